@@ -1,0 +1,22 @@
+#include "cli/CliApp.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("PrivacyDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("privacydesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PRIVACYDESK_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    pd::CliApp cli(QCoreApplication::arguments().mid(1), out, err);
+    const int code = cli.run();
+    out.flush();
+    err.flush();
+    return code;
+}

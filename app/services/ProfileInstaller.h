@@ -1,0 +1,27 @@
+#pragma once
+
+#include "core/Result.h"
+#include "domain/Profile.h"
+
+namespace pd {
+
+class Database;
+
+/// Writes a profile's controllers, information systems, purposes and recipients into a database.
+///
+/// Entries are matched by code: existing ones are updated, new ones inserted, recipients of each purpose replaced.
+/// All in one transaction: on any error nothing of the profile is stored.
+class ProfileInstaller
+{
+public:
+    struct Summary
+    {
+        int controllers = 0;
+        int systems = 0;
+        int purposes = 0;
+        int recipients = 0;
+    };
+    static Result<Summary> install(Database &database, const Profile &profile);
+};
+
+} // namespace pd

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QList>
+#include <QString>
+
+namespace pd {
+
+class Database;
+
+/// Read side of the register of processing purposes, for the Purposes page and reports.
+class PurposeRegister
+{
+public:
+    struct Row
+    {
+        qint64 id = 0;
+        QString code;
+        QString title;
+        QString controller;     ///< controller name
+        QString controllerKind; ///< "own" or "client"
+        QString legalGround;
+        QString dataCategories;
+        QString retentionText;
+        QString countries;
+        int recipients = 0;
+    };
+    /// Every purpose, ordered by controller then title.
+    static Result<QList<Row>> list(Database &database);
+};
+
+} // namespace pd

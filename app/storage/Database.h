@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/Result.h"
+#include "storage/DatabaseUrl.h"
+
+#include <QAtomicInt>
+#include <QHash>
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class QThread;
+
+namespace pd {
+
+/// An open Privacy Desk database: SQLite file or PostgreSQL database, schema checked and migrated.
+///
+/// Qt connections belong to the thread that made them, so connection() hands every thread its own one, made on
+/// first use with the same settings. Worker threads call releaseThreadConnection() before they end.
+class Database final
+{
+public:
+    enum class OpenMode {
+        CreateIfMissing, ///< create the SQLite file (and its folder) when it does not exist
+        ExistingOnly,    ///< refuse when there is nothing there yet
+    };
+
+    /// Opens, checks that it is a Privacy Desk database this build understands, and applies pending migrations.
+    /// A file that is not a Privacy Desk database, or one written by a newer version, is refused before anything
+    /// is written to it.
+    static Result<std::shared_ptr<Database>> open(const DatabaseUrl &url, OpenMode mode = OpenMode::CreateIfMissing);
+
+    ~Database();
+    Q_DISABLE_COPY_MOVE(Database)
+
+    const DatabaseUrl &url() const { return m_url; }
+    bool isSQLite() const { return m_url.backend() == DatabaseUrl::Backend::SQLite; }
+    bool isPostgreSQL() const { return m_url.backend() == DatabaseUrl::Backend::PostgreSQL; }
+
+    /// The calling thread's connection, opened on first use. Invalid (and lastConnectError() set) when it failed.
+    QSqlDatabase connection();
+    /// Closes and forgets the calling thread's connection.
+    void releaseThreadConnection();
+    QString lastConnectError() const;
+
+    /// Runs `work` in one transaction on this thread's connection: commits when it returns ok, rolls back otherwise.
+    Status transaction(const std::function<Status(QSqlDatabase &)> &work);
+
+    /// Version of the schema in the database (after open: the latest this build knows).
+    int schemaVersion();
+    /// The newest schema version this build knows.
+    static int latestSchemaVersion();
+
+    /// Moves everything in the SQLite WAL into the main file and truncates the WAL (no-op on PostgreSQL).
+    Status checkpoint();
+
+private:
+    explicit Database(DatabaseUrl url);
+
+    Result<QSqlDatabase> addConnection(const QString &name);
+    Status configure(QSqlDatabase &db);
+    Status inspect(QSqlDatabase &db);
+    Status migrate(QSqlDatabase &db);
+
+    DatabaseUrl m_url;
+    QString m_prefix;
+    mutable QMutex m_mutex;
+    QHash<QThread *, QString> m_connections;
+    QString m_lastConnectError;
+    QAtomicInt m_ready; ///< set once open() checked and migrated; later connections are configured on creation
+};
+
+} // namespace pd

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <initializer_list>
+#include <utility>
+
+namespace pd::sql {
+
+/// A storage error for a failed statement. The driver text is kept because it never holds bound values.
+Error queryError(const QSqlQuery &query, const char *what);
+
+/// Prepares and runs `statement` with positional `values`; on failure the error names `what` was being done.
+Status exec(QSqlQuery &query, const QString &statement, std::initializer_list<QVariant> values, const char *what);
+
+/// Runs a statement on `db` and returns its single value (or an error).
+Result<QVariant> scalar(QSqlDatabase &db, const QString &statement, std::initializer_list<QVariant> values,
+                        const char *what);
+
+/// Timestamps are stored as ISO 8601 UTC text ("2026-11-23T10:15:00Z") on both backends: it sorts, compares and
+/// reads the same in SQLite and PostgreSQL.
+QString timestamp(const QDateTime &when);
+QString nowTimestamp();
+QDateTime parseTimestamp(const QString &text);
+
+} // namespace pd::sql
