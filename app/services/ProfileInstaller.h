@@ -14,6 +14,7 @@ class Database;
 class ProfileInstaller
 {
 public:
+    /// How many entries of each kind were written (inserted or updated).
     struct Summary
     {
         int controllers = 0;
@@ -21,6 +22,9 @@ public:
         int purposes = 0;
         int recipients = 0;
     };
+    /// Stores `profile` in one transaction. Errors: ErrorCode::InvalidArgument when the profile refers to a code it
+    /// does not define (only possible for a Profile not made by ProfileLoader), ErrorCode::Storage when the database
+    /// refuses; either way nothing of the profile is stored.
     static Result<Summary> install(Database &database, const Profile &profile);
 };
 

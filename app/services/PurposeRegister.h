@@ -26,7 +26,7 @@ public:
         QString countries;
         int recipients = 0;
     };
-    /// Every purpose, ordered by controller then title.
+    /// Every purpose: own controllers first, then by controller name and title. Errors: ErrorCode::Storage.
     static Result<QList<Row>> list(Database &database);
 };
 

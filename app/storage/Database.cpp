@@ -1,5 +1,6 @@
 #include "storage/Database.h"
 
+#include "storage/BulkLoad.h"
 #include "storage/Migrations.h"
 #include "storage/Sql.h"
 
@@ -99,6 +100,9 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url, OpenMod
         return status.error();
     }
     if (Status status = database->migrate(db); !status) {
+        return status.error();
+    }
+    if (Status status = BulkLoad::restoreSubjectIndexes(db); !status) {
         return status.error();
     }
     database->m_ready.storeRelease(1);

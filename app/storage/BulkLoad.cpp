@@ -1,0 +1,49 @@
+#include "storage/BulkLoad.h"
+
+#include "storage/Sql.h"
+
+#include <QSqlQuery>
+
+namespace pd {
+
+namespace {
+
+// The same definitions as in resources/sql/0001_initial.sql; StorageTest checks that both agree.
+struct IndexDefinition
+{
+    const char *name;
+    const char *column;
+};
+const IndexDefinition kSubjectSearchIndexes[] = {
+    {"subjects_name_key", "name_key"},
+    {"subjects_email_key", "email_key"},
+    {"subjects_phone_key", "phone_key"},
+    {"subjects_external_id", "external_id"},
+};
+
+} // namespace
+
+Status BulkLoad::suspendSubjectIndexes(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    for (const IndexDefinition &index : kSubjectSearchIndexes) {
+        if (!query.exec(QStringLiteral("DROP INDEX IF EXISTS %1").arg(QLatin1String(index.name)))) {
+            return sql::queryError(query, "suspending a search index");
+        }
+    }
+    return {};
+}
+
+Status BulkLoad::restoreSubjectIndexes(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    for (const IndexDefinition &index : kSubjectSearchIndexes) {
+        if (!query.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON subjects (%2)")
+                            .arg(QLatin1String(index.name), QLatin1String(index.column)))) {
+            return sql::queryError(query, "building a search index");
+        }
+    }
+    return {};
+}
+
+} // namespace pd

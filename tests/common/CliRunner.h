@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace pd::test {
+
+/// Runs the real privacydesk-cli binary and keeps what it printed.
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+inline CliRun runCli(const QStringList &arguments, const QProcessEnvironment &extra = {})
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("PRIVACYDESK_DB"));
+    for (const QString &key : extra.keys()) {
+        environment.insert(key, extra.value(key));
+    }
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(PRIVACYDESK_CLI_PATH), arguments);
+    process.waitForFinished(600000);
+    CliRun run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+} // namespace pd::test
