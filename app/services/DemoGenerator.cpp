@@ -1,7 +1,7 @@
 #include "services/DemoGenerator.h"
 
 #include "domain/Deadlines.h"
-#include "domain/SearchKeys.h"
+#include "services/DemoRows.h"
 #include "services/DemoVocabulary.h"
 #include "services/ProfileInstaller.h"
 #include "services/ProfileLoader.h"
@@ -25,35 +25,17 @@ namespace pd {
 
 namespace {
 
+using namespace demo;
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("pd::DemoGenerator", text);
 }
 
-// Streams of the random generator: each kind of thing draws from its own stream so that, for example, changing
-// how requests are made does not change the subjects.
-enum Stream : std::uint64_t { SubjectStream = 1, RequestStream = 2, DeletionStream = 3 };
 
 constexpr qint64 kSubjectsPerTransaction = 20000;
 constexpr qint64 kSubjectsPerBatch = 2000; // divides kSubjectsPerTransaction: a transaction holds whole batches
 
-/// Qt binds a null QString as SQL NULL; NOT NULL text columns get an empty string instead.
-QString text(const QString &value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
-
-/// Purpose and controller ids of the demo profile, looked up by code.
-struct DemoIds
-{
-    QHash<QString, qint64> purposes;
-    qint64 operatorController = 0;
-    qint64 clientController = 0;
-    QStringList paymentRecipients;
-    QStringList mailingRecipients;
-    QString mailingRecipientCountry;
-    QString policyVersion; ///< the version of the policy that consents were given to
-};
 
 Result<DemoIds> loadIds(QSqlDatabase &db)
 {
@@ -104,30 +86,6 @@ Result<DemoIds> loadIds(QSqlDatabase &db)
     }
     return ids;
 }
-
-/// Rows of one table, made on the generator thread and written on the database thread.
-struct RowBuffer
-{
-    QVector<QVariant> values;
-
-    Status add(std::initializer_list<QVariant> row)
-    {
-        for (const QVariant &value : row) {
-            values.append(value);
-        }
-        return {};
-    }
-};
-
-/// What the generator hands to the writer: the rows of subjects [.., end).
-struct GeneratedBatch
-{
-    qint64 end = 0;
-    RowBuffer subjects;
-    RowBuffer items;
-    RowBuffer consents;
-    RowBuffer disclosures;
-};
 
 /// A bounded hand-over between the generator thread and the database thread, so that making up values and
 /// writing them run on both cores at once.
@@ -184,35 +142,6 @@ private:
     std::deque<std::unique_ptr<GeneratedBatch>> m_queue;
     bool m_finished = false;
     bool m_stopped = false;
-};
-
-/// Makes up the rows of one subject and of what hangs off it. Pure: touches no database, so it runs on its own
-/// thread.
-class SubjectMaker
-{
-public:
-    SubjectMaker(const DemoIds &ids, const QDate &today, quint64 seed) : m_ids(ids), m_today(today), m_seed(seed) {}
-
-    /// Adds subject `index` (stored with `id`) to `batch`.
-    Status write(GeneratedBatch &batch, qint64 id, qint64 index)
-    {
-        m_batch = &batch;
-        return write(id, index);
-    }
-
-private:
-    Status write(qint64 id, qint64 index);
-    Status item(qint64 subject, const QString &purpose, const char *category, const char *field, const QString &value,
-                const char *source, const QString &collectedAt, const QString &state)
-    {
-        return m_batch->items.add({subject, m_ids.purposes.value(purpose), QLatin1String(category),
-                                   QLatin1String(field), value, QLatin1String(source), collectedAt, state});
-    }
-
-    const DemoIds &m_ids;
-    QDate m_today;
-    quint64 m_seed;
-    GeneratedBatch *m_batch = nullptr;
 };
 
 /// Writes generated batches with multi-row inserts; the caller owns the transaction.
@@ -280,151 +209,6 @@ private:
     BatchInserter m_consents;
     BatchInserter m_disclosures;
 };
-
-Status SubjectMaker::write(qint64 id, qint64 index)
-{
-    demo::Random random = demo::Random::forItem(m_seed, SubjectStream, std::uint64_t(index));
-    const demo::Person person = demo::makePerson(random);
-    const QString email = demo::makeEmail(random, person, std::uint64_t(index) + 1);
-    const QString phone = demo::makePhone(random, person.country);
-    const QDateTime created = QDateTime(m_today.addDays(-random.below(3 * 365) - 1), QTime(8 + random.below(12),
-                                        random.below(60), random.below(60)), Qt::UTC);
-    const QString createdAt = sql::timestamp(created);
-    const bool client = random.percent(15);
-    const int stateRoll = random.below(1000);
-    const QString state = stateRoll < 30 ? QStringLiteral("blocked") : stateRoll < 45 ? QStringLiteral("anonymized")
-                                                                                       : QStringLiteral("active");
-    const bool anonymized = state == QLatin1String("anonymized");
-    const QString itemState = anonymized ? state : QStringLiteral("active");
-    const QString externalId = (client ? QStringLiteral("CR-") : QStringLiteral("U-")) + QString::number(100000 + index);
-
-    // Anonymized demo subjects look as the anonymizer leaves them: nothing identifying, generalized technical data.
-    const QString name = anonymized ? QString() : person.fullName;
-    const QString shownEmail = anonymized ? QString() : email;
-    const QString shownPhone = anonymized || client ? QString() : phone;
-    Status status = m_batch->subjects.add(
-        {id, anonymized ? QVariant(QString()) : QVariant(externalId), client ? m_ids.clientController : m_ids.operatorController,
-         text(name), text(shownEmail), text(shownPhone), text(searchkeys::name(name)),
-         text(searchkeys::email(shownEmail)), text(searchkeys::phone(shownPhone)), state,
-         state == QLatin1String("blocked") ? QVariant(QStringLiteral("Accuracy disputed by the subject; verification in progress"))
-                                           : QVariant(QString()),
-         createdAt, createdAt});
-    if (!status) {
-        return status;
-    }
-
-    if (client) {
-        // E-mail recipients of a client's campaigns: processed on the client's instructions (seed 001).
-        static const QStringList tags = {QStringLiteral("newsletter"), QStringLiteral("vip"), QStringLiteral("loyalty"),
-                                         QStringLiteral("b2b"), QStringLiteral("promo")};
-        static const QStringList segments = {QStringLiteral("Minsk"), QStringLiteral("Regions"),
-                                             QStringLiteral("Active 30 days"), QStringLiteral("Dormant")};
-        const QString purpose = QStringLiteral("client-mailing");
-        if (!anonymized) {
-            if (!(status = item(id, purpose, "recipient", "email", email, "client import", createdAt, itemState))) {
-                return status;
-            }
-            if (!(status = item(id, purpose, "recipient", "name", person.fullName, "client import", createdAt, itemState))) {
-                return status;
-            }
-        }
-        if (!(status = item(id, purpose, "recipient", "tags", random.pick(tags) + QStringLiteral(", ") + random.pick(tags),
-                            "client import", createdAt, itemState))) {
-            return status;
-        }
-        if (!(status = item(id, purpose, "recipient", "segments", random.pick(segments), "client import", createdAt,
-                            itemState))) {
-            return status;
-        }
-        const bool withdrawn = random.percent(8);
-        const QString given = createdAt;
-        if (!(status = m_batch->consents.add({id, m_ids.purposes.value(purpose), m_ids.policyVersion, given,
-                                       withdrawn ? QVariant(sql::timestamp(created.addDays(30 + random.below(300))))
-                                                 : QVariant(QString()),
-                                       QStringLiteral("web form")}))) {
-            return status;
-        }
-        if (random.percent(20)) {
-            status = m_batch->disclosures.add({id, m_ids.purposes.value(purpose), random.pick(m_ids.mailingRecipients),
-                                        m_ids.mailingRecipientCountry, QStringLiteral("recipient"),
-                                        QStringLiteral("client's instructions (DPA)"),
-                                        sql::timestamp(created.addDays(random.below(200)))});
-        }
-        return status;
-    }
-
-    const QString registration = QStringLiteral("registration");
-    if (!anonymized) {
-        if (!(status = item(id, registration, "account", "name", person.fullName, "registration form", createdAt, itemState))
-            || !(status = item(id, registration, "account", "email", email, "registration form", createdAt, itemState))
-            || !(status = item(id, registration, "account", "phone", phone, "registration form", createdAt, itemState))) {
-            return status;
-        }
-    }
-    const demo::IpLocation ip = demo::makeIp(random, person.country);
-    const QString ipValue = anonymized ? ip.ip.section(QLatin1Char('.'), 0, 1) + QStringLiteral(".0.0/16") : ip.ip;
-    const QString location = anonymized ? ip.country : ip.city + QStringLiteral(", ") + ip.country;
-    if (!(status = item(id, registration, "technical", "ip", ipValue, "web server log", createdAt, itemState))
-        || !(status = item(id, registration, "technical", "location", location, "IP geolocation", createdAt, itemState))
-        || !(status = item(id, registration, "technical", "browser", demo::makeBrowser(random), "web server log",
-                           createdAt, itemState))
-        || !(status = item(id, registration, "technical", "language", person.language, "browser", createdAt, itemState))) {
-        return status;
-    }
-    if (!anonymized) {
-        if (!(status = item(id, registration, "technical", "cookie_id", demo::makeCookieId(random), "cookie", createdAt,
-                            itemState))) {
-            return status;
-        }
-    }
-    if (random.percent(40)
-        && !(status = item(id, registration, "technical", "utm", demo::makeUtm(random), "landing page", createdAt,
-                           itemState))) {
-        return status;
-    }
-    if (random.percent(40)
-        && !(status = item(id, registration, "technical", "referrer", demo::makeReferrer(random), "web server log",
-                           createdAt, itemState))) {
-        return status;
-    }
-    if (random.percent(30) && !anonymized) {
-        // Payment systems hand over only a masked number, the expiry and the holder's name (seed 004 §2.3.4).
-        const QString paid = sql::timestamp(created.addDays(1 + random.below(60)));
-        const QString purpose = QStringLiteral("card-payment");
-        const QString holder = (person.latinFirst + QLatin1Char(' ') + person.latinLast).toUpper();
-        const QString expiry = QStringLiteral("%1/%2").arg(1 + random.below(12), 2, 10, QLatin1Char('0'))
-                                   .arg(m_today.year() % 100 + random.below(5));
-        if (!(status = item(id, purpose, "payment", "cardholder", holder, "payment system", paid, itemState))
-            || !(status = item(id, purpose, "payment", "card_masked", demo::makeMaskedCard(random), "payment system", paid,
-                               itemState))
-            || !(status = item(id, purpose, "payment", "card_expiry", expiry, "payment system", paid, itemState))
-            || !(status = item(id, purpose, "payment", "transaction_id",
-                               QStringLiteral("TX-") + random.hex(12).toUpper(), "payment system", paid, itemState))) {
-            return status;
-        }
-        status = m_batch->disclosures.add({id, m_ids.purposes.value(purpose), random.pick(m_ids.paymentRecipients),
-                                    QStringLiteral("BY"), QStringLiteral("payment"),
-                                    QStringLiteral("performance of the contract"), paid});
-        if (!status) {
-            return status;
-        }
-    }
-    if (random.percent(10) && !anonymized) {
-        const QString purpose = QStringLiteral("info-projects");
-        const QString joined = sql::timestamp(created.addDays(random.below(90)));
-        if (!(status = item(id, purpose, "account", "messenger",
-                            QLatin1Char('@') + QString(email).section(QLatin1Char('@'), 0, 0), "web form", joined,
-                            itemState))) {
-            return status;
-        }
-        const bool withdrawn = random.percent(15);
-        status = m_batch->consents.add({id, m_ids.purposes.value(purpose), m_ids.policyVersion, joined,
-                                 withdrawn ? QVariant(sql::timestamp(created.addDays(100 + random.below(300))))
-                                           : QVariant(QString()),
-                                 QStringLiteral("web form")});
-    }
-    return status;
-}
 
 /// Requests spread over the six months before `today`, with statuses that fit their age.
 Status writeRequests(QSqlDatabase &db, const QDate &today, quint64 seed, qint64 firstSubject,
