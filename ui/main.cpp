@@ -1,11 +1,13 @@
-#include "MainWindow.h"
+#include "Application.h"
 
 #include <QApplication>
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    pd::MainWindow window;
-    window.show();
-    return app.exec();
+    pd::Application application;
+    if (!application.start(app)) {
+        return 1;
+    }
+    return QApplication::exec();
 }

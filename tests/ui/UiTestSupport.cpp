@@ -1,0 +1,130 @@
+#include "UiTestSupport.h"
+
+#include "SubjectListModel.h"
+#include "domain/SearchKeys.h"
+#include "storage/Database.h"
+
+#include <gtest/gtest.h>
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+#include <iterator>
+
+namespace pd::test {
+
+namespace {
+
+constexpr int kWaitMs = 10000;
+
+const char *const kFirstNames[] = {"Anna",  "Алесь", "Maria", "Дзмітрый", "John",  "Ольга",
+                                   "Peter", "Ірына", "Lucas", "Наталья",  "Sofia", "Якуб"};
+const char *const kLastNames[] = {"Kowalski",  "Петрович", "Schmidt",  "Іваноўскі", "Smith",     "Соколова", "Novak",
+                                  "Лукашэвіч", "Dubois",   "Кузнецов", "Rossi",     "Шыманская", "Müller"};
+
+/// A null QString binds as NULL; the columns are NOT NULL with '' for "nothing".
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QLatin1String("")) : QVariant(value);
+}
+
+QString at(const char *const *list, std::size_t size, int index)
+{
+    return QString::fromUtf8(list[std::size_t(index) % size]);
+}
+
+} // namespace
+
+QList<int> SeededSubjects::indexesInState(const QString &state) const
+{
+    QList<int> result;
+    for (int i = 0; i < states.size(); ++i) {
+        if (states.at(i) == state) {
+            result.append(i);
+        }
+    }
+    return result;
+}
+
+SeededSubjects seedSubjects(Database &database, int count)
+{
+    SeededSubjects seeded;
+    const Status written = database.transaction([&](QSqlDatabase &db) -> Status {
+        QSqlQuery controller(db);
+        controller.prepare(QStringLiteral("INSERT INTO controllers (code, name, kind) VALUES (?, ?, ?)"));
+        controller.addBindValue(QStringLiteral("own"));
+        controller.addBindValue(QStringLiteral("Example Ltd"));
+        controller.addBindValue(QStringLiteral("own"));
+        if (!controller.exec()) {
+            return makeError(ErrorCode::Storage, controller.lastError().text());
+        }
+        const QVariant controllerId = controller.lastInsertId();
+
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral(
+            "INSERT INTO subjects (controller_id, display_name, email, phone, name_key, email_key, phone_key, "
+            "external_id, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        const QDateTime start(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC);
+        for (int i = 0; i < count; ++i) {
+            QString state = QStringLiteral("active");
+            if (i % 97 == 96) {
+                state = QStringLiteral("anonymized");
+            } else if (i % 7 == 3) {
+                state = QStringLiteral("blocked");
+            }
+            const bool anonymized = state == QLatin1String("anonymized");
+            const int firstCount = int(std::size(kFirstNames));
+            const QString name = anonymized ? QString()
+                                            : at(kFirstNames, std::size(kFirstNames), i) + QLatin1Char(' ') +
+                                                  at(kLastNames, std::size(kLastNames), i / firstCount + i);
+            const QString email =
+                anonymized ? QString() : QStringLiteral("user%1@example.org").arg(i + 1, 5, 10, QLatin1Char('0'));
+            const QString phone =
+                anonymized ? QString() : QStringLiteral("+375 29 %1").arg(1000000 + i * 13, 7, 10, QLatin1Char('0'));
+            const QString created = start.addSecs(qint64(i) * 60).toString(Qt::ISODate);
+            insert.addBindValue(controllerId);
+            insert.addBindValue(text(name));
+            insert.addBindValue(text(email));
+            insert.addBindValue(text(phone));
+            insert.addBindValue(text(searchkeys::name(name)));
+            insert.addBindValue(text(searchkeys::email(email)));
+            insert.addBindValue(text(searchkeys::phone(phone)));
+            insert.addBindValue(anonymized ? QVariant() : QVariant(QStringLiteral("EXT-%1").arg(i + 1)));
+            insert.addBindValue(state);
+            insert.addBindValue(created);
+            insert.addBindValue(created);
+            if (!insert.exec()) {
+                return makeError(ErrorCode::Storage, insert.lastError().text());
+            }
+            seeded.names.append(name);
+            seeded.emails.append(email);
+            seeded.states.append(state);
+        }
+        return {};
+    });
+    EXPECT_TRUE(written.ok()) << written.error().message.toStdString();
+    return seeded;
+}
+
+bool waitForCount(SubjectListModel &model)
+{
+    return QTest::qWaitFor([&] { return !model.isCounting(); }, kWaitMs);
+}
+
+bool loadRow(SubjectListModel &model, int row)
+{
+    if (!waitForCount(model)) {
+        return false;
+    }
+    return QTest::qWaitFor(
+        [&] {
+            // Asking again is harmless and covers a request that a burst of others pushed out of the queue.
+            model.data(model.index(row, SubjectListModel::Name));
+            return model.isRowLoaded(row);
+        },
+        kWaitMs);
+}
+
+} // namespace pd::test
