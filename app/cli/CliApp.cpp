@@ -10,14 +10,17 @@
 #include <QDate>
 #include <QElapsedTimer>
 
+namespace {
+/// Messages of this file, filed by lupdate under the context they are looked up in.
+class Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pd::CliApp)
+};
+} // namespace
+
 namespace pd {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("pd::CliApp", text);
-}
 
 const char *const kUsage =
     "usage: privacydesk-cli [--db URL] [--operator NAME] [--json] COMMAND ...\n"
@@ -52,7 +55,7 @@ CliApp::CliApp(QStringList arguments, QTextStream &out, QTextStream &err)
 int CliApp::usageError(const QString &message)
 {
     m_err << "privacydesk-cli: " << message << '\n'
-          << tr("Try 'privacydesk-cli --help'.") << '\n';
+          << Tr::tr("Try 'privacydesk-cli --help'.") << '\n';
     return Usage;
 }
 
@@ -86,21 +89,21 @@ bool CliApp::parse(const QStringList &words, const QStringList &valueOptions, co
         }
         if (flagOptions.contains(name)) {
             if (hasInline) {
-                *error = tr("option --%1 takes no value").arg(name);
+                *error = Tr::tr("option --%1 takes no value").arg(name);
                 return false;
             }
             result->flags.append(name);
         } else if (valueOptions.contains(name)) {
             if (!hasInline) {
                 if (i + 1 >= words.size()) {
-                    *error = tr("option --%1 needs a value").arg(name);
+                    *error = Tr::tr("option --%1 needs a value").arg(name);
                     return false;
                 }
                 inlineValue = words.at(++i);
             }
             result->options.insert(name, inlineValue);
         } else {
-            *error = tr("unknown option --%1").arg(name);
+            *error = Tr::tr("unknown option --%1").arg(name);
             return false;
         }
     }
@@ -142,16 +145,16 @@ int CliApp::run()
         } else if (option == QLatin1String("--operator")) {
             target = &m_operator;
         } else {
-            return usageError(tr("unknown option %1").arg(option));
+            return usageError(Tr::tr("unknown option %1").arg(option));
         }
         if (index + 1 >= m_arguments.size()) {
-            return usageError(tr("option %1 needs a value").arg(option));
+            return usageError(Tr::tr("option %1 needs a value").arg(option));
         }
         *target = m_arguments.at(index + 1);
         index += 2;
     }
     if (index >= m_arguments.size()) {
-        return usageError(tr("no command given"));
+        return usageError(Tr::tr("no command given"));
     }
     if (!m_dbUrl.isEmpty()) {
         if (Result<DatabaseUrl> url = DatabaseUrl::parse(m_dbUrl); !url) {
@@ -170,7 +173,7 @@ int CliApp::run()
         printHelp();
         return Success;
     }
-    return usageError(tr("unknown command '%1'").arg(command));
+    return usageError(Tr::tr("unknown command '%1'").arg(command));
 }
 
 int CliApp::commandInit(const QStringList &words)
@@ -181,7 +184,7 @@ int CliApp::commandInit(const QStringList &words)
         return usageError(QStringLiteral("init: ") + error);
     }
     if (!args.positionals.isEmpty()) {
-        return usageError(tr("init: unexpected argument '%1'").arg(args.positionals.first()));
+        return usageError(Tr::tr("init: unexpected argument '%1'").arg(args.positionals.first()));
     }
     // Check the profile before touching the database: a bad profile leaves nothing behind.
     std::optional<Profile> profile;
@@ -196,7 +199,7 @@ int CliApp::commandInit(const QStringList &words)
     if (!database) {
         return failure(database.error());
     }
-    m_out << tr("Database %1 is at schema version %2.")
+    m_out << Tr::tr("Database %1 is at schema version %2.")
                  .arg(database.value()->url().displayName())
                  .arg(database.value()->schemaVersion())
           << '\n';
@@ -205,7 +208,7 @@ int CliApp::commandInit(const QStringList &words)
         if (!summary) {
             return failure(summary.error());
         }
-        m_out << tr("Profile \"%1\": %2 controllers, %3 information systems, %4 purposes, %5 recipients.")
+        m_out << Tr::tr("Profile \"%1\": %2 controllers, %3 information systems, %4 purposes, %5 recipients.")
                      .arg(profile->name)
                      .arg(summary->controllers)
                      .arg(summary->systems)
@@ -226,35 +229,35 @@ int CliApp::commandDemo(const QStringList &words)
         return usageError(QStringLiteral("demo: ") + error);
     }
     if (!args.positionals.isEmpty()) {
-        return usageError(tr("demo: unexpected argument '%1'").arg(args.positionals.first()));
+        return usageError(Tr::tr("demo: unexpected argument '%1'").arg(args.positionals.first()));
     }
     if (!args.has(QStringLiteral("subjects"))) {
-        return usageError(tr("demo: --subjects N is required"));
+        return usageError(Tr::tr("demo: --subjects N is required"));
     }
     DemoGenerator::Options options;
     qint64 number = 0;
     if (!parseWholeNumber(args.value(QStringLiteral("subjects")), 1, 10000000, &number)) {
-        return usageError(tr("demo: --subjects: expected a whole number from 1 to 10000000, got '%1'")
+        return usageError(Tr::tr("demo: --subjects: expected a whole number from 1 to 10000000, got '%1'")
                               .arg(args.value(QStringLiteral("subjects"))));
     }
     options.subjects = number;
     if (args.has(QStringLiteral("requests"))) {
         if (!parseWholeNumber(args.value(QStringLiteral("requests")), 0, 10000000, &number)) {
-            return usageError(tr("demo: --requests: expected a whole number from 0 to 10000000, got '%1'")
+            return usageError(Tr::tr("demo: --requests: expected a whole number from 0 to 10000000, got '%1'")
                                   .arg(args.value(QStringLiteral("requests"))));
         }
         options.requests = int(number);
     }
     if (args.has(QStringLiteral("seed"))) {
         if (!parseWholeNumber(args.value(QStringLiteral("seed")), 0, std::numeric_limits<qint64>::max(), &number)) {
-            return usageError(tr("demo: --seed: expected a whole number, got '%1'").arg(args.value(QStringLiteral("seed"))));
+            return usageError(Tr::tr("demo: --seed: expected a whole number, got '%1'").arg(args.value(QStringLiteral("seed"))));
         }
         options.seed = quint64(number);
     }
     if (args.has(QStringLiteral("today"))) {
         options.today = QDate::fromString(args.value(QStringLiteral("today")), Qt::ISODate);
         if (!options.today.isValid()) {
-            return usageError(tr("demo: --today: expected a date as YYYY-MM-DD, got '%1'")
+            return usageError(Tr::tr("demo: --today: expected a date as YYYY-MM-DD, got '%1'")
                                   .arg(args.value(QStringLiteral("today"))));
         }
     }
@@ -269,7 +272,7 @@ int CliApp::commandDemo(const QStringList &words)
     if (!summary) {
         return failure(summary.error());
     }
-    m_out << tr("Demo data: %1 subjects, %2 data items, %3 consents, %4 disclosures, %5 requests in %6 s.")
+    m_out << Tr::tr("Demo data: %1 subjects, %2 data items, %3 consents, %4 disclosures, %5 requests in %6 s.")
                  .arg(summary->subjects)
                  .arg(summary->items)
                  .arg(summary->consents)

@@ -21,16 +21,19 @@
 #include <deque>
 #include <memory>
 
+namespace {
+/// Messages of this file, filed by lupdate under the context they are looked up in.
+class Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pd::DemoGenerator)
+};
+} // namespace
+
 namespace pd {
 
 namespace {
 
 using namespace demo;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("pd::DemoGenerator", text);
-}
 
 
 constexpr qint64 kSubjectsPerTransaction = 20000;
@@ -58,11 +61,11 @@ Result<DemoIds> loadIds(QSqlDatabase &db)
                                            "site-statistics", "client-mailing"};
     for (const char *code : required) {
         if (!ids.purposes.contains(QLatin1String(code))) {
-            return makeError(ErrorCode::Storage, tr("the demo profile has no purpose '%1'").arg(QLatin1String(code)));
+            return makeError(ErrorCode::Storage, Tr::tr("the demo profile has no purpose '%1'").arg(QLatin1String(code)));
         }
     }
     if (ids.operatorController == 0 || ids.clientController == 0) {
-        return makeError(ErrorCode::Storage, tr("the demo profile lacks the controllers 'operator' and 'client-retail'"));
+        return makeError(ErrorCode::Storage, Tr::tr("the demo profile lacks the controllers 'operator' and 'client-retail'"));
     }
     if (!query.prepare(QStringLiteral("SELECT r.name, r.country, p.code FROM recipients r "
                                       "JOIN purposes p ON p.id = r.purpose_id ORDER BY r.id"))
@@ -349,7 +352,7 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database &database, const
     }
     if (existing.value().toLongLong() > 0) {
         return makeError(ErrorCode::InvalidArgument,
-                         tr("the database already holds %1 subjects; demo data goes only into an empty database")
+                         Tr::tr("the database already holds %1 subjects; demo data goes only into an empty database")
                              .arg(existing.value().toLongLong()));
     }
 
@@ -421,7 +424,7 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database &database, const
             while (done < transactionEnd) {
                 std::unique_ptr<GeneratedBatch> generated = queue.pop();
                 if (!generated) {
-                    return makeError(ErrorCode::Storage, tr("the demo generator stopped early"));
+                    return makeError(ErrorCode::Storage, Tr::tr("the demo generator stopped early"));
                 }
                 if (Status status = writer.write(*generated); !status) {
                     return status;
@@ -437,7 +440,7 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database &database, const
         summary.subjects = done;
         if (progress && !progress(done, options.subjects)) {
             stopGenerator();
-            return makeError(ErrorCode::Cancelled, tr("demo data generation cancelled after %1 subjects").arg(done));
+            return makeError(ErrorCode::Cancelled, Tr::tr("demo data generation cancelled after %1 subjects").arg(done));
         }
     }
     generator->wait();

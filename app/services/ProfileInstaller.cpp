@@ -8,14 +8,17 @@
 #include <QSqlQuery>
 #include <QVariantList>
 
+namespace {
+/// Messages of this file, filed by lupdate under the context they are looked up in.
+class Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pd::ProfileInstaller)
+};
+} // namespace
+
 namespace pd {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("pd::ProfileInstaller", text);
-}
 
 /// Qt drivers store a null QString as SQL NULL, which the NOT NULL DEFAULT '' columns refuse.
 QVariant text(const QString &value)
@@ -111,7 +114,7 @@ private:
     {
         if (!ids.contains(code)) {
             return makeError(ErrorCode::InvalidArgument,
-                             tr("profile '%1': %2 refers to %3 '%4', which the profile does not define")
+                             Tr::tr("profile '%1': %2 refers to %3 '%4', which the profile does not define")
                                  .arg(m_profile.name, owner, QLatin1String(kind), code));
         }
         return ids.value(code);
@@ -139,7 +142,7 @@ private:
         QVariant controllerId(QMetaType::fromType<qint64>());
         if (!system.controller.isEmpty()) {
             Result<qint64> resolved = resolve(m_controllers, system.controller,
-                                              tr("system '%1'").arg(system.code), "controller");
+                                              Tr::tr("system '%1'").arg(system.code), "controller");
             if (!resolved) {
                 return resolved.error();
             }
@@ -160,7 +163,7 @@ private:
 
     Status storePurpose(const ProfilePurpose &purpose)
     {
-        const QString owner = tr("purpose '%1'").arg(purpose.code);
+        const QString owner = Tr::tr("purpose '%1'").arg(purpose.code);
         Result<qint64> controllerId = resolve(m_controllers, purpose.controller, owner, "controller");
         if (!controllerId) {
             return controllerId.error();

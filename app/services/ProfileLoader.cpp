@@ -11,14 +11,17 @@
 #include <optional>
 #include <utility>
 
+namespace {
+/// Messages of this file, filed by lupdate under the context they are looked up in.
+class Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pd::ProfileLoader)
+};
+} // namespace
+
 namespace pd {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("pd::ProfileLoader", text);
-}
 
 const QString kProfile = QStringLiteral("profile");
 const QString kController = QStringLiteral("controller");
@@ -97,13 +100,13 @@ public:
 private:
     Error lineError(int line, const QString &what) const
     {
-        return makeError(ErrorCode::InvalidArgument, tr("%1:%2: %3").arg(m_file, QString::number(line), what));
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("%1:%2: %3").arg(m_file, QString::number(line), what));
     }
 
     Error fieldError(const RawField &field, const QString &key, const QString &what) const
     {
         return makeError(ErrorCode::InvalidArgument,
-                         tr("%1:%2: field '%3': %4").arg(m_file, QString::number(field.line), key, what));
+                         Tr::tr("%1:%2: field '%3': %4").arg(m_file, QString::number(field.line), key, what));
     }
 
     Error fieldError(const RawSection &section, const char *key, const QString &what) const
@@ -114,7 +117,7 @@ private:
     Error sectionError(const RawSection &section, const QString &what) const
     {
         return makeError(ErrorCode::InvalidArgument,
-                         tr("%1:%2: [%3]: %4").arg(m_file, QString::number(section.line), section.header(), what));
+                         Tr::tr("%1:%2: [%3]: %4").arg(m_file, QString::number(section.line), section.header(), what));
     }
 
     /// First pass: splits the text into sections of raw fields; checks the syntax, keys, codes and duplicates.
@@ -138,7 +141,7 @@ private:
     {
         static const QRegularExpression codePattern(QStringLiteral("^[a-z0-9][a-z0-9-]*$"));
         if (!line.endsWith(QLatin1Char(']'))) {
-            return lineError(lineNo, tr("section header is not closed (expected '[TYPE CODE]')"));
+            return lineError(lineNo, Tr::tr("section header is not closed (expected '[TYPE CODE]')"));
         }
         const QStringList parts = line.mid(1, line.size() - 2).split(QLatin1Char(' '), Qt::SkipEmptyParts);
         RawSection section;
@@ -147,28 +150,28 @@ private:
         section.code = parts.value(1);
         if (section.type != kProfile && section.type != kController && section.type != kSystem
             && section.type != kPurpose) {
-            return lineError(lineNo, tr("section '%1': unknown section type (expected [profile], [controller CODE], "
+            return lineError(lineNo, Tr::tr("section '%1': unknown section type (expected [profile], [controller CODE], "
                                         "[system CODE] or [purpose CODE])")
                                          .arg(line));
         }
         if (section.type == kProfile && parts.size() != 1) {
-            return lineError(lineNo, tr("section '%1': [profile] takes no code").arg(line));
+            return lineError(lineNo, Tr::tr("section '%1': [profile] takes no code").arg(line));
         }
         if (section.type != kProfile && parts.size() != 2) {
             return lineError(lineNo,
-                             tr("section '%1': expected exactly one code, as in '[%2 CODE]'").arg(line, section.type));
+                             Tr::tr("section '%1': expected exactly one code, as in '[%2 CODE]'").arg(line, section.type));
         }
         if (section.type != kProfile && !codePattern.match(section.code).hasMatch()) {
             return sectionError(
-                section, tr("'%1' is not a valid code (expected lowercase letters, digits and '-')").arg(section.code));
+                section, Tr::tr("'%1' is not a valid code (expected lowercase letters, digits and '-')").arg(section.code));
         }
         for (const RawSection &other : std::as_const(m_sections)) {
             if (other.type != section.type || other.code != section.code) {
                 continue;
             }
             return sectionError(section, section.type == kProfile
-                                             ? tr("section given twice (first on line %1)").arg(other.line)
-                                             : tr("code '%1' is already used by the %2 on line %3")
+                                             ? Tr::tr("section given twice (first on line %1)").arg(other.line)
+                                             : Tr::tr("code '%1' is already used by the %2 on line %3")
                                                    .arg(section.code, section.type)
                                                    .arg(other.line));
         }
@@ -182,12 +185,12 @@ private:
         const qsizetype eq = line.indexOf(QLatin1Char('='));
         const QString key = eq > 0 ? line.left(eq).trimmed() : QString();
         if (!keyPattern.match(key).hasMatch()) {
-            return lineError(lineNo, tr("this line is neither a section header nor a field "
+            return lineError(lineNo, Tr::tr("this line is neither a section header nor a field "
                                         "(expected '[TYPE CODE]' or 'key = value')"));
         }
         const RawField field{line.mid(eq + 1).trimmed(), lineNo};
         if (m_sections.isEmpty()) {
-            return fieldError(field, key, tr("found before any section (expected a [profile] section first)"));
+            return fieldError(field, key, Tr::tr("found before any section (expected a [profile] section first)"));
         }
         RawSection &section = m_sections.last();
         const QList<KeySpec> specs = keysOf(section.type);
@@ -198,13 +201,13 @@ private:
             for (const KeySpec &spec : specs) {
                 names.append(QLatin1String(spec.key));
             }
-            return fieldError(field, key, tr("unknown field in [%1] (expected one of: %2)")
+            return fieldError(field, key, Tr::tr("unknown field in [%1] (expected one of: %2)")
                                               .arg(section.header(), names.join(QStringLiteral(", "))));
         }
         if (key == kRecipient) {
             section.recipients.append(field);
         } else if (section.fields.contains(key)) {
-            return fieldError(field, key, tr("given twice in [%1] (first on line %2; only 'recipient' may repeat)")
+            return fieldError(field, key, Tr::tr("given twice in [%1] (first on line %2; only 'recipient' may repeat)")
                                               .arg(section.header())
                                               .arg(section.fields.value(key).line));
         } else {
@@ -221,10 +224,10 @@ private:
                 continue;
             }
             if (!section.has(spec.key)) {
-                return sectionError(section, tr("required field '%1' is missing").arg(QLatin1String(spec.key)));
+                return sectionError(section, Tr::tr("required field '%1' is missing").arg(QLatin1String(spec.key)));
             }
             if (section.value(spec.key).isEmpty()) {
-                return fieldError(section, spec.key, tr("is empty (expected a value: the field is required)"));
+                return fieldError(section, spec.key, Tr::tr("is empty (expected a value: the field is required)"));
             }
         }
         return {};
@@ -241,7 +244,7 @@ private:
         for (int i = 0; i < parts.size(); ++i) {
             const QString item = parts.at(i).trimmed();
             if (item.isEmpty()) {
-                return fieldError(section, key, tr("item %1 of the list is empty (expected a comma-separated list)")
+                return fieldError(section, key, Tr::tr("item %1 of the list is empty (expected a comma-separated list)")
                                                     .arg(i + 1));
             }
             items.append(item);
@@ -258,7 +261,7 @@ private:
     Status checkCountry(const RawField &field, const QString &key, const QString &text) const
     {
         if (!isCountry(text)) {
-            return fieldError(field, key, tr("'%1' is not a country code (expected an ISO 3166 alpha-2 code in "
+            return fieldError(field, key, Tr::tr("'%1' is not a country code (expected an ISO 3166 alpha-2 code in "
                                              "capitals, such as BY or DE)")
                                               .arg(text));
         }
@@ -274,7 +277,7 @@ private:
         const std::optional<ControllerKind> kind = parseControllerKind(section.value("kind"));
         if (!kind) {
             return fieldError(section, "kind",
-                              tr("'%1' is not a controller kind (expected own or client)").arg(section.value("kind")));
+                              Tr::tr("'%1' is not a controller kind (expected own or client)").arg(section.value("kind")));
         }
         controller.kind = *kind;
         controller.address = section.value("address");
@@ -312,7 +315,7 @@ private:
             QStringLiteral("^(\\d{1,4})\\s+(months?|years?)\\s+after\\s+(\\S+)$"));
         const QString text = section.value("retention");
         const QString expected =
-            tr("expected contract-term, legal, backup-cycle, until-withdrawal, '<N> months after <event>' or "
+            Tr::tr("expected contract-term, legal, backup-cycle, until-withdrawal, '<N> months after <event>' or "
                "'<N> years after <event>' with <event> one of %1")
                 .arg(retentionEvents().join(QStringLiteral(", ")));
         if (text == QLatin1String("contract-term")) {
@@ -326,17 +329,17 @@ private:
         } else if (const QRegularExpressionMatch match = period.match(text); match.hasMatch()) {
             const int count = match.captured(1).toInt();
             if (count <= 0) {
-                return fieldError(section, "retention", tr("the period must be at least 1 (%1)").arg(expected));
+                return fieldError(section, "retention", Tr::tr("the period must be at least 1 (%1)").arg(expected));
             }
             if (!retentionEvents().contains(match.captured(3))) {
                 return fieldError(section, "retention",
-                                  tr("'%1' is not a retention event (%2)").arg(match.captured(3), expected));
+                                  Tr::tr("'%1' is not a retention event (%2)").arg(match.captured(3), expected));
             }
             purpose.retention = RetentionKind::Fixed;
             purpose.retentionMonths = match.captured(2).startsWith(QLatin1String("year")) ? count * 12 : count;
             purpose.retentionEvent = match.captured(3);
         } else {
-            return fieldError(section, "retention", tr("'%1' is not a retention rule (%2)").arg(text, expected));
+            return fieldError(section, "retention", Tr::tr("'%1' is not a retention rule (%2)").arg(text, expected));
         }
         purpose.retentionText = section.has("retention_text") ? section.value("retention_text") : text;
         return {};
@@ -344,7 +347,7 @@ private:
 
     Result<ProfileRecipient> parseRecipient(const RawField &field) const
     {
-        const QString expected = tr("expected 'NAME | processor|controller|authority | COUNTRY | SAFEGUARDS', "
+        const QString expected = Tr::tr("expected 'NAME | processor|controller|authority | COUNTRY | SAFEGUARDS', "
                                     "the last two optional");
         QStringList parts = field.value.split(QLatin1Char('|'));
         for (QString &part : parts) {
@@ -352,16 +355,16 @@ private:
         }
         if (parts.size() < 2 || parts.size() > 4) {
             return fieldError(field, kRecipient,
-                              tr("found %1 part(s) separated by '|' (%2)").arg(parts.size()).arg(expected));
+                              Tr::tr("found %1 part(s) separated by '|' (%2)").arg(parts.size()).arg(expected));
         }
         ProfileRecipient recipient;
         recipient.name = parts.at(0);
         if (recipient.name.isEmpty()) {
-            return fieldError(field, kRecipient, tr("the name is empty (%1)").arg(expected));
+            return fieldError(field, kRecipient, Tr::tr("the name is empty (%1)").arg(expected));
         }
         const std::optional<RecipientRole> role = parseRecipientRole(parts.at(1));
         if (!role) {
-            return fieldError(field, kRecipient, tr("'%1' is not a recipient role (%2)").arg(parts.at(1), expected));
+            return fieldError(field, kRecipient, Tr::tr("'%1' is not a recipient role (%2)").arg(parts.at(1), expected));
         }
         recipient.role = *role;
         recipient.country = parts.value(2);
@@ -385,7 +388,7 @@ private:
         purpose.description = section.value("description");
         const std::optional<LegalGround> ground = parseLegalGround(section.value("ground"));
         if (!ground) {
-            return fieldError(section, "ground", tr("'%1' is not a legal ground (expected one of: %2)")
+            return fieldError(section, "ground", Tr::tr("'%1' is not a legal ground (expected one of: %2)")
                                                      .arg(section.value("ground"),
                                                           allLegalGrounds().join(QStringLiteral(", "))));
         }
@@ -410,7 +413,7 @@ private:
         for (const QString &category : std::as_const(purpose.dataCategories)) {
             if (!allDataCategories().contains(category)) {
                 return fieldError(section, "categories",
-                                  tr("'%1' is not a data category (expected one of: %2)")
+                                  Tr::tr("'%1' is not a data category (expected one of: %2)")
                                       .arg(category, allDataCategories().join(QStringLiteral(", "))));
             }
         }
@@ -453,9 +456,9 @@ private:
         if (known.contains(code)) {
             return {};
         }
-        const QString expected = known.isEmpty() ? tr("expected a [%1 CODE] section").arg(type)
-                                                 : tr("expected one of: %1").arg(known.join(QStringLiteral(", ")));
-        return fieldError(section, key, tr("no [%1 %2] in this profile (%3)").arg(type, code, expected));
+        const QString expected = known.isEmpty() ? Tr::tr("expected a [%1 CODE] section").arg(type)
+                                                 : Tr::tr("expected one of: %1").arg(known.join(QStringLiteral(", ")));
+        return fieldError(section, key, Tr::tr("no [%1 %2] in this profile (%3)").arg(type, code, expected));
     }
 
     Status build(Profile &profile) const
@@ -467,7 +470,7 @@ private:
             }
         }
         if (!header) {
-            return lineError(1, tr("[profile]: section is missing (expected a [profile] section with name and "
+            return lineError(1, Tr::tr("[profile]: section is missing (expected a [profile] section with name and "
                                    "policy_version)"));
         }
         for (const RawSection &section : m_sections) {
@@ -500,7 +503,7 @@ private:
             }
         }
         if (profile.purposes.isEmpty()) {
-            return sectionError(*header, tr("the profile defines no purpose (expected at least one "
+            return sectionError(*header, Tr::tr("the profile defines no purpose (expected at least one "
                                             "[purpose CODE] section)"));
         }
         return {};
@@ -526,14 +529,14 @@ Result<Profile> ProfileLoader::load(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return makeError(ErrorCode::InvalidArgument,
-                         tr("%1: cannot read the profile: %2").arg(path, file.errorString()));
+                         Tr::tr("%1: cannot read the profile: %2").arg(path, file.errorString()));
     }
     const QByteArray bytes = file.readAll();
     QStringDecoder decoder(QStringDecoder::Utf8);
     const QString text = decoder(bytes);
     if (decoder.hasError()) {
         return makeError(ErrorCode::InvalidArgument,
-                         tr("%1: the profile is not UTF-8 text (expected a UTF-8 text file)").arg(path));
+                         Tr::tr("%1: the profile is not UTF-8 text (expected a UTF-8 text file)").arg(path));
     }
     return parse(text, path);
 }

@@ -13,14 +13,17 @@
 #include <QSqlQuery>
 #include <QThread>
 
+namespace {
+/// Messages of this file, filed by lupdate under the context they are looked up in.
+class Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pd::Database)
+};
+} // namespace
+
 namespace pd {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("pd::Database", text);
-}
 
 QAtomicInt s_instanceCounter;
 
@@ -34,12 +37,12 @@ Status checkSQLiteHeader(const QString &path)
         return {}; // an empty file is what SQLite itself creates; treat it as a new database
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        return makeError(ErrorCode::Storage, tr("cannot read %1: %2").arg(path, file.errorString()));
+        return makeError(ErrorCode::Storage, Tr::tr("cannot read %1: %2").arg(path, file.errorString()));
     }
     const QByteArray header = file.read(16);
     if (header != QByteArray("SQLite format 3\0", 16)) {
         return makeError(ErrorCode::NotPrivacyDesk,
-                         tr("%1 is not a Privacy Desk database (it is not an SQLite file); nothing was changed")
+                         Tr::tr("%1 is not a Privacy Desk database (it is not an SQLite file); nothing was changed")
                              .arg(path));
     }
     return {};
@@ -75,15 +78,15 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url, OpenMod
         const QFileInfo info(url.path());
         if (info.exists()) {
             if (info.isDir()) {
-                return makeError(ErrorCode::InvalidArgument, tr("%1 is a folder, not a database file").arg(url.path()));
+                return makeError(ErrorCode::InvalidArgument, Tr::tr("%1 is a folder, not a database file").arg(url.path()));
             }
             if (Status status = checkSQLiteHeader(url.path()); !status) {
                 return status.error();
             }
         } else if (mode == OpenMode::ExistingOnly) {
-            return makeError(ErrorCode::NotFound, tr("no database at %1").arg(url.path()));
+            return makeError(ErrorCode::NotFound, Tr::tr("no database at %1").arg(url.path()));
         } else if (!QDir().mkpath(info.absolutePath())) {
-            return makeError(ErrorCode::Storage, tr("cannot create the folder %1").arg(info.absolutePath()));
+            return makeError(ErrorCode::Storage, Tr::tr("cannot create the folder %1").arg(info.absolutePath()));
         }
     }
 
@@ -159,7 +162,7 @@ Result<QSqlDatabase> Database::addConnection(const QString &name)
     QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
     if (!db.isValid()) {
         QSqlDatabase::removeDatabase(name);
-        return makeError(ErrorCode::Storage, tr("the Qt SQL driver for %1 is not installed")
+        return makeError(ErrorCode::Storage, Tr::tr("the Qt SQL driver for %1 is not installed")
                                                  .arg(sqlite ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL")));
     }
     if (sqlite) {
@@ -177,7 +180,7 @@ Result<QSqlDatabase> Database::addConnection(const QString &name)
         const QString reason = db.lastError().text().trimmed();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
-        return makeError(ErrorCode::Storage, tr("cannot open %1: %2").arg(m_url.displayName(), reason));
+        return makeError(ErrorCode::Storage, Tr::tr("cannot open %1: %2").arg(m_url.displayName(), reason));
     }
     // Per-connection settings. The first connection is configured in open() only after inspect().
     if (m_ready.loadAcquire()) {
@@ -220,7 +223,7 @@ Status Database::inspect(QSqlDatabase &db)
     }
     if (!tables.contains(QStringLiteral("pd_meta"))) {
         return makeError(ErrorCode::NotPrivacyDesk,
-                         tr("%1 is not a Privacy Desk database (it holds other tables); nothing was changed")
+                         Tr::tr("%1 is not a Privacy Desk database (it holds other tables); nothing was changed")
                              .arg(m_url.displayName()));
     }
     Result<QVariant> marker = sql::scalar(db, QStringLiteral("SELECT value FROM pd_meta WHERE key = ?"),
@@ -230,12 +233,12 @@ Status Database::inspect(QSqlDatabase &db)
     }
     if (marker.value().toString() != kApplicationMarker) {
         return makeError(ErrorCode::NotPrivacyDesk,
-                         tr("%1 is not a Privacy Desk database; nothing was changed").arg(m_url.displayName()));
+                         Tr::tr("%1 is not a Privacy Desk database; nothing was changed").arg(m_url.displayName()));
     }
     const int version = schemaVersion();
     if (version > latestSchemaVersion()) {
         return makeError(ErrorCode::TooNew,
-                         tr("%1 was written by a newer Privacy Desk (schema %2; this version knows up to %3); "
+                         Tr::tr("%1 was written by a newer Privacy Desk (schema %2; this version knows up to %3); "
                             "nothing was changed. Update Privacy Desk to open it.")
                              .arg(m_url.displayName())
                              .arg(version)
@@ -274,7 +277,7 @@ Status Database::transaction(const std::function<Status(QSqlDatabase &)> &work)
     }
     if (!db.transaction()) {
         return makeError(ErrorCode::Storage,
-                         tr("cannot start a transaction: %1").arg(db.lastError().text().trimmed()));
+                         Tr::tr("cannot start a transaction: %1").arg(db.lastError().text().trimmed()));
     }
     Status status = work(db);
     if (!status) {
@@ -284,7 +287,7 @@ Status Database::transaction(const std::function<Status(QSqlDatabase &)> &work)
     if (!db.commit()) {
         const QString reason = db.lastError().text().trimmed();
         db.rollback();
-        return makeError(ErrorCode::Storage, tr("cannot commit: %1").arg(reason));
+        return makeError(ErrorCode::Storage, Tr::tr("cannot commit: %1").arg(reason));
     }
     return {};
 }

@@ -5,22 +5,21 @@
 #include <QStandardPaths>
 #include <QUrl>
 
-namespace pd {
-
 namespace {
-
-QString tr(const char *text)
+/// Messages of this file, filed by lupdate under the context they are looked up in.
+class Tr
 {
-    return QCoreApplication::translate("pd::DatabaseUrl", text);
-}
-
+    Q_DECLARE_TR_FUNCTIONS(pd::DatabaseUrl)
+};
 } // namespace
+
+namespace pd {
 
 Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty()) {
-        return makeError(ErrorCode::InvalidArgument, tr("database URL is empty"));
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("database URL is empty"));
     }
     if (trimmed.startsWith(QLatin1String("sqlite:"))) {
         QString path = trimmed.mid(int(qstrlen("sqlite:")));
@@ -29,7 +28,7 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
             path = path.mid(2);
         }
         if (path.isEmpty()) {
-            return makeError(ErrorCode::InvalidArgument, tr("database URL \"sqlite:\" names no file"));
+            return makeError(ErrorCode::InvalidArgument, Tr::tr("database URL \"sqlite:\" names no file"));
         }
         return sqlite(path);
     }
@@ -37,7 +36,7 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         const QUrl url(trimmed, QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty()) {
             return makeError(ErrorCode::InvalidArgument,
-                             tr("database URL is not a valid postgresql://user:password@host:port/dbname URL"));
+                             Tr::tr("database URL is not a valid postgresql://user:password@host:port/dbname URL"));
         }
         DatabaseUrl result;
         result.m_backend = Backend::PostgreSQL;
@@ -48,12 +47,12 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         result.m_databaseName = url.path().mid(1);
         if (result.m_databaseName.isEmpty() || result.m_databaseName.contains(QLatin1Char('/'))) {
             return makeError(ErrorCode::InvalidArgument,
-                             tr("database URL names no database: expected postgresql://user@host:port/dbname"));
+                             Tr::tr("database URL names no database: expected postgresql://user@host:port/dbname"));
         }
         return result;
     }
     return makeError(ErrorCode::InvalidArgument,
-                     tr("database URL must start with sqlite: or postgresql:// (got \"%1\")")
+                     Tr::tr("database URL must start with sqlite: or postgresql:// (got \"%1\")")
                          .arg(trimmed.section(QLatin1Char(':'), 0, 0)));
 }
 

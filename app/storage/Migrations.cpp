@@ -11,14 +11,17 @@
 
 #include <algorithm>
 
+namespace {
+/// Messages of this file, filed by lupdate under the context they are looked up in.
+class Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pd::Migrations)
+};
+} // namespace
+
 namespace pd {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("pd::Migrations", text);
-}
 
 QString fillPlaceholders(QString text, Migrations::Dialect dialect)
 {
@@ -131,15 +134,15 @@ Status Migrations::apply(QSqlDatabase &db, Dialect dialect, const QString &appli
         }
         QFile file(migration.resourcePath);
         if (!file.open(QIODevice::ReadOnly)) {
-            return makeError(ErrorCode::Storage, tr("migration %1 is missing from this build").arg(migration.name));
+            return makeError(ErrorCode::Storage, Tr::tr("migration %1 is missing from this build").arg(migration.name));
         }
         const QStringList statements = Migrations::statements(QString::fromUtf8(file.readAll()), dialect);
         if (!db.transaction()) {
-            return makeError(ErrorCode::Storage, tr("cannot start the migration: %1").arg(db.lastError().text()));
+            return makeError(ErrorCode::Storage, Tr::tr("cannot start the migration: %1").arg(db.lastError().text()));
         }
         auto fail = [&](const Error &error) {
             db.rollback();
-            return makeError(ErrorCode::Storage, tr("migration %1 (%2) failed: %3")
+            return makeError(ErrorCode::Storage, Tr::tr("migration %1 (%2) failed: %3")
                                                      .arg(migration.version)
                                                      .arg(migration.name, error.message));
         };
@@ -186,7 +189,7 @@ Status Migrations::apply(QSqlDatabase &db, Dialect dialect, const QString &appli
         if (!db.commit()) {
             const QString reason = db.lastError().text();
             db.rollback();
-            return makeError(ErrorCode::Storage, tr("migration %1 could not be committed: %2")
+            return makeError(ErrorCode::Storage, Tr::tr("migration %1 could not be committed: %2")
                                                      .arg(migration.name, reason));
         }
     }
