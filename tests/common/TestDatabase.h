@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <ostream>
 
 namespace pd::test {
 
@@ -66,6 +67,12 @@ private:
 };
 
 std::string backendTestName(const ::testing::TestParamInfo<Backend> &info);
+
+/// Names the backend in GoogleTest's messages and in ctest's test names.
+inline void PrintTo(Backend backend, std::ostream *os)
+{
+    *os << (backend == Backend::SQLite ? "SQLite" : "PostgreSQL");
+}
 
 } // namespace pd::test
 

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# shellcheck source-path=SCRIPTDIR
+# Benchmarks Privacy Desk at scale and puts every figure beside the sqlite3 shell doing the same work.
+#   scripts/bench.sh [extra privacydesk_bench options, e.g. --benchmark_filter=search]
+# Environment: BENCH_SUBJECTS (default 1000000), BENCH_DIR (default build-bench/bench-data),
+#              BENCH_REUSE=1 (keep an existing bench.sqlite of the same size: no generation figures),
+#              PRIVACYDESK_JOBS, PRIVACYDESK_SKIP_DEPS=1 (as in scripts/test.sh).
+# Figures: demo data generation (wall seconds), then the Subjects list through pd::SubjectDirectory (Google
+# Benchmark medians of 5 repetitions) against the same SQL in the sqlite3 shell (median of 5 runs).
+set -euo pipefail
+
+# shellcheck source=lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=lib/deps.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/deps.sh"
+# shellcheck source=lib/sqlite-bench.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/sqlite-bench.sh"
+trap sqlite_bench_done EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+subjects=${BENCH_SUBJECTS:-1000000}
+[[ "$subjects" =~ ^[1-9][0-9]*$ ]] || pd_die "BENCH_SUBJECTS must be a whole number above 0, got '$subjects'"
+build=$PD_ROOT/build-bench
+dir=${BENCH_DIR:-$build/bench-data}
+cli=$build/app/privacydesk-cli
+bench=$build/tests/bench/privacydesk_bench
+db=$dir/bench.sqlite
+
+pd_install_packages "${PD_PACKAGES[@]}"
+pd_say "configuring a Release build in $build"
+pd_configure "$build" -DCMAKE_BUILD_TYPE=Release -DPRIVACYDESK_BUILD_BENCH=ON -DPRIVACYDESK_BUILD_TESTS=OFF >/dev/null
+pd_say "building privacydesk-cli and privacydesk_bench"
+cmake --build "$build" -j "$(pd_jobs)" --target privacydesk-cli privacydesk_bench
+mkdir -p "$dir"
+
+sq() {
+    sqlite3 -batch -bail "$@"
+}
+
+remove_db() {
+    rm -f "$1" "$1-wal" "$1-shm" "$1-journal"
+}
+
+# --- Demo data: ours, then the sqlite3 shell inserting as many subjects and items into the same schema -------------
+ours_demo_s=
+sqlite_demo_s=
+if [ "${BENCH_REUSE:-0}" = 1 ] && [ -f "$db" ] && [ "$(sq "$db" 'SELECT COUNT(*) FROM subjects' 2>/dev/null)" = "$subjects" ]; then
+    pd_say "reusing $db ($subjects subjects): no generation figures"
+else
+    remove_db "$db"
+    pd_say "generating $subjects demo subjects into $db"
+    t0=$(pd_now)
+    "$cli" --db "sqlite:$db" demo --subjects "$subjects" --seed 1 </dev/null \
+        || pd_die "privacydesk-cli demo failed (see above)"
+    ours_demo_s=$(pd_elapsed "$t0")
+fi
+counts=$(sq "$db" "SELECT (SELECT COUNT(*) FROM subjects), (SELECT COUNT(*) FROM pd_items),
+    (SELECT COUNT(*) FROM consents), (SELECT COUNT(*) FROM disclosures), (SELECT COUNT(*) FROM requests)")
+IFS='|' read -r n_subjects n_items n_consents n_disclosures n_requests <<<"$counts"
+[ "$n_subjects" -gt 0 ] || pd_die "$db holds no subjects"
+
+if [ -n "$ours_demo_s" ]; then
+    plain=$dir/sqlite3-demo.sqlite
+    remove_db "$plain"
+    "$cli" --db "sqlite:$plain" init >/dev/null </dev/null || pd_die "privacydesk-cli init failed (see above)"
+    pd_say "sqlite3 shell: inserting $n_subjects subjects and $n_items data items into an empty copy of the schema"
+    sq "$plain" "$(sqlite_demo_setup_sql)" >/dev/null
+    t0=$(pd_now)
+    sq "$plain" "$(sqlite_demo_sql "$n_subjects" "$n_items")" >/dev/null
+    sqlite_demo_s=$(pd_elapsed "$t0")
+    [ "$(sq "$plain" 'SELECT COUNT(*) FROM subjects')" = "$n_subjects" ] || pd_die "the sqlite3 demo insert came up short"
+    remove_db "$plain"
+fi
+
+# --- The Subjects list: Google Benchmark through the core, and the same statements in the sqlite3 shell ------------
+deep_offset=$((n_subjects * 9 / 10))
+mapfile -t emails < <(sq "$db" "$(sqlite_sample_emails_sql)")
+[ "${#emails[@]}" -gt 0 ] || pd_warn "no e-mails with a local part of five characters or more: no search figures"
+
+pd_say "running privacydesk_bench (5 repetitions of each figure)"
+csv=$dir/privacydesk_bench.csv
+PRIVACYDESK_BENCH_DB="sqlite:$db" PRIVACYDESK_BENCH_DEEP_OFFSET=$deep_offset PRIVACYDESK_BENCH_EMAILS="${emails[*]}" \
+    "$bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+    --benchmark_out="$csv" --benchmark_out_format=csv "$@" \
+    || pd_die "privacydesk_bench failed (see above)"
+
+# Median real time in ms of one benchmark from the CSV ("name_median",iterations,real_time,cpu_time,time_unit,...).
+ours_ms() {
+    awk -F, -v name="\"$1/real_time_median\"" '$1 == name && $9 == "" {
+        f = ($5 == "ns") ? 1e-6 : ($5 == "us") ? 1e-3 : ($5 == "s") ? 1e3 : 1
+        printf "%.3f", $3 * f; found = 1 }
+        END { if (!found) print "-" }' "$csv"
+}
+
+pd_say "timing the same statements in the sqlite3 shell"
+sqlite_bench_init "$db"
+declare -A ours sqlite3ms
+ours[count]=$(ours_ms subjects/count)
+sqlite3ms[count]=$(sqlite_bench_ms 1 "$(sqlite_count_sql '')")
+ours[first_id]=$(ours_ms subjects/first_page_by_id)
+sqlite3ms[first_id]=$(sqlite_bench_ms 1 "$(sqlite_page_sql '' 's.id' 0)")
+ours[first_name]=$(ours_ms subjects/first_page_by_name)
+sqlite3ms[first_name]=$(sqlite_bench_ms 1 "$(sqlite_page_sql '' 's.name_key, s.id' 0)")
+ours[deep]=$(ours_ms subjects/deep_page)
+sqlite3ms[deep]=$(sqlite_bench_ms 1 "$(sqlite_page_sql '' 's.id' "$deep_offset")")
+if [ "${#emails[@]}" -gt 0 ]; then
+    at_sql=''
+    prefix_sql=''
+    for email in "${emails[@]}"; do
+        where=$(sqlite_search_where "${email%%@*}@")
+        at_sql+="$(sqlite_count_sql "$where")$(sqlite_page_sql "$where" 's.id' 0)"
+        where=$(sqlite_search_where "${email:0:5}")
+        prefix_sql+="$(sqlite_count_sql "$where")$(sqlite_page_sql "$where" 's.id' 0)"
+    done
+    ours[email_at]=$(ours_ms search/email_at)
+    sqlite3ms[email_at]=$(sqlite_bench_ms "${#emails[@]}" "$at_sql")
+    ours[prefix5]=$(ours_ms search/prefix5)
+    sqlite3ms[prefix5]=$(sqlite_bench_ms "${#emails[@]}" "$prefix_sql")
+fi
+
+# --- Report -----------------------------------------------------------------------------------------------------------
+size_mb=$(stat -c %s "$db" | awk '{ printf "%.1f", $1 / 1048576 }')
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b <= 0) print "-"; else printf "%.2f", a / b }'
+}
+row() { # label ours sqlite3 unit
+    local a=$2 b=$3
+    [ "$a" = - ] || a="$a $4"
+    [ "$b" = - ] || b="$b $4"
+    printf '| %-44s | %16s | %16s | %6s |\n' "$1" "$a" "$b" "$(ratio "$2" "$3")"
+}
+echo
+echo "Privacy Desk benchmark: $n_subjects subjects, $n_items data items, $n_consents consents," \
+    "$n_disclosures disclosures, $n_requests requests; $db is $size_mb MB"
+echo "SQLite $(sqlite3 --version | cut -d' ' -f1), $(nproc) cores; ratio = Privacy Desk / sqlite3 shell (lower is better)"
+echo
+printf '| %-44s | %16s | %16s | %6s |\n' "figure" "Privacy Desk" "sqlite3 shell" "ratio"
+printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" "$(printf -- '-%.0s' {1..18})" \
+    "$(printf -- '-%.0s' {1..18})" "$(printf -- '-%.0s' {1..8})"
+if [ -n "$ours_demo_s" ]; then
+    row "demo data ($n_subjects subjects, $n_items items)" "$(printf %.1f "$ours_demo_s")" \
+        "$(printf %.1f "$sqlite_demo_s")" s
+fi
+row "count all subjects" "${ours[count]}" "${sqlite3ms[count]}" ms
+row "first page of 200, by id" "${ours[first_id]}" "${sqlite3ms[first_id]}" ms
+row "first page of 200, by name" "${ours[first_name]}" "${sqlite3ms[first_name]}" ms
+row "page of 200 at offset $deep_offset, by id" "${ours[deep]}" "${sqlite3ms[deep]}" ms
+if [ "${#emails[@]}" -gt 0 ]; then
+    row "search e-mail 'local@' (count + page)" "${ours[email_at]}" "${sqlite3ms[email_at]}" ms
+    row "search 5-char prefix (count + page)" "${ours[prefix5]}" "${sqlite3ms[prefix5]}" ms
+fi
+echo
+echo "Privacy Desk: Google Benchmark medians of 5 repetitions (raw figures: $csv)."
+echo "The demo figure includes the profile, consents, disclosures and requests; the sqlite3 shell inserts only subjects"
+echo "and data items. sqlite3 shell queries: median of 5 processes, each repeating the statements, start-up subtracted."

@@ -1,0 +1,171 @@
+# shellcheck shell=bash
+# The sqlite3-shell side of scripts/bench.sh (sourced, not run; needs lib/common.sh first): the same statements as
+# pd::SubjectDirectory and the demo generator, with literal values, and a timer for them.
+# Keep the SQL in step with app/services/SubjectDirectory.cpp.
+
+sqlite_quote() {
+    local text=${1//\'/\'\'}
+    printf "'%s'" "$text"
+}
+
+# Three e-mails spread over the table, as tests/bench/BenchMain.cpp picks them.
+sqlite_sample_emails_sql() {
+    local q parts=()
+    for q in 1 2 3; do
+        parts+=("SELECT (SELECT email_key FROM subjects WHERE id >= (SELECT MIN(id) + (MAX(id) - MIN(id)) * $q / 4
+                 FROM subjects) AND email_key LIKE '_____%@%' ORDER BY id LIMIT 1) AS e")
+    done
+    local IFS=$'\n'
+    printf 'SELECT e FROM (%s UNION ALL %s UNION ALL %s) WHERE e IS NOT NULL;' "${parts[@]}"
+}
+
+# " WHERE ..." for a search text, chosen the way SubjectDirectory's whereFor() chooses the search key.
+sqlite_search_where() {
+    local text=$1 key column condition lowered digits
+    lowered=${text,,}
+    digits=${text//[^0-9]/}
+    if [[ "$text" == *@* ]]; then
+        column=email_key
+        key=$lowered
+    elif [ "${#digits}" -ge 3 ] && [[ "$text" =~ ^[-+().\ 0-9]+$ ]]; then
+        column=phone_key
+        key=$digits
+    else
+        column=name_key
+        key=$lowered
+    fi
+    key=$(sqlite_quote "$key")
+    condition="($column >= $key AND $column < $key || char(65535))"
+    if [ "$column" != email_key ]; then
+        local email
+        email=$(sqlite_quote "$lowered")
+        condition="($condition OR (email_key >= $email AND email_key < $email || char(65535)) OR external_id = $(sqlite_quote "$text"))"
+    fi
+    printf ' WHERE %s' "$condition"
+}
+
+sqlite_count_sql() {
+    printf 'SELECT COUNT(*) FROM subjects s%s;\n' "$1"
+}
+
+# sqlite_page_sql WHERE ORDER OFFSET
+sqlite_page_sql() {
+    printf 'SELECT s.id, s.external_id, s.display_name, s.email, s.phone, s.state, c.name, s.created_at FROM subjects s JOIN controllers c ON c.id = s.controller_id%s ORDER BY %s LIMIT 200 OFFSET %s;\n' \
+        "$1" "$2" "$3"
+}
+
+# --- Demo data in plain SQL ---------------------------------------------------------------------------------------
+
+# Run once, untimed, on a database made by `privacydesk-cli init`: one controller and one purpose to refer to.
+sqlite_demo_setup_sql() {
+    cat <<'SQL'
+INSERT OR IGNORE INTO controllers (code, name, kind) VALUES ('bench', 'Benchmark Ltd', 'own');
+INSERT OR IGNORE INTO purposes (code, controller_id, title, legal_ground, retention_kind)
+    VALUES ('bench-accounts', (SELECT MIN(id) FROM controllers), 'Customer accounts', 'contract', 'contract-term');
+SQL
+}
+
+# sqlite_demo_sql SUBJECTS ITEMS: the timed part. Same connection settings as pd::Database and the demo generator
+# (256 MB page cache, subjects' search indexes built after the rows, as app/storage/BulkLoad does), one transaction,
+# names and e-mails in scattered order (as generated data lands in the indexes), items grouped by subject.
+# Timestamps come from printf, not strftime: the shell should do the storage work, not date arithmetic.
+sqlite_demo_sql() {
+    local subjects=$1 items=$2
+    local firsts="Aliaksandr Ivan       Maria      Olga       Pavel      Anna       Dmitry     Elena      "
+    firsts+="Siarhei    Natalia    Andrei     Tatsiana   Mikhail    Irina      Aleh       Sviatlana  "
+    local lasts="Kovalenko  Petrov     Novak      Schmidt    Ivanova    Lukashuk   Moreau     Rossi      "
+    lasts+="Garcia     Kowalski   Sidorov    Zhuk       Bondar     Muller     Smith      Tkachenko  "
+    cat <<SQL
+PRAGMA foreign_keys = ON;
+PRAGMA secure_delete = ON;
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = NORMAL;
+PRAGMA cache_size = -262144;
+BEGIN;
+DROP INDEX IF EXISTS subjects_name_key;
+DROP INDEX IF EXISTS subjects_email_key;
+DROP INDEX IF EXISTS subjects_phone_key;
+DROP INDEX IF EXISTS subjects_external_id;
+WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < $subjects),
+h AS (SELECT i, (i * 48271) % 2147483647 AS h1, ((i * 69621) % 2147483647) * 16807 % 2147483647 AS h2 FROM seq),
+n AS (SELECT i, h1, h2,
+             rtrim(substr('$firsts', (h1 % 16) * 11 + 1, 11)) AS first,
+             rtrim(substr('$lasts', ((h1 / 16) % 16) * 11 + 1, 11)) AS last FROM h)
+INSERT INTO subjects (external_id, controller_id, display_name, email, phone, name_key, email_key, phone_key,
+                      created_at, updated_at)
+SELECT printf('CRM-%08d', i), (SELECT MIN(id) FROM controllers),
+       first || ' ' || last,
+       lower(first) || '.' || lower(last) || (h2 % 100000) || '@example.com',
+       printf('+375 29 %03d-%02d-%02d', h2 % 1000, (h2 / 1000) % 100, (h2 / 100000) % 100),
+       lower(first || ' ' || last),
+       lower(first) || '.' || lower(last) || (h2 % 100000) || '@example.com',
+       printf('37529%03d%02d%02d', h2 % 1000, (h2 / 1000) % 100, (h2 / 100000) % 100),
+       printf('2026-%02d-%02dT%02d:%02d:%02dZ', 1 + h1 % 12, 1 + h1 % 28, h1 % 24, h1 % 60, h2 % 60),
+       printf('2026-%02d-%02dT%02d:%02d:%02dZ', 1 + h1 % 12, 1 + h1 % 28, h1 % 24, h1 % 60, h2 % 60)
+FROM n;
+WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < $items - 1)
+INSERT INTO pd_items (subject_id, purpose_id, category, field, value, collected_at)
+SELECT (SELECT MIN(id) FROM subjects) + i * $subjects / $items, (SELECT MIN(id) FROM purposes),
+       CASE i % 4 WHEN 0 THEN 'account' WHEN 1 THEN 'account' WHEN 2 THEN 'technical' ELSE 'technical' END,
+       CASE i % 4 WHEN 0 THEN 'email' WHEN 1 THEN 'phone' WHEN 2 THEN 'ip' ELSE 'browser' END,
+       printf('%x-%x', (i * 48271) % 2147483647, (i * 16807) % 2147483647),
+       printf('2026-%02d-%02dT%02d:%02d:%02dZ', 1 + i % 12, 1 + i % 28, i % 24, i % 60, (i * 7) % 60)
+FROM seq;
+CREATE INDEX subjects_name_key ON subjects (name_key);
+CREATE INDEX subjects_email_key ON subjects (email_key);
+CREATE INDEX subjects_phone_key ON subjects (phone_key);
+CREATE INDEX subjects_external_id ON subjects (external_id);
+COMMIT;
+SQL
+}
+
+# --- Timing -------------------------------------------------------------------------------------------------------
+
+SB_DB=
+SB_TMP=
+SB_BASE=0
+
+# Median of the numbers on stdin.
+sqlite_median() {
+    sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2];
+                                        else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+# Seconds one sqlite3 process takes to run FILE on the database (results thrown away).
+sqlite_run_s() {
+    local t0
+    t0=$(pd_now)
+    sqlite3 -batch -bail "$SB_DB" <"$1" >/dev/null || pd_die "sqlite3 failed on $1"
+    pd_elapsed "$t0"
+}
+
+# sqlite_bench_init DB: measures the start-up of the shell (open, one trivial statement) to subtract later.
+sqlite_bench_init() {
+    SB_DB=$1
+    SB_TMP=$(mktemp -d "${TMPDIR:-/tmp}/privacydesk-bench.XXXXXX")
+    echo 'SELECT 1;' >"$SB_TMP/base.sql"
+    SB_BASE=$(for _ in 1 2 3 4 5; do sqlite_run_s "$SB_TMP/base.sql"; done | sqlite_median)
+}
+
+sqlite_bench_done() {
+    [ -z "$SB_TMP" ] || rm -rf "$SB_TMP"
+    SB_TMP=
+}
+
+# sqlite_bench_ms DIVISOR SQL: milliseconds per run of SQL divided by DIVISOR (SQL holds DIVISOR searches), median
+# of 5 processes. Each process repeats SQL enough times to last about 0.3 s, so that short statements are measured
+# well above the clock's and the start-up's noise.
+sqlite_bench_ms() {
+    local divisor=$1 unit=$2 once reps k
+    printf '%s\n' "$unit" >"$SB_TMP/once.sql"
+    once=$( (sqlite_run_s "$SB_TMP/once.sql"; sqlite_run_s "$SB_TMP/once.sql") | sort -g | head -n 1)
+    reps=$(awk -v t="$once" -v b="$SB_BASE" 'BEGIN { d = t - b; if (d < 0.0001) d = 0.0001;
+                                              r = int(0.3 / d + 0.5); print (r < 1) ? 1 : (r > 2000) ? 2000 : r }')
+    for ((k = 0; k < reps; k++)); do
+        printf '%s\n' "$unit"
+    done >"$SB_TMP/reps.sql"
+    for _ in 1 2 3 4 5; do
+        awk -v t="$(sqlite_run_s "$SB_TMP/reps.sql")" -v b="$SB_BASE" -v r="$reps" -v n="$divisor" \
+            'BEGIN { d = t - b; if (d < 0) d = 0; printf "%.4f\n", d / r / n * 1000 }'
+    done | sqlite_median | awk '{ printf "%.3f", $1 }'
+}

@@ -1,0 +1,104 @@
+// privacydesk_bench: opens the database named by PRIVACYDESK_BENCH_DB and times the subjects register on it.
+//   PRIVACYDESK_BENCH_DB=sqlite:/path/bench.sqlite privacydesk_bench [--benchmark_* options]
+// Optional: PRIVACYDESK_BENCH_EMAILS (space-separated e-mails to search for; default: three taken from the
+// database), PRIVACYDESK_BENCH_DEEP_OFFSET (default: 90% of the subjects, i.e. 900000 at one million).
+#include "SubjectDirectoryBench.h"
+
+#include "storage/Database.h"
+#include "storage/DatabaseUrl.h"
+#include "storage/Sql.h"
+
+#include <benchmark/benchmark.h>
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+#include <cstdio>
+
+namespace {
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "privacydesk_bench: %s\n", qUtf8Printable(message));
+    return 1;
+}
+
+/// E-mails spread over the table (at a quarter, half and three quarters of the ids), with a local part of at least
+/// five characters so that the five-character prefix is not itself an e-mail search.
+QStringList sampleEmails(pd::Database &database)
+{
+    QStringList emails;
+    QSqlDatabase db = database.connection();
+    for (int quarter = 1; quarter <= 3; ++quarter) {
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT email_key FROM subjects WHERE id >= (SELECT MIN(id) + (MAX(id) - MIN(id)) "
+                                     "* ? / 4 FROM subjects) AND email_key LIKE '_____%@%' ORDER BY id LIMIT 1"));
+        query.addBindValue(quarter);
+        if (query.exec() && query.next()) {
+            emails << query.value(0).toString();
+        }
+    }
+    return emails;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
+        return 2;
+    }
+
+    const QString urlText = qEnvironmentVariable("PRIVACYDESK_BENCH_DB");
+    if (urlText.isEmpty()) {
+        return fail(QStringLiteral("set PRIVACYDESK_BENCH_DB to the URL of a database filled by "
+                                   "'privacydesk-cli demo' (scripts/bench.sh does)"));
+    }
+    pd::Result<pd::DatabaseUrl> url = pd::DatabaseUrl::parse(urlText);
+    if (!url) {
+        return fail(QStringLiteral("PRIVACYDESK_BENCH_DB: ") + url.error().message);
+    }
+    pd::Result<std::shared_ptr<pd::Database>> database =
+        pd::Database::open(url.value(), pd::Database::OpenMode::ExistingOnly);
+    if (!database) {
+        return fail(database.error().message);
+    }
+
+    pd::bench::SubjectBenchSetup setup;
+    QSqlDatabase db = database.value()->connection();
+    pd::Result<QVariant> count = pd::sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM subjects"), {},
+                                                 "counting subjects");
+    if (!count) {
+        return fail(count.error().message);
+    }
+    setup.subjects = count->toLongLong();
+    if (setup.subjects < 1) {
+        return fail(QStringLiteral("%1 holds no subjects: fill it with 'privacydesk-cli demo' first")
+                        .arg(url->displayName()));
+    }
+    bool ok = true;
+    const QString deepOffset = qEnvironmentVariable("PRIVACYDESK_BENCH_DEEP_OFFSET");
+    setup.deepOffset = deepOffset.isEmpty() ? setup.subjects * 9 / 10 : deepOffset.toLongLong(&ok);
+    if (!ok || setup.deepOffset < 0 || setup.deepOffset >= setup.subjects) {
+        return fail(QStringLiteral("PRIVACYDESK_BENCH_DEEP_OFFSET must be a whole number below %1")
+                        .arg(setup.subjects));
+    }
+    const QString emails = qEnvironmentVariable("PRIVACYDESK_BENCH_EMAILS");
+    setup.emails = emails.isEmpty() ? sampleEmails(*database.value())
+                                    : emails.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (setup.emails.isEmpty()) {
+        std::fprintf(stderr, "privacydesk_bench: no e-mails to search for: the search benchmarks are left out\n");
+    }
+
+    benchmark::AddCustomContext("subjects", std::to_string(setup.subjects));
+    benchmark::AddCustomContext("deep_offset", std::to_string(setup.deepOffset));
+    benchmark::AddCustomContext("searches", std::to_string(setup.emails.size()) + " e-mails");
+    pd::bench::registerSubjectDirectoryBenchmarks(database.value(), setup);
+    db = QSqlDatabase();
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
