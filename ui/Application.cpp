@@ -1,6 +1,10 @@
 #include "Application.h"
 
+#include "FirstAdministratorDialog.h"
 #include "MainWindow.h"
+#include "MessageBox.h"
+#include "SignInDialog.h"
+#include "services/AuthService.h"
 #include "storage/Database.h"
 #include "storage/DatabaseUrl.h"
 
@@ -9,7 +13,6 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QMessageBox>
 #include <QTranslator>
 
 namespace pd {
@@ -32,16 +35,31 @@ void Application::installTranslators(QApplication &app)
     }
 }
 
-QString Application::systemUserName()
+Result<std::optional<Session>> Application::signIn(Database &database, const DialogRunner &run)
 {
-    QString name = qEnvironmentVariable("USER");
-    if (name.isEmpty()) {
-        name = qEnvironmentVariable("USERNAME");
+    const Result<bool> hasOperators = AuthService::hasOperators(database);
+    if (!hasOperators) {
+        return hasOperators.error();
     }
-    return name.isEmpty() ? tr("unknown") : name;
+    QString name;
+    if (!hasOperators.value()) {
+        FirstAdministratorDialog first(database);
+        if (run(first) != QDialog::Accepted) {
+            return std::optional<Session>();
+        }
+        name = first.administrator().name;
+    }
+    SignInDialog dialog(database);
+    if (!name.isEmpty()) {
+        dialog.setOperatorName(name);
+    }
+    if (run(dialog) != QDialog::Accepted || !dialog.session().isValid()) {
+        return std::optional<Session>();
+    }
+    return std::optional<Session>(dialog.session());
 }
 
-bool Application::start(QApplication &app)
+Application::Start Application::start(QApplication &app)
 {
     QApplication::setOrganizationName(QStringLiteral("PrivacyDesk"));
     QApplication::setApplicationName(QStringLiteral("privacydesk"));
@@ -65,21 +83,36 @@ bool Application::start(QApplication &app)
 
     const Result<DatabaseUrl> url = DatabaseUrl::resolve(parser.value(databaseOption));
     if (!url) {
-        QMessageBox::critical(nullptr, tr("Privacy Desk"),
-                              tr("The database address is not valid: %1.").arg(url.error().message));
-        return false;
+        MessageBox::critical(nullptr, tr("Privacy Desk"),
+                             tr("The database address is not valid: %1.").arg(url.error().message));
+        return Start::Failed;
     }
     Result<std::shared_ptr<Database>> opened = Database::open(url.value());
     if (!opened) {
-        QMessageBox::critical(
+        MessageBox::critical(
             nullptr, tr("Privacy Desk"),
             tr("Privacy Desk cannot open the database %1.\n\n%2").arg(url->displayName(), opened.error().message));
-        return false;
+        return Start::Failed;
     }
     m_database = std::move(opened).value();
-    m_window = std::make_unique<MainWindow>(m_database, systemUserName());
+
+    const Result<std::optional<Session>> session = signIn(*m_database, [](QDialog &dialog) { return dialog.exec(); });
+    if (!session) {
+        MessageBox::critical(nullptr, tr("Privacy Desk"),
+                             tr("Privacy Desk cannot read the operators of the database %1.\n\n%2")
+                                 .arg(m_database->url().displayName(), session.error().message));
+        return Start::Failed;
+    }
+    if (!session.value()) {
+        return Start::Cancelled;
+    }
+    m_window = std::make_unique<MainWindow>(m_database, *session.value());
+    QObject::connect(m_window.get(), &MainWindow::signedOut, &app, &QCoreApplication::quit, Qt::QueuedConnection);
     m_window->show();
-    return true;
+    // The sign-in dialog had the focus; without this the keyboard goes nowhere until the window is clicked.
+    m_window->raise();
+    m_window->activateWindow();
+    return Start::Running;
 }
 
 } // namespace pd

@@ -1,20 +1,32 @@
 #include "MainWindow.h"
 
+#include "ApprovalsDialog.h"
+#include "AuditPage.h"
+#include "IdleLock.h"
+#include "Labels.h"
+#include "LockView.h"
+#include "MessageBox.h"
 #include "PlaceholderPage.h"
 #include "PurposesPage.h"
 #include "SubjectsPage.h"
+#include "domain/Permissions.h"
+#include "services/ApprovalService.h"
+#include "services/ChangeNotifier.h"
+#include "services/Settings.h"
 #include "storage/Database.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
-#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -38,20 +50,33 @@ struct PageInfo
 
 } // namespace
 
-MainWindow::MainWindow(std::shared_ptr<Database> database, const QString &operatorName, QWidget *parent)
-    : QMainWindow(parent)
+MainWindow::MainWindow(std::shared_ptr<Database> database, const Session &session, QWidget *parent)
+    : QMainWindow(parent), m_database(std::move(database)), m_session(session)
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Privacy Desk"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/privacydesk.svg")));
-    createPages(database);
+    createPages();
     createMenus();
-    createStatusBar(database);
-    setOperator(operatorName, false);
+    createStatusBar();
     restoreSettings();
+
+    // Made on the UI thread, so that it listens on the UI thread's connection and signals arrive here.
+    m_notifier = new ChangeNotifier(*m_database, this);
+    connect(m_notifier, &ChangeNotifier::changed, this, &MainWindow::dataChanged);
+    refreshApprovalCount();
+
+    m_idleLock = new IdleLock(this);
+    const Result<int> minutes = Settings::value(*m_database, Settings::Key::IdleLockMinutes);
+    // A setting that cannot be read must not switch the lock off: the default applies then.
+    m_idleLock->setMinutes(minutes ? minutes.value() : Settings::defaultValue(Settings::Key::IdleLockMinutes));
+    connect(m_idleLock, &IdleLock::idle, this, &MainWindow::lock);
+    m_idleLock->start();
 }
 
-void MainWindow::createPages(const std::shared_ptr<Database> &database)
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createPages()
 {
     const PageInfo pages[kPageCount] = {
         {tr("Subjects"), QStringLiteral(":/icons/subjects.svg")},
@@ -76,10 +101,12 @@ void MainWindow::createPages(const std::shared_ptr<Database> &database)
     }
     m_navigation->setFixedWidth(widest + 24 + 56);
 
-    m_subjects = new SubjectsPage(database, this);
+    m_subjects = new SubjectsPage(m_database, m_session, this);
     m_subjects->setObjectName(QStringLiteral("subjectsPage"));
-    m_purposes = new PurposesPage(database, this);
+    m_purposes = new PurposesPage(m_database, this);
     m_purposes->setObjectName(QStringLiteral("purposesPage"));
+    m_audit = new AuditPage(m_database, m_session, this);
+    m_audit->setObjectName(QStringLiteral("auditPage"));
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
@@ -100,28 +127,39 @@ void MainWindow::createPages(const std::shared_ptr<Database> &database)
         tr("Reports for the regulator and for subjects: the record of processing, the request register, "
            "destruction acts, audit extracts and statistics, as PDF, CSV or XLSX."),
         QIcon(pages[4].icon), this));
-    m_pages->addWidget(new PlaceholderPage(
-        tr("Audit"),
-        tr("The audit trail: who did what to which record, when and why, with verification that no entry "
-           "was changed or removed."),
-        QIcon(pages[5].icon), this));
+    m_pages->addWidget(m_audit);
     for (int index = 1; index < kPageCount; ++index) {
         if (m_pages->widget(index)->objectName().isEmpty()) {
             m_pages->widget(index)->setObjectName(QStringLiteral("placeholderPage%1").arg(index));
         }
     }
 
-    auto *central = new QWidget(this);
-    auto *layout = new QHBoxLayout(central);
+    m_workArea = new QWidget(this);
+    m_workArea->setObjectName(QStringLiteral("workArea"));
+    auto *layout = new QHBoxLayout(m_workArea);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_navigation);
-    auto *separator = new QFrame(central);
+    auto *separator = new QFrame(m_workArea);
     separator->setFrameShape(QFrame::VLine);
     separator->setFrameShadow(QFrame::Sunken);
     layout->addWidget(separator);
     layout->addWidget(m_pages, 1);
-    setCentralWidget(central);
+
+    m_lockView = new LockView(*m_database, m_session.name, this);
+    m_lockView->setObjectName(QStringLiteral("lockView"));
+    connect(m_lockView, &LockView::unlocked, this, &MainWindow::unlock);
+    connect(m_lockView, &LockView::signOutRequested, this, [this] {
+        close();
+        emit signedOut();
+    });
+
+    // Locking swaps the whole work area for the lock view: nothing of a page stays on screen.
+    m_central = new QStackedWidget(this);
+    m_central->setObjectName(QStringLiteral("central"));
+    m_central->addWidget(m_workArea);
+    m_central->addWidget(m_lockView);
+    setCentralWidget(m_central);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::pageChanged);
 }
@@ -129,6 +167,13 @@ void MainWindow::createPages(const std::shared_ptr<Database> &database)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_lockAction = file->addAction(QIcon::fromTheme(QStringLiteral("system-lock-screen")), tr("&Lock"));
+    m_lockAction->setObjectName(QStringLiteral("lockWindow"));
+    m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_lockAction->setToolTip(tr("Hide everything until your password is entered again"));
+    connect(m_lockAction, &QAction::triggered, this, &MainWindow::lock);
+    m_unlockedActions.append(m_lockAction);
+    file->addSeparator();
     QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setShortcutContext(Qt::ApplicationShortcut);
@@ -153,6 +198,15 @@ void MainWindow::createMenus()
     find->setObjectName(QStringLiteral("findSubject"));
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, this, &MainWindow::findSubject);
+    m_unlockedActions.append(m_pageActions);
+    m_unlockedActions.append(find);
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    QAction *approvals = tools->addAction(tr("Pending &Approvals\u2026"));
+    approvals->setObjectName(QStringLiteral("showApprovals"));
+    approvals->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    connect(approvals, &QAction::triggered, this, &MainWindow::showApprovals);
+    m_unlockedActions.append(approvals);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Privacy Desk"));
@@ -160,20 +214,119 @@ void MainWindow::createMenus()
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
-void MainWindow::createStatusBar(const std::shared_ptr<Database> &database)
+void MainWindow::createStatusBar()
 {
-    m_databaseLabel = new QLabel(tr("Database: %1").arg(database->url().displayName()), this);
+    m_databaseLabel = new QLabel(tr("Database: %1").arg(m_database->url().displayName()), this);
     m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
     m_databaseLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_operatorLabel = new QLabel(this);
+    m_approvalsButton = new QPushButton(this);
+    m_approvalsButton->setObjectName(QStringLiteral("approvalsButton"));
+    m_approvalsButton->setFlat(true);
+    m_approvalsButton->setCursor(Qt::PointingHandCursor);
+    m_approvalsButton->setStyleSheet(QStringLiteral("QPushButton { color: #8a4b00; font-weight: bold; }"));
+    m_approvalsButton->setToolTip(tr("Irreversible actions waiting for a second officer (Ctrl+Shift+A)"));
+    m_approvalsButton->hide();
+    connect(m_approvalsButton, &QPushButton::clicked, this, &MainWindow::showApprovals);
+    m_operatorLabel = new QLabel(tr("Operator: %1 (%2)").arg(m_session.name, Labels::role(m_session.role)), this);
     m_operatorLabel->setObjectName(QStringLiteral("operatorLabel"));
     statusBar()->addPermanentWidget(m_databaseLabel, 1);
+    statusBar()->addPermanentWidget(m_approvalsButton);
     statusBar()->addPermanentWidget(m_operatorLabel);
 }
 
-void MainWindow::setOperator(const QString &name, bool signedIn)
+void MainWindow::lock()
 {
-    m_operatorLabel->setText(signedIn ? tr("Operator: %1").arg(name) : tr("Operator: %1 (not signed in)").arg(name));
+    if (m_locked) {
+        return;
+    }
+    m_locked = true;
+    m_idleLock->stop();
+    hideOtherWindows();
+    m_central->setCurrentWidget(m_lockView);
+    for (QAction *action : qAsConst(m_unlockedActions)) {
+        action->setEnabled(false);
+    }
+    m_approvalsButton->hide();
+    setWindowTitle(tr("Locked \u2014 Privacy Desk"));
+    m_lockView->reset();
+}
+
+void MainWindow::unlock(const Session &session)
+{
+    if (!m_locked) {
+        return;
+    }
+    // The pages keep acting for the session they were made with; signing in again proved it is still the
+    // same operator. A changed role takes effect at the next start.
+    Q_UNUSED(session)
+    m_locked = false;
+    m_central->setCurrentWidget(m_workArea);
+    for (QAction *action : qAsConst(m_unlockedActions)) {
+        action->setEnabled(true);
+    }
+    pageChanged(m_pages->currentIndex());
+    refreshApprovalCount();
+    m_audit->scheduleRefresh(); // at least the sign-ins of locking and unlocking are new
+    m_idleLock->start();
+}
+
+void MainWindow::hideOtherWindows()
+{
+    const QWidgetList windows = QApplication::topLevelWidgets();
+    for (QWidget *window : windows) {
+        if (window == this || !window->isVisible()) {
+            continue;
+        }
+        // A rejected dialog answers "no" to whatever it asked; a modal one returns from exec().
+        if (auto *dialog = qobject_cast<QDialog *>(window)) {
+            dialog->reject();
+        } else {
+            window->hide();
+        }
+    }
+}
+
+void MainWindow::dataChanged(const QString &topic)
+{
+    if (topic == QLatin1String("subjects")) {
+        m_subjects->scheduleRefresh();
+    }
+    if (topic == QLatin1String("approvals")) {
+        refreshApprovalCount();
+        if (m_approvals && m_approvals->isVisible()) {
+            m_approvals->reload();
+        }
+    }
+    m_audit->scheduleRefresh(); // every change is audited
+}
+
+void MainWindow::refreshApprovalCount()
+{
+    m_waitingApprovals = 0;
+    // Only those who can decide are told; others would only see a number they can do nothing about.
+    if (Permissions::allows(m_session.role, Action::ApproveIrreversible)) {
+        const Result<QList<ApprovalService::Approval>> pending = ApprovalService::pending(*m_database, m_session);
+        m_waitingApprovals = pending ? int(pending->size()) : 0;
+    }
+    m_approvalsButton->setText(tr("%Ln approval(s) waiting", nullptr, m_waitingApprovals));
+    m_approvalsButton->setVisible(m_waitingApprovals > 0 && !m_locked);
+}
+
+ApprovalsDialog *MainWindow::showApprovals()
+{
+    if (m_locked) {
+        return nullptr;
+    }
+    if (!m_approvals) {
+        m_approvals = new ApprovalsDialog(m_database, m_session, this);
+        connect(m_approvals, &ApprovalsDialog::decided, this, &MainWindow::refreshApprovalCount);
+    } else {
+        m_approvals->reload();
+    }
+    m_approvals->show();
+    m_approvals->raise();
+    m_approvals->activateWindow();
+    return m_approvals;
 }
 
 MainWindow::Page MainWindow::currentPage() const
@@ -188,7 +341,7 @@ void MainWindow::setCurrentPage(Page page)
 
 void MainWindow::pageChanged(int index)
 {
-    if (index < 0 || index >= kPageCount) {
+    if (index < 0 || index >= kPageCount || m_locked) {
         return;
     }
     m_pages->setCurrentIndex(index);
@@ -204,12 +357,12 @@ void MainWindow::findSubject()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Privacy Desk"),
-                       tr("<h3>Privacy Desk %1</h3>"
-                          "<p>Records of personal data, the register of processing purposes and data-subject "
-                          "requests, for privacy officers, support staff and auditors.</p>"
-                          "<p>Built with Qt %2.</p>")
-                           .arg(QApplication::applicationVersion(), QLatin1String(qVersion())));
+    MessageBox::about(this, tr("About Privacy Desk"),
+                      tr("<h3>Privacy Desk %1</h3>"
+                         "<p>Records of personal data, the register of processing purposes and data-subject "
+                         "requests, for privacy officers, support staff and auditors.</p>"
+                         "<p>Built with Qt %2.</p>")
+                          .arg(QApplication::applicationVersion(), QLatin1String(qVersion())));
 }
 
 void MainWindow::restoreSettings()
@@ -220,7 +373,10 @@ void MainWindow::restoreSettings()
     }
     restoreState(settings.value(kStateKey).toByteArray());
     m_subjects->restoreHeaderState(settings.value(kSubjectColumnsKey).toByteArray());
-    const int page = settings.value(kPageKey, 0).toInt();
+    // An operator who may not see personal data starts where there is something for them.
+    const int fallback =
+        int(Permissions::allows(m_session.role, Action::ViewPersonalData) ? Page::Subjects : Page::Audit);
+    const int page = settings.value(kPageKey, fallback).toInt();
     setCurrentPage(page >= 0 && page < kPageCount ? Page(page) : Page::Subjects);
     if (m_navigation->currentRow() < 0) {
         setCurrentPage(Page::Subjects);

@@ -1,22 +1,35 @@
 #pragma once
 
+#include "domain/Session.h"
+
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
 class QAction;
 class QLabel;
 class QListWidget;
+class QPushButton;
 class QStackedWidget;
 
 namespace pd {
 
+class ApprovalsDialog;
+class AuditPage;
+class ChangeNotifier;
 class Database;
+class IdleLock;
+class LockView;
 class PurposesPage;
 class SubjectsPage;
 
-/// The main window: navigation on the left, one page per area, and a status bar naming the database and the
-/// operator. Geometry, window state and the last page are kept in QSettings.
+/// The main window: navigation on the left, one page per area, and a status bar naming the database, the
+/// operator and the approvals waiting. Geometry, window state and the last page are kept in QSettings.
+///
+/// It locks itself after Settings::IdleLockMinutes without input, or on File > Lock: the pages are replaced by a
+/// LockView, dialogs are closed and other windows hidden, and only the signed-in operator's password unlocks it.
+/// A ChangeNotifier tells the pages when another workstation (or this one) changed data.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -27,37 +40,70 @@ public:
     enum class Page { Subjects, Requests, Dashboard, Purposes, Reports, Audit };
     static constexpr int kPageCount = 6;
 
-    /// `database` must be open. `operatorName` is shown as not signed in until setOperator() says otherwise.
-    MainWindow(std::shared_ptr<Database> database, const QString &operatorName, QWidget *parent = nullptr);
+    /// `database` must be open; `session` is the signed-in operator every page acts for.
+    MainWindow(std::shared_ptr<Database> database, const Session &session, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
-    /// Names the operator in the status bar; `signedIn` false adds "(not signed in)".
-    void setOperator(const QString &name, bool signedIn);
-
+    const Session &session() const { return m_session; }
     Page currentPage() const;
     void setCurrentPage(Page page);
     SubjectsPage *subjectsPage() const { return m_subjects; }
     PurposesPage *purposesPage() const { return m_purposes; }
+    AuditPage *auditPage() const { return m_audit; }
+    LockView *lockView() const { return m_lockView; }
+    IdleLock *idleLock() const { return m_idleLock; }
+    ChangeNotifier *changeNotifier() const { return m_notifier; }
+
+    /// Locks the window now (File > Lock, or when idle).
+    void lock();
+    bool isLocked() const { return m_locked; }
+    /// Shows the pending approvals (Tools > Pending Approvals) and returns the dialog, which the window owns.
+    ApprovalsDialog *showApprovals();
+    /// Pending approvals as last counted for the status bar (0 when the role may not see them).
+    int waitingApprovals() const { return m_waitingApprovals; }
+
+signals:
+    /// The operator chose Sign out on the lock view; the window has closed.
+    void signedOut();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void createPages(const std::shared_ptr<Database> &database);
+    void createPages();
     void createMenus();
-    void createStatusBar(const std::shared_ptr<Database> &database);
+    void createStatusBar();
     void restoreSettings();
     void saveSettings() const;
     void showAbout();
     void findSubject();
     void pageChanged(int index);
+    void unlock(const Session &session);
+    void hideOtherWindows();
+    void dataChanged(const QString &topic);
+    void refreshApprovalCount();
 
+    std::shared_ptr<Database> m_database;
+    Session m_session;
+    QStackedWidget *m_central = nullptr;
+    QWidget *m_workArea = nullptr;
+    LockView *m_lockView = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     SubjectsPage *m_subjects = nullptr;
     PurposesPage *m_purposes = nullptr;
+    AuditPage *m_audit = nullptr;
     QList<QAction *> m_pageActions;
+    QList<QAction *> m_unlockedActions; ///< disabled while locked: they would show data
+    QAction *m_lockAction = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_operatorLabel = nullptr;
+    QPushButton *m_approvalsButton = nullptr;
+    QPointer<ApprovalsDialog> m_approvals;
+    ChangeNotifier *m_notifier = nullptr;
+    IdleLock *m_idleLock = nullptr;
+    bool m_locked = false;
+    int m_waitingApprovals = 0;
 };
 
 } // namespace pd

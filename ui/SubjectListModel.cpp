@@ -1,6 +1,7 @@
 #include "SubjectListModel.h"
 
 #include "SubjectPageLoader.h"
+#include "domain/Permissions.h"
 #include "storage/Database.h"
 
 #include <QDateTime>
@@ -22,11 +23,13 @@ const QString kStateAnonymized = QStringLiteral("anonymized");
 
 } // namespace
 
-SubjectListModel::SubjectListModel(std::shared_ptr<Database> database, QObject *parent)
-    : QAbstractTableModel(parent), m_database(std::move(database)), m_lockIcon(QStringLiteral(":/icons/blocked.svg"))
+SubjectListModel::SubjectListModel(std::shared_ptr<Database> database, const Session &session, QObject *parent)
+    : QAbstractTableModel(parent), m_database(std::move(database)),
+      m_canView(Permissions::allows(session.role, Action::ViewPersonalData)),
+      m_lockIcon(QStringLiteral(":/icons/blocked.svg"))
 {
     m_thread.setObjectName(QStringLiteral("SubjectPageLoader"));
-    m_loader = new SubjectPageLoader(m_database);
+    m_loader = new SubjectPageLoader(m_database, session);
     m_loader->moveToThread(&m_thread);
     // `finished` is emitted on the worker thread itself: the connection must be closed by the thread that made it.
     connect(&m_thread, &QThread::finished, m_loader, &SubjectPageLoader::releaseConnection, Qt::DirectConnection);
@@ -34,6 +37,11 @@ SubjectListModel::SubjectListModel(std::shared_ptr<Database> database, QObject *
     connect(m_loader, &SubjectPageLoader::countLoaded, this, &SubjectListModel::onCountLoaded);
     connect(m_loader, &SubjectPageLoader::pageLoaded, this, &SubjectListModel::onPageLoaded);
     m_thread.start();
+    if (!m_canView) {
+        // Asking would only be refused: say why once, and never query.
+        m_lastError = Permissions::check(session, Action::ViewPersonalData).error().message;
+        return;
+    }
     startCount();
 }
 
@@ -69,6 +77,9 @@ QVariant SubjectListModel::data(const QModelIndex &index, int role) const
         return {};
     }
     found->lastUse = ++m_useClock;
+    if (found->stale && role == Qt::DisplayRole) {
+        requestPage(page); // the old rows stay on screen until the new ones arrive
+    }
     const int offset = index.row() % kPageSize;
     if (offset >= found->rows.size()) {
         return {}; // the table shrank after it was counted
@@ -206,7 +217,7 @@ void SubjectListModel::sort(int column, Qt::SortOrder order)
         m_sort = SubjectDirectory::Sort::Id;
         break;
     }
-    if (m_counting) {
+    if (m_counting || m_refreshing || !m_canView) {
         startCount(); // the pending count's reset will clear the cache
         return;
     }
@@ -233,6 +244,25 @@ void SubjectListModel::reload()
     startCount();
 }
 
+void SubjectListModel::refresh()
+{
+    if (!m_canView) {
+        return;
+    }
+    if (m_counting || !m_lastError.isEmpty()) {
+        startCount(); // nothing on screen worth keeping
+        return;
+    }
+    ++m_generation; // pages already asked for may predate the change
+    m_refreshing = true;
+    m_pending.clear();
+    const quint64 generation = m_generation;
+    const SubjectFilter filter = m_filter;
+    SubjectPageLoader *loader = m_loader;
+    QMetaObject::invokeMethod(
+        m_loader, [loader, generation, filter] { loader->loadCount(generation, filter); }, Qt::QueuedConnection);
+}
+
 bool SubjectListModel::isRowLoaded(int row) const
 {
     return !m_counting && row >= 0 && row < m_rowCount && m_pages.contains(row / kPageSize);
@@ -240,8 +270,12 @@ bool SubjectListModel::isRowLoaded(int row) const
 
 void SubjectListModel::startCount()
 {
+    if (!m_canView) {
+        return;
+    }
     ++m_generation;
     m_counting = true;
+    m_refreshing = false;
     m_pending.clear();
     m_lastError.clear();
     const quint64 generation = m_generation;
@@ -298,6 +332,16 @@ void SubjectListModel::onCountLoaded(quint64 generation, qint64 count, const QSt
     if (generation != m_generation) {
         return;
     }
+    if (m_refreshing) {
+        m_refreshing = false;
+        if (!error.isEmpty()) {
+            m_lastError = error;
+            emit loadFailed(error);
+            return;
+        }
+        applyRefreshedCount(int(std::clamp<qint64>(count, 0, std::numeric_limits<int>::max())));
+        return;
+    }
     m_counting = false;
     m_lastError = error;
     beginResetModel();
@@ -309,6 +353,31 @@ void SubjectListModel::onCountLoaded(quint64 generation, qint64 count, const QSt
         emit loadFailed(error);
     }
     emit countChanged(m_rowCount);
+    dispatchNext();
+}
+
+void SubjectListModel::applyRefreshedCount(int count)
+{
+    if (count > m_rowCount) {
+        beginInsertRows(QModelIndex(), m_rowCount, count - 1);
+        m_rowCount = count;
+        endInsertRows();
+    } else if (count < m_rowCount) {
+        beginRemoveRows(QModelIndex(), count, m_rowCount - 1);
+        m_rowCount = count;
+        for (auto it = m_pages.begin(); it != m_pages.end();) {
+            it = it.key() * kPageSize >= count ? m_pages.erase(it) : std::next(it);
+        }
+        endRemoveRows();
+    }
+    for (Page &page : m_pages) {
+        page.stale = true;
+    }
+    emit countChanged(m_rowCount);
+    if (m_rowCount > 0) {
+        // Views ask for what they show, which requests the stale pages on screen again.
+        emit dataChanged(index(0, 0), index(m_rowCount - 1, ColumnCount - 1));
+    }
     dispatchNext();
 }
 

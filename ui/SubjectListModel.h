@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Session.h"
 #include "services/SubjectDirectory.h"
 
 #include <QAbstractTableModel>
@@ -25,6 +26,13 @@ class SubjectPageLoader;
 /// filter or sort order changed are dropped. When many pages are asked for at once (a fast scroll), the most
 /// recent requests win and the oldest are forgotten: the view asks again for what it still shows.
 ///
+/// refresh() (after a change notification) counts again and reloads the cached pages in place: rows keep their
+/// places, so views keep their scroll position and selection, and stale rows stay on screen until the new ones
+/// arrive instead of flashing placeholders.
+///
+/// Queries run on behalf of a Session; a role without Action::ViewPersonalData asks for nothing (lastError() says
+/// why and canView() is false).
+///
 /// Safe to destroy while a count or page is being loaded: the destructor waits for the query in progress.
 class SubjectListModel final : public QAbstractTableModel
 {
@@ -42,8 +50,8 @@ public:
     static constexpr int kMaxCachedPages = 50;
     static constexpr int kMaxPendingPages = 8;
 
-    /// Starts the worker thread and the first count. `database` must not be null.
-    explicit SubjectListModel(std::shared_ptr<Database> database, QObject *parent = nullptr);
+    /// Starts the worker thread and the first count on behalf of `session`. `database` must not be null.
+    SubjectListModel(std::shared_ptr<Database> database, const Session &session, QObject *parent = nullptr);
     ~SubjectListModel() override;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -61,8 +69,15 @@ public:
     /// Replaces the filter and counts again; the rows stay until the new count arrives.
     void setFilter(const SubjectFilter &filter);
     const SubjectFilter &filter() const { return m_filter; }
-    /// Counts and loads everything again (after the data changed elsewhere).
+    /// Counts and loads everything again, starting from an empty table (after a failure).
     void reload();
+    /// Counts again and reloads the cached pages without a model reset: rows are inserted or removed at the end
+    /// when the count changed, and cached rows are replaced when their page arrives (after the data changed).
+    void refresh();
+    /// False when the session's role may not view personal data: nothing is ever loaded.
+    bool canView() const { return m_canView; }
+    /// True while a refresh() count is on its way (the rows shown are still the earlier ones).
+    bool isRefreshing() const { return m_refreshing; }
 
     /// True from a filter change (or construction) until its count arrives.
     bool isCounting() const { return m_counting; }
@@ -94,18 +109,21 @@ private:
     {
         QVector<Row> rows;
         quint64 lastUse = 0;
+        bool stale = false; ///< shown until the page loaded after refresh() replaces it
     };
 
     void startCount();
     void requestPage(int page) const;
     void dispatchNext() const;
     void onCountLoaded(quint64 generation, qint64 count, const QString &error);
+    void applyRefreshedCount(int count);
     void onPageLoaded(quint64 generation, int page, const QList<SubjectRow> &rows, const QString &error);
     void storePage(int page, const QList<SubjectRow> &rows);
     QVariant rowData(const Row &row, int column, int role) const;
     static QString stateLabel(const QString &state);
 
     std::shared_ptr<Database> m_database;
+    bool m_canView = true;
     QThread m_thread;
     SubjectPageLoader *m_loader = nullptr; ///< lives on m_thread, deleted when it finishes
 
@@ -116,6 +134,7 @@ private:
     int m_rowCount = 0;
     quint64 m_generation = 0;
     bool m_counting = false;
+    bool m_refreshing = false;
     QString m_lastError;
     int m_peakCachedPages = 0;
     QIcon m_lockIcon;

@@ -4,11 +4,14 @@
 
 namespace pd {
 
-SubjectPageLoader::SubjectPageLoader(std::shared_ptr<Database> database) : m_database(std::move(database)) {}
+SubjectPageLoader::SubjectPageLoader(std::shared_ptr<Database> database, const Session &session)
+    : m_database(std::move(database)), m_session(session)
+{
+}
 
 void SubjectPageLoader::loadCount(quint64 generation, const SubjectFilter &filter)
 {
-    const Result<qint64> counted = SubjectDirectory::count(*m_database, filter);
+    const Result<qint64> counted = SubjectDirectory::count(*m_database, m_session, filter);
     if (!counted) {
         emit countLoaded(generation, 0, counted.error().message);
         return;
@@ -20,7 +23,7 @@ void SubjectPageLoader::loadPage(quint64 generation, const SubjectFilter &filter
                                  bool descending, int page, int pageSize)
 {
     const Result<QList<SubjectRow>> rows =
-        SubjectDirectory::page(*m_database, filter, sort, descending, qint64(page) * pageSize, pageSize);
+        SubjectDirectory::page(*m_database, m_session, filter, sort, descending, qint64(page) * pageSize, pageSize);
     if (!rows) {
         emit pageLoaded(generation, page, {}, rows.error().message);
         return;

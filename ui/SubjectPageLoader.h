@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Session.h"
 #include "services/SubjectDirectory.h"
 
 #include <QList>
@@ -20,7 +21,8 @@ class SubjectPageLoader final : public QObject
     Q_DISABLE_COPY_MOVE(SubjectPageLoader)
 
 public:
-    explicit SubjectPageLoader(std::shared_ptr<Database> database);
+    /// Queries run on behalf of `session` (the services check its role).
+    SubjectPageLoader(std::shared_ptr<Database> database, const Session &session);
 
     /// Counts the subjects matching `filter` and emits countLoaded with the same generation.
     void loadCount(quint64 generation, const pd::SubjectFilter &filter);
@@ -38,6 +40,7 @@ signals:
 
 private:
     std::shared_ptr<Database> m_database;
+    const Session m_session;
 };
 
 } // namespace pd

@@ -23,8 +23,8 @@ constexpr int kAllStates = -1;
 
 } // namespace
 
-SubjectsPage::SubjectsPage(std::shared_ptr<Database> database, QWidget *parent)
-    : QWidget(parent), m_model(new SubjectListModel(std::move(database), this))
+SubjectsPage::SubjectsPage(std::shared_ptr<Database> database, const Session &session, QWidget *parent)
+    : QWidget(parent), m_model(new SubjectListModel(std::move(database), session, this))
 {
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("subjectSearch"));
@@ -128,7 +128,24 @@ SubjectsPage::SubjectsPage(std::shared_ptr<Database> database, QWidget *parent)
     });
     connect(m_model, &SubjectListModel::countChanged, this, &SubjectsPage::updateSummary);
     connect(m_model, &SubjectListModel::loadFailed, this, &SubjectsPage::updateSummary);
+
+    m_refreshDelay.setSingleShot(true);
+    m_refreshDelay.setInterval(kRefreshDelayMs);
+    connect(&m_refreshDelay, &QTimer::timeout, m_model, &SubjectListModel::refresh);
+
+    if (!m_model->canView()) {
+        m_search->setEnabled(false);
+        m_state->setEnabled(false);
+    }
     updateSummary();
+}
+
+void SubjectsPage::scheduleRefresh()
+{
+    // Not restarted by later notifications: a burst of changes refreshes at most every kRefreshDelayMs.
+    if (!m_refreshDelay.isActive()) {
+        m_refreshDelay.start();
+    }
 }
 
 void SubjectsPage::focusSearch()
@@ -190,6 +207,16 @@ void SubjectsPage::sortBySection(int section)
 
 void SubjectsPage::updateSummary()
 {
+    if (!m_model->canView()) {
+        m_error->hide();
+        m_count->clear();
+        m_empty->setContent(tr("Your role does not include viewing personal data."),
+                            tr("Subjects are shown to officers, agents and auditors. Administrators manage "
+                               "operators and settings and read the audit trail."),
+                            QString(), QIcon(QStringLiteral(":/icons/subjects.svg")));
+        m_views->setCurrentWidget(m_empty);
+        return;
+    }
     const QString error = m_model->lastError();
     m_error->setText(error.isEmpty() ? QString() : tr("The subjects could not be loaded: %1").arg(error));
     m_error->setVisible(!error.isEmpty());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/Session.h"
+
 #include <QTimer>
 #include <QWidget>
 
@@ -26,14 +28,20 @@ class SubjectsPage final : public QWidget
 public:
     /// How long typing must pause before the search runs, in milliseconds.
     static constexpr int kSearchDelayMs = 250;
+    /// Change notifications closer together than this (milliseconds) cause one refresh.
+    static constexpr int kRefreshDelayMs = 500;
 
-    explicit SubjectsPage(std::shared_ptr<Database> database, QWidget *parent = nullptr);
+    /// Shows the subjects `session` may see; a role without Action::ViewPersonalData sees an explanation instead.
+    SubjectsPage(std::shared_ptr<Database> database, const Session &session, QWidget *parent = nullptr);
 
     SubjectListModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
 
     /// Puts the keyboard focus in the search field with its text selected.
     void focusSearch();
+    /// Subjects changed (here or on another workstation): refreshes the count and the rows shown within
+    /// kRefreshDelayMs, keeping the scroll position and selection.
+    void scheduleRefresh();
 
     /// Column widths and order, for QSettings.
     QByteArray saveHeaderState() const;
@@ -53,6 +61,7 @@ private:
     QTableView *m_table = nullptr;
     EmptyState *m_empty = nullptr;
     QTimer m_searchDelay;
+    QTimer m_refreshDelay;
     bool m_scrollToTopOnReset = false; ///< a new filter or order starts at the first row
 };
 

@@ -6,8 +6,13 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     pd::Application application;
-    if (!application.start(app)) {
-        return 1;
+    switch (application.start(app)) {
+    case pd::Application::Start::Running:
+        return QApplication::exec();
+    case pd::Application::Start::Cancelled:
+        return 0;
+    case pd::Application::Start::Failed:
+        break;
     }
-    return QApplication::exec();
+    return 1;
 }

@@ -1,6 +1,8 @@
 #include "services/DemoGenerator.h"
 
 #include "domain/Deadlines.h"
+#include "services/AuditLog.h"
+#include "services/AuthService.h"
 #include "services/DemoRows.h"
 #include "services/DemoVocabulary.h"
 #include "services/ProfileInstaller.h"
@@ -338,7 +340,42 @@ Status writeDeletions(QSqlDatabase &db, const DemoIds &ids, const QDate &today, 
     return deletions.flush();
 }
 
+/// One operator per role (and a second officer for the four-eyes rule), passwords as README.md states them.
+Status addDemoOperators(Database &database)
+{
+    Result<bool> existing = AuthService::hasOperators(database);
+    if (!existing) {
+        return existing.error();
+    }
+    if (existing.value()) {
+        return {};
+    }
+    Session admin;
+    for (const DemoGenerator::DemoOperator &demo : DemoGenerator::demoOperators()) {
+        Result<Session> added = AuthService::addOperator(database, admin, demo.name, demo.role, demo.password,
+                                                         demo.displayName);
+        if (!added) {
+            return added.error();
+        }
+        if (demo.role == Role::Admin) {
+            admin = added.value();
+        }
+    }
+    return {};
+}
+
 } // namespace
+
+QList<DemoGenerator::DemoOperator> DemoGenerator::demoOperators()
+{
+    // The administrator comes first: it adds the others.
+    return {{QStringLiteral("admin"), Role::Admin, QStringLiteral("admin-demo-2026"), QStringLiteral("Demo Administrator")},
+            {QStringLiteral("officer"), Role::Officer, QStringLiteral("officer-demo-2026"), QStringLiteral("Demo Privacy Officer")},
+            {QStringLiteral("officer2"), Role::Officer, QStringLiteral("officer2-demo-2026"),
+             QStringLiteral("Demo Second Officer")},
+            {QStringLiteral("agent"), Role::Agent, QStringLiteral("agent-demo-2026"), QStringLiteral("Demo Support Agent")},
+            {QStringLiteral("auditor"), Role::Auditor, QStringLiteral("auditor-demo-2026"), QStringLiteral("Demo Auditor")}};
+}
 
 Result<DemoGenerator::Summary> DemoGenerator::generate(Database &database, const Options &options,
                                                        const Progress &progress)
@@ -362,6 +399,9 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database &database, const
     }
     if (Result<ProfileInstaller::Summary> installed = ProfileInstaller::install(database, profile.value()); !installed) {
         return installed.error();
+    }
+    if (Status status = addDemoOperators(database); !status) {
+        return status.error();
     }
     Result<DemoIds> ids = loadIds(db);
     if (!ids) {
@@ -465,7 +505,17 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database &database, const
                 return status;
             }
         }
-        return writeDeletions(tx, ids.value(), today, options.seed, std::max<qint64>(5, options.subjects / 1000));
+        if (Status status = writeDeletions(tx, ids.value(), today, options.seed,
+                                           std::max<qint64>(5, options.subjects / 1000));
+            !status) {
+            return status;
+        }
+        AuditEntry entry;
+        entry.action = QStringLiteral("subject.import");
+        entry.objectType = QStringLiteral("demo");
+        entry.objectId = QStringLiteral("seed %1").arg(options.seed);
+        entry.details = QStringLiteral("demo data: subjects=%1 requests=%2").arg(options.subjects).arg(requestCount);
+        return AuditLog::append(tx, options.who, entry);
     });
     if (!rest) {
         return rest.error();

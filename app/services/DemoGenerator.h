@@ -1,8 +1,11 @@
 #pragma once
 
 #include "core/Result.h"
+#include "domain/Session.h"
+#include "domain/Vocabulary.h"
 
 #include <QDate>
+#include <QList>
 
 #include <functional>
 
@@ -14,7 +17,8 @@ class Database;
 /// numbers, e-mails, IPs with city and country, browsers, languages, UTM tags, cookie ids, masked card numbers
 /// with expiry, consents, disclosures, and requests of every type and status over the six months before `today`.
 ///
-/// The same seed and `today` give the same data. The default profile is installed first. Subjects are written in
+/// The same seed and `today` give the same data. The default profile is installed first, and the demo operators
+/// (demoOperators()) when the database has no operator yet. Subjects are written in
 /// batches, each batch one transaction.
 class DemoGenerator
 {
@@ -25,6 +29,7 @@ public:
         int requests = -1;  ///< -1: about one request per 200 subjects, at least 60
         quint64 seed = 1;
         QDate today;        ///< invalid: the current date
+        Session who;        ///< who asked for it, for the audit entry (empty: the system, on a new database)
     };
     struct Summary
     {
@@ -37,6 +42,17 @@ public:
     /// Called after each batch with the subjects written so far; return false to stop (what was committed stays,
     /// and the result is ErrorCode::Cancelled).
     using Progress = std::function<bool(qint64 done, qint64 total)>;
+
+    struct DemoOperator
+    {
+        QString name;
+        Role role;
+        QString password;
+        QString displayName;
+    };
+    /// The operators a demo database comes with when it has none: one per role and a second officer (for the
+    /// four-eyes rule). Their passwords are public (README.md): a demo database is never for real data.
+    static QList<DemoOperator> demoOperators();
 
     /// Refuses (ErrorCode::InvalidArgument) when the database already holds subjects: demo data never mixes with
     /// real records.

@@ -8,15 +8,7 @@
 
 namespace pd::demo {
 
-namespace {
-
-/// Qt binds a null QString as SQL NULL; NOT NULL text columns get an empty string instead.
-QString text(const QString &value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
-
-} // namespace
+using sql::text;
 
 Status SubjectMaker::write(qint64 id, qint64 index)
 {

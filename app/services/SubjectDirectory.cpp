@@ -1,5 +1,6 @@
 #include "services/SubjectDirectory.h"
 
+#include "domain/Permissions.h"
 #include "domain/SearchKeys.h"
 #include "storage/Database.h"
 #include "storage/Sql.h"
@@ -80,8 +81,11 @@ QString orderBy(SubjectDirectory::Sort sort, bool descending)
 
 } // namespace
 
-Result<qint64> SubjectDirectory::count(Database &database, const SubjectFilter &filter)
+Result<qint64> SubjectDirectory::count(Database &database, const Session &who, const SubjectFilter &filter)
 {
+    if (Status allowed = Permissions::check(who, Action::ViewPersonalData); !allowed) {
+        return allowed.error();
+    }
     QSqlDatabase db = database.connection();
     const WhereClause where = whereFor(filter);
     QSqlQuery query(db);
@@ -98,9 +102,12 @@ Result<qint64> SubjectDirectory::count(Database &database, const SubjectFilter &
     return query.value(0).toLongLong();
 }
 
-Result<QList<SubjectRow>> SubjectDirectory::page(Database &database, const SubjectFilter &filter, Sort sort,
-                                                 bool descending, qint64 offset, int limit)
+Result<QList<SubjectRow>> SubjectDirectory::page(Database &database, const Session &who, const SubjectFilter &filter,
+                                                 Sort sort, bool descending, qint64 offset, int limit)
 {
+    if (Status allowed = Permissions::check(who, Action::ViewPersonalData); !allowed) {
+        return allowed.error();
+    }
     QSqlDatabase db = database.connection();
     const WhereClause where = whereFor(filter);
     QSqlQuery query(db);

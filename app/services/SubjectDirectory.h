@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "domain/Session.h"
 #include "domain/Vocabulary.h"
 
 #include <QList>
@@ -36,16 +37,17 @@ struct SubjectRow
 };
 
 /// Read side of the subjects register: counting, paging and searching without loading the table into memory.
-/// Every call runs on the calling thread's own connection, so worker threads may call it.
+/// Every call runs on the calling thread's own connection, so worker threads may call it. Reading personal data
+/// needs Action::ViewPersonalData (ErrorCode::PermissionDenied otherwise).
 class SubjectDirectory
 {
 public:
     enum class Sort { Id, Name, Email, Created };
 
     /// How many subjects match.
-    static Result<qint64> count(Database &database, const SubjectFilter &filter);
+    static Result<qint64> count(Database &database, const Session &who, const SubjectFilter &filter);
     /// Rows [offset, offset + limit) of the matching subjects in the given order (ties broken by id).
-    static Result<QList<SubjectRow>> page(Database &database, const SubjectFilter &filter, Sort sort,
+    static Result<QList<SubjectRow>> page(Database &database, const Session &who, const SubjectFilter &filter, Sort sort,
                                           bool descending, qint64 offset, int limit);
 };
 

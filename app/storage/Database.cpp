@@ -275,19 +275,31 @@ Status Database::transaction(const std::function<Status(QSqlDatabase &)> &work)
     if (!db.isOpen()) {
         return makeError(ErrorCode::Storage, lastConnectError());
     }
-    if (!db.transaction()) {
-        return makeError(ErrorCode::Storage,
-                         Tr::tr("cannot start a transaction: %1").arg(db.lastError().text().trimmed()));
+    // SQLite: take the write lock up front. A deferred transaction that reads first and writes later fails with
+    // "database is locked" when another workstation wrote in between; an immediate one waits its turn instead.
+    QSqlQuery control(db);
+    const bool begun = isSQLite() ? control.exec(QStringLiteral("BEGIN IMMEDIATE")) : db.transaction();
+    if (!begun) {
+        const QString reason = isSQLite() ? control.lastError().text() : db.lastError().text();
+        return makeError(ErrorCode::Storage, Tr::tr("cannot start a transaction: %1").arg(reason.trimmed()));
     }
+    auto rollback = [&] {
+        if (isSQLite()) {
+            control.exec(QStringLiteral("ROLLBACK"));
+        } else {
+            db.rollback();
+        }
+    };
     Status status = work(db);
     if (!status) {
-        db.rollback();
+        rollback();
         return status;
     }
-    if (!db.commit()) {
-        const QString reason = db.lastError().text().trimmed();
-        db.rollback();
-        return makeError(ErrorCode::Storage, Tr::tr("cannot commit: %1").arg(reason));
+    const bool committed = isSQLite() ? control.exec(QStringLiteral("COMMIT")) : db.commit();
+    if (!committed) {
+        const QString reason = isSQLite() ? control.lastError().text() : db.lastError().text();
+        rollback();
+        return makeError(ErrorCode::Storage, Tr::tr("cannot commit: %1").arg(reason.trimmed()));
     }
     return {};
 }

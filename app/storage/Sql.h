@@ -23,6 +23,12 @@ Status exec(QSqlQuery &query, const QString &statement, std::initializer_list<QV
 Result<QVariant> scalar(QSqlDatabase &db, const QString &statement, std::initializer_list<QVariant> values,
                         const char *what);
 
+/// Qt binds a null QString as SQL NULL; NOT NULL text columns get an empty string instead.
+inline QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 /// Timestamps are stored as ISO 8601 UTC text ("2026-11-23T10:15:00Z") on both backends: it sorts, compares and
 /// reads the same in SQLite and PostgreSQL.
 QString timestamp(const QDateTime &when);

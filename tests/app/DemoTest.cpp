@@ -229,8 +229,16 @@ TEST_P(DemoTest, CliDemoWorksOnThisBackend)
     EXPECT_TRUE(run.out.contains(QStringLiteral("200 subjects"))) << run.out.toStdString();
     EXPECT_TRUE(run.err.isEmpty());
 
-    const CliRun again = runCli({QStringLiteral("--db"), url, QStringLiteral("demo"), QStringLiteral("--subjects"),
-                                 QStringLiteral("10")});
+    // The database has operators now: adding data needs a signed-in officer, and demo data never mixes in.
+    const CliRun anonymous = runCli({QStringLiteral("--db"), url, QStringLiteral("demo"), QStringLiteral("--subjects"),
+                                     QStringLiteral("10")});
+    EXPECT_EQ(anonymous.exitCode, 2);
+    EXPECT_TRUE(anonymous.err.contains(QStringLiteral("--operator"))) << anonymous.err.toStdString();
+    QProcessEnvironment officer;
+    officer.insert(QStringLiteral("PRIVACYDESK_PASSWORD"), QStringLiteral("officer-demo-2026"));
+    const CliRun again = runCli({QStringLiteral("--db"), url, QStringLiteral("--operator"), QStringLiteral("officer"),
+                                 QStringLiteral("demo"), QStringLiteral("--subjects"), QStringLiteral("10")},
+                                officer);
     EXPECT_EQ(again.exitCode, 1);
     EXPECT_TRUE(again.err.contains(QStringLiteral("already holds 200 subjects"))) << again.err.toStdString();
 }

@@ -69,7 +69,7 @@ protected:
     QStringList names(const SubjectFilter &filter, SubjectDirectory::Sort sort = SubjectDirectory::Sort::Id,
                       bool descending = false, qint64 offset = 0, int limit = 100)
     {
-        Result<QList<SubjectRow>> rows = SubjectDirectory::page(db(), filter, sort, descending, offset, limit);
+        Result<QList<SubjectRow>> rows = SubjectDirectory::page(db(), m_officer, filter, sort, descending, offset, limit);
         EXPECT_TRUE(rows.ok()) << rows.error().message.toStdString();
         QStringList result;
         if (rows) {
@@ -80,9 +80,11 @@ protected:
         return result;
     }
 
+    Session m_officer{1, QStringLiteral("officer"), Role::Officer};
+
     qint64 count(const SubjectFilter &filter)
     {
-        Result<qint64> n = SubjectDirectory::count(db(), filter);
+        Result<qint64> n = SubjectDirectory::count(db(), m_officer, filter);
         EXPECT_TRUE(n.ok()) << n.error().message.toStdString();
         return n ? n.value() : -1;
     }
@@ -135,6 +137,21 @@ TEST_P(SubjectDirectoryTest, SortsByNameEmailAndDate)
     EXPECT_EQ(names(active, SubjectDirectory::Sort::Email, true),
               QStringList({QStringLiteral("Ivan Petrov"), QStringLiteral("Иван Петров"), QStringLiteral("Anna Müller")}));
     EXPECT_EQ(names(active, SubjectDirectory::Sort::Created, true).first(), QStringLiteral("Anna Müller"));
+}
+
+TEST_P(SubjectDirectoryTest, AdministratorsAndAnonymousCallersSeeNoPersonalData)
+{
+    for (const Session &who : {Session{7, QStringLiteral("root"), Role::Admin}, Session{}}) {
+        Result<qint64> counted = SubjectDirectory::count(db(), who, {});
+        ASSERT_FALSE(counted.ok());
+        EXPECT_EQ(counted.error().code, ErrorCode::PermissionDenied);
+        Result<QList<SubjectRow>> rows = SubjectDirectory::page(db(), who, {}, SubjectDirectory::Sort::Id, false, 0, 10);
+        ASSERT_FALSE(rows.ok());
+        EXPECT_EQ(rows.error().code, ErrorCode::PermissionDenied);
+    }
+    for (Role role : {Role::Agent, Role::Auditor}) {
+        EXPECT_TRUE(SubjectDirectory::count(db(), Session{3, QStringLiteral("x"), role}, {}).ok());
+    }
 }
 
 PD_INSTANTIATE_FOR_BACKENDS(SubjectDirectoryTest);

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AuditPage.h"
 #include "EmptyState.h"
 #include "PurposesPage.h"
 #include "SubjectListModel.h"
@@ -7,6 +8,7 @@
 #include "TestDatabase.h"
 #include "UiTestSupport.h"
 #include "domain/SearchKeys.h"
+#include "services/SubjectService.h"
 
 #include <gtest/gtest.h>
 
@@ -48,13 +50,13 @@ protected:
         QSettings().clear();
     }
 
-    void open(int subjects)
+    void open(int subjects, const Session &session = officerSession())
     {
         if (subjects > 0) {
             m_seeded = seedSubjects(*m_testDatabase.database(), subjects);
             ASSERT_FALSE(::testing::Test::HasFailure());
         }
-        m_window = std::make_unique<MainWindow>(m_testDatabase.database(), QStringLiteral("tester"));
+        m_window = std::make_unique<MainWindow>(m_testDatabase.database(), session);
         m_window->resize(1200, 700);
         m_window->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
@@ -109,9 +111,7 @@ TEST_F(MainWindowTest, StatusBarNamesTheDatabaseAndTheOperator)
     open(10);
     const QString database = child<QLabel>("databaseLabel")->text();
     EXPECT_EQ(database, QStringLiteral("Database: ") + m_testDatabase.database()->url().displayName());
-    EXPECT_EQ(child<QLabel>("operatorLabel")->text(), QStringLiteral("Operator: tester (not signed in)"));
-    m_window->setOperator(QStringLiteral("officer"), true);
-    EXPECT_EQ(child<QLabel>("operatorLabel")->text(), QStringLiteral("Operator: officer"));
+    EXPECT_EQ(child<QLabel>("operatorLabel")->text(), QStringLiteral("Operator: officer (officer)"));
 }
 
 TEST_F(MainWindowTest, NavigationSwitchesPages)
@@ -130,6 +130,10 @@ TEST_F(MainWindowTest, NavigationSwitchesPages)
     child<QAction>("showPage6")->trigger();
     EXPECT_EQ(m_window->currentPage(), MainWindow::Page::Audit);
     EXPECT_EQ(navigation->currentRow(), int(MainWindow::Page::Audit));
+    EXPECT_EQ(pages->currentWidget(), m_window->auditPage());
+
+    child<QAction>("showPage5")->trigger();
+    EXPECT_EQ(m_window->currentPage(), MainWindow::Page::Reports);
     const auto *notice = pages->currentWidget()->findChild<EmptyState *>(QStringLiteral("placeholderNotice"));
     ASSERT_NE(notice, nullptr);
     EXPECT_TRUE(notice->isVisible());
@@ -149,7 +153,7 @@ TEST_F(MainWindowTest, RemembersTheLastPage)
     open(10);
     m_window->setCurrentPage(MainWindow::Page::Reports);
     m_window->close();
-    m_window = std::make_unique<MainWindow>(m_testDatabase.database(), QStringLiteral("tester"));
+    m_window = std::make_unique<MainWindow>(m_testDatabase.database(), officerSession());
     EXPECT_EQ(m_window->currentPage(), MainWindow::Page::Reports);
 }
 
@@ -274,6 +278,56 @@ TEST_F(MainWindowTest, SearchWithoutMatchesShowsAnEmptyState)
     auto *empty = child<EmptyState>("subjectEmptyState");
     EXPECT_TRUE(empty->isVisible());
     EXPECT_TRUE(empty->text().contains(QStringLiteral("No subject matches")));
+}
+
+TEST_F(MainWindowTest, AnAdministratorSeesNoPersonalData)
+{
+    m_seeded = seedSubjects(*m_testDatabase.database(), 50);
+    const Session admin = makeOperator(*m_testDatabase.database(), QStringLiteral("admin"), Role::Admin);
+    open(0, admin);
+    EXPECT_EQ(m_window->currentPage(), MainWindow::Page::Audit); // where an administrator has something to do
+    EXPECT_EQ(child<QLabel>("operatorLabel")->text(), QStringLiteral("Operator: admin (administrator)"));
+    m_window->setCurrentPage(MainWindow::Page::Subjects);
+    auto *empty = child<EmptyState>("subjectEmptyState");
+    EXPECT_TRUE(empty->isVisible());
+    EXPECT_TRUE(empty->text().contains(QStringLiteral("does not include viewing personal data")))
+        << empty->text().toStdString();
+    EXPECT_FALSE(m_window->subjectsPage()->table()->isVisible());
+    EXPECT_FALSE(child<QLineEdit>("subjectSearch")->isEnabled());
+    EXPECT_FALSE(child<QLabel>("subjectError")->isVisible());
+    EXPECT_EQ(model().rowCount(), 0);
+}
+
+TEST_F(MainWindowTest, SubjectsPageRefreshesAfterAChangeNotification)
+{
+    const Session officer = makeOperator(*m_testDatabase.database(), QStringLiteral("anna"), Role::Officer);
+    open(300, officer);
+    ASSERT_TRUE(waitForVisibleRows());
+    QTableView *table = m_window->subjectsPage()->table();
+    table->scrollTo(model().index(40, 0), QAbstractItemView::PositionAtTop);
+    ASSERT_TRUE(waitForVisibleRows());
+    table->selectRow(42);
+    const int scrolled = table->verticalScrollBar()->value();
+    ASSERT_GT(scrolled, 0);
+    const int row = 42; // subject 43, active in the seed
+    ASSERT_EQ(model().data(model().index(row, SubjectListModel::State)).toString(), QStringLiteral("Active"));
+
+    SubjectService::Restriction restriction;
+    restriction.subjectId = row + 1;
+    restriction.expectedVersion = 1;
+    restriction.reason = QStringLiteral("accuracy disputed");
+    const Status blocked = SubjectService::block(*m_testDatabase.database(), officer, restriction);
+    ASSERT_TRUE(blocked.ok()) << blocked.error().message.toStdString();
+
+    // No reload by hand: the change notification reaches the page, which refreshes the rows it shows.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return model().data(model().index(row, SubjectListModel::State)).toString() == QStringLiteral("Blocked");
+        },
+        kWaitMs));
+    EXPECT_EQ(table->verticalScrollBar()->value(), scrolled);
+    EXPECT_TRUE(table->selectionModel()->isRowSelected(row, QModelIndex()));
+    EXPECT_EQ(model().rowCount(), 300);
 }
 
 TEST_F(MainWindowTest, ClosingWhileRowsLoadDoesNotCrash)

@@ -3,6 +3,7 @@
 #include "TestDatabase.h"
 #include "UiTestSupport.h"
 #include "domain/SearchKeys.h"
+#include "services/SubjectService.h"
 
 #include <gtest/gtest.h>
 
@@ -35,7 +36,7 @@ protected:
 
     std::unique_ptr<SubjectListModel> makeModel()
     {
-        return std::make_unique<SubjectListModel>(m_testDatabase.database());
+        return std::make_unique<SubjectListModel>(m_testDatabase.database(), officerSession());
     }
 
     static QString text(const SubjectListModel &model, int row, int column, int role = Qt::DisplayRole)
@@ -216,6 +217,45 @@ TEST_F(SubjectListModelTest, CanBeDestroyedWhileLoading)
     auto model = makeModel();
     ASSERT_TRUE(loadRow(*model, 0));
     EXPECT_EQ(text(*model, 0, SubjectListModel::Name), m_seeded.names.at(0));
+}
+
+TEST_F(SubjectListModelTest, RefreshReplacesChangedRowsWithoutAReset)
+{
+    auto model = makeModel();
+    QAbstractItemModelTester tester(model.get(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    ASSERT_TRUE(loadRow(*model, 0));
+    ASSERT_EQ(text(*model, 0, SubjectListModel::State), QStringLiteral("Active"));
+    const Session officer = makeOperator(*m_testDatabase.database(), QStringLiteral("anna"), Role::Officer);
+    SubjectService::Restriction restriction;
+    restriction.subjectId = 1;
+    restriction.expectedVersion = 1;
+    restriction.reason = QStringLiteral("accuracy disputed");
+    const Status blocked = SubjectService::block(*m_testDatabase.database(), officer, restriction);
+    ASSERT_TRUE(blocked.ok()) << blocked.error().message.toStdString();
+
+    QSignalSpy resets(model.get(), &QAbstractItemModel::modelAboutToBeReset);
+    model->refresh();
+    EXPECT_TRUE(model->isRefreshing());
+    EXPECT_FALSE(model->isCounting()); // the rows shown stay valid meanwhile
+    EXPECT_EQ(text(*model, 0, SubjectListModel::Name), m_seeded.names.at(0));
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return text(*model, 0, SubjectListModel::State) == QStringLiteral("Blocked"); }, 10000));
+    EXPECT_EQ(resets.size(), 0);
+    EXPECT_EQ(model->rowCount(), 500);
+}
+
+TEST_F(SubjectListModelTest, ARoleWithoutPersonalDataAsksForNothing)
+{
+    SubjectListModel model(m_testDatabase.database(), Session{1, QStringLiteral("admin"), Role::Admin});
+    EXPECT_FALSE(model.canView());
+    EXPECT_FALSE(model.isCounting());
+    EXPECT_EQ(model.rowCount(), 0);
+    EXPECT_TRUE(model.lastError().contains(QStringLiteral("may not view personal data")))
+        << model.lastError().toStdString();
+    model.setFilter({QStringLiteral("a"), std::nullopt});
+    model.refresh();
+    EXPECT_FALSE(model.isCounting());
+    EXPECT_EQ(model.rowCount(), 0);
 }
 
 TEST_F(SubjectListModelCacheTest, KeepsAtMostTheCacheLimitWhileReadingEveryPage)

@@ -2,6 +2,7 @@
 
 #include "SubjectListModel.h"
 #include "domain/SearchKeys.h"
+#include "services/AuthService.h"
 #include "storage/Database.h"
 
 #include <gtest/gtest.h>
@@ -106,6 +107,28 @@ SeededSubjects seedSubjects(Database &database, int count)
     });
     EXPECT_TRUE(written.ok()) << written.error().message.toStdString();
     return seeded;
+}
+
+Session makeOperator(Database &database, const QString &name, Role role)
+{
+    const Result<bool> has = AuthService::hasOperators(database);
+    EXPECT_TRUE(has.ok()) << has.error().message.toStdString();
+    if (has.ok() && !has.value()) {
+        const Result<Session> admin =
+            AuthService::addOperator(database, Session(), QStringLiteral("admin"), Role::Admin, kTestPassword);
+        EXPECT_TRUE(admin.ok()) << admin.error().message.toStdString();
+        if (name == QLatin1String("admin")) {
+            return admin.ok() ? admin.value() : Session();
+        }
+    }
+    const Result<Session> admin = AuthService::signIn(database, QStringLiteral("admin"), kTestPassword);
+    EXPECT_TRUE(admin.ok()) << admin.error().message.toStdString();
+    if (!admin.ok()) {
+        return {};
+    }
+    const Result<Session> created = AuthService::addOperator(database, admin.value(), name, role, kTestPassword);
+    EXPECT_TRUE(created.ok()) << created.error().message.toStdString();
+    return created.ok() ? created.value() : Session();
 }
 
 bool waitForCount(SubjectListModel &model)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/Session.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -28,6 +30,25 @@ struct SeededSubjects
 /// ready yet): Latin and Cyrillic names, e-mails "user00001@example.org" ..., every seventh subject blocked and
 /// every 97th anonymized. Fails the current test on a database error.
 SeededSubjects seedSubjects(Database &database, int count);
+
+/// The password every operator made by makeOperator() has.
+inline const QString kTestPassword = QStringLiteral("s3cret-pass");
+
+/// An officer session for tests that need a role but no operator in the database (no AuthService calls).
+inline Session officerSession()
+{
+    return Session{1, QStringLiteral("officer"), Role::Officer};
+}
+
+/// Adds an operator with kTestPassword (first an administrator "admin" when the database has none, which then
+/// adds the others) and returns its session, as if it had signed in. Fails the current test on an error.
+Session makeOperator(Database &database, const QString &name, Role role);
+
+/// A session that may read the audit trail (the services check it); tests read the trail to see what was recorded.
+inline Session auditReader()
+{
+    return Session{1, QStringLiteral("auditor"), Role::Auditor};
+}
 
 /// Asks the model for `row` and waits (event loop running, at most 10 s) until its page has arrived.
 bool loadRow(SubjectListModel &model, int row);

@@ -1,0 +1,98 @@
+#include "cli/CliContext.h"
+
+#include "services/AuthService.h"
+#include "storage/Database.h"
+#include "storage/DatabaseUrl.h"
+
+#include <QCoreApplication>
+
+namespace {
+/// Messages of this file, filed by lupdate under the context they are looked up in.
+class Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pd::CliApp)
+};
+} // namespace
+
+namespace pd {
+
+int CliContext::usage(const QString &message)
+{
+    err << "privacydesk-cli: " << message << '\n' << Tr::tr("Try 'privacydesk-cli --help'.") << '\n';
+    return Usage;
+}
+
+int CliContext::fail(const Error &error)
+{
+    err << "privacydesk-cli: " << error.message << '\n';
+    return Failure;
+}
+
+bool CliContext::parse(const QStringList &words, const QStringList &valueOptions, const QStringList &flagOptions,
+                       Arguments *result, QString *error)
+{
+    for (int i = 0; i < words.size(); ++i) {
+        const QString &word = words.at(i);
+        if (!word.startsWith(QLatin1String("--"))) {
+            result->positionals.append(word);
+            continue;
+        }
+        QString name = word.mid(2);
+        QString inlineValue;
+        const int equals = int(name.indexOf(QLatin1Char('=')));
+        const bool hasInline = equals >= 0;
+        if (hasInline) {
+            inlineValue = name.mid(equals + 1);
+            name.truncate(equals);
+        }
+        if (flagOptions.contains(name)) {
+            if (hasInline) {
+                *error = Tr::tr("option --%1 takes no value").arg(name);
+                return false;
+            }
+            result->flags.append(name);
+        } else if (valueOptions.contains(name)) {
+            if (!hasInline) {
+                if (i + 1 >= words.size()) {
+                    *error = Tr::tr("option --%1 needs a value").arg(name);
+                    return false;
+                }
+                inlineValue = words.at(++i);
+            }
+            result->options.insert(name, inlineValue);
+        } else {
+            *error = Tr::tr("unknown option --%1").arg(name);
+            return false;
+        }
+    }
+    return true;
+}
+
+Result<std::shared_ptr<Database>> CliContext::open(bool mayCreate)
+{
+    Result<DatabaseUrl> url = DatabaseUrl::resolve(dbUrl);
+    if (!url) {
+        return url.error();
+    }
+    return Database::open(url.value(), mayCreate ? Database::OpenMode::CreateIfMissing : Database::OpenMode::ExistingOnly);
+}
+
+int CliContext::signIn(Database &database, const QString &command, Session *session)
+{
+    if (operatorName.isEmpty()) {
+        return usage(Tr::tr("%1 needs --operator NAME (and the password in PRIVACYDESK_PASSWORD)").arg(command));
+    }
+    const QString password = qEnvironmentVariable("PRIVACYDESK_PASSWORD");
+    if (password.isEmpty()) {
+        return usage(Tr::tr("--operator %1: set the password in the environment variable PRIVACYDESK_PASSWORD")
+                         .arg(operatorName));
+    }
+    Result<Session> signedIn = AuthService::signIn(database, operatorName, password);
+    if (!signedIn) {
+        return fail(signedIn.error());
+    }
+    *session = signedIn.value();
+    return Success;
+}
+
+} // namespace pd

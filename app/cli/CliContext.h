@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/Result.h"
+#include "domain/Session.h"
+
+#include <QHash>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+namespace pd {
+
+class Database;
+
+/// What every privacydesk-cli command shares: the streams, the global options, and the ways to fail.
+///
+/// Exit codes: 0 success, 1 a refused or failed action (one line on stderr), 2 bad usage (one line naming the
+/// argument, then a hint). Personal data goes only to stdout, as the answer to a command that asks for it.
+class CliContext
+{
+public:
+    enum ExitCode { Success = 0, Failure = 1, Usage = 2 };
+
+    /// Arguments after the command words: options (--name value / --name=value / --flag) and positionals.
+    struct Arguments
+    {
+        QHash<QString, QString> options;
+        QStringList flags;
+        QStringList positionals;
+        QString value(const QString &name, const QString &fallback = {}) const { return options.value(name, fallback); }
+        bool has(const QString &name) const { return options.contains(name) || flags.contains(name); }
+    };
+
+    CliContext(QTextStream &out, QTextStream &err) : out(out), err(err) {}
+
+    QTextStream &out;
+    QTextStream &err;
+    QString dbUrl;
+    QString operatorName;
+    bool json = false;
+
+    /// Prints "privacydesk-cli: MESSAGE" and a hint; returns Usage.
+    int usage(const QString &message);
+    /// Prints "privacydesk-cli: MESSAGE"; returns Failure.
+    int fail(const Error &error);
+
+    /// Splits `words` into options and positionals; false (with `error` naming the option) on anything unknown.
+    static bool parse(const QStringList &words, const QStringList &valueOptions, const QStringList &flagOptions,
+                      Arguments *result, QString *error);
+
+    Result<std::shared_ptr<Database>> open(bool mayCreate);
+
+    /// Signs in the --operator with the password in PRIVACYDESK_PASSWORD. `command` names what needs it, for the
+    /// message when --operator is missing. Returns the exit code on failure (already reported), else 0 and `session`.
+    int signIn(Database &database, const QString &command, Session *session);
+};
+
+/// Each command: `words` are the arguments after the command name(s).
+int runInit(CliContext &cli, const QStringList &words);
+int runDemo(CliContext &cli, const QStringList &words);
+int runOperator(CliContext &cli, const QStringList &words);
+int runAudit(CliContext &cli, const QStringList &words);
+int runApproval(CliContext &cli, const QStringList &words);
+int runSettings(CliContext &cli, const QStringList &words);
+int runImport(CliContext &cli, const QStringList &words);
+
+} // namespace pd

@@ -1,0 +1,190 @@
+// privacydesk-cli operator ... and settings ...
+#include "cli/CliContext.h"
+
+#include "services/AuthService.h"
+#include "services/Settings.h"
+#include "storage/Database.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+/// Messages of this file, filed by lupdate under the context they are looked up in.
+class Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pd::CliApp)
+};
+} // namespace
+
+namespace pd {
+
+namespace {
+
+int operatorAdd(CliContext &cli, const QStringList &words)
+{
+    CliContext::Arguments args;
+    QString error;
+    if (!CliContext::parse(words, {QStringLiteral("role"), QStringLiteral("display-name")}, {}, &args, &error)) {
+        return cli.usage(QStringLiteral("operator add: ") + error);
+    }
+    if (args.positionals.size() != 1) {
+        return cli.usage(Tr::tr("operator add: expected one NAME, got %1").arg(args.positionals.size()));
+    }
+    const QString name = args.positionals.first();
+    if (const QString problem = AuthService::nameProblem(name); !problem.isEmpty()) {
+        return cli.usage(QStringLiteral("operator add: NAME: ") + problem);
+    }
+    if (!args.has(QStringLiteral("role"))) {
+        return cli.usage(Tr::tr("operator add: --role is required (%1)").arg(allRoles().join(QStringLiteral(" | "))));
+    }
+    const std::optional<Role> role = parseRole(args.value(QStringLiteral("role")));
+    if (!role) {
+        return cli.usage(Tr::tr("operator add: --role: expected %1, got '%2'")
+                             .arg(allRoles().join(QStringLiteral(" | ")), args.value(QStringLiteral("role"))));
+    }
+    const QString password = qEnvironmentVariable("PRIVACYDESK_NEW_PASSWORD");
+    if (password.isEmpty()) {
+        return cli.usage(Tr::tr("operator add: set the new operator's password in PRIVACYDESK_NEW_PASSWORD"));
+    }
+    if (const QString problem = AuthService::passwordProblem(password); !problem.isEmpty()) {
+        return cli.usage(QStringLiteral("PRIVACYDESK_NEW_PASSWORD: ") + problem);
+    }
+    Result<std::shared_ptr<Database>> database = cli.open(true);
+    if (!database) {
+        return cli.fail(database.error());
+    }
+    Result<bool> hasOperators = AuthService::hasOperators(*database.value());
+    if (!hasOperators) {
+        return cli.fail(hasOperators.error());
+    }
+    Session actor;
+    if (hasOperators.value()) {
+        if (int code = cli.signIn(*database.value(), QStringLiteral("operator add"), &actor); code != 0) {
+            return code;
+        }
+    }
+    Result<Session> added = AuthService::addOperator(*database.value(), actor, name, *role,
+                                                     password, args.value(QStringLiteral("display-name")));
+    if (!added) {
+        return cli.fail(added.error());
+    }
+    cli.out << (hasOperators.value() ? Tr::tr("Operator %1 (%2) added.") : Tr::tr("First administrator %1 added."))
+                   .arg(name, toString(*role))
+            << '\n';
+    return CliContext::Success;
+}
+
+int operatorList(CliContext &cli, const QStringList &words)
+{
+    if (!words.isEmpty()) {
+        return cli.usage(Tr::tr("operator list: unexpected argument '%1'").arg(words.first()));
+    }
+    Result<std::shared_ptr<Database>> database = cli.open(false);
+    if (!database) {
+        return cli.fail(database.error());
+    }
+    Session who;
+    if (int code = cli.signIn(*database.value(), QStringLiteral("operator list"), &who); code != 0) {
+        return code;
+    }
+    Result<QList<AuthService::OperatorInfo>> operators = AuthService::operators(*database.value(), who);
+    if (!operators) {
+        return cli.fail(operators.error());
+    }
+    QJsonArray array;
+    for (const AuthService::OperatorInfo &info : operators.value()) {
+        if (cli.json) {
+            array.append(QJsonObject{{QStringLiteral("id"), info.id},
+                                     {QStringLiteral("name"), info.name},
+                                     {QStringLiteral("role"), toString(info.role)},
+                                     {QStringLiteral("active"), info.active},
+                                     {QStringLiteral("locked_until"), info.lockedUntil},
+                                     {QStringLiteral("last_sign_in_at"), info.lastSignInAt}});
+        } else {
+            cli.out << QStringLiteral("%1\t%2\t%3%4\n")
+                           .arg(info.name, toString(info.role), info.active ? QString() : Tr::tr("deactivated"),
+                                info.lockedUntil.isEmpty() ? QString() : Tr::tr(" locked until %1").arg(info.lockedUntil));
+        }
+    }
+    if (cli.json) {
+        cli.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    }
+    return CliContext::Success;
+}
+
+std::optional<Settings::Key> settingKey(const QString &name)
+{
+    for (Settings::Key key : {Settings::Key::IdleLockMinutes, Settings::Key::LockoutAttempts,
+                              Settings::Key::LockoutMinutes, Settings::Key::FourEyesThreshold,
+                              Settings::Key::FourEyesAllDeletions}) {
+        if (Settings::name(key) == name) {
+            return key;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+int runOperator(CliContext &cli, const QStringList &words)
+{
+    const QString sub = words.value(0);
+    if (sub == QLatin1String("add")) {
+        return operatorAdd(cli, words.mid(1));
+    }
+    if (sub == QLatin1String("list")) {
+        return operatorList(cli, words.mid(1));
+    }
+    return cli.usage(Tr::tr("operator: expected 'add' or 'list', got '%1'").arg(sub));
+}
+
+int runSettings(CliContext &cli, const QStringList &words)
+{
+    const QString sub = words.value(0);
+    const bool show = sub == QLatin1String("show") && words.size() == 1;
+    const bool set = sub == QLatin1String("set") && words.size() == 3;
+    if (!show && !set) {
+        return cli.usage(Tr::tr("settings: expected 'show' or 'set KEY VALUE'"));
+    }
+    std::optional<Settings::Key> key;
+    int value = 0;
+    if (set) {
+        key = settingKey(words.at(1));
+        if (!key) {
+            return cli.usage(Tr::tr("settings set: unknown KEY '%1'").arg(words.at(1)));
+        }
+        bool ok = false;
+        value = words.at(2).toInt(&ok);
+        if (!ok || value < 0) {
+            return cli.usage(Tr::tr("settings set %1: VALUE must be a whole number of 0 or more, got '%2'")
+                                 .arg(words.at(1), words.at(2)));
+        }
+    }
+    Result<std::shared_ptr<Database>> database = cli.open(false);
+    if (!database) {
+        return cli.fail(database.error());
+    }
+    if (set) {
+        Session who;
+        if (int code = cli.signIn(*database.value(), QStringLiteral("settings set"), &who); code != 0) {
+            return code;
+        }
+        if (Status status = Settings::setValue(*database.value(), who, *key, value); !status) {
+            return cli.fail(status.error());
+        }
+    }
+    for (Settings::Key each : {Settings::Key::IdleLockMinutes, Settings::Key::LockoutAttempts,
+                               Settings::Key::LockoutMinutes, Settings::Key::FourEyesThreshold,
+                               Settings::Key::FourEyesAllDeletions}) {
+        Result<int> current = Settings::value(*database.value(), each);
+        if (!current) {
+            return cli.fail(current.error());
+        }
+        cli.out << Settings::name(each) << " = " << current.value() << '\n';
+    }
+    return CliContext::Success;
+}
+
+} // namespace pd

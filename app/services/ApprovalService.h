@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/Result.h"
+#include "domain/Session.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace pd {
+
+class Database;
+
+/// The four-eyes rule: irreversible actions above Settings::FourEyesThreshold subjects (or every deletion, when
+/// Settings::FourEyesAllDeletions is on) wait here until a second officer approves them. Requesting, approving
+/// and rejecting are each audited; approving runs the action in the same transaction as the approval.
+class ApprovalService
+{
+public:
+    struct Approval
+    {
+        qint64 id = 0;
+        QString action; ///< "anonymize" or "delete"
+        QList<qint64> subjectIds;
+        QString reason;
+        std::optional<qint64> requestId;
+        QString requestedBy;
+        QString requestedAt;
+        QString status; ///< pending, executed, rejected
+        QString decidedBy;
+        QString decidedAt;
+    };
+
+    /// Records a pending approval (called by SubjectService when the rule applies).
+    static Result<qint64> request(Database &database, const Session &who, const QString &action,
+                                  const QList<qint64> &subjectIds, const QString &reason,
+                                  std::optional<qint64> requestId);
+    /// A second officer (not the one who asked) approves: the action runs now, all or nothing.
+    static Status approve(Database &database, const Session &who, qint64 approvalId);
+    static Status reject(Database &database, const Session &who, qint64 approvalId, const QString &note);
+    /// Pending approvals, oldest first (officers and auditors).
+    static Result<QList<Approval>> pending(Database &database, const Session &who);
+};
+
+} // namespace pd
