@@ -4,10 +4,6 @@
 <context>
     <name>pd::Application</name>
     <message>
-        <source>unknown</source>
-        <translation>невядома</translation>
-    </message>
-    <message>
         <source>Privacy Desk</source>
         <translation>Privacy Desk</translation>
     </message>
@@ -34,6 +30,428 @@
         <translation>Privacy Desk не можа адкрыць базу даных %1.
 
 %2</translation>
+    </message>
+    <message>
+        <source>Privacy Desk cannot read the operators of the database %1.
+
+%2</source>
+        <translation>Privacy Desk не можа прачытаць спіс карыстальнікаў базы даных %1.
+
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ApprovalService</name>
+    <message>
+        <source>there is no approval #%1</source>
+        <translation>няма ўзгаднення #%1</translation>
+    </message>
+    <message>
+        <source>approval #%1 is already %2</source>
+        <translation>узгадненне #%1 ужо ў стане %2</translation>
+    </message>
+    <message>
+        <source>approval #%1 needs a second officer: %2 asked for it and cannot approve it</source>
+        <translation>для ўзгаднення #%1 патрэбны другі адказны: ініцыятар %2 не можа ўзгадніць яго сам</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ApprovalsDialog</name>
+    <message>
+        <source>Pending Approvals — Privacy Desk</source>
+        <translation>Чакаюць узгаднення — Privacy Desk</translation>
+    </message>
+    <message>
+        <source>Anonymizing or deleting many subjects at once waits here until a second officer approves it. The officer who asked cannot approve their own request.</source>
+        <translation>Абязасабленне або выдаленне адразу многіх суб&apos;ектаў чакае тут, пакуль яго не ўзгодніць другі адказны. Адказны, які запытаў дзеянне, не можа сам яго ўзгадніць.</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Дзеянне</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>Суб'екты</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Прычына</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Ініцыятар</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Калі</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Узгадніць…</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Адхіліць…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>А&amp;бнавіць</translation>
+    </message>
+    <message>
+        <source>Your role (%1) cannot approve or reject irreversible actions; a privacy officer can.</source>
+        <translation>Ваша роля (%1) не дазваляе ўзгадняць або адхіляць незваротныя дзеянні; гэта можа адказны за абарону даных.</translation>
+    </message>
+    <message>
+        <source>Subject ids: %1</source>
+        <translation>ID суб&apos;ектаў: %1</translation>
+    </message>
+    <message>
+        <source>Nothing waits for approval.</source>
+        <translation>Няма дзеянняў, якія чакаюць узгаднення.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln subject(s) with all their data now, as %1 asked? This cannot be undone.</source>
+        <translation>
+            <numerusform>%Ln суб&apos;ект будзе выдалены з усімі данымі (ініцыятар: %1). Выдаліць зараз? Гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>%Ln суб&apos;екты будуць выдалены з усімі данымі (ініцыятар: %1). Выдаліць зараз? Гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>%Ln суб&apos;ектаў будуць выдалены з усімі данымі (ініцыятар: %1). Выдаліць зараз? Гэта дзеянне нельга адмяніць.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Anonymize %Ln subject(s) now, as %1 asked? This cannot be undone.</source>
+        <translation>
+            <numerusform>%Ln суб&apos;ект будзе абязасоблены (ініцыятар: %1). Абязасобіць зараз? Гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>%Ln суб&apos;екты будуць абязасоблены (ініцыятар: %1). Абязасобіць зараз? Гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>%Ln суб&apos;ектаў будуць абязасоблены (ініцыятар: %1). Абязасобіць зараз? Гэта дзеянне нельга адмяніць.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approve #%1</source>
+        <translation>Узгадніць #%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approval #%1 carried out: %Ln subject(s) deleted.</source>
+        <translation>
+            <numerusform>Узгадненне #%1 выканана: выдалены %Ln суб&apos;ект.</numerusform>
+            <numerusform>Узгадненне #%1 выканана: выдалены %Ln суб&apos;екты.</numerusform>
+            <numerusform>Узгадненне #%1 выканана: выдалена %Ln суб&apos;ектаў.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approval #%1 carried out: %Ln subject(s) anonymized.</source>
+        <translation>
+            <numerusform>Узгадненне #%1 выканана: абязасоблены %Ln суб&apos;ект.</numerusform>
+            <numerusform>Узгадненне #%1 выканана: абязасоблены %Ln суб&apos;екты.</numerusform>
+            <numerusform>Узгадненне #%1 выканана: абязасоблена %Ln суб&apos;ектаў.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reject #%1</source>
+        <translation>Адхіліць #%1</translation>
+    </message>
+    <message>
+        <source>Why is approval #%1 rejected? The note is kept in the audit trail; it must not contain personal data.</source>
+        <translation>Чаму адхілена ўзгадненне #%1? Заўвага захоўваецца ў журнале аўдыту і не павінна ўтрымліваць персанальных даных.</translation>
+    </message>
+    <message>
+        <source>A rejection needs a note saying why; approval #%1 is still pending.</source>
+        <translation>Для адхілення трэба пазначыць прычыну; узгадненне #%1 па-ранейшаму чакае рашэння.</translation>
+    </message>
+    <message>
+        <source>Approval #%1 rejected: nothing was changed.</source>
+        <translation>Узгадненне #%1 адхілена: нічога не зменена.</translation>
+    </message>
+    <message>
+        <source>Anonymize</source>
+        <translation>Абязасабленне</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Выдаленне</translation>
+    </message>
+</context>
+<context>
+    <name>pd::AuditLog</name>
+    <message>
+        <source>entry %1 follows entry %2: entries in between were removed</source>
+        <translation>запіс %1 ідзе пасля запісу %2: прамежкавыя запісы выдалены</translation>
+    </message>
+    <message>
+        <source>entry %1 appears out of order</source>
+        <translation>запіс %1 парушае парадак запісаў</translation>
+    </message>
+    <message>
+        <source>entry %1 does not follow the entry before it: an entry was removed, reordered or changed</source>
+        <translation>запіс %1 не адпавядае папярэдняму запісу: запіс выдалены, перастаўлены або зменены</translation>
+    </message>
+    <message>
+        <source>entry %1 was changed after it was written</source>
+        <translation>запіс %1 зменены пасля яго стварэння</translation>
+    </message>
+    <message>
+        <source>the audit trail ends at entry %1 but entry %2 was written: the last entries were removed</source>
+        <translation>журнал аўдыту заканчваецца запісам %1, але быў створаны запіс %2: апошнія запісы выдалены</translation>
+    </message>
+    <message>
+        <source>the head of the audit trail does not match its last entry %1</source>
+        <translation>паказальнік канца журнала аўдыту не супадае з яго апошнім запісам %1</translation>
+    </message>
+</context>
+<context>
+    <name>pd::AuditModel</name>
+    <message>
+        <source>all</source>
+        <translation>усе</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Карыстальнік</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Дзеянне</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Аб&apos;ект</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Суб&apos;ект</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Запыт</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Палі</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Прычына</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Падрабязнасці</translation>
+    </message>
+</context>
+<context>
+    <name>pd::AuditPage</name>
+    <message>
+        <source>&amp;Verify Chain</source>
+        <translation>Праверыць &amp;ланцужок</translation>
+    </message>
+    <message>
+        <source>Check that no entry of the audit trail was changed, removed or reordered</source>
+        <translation>Праверыць, што ніводны запіс журнала аўдыту не быў зменены, выдалены або перастаўлены</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Суб&apos;ект</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Запыт</translation>
+    </message>
+    <message>
+        <source>O&amp;perator:</source>
+        <translation>&amp;Карыстальнік:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>Дзе&amp;янне:</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject:</source>
+        <translation>&amp;Суб&apos;ект:</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Аўдыт</translation>
+    </message>
+    <message>
+        <source>Your role does not include reading the audit trail.</source>
+        <translation>Ваша роля не прадугледжвае чытанне журнала аўдыту.</translation>
+    </message>
+    <message>
+        <source>The audit trail is read by officers, auditors and administrators.</source>
+        <translation>Журнал аўдыту даступны адказным за абарону даных, аўдытарам і адміністратарам.</translation>
+    </message>
+    <message>
+        <source>All operators</source>
+        <translation>Усе карыстальнікі</translation>
+    </message>
+    <message>
+        <source>Show entries of operator</source>
+        <translation>Паказаць запісы карыстальніка</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Усе дзеянні</translation>
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation>Уваходы</translation>
+    </message>
+    <message>
+        <source>Subject changes</source>
+        <translation>Змены суб&apos;ектаў</translation>
+    </message>
+    <message>
+        <source>Operator accounts</source>
+        <translation>Уліковыя запісы карыстальнікаў</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Узгадненні</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Налады</translation>
+    </message>
+    <message>
+        <source>Show entries of the kind</source>
+        <translation>Паказаць запісы віду</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Show entries about subject id</source>
+        <translation>Паказаць запісы па ID суб&apos;екта</translation>
+    </message>
+    <message>
+        <source>Days are counted in UTC, as the audit trail records them.</source>
+        <translation>Дні лічацца па UTC, як і ў журнале аўдыту.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;З:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Па:</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Ачысціць</translation>
+    </message>
+    <message>
+        <source>Show every entry again</source>
+        <translation>Зноў паказаць усе запісы</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be read: %1</source>
+        <translation>Не ўдалося прачытаць журнал аўдыту: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln запіс</numerusform>
+            <numerusform>%Ln запісы</numerusform>
+            <numerusform>%Ln запісаў</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No entry matches the filters.</source>
+        <translation>Ніводзін запіс не адпавядае фільтрам.</translation>
+    </message>
+    <message>
+        <source>Operator names must match exactly. Widen the dates, choose All actions, or clear the filters.</source>
+        <translation>Імя карыстальніка павінна супадаць дакладна. Пашырце дыяпазон дат, выберыце «Усе дзеянні» або ачысціце фільтры.</translation>
+    </message>
+    <message>
+        <source>The audit trail is empty.</source>
+        <translation>Журнал аўдыту пусты.</translation>
+    </message>
+    <message>
+        <source>Every sign-in and every change of personal data, operators and settings is recorded here.</source>
+        <translation>Тут запісваецца кожны ўваход і кожная змена персанальных даных, карыстальнікаў і налад.</translation>
+    </message>
+    <message>
+        <source>Verifying the audit trail…</source>
+        <translation>Праверка журнала аўдыту…</translation>
+    </message>
+    <message>
+        <source>Verified at %1</source>
+        <translation>Праверана ў %1</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be verified: %1</source>
+        <translation>Не ўдалося праверыць журнал аўдыту: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit trail intact: %Ln entries verified</source>
+        <translation>
+            <numerusform>Журнал аўдыту не парушаны: правераны %Ln запіс</numerusform>
+            <numerusform>Журнал аўдыту не парушаны: правераны %Ln запісы</numerusform>
+            <numerusform>Журнал аўдыту не парушаны: праверана %Ln запісаў</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audit trail broken at entry #%1: %2</source>
+        <translation>Журнал аўдыту парушаны на запісе #%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::AuthService</name>
+    <message>
+        <source>wrong operator name or password</source>
+        <translation>няправільнае імя карыстальніка або пароль</translation>
+    </message>
+    <message>
+        <source>the password must have at least 8 characters</source>
+        <translation>пароль павінен змяшчаць не менш за 8 сімвалаў</translation>
+    </message>
+    <message>
+        <source>the password must not start or end with a space</source>
+        <translation>пароль не павінен пачынацца або заканчвацца прабелам</translation>
+    </message>
+    <message>
+        <source>an operator name is 2 to 40 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (got &apos;%1&apos;)</source>
+        <translation>імя карыстальніка павінна складацца з 2–40 малых лацінскіх літар, лічбаў, &apos;.&apos;, &apos;_&apos; або &apos;-&apos; (атрымана &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>operator %1 is deactivated</source>
+        <translation>карыстальнік %1 дэактываваны</translation>
+    </message>
+    <message>
+        <source>operator %1 is locked until %2 UTC after too many wrong passwords</source>
+        <translation>карыстальнік %1 заблакаваны да %2 UTC з-за занадта вялікай колькасці няправільных пароляў</translation>
+    </message>
+    <message>
+        <source>wrong operator name or password; operator %1 is now locked for %2 minutes</source>
+        <translation>няправільнае імя карыстальніка або пароль; карыстальнік %1 заблакаваны на %2 хв.</translation>
+    </message>
+    <message>
+        <source>cannot hash the password (out of memory?)</source>
+        <translation>не ўдалося вылічыць хэш пароля (не хапае памяці?)</translation>
+    </message>
+    <message>
+        <source>the first operator must be an administrator (--role admin)</source>
+        <translation>першы карыстальнік павінен быць адміністратарам (--role admin)</translation>
+    </message>
+    <message>
+        <source>an operator named %1 already exists</source>
+        <translation>карыстальнік з імем %1 ужо існуе</translation>
     </message>
 </context>
 <context>
@@ -110,6 +528,172 @@
         <source>Demo data: %1 subjects, %2 data items, %3 consents, %4 disclosures, %5 requests in %6 s.</source>
         <translation>Дэманстрацыйныя даныя: суб&apos;ектаў — %1, элементаў даных — %2, згод — %3, прадастаўленняў — %4, запытаў — %5 за %6 с.</translation>
     </message>
+    <message>
+        <source>%1 needs --operator NAME (and the password in PRIVACYDESK_PASSWORD)</source>
+        <translation>для %1 патрэбны параметр --operator NAME (і пароль у PRIVACYDESK_PASSWORD)</translation>
+    </message>
+    <message>
+        <source>--operator %1: set the password in the environment variable PRIVACYDESK_PASSWORD</source>
+        <translation>--operator %1: задайце пароль у пераменнай асяроддзя PRIVACYDESK_PASSWORD</translation>
+    </message>
+    <message>
+        <source>operator add: expected one NAME, got %1</source>
+        <translation>operator add: чакаецца адно імя NAME, атрымана: %1</translation>
+    </message>
+    <message>
+        <source>operator add: --role is required (%1)</source>
+        <translation>operator add: абавязковы параметр --role (%1)</translation>
+    </message>
+    <message>
+        <source>operator add: --role: expected %1, got &apos;%2&apos;</source>
+        <translation>operator add: --role: чакаецца %1, атрымана &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>operator add: set the new operator&apos;s password in PRIVACYDESK_NEW_PASSWORD</source>
+        <translation>operator add: задайце пароль новага карыстальніка ў PRIVACYDESK_NEW_PASSWORD</translation>
+    </message>
+    <message>
+        <source>Operator %1 (%2) added.</source>
+        <translation>Карыстальнік %1 (%2) дададзены.</translation>
+    </message>
+    <message>
+        <source>First administrator %1 added.</source>
+        <translation>Першы адміністратар %1 дададзены.</translation>
+    </message>
+    <message>
+        <source>operator list: unexpected argument &apos;%1&apos;</source>
+        <translation>operator list: лішні аргумент &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>дэактываваны</translation>
+    </message>
+    <message>
+        <source> locked until %1</source>
+        <translation> заблакаваны да %1</translation>
+    </message>
+    <message>
+        <source>operator: expected &apos;add&apos; or &apos;list&apos;, got &apos;%1&apos;</source>
+        <translation>operator: чакаецца &apos;add&apos; або &apos;list&apos;, атрымана &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>settings: expected &apos;show&apos; or &apos;set KEY VALUE&apos;</source>
+        <translation>settings: чакаецца &apos;show&apos; або &apos;set KEY VALUE&apos;</translation>
+    </message>
+    <message>
+        <source>settings set: unknown KEY &apos;%1&apos;</source>
+        <translation>settings set: невядомы ключ (KEY) &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>settings set %1: VALUE must be a whole number of 0 or more, got &apos;%2&apos;</source>
+        <translation>settings set %1: VALUE павінна быць цэлым лікам не менш за 0, атрымана &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>audit verify: unexpected argument &apos;%1&apos;</source>
+        <translation>audit verify: лішні аргумент &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>audit trail broken at entry %1: %2</source>
+        <translation>журнал аўдыту парушаны на запісе %1: %2</translation>
+    </message>
+    <message>
+        <source>Audit trail intact: %1 entries verified.</source>
+        <translation>Журнал аўдыту не парушаны: праверана запісаў — %1.</translation>
+    </message>
+    <message>
+        <source>audit list: --subject: expected a subject id, got &apos;%1&apos;</source>
+        <translation>audit list: --subject: чакаецца ID суб&apos;екта, атрымана &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>audit list: --%1: expected YYYY-MM-DD, got &apos;%2&apos;</source>
+        <translation>audit list: --%1: чакаецца дата YYYY-MM-DD, атрымана &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>audit list: --limit: expected a whole number above 0</source>
+        <translation>audit list: --limit: чакаецца цэлы лік больш за 0</translation>
+    </message>
+    <message>
+        <source>audit: expected &apos;verify&apos; or &apos;list&apos;, got &apos;%1&apos;</source>
+        <translation>audit: чакаецца &apos;verify&apos; або &apos;list&apos;, атрымана &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>approval: expected &apos;list&apos;, &apos;approve ID&apos; or &apos;reject ID --note TEXT&apos;</source>
+        <translation>approval: чакаецца &apos;list&apos;, &apos;approve ID&apos; або &apos;reject ID --note TEXT&apos;</translation>
+    </message>
+    <message>
+        <source>approval %1: ID: expected an approval number, got &apos;%2&apos;</source>
+        <translation>approval %1: ID: чакаецца нумар узгаднення, атрымана &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>approval reject: --note TEXT is required</source>
+        <translation>approval reject: абавязковы параметр --note TEXT</translation>
+    </message>
+    <message>
+        <source>Approval %1 approved and carried out.</source>
+        <translation>Узгадненне %1 зацверджана і выканана.</translation>
+    </message>
+    <message>
+        <source>Approval %1 rejected.</source>
+        <translation>Узгадненне %1 адхілена.</translation>
+    </message>
+    <message>
+        <source>import: expected &apos;subjects FILE.csv&apos;, got &apos;%1&apos;</source>
+        <translation>import: чакаецца &apos;subjects FILE.csv&apos;, атрымана &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>import subjects: expected one FILE.csv</source>
+        <translation>import subjects: чакаецца адзін файл FILE.csv</translation>
+    </message>
+    <message>
+        <source>Imported %1 subjects; %2 rows rejected%3.</source>
+        <translation>Імпартавана суб&apos;ектаў: %1; адхілена радкоў: %2%3.</translation>
+    </message>
+    <message>
+        <source> (written to %1)</source>
+        <translation> (запісаны ў %1)</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ConsentService</name>
+    <message>
+        <source>policy version: required (what the subject agreed to)</source>
+        <translation>версія палітыкі: абавязковая (з чым пагадзіўся суб&apos;ект)</translation>
+    </message>
+    <message>
+        <source>purpose: there is no purpose &apos;%1&apos;</source>
+        <translation>мэта апрацоўкі: няма мэты апрацоўкі &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>purpose &apos;%1&apos; rests on %2, not on consent</source>
+        <translation>прававая падстава мэты апрацоўкі &apos;%1&apos; — %2, а не згода</translation>
+    </message>
+    <message>
+        <source>there is no subject #%1</source>
+        <translation>няма суб&apos;екта #%1</translation>
+    </message>
+    <message>
+        <source>subject #%1 is %2: no new consent can be recorded</source>
+        <translation>суб&apos;ект #%1 у стане %2: новую згоду запісаць нельга</translation>
+    </message>
+    <message>
+        <source>a reason is required</source>
+        <translation>неабходна пазначыць прычыну</translation>
+    </message>
+    <message>
+        <source>there is no consent #%1</source>
+        <translation>няма згоды #%1</translation>
+    </message>
+    <message>
+        <source>consent #%1 was already withdrawn</source>
+        <translation>згода #%1 ужо адклікана</translation>
+    </message>
+</context>
+<context>
+    <name>pd::CsvReader</name>
+    <message>
+        <source>row %1: a quoted field is not closed</source>
+        <translation>радок %1: не закрыта поле ў двукоссі</translation>
+    </message>
 </context>
 <context>
     <name>pd::Database</name>
@@ -159,7 +743,7 @@
     </message>
     <message>
         <source>%1 is not a Privacy Desk database (it is not an SQLite file); nothing was changed</source>
-        <translation>%1 не з'яўляецца базай даных Privacy Desk (гэта не файл SQLite); нічога не зменена</translation>
+        <translation>%1 не з&apos;яўляецца базай даных Privacy Desk (гэта не файл SQLite); нічога не зменена</translation>
     </message>
 </context>
 <context>
@@ -201,11 +785,199 @@
     </message>
     <message>
         <source>the demo profile has no purpose &apos;%1&apos;</source>
-        <translation>у дэманстрацыйным профілі няма мэты апрацоўкі '%1'</translation>
+        <translation>у дэманстрацыйным профілі няма мэты апрацоўкі &apos;%1&apos;</translation>
     </message>
     <message>
         <source>the demo profile lacks the controllers &apos;operator&apos; and &apos;client-retail&apos;</source>
-        <translation>у дэманстрацыйным профілі няма аператараў 'operator' і 'client-retail'</translation>
+        <translation>у дэманстрацыйным профілі няма аператараў &apos;operator&apos; і &apos;client-retail&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>pd::FirstAdministratorDialog</name>
+    <message>
+        <source>First Administrator — Privacy Desk</source>
+        <translation>Першы адміністратар — Privacy Desk</translation>
+    </message>
+    <message>
+        <source>This database has no operators yet.</source>
+        <translation>У гэтай базе даных пакуль няма карыстальнікаў.</translation>
+    </message>
+    <message>
+        <source>Create the first administrator. The administrator adds the other operators (officers, agents, auditors), changes settings and reads the audit trail, but does not see personal data.</source>
+        <translation>Стварыце першага адміністратара. Адміністратар дадае іншых карыстальнікаў (адказных за абарону даных, супрацоўнікаў падтрымкі, аўдытараў), змяняе налады і чытае журнал аўдыту, але не бачыць персанальных даных.</translation>
+    </message>
+    <message>
+        <source>e.g. admin</source>
+        <translation>напрыклад, admin</translation>
+    </message>
+    <message>
+        <source>optional, e.g. your full name</source>
+        <translation>неабавязкова, напрыклад поўнае імя</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>не менш за 8 сімвалаў</translation>
+    </message>
+    <message>
+        <source>Operator &amp;name:</source>
+        <translation>&amp;Імя карыстальніка:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Адлюстроўванае імя:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Паў&amp;тор пароля:</translation>
+    </message>
+    <message>
+        <source>&amp;Create Administrator</source>
+        <translation>&amp;Стварыць адміністратара</translation>
+    </message>
+    <message>
+        <source>Enter an operator name.</source>
+        <translation>Увядзіце імя карыстальніка.</translation>
+    </message>
+    <message>
+        <source>Enter a password.</source>
+        <translation>Увядзіце пароль.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Паролі не супадаюць.</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ImportService</name>
+    <message>
+        <source>field &apos;name&apos;: a name or an e-mail is required</source>
+        <translation>поле &apos;name&apos;: патрабуецца імя або e-mail</translation>
+    </message>
+    <message>
+        <source>field &apos;controller&apos;: required (the database has no own controller)</source>
+        <translation>поле &apos;controller&apos;: абавязковае (у базе даных няма ўласнага аператара)</translation>
+    </message>
+    <message>
+        <source>field &apos;controller&apos;: no controller with this code</source>
+        <translation>поле &apos;controller&apos;: няма аператара з такім кодам</translation>
+    </message>
+    <message>
+        <source>field &apos;purpose&apos;: required</source>
+        <translation>поле &apos;purpose&apos;: абавязковае</translation>
+    </message>
+    <message>
+        <source>field &apos;purpose&apos;: no purpose with this code</source>
+        <translation>поле &apos;purpose&apos;: няма мэты апрацоўкі з такім кодам</translation>
+    </message>
+    <message>
+        <source>field &apos;collected_at&apos;: not a date in the past as YYYY-MM-DD</source>
+        <translation>поле &apos;collected_at&apos;: чакаецца мінулая дата ў фармаце YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>field &apos;external_id&apos;: a subject with this id is already stored</source>
+        <translation>поле &apos;external_id&apos;: суб&apos;ект з такім ID ужо ёсць у базе</translation>
+    </message>
+    <message>
+        <source>field &apos;external_id&apos;: the same id appears on an earlier row</source>
+        <translation>поле &apos;external_id&apos;: такі ж ID ужо сустракаецца ў папярэднім радку</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the file: %2</source>
+        <translation>%1: не ўдалося прачытаць файл: %2</translation>
+    </message>
+    <message>
+        <source>%1: the file is not UTF-8 text</source>
+        <translation>%1: файл не ў кадзіроўцы UTF-8</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation>%1: файл пусты</translation>
+    </message>
+    <message>
+        <source>%1: row 1: unknown column &apos;%2&apos; (expected: %3)</source>
+        <translation>%1: радок 1: невядомы слупок &apos;%2&apos; (чакаецца: %3)</translation>
+    </message>
+    <message>
+        <source>%1: row 1: the header needs a &apos;purpose&apos; column and a &apos;name&apos; or &apos;email&apos; column</source>
+        <translation>%1: радок 1: у загалоўку патрэбны слупок &apos;purpose&apos; і слупок &apos;name&apos; або &apos;email&apos;</translation>
+    </message>
+    <message>
+        <source>expected %1 fields, found %2</source>
+        <translation>чакаецца палёў: %1, знойдзена: %2</translation>
+    </message>
+    <message>
+        <source>%1: row %2, %3; nothing was imported</source>
+        <translation>%1: радок %2, %3; нічога не імпартавана</translation>
+    </message>
+    <message>
+        <source>%1: %2; nothing was imported</source>
+        <translation>%1: %2; нічога не імпартавана</translation>
+    </message>
+    <message>
+        <source>import of %1</source>
+        <translation>імпарт %1</translation>
+    </message>
+    <message>
+        <source>%1: row %2: %3</source>
+        <translation>%1: радок %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the rejects file: %2</source>
+        <translation>%1: не ўдалося запісаць файл адхіленых радкоў: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::Labels</name>
+    <message>
+        <source>administrator</source>
+        <translation>адміністратар</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>адказны за абарону даных</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>супрацоўнік падтрымкі</translation>
+    </message>
+    <message>
+        <source>auditor</source>
+        <translation>аўдытар</translation>
+    </message>
+</context>
+<context>
+    <name>pd::LockView</name>
+    <message>
+        <source>Privacy Desk is locked.</source>
+        <translation>Акно Privacy Desk заблакавана.</translation>
+    </message>
+    <message>
+        <source>Enter the password of %1 to continue.</source>
+        <translation>Каб працягнуць, увядзіце пароль карыстальніка %1.</translation>
+    </message>
+    <message>
+        <source>Password of %1</source>
+        <translation>Пароль карыстальніка %1</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Разблакаваць</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>В&amp;ыйсці</translation>
+    </message>
+    <message>
+        <source>Close Privacy Desk; the next operator signs in when it starts again</source>
+        <translation>Закрыць Privacy Desk; наступны карыстальнік увойдзе пры наступным запуску</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>Увядзіце пароль.</translation>
     </message>
 </context>
 <context>
@@ -255,10 +1027,6 @@
         <translation>Справаздачы для ўпаўнаважанага органа і для суб&apos;ектаў: рэестр апрацоўкі, рэестр запытаў, акты знішчэння, выпіскі з журнала аўдыту і статыстыка ў фармаце PDF, CSV або XLSX.</translation>
     </message>
     <message>
-        <source>The audit trail: who did what to which record, when and why, with verification that no entry was changed or removed.</source>
-        <translation>Журнал аўдыту: хто і што зрабіў з якім запісам, калі і чаму, з праверкай таго, што ніводзін запіс журнала не зменены і не выдалены.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -287,14 +1055,6 @@
         <translation>База даных: %1</translation>
     </message>
     <message>
-        <source>Operator: %1</source>
-        <translation>Карыстальнік: %1</translation>
-    </message>
-    <message>
-        <source>Operator: %1 (not signed in)</source>
-        <translation>Карыстальнік: %1 (уваход не выкананы)</translation>
-    </message>
-    <message>
         <source>%1 — Privacy Desk</source>
         <translation>%1 — Privacy Desk</translation>
     </message>
@@ -305,6 +1065,42 @@
     <message>
         <source>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Records of personal data, the register of processing purposes and data-subject requests, for privacy officers, support staff and auditors.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Улік персанальных даных, рэестр мэт апрацоўкі і запытаў суб&apos;ектаў персанальных даных для адказных за абарону персанальных даных, супрацоўнікаў падтрымкі і аўдытараў.&lt;/p&gt;&lt;p&gt;Сабрана з Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Заблакаваць акно</translation>
+    </message>
+    <message>
+        <source>Hide everything until your password is entered again</source>
+        <translation>Схаваць усё да паўторнага ўводу пароля</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Інструменты</translation>
+    </message>
+    <message>
+        <source>Pending &amp;Approvals…</source>
+        <translation>&amp;Чакаюць узгаднення…</translation>
+    </message>
+    <message>
+        <source>Irreversible actions waiting for a second officer (Ctrl+Shift+A)</source>
+        <translation>Незваротныя дзеянні, якія чакаюць другога адказнага (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Operator: %1 (%2)</source>
+        <translation>Карыстальнік: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Locked — Privacy Desk</source>
+        <translation>Заблакавана — Privacy Desk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln approval(s) waiting</source>
+        <translation>
+            <numerusform>%Ln узгадненне чакае</numerusform>
+            <numerusform>%Ln узгадненні чакаюць</numerusform>
+            <numerusform>%Ln узгадненняў чакаюць</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -324,6 +1120,73 @@
     <message>
         <source>migration %1 could not be committed: %2</source>
         <translation>не ўдалося зафіксаваць міграцыю %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::Permissions</name>
+    <message>
+        <source>sign in first: %1 needs an operator</source>
+        <translation>спачатку ўвайдзіце: дзеянне «%1» патрабуе ўваходу карыстальніка</translation>
+    </message>
+    <message>
+        <source>operator %1 (%2) may not %3</source>
+        <translation>карыстальніку %1 (%2) не дазволена %3</translation>
+    </message>
+    <message>
+        <source>view personal data</source>
+        <translation>праглядаць персанальныя даныя</translation>
+    </message>
+    <message>
+        <source>correct personal data</source>
+        <translation>выпраўляць персанальныя даныя</translation>
+    </message>
+    <message>
+        <source>block or unblock personal data</source>
+        <translation>блакаваць і разблакоўваць персанальныя даныя</translation>
+    </message>
+    <message>
+        <source>anonymize personal data</source>
+        <translation>абязасобліваць персанальныя даныя</translation>
+    </message>
+    <message>
+        <source>delete personal data</source>
+        <translation>выдаляць персанальныя даныя</translation>
+    </message>
+    <message>
+        <source>change consents</source>
+        <translation>змяняць згоды</translation>
+    </message>
+    <message>
+        <source>import personal data</source>
+        <translation>імпартаваць персанальныя даныя</translation>
+    </message>
+    <message>
+        <source>handle data-subject requests</source>
+        <translation>апрацоўваць запыты суб&apos;ектаў персанальных даных</translation>
+    </message>
+    <message>
+        <source>change processing purposes</source>
+        <translation>змяняць мэты апрацоўкі</translation>
+    </message>
+    <message>
+        <source>export whole registers</source>
+        <translation>экспартаваць рэестры цалкам</translation>
+    </message>
+    <message>
+        <source>approve irreversible actions</source>
+        <translation>узгадняць незваротныя дзеянні</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>чытаць журнал аўдыту</translation>
+    </message>
+    <message>
+        <source>manage operators</source>
+        <translation>кіраваць карыстальнікамі</translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation>змяняць налады</translation>
     </message>
 </context>
 <context>
@@ -575,6 +1438,48 @@
     </message>
 </context>
 <context>
+    <name>pd::Settings</name>
+    <message>
+        <source>setting %1: expected 0 or more, got %2</source>
+        <translation>налада %1: чакаецца 0 або больш, атрымана %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SignInDialog</name>
+    <message>
+        <source>Sign in — Privacy Desk</source>
+        <translation>Уваход — Privacy Desk</translation>
+    </message>
+    <message>
+        <source>Sign in with your operator name and password.</source>
+        <translation>Увайдзіце, пазначыўшы імя карыстальніка і пароль.</translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation>Імя карыстальніка</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>&amp;Карыстальнік:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Увайсці</translation>
+    </message>
+    <message>
+        <source>Enter your operator name.</source>
+        <translation>Увядзіце імя карыстальніка.</translation>
+    </message>
+</context>
+<context>
     <name>pd::SubjectListModel</name>
     <message>
         <source>Id</source>
@@ -619,6 +1524,89 @@
     <message>
         <source>Anonymized</source>
         <translation>Абязасоблены</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SubjectService</name>
+    <message>
+        <source>a reason is required</source>
+        <translation>неабходна пазначыць прычыну</translation>
+    </message>
+    <message>
+        <source>there is no subject #%1</source>
+        <translation>няма суб&apos;екта #%1</translation>
+    </message>
+    <message>
+        <source>subject #%1 was changed by someone else at %2 (version %3, you edited version %4); nothing was saved: look at the newer values and try again</source>
+        <translation>суб&apos;ект #%1 зменены іншым карыстальнікам у %2 (версія %3, вы рэдагавалі версію %4); нічога не захавана: праверце новыя значэнні і паспрабуйце зноў</translation>
+    </message>
+    <message>
+        <source>subject #%1 is anonymized: nothing of it can change</source>
+        <translation>суб&apos;ект #%1 абязасоблены: яго даныя змяніць нельга</translation>
+    </message>
+    <message>
+        <source>subject #%1 is blocked: its data is read-only until the block is lifted</source>
+        <translation>суб&apos;ект #%1 заблакаваны: яго даныя даступныя толькі для чытання, пакуль блакаванне не знята</translation>
+    </message>
+    <message>
+        <source>subject #%1 is not blocked</source>
+        <translation>суб&apos;ект #%1 не заблакаваны</translation>
+    </message>
+    <message>
+        <source>no subjects were given</source>
+        <translation>не пазначаны суб&apos;екты</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: a value is required (to remove data, anonymize or delete the subject)</source>
+        <translation>поле &apos;%1&apos;: патрабуецца значэнне (каб выдаліць даныя, трэба абязасобіць або выдаліць суб&apos;екта)</translation>
+    </message>
+    <message>
+        <source>field &apos;email&apos;: not an e-mail address (expected name@domain.tld)</source>
+        <translation>поле &apos;email&apos;: гэта не адрас e-mail (чакаецца name@domain.tld)</translation>
+    </message>
+    <message>
+        <source>field &apos;phone&apos;: not a phone number (7 to 15 digits, optionally +, spaces, dashes, brackets)</source>
+        <translation>поле &apos;phone&apos;: гэта не нумар тэлефона (ад 7 да 15 лічбаў, дапускаюцца +, прабелы, злучкі, дужкі)</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: not a date in the past as YYYY-MM-DD</source>
+        <translation>поле &apos;%1&apos;: чакаецца мінулая дата ў фармаце YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>field &apos;card_expiry&apos;: expected MM/YY</source>
+        <translation>поле &apos;card_expiry&apos;: чакаецца MM/YY</translation>
+    </message>
+    <message>
+        <source>field &apos;card_masked&apos;: only a masked number is stored (first 6 and last 4 digits, e.g. 427683******1234)</source>
+        <translation>поле &apos;card_masked&apos;: захоўваецца толькі замаскіраваны нумар (першыя 6 і апошнія 4 лічбы, напрыклад 427683******1234)</translation>
+    </message>
+    <message>
+        <source>subject #%1 has no item #%2</source>
+        <translation>у суб&apos;екта #%1 няма элемента даных #%2</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos; of subject #%2 is %3 and cannot be corrected</source>
+        <translation>поле &apos;%1&apos; суб&apos;екта #%2 у стане %3 і не можа быць выпраўлена</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: payment data comes from the payment system and is not corrected here</source>
+        <translation>поле &apos;%1&apos;: плацёжныя даныя паступаюць з плацёжнай сістэмы і тут не выпраўляюцца</translation>
+    </message>
+    <message>
+        <source>the block must last until a future date</source>
+        <translation>блакаванне павінна дзейнічаць да даты ў будучыні</translation>
+    </message>
+    <message>
+        <source>subject #%1 has no active item #%2</source>
+        <translation>у суб&apos;екта #%1 няма актыўнага элемента даных #%2</translation>
+    </message>
+    <message>
+        <source>record how the subject was told that the block is lifted (GDPR art. 18(3))</source>
+        <translation>пазначце, як суб&apos;екту паведамілі пра зняцце блакавання (GDPR, арт. 18(3))</translation>
+    </message>
+    <message>
+        <source>subject #%1 is already anonymized</source>
+        <translation>суб&apos;ект #%1 ужо абязасоблены</translation>
     </message>
 </context>
 <context>
@@ -690,6 +1678,14 @@
     <message>
         <source>Check the spelling, search by the beginning of a name, e-mail, phone number or external id, or set the state filter to All.</source>
         <translation>Праверце напісанне, шукайце па пачатку імені, e-mail, нумара тэлефона або знешняга ID ці выберыце ў фільтры стану значэнне «Усе».</translation>
+    </message>
+    <message>
+        <source>Your role does not include viewing personal data.</source>
+        <translation>Ваша роля не прадугледжвае прагляд персанальных даных.</translation>
+    </message>
+    <message>
+        <source>Subjects are shown to officers, agents and auditors. Administrators manage operators and settings and read the audit trail.</source>
+        <translation>Суб&apos;екты даступныя адказным за абарону даных, супрацоўнікам падтрымкі і аўдытарам. Адміністратары кіруюць карыстальнікамі і наладамі і чытаюць журнал аўдыту.</translation>
     </message>
 </context>
 <context>

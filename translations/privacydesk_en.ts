@@ -4,10 +4,6 @@
 <context>
     <name>pd::Application</name>
     <message>
-        <source>unknown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Privacy Desk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -31,6 +27,420 @@
         <source>Privacy Desk cannot open the database %1.
 
 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy Desk cannot read the operators of the database %1.
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::ApprovalService</name>
+    <message>
+        <source>there is no approval #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval #%1 is already %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval #%1 needs a second officer: %2 asked for it and cannot approve it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::ApprovalsDialog</name>
+    <message>
+        <source>Pending Approvals — Privacy Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymizing or deleting many subjects at once waits here until a second officer approves it. The officer who asked cannot approve their own request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role (%1) cannot approve or reject irreversible actions; a privacy officer can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject ids: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing waits for approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln subject(s) with all their data now, as %1 asked? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %Ln subject with all their data now, as %1 asked? This cannot be undone.</numerusform>
+            <numerusform>Delete %Ln subjects with all their data now, as %1 asked? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Anonymize %Ln subject(s) now, as %1 asked? This cannot be undone.</source>
+        <translation>
+            <numerusform>Anonymize %Ln subject now, as %1 asked? This cannot be undone.</numerusform>
+            <numerusform>Anonymize %Ln subjects now, as %1 asked? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approve #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Approval #%1 carried out: %Ln subject(s) deleted.</source>
+        <translation>
+            <numerusform>Approval #%1 carried out: %Ln subject deleted.</numerusform>
+            <numerusform>Approval #%1 carried out: %Ln subjects deleted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approval #%1 carried out: %Ln subject(s) anonymized.</source>
+        <translation>
+            <numerusform>Approval #%1 carried out: %Ln subject anonymized.</numerusform>
+            <numerusform>Approval #%1 carried out: %Ln subjects anonymized.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reject #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is approval #%1 rejected? The note is kept in the audit trail; it must not contain personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rejection needs a note saying why; approval #%1 is still pending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval #%1 rejected: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::AuditLog</name>
+    <message>
+        <source>entry %1 follows entry %2: entries in between were removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1 appears out of order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1 does not follow the entry before it: an entry was removed, reordered or changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1 was changed after it was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audit trail ends at entry %1 but entry %2 was written: the last entries were removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the head of the audit trail does not match its last entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::AuditModel</name>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::AuditPage</name>
+    <message>
+        <source>&amp;Verify Chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that no entry of the audit trail was changed, removed or reordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;perator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Su&amp;bject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role does not include reading the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail is read by officers, auditors and administrators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show entries of operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show entries of the kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show entries about subject id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days are counted in UTC, as the audit trail records them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every entry again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No entry matches the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator names must match exactly. Widen the dates, choose All actions, or clear the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every sign-in and every change of personal data, operators and settings is recorded here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying the audit trail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail could not be verified: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit trail intact: %Ln entries verified</source>
+        <translation>
+            <numerusform>Audit trail intact: %Ln entry verified</numerusform>
+            <numerusform>Audit trail intact: %Ln entries verified</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audit trail broken at entry #%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::AuthService</name>
+    <message>
+        <source>wrong operator name or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password must have at least 8 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password must not start or end with a space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an operator name is 2 to 40 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (got &apos;%1&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator %1 is deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator %1 is locked until %2 UTC after too many wrong passwords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong operator name or password; operator %1 is now locked for %2 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot hash the password (out of memory?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first operator must be an administrator (--role admin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an operator named %1 already exists</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -106,6 +516,172 @@
     </message>
     <message>
         <source>Demo data: %1 subjects, %2 data items, %3 consents, %4 disclosures, %5 requests in %6 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs --operator NAME (and the password in PRIVACYDESK_PASSWORD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--operator %1: set the password in the environment variable PRIVACYDESK_PASSWORD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator add: expected one NAME, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator add: --role is required (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator add: --role: expected %1, got &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator add: set the new operator&apos;s password in PRIVACYDESK_NEW_PASSWORD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator %1 (%2) added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First administrator %1 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator list: unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> locked until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator: expected &apos;add&apos; or &apos;list&apos;, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings: expected &apos;show&apos; or &apos;set KEY VALUE&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings set: unknown KEY &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings set %1: VALUE must be a whole number of 0 or more, got &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit verify: unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit trail broken at entry %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail intact: %1 entries verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit list: --subject: expected a subject id, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit list: --%1: expected YYYY-MM-DD, got &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit list: --limit: expected a whole number above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit: expected &apos;verify&apos; or &apos;list&apos;, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval: expected &apos;list&apos;, &apos;approve ID&apos; or &apos;reject ID --note TEXT&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval %1: ID: expected an approval number, got &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval reject: --note TEXT is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval %1 approved and carried out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval %1 rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import: expected &apos;subjects FILE.csv&apos;, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import subjects: expected one FILE.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 subjects; %2 rows rejected%3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (written to %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::ConsentService</name>
+    <message>
+        <source>policy version: required (what the subject agreed to)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>purpose: there is no purpose &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>purpose &apos;%1&apos; rests on %2, not on consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no subject #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject #%1 is %2: no new consent can be recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reason is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no consent #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consent #%1 was already withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::CsvReader</name>
+    <message>
+        <source>row %1: a quoted field is not closed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -207,6 +783,194 @@
     </message>
 </context>
 <context>
+    <name>pd::FirstAdministratorDialog</name>
+    <message>
+        <source>First Administrator — Privacy Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database has no operators yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the first administrator. The administrator adds the other operators (officers, agents, auditors), changes settings and reads the audit trail, but does not see personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. your full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an operator name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::ImportService</name>
+    <message>
+        <source>field &apos;name&apos;: a name or an e-mail is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;controller&apos;: required (the database has no own controller)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;controller&apos;: no controller with this code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;purpose&apos;: required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;purpose&apos;: no purpose with this code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;collected_at&apos;: not a date in the past as YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;external_id&apos;: a subject with this id is already stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;external_id&apos;: the same id appears on an earlier row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read the file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file is not UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: row 1: unknown column &apos;%2&apos; (expected: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: row 1: the header needs a &apos;purpose&apos; column and a &apos;name&apos; or &apos;email&apos; column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1 fields, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: row %2, %3; nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2; nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: row %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the rejects file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::Labels</name>
+    <message>
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auditor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::LockView</name>
+    <message>
+        <source>Privacy Desk is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password of %1 to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Privacy Desk; the next operator signs in when it starts again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::MainWindow</name>
     <message>
         <source>Privacy Desk</source>
@@ -253,10 +1017,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The audit trail: who did what to which record, when and why, with verification that no entry was changed or removed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -285,14 +1045,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Operator: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Operator: %1 (not signed in)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 — Privacy Desk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -303,6 +1055,41 @@
     <message>
         <source>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Records of personal data, the register of processing purposes and data-subject requests, for privacy officers, support staff and auditors.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide everything until your password is entered again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending &amp;Approvals…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Irreversible actions waiting for a second officer (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked — Privacy Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln approval(s) waiting</source>
+        <translation>
+            <numerusform>%Ln approval waiting</numerusform>
+            <numerusform>%Ln approvals waiting</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -321,6 +1108,73 @@
     </message>
     <message>
         <source>migration %1 could not be committed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::Permissions</name>
+    <message>
+        <source>sign in first: %1 needs an operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator %1 (%2) may not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>view personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>correct personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>block or unblock personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anonymize personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change consents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>handle data-subject requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change processing purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>export whole registers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve irreversible actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manage operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change settings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -573,6 +1427,48 @@
     </message>
 </context>
 <context>
+    <name>pd::Settings</name>
+    <message>
+        <source>setting %1: expected 0 or more, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::SignInDialog</name>
+    <message>
+        <source>Sign in — Privacy Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with your operator name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your operator name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::SubjectListModel</name>
     <message>
         <source>Id</source>
@@ -616,6 +1512,89 @@
     </message>
     <message>
         <source>Anonymized</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::SubjectService</name>
+    <message>
+        <source>a reason is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no subject #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject #%1 was changed by someone else at %2 (version %3, you edited version %4); nothing was saved: look at the newer values and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject #%1 is anonymized: nothing of it can change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject #%1 is blocked: its data is read-only until the block is lifted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject #%1 is not blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no subjects were given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: a value is required (to remove data, anonymize or delete the subject)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;email&apos;: not an e-mail address (expected name@domain.tld)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;phone&apos;: not a phone number (7 to 15 digits, optionally +, spaces, dashes, brackets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: not a date in the past as YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;card_expiry&apos;: expected MM/YY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;card_masked&apos;: only a masked number is stored (first 6 and last 4 digits, e.g. 427683******1234)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject #%1 has no item #%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos; of subject #%2 is %3 and cannot be corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: payment data comes from the payment system and is not corrected here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the block must last until a future date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject #%1 has no active item #%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record how the subject was told that the block is lifted (GDPR art. 18(3))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject #%1 is already anonymized</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -686,6 +1665,14 @@
     </message>
     <message>
         <source>Check the spelling, search by the beginning of a name, e-mail, phone number or external id, or set the state filter to All.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role does not include viewing personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subjects are shown to officers, agents and auditors. Administrators manage operators and settings and read the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

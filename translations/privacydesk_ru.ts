@@ -4,10 +4,6 @@
 <context>
     <name>pd::Application</name>
     <message>
-        <source>unknown</source>
-        <translation>неизвестно</translation>
-    </message>
-    <message>
         <source>Privacy Desk</source>
         <translation>Privacy Desk</translation>
     </message>
@@ -34,6 +30,428 @@
         <translation>Privacy Desk не может открыть базу данных %1.
 
 %2</translation>
+    </message>
+    <message>
+        <source>Privacy Desk cannot read the operators of the database %1.
+
+%2</source>
+        <translation>Privacy Desk не может прочитать список пользователей базы данных %1.
+
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ApprovalService</name>
+    <message>
+        <source>there is no approval #%1</source>
+        <translation>нет согласования #%1</translation>
+    </message>
+    <message>
+        <source>approval #%1 is already %2</source>
+        <translation>согласование #%1 уже в состоянии %2</translation>
+    </message>
+    <message>
+        <source>approval #%1 needs a second officer: %2 asked for it and cannot approve it</source>
+        <translation>для согласования #%1 нужен второй ответственный: инициатор %2 не может согласовать его сам</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ApprovalsDialog</name>
+    <message>
+        <source>Pending Approvals — Privacy Desk</source>
+        <translation>Ожидающие согласования — Privacy Desk</translation>
+    </message>
+    <message>
+        <source>Anonymizing or deleting many subjects at once waits here until a second officer approves it. The officer who asked cannot approve their own request.</source>
+        <translation>Обезличивание или удаление сразу многих субъектов ожидает здесь, пока его не согласует второй ответственный. Ответственный, запросивший действие, не может сам его согласовать.</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>Субъекты</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>Инициатор</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Согласовать…</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Отклонить…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>О&amp;бновить</translation>
+    </message>
+    <message>
+        <source>Your role (%1) cannot approve or reject irreversible actions; a privacy officer can.</source>
+        <translation>Ваша роль (%1) не позволяет согласовывать или отклонять необратимые действия; это может ответственный за защиту данных.</translation>
+    </message>
+    <message>
+        <source>Subject ids: %1</source>
+        <translation>ID субъектов: %1</translation>
+    </message>
+    <message>
+        <source>Nothing waits for approval.</source>
+        <translation>Нет действий, ожидающих согласования.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln subject(s) with all their data now, as %1 asked? This cannot be undone.</source>
+        <translation>
+            <numerusform>%Ln субъект будет удалён со всеми данными (инициатор: %1). Удалить сейчас? Это действие нельзя отменить.</numerusform>
+            <numerusform>%Ln субъекта будут удалены со всеми данными (инициатор: %1). Удалить сейчас? Это действие нельзя отменить.</numerusform>
+            <numerusform>%Ln субъектов будут удалены со всеми данными (инициатор: %1). Удалить сейчас? Это действие нельзя отменить.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Anonymize %Ln subject(s) now, as %1 asked? This cannot be undone.</source>
+        <translation>
+            <numerusform>%Ln субъект будет обезличен (инициатор: %1). Обезличить сейчас? Это действие нельзя отменить.</numerusform>
+            <numerusform>%Ln субъекта будут обезличены (инициатор: %1). Обезличить сейчас? Это действие нельзя отменить.</numerusform>
+            <numerusform>%Ln субъектов будут обезличены (инициатор: %1). Обезличить сейчас? Это действие нельзя отменить.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approve #%1</source>
+        <translation>Согласовать #%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approval #%1 carried out: %Ln subject(s) deleted.</source>
+        <translation>
+            <numerusform>Согласование #%1 выполнено: удалён %Ln субъект.</numerusform>
+            <numerusform>Согласование #%1 выполнено: удалено %Ln субъекта.</numerusform>
+            <numerusform>Согласование #%1 выполнено: удалено %Ln субъектов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approval #%1 carried out: %Ln subject(s) anonymized.</source>
+        <translation>
+            <numerusform>Согласование #%1 выполнено: обезличен %Ln субъект.</numerusform>
+            <numerusform>Согласование #%1 выполнено: обезличено %Ln субъекта.</numerusform>
+            <numerusform>Согласование #%1 выполнено: обезличено %Ln субъектов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reject #%1</source>
+        <translation>Отклонить #%1</translation>
+    </message>
+    <message>
+        <source>Why is approval #%1 rejected? The note is kept in the audit trail; it must not contain personal data.</source>
+        <translation>Почему отклонено согласование #%1? Примечание сохраняется в журнале аудита и не должно содержать персональных данных.</translation>
+    </message>
+    <message>
+        <source>A rejection needs a note saying why; approval #%1 is still pending.</source>
+        <translation>Для отклонения нужно указать причину; согласование #%1 по-прежнему ожидает решения.</translation>
+    </message>
+    <message>
+        <source>Approval #%1 rejected: nothing was changed.</source>
+        <translation>Согласование #%1 отклонено: ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Anonymize</source>
+        <translation>Обезличивание</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удаление</translation>
+    </message>
+</context>
+<context>
+    <name>pd::AuditLog</name>
+    <message>
+        <source>entry %1 follows entry %2: entries in between were removed</source>
+        <translation>запись %1 следует за записью %2: промежуточные записи удалены</translation>
+    </message>
+    <message>
+        <source>entry %1 appears out of order</source>
+        <translation>запись %1 нарушает порядок записей</translation>
+    </message>
+    <message>
+        <source>entry %1 does not follow the entry before it: an entry was removed, reordered or changed</source>
+        <translation>запись %1 не согласуется с предыдущей записью: запись удалена, переставлена или изменена</translation>
+    </message>
+    <message>
+        <source>entry %1 was changed after it was written</source>
+        <translation>запись %1 изменена после её создания</translation>
+    </message>
+    <message>
+        <source>the audit trail ends at entry %1 but entry %2 was written: the last entries were removed</source>
+        <translation>журнал аудита заканчивается записью %1, но была создана запись %2: последние записи удалены</translation>
+    </message>
+    <message>
+        <source>the head of the audit trail does not match its last entry %1</source>
+        <translation>указатель конца журнала аудита не совпадает с его последней записью %1</translation>
+    </message>
+</context>
+<context>
+    <name>pd::AuditModel</name>
+    <message>
+        <source>all</source>
+        <translation>все</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Субъект</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Запрос</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Поля</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+</context>
+<context>
+    <name>pd::AuditPage</name>
+    <message>
+        <source>&amp;Verify Chain</source>
+        <translation>Проверить &amp;цепочку</translation>
+    </message>
+    <message>
+        <source>Check that no entry of the audit trail was changed, removed or reordered</source>
+        <translation>Проверить, что ни одна запись журнала аудита не была изменена, удалена или переставлена</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Субъект</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Запрос</translation>
+    </message>
+    <message>
+        <source>O&amp;perator:</source>
+        <translation>&amp;Пользователь:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>Де&amp;йствие:</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject:</source>
+        <translation>С&amp;убъект:</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Аудит</translation>
+    </message>
+    <message>
+        <source>Your role does not include reading the audit trail.</source>
+        <translation>Ваша роль не предусматривает чтение журнала аудита.</translation>
+    </message>
+    <message>
+        <source>The audit trail is read by officers, auditors and administrators.</source>
+        <translation>Журнал аудита доступен ответственным за защиту данных, аудиторам и администраторам.</translation>
+    </message>
+    <message>
+        <source>All operators</source>
+        <translation>Все пользователи</translation>
+    </message>
+    <message>
+        <source>Show entries of operator</source>
+        <translation>Показать записи пользователя</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Все действия</translation>
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation>Входы</translation>
+    </message>
+    <message>
+        <source>Subject changes</source>
+        <translation>Изменения субъектов</translation>
+    </message>
+    <message>
+        <source>Operator accounts</source>
+        <translation>Учётные записи пользователей</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Согласования</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Show entries of the kind</source>
+        <translation>Показать записи вида</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Show entries about subject id</source>
+        <translation>Показать записи по ID субъекта</translation>
+    </message>
+    <message>
+        <source>Days are counted in UTC, as the audit trail records them.</source>
+        <translation>Дни отсчитываются по UTC, как и в журнале аудита.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;От:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;До:</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>С&amp;бросить</translation>
+    </message>
+    <message>
+        <source>Show every entry again</source>
+        <translation>Снова показать все записи</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be read: %1</source>
+        <translation>Не удалось прочитать журнал аудита: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln запись</numerusform>
+            <numerusform>%Ln записи</numerusform>
+            <numerusform>%Ln записей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No entry matches the filters.</source>
+        <translation>Ни одна запись не соответствует фильтрам.</translation>
+    </message>
+    <message>
+        <source>Operator names must match exactly. Widen the dates, choose All actions, or clear the filters.</source>
+        <translation>Имя пользователя должно совпадать точно. Расширьте диапазон дат, выберите «Все действия» или сбросьте фильтры.</translation>
+    </message>
+    <message>
+        <source>The audit trail is empty.</source>
+        <translation>Журнал аудита пуст.</translation>
+    </message>
+    <message>
+        <source>Every sign-in and every change of personal data, operators and settings is recorded here.</source>
+        <translation>Здесь записывается каждый вход и каждое изменение персональных данных, пользователей и настроек.</translation>
+    </message>
+    <message>
+        <source>Verifying the audit trail…</source>
+        <translation>Проверка журнала аудита…</translation>
+    </message>
+    <message>
+        <source>Verified at %1</source>
+        <translation>Проверено в %1</translation>
+    </message>
+    <message>
+        <source>The audit trail could not be verified: %1</source>
+        <translation>Не удалось проверить журнал аудита: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit trail intact: %Ln entries verified</source>
+        <translation>
+            <numerusform>Журнал аудита не нарушен: проверена %Ln запись</numerusform>
+            <numerusform>Журнал аудита не нарушен: проверены %Ln записи</numerusform>
+            <numerusform>Журнал аудита не нарушен: проверено %Ln записей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audit trail broken at entry #%1: %2</source>
+        <translation>Журнал аудита нарушен на записи #%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::AuthService</name>
+    <message>
+        <source>wrong operator name or password</source>
+        <translation>неверное имя пользователя или пароль</translation>
+    </message>
+    <message>
+        <source>the password must have at least 8 characters</source>
+        <translation>пароль должен содержать не менее 8 символов</translation>
+    </message>
+    <message>
+        <source>the password must not start or end with a space</source>
+        <translation>пароль не должен начинаться или заканчиваться пробелом</translation>
+    </message>
+    <message>
+        <source>an operator name is 2 to 40 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (got &apos;%1&apos;)</source>
+        <translation>имя пользователя должно состоять из 2–40 строчных латинских букв, цифр, &apos;.&apos;, &apos;_&apos; или &apos;-&apos; (получено &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>operator %1 is deactivated</source>
+        <translation>пользователь %1 деактивирован</translation>
+    </message>
+    <message>
+        <source>operator %1 is locked until %2 UTC after too many wrong passwords</source>
+        <translation>пользователь %1 заблокирован до %2 UTC из-за слишком большого числа неверных паролей</translation>
+    </message>
+    <message>
+        <source>wrong operator name or password; operator %1 is now locked for %2 minutes</source>
+        <translation>неверное имя пользователя или пароль; пользователь %1 заблокирован на %2 мин.</translation>
+    </message>
+    <message>
+        <source>cannot hash the password (out of memory?)</source>
+        <translation>не удалось вычислить хеш пароля (недостаточно памяти?)</translation>
+    </message>
+    <message>
+        <source>the first operator must be an administrator (--role admin)</source>
+        <translation>первый пользователь должен быть администратором (--role admin)</translation>
+    </message>
+    <message>
+        <source>an operator named %1 already exists</source>
+        <translation>пользователь с именем %1 уже существует</translation>
     </message>
 </context>
 <context>
@@ -109,6 +527,172 @@
     <message>
         <source>Demo data: %1 subjects, %2 data items, %3 consents, %4 disclosures, %5 requests in %6 s.</source>
         <translation>Демонстрационные данные: субъектов — %1, элементов данных — %2, согласий — %3, предоставлений — %4, запросов — %5 за %6 с.</translation>
+    </message>
+    <message>
+        <source>%1 needs --operator NAME (and the password in PRIVACYDESK_PASSWORD)</source>
+        <translation>для %1 нужен параметр --operator NAME (и пароль в PRIVACYDESK_PASSWORD)</translation>
+    </message>
+    <message>
+        <source>--operator %1: set the password in the environment variable PRIVACYDESK_PASSWORD</source>
+        <translation>--operator %1: задайте пароль в переменной окружения PRIVACYDESK_PASSWORD</translation>
+    </message>
+    <message>
+        <source>operator add: expected one NAME, got %1</source>
+        <translation>operator add: ожидается одно имя NAME, получено: %1</translation>
+    </message>
+    <message>
+        <source>operator add: --role is required (%1)</source>
+        <translation>operator add: обязателен параметр --role (%1)</translation>
+    </message>
+    <message>
+        <source>operator add: --role: expected %1, got &apos;%2&apos;</source>
+        <translation>operator add: --role: ожидается %1, получено &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>operator add: set the new operator&apos;s password in PRIVACYDESK_NEW_PASSWORD</source>
+        <translation>operator add: задайте пароль нового пользователя в PRIVACYDESK_NEW_PASSWORD</translation>
+    </message>
+    <message>
+        <source>Operator %1 (%2) added.</source>
+        <translation>Пользователь %1 (%2) добавлен.</translation>
+    </message>
+    <message>
+        <source>First administrator %1 added.</source>
+        <translation>Первый администратор %1 добавлен.</translation>
+    </message>
+    <message>
+        <source>operator list: unexpected argument &apos;%1&apos;</source>
+        <translation>operator list: лишний аргумент &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>деактивирован</translation>
+    </message>
+    <message>
+        <source> locked until %1</source>
+        <translation> заблокирован до %1</translation>
+    </message>
+    <message>
+        <source>operator: expected &apos;add&apos; or &apos;list&apos;, got &apos;%1&apos;</source>
+        <translation>operator: ожидается &apos;add&apos; или &apos;list&apos;, получено &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>settings: expected &apos;show&apos; or &apos;set KEY VALUE&apos;</source>
+        <translation>settings: ожидается &apos;show&apos; или &apos;set KEY VALUE&apos;</translation>
+    </message>
+    <message>
+        <source>settings set: unknown KEY &apos;%1&apos;</source>
+        <translation>settings set: неизвестный ключ (KEY) &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>settings set %1: VALUE must be a whole number of 0 or more, got &apos;%2&apos;</source>
+        <translation>settings set %1: VALUE должно быть целым числом не меньше 0, получено &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>audit verify: unexpected argument &apos;%1&apos;</source>
+        <translation>audit verify: лишний аргумент &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>audit trail broken at entry %1: %2</source>
+        <translation>журнал аудита нарушен на записи %1: %2</translation>
+    </message>
+    <message>
+        <source>Audit trail intact: %1 entries verified.</source>
+        <translation>Журнал аудита не нарушен: проверено записей — %1.</translation>
+    </message>
+    <message>
+        <source>audit list: --subject: expected a subject id, got &apos;%1&apos;</source>
+        <translation>audit list: --subject: ожидается ID субъекта, получено &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>audit list: --%1: expected YYYY-MM-DD, got &apos;%2&apos;</source>
+        <translation>audit list: --%1: ожидается дата YYYY-MM-DD, получено &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>audit list: --limit: expected a whole number above 0</source>
+        <translation>audit list: --limit: ожидается целое число больше 0</translation>
+    </message>
+    <message>
+        <source>audit: expected &apos;verify&apos; or &apos;list&apos;, got &apos;%1&apos;</source>
+        <translation>audit: ожидается &apos;verify&apos; или &apos;list&apos;, получено &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>approval: expected &apos;list&apos;, &apos;approve ID&apos; or &apos;reject ID --note TEXT&apos;</source>
+        <translation>approval: ожидается &apos;list&apos;, &apos;approve ID&apos; или &apos;reject ID --note TEXT&apos;</translation>
+    </message>
+    <message>
+        <source>approval %1: ID: expected an approval number, got &apos;%2&apos;</source>
+        <translation>approval %1: ID: ожидается номер согласования, получено &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>approval reject: --note TEXT is required</source>
+        <translation>approval reject: обязателен параметр --note TEXT</translation>
+    </message>
+    <message>
+        <source>Approval %1 approved and carried out.</source>
+        <translation>Согласование %1 утверждено и выполнено.</translation>
+    </message>
+    <message>
+        <source>Approval %1 rejected.</source>
+        <translation>Согласование %1 отклонено.</translation>
+    </message>
+    <message>
+        <source>import: expected &apos;subjects FILE.csv&apos;, got &apos;%1&apos;</source>
+        <translation>import: ожидается &apos;subjects FILE.csv&apos;, получено &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>import subjects: expected one FILE.csv</source>
+        <translation>import subjects: ожидается один файл FILE.csv</translation>
+    </message>
+    <message>
+        <source>Imported %1 subjects; %2 rows rejected%3.</source>
+        <translation>Импортировано субъектов: %1; отклонено строк: %2%3.</translation>
+    </message>
+    <message>
+        <source> (written to %1)</source>
+        <translation> (записаны в %1)</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ConsentService</name>
+    <message>
+        <source>policy version: required (what the subject agreed to)</source>
+        <translation>версия политики: обязательна (с чем согласился субъект)</translation>
+    </message>
+    <message>
+        <source>purpose: there is no purpose &apos;%1&apos;</source>
+        <translation>цель обработки: нет цели обработки &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>purpose &apos;%1&apos; rests on %2, not on consent</source>
+        <translation>правовое основание цели обработки &apos;%1&apos; — %2, а не согласие</translation>
+    </message>
+    <message>
+        <source>there is no subject #%1</source>
+        <translation>нет субъекта #%1</translation>
+    </message>
+    <message>
+        <source>subject #%1 is %2: no new consent can be recorded</source>
+        <translation>субъект #%1 в состоянии %2: новое согласие записать нельзя</translation>
+    </message>
+    <message>
+        <source>a reason is required</source>
+        <translation>необходимо указать причину</translation>
+    </message>
+    <message>
+        <source>there is no consent #%1</source>
+        <translation>нет согласия #%1</translation>
+    </message>
+    <message>
+        <source>consent #%1 was already withdrawn</source>
+        <translation>согласие #%1 уже отозвано</translation>
+    </message>
+</context>
+<context>
+    <name>pd::CsvReader</name>
+    <message>
+        <source>row %1: a quoted field is not closed</source>
+        <translation>строка %1: не закрыто поле в кавычках</translation>
     </message>
 </context>
 <context>
@@ -201,11 +785,199 @@
     </message>
     <message>
         <source>the demo profile has no purpose &apos;%1&apos;</source>
-        <translation>в демонстрационном профиле нет цели обработки '%1'</translation>
+        <translation>в демонстрационном профиле нет цели обработки &apos;%1&apos;</translation>
     </message>
     <message>
         <source>the demo profile lacks the controllers &apos;operator&apos; and &apos;client-retail&apos;</source>
-        <translation>в демонстрационном профиле нет операторов 'operator' и 'client-retail'</translation>
+        <translation>в демонстрационном профиле нет операторов &apos;operator&apos; и &apos;client-retail&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>pd::FirstAdministratorDialog</name>
+    <message>
+        <source>First Administrator — Privacy Desk</source>
+        <translation>Первый администратор — Privacy Desk</translation>
+    </message>
+    <message>
+        <source>This database has no operators yet.</source>
+        <translation>В этой базе данных пока нет пользователей.</translation>
+    </message>
+    <message>
+        <source>Create the first administrator. The administrator adds the other operators (officers, agents, auditors), changes settings and reads the audit trail, but does not see personal data.</source>
+        <translation>Создайте первого администратора. Администратор добавляет других пользователей (ответственных за защиту данных, сотрудников поддержки, аудиторов), меняет настройки и читает журнал аудита, но не видит персональных данных.</translation>
+    </message>
+    <message>
+        <source>e.g. admin</source>
+        <translation>например, admin</translation>
+    </message>
+    <message>
+        <source>optional, e.g. your full name</source>
+        <translation>необязательно, например полное имя</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>не менее 8 символов</translation>
+    </message>
+    <message>
+        <source>Operator &amp;name:</source>
+        <translation>&amp;Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Отображаемое имя:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Пов&amp;тор пароля:</translation>
+    </message>
+    <message>
+        <source>&amp;Create Administrator</source>
+        <translation>&amp;Создать администратора</translation>
+    </message>
+    <message>
+        <source>Enter an operator name.</source>
+        <translation>Введите имя пользователя.</translation>
+    </message>
+    <message>
+        <source>Enter a password.</source>
+        <translation>Введите пароль.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ImportService</name>
+    <message>
+        <source>field &apos;name&apos;: a name or an e-mail is required</source>
+        <translation>поле &apos;name&apos;: требуется имя или e-mail</translation>
+    </message>
+    <message>
+        <source>field &apos;controller&apos;: required (the database has no own controller)</source>
+        <translation>поле &apos;controller&apos;: обязательно (в базе данных нет собственного оператора)</translation>
+    </message>
+    <message>
+        <source>field &apos;controller&apos;: no controller with this code</source>
+        <translation>поле &apos;controller&apos;: нет оператора с таким кодом</translation>
+    </message>
+    <message>
+        <source>field &apos;purpose&apos;: required</source>
+        <translation>поле &apos;purpose&apos;: обязательно</translation>
+    </message>
+    <message>
+        <source>field &apos;purpose&apos;: no purpose with this code</source>
+        <translation>поле &apos;purpose&apos;: нет цели обработки с таким кодом</translation>
+    </message>
+    <message>
+        <source>field &apos;collected_at&apos;: not a date in the past as YYYY-MM-DD</source>
+        <translation>поле &apos;collected_at&apos;: ожидается прошедшая дата в формате YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>field &apos;external_id&apos;: a subject with this id is already stored</source>
+        <translation>поле &apos;external_id&apos;: субъект с таким ID уже есть в базе</translation>
+    </message>
+    <message>
+        <source>field &apos;external_id&apos;: the same id appears on an earlier row</source>
+        <translation>поле &apos;external_id&apos;: такой же ID уже встречается в предыдущей строке</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the file: %2</source>
+        <translation>%1: не удалось прочитать файл: %2</translation>
+    </message>
+    <message>
+        <source>%1: the file is not UTF-8 text</source>
+        <translation>%1: файл не в кодировке UTF-8</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation>%1: файл пуст</translation>
+    </message>
+    <message>
+        <source>%1: row 1: unknown column &apos;%2&apos; (expected: %3)</source>
+        <translation>%1: строка 1: неизвестный столбец &apos;%2&apos; (ожидается: %3)</translation>
+    </message>
+    <message>
+        <source>%1: row 1: the header needs a &apos;purpose&apos; column and a &apos;name&apos; or &apos;email&apos; column</source>
+        <translation>%1: строка 1: в заголовке нужны столбец &apos;purpose&apos; и столбец &apos;name&apos; или &apos;email&apos;</translation>
+    </message>
+    <message>
+        <source>expected %1 fields, found %2</source>
+        <translation>ожидается полей: %1, найдено: %2</translation>
+    </message>
+    <message>
+        <source>%1: row %2, %3; nothing was imported</source>
+        <translation>%1: строка %2, %3; ничего не импортировано</translation>
+    </message>
+    <message>
+        <source>%1: %2; nothing was imported</source>
+        <translation>%1: %2; ничего не импортировано</translation>
+    </message>
+    <message>
+        <source>import of %1</source>
+        <translation>импорт %1</translation>
+    </message>
+    <message>
+        <source>%1: row %2: %3</source>
+        <translation>%1: строка %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the rejects file: %2</source>
+        <translation>%1: не удалось записать файл отклонённых строк: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::Labels</name>
+    <message>
+        <source>administrator</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>officer</source>
+        <translation>ответственный за защиту данных</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>сотрудник поддержки</translation>
+    </message>
+    <message>
+        <source>auditor</source>
+        <translation>аудитор</translation>
+    </message>
+</context>
+<context>
+    <name>pd::LockView</name>
+    <message>
+        <source>Privacy Desk is locked.</source>
+        <translation>Окно Privacy Desk заблокировано.</translation>
+    </message>
+    <message>
+        <source>Enter the password of %1 to continue.</source>
+        <translation>Чтобы продолжить, введите пароль пользователя %1.</translation>
+    </message>
+    <message>
+        <source>Password of %1</source>
+        <translation>Пароль пользователя %1</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Разблокировать</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>В&amp;ыйти</translation>
+    </message>
+    <message>
+        <source>Close Privacy Desk; the next operator signs in when it starts again</source>
+        <translation>Закрыть Privacy Desk; следующий пользователь войдёт при следующем запуске</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>Введите пароль.</translation>
     </message>
 </context>
 <context>
@@ -255,10 +1027,6 @@
         <translation>Отчёты для уполномоченного органа и для субъектов: реестр обработки, реестр запросов, акты уничтожения, выписки из журнала аудита и статистика в формате PDF, CSV или XLSX.</translation>
     </message>
     <message>
-        <source>The audit trail: who did what to which record, when and why, with verification that no entry was changed or removed.</source>
-        <translation>Журнал аудита: кто и что сделал с какой записью, когда и почему, с проверкой того, что ни одна запись журнала не изменена и не удалена.</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -287,14 +1055,6 @@
         <translation>База данных: %1</translation>
     </message>
     <message>
-        <source>Operator: %1</source>
-        <translation>Пользователь: %1</translation>
-    </message>
-    <message>
-        <source>Operator: %1 (not signed in)</source>
-        <translation>Пользователь: %1 (вход не выполнен)</translation>
-    </message>
-    <message>
         <source>%1 — Privacy Desk</source>
         <translation>%1 — Privacy Desk</translation>
     </message>
@@ -305,6 +1065,42 @@
     <message>
         <source>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Records of personal data, the register of processing purposes and data-subject requests, for privacy officers, support staff and auditors.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Учёт персональных данных, реестр целей обработки и запросов субъектов персональных данных для ответственных за защиту персональных данных, сотрудников поддержки и аудиторов.&lt;/p&gt;&lt;p&gt;Собрано с Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Заблокировать окно</translation>
+    </message>
+    <message>
+        <source>Hide everything until your password is entered again</source>
+        <translation>Скрыть всё до повторного ввода пароля</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Инструменты</translation>
+    </message>
+    <message>
+        <source>Pending &amp;Approvals…</source>
+        <translation>Ожидающие &amp;согласования…</translation>
+    </message>
+    <message>
+        <source>Irreversible actions waiting for a second officer (Ctrl+Shift+A)</source>
+        <translation>Необратимые действия, ожидающие второго ответственного (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Operator: %1 (%2)</source>
+        <translation>Пользователь: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Locked — Privacy Desk</source>
+        <translation>Заблокировано — Privacy Desk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln approval(s) waiting</source>
+        <translation>
+            <numerusform>%Ln согласование ожидает</numerusform>
+            <numerusform>%Ln согласования ожидают</numerusform>
+            <numerusform>%Ln согласований ожидают</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -324,6 +1120,73 @@
     <message>
         <source>migration %1 could not be committed: %2</source>
         <translation>не удалось зафиксировать миграцию %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::Permissions</name>
+    <message>
+        <source>sign in first: %1 needs an operator</source>
+        <translation>сначала войдите: действие «%1» требует входа пользователя</translation>
+    </message>
+    <message>
+        <source>operator %1 (%2) may not %3</source>
+        <translation>пользователю %1 (%2) не разрешено %3</translation>
+    </message>
+    <message>
+        <source>view personal data</source>
+        <translation>просматривать персональные данные</translation>
+    </message>
+    <message>
+        <source>correct personal data</source>
+        <translation>исправлять персональные данные</translation>
+    </message>
+    <message>
+        <source>block or unblock personal data</source>
+        <translation>блокировать и разблокировать персональные данные</translation>
+    </message>
+    <message>
+        <source>anonymize personal data</source>
+        <translation>обезличивать персональные данные</translation>
+    </message>
+    <message>
+        <source>delete personal data</source>
+        <translation>удалять персональные данные</translation>
+    </message>
+    <message>
+        <source>change consents</source>
+        <translation>изменять согласия</translation>
+    </message>
+    <message>
+        <source>import personal data</source>
+        <translation>импортировать персональные данные</translation>
+    </message>
+    <message>
+        <source>handle data-subject requests</source>
+        <translation>обрабатывать запросы субъектов персональных данных</translation>
+    </message>
+    <message>
+        <source>change processing purposes</source>
+        <translation>изменять цели обработки</translation>
+    </message>
+    <message>
+        <source>export whole registers</source>
+        <translation>выгружать реестры целиком</translation>
+    </message>
+    <message>
+        <source>approve irreversible actions</source>
+        <translation>согласовывать необратимые действия</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>читать журнал аудита</translation>
+    </message>
+    <message>
+        <source>manage operators</source>
+        <translation>управлять пользователями</translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation>изменять настройки</translation>
     </message>
 </context>
 <context>
@@ -575,6 +1438,48 @@
     </message>
 </context>
 <context>
+    <name>pd::Settings</name>
+    <message>
+        <source>setting %1: expected 0 or more, got %2</source>
+        <translation>настройка %1: ожидается 0 или больше, получено %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SignInDialog</name>
+    <message>
+        <source>Sign in — Privacy Desk</source>
+        <translation>Вход — Privacy Desk</translation>
+    </message>
+    <message>
+        <source>Sign in with your operator name and password.</source>
+        <translation>Войдите, указав имя пользователя и пароль.</translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation>Имя пользователя</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>&amp;Пользователь:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Па&amp;роль:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Войти</translation>
+    </message>
+    <message>
+        <source>Enter your operator name.</source>
+        <translation>Введите имя пользователя.</translation>
+    </message>
+</context>
+<context>
     <name>pd::SubjectListModel</name>
     <message>
         <source>Id</source>
@@ -619,6 +1524,89 @@
     <message>
         <source>Anonymized</source>
         <translation>Обезличенный</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SubjectService</name>
+    <message>
+        <source>a reason is required</source>
+        <translation>необходимо указать причину</translation>
+    </message>
+    <message>
+        <source>there is no subject #%1</source>
+        <translation>нет субъекта #%1</translation>
+    </message>
+    <message>
+        <source>subject #%1 was changed by someone else at %2 (version %3, you edited version %4); nothing was saved: look at the newer values and try again</source>
+        <translation>субъект #%1 изменён другим пользователем в %2 (версия %3, вы редактировали версию %4); ничего не сохранено: проверьте новые значения и повторите попытку</translation>
+    </message>
+    <message>
+        <source>subject #%1 is anonymized: nothing of it can change</source>
+        <translation>субъект #%1 обезличен: его данные изменить нельзя</translation>
+    </message>
+    <message>
+        <source>subject #%1 is blocked: its data is read-only until the block is lifted</source>
+        <translation>субъект #%1 заблокирован: его данные доступны только для чтения, пока блокировка не снята</translation>
+    </message>
+    <message>
+        <source>subject #%1 is not blocked</source>
+        <translation>субъект #%1 не заблокирован</translation>
+    </message>
+    <message>
+        <source>no subjects were given</source>
+        <translation>не указаны субъекты</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: a value is required (to remove data, anonymize or delete the subject)</source>
+        <translation>поле &apos;%1&apos;: требуется значение (чтобы удалить данные, обезличьте или удалите субъекта)</translation>
+    </message>
+    <message>
+        <source>field &apos;email&apos;: not an e-mail address (expected name@domain.tld)</source>
+        <translation>поле &apos;email&apos;: это не адрес e-mail (ожидается name@domain.tld)</translation>
+    </message>
+    <message>
+        <source>field &apos;phone&apos;: not a phone number (7 to 15 digits, optionally +, spaces, dashes, brackets)</source>
+        <translation>поле &apos;phone&apos;: это не номер телефона (от 7 до 15 цифр, допускаются +, пробелы, дефисы, скобки)</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: not a date in the past as YYYY-MM-DD</source>
+        <translation>поле &apos;%1&apos;: ожидается прошедшая дата в формате YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>field &apos;card_expiry&apos;: expected MM/YY</source>
+        <translation>поле &apos;card_expiry&apos;: ожидается MM/YY</translation>
+    </message>
+    <message>
+        <source>field &apos;card_masked&apos;: only a masked number is stored (first 6 and last 4 digits, e.g. 427683******1234)</source>
+        <translation>поле &apos;card_masked&apos;: хранится только маскированный номер (первые 6 и последние 4 цифры, например 427683******1234)</translation>
+    </message>
+    <message>
+        <source>subject #%1 has no item #%2</source>
+        <translation>у субъекта #%1 нет элемента данных #%2</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos; of subject #%2 is %3 and cannot be corrected</source>
+        <translation>поле &apos;%1&apos; субъекта #%2 в состоянии %3 и не может быть исправлено</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: payment data comes from the payment system and is not corrected here</source>
+        <translation>поле &apos;%1&apos;: платёжные данные поступают из платёжной системы и здесь не исправляются</translation>
+    </message>
+    <message>
+        <source>the block must last until a future date</source>
+        <translation>блокировка должна действовать до даты в будущем</translation>
+    </message>
+    <message>
+        <source>subject #%1 has no active item #%2</source>
+        <translation>у субъекта #%1 нет активного элемента данных #%2</translation>
+    </message>
+    <message>
+        <source>record how the subject was told that the block is lifted (GDPR art. 18(3))</source>
+        <translation>укажите, как субъект был уведомлён о снятии блокировки (GDPR, ст. 18(3))</translation>
+    </message>
+    <message>
+        <source>subject #%1 is already anonymized</source>
+        <translation>субъект #%1 уже обезличен</translation>
     </message>
 </context>
 <context>
@@ -690,6 +1678,14 @@
     <message>
         <source>Check the spelling, search by the beginning of a name, e-mail, phone number or external id, or set the state filter to All.</source>
         <translation>Проверьте написание, ищите по началу имени, e-mail, номера телефона или внешнего ID либо выберите в фильтре состояния значение «Все».</translation>
+    </message>
+    <message>
+        <source>Your role does not include viewing personal data.</source>
+        <translation>Ваша роль не предусматривает просмотр персональных данных.</translation>
+    </message>
+    <message>
+        <source>Subjects are shown to officers, agents and auditors. Administrators manage operators and settings and read the audit trail.</source>
+        <translation>Субъекты доступны ответственным за защиту данных, сотрудникам поддержки и аудиторам. Администраторы управляют пользователями и настройками и читают журнал аудита.</translation>
     </message>
 </context>
 <context>
