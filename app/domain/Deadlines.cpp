@@ -4,9 +4,19 @@ namespace pd {
 
 namespace {
 
-DeadlineRule calendar(int days) { return {DeadlineRule::Unit::CalendarDays, days}; }
-DeadlineRule working(int days) { return {DeadlineRule::Unit::WorkingDays, days}; }
-DeadlineRule months(int count) { return {DeadlineRule::Unit::Months, count}; }
+using Unit = DeadlineRule::Unit;
+
+DeadlineRule make(Unit unit, int amount, bool nextWorkingDay, bool pausable, std::optional<DeadlineRule::Period> extension,
+                  const char *source)
+{
+    DeadlineRule rule;
+    rule.period = {unit, amount};
+    rule.nextWorkingDay = nextWorkingDay;
+    rule.pausable = pausable;
+    rule.extension = extension;
+    rule.source = QLatin1String(source);
+    return rule;
+}
 
 } // namespace
 
@@ -14,61 +24,105 @@ DeadlineRule Deadlines::rule(Regime regime, RequestType type)
 {
     switch (regime) {
     case Regime::By99z:
-        // Art. 11: information about processing in 5 working days; arts. 10, 12, 13: 15 days.
-        return type == RequestType::Access ? working(5) : calendar(15);
+        switch (type) {
+        case RequestType::Access:
+            return make(Unit::WorkingDays, 5, false, false, std::nullopt, "Law 99-Z art. 11");
+        case RequestType::Disclosures:
+            return make(Unit::CalendarDays, 15, true, false, std::nullopt, "Law 99-Z art. 12(2)");
+        case RequestType::ConsentWithdrawal:
+            return make(Unit::CalendarDays, 15, true, false, std::nullopt, "Law 99-Z art. 10(2)");
+        case RequestType::Erasure:
+        case RequestType::Objection:
+        case RequestType::Restriction:
+            return make(Unit::CalendarDays, 15, true, false, std::nullopt, "Law 99-Z art. 13(2)");
+        case RequestType::Rectification:
+            return make(Unit::CalendarDays, 15, true, false, std::nullopt, "Law 99-Z art. 11");
+        case RequestType::Portability:
+        case RequestType::Complaint:
+            return make(Unit::CalendarDays, 15, true, false, std::nullopt, "Law 99-Z art. 14");
+        }
+        break;
     case Regime::Gdpr:
+        return make(Unit::Months, 1, true, true, DeadlineRule::Period{Unit::Months, 2}, "GDPR art. 12(3)");
     case Regime::UkGdpr:
-        return months(1); // art. 12(3)
+        return make(Unit::Months, 1, true, true, DeadlineRule::Period{Unit::Months, 2}, "UK GDPR art. 12(3)");
     case Regime::Ccpa:
-        return calendar(45);
+        return make(Unit::CalendarDays, 45, false, false, DeadlineRule::Period{Unit::CalendarDays, 45},
+                    "CCPA §1798.130(a)(2)");
     case Regime::Ru152fz:
         switch (type) {
         case RequestType::Access:
         case RequestType::Disclosures:
         case RequestType::Portability:
-        case RequestType::Erasure:
-        case RequestType::Objection:
-            return working(10);
+            return make(Unit::WorkingDays, 10, false, false, DeadlineRule::Period{Unit::WorkingDays, 5},
+                        "152-FZ art. 14(3), 20(2)");
         case RequestType::Rectification:
         case RequestType::Restriction:
-            return working(7);
+            return make(Unit::WorkingDays, 7, false, false, std::nullopt, "152-FZ art. 21(2)");
+        case RequestType::Erasure:
+        case RequestType::Objection:
+            return make(Unit::WorkingDays, 10, false, false, DeadlineRule::Period{Unit::WorkingDays, 5},
+                        "152-FZ art. 21(5.1)");
         case RequestType::ConsentWithdrawal:
+            return make(Unit::CalendarDays, 30, true, false, std::nullopt, "152-FZ art. 21(5)");
         case RequestType::Complaint:
-            return calendar(30);
+            return make(Unit::CalendarDays, 30, true, false, std::nullopt, "152-FZ art. 21");
         }
         break;
     case Regime::BrLgpd:
-        return calendar(15); // art. 19
+        return make(Unit::CalendarDays, 15, false, false, std::nullopt, "LGPD art. 19(II)");
     }
-    return calendar(30);
+    return make(Unit::CalendarDays, 30, true, false, std::nullopt, "");
 }
 
-QDate Deadlines::apply(const DeadlineRule &rule, const QDate &received)
+QString Deadlines::country(Regime regime)
 {
-    switch (rule.unit) {
-    case DeadlineRule::Unit::CalendarDays:
-        return received.addDays(rule.amount);
-    case DeadlineRule::Unit::Months:
+    switch (regime) {
+    case Regime::By99z:
+        return QStringLiteral("BY");
+    case Regime::UkGdpr:
+        return QStringLiteral("GB");
+    case Regime::Ru152fz:
+        return QStringLiteral("RU");
+    case Regime::Ccpa:
+        return QStringLiteral("US");
+    case Regime::BrLgpd:
+        return QStringLiteral("BR");
+    case Regime::Gdpr:
+        break;
+    }
+    return {};
+}
+
+QDate Deadlines::add(const DeadlineRule::Period &period, const QDate &from, const WorkingCalendar &calendar)
+{
+    switch (period.unit) {
+    case Unit::CalendarDays:
+        return from.addDays(period.amount);
+    case Unit::Months:
         // QDate::addMonths clamps to the last day of a shorter month, which is the GDPR rule.
-        return received.addMonths(rule.amount);
-    case DeadlineRule::Unit::WorkingDays: {
-        QDate day = received;
-        int left = rule.amount;
-        while (left > 0) {
-            day = day.addDays(1);
-            if (day.dayOfWeek() <= 5) {
-                --left;
-            }
-        }
-        return day;
+        return from.addMonths(period.amount);
+    case Unit::WorkingDays:
+        return calendar.addWorkingDays(from, period.amount);
     }
+    return from;
+}
+
+QDate Deadlines::dueDate(Regime regime, RequestType type, const RequestClock &clock, const WorkingCalendar &calendar)
+{
+    const DeadlineRule r = rule(regime, type);
+    const QDate start = r.pausable ? clock.received.addDays(std::max(0, clock.pausedDays)) : clock.received;
+    QDate due = add(r.period, start, calendar);
+    if (clock.extended && r.extension) {
+        due = add(*r.extension, due, calendar);
     }
-    return received;
+    return r.nextWorkingDay ? calendar.onOrAfter(due) : due;
 }
 
 QDate Deadlines::dueDate(Regime regime, RequestType type, const QDate &received)
 {
-    return apply(rule(regime, type), received);
+    const WorkingCalendar calendar = WorkingCalendar::builtIn(country(regime), received.year(), received.year() + 1);
+    return dueDate(regime, type, RequestClock{received, 0, false}, calendar);
 }
 
 } // namespace pd

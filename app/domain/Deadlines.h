@@ -1,31 +1,60 @@
 #pragma once
 
 #include "domain/Vocabulary.h"
+#include "domain/WorkingCalendar.h"
 
 #include <QDate>
+#include <QString>
+
+#include <optional>
 
 namespace pd {
 
-/// How a law counts the time to answer a request.
+/// How a law counts the time to answer one kind of request (shared/LEGAL.md, "Deadlines").
 struct DeadlineRule
 {
     enum class Unit { CalendarDays, WorkingDays, Months };
-    Unit unit = Unit::CalendarDays;
-    int amount = 30;
+    struct Period
+    {
+        Unit unit = Unit::CalendarDays;
+        int amount = 0;
+    };
+
+    Period period{Unit::CalendarDays, 30};
+    /// A deadline that ends on a weekend or public holiday moves to the next working day (EU Reg. 1182/71 art.
+    /// 3(4) and the ICO for GDPR/UK GDPR; the civil codes of Belarus and Russia for calendar-day periods).
+    bool nextWorkingDay = false;
+    /// The clock may stop while the requester is asked for identity or clarification.
+    bool pausable = false;
+    /// The extension the law allows, with a reason and a notice to the requester.
+    std::optional<Period> extension;
+    QString source; ///< the article, for the request page and reports
 };
 
-/// The statutory answer period per regime and right (shared/LEGAL.md, "Deadlines").
-///
-/// This first table counts working days as Monday to Friday; public holidays, pauses and extensions are applied
-/// by the request lifecycle on top of it.
+/// Where a request's clock stands.
+struct RequestClock
+{
+    QDate received;
+    int pausedDays = 0;   ///< calendar days the clock stood still (counted only where the rule is pausable)
+    bool extended = false;
+};
+
+/// The statutory answer periods, in one table (Deadlines::rule), and the arithmetic of due dates.
 class Deadlines
 {
 public:
     static DeadlineRule rule(Regime regime, RequestType type);
-    /// The last day to answer a request received on `received`.
+    /// The country whose public holidays count for a regime ("" for GDPR: only weekends, holidays added by hand).
+    static QString country(Regime regime);
+
+    /// The last day to answer: the period from the received date (moved on by the pause where allowed), plus the
+    /// extension when taken, then onto a working day where the rule says so.
+    static QDate dueDate(Regime regime, RequestType type, const RequestClock &clock, const WorkingCalendar &calendar);
+    /// The same with the built-in calendar of the regime's country.
     static QDate dueDate(Regime regime, RequestType type, const QDate &received);
-    /// `received` plus the rule. A month runs to the same date of the following month, or that month's last day.
-    static QDate apply(const DeadlineRule &rule, const QDate &received);
+
+    /// `from` plus a period. A month runs to the same date of the following month, or that month's last day.
+    static QDate add(const DeadlineRule::Period &period, const QDate &from, const WorkingCalendar &calendar);
 };
 
 } // namespace pd
