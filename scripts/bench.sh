@@ -82,7 +82,13 @@ pd_say "running privacydesk_bench (5 repetitions of each figure)"
 csv=$dir/privacydesk_bench.csv
 PRIVACYDESK_BENCH_DB="sqlite:$db" PRIVACYDESK_BENCH_DEEP_OFFSET=$deep_offset PRIVACYDESK_BENCH_EMAILS="${emails[*]}" \
     "$bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+    --benchmark_filter='^(subjects|search)/|^records/(search_name|search_ip|open_subject)' \
     --benchmark_out="$csv" --benchmark_out_format=csv "$@" \
+    || pd_die "privacydesk_bench failed (see above)"
+# Percentiles are counters of their own benchmark; Google Benchmark's CSV wants the same counters in every row.
+mix_csv=$dir/privacydesk_bench_mix.csv
+PRIVACYDESK_BENCH_DB="sqlite:$db" "$bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+    --benchmark_filter='^records/search_mix' --benchmark_out="$mix_csv" --benchmark_out_format=csv \
     || pd_die "privacydesk_bench failed (see above)"
 
 # Median real time in ms of one benchmark from the CSV ("name_median",iterations,real_time,cpu_time,time_unit,...).
@@ -119,6 +125,64 @@ if [ "${#emails[@]}" -gt 0 ]; then
     sqlite3ms[prefix5]=$(sqlite_bench_ms "${#emails[@]}" "$prefix_sql")
 fi
 
+# --- The records workspace: search by surname and IP, opening a subject, bulk anonymization --------------------------
+# The same samples as tests/bench/RecordsBench.cpp: every 997th active subject with a phone, the first 60.
+sample_sql="SELECT s.id, s.display_name, (SELECT value FROM pd_items WHERE subject_id = s.id AND field = 'ip') \
+FROM subjects s WHERE s.state = 'active' AND s.id % 997 = 0 AND s.phone <> '' LIMIT 60"
+mapfile -t samples < <(sq "$db" "$sample_sql")
+surname_sql=''
+ip_sql=''
+open_sql=''
+for sample in "${samples[@]}"; do
+    IFS='|' read -r sid sname sip <<<"$sample"
+    where=$(sqlite_search_where "${sname##* }")
+    surname_sql+="$(sqlite_count_sql "$where")$(sqlite_page_sql "$where" 's.name_key, s.id' 0)"
+    where=$(sqlite_search_where "${sip%.*}")
+    ip_sql+="$(sqlite_count_sql "$where")$(sqlite_page_sql "$where" 's.name_key, s.id' 0)"
+    open_sql+="SELECT * FROM subjects WHERE id = $sid; SELECT * FROM pd_items WHERE subject_id = $sid; \
+SELECT * FROM consents WHERE subject_id = $sid; SELECT * FROM disclosures WHERE subject_id = $sid; \
+SELECT * FROM requests WHERE subject_id = $sid; SELECT * FROM audit_log WHERE subject_id = $sid ORDER BY id DESC LIMIT 500;"
+done
+ours_counter() { # benchmark counter
+    awk -F, -v name="\"$1\"" -v col="$2" '$1 == "name" { for (i = 1; i <= NF; i++) if ($i == "\"" col "\"" || $i == col) c = i }
+        $1 == name { printf "%.3f", $c; found = 1 } END { if (!found) print "-" }' "$mix_csv"
+}
+if [ "${#samples[@]}" -gt 0 ]; then
+    ours[surname]=$(ours_ms records/search_name)
+    sqlite3ms[surname]=$(sqlite_bench_ms "${#samples[@]}" "$surname_sql")
+    ours[ip]=$(ours_ms records/search_ip)
+    sqlite3ms[ip]=$(sqlite_bench_ms "${#samples[@]}" "$ip_sql")
+    ours[open]=$(ours_ms records/open_subject)
+    sqlite3ms[open]=$(sqlite_bench_ms "${#samples[@]}" "$open_sql")
+    ours[p50]=$(ours_counter "records/search_mix/iterations:1/real_time_median" p50_ms)
+    ours[p95]=$(ours_counter "records/search_mix/iterations:1/real_time_median" p95_ms)
+fi
+
+bulk=${BENCH_BULK:-100000}
+if [ "$bulk" -gt 0 ]; then
+    pd_say "bulk anonymization of $bulk subjects, on copies of the database"
+    copy=$dir/bulk.sqlite
+    remove_db "$copy"
+    sqlite3 "$db" ".backup '$copy'"
+    bulk_csv=$dir/bulk.csv
+    PRIVACYDESK_BENCH_DB="sqlite:$copy" PRIVACYDESK_BENCH_BULK=$bulk "$bench" --benchmark_filter='records/bulk' \
+        --benchmark_out="$bulk_csv" --benchmark_out_format=csv >/dev/null || pd_die "the bulk benchmark failed"
+    ours[bulk]=$(awk -F, '$1 == "\"records/bulk_anonymize/iterations:1/real_time\"" { printf "%.1f", $3 / 1000 }' "$bulk_csv")
+    remove_db "$copy"
+    sqlite3 "$db" ".backup '$copy'"
+    t0=$(pd_now)
+    sq "$copy" "BEGIN; CREATE TEMP TABLE t AS SELECT id FROM subjects WHERE state <> 'anonymized' ORDER BY id DESC LIMIT $bulk;
+UPDATE pd_items SET value = '', state = 'anonymized', source = '' WHERE subject_id IN (SELECT id FROM t);
+UPDATE subjects SET display_name = '', email = '', phone = '', name_key = '', email_key = '', phone_key = '',
+    external_id = NULL, state = 'anonymized' WHERE id IN (SELECT id FROM t);
+DELETE FROM subject_terms WHERE subject_id IN (SELECT id FROM t);
+INSERT INTO audit_log (at, operator_name, action, object_type, object_id, subject_id, prev_hash, hash)
+    SELECT '2026-01-01T00:00:00Z', 'bench', 'subject.anonymize', 'subject', id, id, '', '' FROM t;
+COMMIT; PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+    sqlite3ms[bulk]=$(pd_elapsed "$t0" | awk '{ printf "%.1f", $1 }')
+    remove_db "$copy"
+fi
+
 # --- Report -----------------------------------------------------------------------------------------------------------
 size_mb=$(stat -c %s "$db" | awk '{ printf "%.1f", $1 / 1048576 }')
 ratio() {
@@ -150,7 +214,19 @@ if [ "${#emails[@]}" -gt 0 ]; then
     row "search e-mail 'local@' (count + page)" "${ours[email_at]}" "${sqlite3ms[email_at]}" ms
     row "search 5-char prefix (count + page)" "${ours[prefix5]}" "${sqlite3ms[prefix5]}" ms
 fi
+if [ "${#samples[@]}" -gt 0 ]; then
+    row "search by surname, ${#samples[@]} samples (count + page)" "${ours[surname]}" "${sqlite3ms[surname]}" ms
+    row "search by IP prefix (count + page)" "${ours[ip]}" "${sqlite3ms[ip]}" ms
+    row "search mix ${#samples[@]}x4 queries: p50" "${ours[p50]}" - ms
+    row "search mix ${#samples[@]}x4 queries: p95" "${ours[p95]}" - ms
+    row "open a subject (all its data + audit entry)" "${ours[open]}" "${sqlite3ms[open]}" ms
+fi
+if [ "$bulk" -gt 0 ]; then
+    row "bulk anonymize $bulk subjects" "${ours[bulk]}" "${sqlite3ms[bulk]}" s
+fi
 echo
 echo "Privacy Desk: Google Benchmark medians of 5 repetitions (raw figures: $csv)."
+echo "Bulk anonymization: ours changes each item by its field's strategy, re-indexes and audits every subject in"
+echo "batches of 500; the sqlite3 shell empties the same rows with four set-based statements and one audit row each."
 echo "The demo figure includes the profile, consents, disclosures and requests; the sqlite3 shell inserts only subjects"
 echo "and data items. sqlite3 shell queries: median of 5 processes, each repeating the statements, start-up subtracted."

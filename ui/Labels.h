@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Permissions.h"
 #include "domain/Vocabulary.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,23 @@ public:
     static QString sentence(const QString &message);
     /// An ISO 8601 UTC time from the database in local time, with seconds; the text itself when it is not a time.
     static QString localTime(const QString &isoUtc);
+    /// An ISO 8601 date or time as a short local date; the text itself when it is neither.
+    static QString localDate(const QString &iso);
+
+    /// A stored data category ("account", "payment", ... from allDataCategories()), translated.
+    static QString category(const QString &category);
+    /// A stored field name ("email", "card_masked", ...), as a short translated label; unknown fields as they are.
+    static QString field(const QString &field);
+    /// A stored state of a subject or item ("active", "blocked", "anonymized"), translated.
+    static QString dataState(const QString &state);
+    /// A stored request type ("access", "erasure", ...), translated.
+    static QString requestType(const QString &type);
+    /// A stored request status ("new", "in_progress", ...), translated.
+    static QString requestStatus(const QString &status);
+    /// An audit action ("subject.correct", ...), as a translated verb; unknown actions as they are.
+    static QString auditAction(const QString &action);
+    /// Why a button is disabled for this role: "Your role (agent) may not delete personal data."
+    static QString notAllowed(Role role, Action action);
 };
 
 } // namespace pd

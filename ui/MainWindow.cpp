@@ -8,6 +8,8 @@
 #include "MessageBox.h"
 #include "PlaceholderPage.h"
 #include "PurposesPage.h"
+#include "SubjectFilterBar.h"
+#include "SubjectView.h"
 #include "SubjectsPage.h"
 #include "domain/Permissions.h"
 #include "services/ApprovalService.h"
@@ -41,6 +43,7 @@ const QString kGeometryKey = QStringLiteral("MainWindow/geometry");
 const QString kStateKey = QStringLiteral("MainWindow/state");
 const QString kPageKey = QStringLiteral("MainWindow/page");
 const QString kSubjectColumnsKey = QStringLiteral("SubjectsPage/columns");
+const QString kSubjectViewKey = QStringLiteral("SubjectView/splitter");
 
 struct PageInfo
 {
@@ -103,6 +106,7 @@ void MainWindow::createPages()
 
     m_subjects = new SubjectsPage(m_database, m_session, this);
     m_subjects->setObjectName(QStringLiteral("subjectsPage"));
+    connect(m_subjects, &SubjectsPage::subjectsChanged, this, &MainWindow::refreshApprovalCount);
     m_purposes = new PurposesPage(m_database, this);
     m_purposes->setObjectName(QStringLiteral("purposesPage"));
     m_audit = new AuditPage(m_database, m_session, this);
@@ -201,6 +205,17 @@ void MainWindow::createMenus()
     m_unlockedActions.append(m_pageActions);
     m_unlockedActions.append(find);
 
+    QMenu *subjects = menuBar()->addMenu(tr("&Subjects"));
+    subjects->setObjectName(QStringLiteral("subjectsMenu"));
+    subjects->setToolTipsVisible(true); // a disabled command says why
+    for (QAction *action : m_subjects->commandActions()) {
+        if (action) {
+            subjects->addAction(action);
+        } else {
+            subjects->addSeparator();
+        }
+    }
+
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     QAction *approvals = tools->addAction(tr("Pending &Approvals\u2026"));
     approvals->setObjectName(QStringLiteral("showApprovals"));
@@ -247,6 +262,7 @@ void MainWindow::lock()
         action->setEnabled(false);
     }
     m_approvalsButton->hide();
+    m_subjects->setActive(false);
     setWindowTitle(tr("Locked \u2014 Privacy Desk"));
     m_lockView->reset();
 }
@@ -290,6 +306,9 @@ void MainWindow::dataChanged(const QString &topic)
 {
     if (topic == QLatin1String("subjects")) {
         m_subjects->scheduleRefresh();
+    }
+    if (topic == QLatin1String("purposes")) {
+        m_subjects->filterBar()->reloadChoices();
     }
     if (topic == QLatin1String("approvals")) {
         refreshApprovalCount();
@@ -346,6 +365,7 @@ void MainWindow::pageChanged(int index)
     }
     m_pages->setCurrentIndex(index);
     m_pageActions.at(index)->setChecked(true);
+    m_subjects->setActive(Page(index) == Page::Subjects);
     setWindowTitle(tr("%1 \u2014 Privacy Desk").arg(m_navigation->item(index)->text()));
 }
 
@@ -373,6 +393,7 @@ void MainWindow::restoreSettings()
     }
     restoreState(settings.value(kStateKey).toByteArray());
     m_subjects->restoreHeaderState(settings.value(kSubjectColumnsKey).toByteArray());
+    m_subjects->subjectView()->restoreLayout(settings.value(kSubjectViewKey).toByteArray());
     // An operator who may not see personal data starts where there is something for them.
     const int fallback =
         int(Permissions::allows(m_session.role, Action::ViewPersonalData) ? Page::Subjects : Page::Audit);
@@ -390,6 +411,10 @@ void MainWindow::saveSettings() const
     settings.setValue(kStateKey, saveState());
     settings.setValue(kPageKey, m_pages->currentIndex());
     settings.setValue(kSubjectColumnsKey, m_subjects->saveHeaderState());
+    // Only a subject page that was shown has sizes worth keeping.
+    if (const QByteArray layout = m_subjects->subjectView()->saveLayout(); !layout.isEmpty()) {
+        settings.setValue(kSubjectViewKey, layout);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -24,7 +24,7 @@ const QString kStateAnonymized = QStringLiteral("anonymized");
 } // namespace
 
 SubjectListModel::SubjectListModel(std::shared_ptr<Database> database, const Session &session, QObject *parent)
-    : QAbstractTableModel(parent), m_database(std::move(database)),
+    : QAbstractTableModel(parent), m_database(std::move(database)), m_session(session),
       m_canView(Permissions::allows(session.role, Action::ViewPersonalData)),
       m_lockIcon(QStringLiteral(":/icons/blocked.svg"))
 {
@@ -261,6 +261,39 @@ void SubjectListModel::refresh()
     SubjectPageLoader *loader = m_loader;
     QMetaObject::invokeMethod(
         m_loader, [loader, generation, filter] { loader->loadCount(generation, filter); }, Qt::QueuedConnection);
+}
+
+Result<QList<qint64>> SubjectListModel::subjectIds(const QList<int> &rows) const
+{
+    QHash<int, QList<SubjectRow>> fetched; // pages read here for rows the cache does not hold
+    QList<qint64> ids;
+    ids.reserve(rows.size());
+    for (int row : rows) {
+        if (row < 0 || row >= m_rowCount) {
+            continue;
+        }
+        const int page = row / kPageSize;
+        const int offset = row % kPageSize;
+        if (const auto cached = m_pages.constFind(page); cached != m_pages.cend()) {
+            if (offset < cached->rows.size()) {
+                ids << cached->rows.at(offset).subject.id;
+            }
+            continue;
+        }
+        if (!fetched.contains(page)) {
+            Result<QList<SubjectRow>> loaded = SubjectDirectory::page(*m_database, m_session, m_filter, m_sort,
+                                                                      m_descending, qint64(page) * kPageSize, kPageSize);
+            if (!loaded) {
+                return loaded.error();
+            }
+            fetched.insert(page, loaded.value());
+        }
+        const QList<SubjectRow> &loadedRows = fetched[page];
+        if (offset < loadedRows.size()) {
+            ids << loadedRows.at(offset).id;
+        }
+    }
+    return ids;
 }
 
 bool SubjectListModel::isRowLoaded(int row) const

@@ -88,6 +88,10 @@ public:
     int peakCachedPageCount() const { return m_peakCachedPages; }
     /// The last load error of the current filter, empty when none.
     QString lastError() const { return m_lastError; }
+    /// The subject ids of `rows`, in the order given: from the cache, and for rows not loaded yet read on the
+    /// calling thread with the model's filter and order (for actions on a selection). Errors: those of
+    /// SubjectDirectory::page.
+    Result<QList<qint64>> subjectIds(const QList<int> &rows) const;
 
 signals:
     /// A count finished: rowCount() is now `count` (emitted even when the number did not change).
@@ -123,6 +127,7 @@ private:
     static QString stateLabel(const QString &state);
 
     std::shared_ptr<Database> m_database;
+    const Session m_session;
     bool m_canView = true;
     QThread m_thread;
     SubjectPageLoader *m_loader = nullptr; ///< lives on m_thread, deleted when it finishes

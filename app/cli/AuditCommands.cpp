@@ -130,7 +130,7 @@ int auditList(CliContext &cli, const QStringList &words)
         }
     }
     if (cli.json) {
-        cli.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        cli.printJson(array);
     }
     return CliContext::Success;
 }
@@ -174,18 +174,15 @@ int runApproval(CliContext &cli, const QStringList &words)
             return cli.usage(Tr::tr("approval reject: --note TEXT is required"));
         }
     }
-    Result<std::shared_ptr<Database>> database = cli.open(false);
-    if (!database) {
-        return cli.fail(database.error());
-    }
+    std::shared_ptr<Database> database;
     Session who;
-    if (int code = cli.signIn(*database.value(), QStringLiteral("approval ") + sub, &who); code != 0) {
+    if (int code = cli.openSignedIn(QStringLiteral("approval ") + sub, &database, &who); code != 0) {
         return code;
     }
     if (decide) {
         Status status = sub == QLatin1String("approve")
-                            ? ApprovalService::approve(*database.value(), who, id)
-                            : ApprovalService::reject(*database.value(), who, id, args.value(QStringLiteral("note")));
+                            ? ApprovalService::approve(*database, who, id)
+                            : ApprovalService::reject(*database, who, id, args.value(QStringLiteral("note")));
         if (!status) {
             return cli.fail(status.error());
         }
@@ -195,7 +192,7 @@ int runApproval(CliContext &cli, const QStringList &words)
                 << '\n';
         return CliContext::Success;
     }
-    Result<QList<ApprovalService::Approval>> pending = ApprovalService::pending(*database.value(), who);
+    Result<QList<ApprovalService::Approval>> pending = ApprovalService::pending(*database, who);
     if (!pending) {
         return cli.fail(pending.error());
     }
@@ -217,7 +214,7 @@ int runApproval(CliContext &cli, const QStringList &words)
         }
     }
     if (cli.json) {
-        cli.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        cli.printJson(array);
     }
     return CliContext::Success;
 }

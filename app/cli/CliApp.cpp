@@ -24,6 +24,13 @@ const char *const kUsage =
     "  init [--profile FILE]                       create or migrate the schema, load a policy profile\n"
     "  demo --subjects N [--requests M] [--seed S] [--today YYYY-MM-DD]\n"
     "                                              fill an empty database with made-up demo data\n"
+    "  subjects search TEXT [--limit K] [--state S] [--category C] [--json]\n"
+    "  subject show ID [--json]\n"
+    "  subject correct ID FIELD VALUE --reason TEXT [--request ID]\n"
+    "  subject block ID --reason TEXT [--until DATE] [--request ID]\n"
+    "  subject unblock ID --reason TEXT [--informed HOW-THE-SUBJECT-WAS-TOLD] [--request ID]\n"
+    "  subject anonymize ID... --reason TEXT [--request ID]\n"
+    "  subject delete ID... --reason TEXT [--request ID]\n"
     "  operator add NAME --role ROLE [--display-name TEXT]\n"
     "                                              add an operator (admin | officer | agent | auditor);\n"
     "                                              the password comes from PRIVACYDESK_NEW_PASSWORD\n"
@@ -101,7 +108,7 @@ int CliApp::run()
     const std::pair<const char *, Runner> commands[] = {
         {"init", runInit},         {"demo", runDemo},         {"operator", runOperator},
         {"audit", runAudit},       {"approval", runApproval}, {"settings", runSettings},
-        {"import", runImport},
+        {"import", runImport},     {"subjects", runSubjects}, {"subject", runSubject},
     };
     for (const auto &[name, runner] : commands) {
         if (command == QLatin1String(name)) {

@@ -5,6 +5,9 @@
 #include "storage/DatabaseUrl.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace {
 /// Messages of this file, filed by lupdate under the context they are looked up in.
@@ -93,6 +96,25 @@ int CliContext::signIn(Database &database, const QString &command, Session *sess
     }
     *session = signedIn.value();
     return Success;
+}
+
+int CliContext::openSignedIn(const QString &command, std::shared_ptr<Database> *database, Session *session)
+{
+    Result<std::shared_ptr<Database>> opened = open(false);
+    if (!opened) {
+        return fail(opened.error());
+    }
+    if (int code = signIn(*opened.value(), command, session); code != 0) {
+        return code;
+    }
+    *database = opened.value();
+    return Success;
+}
+
+void CliContext::printJson(const QJsonValue &value)
+{
+    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
 }
 
 } // namespace pd

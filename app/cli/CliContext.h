@@ -4,6 +4,7 @@
 #include "domain/Session.h"
 
 #include <QHash>
+#include <QJsonValue>
 #include <QStringList>
 #include <QTextStream>
 
@@ -54,6 +55,11 @@ public:
     /// Signs in the --operator with the password in PRIVACYDESK_PASSWORD. `command` names what needs it, for the
     /// message when --operator is missing. Returns the exit code on failure (already reported), else 0 and `session`.
     int signIn(Database &database, const QString &command, Session *session);
+    /// Opens an existing database and signs in (the two steps most commands start with). Returns the exit code on
+    /// failure (already reported), else 0.
+    int openSignedIn(const QString &command, std::shared_ptr<Database> *database, Session *session);
+    /// Prints `value` as indented JSON on stdout.
+    void printJson(const QJsonValue &value);
 };
 
 /// Each command: `words` are the arguments after the command name(s).
@@ -64,5 +70,7 @@ int runAudit(CliContext &cli, const QStringList &words);
 int runApproval(CliContext &cli, const QStringList &words);
 int runSettings(CliContext &cli, const QStringList &words);
 int runImport(CliContext &cli, const QStringList &words);
+int runSubjects(CliContext &cli, const QStringList &words);
+int runSubject(CliContext &cli, const QStringList &words);
 
 } // namespace pd

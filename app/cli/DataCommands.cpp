@@ -29,17 +29,14 @@ int runImport(CliContext &cli, const QStringList &words)
     if (args.positionals.size() != 1) {
         return cli.usage(Tr::tr("import subjects: expected one FILE.csv"));
     }
-    Result<std::shared_ptr<Database>> database = cli.open(false);
-    if (!database) {
-        return cli.fail(database.error());
-    }
+    std::shared_ptr<Database> database;
     Session who;
-    if (int code = cli.signIn(*database.value(), QStringLiteral("import subjects"), &who); code != 0) {
+    if (int code = cli.openSignedIn(QStringLiteral("import subjects"), &database, &who); code != 0) {
         return code;
     }
     const bool keepGoing = args.has(QStringLiteral("rejects"));
     Result<ImportService::Summary> summary =
-        ImportService::importFile(*database.value(), who, args.positionals.first(), keepGoing);
+        ImportService::importFile(*database, who, args.positionals.first(), keepGoing);
     if (!summary) {
         return cli.fail(summary.error());
     }

@@ -81,15 +81,12 @@ int operatorList(CliContext &cli, const QStringList &words)
     if (!words.isEmpty()) {
         return cli.usage(Tr::tr("operator list: unexpected argument '%1'").arg(words.first()));
     }
-    Result<std::shared_ptr<Database>> database = cli.open(false);
-    if (!database) {
-        return cli.fail(database.error());
-    }
+    std::shared_ptr<Database> database;
     Session who;
-    if (int code = cli.signIn(*database.value(), QStringLiteral("operator list"), &who); code != 0) {
+    if (int code = cli.openSignedIn(QStringLiteral("operator list"), &database, &who); code != 0) {
         return code;
     }
-    Result<QList<AuthService::OperatorInfo>> operators = AuthService::operators(*database.value(), who);
+    Result<QList<AuthService::OperatorInfo>> operators = AuthService::operators(*database, who);
     if (!operators) {
         return cli.fail(operators.error());
     }
@@ -109,16 +106,14 @@ int operatorList(CliContext &cli, const QStringList &words)
         }
     }
     if (cli.json) {
-        cli.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        cli.printJson(array);
     }
     return CliContext::Success;
 }
 
 std::optional<Settings::Key> settingKey(const QString &name)
 {
-    for (Settings::Key key : {Settings::Key::IdleLockMinutes, Settings::Key::LockoutAttempts,
-                              Settings::Key::LockoutMinutes, Settings::Key::FourEyesThreshold,
-                              Settings::Key::FourEyesAllDeletions}) {
+    for (Settings::Key key : Settings::allKeys()) {
         if (Settings::name(key) == name) {
             return key;
         }
@@ -175,9 +170,7 @@ int runSettings(CliContext &cli, const QStringList &words)
             return cli.fail(status.error());
         }
     }
-    for (Settings::Key each : {Settings::Key::IdleLockMinutes, Settings::Key::LockoutAttempts,
-                               Settings::Key::LockoutMinutes, Settings::Key::FourEyesThreshold,
-                               Settings::Key::FourEyesAllDeletions}) {
+    for (Settings::Key each : Settings::allKeys()) {
         Result<int> current = Settings::value(*database.value(), each);
         if (!current) {
             return cli.fail(current.error());

@@ -3,7 +3,6 @@
 #include "domain/Permissions.h"
 #include "services/AuditLog.h"
 #include "services/ChangeNotifier.h"
-#include "services/SubjectService.h"
 #include "storage/Database.h"
 #include "storage/Sql.h"
 
@@ -99,14 +98,17 @@ Status decide(QSqlDatabase &tx, const Session &who, qint64 approvalId, const cha
                      "recording the decision");
 }
 
-/// Loads a pending approval that `who` may decide on: an officer other than the one who asked.
-Result<Stored> decidable(QSqlDatabase &tx, const Session &who, qint64 approvalId)
+/// Loads a pending approval (or, with `resumable`, an approved one left unfinished) that `who` may decide on:
+/// an officer other than the one who asked.
+Result<Stored> decidable(QSqlDatabase &tx, const Session &who, qint64 approvalId, bool resumable = false)
 {
     Result<Stored> stored = load(tx, approvalId);
     if (!stored) {
         return stored;
     }
-    if (stored->approval.status != QLatin1String("pending")) {
+    const bool open = stored->approval.status == QLatin1String("pending")
+                      || (resumable && stored->approval.status == QLatin1String("approved"));
+    if (!open) {
         return makeError(ErrorCode::Conflict,
                          Tr::tr("approval #%1 is already %2").arg(approvalId).arg(stored->approval.status));
     }
@@ -150,17 +152,22 @@ Result<qint64> ApprovalService::request(Database &database, const Session &who, 
     return id;
 }
 
-Status ApprovalService::approve(Database &database, const Session &who, qint64 approvalId)
+Status ApprovalService::approve(Database &database, const Session &who, qint64 approvalId,
+                               const BulkAction::Progress &progress, int batchSize)
 {
     if (Status allowed = Permissions::check(who, Action::ApproveIrreversible); !allowed) {
         return allowed;
     }
-    Status status = database.transaction([&](QSqlDatabase &tx) -> Status {
-        Result<Stored> stored = decidable(tx, who, approvalId);
+    Approval approval;
+    Status decided = database.transaction([&](QSqlDatabase &tx) -> Status {
+        Result<Stored> stored = decidable(tx, who, approvalId, true);
         if (!stored) {
             return stored.error();
         }
-        const Approval &approval = stored->approval;
+        approval = stored->approval;
+        if (approval.status != QLatin1String("pending")) {
+            return {}; // approved before and interrupted: carry on with what is left
+        }
         if (Status audited = AuditLog::append(
                 tx, who,
                 approvalEntry(QStringLiteral("approval.approve"), approvalId, approval.reason, approval.requestId,
@@ -168,23 +175,35 @@ Status ApprovalService::approve(Database &database, const Session &who, qint64 a
             !audited) {
             return audited;
         }
-        const bool deletion = approval.action == QLatin1String("delete");
-        for (qint64 subjectId : approval.subjectIds) {
-            Status one = deletion ? SubjectService::eraseIn(tx, who, subjectId, approval.reason, approval.requestId,
-                                                            approvalId)
-                                  : SubjectService::anonymizeIn(tx, who, subjectId, approval.reason,
-                                                                approval.requestId, approvalId);
-            if (!one) {
-                return one;
-            }
-        }
         ChangeNotifier::notify(tx, QStringLiteral("approvals"));
-        return decide(tx, who, approvalId, "executed", QString());
+        return decide(tx, who, approvalId, "approved", QString());
     });
-    if (!status) {
-        return status;
+    if (!decided) {
+        return decided;
     }
-    return database.checkpoint();
+    // The action itself runs in all-or-nothing batches; subjects done before an interruption are skipped.
+    BulkAction::Order order;
+    order.kind = approval.action == QLatin1String("delete") ? BulkAction::Kind::Delete : BulkAction::Kind::Anonymize;
+    order.subjectIds = approval.subjectIds;
+    order.reason = approval.reason;
+    order.requestId = approval.requestId;
+    Result<BulkAction::Outcome> outcome = BulkAction::runApproved(database, who, order, approvalId, progress, batchSize);
+    if (!outcome) {
+        return outcome.error();
+    }
+    if (outcome->cancelled) {
+        return makeError(ErrorCode::Cancelled,
+                         Tr::tr("approval #%1 stopped after %2 of %3 subjects; approve it again to finish")
+                             .arg(approvalId)
+                             .arg(outcome->done + outcome->skipped)
+                             .arg(approval.subjectIds.size()));
+    }
+    return database.transaction([&](QSqlDatabase &tx) -> Status {
+        QSqlQuery query(tx);
+        ChangeNotifier::notify(tx, QStringLiteral("approvals"));
+        return sql::exec(query, QStringLiteral("UPDATE approvals SET status = 'executed' WHERE id = ?"), {approvalId},
+                         "recording the approval as carried out");
+    });
 }
 
 Status ApprovalService::reject(Database &database, const Session &who, qint64 approvalId, const QString &note)
@@ -215,7 +234,7 @@ Result<QList<ApprovalService::Approval>> ApprovalService::pending(Database &data
     }
     QSqlDatabase db = database.connection();
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT id FROM approvals WHERE status = 'pending' ORDER BY id"))) {
+    if (!query.exec(QStringLiteral("SELECT id FROM approvals WHERE status IN ('pending', 'approved') ORDER BY id"))) {
         return sql::queryError(query, "listing approvals");
     }
     QList<qint64> ids;

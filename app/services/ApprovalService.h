@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "domain/Session.h"
+#include "services/BulkAction.h"
 
 #include <QList>
 #include <QString>
@@ -14,7 +15,7 @@ class Database;
 
 /// The four-eyes rule: irreversible actions above Settings::FourEyesThreshold subjects (or every deletion, when
 /// Settings::FourEyesAllDeletions is on) wait here until a second officer approves them. Requesting, approving
-/// and rejecting are each audited; approving runs the action in the same transaction as the approval.
+/// and rejecting are each audited.
 class ApprovalService
 {
 public:
@@ -27,7 +28,7 @@ public:
         std::optional<qint64> requestId;
         QString requestedBy;
         QString requestedAt;
-        QString status; ///< pending, executed, rejected
+        QString status; ///< pending, approved (started, not finished), executed, rejected
         QString decidedBy;
         QString decidedAt;
     };
@@ -36,8 +37,10 @@ public:
     static Result<qint64> request(Database &database, const Session &who, const QString &action,
                                   const QList<qint64> &subjectIds, const QString &reason,
                                   std::optional<qint64> requestId);
-    /// A second officer (not the one who asked) approves: the action runs now, all or nothing.
-    static Status approve(Database &database, const Session &who, qint64 approvalId);
+    /// A second officer (not the one who asked) approves: the action runs now, in all-or-nothing batches, with
+    /// `progress` after each (false cancels: ErrorCode::Cancelled, and approving again finishes the rest).
+    static Status approve(Database &database, const Session &who, qint64 approvalId,
+                          const BulkAction::Progress &progress = {}, int batchSize = 500);
     static Status reject(Database &database, const Session &who, qint64 approvalId, const QString &note);
     /// Pending approvals, oldest first (officers and auditors).
     static Result<QList<Approval>> pending(Database &database, const Session &who);

@@ -154,13 +154,7 @@ class BatchWriter
 {
 public:
     explicit BatchWriter(const QSqlDatabase &db)
-        : m_subjects(db, QStringLiteral("subjects"),
-                     {QStringLiteral("id"), QStringLiteral("external_id"), QStringLiteral("controller_id"),
-                      QStringLiteral("display_name"), QStringLiteral("email"), QStringLiteral("phone"),
-                      QStringLiteral("name_key"), QStringLiteral("email_key"), QStringLiteral("phone_key"),
-                      QStringLiteral("state"), QStringLiteral("blocked_reason"), QStringLiteral("created_at"),
-                      QStringLiteral("updated_at")},
-                     80),
+        : m_subjects(db, QStringLiteral("subjects"), SubjectMaker::subjectColumns(), 60),
           m_items(db, QStringLiteral("pd_items"),
                   {QStringLiteral("subject_id"), QStringLiteral("purpose_id"), QStringLiteral("category"),
                    QStringLiteral("field"), QStringLiteral("value"), QStringLiteral("source"),
@@ -174,11 +168,13 @@ public:
                         {QStringLiteral("subject_id"), QStringLiteral("purpose_id"), QStringLiteral("recipient"),
                          QStringLiteral("recipient_country"), QStringLiteral("data_categories"),
                          QStringLiteral("legal_basis"), QStringLiteral("disclosed_at")},
-                        100)
+                        100),
+          m_terms(db, QStringLiteral("subject_terms"), {QStringLiteral("term"), QStringLiteral("subject_id")}, 200)
     {
         m_items.setParent(&m_subjects);
         m_consents.setParent(&m_subjects);
         m_disclosures.setParent(&m_subjects);
+        m_terms.setParent(&m_subjects);
     }
 
     Status write(const GeneratedBatch &batch)
@@ -193,11 +189,14 @@ public:
         if (status) {
             status = m_disclosures.addAll(batch.disclosures.values);
         }
+        if (status) {
+            status = m_terms.addAll(batch.terms.values);
+        }
         return status;
     }
     Status flush()
     {
-        for (BatchInserter *inserter : {&m_subjects, &m_items, &m_consents, &m_disclosures}) {
+        for (BatchInserter *inserter : {&m_subjects, &m_items, &m_consents, &m_disclosures, &m_terms}) {
             if (Status status = inserter->flush(); !status) {
                 return status;
             }
@@ -213,6 +212,7 @@ private:
     BatchInserter m_items;
     BatchInserter m_consents;
     BatchInserter m_disclosures;
+    BatchInserter m_terms;
 };
 
 /// Requests spread over the six months before `today`, with statuses that fit their age.

@@ -1,6 +1,7 @@
 #include "services/DemoRows.h"
 
 #include "domain/SearchKeys.h"
+#include "domain/SearchTerms.h"
 #include "services/DemoVocabulary.h"
 #include "storage/Sql.h"
 
@@ -10,7 +11,63 @@ namespace pd::demo {
 
 using sql::text;
 
-Status SubjectMaker::write(qint64 id, qint64 index)
+QStringList SubjectMaker::subjectColumns()
+{
+    return {QStringLiteral("id"),         QStringLiteral("external_id"), QStringLiteral("controller_id"),
+            QStringLiteral("display_name"), QStringLiteral("email"),     QStringLiteral("phone"),
+            QStringLiteral("name_key"),   QStringLiteral("email_key"),   QStringLiteral("phone_key"),
+            QStringLiteral("state"),      QStringLiteral("blocked_reason"), QStringLiteral("created_at"),
+            QStringLiteral("updated_at"), QStringLiteral("categories"),  QStringLiteral("purpose_ids")};
+}
+
+Status SubjectMaker::item(qint64 subject, const QString &purpose, const char *category, const char *field,
+                          const QString &value, const char *source, const QString &collectedAt, const QString &state)
+{
+    const QString categoryName = QLatin1String(category);
+    if (!m_categories.contains(categoryName)) {
+        m_categories << categoryName;
+    }
+    const QString purposeId = QString::number(m_ids.purposes.value(purpose));
+    if (!m_purposes.contains(purposeId)) {
+        m_purposes << purposeId;
+    }
+    if (qstrcmp(field, "ip") == 0 && state != QLatin1String("anonymized")) {
+        m_ips << value;
+    }
+    return m_batch->items.add({subject, m_ids.purposes.value(purpose), categoryName, QLatin1String(field), value,
+                               QLatin1String(source), collectedAt, state});
+}
+
+Status SubjectMaker::write(GeneratedBatch &batch, qint64 id, qint64 index)
+{
+    m_batch = &batch;
+    m_categories.clear();
+    m_purposes.clear();
+    m_ips.clear();
+    const qsizetype row = batch.subjects.values.size();
+    if (Status status = writeRows(id, index); !status) {
+        return status;
+    }
+    // The lists and terms are known only once the items are made: fill them into the subject row now.
+    const QStringList columns = subjectColumns();
+    const auto list = [](QStringList values) {
+        values.sort();
+        return values.isEmpty() ? QStringLiteral("") : QLatin1Char(',') + values.join(QLatin1Char(',')) + QLatin1Char(',');
+    };
+    batch.subjects.values[row + columns.indexOf(QStringLiteral("categories"))] = list(m_categories);
+    batch.subjects.values[row + columns.indexOf(QStringLiteral("purpose_ids"))] = list(m_purposes);
+    const QString name = batch.subjects.values.at(row + columns.indexOf(QStringLiteral("display_name"))).toString();
+    const bool anonymized =
+        batch.subjects.values.at(row + columns.indexOf(QStringLiteral("state"))).toString() == QLatin1String("anonymized");
+    if (!anonymized) {
+        for (const QString &term : searchterms::forSubject(name, m_ips)) {
+            static_cast<void>(batch.terms.add({term, id})); // appending cannot fail
+        }
+    }
+    return {};
+}
+
+Status SubjectMaker::writeRows(qint64 id, qint64 index)
 {
     Random random = Random::forItem(m_seed, SubjectStream, std::uint64_t(index));
     const demo::Person person = makePerson(random);
@@ -37,7 +94,7 @@ Status SubjectMaker::write(qint64 id, qint64 index)
          text(searchkeys::email(shownEmail)), text(searchkeys::phone(shownPhone)), state,
          state == QLatin1String("blocked") ? QVariant(QStringLiteral("Accuracy disputed by the subject; verification in progress"))
                                            : QVariant(QString()),
-         createdAt, createdAt});
+         createdAt, createdAt, QString(), QString()});
     if (!status) {
         return status;
     }

@@ -51,6 +51,7 @@ struct GeneratedBatch
     RowBuffer items;
     RowBuffer consents;
     RowBuffer disclosures;
+    RowBuffer terms;
 };
 
 /// Makes up the rows of one subject and of what hangs off it. Pure: touches no database, so it runs on its own
@@ -60,26 +61,25 @@ class SubjectMaker
 public:
     SubjectMaker(const DemoIds &ids, const QDate &today, quint64 seed) : m_ids(ids), m_today(today), m_seed(seed) {}
 
-    /// Adds subject `index` (stored with `id`) to `batch`.
-    Status write(GeneratedBatch &batch, qint64 id, qint64 index)
-    {
-        m_batch = &batch;
-        return write(id, index);
-    }
+    /// Adds subject `index` (stored with `id`) to `batch`, with its items, search terms and category and purpose
+    /// lists.
+    Status write(GeneratedBatch &batch, qint64 id, qint64 index);
+
+    /// Columns of a subject row, in the order write() fills them.
+    static QStringList subjectColumns();
 
 private:
-    Status write(qint64 id, qint64 index);
+    Status writeRows(qint64 id, qint64 index);
     Status item(qint64 subject, const QString &purpose, const char *category, const char *field, const QString &value,
-                const char *source, const QString &collectedAt, const QString &state)
-    {
-        return m_batch->items.add({subject, m_ids.purposes.value(purpose), QLatin1String(category),
-                                   QLatin1String(field), value, QLatin1String(source), collectedAt, state});
-    }
+                const char *source, const QString &collectedAt, const QString &state);
 
     const DemoIds &m_ids;
     QDate m_today;
     quint64 m_seed;
     GeneratedBatch *m_batch = nullptr;
+    QStringList m_categories; ///< of the subject being written
+    QStringList m_purposes;
+    QStringList m_ips;
 };
 
 } // namespace pd::demo

@@ -8,6 +8,7 @@
 #include "services/SubjectService.h"
 #include "storage/Database.h"
 #include "storage/Sql.h"
+#include "storage/SubjectIndex.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -168,7 +169,7 @@ Status storeRow(QSqlDatabase &tx, const Row &row, const QString &source)
             return status;
         }
     }
-    return {};
+    return SubjectIndex::refresh(tx, id.value().toLongLong());
 }
 
 } // namespace

@@ -19,6 +19,7 @@ public:
         QString code;
         QString title;
         QString controller;     ///< controller name
+        qint64 controllerId = 0;
         QString controllerKind; ///< "own" or "client"
         QString legalGround;
         QString dataCategories;

@@ -10,6 +10,12 @@
 
 namespace pd {
 
+QList<Settings::Key> Settings::allKeys()
+{
+    return {Key::IdleLockMinutes, Key::LockoutAttempts, Key::LockoutMinutes, Key::FourEyesThreshold,
+            Key::FourEyesAllDeletions};
+}
+
 QString Settings::name(Key key)
 {
     switch (key) {

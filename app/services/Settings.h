@@ -3,6 +3,7 @@
 #include "core/Result.h"
 #include "domain/Session.h"
 
+#include <QList>
 #include <QString>
 
 namespace pd {
@@ -21,6 +22,8 @@ public:
         FourEyesAllDeletions,    ///< 1: every deletion needs a second officer
     };
 
+    /// Every setting, in the order `settings show` lists them.
+    static QList<Key> allKeys();
     static QString name(Key key);
     static int defaultValue(Key key);
 

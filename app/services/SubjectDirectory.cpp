@@ -2,10 +2,13 @@
 
 #include "domain/Permissions.h"
 #include "domain/SearchKeys.h"
+#include "domain/SearchTerms.h"
+#include "services/AuditLog.h"
 #include "storage/Database.h"
 #include "storage/Sql.h"
 
 #include <QSqlQuery>
+#include <QRegularExpression>
 #include <QVariantList>
 
 #include <algorithm>
@@ -20,7 +23,20 @@ struct WhereClause
     QVariantList values;
 };
 
-/// Picks the search key from what the text looks like, so each search is one index range scan.
+/// A condition matching subjects that have a term starting with `prefix`.
+QString termCondition(QVariantList &values, const QString &prefix)
+{
+    values << prefix << searchkeys::upperBound(prefix);
+    return QStringLiteral("s.id IN (SELECT subject_id FROM subject_terms WHERE term >= ? AND term < ?)");
+}
+
+QString prefixCondition(QVariantList &values, const char *column, const QString &prefix)
+{
+    values << prefix << searchkeys::upperBound(prefix);
+    return QStringLiteral("(s.%1 >= ? AND s.%1 < ?)").arg(QLatin1String(column));
+}
+
+/// Picks the index from what the text looks like, so that each search is a few index range scans.
 WhereClause whereFor(const SubjectFilter &filter)
 {
     QStringList conditions;
@@ -29,33 +45,54 @@ WhereClause whereFor(const SubjectFilter &filter)
     if (!text.isEmpty()) {
         const QString digits = searchkeys::phone(text);
         static const QString phoneChars = QStringLiteral("+()- .0123456789");
-        const bool looksLikePhone =
-            digits.size() >= 3 && std::all_of(text.cbegin(), text.cend(), [](QChar c) { return phoneChars.contains(c); });
-        QString column;
-        QString key;
+        const bool looksLikePhone = digits.size() >= 3
+                                    && std::all_of(text.cbegin(), text.cend(),
+                                                   [](QChar c) { return phoneChars.contains(c); });
         if (text.contains(QLatin1Char('@'))) {
-            column = QStringLiteral("email_key");
-            key = searchkeys::email(text);
+            conditions << prefixCondition(clause.values, "email_key", searchkeys::email(text));
+        } else if (searchterms::looksLikeIp(text) && (text.contains(QLatin1Char('.')) || text.contains(QLatin1Char(':')))) {
+            // "178.120" or "2a02:": an address or its start (phone numbers are written with spaces or dashes).
+            QStringList either;
+            either << termCondition(clause.values, text.toLower());
+            if (looksLikePhone) {
+                either << prefixCondition(clause.values, "phone_key", digits);
+            }
+            conditions << QLatin1Char('(') + either.join(QStringLiteral(" OR ")) + QLatin1Char(')');
         } else if (looksLikePhone) {
-            column = QStringLiteral("phone_key");
-            key = digits;
+            conditions << QStringLiteral("(%1 OR s.external_id = ?)")
+                              .arg(prefixCondition(clause.values, "phone_key", digits));
+            clause.values << text;
         } else {
-            column = QStringLiteral("name_key");
-            key = searchkeys::name(text);
+            // Every word must start one of the subject's name words; a single word may also start the e-mail.
+            static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
+            const QStringList words = searchkeys::name(text).split(separators, Qt::SkipEmptyParts);
+            QStringList all;
+            for (const QString &word : words) {
+                all << termCondition(clause.values, word);
+            }
+            QString condition = all.join(QStringLiteral(" AND "));
+            if (words.size() == 1) {
+                condition += QStringLiteral(" OR ") + prefixCondition(clause.values, "email_key", searchkeys::email(text));
+            }
+            conditions << QStringLiteral("(%1 OR s.external_id = ?)").arg(condition);
+            clause.values << text;
         }
-        QString condition = QStringLiteral("(%1 >= ? AND %1 < ?)").arg(column);
-        clause.values << key << searchkeys::upperBound(key);
-        if (column != QLatin1String("email_key")) {
-            // An e-mail local part or an external id typed without the rest also finds the subject.
-            condition = QStringLiteral("(%1 OR (email_key >= ? AND email_key < ?) OR external_id = ?)").arg(condition);
-            const QString lowered = searchkeys::email(text);
-            clause.values << lowered << searchkeys::upperBound(lowered) << text;
-        }
-        conditions << condition;
     }
     if (filter.state) {
         conditions << QStringLiteral("s.state = ?");
         clause.values << toString(*filter.state);
+    }
+    if (filter.controllerId) {
+        conditions << QStringLiteral("s.controller_id = ?");
+        clause.values << *filter.controllerId;
+    }
+    if (filter.purposeId) {
+        conditions << QStringLiteral("s.purpose_ids LIKE ?");
+        clause.values << QStringLiteral("%,%1,%").arg(*filter.purposeId);
+    }
+    if (!filter.category.isEmpty()) {
+        conditions << QStringLiteral("s.categories LIKE ?");
+        clause.values << QStringLiteral("%,%1,%").arg(filter.category);
     }
     if (!conditions.isEmpty()) {
         clause.sql = QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
@@ -142,6 +179,39 @@ Result<QList<SubjectRow>> SubjectDirectory::page(Database &database, const Sessi
         rows.append(row);
     }
     return rows;
+}
+
+Result<QList<qint64>> SubjectDirectory::ids(Database &database, const Session &who, const SubjectFilter &filter)
+{
+    if (Status allowed = Permissions::check(who, Action::ViewPersonalData); !allowed) {
+        return allowed.error();
+    }
+    QSqlDatabase db = database.connection();
+    const WhereClause where = whereFor(filter);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(QStringLiteral("SELECT s.id FROM subjects s") + where.sql + QStringLiteral(" ORDER BY s.id"))) {
+        return sql::queryError(query, "listing subjects");
+    }
+    for (const QVariant &value : where.values) {
+        query.addBindValue(value);
+    }
+    if (!query.exec()) {
+        return sql::queryError(query, "listing subjects");
+    }
+    QList<qint64> result;
+    while (query.next()) {
+        result << query.value(0).toLongLong();
+    }
+    return result;
+}
+
+bool SubjectDirectory::isSecretField(const QString &field)
+{
+    static const QStringList secrets = {QStringLiteral("token"), QStringLiteral("access_token"),
+                                        QStringLiteral("api_key"), QStringLiteral("secret"),
+                                        QStringLiteral("refresh_token"), QStringLiteral("password")};
+    return secrets.contains(field);
 }
 
 } // namespace pd

@@ -5,11 +5,13 @@
 #include "domain/Permissions.h"
 #include "domain/SearchKeys.h"
 #include "services/ApprovalService.h"
+#include "services/BulkAction.h"
 #include "services/AuditLog.h"
 #include "services/ChangeNotifier.h"
 #include "services/Settings.h"
 #include "storage/Database.h"
 #include "storage/Sql.h"
+#include "storage/SubjectIndex.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -68,10 +70,14 @@ Result<SubjectState> readState(QSqlDatabase &tx, qint64 subjectId)
     return SubjectState{query.value(0).toString(), query.value(1).toInt(), query.value(2).toString()};
 }
 
-/// Moves the subject to its next version, provided nobody changed it since `expected` was read.
+/// Moves the subject to its next version, provided nobody changed it since `expected` was read (-1: no check).
 Status bumpVersion(QSqlDatabase &tx, qint64 subjectId, int expected)
 {
     QSqlQuery query(tx);
+    if (expected < 0) {
+        return sql::exec(query, QStringLiteral("UPDATE subjects SET version = version + 1, updated_at = ? WHERE id = ?"),
+                         {sql::nowTimestamp(), subjectId}, "updating the subject");
+    }
     if (Status status = sql::exec(query,
                                   QStringLiteral("UPDATE subjects SET version = version + 1, updated_at = ? "
                                                  "WHERE id = ? AND version = ?"),
@@ -108,64 +114,6 @@ Status refuseUnless(const SubjectState &state, qint64 subjectId, const char *all
                          Tr::tr("subject #%1 is blocked: its data is read-only until the block is lifted").arg(subjectId));
     }
     return makeError(ErrorCode::InvalidArgument, Tr::tr("subject #%1 is not blocked").arg(subjectId));
-}
-
-/// Four-eyes rule: how many subjects at once need a second officer.
-Result<bool> needsApproval(Database &database, bool deletion, int count)
-{
-    Result<int> threshold = Settings::value(database, Settings::Key::FourEyesThreshold);
-    Result<int> allDeletions = Settings::value(database, Settings::Key::FourEyesAllDeletions);
-    if (!threshold || !allDeletions) {
-        return threshold ? allDeletions.error() : threshold.error();
-    }
-    return count > threshold.value() || (deletion && allDeletions.value() != 0);
-}
-
-Result<SubjectService::Outcome> runIrreversible(Database &database, const Session &who,
-                                                const SubjectService::Irreversible &order, bool deletion)
-{
-    if (Status allowed = Permissions::check(who, deletion ? Action::DeleteData : Action::AnonymizeData); !allowed) {
-        return allowed.error();
-    }
-    if (Status reason = requireReason(order.reason); !reason) {
-        return reason.error();
-    }
-    if (order.subjectIds.isEmpty()) {
-        return makeError(ErrorCode::InvalidArgument, Tr::tr("no subjects were given"));
-    }
-    Result<bool> approval = needsApproval(database, deletion, int(order.subjectIds.size()));
-    if (!approval) {
-        return approval.error();
-    }
-    SubjectService::Outcome outcome;
-    if (approval.value()) {
-        Result<qint64> pending = ApprovalService::request(database, who, deletion ? QStringLiteral("delete")
-                                                                                  : QStringLiteral("anonymize"),
-                                                          order.subjectIds, order.reason, order.requestId);
-        if (!pending) {
-            return pending.error();
-        }
-        outcome.pendingApproval = pending.value();
-        return outcome;
-    }
-    Status status = database.transaction([&](QSqlDatabase &tx) -> Status {
-        for (qint64 id : order.subjectIds) {
-            Status one = deletion ? SubjectService::eraseIn(tx, who, id, order.reason, order.requestId)
-                                  : SubjectService::anonymizeIn(tx, who, id, order.reason, order.requestId);
-            if (!one) {
-                return one;
-            }
-        }
-        return {};
-    });
-    if (!status) {
-        return status.error();
-    }
-    if (Status flushed = database.checkpoint(); !flushed) {
-        return flushed.error();
-    }
-    outcome.done = int(order.subjectIds.size());
-    return outcome;
 }
 
 } // namespace
@@ -223,16 +171,33 @@ Status SubjectService::correct(Database &database, const Session &who, const Cor
             return open;
         }
         QSqlQuery query(tx);
+        qint64 itemId = correction.itemId;
+        if (itemId == 0) {
+            Result<QVariant> found = sql::scalar(
+                tx,
+                QStringLiteral("SELECT id FROM pd_items WHERE subject_id = ? AND field = ? AND state = 'active' "
+                               "ORDER BY CASE WHEN category = 'account' THEN 0 ELSE 1 END, id LIMIT 1"),
+                {correction.subjectId, correction.field}, "finding the field");
+            if (!found) {
+                return found.error();
+            }
+            if (found.value().isNull()) {
+                return makeError(ErrorCode::NotFound, Tr::tr("subject #%1 has no field '%2' that can be corrected")
+                                                          .arg(correction.subjectId)
+                                                          .arg(correction.field));
+            }
+            itemId = found.value().toLongLong();
+        }
         if (Status status = sql::exec(query,
                                       QStringLiteral("SELECT category, field, value, state FROM pd_items "
                                                      "WHERE id = ? AND subject_id = ?"),
-                                      {correction.itemId, correction.subjectId}, "reading the item");
+                                      {itemId, correction.subjectId}, "reading the item");
             !status) {
             return status;
         }
         if (!query.next()) {
             return makeError(ErrorCode::NotFound,
-                             Tr::tr("subject #%1 has no item #%2").arg(correction.subjectId).arg(correction.itemId));
+                             Tr::tr("subject #%1 has no item #%2").arg(correction.subjectId).arg(itemId));
         }
         const QString category = query.value(0).toString();
         const QString field = query.value(1).toString();
@@ -260,7 +225,7 @@ Status SubjectService::correct(Database &database, const Session &who, const Cor
         }
         if (Status status = sql::exec(query,
                                       QStringLiteral("UPDATE pd_items SET value = ?, version = version + 1 WHERE id = ?"),
-                                      {newValue, correction.itemId}, "correcting the item");
+                                      {newValue, itemId}, "correcting the item");
             !status) {
             return status;
         }
@@ -286,6 +251,10 @@ Status SubjectService::correct(Database &database, const Session &who, const Cor
                 }
             }
         }
+        // A new name or IP must be findable, the old one not.
+        if (Status status = SubjectIndex::refresh(tx, correction.subjectId); !status) {
+            return status;
+        }
         Result<QByteArray> key = AuditLog::valueKey(tx);
         if (!key) {
             return key.error();
@@ -293,7 +262,7 @@ Status SubjectService::correct(Database &database, const Session &who, const Cor
         AuditEntry entry = subjectEntry("subject.correct", correction.subjectId, correction.reason, correction.requestId);
         entry.fields = QStringList{field};
         entry.details = QStringLiteral("item=%1 before=%2 after=%3")
-                            .arg(correction.itemId)
+                            .arg(itemId)
                             .arg(password::keyedHash(key.value(), oldValue).left(16),
                                  password::keyedHash(key.value(), newValue).left(16));
         ChangeNotifier::notify(tx, QStringLiteral("subjects"));
@@ -320,56 +289,73 @@ Status SubjectService::block(Database &database, const Session &who, const Restr
         if (Status open = refuseUnless(state.value(), restriction.subjectId, "active"); !open) {
             return open;
         }
-        if (Status status = bumpVersion(tx, restriction.subjectId, restriction.expectedVersion); !status) {
+        return blockIn(tx, who, restriction, restriction.expectedVersion);
+    });
+}
+
+Status SubjectService::blockIn(QSqlDatabase &tx, const Session &who, const Restriction &restriction,
+                               std::optional<int> expectedVersion)
+{
+    if (expectedVersion) {
+        if (Status status = bumpVersion(tx, restriction.subjectId, *expectedVersion); !status) {
             return status;
         }
-        QSqlQuery query(tx);
-        QStringList fields;
-        const QString until = restriction.until.isValid() ? restriction.until.toString(Qt::ISODate) : QString();
-        if (restriction.itemIds.isEmpty()) {
-            if (Status status = sql::exec(query,
-                                          QStringLiteral("UPDATE subjects SET state = 'blocked', blocked_reason = ?, "
-                                                         "blocked_until = ? WHERE id = ?"),
-                                          {restriction.reason.trimmed(), until.isEmpty() ? QVariant(QString()) : until,
-                                           restriction.subjectId},
-                                          "blocking the subject");
-                !status) {
-                return status;
-            }
+    } else {
+        QSqlQuery touch(tx);
+        if (Status status = sql::exec(touch,
+                                      QStringLiteral("UPDATE subjects SET version = version + 1, updated_at = ? "
+                                                     "WHERE id = ?"),
+                                      {sql::nowTimestamp(), restriction.subjectId}, "updating the subject");
+            !status) {
+            return status;
+        }
+    }
+    QSqlQuery query(tx);
+    QStringList fields;
+    const QString until = restriction.until.isValid() ? restriction.until.toString(Qt::ISODate) : QString();
+    if (restriction.itemIds.isEmpty()) {
+        if (Status status = sql::exec(query,
+                                      QStringLiteral("UPDATE subjects SET state = 'blocked', blocked_reason = ?, "
+                                                     "blocked_until = ? WHERE id = ?"),
+                                      {restriction.reason.trimmed(), until.isEmpty() ? QVariant(QString()) : until,
+                                       restriction.subjectId},
+                                      "blocking the subject");
+            !status) {
+            return status;
+        }
+        if (Status status = sql::exec(query,
+                                      QStringLiteral("UPDATE pd_items SET state = 'blocked', blocked_reason = ? "
+                                                     "WHERE subject_id = ? AND state = 'active'"),
+                                      {restriction.reason.trimmed(), restriction.subjectId}, "blocking the items");
+            !status) {
+            return status;
+        }
+        fields << QStringLiteral("*");
+    } else {
+        for (qint64 itemId : restriction.itemIds) {
             if (Status status = sql::exec(query,
                                           QStringLiteral("UPDATE pd_items SET state = 'blocked', blocked_reason = ? "
-                                                         "WHERE subject_id = ? AND state = 'active'"),
-                                          {restriction.reason.trimmed(), restriction.subjectId}, "blocking the items");
+                                                         "WHERE id = ? AND subject_id = ? AND state = 'active' "
+                                                         "RETURNING field"),
+                                          {restriction.reason.trimmed(), itemId, restriction.subjectId},
+                                          "blocking an item");
                 !status) {
                 return status;
             }
-            fields << QStringLiteral("*");
-        } else {
-            for (qint64 itemId : restriction.itemIds) {
-                if (Status status = sql::exec(query,
-                                              QStringLiteral("UPDATE pd_items SET state = 'blocked', blocked_reason = ? "
-                                                             "WHERE id = ? AND subject_id = ? AND state = 'active' "
-                                                             "RETURNING field"),
-                                              {restriction.reason.trimmed(), itemId, restriction.subjectId},
-                                              "blocking an item");
-                    !status) {
-                    return status;
-                }
-                if (!query.next()) {
-                    return makeError(ErrorCode::NotFound, Tr::tr("subject #%1 has no active item #%2")
-                                                              .arg(restriction.subjectId)
-                                                              .arg(itemId));
-                }
-                fields << query.value(0).toString();
-                query.finish();
+            if (!query.next()) {
+                return makeError(ErrorCode::NotFound, Tr::tr("subject #%1 has no active item #%2")
+                                                          .arg(restriction.subjectId)
+                                                          .arg(itemId));
             }
+            fields << query.value(0).toString();
+            query.finish();
         }
-        AuditEntry entry = subjectEntry("subject.block", restriction.subjectId, restriction.reason, restriction.requestId);
-        entry.fields = fields;
-        entry.details = until.isEmpty() ? QString() : QStringLiteral("until=%1").arg(until);
-        ChangeNotifier::notify(tx, QStringLiteral("subjects"));
-        return AuditLog::append(tx, who, entry);
-    });
+    }
+    AuditEntry entry = subjectEntry("subject.block", restriction.subjectId, restriction.reason, restriction.requestId);
+    entry.fields = fields;
+    entry.details = until.isEmpty() ? QString() : QStringLiteral("until=%1").arg(until);
+    ChangeNotifier::notify(tx, QStringLiteral("subjects"));
+    return AuditLog::append(tx, who, entry);
 }
 
 Status SubjectService::unblock(Database &database, const Session &who, const Lifting &lifting)
@@ -379,10 +365,6 @@ Status SubjectService::unblock(Database &database, const Session &who, const Lif
     }
     if (Status reason = requireReason(lifting.reason); !reason) {
         return reason;
-    }
-    if (lifting.subjectInformed.trimmed().isEmpty()) {
-        return makeError(ErrorCode::InvalidArgument,
-                         Tr::tr("record how the subject was told that the block is lifted (GDPR art. 18(3))"));
     }
     return database.transaction([&](QSqlDatabase &tx) -> Status {
         Result<SubjectState> state = readState(tx, lifting.subjectId);
@@ -423,7 +405,10 @@ Status SubjectService::unblock(Database &database, const Session &who, const Lif
         }
         AuditEntry entry = subjectEntry("subject.unblock", lifting.subjectId, lifting.reason, lifting.requestId);
         entry.fields = QStringList{QStringLiteral("*")};
-        entry.details = QStringLiteral("subject informed: %1").arg(lifting.subjectInformed.trimmed());
+        // GDPR art. 18(3): the subject is told before a restriction is lifted; the trail keeps whether that was stated.
+        entry.details = lifting.subjectInformed.trimmed().isEmpty()
+                            ? QStringLiteral("subject informed: not stated")
+                            : QStringLiteral("subject informed: %1").arg(lifting.subjectInformed.trimmed());
         ChangeNotifier::notify(tx, QStringLiteral("subjects"));
         return AuditLog::append(tx, who, entry);
     });
@@ -432,12 +417,37 @@ Status SubjectService::unblock(Database &database, const Session &who, const Lif
 Result<SubjectService::Outcome> SubjectService::anonymize(Database &database, const Session &who,
                                                           const Irreversible &order)
 {
-    return runIrreversible(database, who, order, false);
+    return runIrreversible(database, who, order, BulkAction::Kind::Anonymize);
 }
 
 Result<SubjectService::Outcome> SubjectService::erase(Database &database, const Session &who, const Irreversible &order)
 {
-    return runIrreversible(database, who, order, true);
+    return runIrreversible(database, who, order, BulkAction::Kind::Delete);
+}
+
+Result<SubjectService::Outcome> SubjectService::runIrreversible(Database &database, const Session &who,
+                                                                const Irreversible &order, BulkAction::Kind kind)
+{
+    // One code path for one subject and for a million: BulkAction checks the role, the reason and the four-eyes
+    // rule, and works in all-or-nothing batches.
+    BulkAction::Order bulk;
+    bulk.kind = kind;
+    bulk.subjectIds = order.subjectIds;
+    bulk.reason = order.reason;
+    bulk.requestId = order.requestId;
+    Result<BulkAction::Outcome> outcome = BulkAction::run(database, who, bulk);
+    if (!outcome) {
+        return outcome.error();
+    }
+    if (outcome->pendingApproval == 0 && outcome->done == 0 && outcome->skipped > 0) {
+        return makeError(ErrorCode::InvalidArgument,
+                         kind == BulkAction::Kind::Delete ? Tr::tr("there is no such subject to delete")
+                                                          : Tr::tr("the subject is already anonymized"));
+    }
+    Outcome result;
+    result.done = int(outcome->done);
+    result.pendingApproval = outcome->pendingApproval;
+    return result;
 }
 
 Status SubjectService::anonymizeIn(QSqlDatabase &tx, const Session &who, qint64 subjectId, const QString &reason,
@@ -483,6 +493,9 @@ Status SubjectService::anonymizeIn(QSqlDatabase &tx, const Session &who, qint64 
                                                  "version = version + 1, updated_at = ? WHERE id = ?"),
                                   {sql::nowTimestamp(), subjectId}, "anonymizing the subject");
         !status) {
+        return status;
+    }
+    if (Status status = SubjectIndex::refresh(tx, subjectId); !status) {
         return status;
     }
     AuditEntry entry = subjectEntry("subject.anonymize", subjectId, reason, requestId);

@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "domain/Session.h"
+#include "services/BulkAction.h"
 
 #include <QDate>
 #include <QList>
@@ -26,17 +27,18 @@ public:
     struct Correction
     {
         qint64 subjectId = 0;
-        int expectedVersion = 0; ///< the version the operator saw
-        qint64 itemId = 0;       ///< the item whose value changes
+        int expectedVersion = 0; ///< the version the operator saw; -1: whatever is stored (one-shot command line)
+        qint64 itemId = 0;       ///< the item whose value changes; 0: the subject's active item of `field`
         QString newValue;
         QString reason;          ///< required
         std::optional<qint64> requestId;
+        QString field{};         ///< with itemId 0: which field (an account item first)
     };
 
     struct Restriction
     {
         qint64 subjectId = 0;
-        int expectedVersion = 0;
+        int expectedVersion = 0; ///< -1: whatever is stored
         QList<qint64> itemIds;   ///< empty: the whole subject
         QString reason;          ///< required, e.g. accuracy disputed while it is verified
         QDate until;             ///< optional end of the block
@@ -46,9 +48,10 @@ public:
     struct Lifting
     {
         qint64 subjectId = 0;
-        int expectedVersion = 0;
+        int expectedVersion = 0; ///< -1: whatever is stored
         QString reason;          ///< required
-        QString subjectInformed; ///< how and when the subject was told before the block was lifted (GDPR art. 18(3))
+        QString subjectInformed; ///< how and when the subject was told before the block was lifted (GDPR art. 18(3));
+                                 ///< recorded as "not stated" when empty
         std::optional<qint64> requestId;
     };
 
@@ -82,8 +85,17 @@ public:
     static Status eraseIn(QSqlDatabase &tx, const Session &who, qint64 subjectId, const QString &reason,
                           std::optional<qint64> requestId, qint64 approvalId = 0);
 
+    /// The work of block inside an open transaction (the subject is active): with `expectedVersion` the version is
+    /// checked, without it (bulk) simply moved on.
+    static Status blockIn(QSqlDatabase &tx, const Session &who, const Restriction &restriction,
+                          std::optional<int> expectedVersion);
+
     /// Whether a value is acceptable for a field; empty when it is. Never repeats the value.
     static QString valueProblem(const QString &field, const QString &value);
+
+private:
+    static Result<Outcome> runIrreversible(Database &database, const Session &who, const Irreversible &order,
+                                           BulkAction::Kind kind);
 };
 
 } // namespace pd

@@ -8,17 +8,19 @@ namespace pd {
 
 namespace {
 
-// The same definitions as in resources/sql/0001_initial.sql; StorageTest checks that both agree.
+// The same definitions as in resources/sql/0001_initial.sql and 0003; StorageTest checks that they agree.
 struct IndexDefinition
 {
     const char *name;
+    const char *table;
     const char *column;
 };
 const IndexDefinition kSubjectSearchIndexes[] = {
-    {"subjects_name_key", "name_key"},
-    {"subjects_email_key", "email_key"},
-    {"subjects_phone_key", "phone_key"},
-    {"subjects_external_id", "external_id"},
+    {"subjects_name_key", "subjects", "name_key"},
+    {"subjects_email_key", "subjects", "email_key"},
+    {"subjects_phone_key", "subjects", "phone_key"},
+    {"subjects_external_id", "subjects", "external_id"},
+    {"subject_terms_term", "subject_terms", "term"},
 };
 
 } // namespace
@@ -38,8 +40,8 @@ Status BulkLoad::restoreSubjectIndexes(QSqlDatabase &db)
 {
     QSqlQuery query(db);
     for (const IndexDefinition &index : kSubjectSearchIndexes) {
-        if (!query.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON subjects (%2)")
-                            .arg(QLatin1String(index.name), QLatin1String(index.column)))) {
+        if (!query.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2 (%3)")
+                            .arg(QLatin1String(index.name), QLatin1String(index.table), QLatin1String(index.column)))) {
             return sql::queryError(query, "building a search index");
         }
     }

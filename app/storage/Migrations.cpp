@@ -1,6 +1,7 @@
 #include "storage/Migrations.h"
 
 #include "storage/Sql.h"
+#include "storage/SubjectIndex.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -177,6 +178,13 @@ Status Migrations::apply(QSqlDatabase &db, Dialect dialect, const QString &appli
                                       "recording the schema version");
             !status) {
             return fail(status.error());
+        }
+        // Migration 3 adds search terms; subjects already stored get theirs computed here (names are tokenized in
+        // C++, which SQL cannot do alike on both backends).
+        if (migration.version == 3 && !fresh) {
+            if (Status status = SubjectIndex::rebuildAll(db); !status) {
+                return fail(status.error());
+            }
         }
         if (migration.version == 1) {
             if (Status status = sql::exec(query, QStringLiteral("INSERT INTO pd_meta (key, value) VALUES (?, ?)"),

@@ -10,7 +10,8 @@ CREATE TABLE approvals (
     request_id {{REF}},
     requested_by {{REF}} NOT NULL REFERENCES operators (id),
     requested_at TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('pending', 'executed', 'rejected')),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'executed', 'rejected')),
+    executed_count INTEGER NOT NULL DEFAULT 0,
     decided_by {{REF}} REFERENCES operators (id),
     decided_at TEXT,
     decision_note TEXT NOT NULL DEFAULT ''

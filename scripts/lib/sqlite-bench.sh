@@ -21,25 +21,32 @@ sqlite_sample_emails_sql() {
 
 # " WHERE ..." for a search text, chosen the way SubjectDirectory's whereFor() chooses the search key.
 sqlite_search_where() {
-    local text=$1 key column condition lowered digits
+    local text=$1 key condition lowered digits word terms=()
     lowered=${text,,}
     digits=${text//[^0-9]/}
+    # The same choice of index as SubjectDirectory: e-mail key, IP or phone prefix, or name words in subject_terms.
     if [[ "$text" == *@* ]]; then
-        column=email_key
-        key=$lowered
+        key=$(sqlite_quote "$lowered")
+        condition="(s.email_key >= $key AND s.email_key < $key || char(65535))"
+    elif [[ "$text" =~ ^[0-9]{1,3}\.[0-9.]*$ ]]; then
+        key=$(sqlite_quote "$text")
+        condition="(s.id IN (SELECT subject_id FROM subject_terms WHERE term >= $key AND term < $key || char(65535)))"
     elif [ "${#digits}" -ge 3 ] && [[ "$text" =~ ^[-+().\ 0-9]+$ ]]; then
-        column=phone_key
-        key=$digits
+        key=$(sqlite_quote "$digits")
+        condition="((s.phone_key >= $key AND s.phone_key < $key || char(65535)) OR s.external_id = $(sqlite_quote "$text"))"
     else
-        column=name_key
-        key=$lowered
-    fi
-    key=$(sqlite_quote "$key")
-    condition="($column >= $key AND $column < $key || char(65535))"
-    if [ "$column" != email_key ]; then
-        local email
-        email=$(sqlite_quote "$lowered")
-        condition="($condition OR (email_key >= $email AND email_key < $email || char(65535)) OR external_id = $(sqlite_quote "$text"))"
+        condition=''
+        for word in $lowered; do
+            key=$(sqlite_quote "$word")
+            terms+=("$word")
+            [ -z "$condition" ] || condition+=' AND '
+            condition+="s.id IN (SELECT subject_id FROM subject_terms WHERE term >= $key AND term < $key || char(65535))"
+        done
+        if [ "${#terms[@]}" -eq 1 ]; then
+            key=$(sqlite_quote "$lowered")
+            condition="$condition OR (s.email_key >= $key AND s.email_key < $key || char(65535))"
+        fi
+        condition="($condition OR s.external_id = $(sqlite_quote "$text"))"
     fi
     printf ' WHERE %s' "$condition"
 }

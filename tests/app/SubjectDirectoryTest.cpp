@@ -3,6 +3,7 @@
 #include "domain/SearchKeys.h"
 #include "services/SubjectDirectory.h"
 #include "storage/Sql.h"
+#include "storage/SubjectIndex.h"
 
 #include <QSqlQuery>
 
@@ -64,6 +65,32 @@ protected:
             ASSERT_TRUE(status.ok()) << status.error().message.toStdString();
             ++n;
         }
+        // Items: an IP for the first two, a payment item for the fourth, all under one purpose.
+        ASSERT_TRUE(query.exec(QStringLiteral(
+            "INSERT INTO purposes (code, controller_id, title, legal_ground, retention_kind) "
+            "VALUES ('reg', (SELECT id FROM controllers WHERE code = 'own'), 'Registration', 'contract', 'contract-term')")));
+        const char *items[][3] = {{"U-100", "ip", "178.120.4.7"}, {"U-101", "ip", "93.84.12.9"},
+                                  {"U-103", "card_masked", "427683******1234"}};
+        for (const auto &item : items) {
+            Status status = sql::exec(
+                query,
+                QStringLiteral("INSERT INTO pd_items (subject_id, purpose_id, category, field, value, collected_at) "
+                               "VALUES ((SELECT id FROM subjects WHERE external_id = ?), (SELECT id FROM purposes), ?, ?, ?, "
+                               "'2026-01-01T00:00:00Z')"),
+                {QLatin1String(item[0]), QLatin1String(item[1][0] == 'i' ? "technical" : "payment"),
+                 QLatin1String(item[1]), QLatin1String(item[2])},
+                "insert item");
+            ASSERT_TRUE(status.ok()) << status.error().message.toStdString();
+        }
+        // The services keep terms and lists in step; a test that writes rows itself refreshes them the same way.
+        ASSERT_TRUE(query.exec(QStringLiteral("SELECT id FROM subjects")));
+        QList<qint64> ids;
+        while (query.next()) {
+            ids << query.value(0).toLongLong();
+        }
+        for (qint64 id : ids) {
+            ASSERT_TRUE(SubjectIndex::refresh(connection, id).ok());
+        }
     }
 
     QStringList names(const SubjectFilter &filter, SubjectDirectory::Sort sort = SubjectDirectory::Sort::Id,
@@ -81,6 +108,12 @@ protected:
     }
 
     Session m_officer{1, QStringLiteral("officer"), Role::Officer};
+
+    qint64 scalarId(const QString &statement)
+    {
+        QSqlDatabase connection = db().connection();
+        return sql::scalar(connection, statement, {}, "test").value().toLongLong();
+    }
 
     qint64 count(const SubjectFilter &filter)
     {
@@ -116,6 +149,31 @@ TEST_P(SubjectDirectoryTest, FindsByEmailPhoneAndExternalId)
     EXPECT_EQ(names(matching(QStringLiteral("+375 33 444"))), QStringList({QStringLiteral("Иван Петров")}));
     EXPECT_EQ(names(matching(QStringLiteral("37544777"))), QStringList({QStringLiteral("Алесь Навіцкі")}));
     EXPECT_EQ(names(matching(QStringLiteral("U-103"))), QStringList({QStringLiteral("Anna Müller")}));
+}
+
+TEST_P(SubjectDirectoryTest, FindsByAnyWordOfTheNameAndByIp)
+{
+    EXPECT_EQ(names(matching(QStringLiteral("петров"))), QStringList({QStringLiteral("Иван Петров")}));
+    EXPECT_EQ(names(matching(QStringLiteral("Müll"))), QStringList({QStringLiteral("Anna Müller")}));
+    EXPECT_EQ(names(matching(QStringLiteral("петров иван"))), QStringList({QStringLiteral("Иван Петров")}));
+    EXPECT_EQ(count(matching(QStringLiteral("петров анна"))), 0);
+    EXPECT_EQ(names(matching(QStringLiteral("178.120"))), QStringList({QStringLiteral("Ivan Petrov")}));
+    EXPECT_EQ(names(matching(QStringLiteral("93.84.12.9"))), QStringList({QStringLiteral("Иван Петров")}));
+}
+
+TEST_P(SubjectDirectoryTest, FiltersByControllerPurposeAndCategory)
+{
+    SubjectFilter payment;
+    payment.category = QStringLiteral("payment");
+    EXPECT_EQ(names(payment), QStringList({QStringLiteral("Anna Müller")}));
+    SubjectFilter purpose;
+    purpose.purposeId = scalarId(QStringLiteral("SELECT id FROM purposes"));
+    EXPECT_EQ(count(purpose), 3);
+    SubjectFilter controller;
+    controller.controllerId = scalarId(QStringLiteral("SELECT id FROM controllers"));
+    EXPECT_EQ(count(controller), 6);
+    controller.controllerId = controller.controllerId.value() + 100;
+    EXPECT_EQ(count(controller), 0);
 }
 
 TEST_P(SubjectDirectoryTest, FiltersByState)

@@ -30,9 +30,9 @@ void registerOne(const char *name, Work work)
         ->UseRealTime();
 }
 
-Status pageOf(Database &database, const SubjectFilter &filter, SubjectDirectory::Sort sort, qint64 offset)
+Status pageOf(Database &database, const Session &who, const SubjectFilter &filter, SubjectDirectory::Sort sort, qint64 offset)
 {
-    Result<QList<SubjectRow>> rows = SubjectDirectory::page(database, filter, sort, false, offset, kPageSize);
+    Result<QList<SubjectRow>> rows = SubjectDirectory::page(database, who, filter, sort, false, offset, kPageSize);
     if (!rows) {
         return rows.error();
     }
@@ -44,18 +44,18 @@ Status pageOf(Database &database, const SubjectFilter &filter, SubjectDirectory:
 }
 
 /// What the Subjects list does when the operator types a search: count the matches, then fetch the first page.
-Status search(Database &database, const QString &text)
+Status search(Database &database, const Session &who, const QString &text)
 {
     SubjectFilter filter;
     filter.text = text;
-    Result<qint64> count = SubjectDirectory::count(database, filter);
+    Result<qint64> count = SubjectDirectory::count(database, who, filter);
     if (!count) {
         return count.error();
     }
     if (count.value() == 0) {
         return makeError(ErrorCode::NotFound, QStringLiteral("a search found nothing"));
     }
-    return pageOf(database, filter, SubjectDirectory::Sort::Id, 0);
+    return pageOf(database, who, filter, SubjectDirectory::Sort::Id, 0);
 }
 
 } // namespace
@@ -63,8 +63,9 @@ Status search(Database &database, const QString &text)
 void registerSubjectDirectoryBenchmarks(std::shared_ptr<Database> database, const SubjectBenchSetup &setup)
 {
     Database *db = database.get(); // kept alive by the captures below
-    registerOne("subjects/count", [database, db](qint64) -> Status {
-        Result<qint64> count = SubjectDirectory::count(*db, {});
+    const Session who = setup.who;
+    registerOne("subjects/count", [database, db, who](qint64) -> Status {
+        Result<qint64> count = SubjectDirectory::count(*db, who, {});
         if (!count) {
             return count.error();
         }
@@ -72,12 +73,12 @@ void registerSubjectDirectoryBenchmarks(std::shared_ptr<Database> database, cons
         return {};
     });
     registerOne("subjects/first_page_by_id",
-                [database, db](qint64) { return pageOf(*db, {}, SubjectDirectory::Sort::Id, 0); });
+                [database, db, who](qint64) { return pageOf(*db, who, {}, SubjectDirectory::Sort::Id, 0); });
     registerOne("subjects/first_page_by_name",
-                [database, db](qint64) { return pageOf(*db, {}, SubjectDirectory::Sort::Name, 0); });
+                [database, db, who](qint64) { return pageOf(*db, who, {}, SubjectDirectory::Sort::Name, 0); });
     const qint64 deepOffset = setup.deepOffset;
-    registerOne("subjects/deep_page", [database, db, deepOffset](qint64) {
-        return pageOf(*db, {}, SubjectDirectory::Sort::Id, deepOffset);
+    registerOne("subjects/deep_page", [database, db, deepOffset, who](qint64) {
+        return pageOf(*db, who, {}, SubjectDirectory::Sort::Id, deepOffset);
     });
 
     QStringList withAt;
@@ -89,11 +90,11 @@ void registerSubjectDirectoryBenchmarks(std::shared_ptr<Database> database, cons
     if (withAt.isEmpty()) {
         return;
     }
-    registerOne("search/email_at", [database, db, withAt](qint64 iteration) {
-        return search(*db, withAt.at(int(iteration % withAt.size())));
+    registerOne("search/email_at", [database, db, withAt, who](qint64 iteration) {
+        return search(*db, who, withAt.at(int(iteration % withAt.size())));
     });
-    registerOne("search/prefix5", [database, db, prefixes](qint64 iteration) {
-        return search(*db, prefixes.at(int(iteration % prefixes.size())));
+    registerOne("search/prefix5", [database, db, prefixes, who](qint64 iteration) {
+        return search(*db, who, prefixes.at(int(iteration % prefixes.size())));
     });
 }
 

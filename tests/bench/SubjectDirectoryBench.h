@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/Session.h"
+
 #include <QStringList>
 
 #include <memory>
@@ -16,6 +18,7 @@ struct SubjectBenchSetup
     qint64 subjects = 0;     ///< rows in the subjects table
     qint64 deepOffset = 0;   ///< offset of the "deep page" (900000 at one million subjects)
     QStringList emails;      ///< real e-mails from the database; searches cycle through them
+    Session who;             ///< the demo officer: reading personal data needs a role that may
 };
 
 /// Registers the benchmarks (names are read by scripts/bench.sh; keep them in step):

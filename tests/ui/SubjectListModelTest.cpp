@@ -20,6 +20,14 @@ namespace pd::test {
 
 namespace {
 
+SubjectFilter filterOf(const QString &text, std::optional<DataState> state)
+{
+    SubjectFilter filter;
+    filter.text = text;
+    filter.state = state;
+    return filter;
+}
+
 const QString kPlaceholder = QStringLiteral("\u2026");
 
 class SubjectListModelTest : public ::testing::Test
@@ -119,7 +127,7 @@ TEST_F(SubjectListModelTest, SearchByEmailPrefixFindsOneSubject)
     auto model = makeModel();
     ASSERT_TRUE(waitForCount(*model));
     QSignalSpy counted(model.get(), &SubjectListModel::countChanged);
-    model->setFilter({QStringLiteral("user00042@"), std::nullopt});
+    model->setFilter(filterOf(QStringLiteral("user00042@"), std::nullopt));
     EXPECT_TRUE(model->isCounting());
     ASSERT_TRUE(waitForCount(*model));
     ASSERT_EQ(counted.size(), 1);
@@ -133,7 +141,7 @@ TEST_F(SubjectListModelTest, SearchByEmailPrefixFindsOneSubject)
 TEST_F(SubjectListModelTest, SearchByCyrillicNameIgnoresCase)
 {
     auto model = makeModel();
-    model->setFilter({QStringLiteral("АЛЕСЬ"), std::nullopt});
+    model->setFilter(filterOf(QStringLiteral("АЛЕСЬ"), std::nullopt));
     ASSERT_TRUE(waitForCount(*model));
     const int expected = int(std::count_if(m_seeded.names.cbegin(), m_seeded.names.cend(), [](const QString &name) {
         return name.startsWith(QStringLiteral("Алесь"));
@@ -149,7 +157,7 @@ TEST_F(SubjectListModelTest, SearchByCyrillicNameIgnoresCase)
 TEST_F(SubjectListModelTest, StateFilterShowsOnlyBlockedSubjects)
 {
     auto model = makeModel();
-    model->setFilter({QString(), DataState::Blocked});
+    model->setFilter(filterOf(QString(), DataState::Blocked));
     ASSERT_TRUE(waitForCount(*model));
     const int blocked = m_seeded.countInState(QStringLiteral("blocked"));
     ASSERT_GT(blocked, 0);
@@ -192,8 +200,8 @@ TEST_F(SubjectListModelTest, DropsResultsOfAnEarlierFilter)
     auto model = makeModel();
     ASSERT_TRUE(loadRow(*model, 0));
     model->data(model->index(300, 0)); // a page for the old filter is on its way
-    model->setFilter({QStringLiteral("user00001@"), std::nullopt});
-    model->setFilter({QStringLiteral("user00007@"), std::nullopt});
+    model->setFilter(filterOf(QStringLiteral("user00001@"), std::nullopt));
+    model->setFilter(filterOf(QStringLiteral("user00007@"), std::nullopt));
     ASSERT_TRUE(waitForCount(*model));
     ASSERT_EQ(model->rowCount(), 1);
     ASSERT_TRUE(loadRow(*model, 0));
@@ -210,7 +218,7 @@ TEST_F(SubjectListModelTest, CanBeDestroyedWhileLoading)
                 model->data(model->index(page * SubjectListModel::kPageSize, 0));
             }
         }
-        model->setFilter({QStringLiteral("a"), std::nullopt});
+        model->setFilter(filterOf(QStringLiteral("a"), std::nullopt));
         model.reset(); // a count or a page query is in flight here
     }
     // The database is still usable, and a new model works.
@@ -252,7 +260,7 @@ TEST_F(SubjectListModelTest, ARoleWithoutPersonalDataAsksForNothing)
     EXPECT_EQ(model.rowCount(), 0);
     EXPECT_TRUE(model.lastError().contains(QStringLiteral("may not view personal data")))
         << model.lastError().toStdString();
-    model.setFilter({QStringLiteral("a"), std::nullopt});
+    model.setFilter(filterOf(QStringLiteral("a"), std::nullopt));
     model.refresh();
     EXPECT_FALSE(model.isCounting());
     EXPECT_EQ(model.rowCount(), 0);

@@ -4,6 +4,7 @@
 #include "domain/SearchKeys.h"
 #include "services/AuthService.h"
 #include "storage/Database.h"
+#include "storage/SubjectIndex.h"
 
 #include <gtest/gtest.h>
 
@@ -98,6 +99,10 @@ SeededSubjects seedSubjects(Database &database, int count)
             insert.addBindValue(created);
             if (!insert.exec()) {
                 return makeError(ErrorCode::Storage, insert.lastError().text());
+            }
+            // Names are found through the search terms (migration 3), as the services keep them.
+            if (Status indexed = SubjectIndex::refresh(db, insert.lastInsertId().toLongLong()); !indexed) {
+                return indexed;
             }
             seeded.names.append(name);
             seeded.emails.append(email);

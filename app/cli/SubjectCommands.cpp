@@ -1,0 +1,344 @@
+// privacydesk-cli subjects search ... and subject show|correct|block|unblock|anonymize|delete ...
+#include "cli/CliContext.h"
+
+#include "services/BulkAction.h"
+#include "services/SubjectDirectory.h"
+#include "services/SubjectService.h"
+#include "storage/Database.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+/// Messages of this file, filed by lupdate under the context they are looked up in.
+class Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pd::CliApp)
+};
+} // namespace
+
+namespace pd {
+
+namespace {
+
+QJsonObject toJson(const SubjectRow &row)
+{
+    return {{QStringLiteral("id"), row.id},           {QStringLiteral("external_id"), row.externalId},
+            {QStringLiteral("name"), row.displayName}, {QStringLiteral("email"), row.email},
+            {QStringLiteral("phone"), row.phone},      {QStringLiteral("state"), row.state},
+            {QStringLiteral("controller"), row.controller}, {QStringLiteral("created_at"), row.createdAt}};
+}
+
+QJsonObject toJson(const SubjectDetails &details)
+{
+    QJsonObject subject = toJson(details.subject);
+    subject.insert(QStringLiteral("version"), details.version);
+    subject.insert(QStringLiteral("blocked_reason"), details.blockedReason);
+    subject.insert(QStringLiteral("blocked_until"), details.blockedUntil);
+    QJsonArray items;
+    for (const SubjectDetails::Item &item : details.items) {
+        QJsonObject object{{QStringLiteral("id"), item.id},
+                           {QStringLiteral("category"), item.category},
+                           {QStringLiteral("field"), item.field},
+                           {QStringLiteral("purpose"), item.purposeCode},
+                           {QStringLiteral("source"), item.source},
+                           {QStringLiteral("collected_at"), item.collectedAt},
+                           {QStringLiteral("state"), item.state}};
+        object.insert(QStringLiteral("value"), item.hidden ? QJsonValue(QStringLiteral("(hidden)")) : item.value);
+        items.append(object);
+    }
+    QJsonArray consents;
+    for (const SubjectDetails::Consent &consent : details.consents) {
+        consents.append(QJsonObject{{QStringLiteral("id"), consent.id},
+                                    {QStringLiteral("purpose"), consent.purposeCode},
+                                    {QStringLiteral("policy_version"), consent.policyVersion},
+                                    {QStringLiteral("given_at"), consent.givenAt},
+                                    {QStringLiteral("withdrawn_at"), consent.withdrawnAt}});
+    }
+    QJsonArray disclosures;
+    for (const SubjectDetails::Disclosure &disclosure : details.disclosures) {
+        disclosures.append(QJsonObject{{QStringLiteral("recipient"), disclosure.recipient},
+                                       {QStringLiteral("country"), disclosure.country},
+                                       {QStringLiteral("categories"), disclosure.categories},
+                                       {QStringLiteral("legal_basis"), disclosure.legalBasis},
+                                       {QStringLiteral("disclosed_at"), disclosure.disclosedAt}});
+    }
+    QJsonArray requests;
+    for (const SubjectDetails::Request &request : details.requests) {
+        requests.append(QJsonObject{{QStringLiteral("id"), request.id},
+                                    {QStringLiteral("type"), request.type},
+                                    {QStringLiteral("regime"), request.regime},
+                                    {QStringLiteral("status"), request.status},
+                                    {QStringLiteral("received"), request.receivedAt},
+                                    {QStringLiteral("due"), request.dueDate}});
+    }
+    subject.insert(QStringLiteral("items"), items);
+    subject.insert(QStringLiteral("consents"), consents);
+    subject.insert(QStringLiteral("disclosures"), disclosures);
+    subject.insert(QStringLiteral("requests"), requests);
+    return subject;
+}
+
+/// Parses "--request ID" when given.
+bool requestOption(CliContext &cli, const CliContext::Arguments &args, const QString &command,
+                   std::optional<qint64> *request, int *code)
+{
+    if (!args.has(QStringLiteral("request"))) {
+        return true;
+    }
+    bool ok = false;
+    const qint64 id = args.value(QStringLiteral("request")).toLongLong(&ok);
+    if (!ok || id <= 0) {
+        *code = cli.usage(Tr::tr("%1: --request: expected a request number, got '%2'")
+                              .arg(command, args.value(QStringLiteral("request"))));
+        return false;
+    }
+    *request = id;
+    return true;
+}
+
+bool subjectId(CliContext &cli, const QString &text, const QString &command, qint64 *id, int *code)
+{
+    bool ok = false;
+    *id = text.toLongLong(&ok);
+    if (!ok || *id <= 0) {
+        *code = cli.usage(Tr::tr("%1: ID: expected a subject number, got '%2'").arg(command, text));
+        return false;
+    }
+    return true;
+}
+
+int search(CliContext &cli, const QStringList &words)
+{
+    CliContext::Arguments args;
+    QString error;
+    if (!CliContext::parse(words, {QStringLiteral("limit"), QStringLiteral("state"), QStringLiteral("category")}, {},
+                           &args, &error)) {
+        return cli.usage(QStringLiteral("subjects search: ") + error);
+    }
+    if (args.positionals.size() != 1) {
+        return cli.usage(Tr::tr("subjects search: expected one TEXT (quote it when it has spaces)"));
+    }
+    SubjectFilter filter;
+    filter.text = args.positionals.first();
+    if (args.has(QStringLiteral("state"))) {
+        filter.state = parseDataState(args.value(QStringLiteral("state")));
+        if (!filter.state) {
+            return cli.usage(Tr::tr("subjects search: --state: expected active, blocked or anonymized, got '%1'")
+                                 .arg(args.value(QStringLiteral("state"))));
+        }
+    }
+    filter.category = args.value(QStringLiteral("category"));
+    if (!filter.category.isEmpty() && !allDataCategories().contains(filter.category)) {
+        return cli.usage(Tr::tr("subjects search: --category: expected one of %1, got '%2'")
+                             .arg(allDataCategories().join(QStringLiteral(", ")), filter.category));
+    }
+    bool ok = true;
+    const int limit = args.has(QStringLiteral("limit")) ? args.value(QStringLiteral("limit")).toInt(&ok) : 50;
+    if (!ok || limit <= 0 || limit > 100000) {
+        return cli.usage(Tr::tr("subjects search: --limit: expected a whole number from 1 to 100000, got '%1'")
+                             .arg(args.value(QStringLiteral("limit"))));
+    }
+    std::shared_ptr<Database> database;
+    Session who;
+    if (int code = cli.openSignedIn(QStringLiteral("subjects search"), &database, &who); code != 0) {
+        return code;
+    }
+    Result<QList<SubjectRow>> rows =
+        SubjectDirectory::page(*database, who, filter, SubjectDirectory::Sort::Name, false, 0, limit);
+    if (!rows) {
+        return cli.fail(rows.error());
+    }
+    if (cli.json) {
+        QJsonArray array;
+        for (const SubjectRow &row : rows.value()) {
+            array.append(toJson(row));
+        }
+        cli.printJson(array);
+        return CliContext::Success;
+    }
+    for (const SubjectRow &row : rows.value()) {
+        cli.out << QStringLiteral("%1\t%2\t%3\t%4\t%5\n").arg(row.id).arg(row.displayName, row.email, row.phone, row.state);
+    }
+    return CliContext::Success;
+}
+
+int show(CliContext &cli, const QStringList &words)
+{
+    int code = 0;
+    qint64 id = 0;
+    if (words.size() != 1) {
+        return cli.usage(Tr::tr("subject show: expected one ID"));
+    }
+    if (!subjectId(cli, words.first(), QStringLiteral("subject show"), &id, &code)) {
+        return code;
+    }
+    std::shared_ptr<Database> database;
+    Session who;
+    if (int signedIn = cli.openSignedIn(QStringLiteral("subject show"), &database, &who); signedIn != 0) {
+        return signedIn;
+    }
+    Result<SubjectDetails> details = SubjectDirectory::details(*database, who, id);
+    if (!details) {
+        return cli.fail(details.error());
+    }
+    if (cli.json) {
+        cli.printJson(toJson(details.value()));
+        return CliContext::Success;
+    }
+    const SubjectRow &s = details->subject;
+    cli.out << Tr::tr("Subject #%1 (%2), version %3, controller %4").arg(s.id).arg(s.state).arg(details->version).arg(s.controller)
+            << '\n';
+    for (const SubjectDetails::Item &item : details->items) {
+        cli.out << QStringLiteral("  %1/%2 [%3] %4 (%5, %6)\n")
+                       .arg(item.category, item.field, item.state,
+                            item.hidden ? Tr::tr("(hidden)") : item.value, item.purposeCode, item.collectedAt);
+    }
+    return CliContext::Success;
+}
+
+/// subject correct|block|unblock: one subject, a reason, options per action.
+int change(CliContext &cli, const QString &action, const QStringList &words)
+{
+    const QString command = QStringLiteral("subject ") + action;
+    CliContext::Arguments args;
+    QString error;
+    if (!CliContext::parse(words,
+                           {QStringLiteral("reason"), QStringLiteral("request"), QStringLiteral("until"),
+                            QStringLiteral("informed")},
+                           {}, &args, &error)) {
+        return cli.usage(command + QStringLiteral(": ") + error);
+    }
+    const int expected = action == QLatin1String("correct") ? 3 : 1;
+    if (args.positionals.size() != expected) {
+        return cli.usage(action == QLatin1String("correct") ? Tr::tr("subject correct: expected ID FIELD VALUE")
+                                                            : Tr::tr("%1: expected one ID").arg(command));
+    }
+    int code = 0;
+    qint64 id = 0;
+    std::optional<qint64> request;
+    if (!subjectId(cli, args.positionals.first(), command, &id, &code) || !requestOption(cli, args, command, &request, &code)) {
+        return code;
+    }
+    if (args.value(QStringLiteral("reason")).trimmed().isEmpty()) {
+        return cli.usage(Tr::tr("%1: --reason TEXT is required").arg(command));
+    }
+    QDate until;
+    if (args.has(QStringLiteral("until"))) {
+        until = QDate::fromString(args.value(QStringLiteral("until")), Qt::ISODate);
+        if (action != QLatin1String("block") || !until.isValid()) {
+            return cli.usage(Tr::tr("%1: --until: expected a date as YYYY-MM-DD (block only)").arg(command));
+        }
+    }
+    std::shared_ptr<Database> database;
+    Session who;
+    if (int signedIn = cli.openSignedIn(command, &database, &who); signedIn != 0) {
+        return signedIn;
+    }
+    const QString reason = args.value(QStringLiteral("reason"));
+    Status status;
+    if (action == QLatin1String("correct")) {
+        SubjectService::Correction correction;
+        correction.subjectId = id;
+        correction.expectedVersion = -1;
+        correction.field = args.positionals.at(1);
+        correction.newValue = args.positionals.at(2);
+        correction.reason = reason;
+        correction.requestId = request;
+        status = SubjectService::correct(*database, who, correction);
+    } else if (action == QLatin1String("block")) {
+        status = SubjectService::block(*database, who, {id, -1, {}, reason, until, request});
+    } else {
+        status = SubjectService::unblock(*database, who,
+                                         {id, -1, reason, args.value(QStringLiteral("informed")), request});
+    }
+    if (!status) {
+        return cli.fail(status.error());
+    }
+    cli.out << Tr::tr("Subject #%1: %2 done.").arg(id).arg(action) << '\n';
+    return CliContext::Success;
+}
+
+/// subject anonymize|delete ID...: irreversible, maybe waiting for a second officer.
+int irreversible(CliContext &cli, const QString &action, const QStringList &words)
+{
+    const QString command = QStringLiteral("subject ") + action;
+    CliContext::Arguments args;
+    QString error;
+    if (!CliContext::parse(words, {QStringLiteral("reason"), QStringLiteral("request")}, {}, &args, &error)) {
+        return cli.usage(command + QStringLiteral(": ") + error);
+    }
+    if (args.positionals.isEmpty()) {
+        return cli.usage(Tr::tr("%1: expected one or more IDs").arg(command));
+    }
+    if (args.value(QStringLiteral("reason")).trimmed().isEmpty()) {
+        return cli.usage(Tr::tr("%1: --reason TEXT is required").arg(command));
+    }
+    int code = 0;
+    BulkAction::Order order;
+    order.kind = action == QLatin1String("delete") ? BulkAction::Kind::Delete : BulkAction::Kind::Anonymize;
+    order.reason = args.value(QStringLiteral("reason"));
+    for (const QString &text : args.positionals) {
+        qint64 id = 0;
+        if (!subjectId(cli, text, command, &id, &code)) {
+            return code;
+        }
+        order.subjectIds << id;
+    }
+    if (!requestOption(cli, args, command, &order.requestId, &code)) {
+        return code;
+    }
+    std::shared_ptr<Database> database;
+    Session who;
+    if (int signedIn = cli.openSignedIn(command, &database, &who); signedIn != 0) {
+        return signedIn;
+    }
+    Result<BulkAction::Outcome> outcome = BulkAction::run(*database, who, order);
+    if (!outcome) {
+        return cli.fail(outcome.error());
+    }
+    if (outcome->pendingApproval > 0) {
+        cli.out << Tr::tr("Waiting for a second officer: approval #%1 (privacydesk-cli approval approve %1).")
+                       .arg(outcome->pendingApproval)
+                << '\n';
+        return CliContext::Success;
+    }
+    if (outcome->done == 0) {
+        return cli.fail(makeError(ErrorCode::NotFound, Tr::tr("%1: nothing to do: the subjects are gone or already %2")
+                                                           .arg(command, action == QLatin1String("delete")
+                                                                             ? Tr::tr("deleted")
+                                                                             : Tr::tr("anonymized"))));
+    }
+    cli.out << Tr::tr("%1: %2 subjects done, %3 skipped.").arg(command).arg(outcome->done).arg(outcome->skipped) << '\n';
+    return CliContext::Success;
+}
+
+} // namespace
+
+int runSubjects(CliContext &cli, const QStringList &words)
+{
+    if (words.value(0) == QLatin1String("search")) {
+        return search(cli, words.mid(1));
+    }
+    return cli.usage(Tr::tr("subjects: expected 'search TEXT', got '%1'").arg(words.value(0)));
+}
+
+int runSubject(CliContext &cli, const QStringList &words)
+{
+    const QString action = words.value(0);
+    if (action == QLatin1String("show")) {
+        return show(cli, words.mid(1));
+    }
+    if (action == QLatin1String("correct") || action == QLatin1String("block") || action == QLatin1String("unblock")) {
+        return change(cli, action, words.mid(1));
+    }
+    if (action == QLatin1String("anonymize") || action == QLatin1String("delete")) {
+        return irreversible(cli, action, words.mid(1));
+    }
+    return cli.usage(Tr::tr("subject: expected show, correct, block, unblock, anonymize or delete, got '%1'").arg(action));
+}
+
+} // namespace pd

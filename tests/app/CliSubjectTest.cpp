@@ -1,0 +1,116 @@
+#include "CliRunner.h"
+#include "ServiceFixture.h"
+
+#include <QDate>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace pd;
+using namespace pd::test;
+
+class CliSubjectTest : public ServiceFixture
+{
+protected:
+    CliRun cli(const char *operatorName, const char *password, QStringList arguments)
+    {
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("PRIVACYDESK_PASSWORD"), QLatin1String(password));
+        arguments.prepend(QLatin1String(operatorName));
+        arguments.prepend(QStringLiteral("--operator"));
+        arguments.prepend(testDatabase().url());
+        arguments.prepend(QStringLiteral("--db"));
+        return runCli(arguments, environment);
+    }
+};
+
+TEST_P(CliSubjectTest, SearchAndShowPrintWhatTheOperatorAskedFor)
+{
+    const Target target = activeSubject();
+    const CliRun found = cli("agent", "agent-demo-2026",
+                             {QStringLiteral("subjects"), QStringLiteral("search"), target.email, QStringLiteral("--json")});
+    ASSERT_EQ(found.exitCode, 0) << found.err.toStdString();
+    const QJsonArray rows = QJsonDocument::fromJson(found.out.toUtf8()).array();
+    ASSERT_EQ(rows.size(), 1);
+    EXPECT_EQ(rows.first().toObject().value(QStringLiteral("id")).toInteger(), target.subject);
+
+    const CliRun shown = cli("auditor", "auditor-demo-2026",
+                             {QStringLiteral("subject"), QStringLiteral("show"), QString::number(target.subject),
+                              QStringLiteral("--json")});
+    ASSERT_EQ(shown.exitCode, 0) << shown.err.toStdString();
+    const QJsonObject subject = QJsonDocument::fromJson(shown.out.toUtf8()).object();
+    EXPECT_EQ(subject.value(QStringLiteral("email")).toString(), target.email);
+    EXPECT_GT(subject.value(QStringLiteral("items")).toArray().size(), 3);
+    EXPECT_TRUE(shown.err.isEmpty());
+}
+
+TEST_P(CliSubjectTest, EachActionWorksAndIsAudited)
+{
+    const Target target = activeSubject();
+    const QString id = QString::number(target.subject);
+    EXPECT_EQ(cli("agent", "agent-demo-2026",
+                  {QStringLiteral("subject"), QStringLiteral("correct"), id, QStringLiteral("email"),
+                   QStringLiteral("cli.fixed@example.org"), QStringLiteral("--reason"), QStringLiteral("typo")})
+                  .exitCode,
+              0);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT email FROM subjects WHERE id = ?"), {target.subject}).toString(),
+              QStringLiteral("cli.fixed@example.org"));
+    EXPECT_EQ(cli("agent", "agent-demo-2026",
+                  {QStringLiteral("subject"), QStringLiteral("block"), id, QStringLiteral("--reason"),
+                   QStringLiteral("disputed"), QStringLiteral("--until"), QDate::currentDate().addDays(10).toString(Qt::ISODate)})
+                  .exitCode,
+              0);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT state FROM subjects WHERE id = ?"), {target.subject}).toString(),
+              QStringLiteral("blocked"));
+    EXPECT_EQ(cli("agent", "agent-demo-2026",
+                  {QStringLiteral("subject"), QStringLiteral("unblock"), id, QStringLiteral("--reason"),
+                   QStringLiteral("verified")})
+                  .exitCode,
+              0);
+    EXPECT_EQ(cli("officer", "officer-demo-2026",
+                  {QStringLiteral("subject"), QStringLiteral("anonymize"), id, QStringLiteral("--reason"),
+                   QStringLiteral("erasure")})
+                  .exitCode,
+              0);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT state FROM subjects WHERE id = ?"), {target.subject}).toString(),
+              QStringLiteral("anonymized"));
+    EXPECT_EQ(cli("officer", "officer-demo-2026",
+                  {QStringLiteral("subject"), QStringLiteral("delete"), id, QStringLiteral("--reason"),
+                   QStringLiteral("erasure")})
+                  .exitCode,
+              0);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM subjects WHERE id = ?"), {target.subject}).toInt(), 0);
+    for (const char *action : {"subject.correct", "subject.block", "subject.unblock", "subject.anonymize", "subject.delete"}) {
+        EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ? AND subject_id = ?"),
+                         {QLatin1String(action), target.subject}).toInt(),
+                  1)
+            << action;
+    }
+}
+
+TEST_P(CliSubjectTest, RefusalsAndBadUsageHaveTheirExitCodes)
+{
+    const Target target = activeSubject();
+    const QString id = QString::number(target.subject);
+    const CliRun refused = cli("agent", "agent-demo-2026",
+                               {QStringLiteral("subject"), QStringLiteral("delete"), id, QStringLiteral("--reason"),
+                                QStringLiteral("x")});
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("may not delete")));
+    const CliRun noReason = cli("agent", "agent-demo-2026", {QStringLiteral("subject"), QStringLiteral("block"), id});
+    EXPECT_EQ(noReason.exitCode, 2);
+    EXPECT_TRUE(noReason.err.contains(QStringLiteral("--reason")));
+    const CliRun badValue = cli("agent", "agent-demo-2026",
+                                {QStringLiteral("subject"), QStringLiteral("correct"), id, QStringLiteral("phone"),
+                                 QStringLiteral("call me maybe"), QStringLiteral("--reason"), QStringLiteral("x")});
+    EXPECT_EQ(badValue.exitCode, 1);
+    EXPECT_TRUE(badValue.err.contains(QStringLiteral("'phone'")));
+    EXPECT_FALSE(badValue.err.contains(QStringLiteral("call me maybe"))) << "personal data went to stderr";
+    const CliRun badId = cli("agent", "agent-demo-2026", {QStringLiteral("subject"), QStringLiteral("show"), QStringLiteral("x1")});
+    EXPECT_EQ(badId.exitCode, 2);
+    EXPECT_EQ(runCli({QStringLiteral("--db"), testDatabase().url(), QStringLiteral("subject"), QStringLiteral("show"), id}).exitCode,
+              2)
+        << "reading personal data needs --operator";
+}
+
+PD_INSTANTIATE_FOR_BACKENDS(CliSubjectTest);
