@@ -50,6 +50,10 @@
         <source>approval #%1 needs a second officer: %2 asked for it and cannot approve it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>approval #%1 stopped after %2 of %3 subjects; approve it again to finish</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::ApprovalsDialog</name>
@@ -445,6 +449,335 @@
     </message>
 </context>
 <context>
+    <name>pd::BlockDialog</name>
+    <message>
+        <source>subject #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked data is kept but not used: it is read-only and marked in every view until the block is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required, e.g. accuracy disputed while it is verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &amp;whole subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the &amp;items ticked below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;quest #:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason for the block first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the items to block, or choose the whole subject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::BulkAction</name>
+    <message>
+        <source>a reason is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no subjects were given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the block must last until a future date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::BulkActionDialog</name>
+    <message>
+        <source>Blocked data is kept but not used: it is read-only and marked in every view until the block is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values are removed or generalized; this cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All data is destroyed; only the fact of deletion is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln subject(s) will be blocked; subjects already blocked or anonymized are skipped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>required, e.g. erasure request, retention period over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required, e.g. accuracy disputed while it is verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;quest #:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln subject(s)</source>
+        <translation>
+            <numerusform>%Ln subject</numerusform>
+            <numerusform>%Ln subjects</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln data item(s) — %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no data items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln consent record(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln disclosure(s) to third parties</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them blocked: deleting ends the block</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them blocked</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of them with data-subject requests</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Block %Ln subject(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Anonymize %Ln subject(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln subject(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give a reason first; it is kept in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Anonymize %Ln subject(s)? Values are removed or generalized; this cannot be undone.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln subject(s)? All data is destroyed; only the fact of deletion is kept.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What will be lost:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::BulkJob</name>
+    <message>
+        <source>Working — Privacy Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the batch in progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocking subjects: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymizing subjects: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting subjects: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing more was changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln subject(s) were not changed yet: the action waits for a second officer (approval #%1).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln subject(s) blocked.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln subject(s) anonymized.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln subject(s) deleted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln skipped (already in that state, or gone).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %Ln subject(s) were not touched.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pd::CliApp</name>
     <message>
         <source>Try &apos;privacydesk-cli --help&apos;.</source>
@@ -642,6 +975,94 @@
         <source> (written to %1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: --request: expected a request number, got &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: ID: expected a subject number, got &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subjects search: expected one TEXT (quote it when it has spaces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subjects search: --state: expected active, blocked or anonymized, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subjects search: --category: expected one of %1, got &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subjects search: --limit: expected a whole number from 1 to 100000, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject show: expected one ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject #%1 (%2), version %3, controller %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(hidden)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject correct: expected ID FIELD VALUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected one ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --reason TEXT is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --until: expected a date as YYYY-MM-DD (block only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject #%1: %2 done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected one or more IDs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a second officer: approval #%1 (privacydesk-cli approval approve %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: nothing to do: the subjects are gone or already %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anonymized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 subjects done, %3 skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subjects: expected &apos;search TEXT&apos;, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject: expected show, correct, block, unblock, anonymize or delete, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>
@@ -675,6 +1096,81 @@
     </message>
     <message>
         <source>consent #%1 was already withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::CorrectDialog</name>
+    <message>
+        <source>Correct %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required, e.g. typo reported by the subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the audit trail: say why, without personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;quest #:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the corrected value first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason for the correction first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -938,6 +1434,246 @@
         <source>auditor</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailing recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appeal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card number (masked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cardholder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cookie id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTM tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List of disclosures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restriction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent withdrawal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Portability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block lifted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role (%1) may not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::LockView</name>
@@ -1090,6 +1826,10 @@
             <numerusform>%Ln approval waiting</numerusform>
             <numerusform>%Ln approvals waiting</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Subjects</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1427,6 +2167,17 @@
     </message>
 </context>
 <context>
+    <name>pd::RequestIdEdit</name>
+    <message>
+        <source>optional, e.g. 42</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::Settings</name>
     <message>
         <source>setting %1: expected 0 or more, got %2</source>
@@ -1465,6 +2216,150 @@
     </message>
     <message>
         <source>Enter your operator name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::SubjectDataTree</name>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No purpose recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret values (tokens, keys) are never shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::SubjectDirectory</name>
+    <message>
+        <source>there is no subject #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::SubjectFilterBar</name>
+    <message>
+        <source>Search by name, e-mail, phone, external id or IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show subjects in state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show subjects processed for purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show subjects of controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show subjects with data of category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every subject again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ontroller:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All controllers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1516,6 +2411,133 @@
     </message>
 </context>
 <context>
+    <name>pd::SubjectRecordTabs</name>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disclosed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No consent is recorded for this subject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This subject has made no requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing of this subject was disclosed to third parties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is recorded about this subject yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consents (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disclosures (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::SubjectService</name>
     <message>
         <source>a reason is required</source>
@@ -1539,10 +2561,6 @@
     </message>
     <message>
         <source>subject #%1 is not blocked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no subjects were given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1590,46 +2608,184 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>record how the subject was told that the block is lifted (GDPR art. 18(3))</source>
+        <source>subject #%1 is already anonymized</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>subject #%1 is already anonymized</source>
+        <source>subject #%1 has no field &apos;%2&apos; that can be corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no such subject to delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subject is already anonymized</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::SubjectView</name>
+    <message>
+        <source>Subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the list (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the subject again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Block…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unblock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;nonymize…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controller: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked: %1. The data is read-only until the block is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked until %1: %2. The data is read-only until the block is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymized: nothing of this subject identifies anyone any more, and nothing can change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) blocked; they are read-only until the block is lifted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No subject is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject is anonymized: nothing of it can change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject is blocked: its data is read-only until the block is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the item to correct in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item is blocked: it is read-only until the block is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret values are never shown, so they are not corrected here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject is already blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing of this subject is blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the selected value (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restrict processing (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift the block (Ctrl+Shift+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove what identifies the subject (Ctrl+Alt+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy the subject&apos;s data (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this subject while you were working on it, so nothing was saved. The page now shows the newer values; what you entered is still in the dialog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymize %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed yet: this waits for a second officer (approval #%1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>pd::SubjectsPage</name>
     <message>
-        <source>Search by name, e-mail, phone or external id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search subjects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blocked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Anonymized</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show subjects in state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;State:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1664,15 +2820,176 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check the spelling, search by the beginning of a name, e-mail, phone number or external id, or set the state filter to All.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Your role does not include viewing personal data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Subjects are shown to officers, agents and auditors. Administrators manage operators and settings and read the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All matching the &amp;filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply Block, Anonymize and Delete to every subject the search and filters find, not only the selected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Block…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unblock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;nonymize…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the &amp;List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No subject is selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln subject(s) matching</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln selected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a subject first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a subject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show everything about the selected subject (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the selected value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restrict the processing of the subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift the block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove what identifies the subjects; cannot be undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy the subjects&apos; data; cannot be undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait until the action in progress ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No subject matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select subjects in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the spelling, search by the beginning of a name, e-mail, phone number, external id or IP address, or clear the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::UnblockDialog</name>
+    <message>
+        <source>Lift the block of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required, e.g. accuracy verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject was &amp;told before the block is lifted (GDPR art. 18(3))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. e-mail of 3 March, phone call today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How and when the subject was told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;How and when:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;quest #:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lift block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason for lifting the block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject must be told before the block is lifted: tick the box once they were.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
