@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>approval #%1 stopped after %2 of %3 subjects; approve it again to finish</source>
-        <translation type="unfinished"></translation>
+        <translation>узгадненне #%1 спынена пасля %2 з %3 суб&apos;ектаў; узгадніце яго яшчэ раз, каб завяршыць</translation>
     </message>
 </context>
 <context>
@@ -462,19 +462,19 @@
     <name>pd::BlockDialog</name>
     <message>
         <source>subject #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>суб&apos;ект #%1</translation>
     </message>
     <message>
         <source>Block %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Блакаванне: %1</translation>
     </message>
     <message>
         <source>Blocked data is kept but not used: it is read-only and marked in every view until the block is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заблакаваныя даныя захоўваюцца, але не выкарыстоўваюцца: яны даступныя толькі для чытання і адзначаны на ўсіх экранах, пакуль блакаванне не знята.</translation>
     </message>
     <message>
         <source>required, e.g. accuracy disputed while it is verified</source>
-        <translation type="unfinished"></translation>
+        <translation>абавязкова, напрыклад дакладнасць даных аспрэчана і правяраецца</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -482,27 +482,27 @@
     </message>
     <message>
         <source>&amp;Until</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Да</translation>
     </message>
     <message>
         <source>Blocked until</source>
-        <translation type="unfinished"></translation>
+        <translation>Заблакавана да</translation>
     </message>
     <message>
         <source>The &amp;whole subject</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Увесь суб&apos;ект</translation>
     </message>
     <message>
         <source>Only the &amp;items ticked below</source>
-        <translation type="unfinished"></translation>
+        <translation>Толькі &amp;адзначаныя ніжэй элементы</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Поле</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Значэнне</translation>
     </message>
     <message>
         <source>Purpose</source>
@@ -510,35 +510,35 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1:%2: %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>схавана</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Прычына:</translation>
     </message>
     <message>
         <source>End:</source>
-        <translation type="unfinished"></translation>
+        <translation>Заканчэнне:</translation>
     </message>
     <message>
         <source>Re&amp;quest #:</source>
-        <translation type="unfinished"></translation>
+        <translation>За&amp;пыт #:</translation>
     </message>
     <message>
         <source>&amp;Block</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Заблакаваць</translation>
     </message>
     <message>
         <source>Give a reason for the block first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Спачатку пазначце прычыну блакавання.</translation>
     </message>
     <message>
         <source>Tick the items to block, or choose the whole subject.</source>
-        <translation type="unfinished"></translation>
+        <translation>Адзначце элементы для блакавання або выберыце ўвесь суб&apos;ект.</translation>
     </message>
 </context>
 <context>
@@ -560,31 +560,31 @@
     <name>pd::BulkActionDialog</name>
     <message>
         <source>Blocked data is kept but not used: it is read-only and marked in every view until the block is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заблакаваныя даныя захоўваюцца, але не выкарыстоўваюцца: яны даступныя толькі для чытання і адзначаны на ўсіх экранах, пакуль блакаванне не знята.</translation>
     </message>
     <message>
         <source>Values are removed or generalized; this cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Значэнні выдаляюцца або абагульняюцца; гэта дзеянне нельга адмяніць.</translation>
     </message>
     <message>
         <source>All data is destroyed; only the fact of deletion is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Усе даныя знішчаюцца; захоўваецца толькі факт выдалення.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) will be blocked; subjects already blocked or anonymized are skipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln суб&apos;ект будзе заблакаваны; ужо заблакаваныя або абязасобленыя суб&apos;екты прапускаюцца.</numerusform>
+            <numerusform>%Ln суб&apos;екты будуць заблакаваны; ужо заблакаваныя або абязасобленыя суб&apos;екты прапускаюцца.</numerusform>
+            <numerusform>%Ln суб&apos;ектаў будуць заблакаваны; ужо заблакаваныя або абязасобленыя суб&apos;екты прапускаюцца.</numerusform>
         </translation>
     </message>
     <message>
         <source>required, e.g. erasure request, retention period over</source>
-        <translation type="unfinished"></translation>
+        <translation>абавязкова, напрыклад запыт на выдаленне або мінуў тэрмін захоўвання</translation>
     </message>
     <message>
         <source>required, e.g. accuracy disputed while it is verified</source>
-        <translation type="unfinished"></translation>
+        <translation>абавязкова, напрыклад дакладнасць даных аспрэчана і правяраецца</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -592,23 +592,23 @@
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Прычына:</translation>
     </message>
     <message>
         <source>&amp;Until</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Да</translation>
     </message>
     <message>
         <source>End:</source>
-        <translation type="unfinished"></translation>
+        <translation>Заканчэнне:</translation>
     </message>
     <message>
         <source>Re&amp;quest #:</source>
-        <translation type="unfinished"></translation>
+        <translation>За&amp;пыт #:</translation>
     </message>
     <message>
         <source>Block</source>
-        <translation type="unfinished"></translation>
+        <translation>Блакаванне</translation>
     </message>
     <message>
         <source>Anonymize</source>
@@ -628,181 +628,181 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1:%2: %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln data item(s) — %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln элемент даных — %1</numerusform>
+            <numerusform>%Ln элементы даных — %1</numerusform>
+            <numerusform>%Ln элементаў даных — %1</numerusform>
         </translation>
     </message>
     <message>
         <source>no data items</source>
-        <translation type="unfinished"></translation>
+        <translation>няма элементаў даных</translation>
     </message>
     <message numerus="yes">
         <source>%Ln consent record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln запіс пра згоду</numerusform>
+            <numerusform>%Ln запісы пра згоду</numerusform>
+            <numerusform>%Ln запісаў пра згоду</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln disclosure(s) to third parties</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln прадастаўленне трэцім асобам</numerusform>
+            <numerusform>%Ln прадастаўленні трэцім асобам</numerusform>
+            <numerusform>%Ln прадастаўленняў трэцім асобам</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln of them blocked: deleting ends the block</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln з іх заблакаваны: выдаленне спыняе блакаванне</numerusform>
+            <numerusform>%Ln з іх заблакаваны: выдаленне спыняе блакаванне</numerusform>
+            <numerusform>%Ln з іх заблакаваны: выдаленне спыняе блакаванне</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln of them blocked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln з іх заблакаваны</numerusform>
+            <numerusform>%Ln з іх заблакаваны</numerusform>
+            <numerusform>%Ln з іх заблакаваны</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln of them with data-subject requests</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>у %Ln з іх ёсць запыты суб&apos;екта персанальных даных</numerusform>
+            <numerusform>у %Ln з іх ёсць запыты суб&apos;екта персанальных даных</numerusform>
+            <numerusform>у %Ln з іх ёсць запыты суб&apos;екта персанальных даных</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Block %Ln subject(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Блакаванне %Ln суб&apos;екта</numerusform>
+            <numerusform>Блакаванне %Ln суб&apos;ектаў</numerusform>
+            <numerusform>Блакаванне %Ln суб&apos;ектаў</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Anonymize %Ln subject(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Абязасабленне %Ln суб&apos;екта</numerusform>
+            <numerusform>Абязасабленне %Ln суб&apos;ектаў</numerusform>
+            <numerusform>Абязасабленне %Ln суб&apos;ектаў</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Delete %Ln subject(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Выдаленне %Ln суб&apos;екта</numerusform>
+            <numerusform>Выдаленне %Ln суб&apos;ектаў</numerusform>
+            <numerusform>Выдаленне %Ln суб&apos;ектаў</numerusform>
         </translation>
     </message>
     <message>
         <source>Give a reason first; it is kept in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Спачатку пазначце прычыну; яна захоўваецца ў журнале аўдыту.</translation>
     </message>
     <message numerus="yes">
         <source>Anonymize %Ln subject(s)? Values are removed or generalized; this cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln суб&apos;ект будзе абязасоблены. Абязасобіць? Значэнні выдаляюцца або абагульняюцца; гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>%Ln суб&apos;екты будуць абязасоблены. Абязасобіць? Значэнні выдаляюцца або абагульняюцца; гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>%Ln суб&apos;ектаў будуць абязасоблены. Абязасобіць? Значэнні выдаляюцца або абагульняюцца; гэта дзеянне нельга адмяніць.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Delete %Ln subject(s)? All data is destroyed; only the fact of deletion is kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln суб&apos;ект будзе выдалены. Выдаліць? Усе даныя знішчаюцца; захоўваецца толькі факт выдалення.</numerusform>
+            <numerusform>%Ln суб&apos;екты будуць выдалены. Выдаліць? Усе даныя знішчаюцца; захоўваецца толькі факт выдалення.</numerusform>
+            <numerusform>%Ln суб&apos;ектаў будуць выдалены. Выдаліць? Усе даныя знішчаюцца; захоўваецца толькі факт выдалення.</numerusform>
         </translation>
     </message>
     <message>
         <source>What will be lost:</source>
-        <translation type="unfinished"></translation>
+        <translation>Што будзе страчана:</translation>
     </message>
 </context>
 <context>
     <name>pd::BulkJob</name>
     <message>
         <source>Working — Privacy Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Выкананне — Privacy Desk</translation>
     </message>
     <message>
         <source>Stopping after the batch in progress…</source>
-        <translation type="unfinished"></translation>
+        <translation>Спыненне пасля завяршэння бягучага пакета…</translation>
     </message>
     <message>
         <source>Blocking subjects: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Блакаванне суб&apos;ектаў: %1 з %2</translation>
     </message>
     <message>
         <source>Anonymizing subjects: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Абязасабленне суб&apos;ектаў: %1 з %2</translation>
     </message>
     <message>
         <source>Deleting subjects: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Выдаленне суб&apos;ектаў: %1 з %2</translation>
     </message>
     <message>
         <source>Nothing more was changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Больш нічога не зменена: %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) were not changed yet: the action waits for a second officer (approval #%1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln суб&apos;ект пакуль не зменены: дзеянне чакае другога адказнага (узгадненне #%1).</numerusform>
+            <numerusform>%Ln суб&apos;екты пакуль не зменены: дзеянне чакае другога адказнага (узгадненне #%1).</numerusform>
+            <numerusform>%Ln суб&apos;ектаў пакуль не зменены: дзеянне чакае другога адказнага (узгадненне #%1).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) blocked.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Заблакаваны %Ln суб&apos;ект.</numerusform>
+            <numerusform>Заблакаваны %Ln суб&apos;екты.</numerusform>
+            <numerusform>Заблакавана %Ln суб&apos;ектаў.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) anonymized.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Абязасоблены %Ln суб&apos;ект.</numerusform>
+            <numerusform>Абязасоблены %Ln суб&apos;екты.</numerusform>
+            <numerusform>Абязасоблена %Ln суб&apos;ектаў.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) deleted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Выдалены %Ln суб&apos;ект.</numerusform>
+            <numerusform>Выдалены %Ln суб&apos;екты.</numerusform>
+            <numerusform>Выдалена %Ln суб&apos;ектаў.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln skipped (already in that state, or gone).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Прапушчаны %Ln суб&apos;ект (ужо ў гэтым стане або адсутнічае).</numerusform>
+            <numerusform>Прапушчаны %Ln суб&apos;екты (ужо ў гэтым стане або адсутнічаюць).</numerusform>
+            <numerusform>Прапушчана %Ln суб&apos;ектаў (ужо ў гэтым стане або адсутнічаюць).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Cancelled: %Ln subject(s) were not touched.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Скасавана: %Ln суб&apos;ект не закрануты.</numerusform>
+            <numerusform>Скасавана: %Ln суб&apos;екты не закрануты.</numerusform>
+            <numerusform>Скасавана: %Ln суб&apos;ектаў не закрануты.</numerusform>
         </translation>
     </message>
 </context>
@@ -1006,91 +1006,91 @@
     </message>
     <message>
         <source>%1: --request: expected a request number, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: --request: чакаецца нумар запыту, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
         <source>%1: ID: expected a subject number, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ID: чакаецца нумар суб&apos;екта, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
         <source>subjects search: expected one TEXT (quote it when it has spaces)</source>
-        <translation type="unfinished"></translation>
+        <translation>subjects search: чакаецца адзін аргумент TEXT (вазьміце яго ў двукоссе, калі ў ім ёсць прабелы)</translation>
     </message>
     <message>
         <source>subjects search: --state: expected active, blocked or anonymized, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>subjects search: --state: чакаецца active, blocked або anonymized, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>subjects search: --category: expected one of %1, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>subjects search: --category: чакаецца адно з: %1, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
         <source>subjects search: --limit: expected a whole number from 1 to 100000, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>subjects search: --limit: чакаецца цэлы лік ад 1 да 100000, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>subject show: expected one ID</source>
-        <translation type="unfinished"></translation>
+        <translation>subject show: чакаецца адзін ID</translation>
     </message>
     <message>
         <source>Subject #%1 (%2), version %3, controller %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Суб&apos;ект #%1 (%2), версія %3, аператар %4</translation>
     </message>
     <message>
         <source>(hidden)</source>
-        <translation type="unfinished"></translation>
+        <translation>(схавана)</translation>
     </message>
     <message>
         <source>subject correct: expected ID FIELD VALUE</source>
-        <translation type="unfinished"></translation>
+        <translation>subject correct: чакаюцца аргументы ID FIELD VALUE</translation>
     </message>
     <message>
         <source>%1: expected one ID</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: чакаецца адзін ID</translation>
     </message>
     <message>
         <source>%1: --reason TEXT is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: абавязковы параметр --reason TEXT</translation>
     </message>
     <message>
         <source>%1: --until: expected a date as YYYY-MM-DD (block only)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: --until: чакаецца дата ў фармаце YYYY-MM-DD (толькі для block)</translation>
     </message>
     <message>
         <source>Subject #%1: %2 done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Суб&apos;ект #%1: %2 — выканана.</translation>
     </message>
     <message>
         <source>%1: expected one or more IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: чакаецца адзін або некалькі ID</translation>
     </message>
     <message>
         <source>Waiting for a second officer: approval #%1 (privacydesk-cli approval approve %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Чакаецца другі адказны: узгадненне #%1 (privacydesk-cli approval approve %1).</translation>
     </message>
     <message>
         <source>%1: nothing to do: the subjects are gone or already %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: няма чаго выконваць: суб&apos;екты адсутнічаюць або ўжо %2</translation>
     </message>
     <message>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>выдалены</translation>
     </message>
     <message>
         <source>anonymized</source>
-        <translation type="unfinished"></translation>
+        <translation>абязасоблены</translation>
     </message>
     <message>
         <source>%1: %2 subjects done, %3 skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: апрацавана суб&apos;ектаў: %2, прапушчана: %3.</translation>
     </message>
     <message>
         <source>subjects: expected &apos;search TEXT&apos;, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>subjects: чакаецца &apos;search TEXT&apos;, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>subject: expected show, correct, block, unblock, anonymize or delete, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>subject: чакаецца show, correct, block, unblock, anonymize або delete, атрымана &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -1132,27 +1132,27 @@
     <name>pd::CorrectDialog</name>
     <message>
         <source>Correct %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Выпраўленне: %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>none recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>не пазначана</translation>
     </message>
     <message>
         <source>New value</source>
-        <translation type="unfinished"></translation>
+        <translation>Новае значэнне</translation>
     </message>
     <message>
         <source>required, e.g. typo reported by the subject</source>
-        <translation type="unfinished"></translation>
+        <translation>абавязкова, напрыклад памылка друку, пра якую паведаміў суб&apos;ект</translation>
     </message>
     <message>
         <source>Kept in the audit trail: say why, without personal data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Захоўваецца ў журнале аўдыту: пазначце прычыну без персанальных даных.</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -1160,47 +1160,47 @@
     </message>
     <message>
         <source>Field:</source>
-        <translation type="unfinished"></translation>
+        <translation>Поле:</translation>
     </message>
     <message>
         <source>Purpose:</source>
-        <translation type="unfinished"></translation>
+        <translation>Мэта:</translation>
     </message>
     <message>
         <source>Current value:</source>
-        <translation type="unfinished"></translation>
+        <translation>Бягучае значэнне:</translation>
     </message>
     <message>
         <source>&amp;New value:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Новае значэнне:</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Прычына:</translation>
     </message>
     <message>
         <source>Re&amp;quest #:</source>
-        <translation type="unfinished"></translation>
+        <translation>За&amp;пыт #:</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Папярэдні прагляд</translation>
     </message>
     <message>
         <source>Before:</source>
-        <translation type="unfinished"></translation>
+        <translation>Да:</translation>
     </message>
     <message>
         <source>After:</source>
-        <translation type="unfinished"></translation>
+        <translation>Пасля:</translation>
     </message>
     <message>
         <source>Type the corrected value first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Спачатку ўвядзіце выпраўленае значэнне.</translation>
     </message>
     <message>
         <source>Give a reason for the correction first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Спачатку пазначце прычыну выпраўлення.</translation>
     </message>
 </context>
 <context>
@@ -1465,39 +1465,39 @@
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Уліковы запіс</translation>
     </message>
     <message>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Аплата</translation>
     </message>
     <message>
         <source>Technical</source>
-        <translation type="unfinished"></translation>
+        <translation>Тэхнічныя даныя</translation>
     </message>
     <message>
         <source>Voice</source>
-        <translation type="unfinished"></translation>
+        <translation>Голас</translation>
     </message>
     <message>
         <source>Integration</source>
-        <translation type="unfinished"></translation>
+        <translation>Інтэграцыя</translation>
     </message>
     <message>
         <source>Mailing recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Атрымальнік рассылкі</translation>
     </message>
     <message>
         <source>Appeal</source>
-        <translation type="unfinished"></translation>
+        <translation>Зварот</translation>
     </message>
     <message>
         <source>Representative</source>
-        <translation type="unfinished"></translation>
+        <translation>Прадстаўнік</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Арганізацыя</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1513,83 +1513,83 @@
     </message>
     <message>
         <source>Messenger</source>
-        <translation type="unfinished"></translation>
+        <translation>Месенджар</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата нараджэння</translation>
     </message>
     <message>
         <source>Card number (masked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Нумар карткі (замаскіраваны)</translation>
     </message>
     <message>
         <source>Card expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Тэрмін дзеяння карткі</translation>
     </message>
     <message>
         <source>Cardholder</source>
-        <translation type="unfinished"></translation>
+        <translation>Уладальнік карткі</translation>
     </message>
     <message>
         <source>Transaction id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID транзакцыі</translation>
     </message>
     <message>
         <source>IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-адрас</translation>
     </message>
     <message>
         <source>Browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Браўзер</translation>
     </message>
     <message>
         <source>Cookie id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID cookie</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Мова</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Месцазнаходжанне</translation>
     </message>
     <message>
         <source>Referrer</source>
-        <translation type="unfinished"></translation>
+        <translation>Крыніца пераходу</translation>
     </message>
     <message>
         <source>UTM tags</source>
-        <translation type="unfinished"></translation>
+        <translation>UTM-меткі</translation>
     </message>
     <message>
         <source>Segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Сегменты</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Тэгі</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен</translation>
     </message>
     <message>
         <source>Access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен доступу</translation>
     </message>
     <message>
         <source>Refresh token</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен абнаўлення</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ключ API</translation>
     </message>
     <message>
         <source>Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Сакрэт</translation>
     </message>
     <message>
         <source>Password</source>
@@ -1609,99 +1609,99 @@
     </message>
     <message>
         <source>Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Доступ</translation>
     </message>
     <message>
         <source>List of disclosures</source>
-        <translation type="unfinished"></translation>
+        <translation>Пералік прадастаўленняў</translation>
     </message>
     <message>
         <source>Rectification</source>
-        <translation type="unfinished"></translation>
+        <translation>Удакладненне</translation>
     </message>
     <message>
         <source>Erasure</source>
-        <translation type="unfinished"></translation>
+        <translation>Выдаленне</translation>
     </message>
     <message>
         <source>Restriction</source>
-        <translation type="unfinished"></translation>
+        <translation>Абмежаванне апрацоўкі</translation>
     </message>
     <message>
         <source>Objection</source>
-        <translation type="unfinished"></translation>
+        <translation>Пярэчанне</translation>
     </message>
     <message>
         <source>Consent withdrawal</source>
-        <translation type="unfinished"></translation>
+        <translation>Адкліканне згоды</translation>
     </message>
     <message>
         <source>Portability</source>
-        <translation type="unfinished"></translation>
+        <translation>Пераноснасць</translation>
     </message>
     <message>
         <source>Complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>Скарга</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Новы</translation>
     </message>
     <message>
         <source>Identity pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Чакае пацвярджэння асобы</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>У рабоце</translation>
     </message>
     <message>
         <source>Awaiting approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Чакае ўзгаднення</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Выкананы</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Адмоўлена</translation>
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Адкліканы</translation>
     </message>
     <message>
         <source>Viewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Прагледжана</translation>
     </message>
     <message>
         <source>Corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>Выпраўлена</translation>
     </message>
     <message>
         <source>Block lifted</source>
-        <translation type="unfinished"></translation>
+        <translation>Блакаванне знята</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Выдалена</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Імпартавана</translation>
     </message>
     <message>
         <source>Consent given</source>
-        <translation type="unfinished"></translation>
+        <translation>Згода дадзена</translation>
     </message>
     <message>
         <source>Consent withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Згода адклікана</translation>
     </message>
     <message>
         <source>Your role (%1) may not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваша роля (%1) не дазваляе %2.</translation>
     </message>
 </context>
 <context>
@@ -1859,7 +1859,7 @@
     </message>
     <message>
         <source>&amp;Subjects</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Суб&apos;екты</translation>
     </message>
 </context>
 <context>
@@ -2200,11 +2200,11 @@
     <name>pd::RequestIdEdit</name>
     <message>
         <source>optional, e.g. 42</source>
-        <translation type="unfinished"></translation>
+        <translation>неабавязкова, напрыклад 42</translation>
     </message>
     <message>
         <source>Request number</source>
-        <translation type="unfinished"></translation>
+        <translation>Нумар запыту</translation>
     </message>
 </context>
 <context>
@@ -2253,19 +2253,19 @@
     <name>pd::SubjectDataTree</name>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Поле</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Значэнне</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Крыніца</translation>
     </message>
     <message>
         <source>Collected</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата збору</translation>
     </message>
     <message>
         <source>State</source>
@@ -2273,27 +2273,27 @@
     </message>
     <message>
         <source>Personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>Персанальныя даныя</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%Ln)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
         </translation>
     </message>
     <message>
         <source>No purpose recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Мэта апрацоўкі не пазначана</translation>
     </message>
     <message>
         <source>hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>схавана</translation>
     </message>
     <message>
         <source>Secret values (tokens, keys) are never shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сакрэтныя значэнні (токены, ключы) ніколі не паказваюцца.</translation>
     </message>
     <message>
         <source>Blocked</source>
@@ -2301,7 +2301,7 @@
     </message>
     <message>
         <source>Blocked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Заблакавана: %1</translation>
     </message>
 </context>
 <context>
@@ -2315,7 +2315,7 @@
     <name>pd::SubjectFilterBar</name>
     <message>
         <source>Search by name, e-mail, phone, external id or IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Пошук па імені, e-mail, тэлефоне, знешнім ID або IP-адрасе</translation>
     </message>
     <message>
         <source>Search subjects</source>
@@ -2343,27 +2343,27 @@
     </message>
     <message>
         <source>Show subjects processed for purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Паказаць суб&apos;ектаў, даныя якіх апрацоўваюцца для мэты</translation>
     </message>
     <message>
         <source>Show subjects of controller</source>
-        <translation type="unfinished"></translation>
+        <translation>Паказаць суб&apos;ектаў аператара</translation>
     </message>
     <message>
         <source>Show subjects with data of category</source>
-        <translation type="unfinished"></translation>
+        <translation>Паказаць суб&apos;ектаў з данымі катэгорыі</translation>
     </message>
     <message>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Усе катэгорыі</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Ачысціць фільтры</translation>
     </message>
     <message>
         <source>Show every subject again</source>
-        <translation type="unfinished"></translation>
+        <translation>Зноў паказаць усіх суб&apos;ектаў</translation>
     </message>
     <message>
         <source>&amp;State:</source>
@@ -2371,27 +2371,27 @@
     </message>
     <message>
         <source>&amp;Purpose:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Мэта:</translation>
     </message>
     <message>
         <source>C&amp;ontroller:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Аператар:</translation>
     </message>
     <message>
         <source>Cate&amp;gory:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Катэгорыя:</translation>
     </message>
     <message>
         <source>All purposes</source>
-        <translation type="unfinished"></translation>
+        <translation>Усе мэты</translation>
     </message>
     <message>
         <source>All controllers</source>
-        <translation type="unfinished"></translation>
+        <translation>Усе аператары</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2449,19 +2449,19 @@
     </message>
     <message>
         <source>Policy version</source>
-        <translation type="unfinished"></translation>
+        <translation>Версія палітыкі</translation>
     </message>
     <message>
         <source>Given</source>
-        <translation type="unfinished"></translation>
+        <translation>Дадзена</translation>
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Адклікана</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Канал</translation>
     </message>
     <message>
         <source>#</source>
@@ -2469,31 +2469,31 @@
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Тып</translation>
     </message>
     <message>
         <source>Regime</source>
-        <translation type="unfinished"></translation>
+        <translation>Рэжым</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Атрыманы</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Тэрмін</translation>
     </message>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Атрымальнік</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Краіна</translation>
     </message>
     <message>
         <source>Categories</source>
@@ -2501,11 +2501,11 @@
     </message>
     <message>
         <source>Legal basis</source>
-        <translation type="unfinished"></translation>
+        <translation>Прававая падстава</translation>
     </message>
     <message>
         <source>Disclosed</source>
-        <translation type="unfinished"></translation>
+        <translation>Прадастаўлена</translation>
     </message>
     <message>
         <source>Time</source>
@@ -2533,15 +2533,15 @@
     </message>
     <message>
         <source>No consent is recorded for this subject.</source>
-        <translation type="unfinished"></translation>
+        <translation>Для гэтага суб&apos;екта не запісана ніводнай згоды.</translation>
     </message>
     <message>
         <source>This subject has made no requests.</source>
-        <translation type="unfinished"></translation>
+        <translation>Гэты суб&apos;ект не падаваў запытаў.</translation>
     </message>
     <message>
         <source>Nothing of this subject was disclosed to third parties.</source>
-        <translation type="unfinished"></translation>
+        <translation>Даныя гэтага суб&apos;екта не прадастаўляліся трэцім асобам.</translation>
     </message>
     <message>
         <source>all</source>
@@ -2549,23 +2549,23 @@
     </message>
     <message>
         <source>Nothing is recorded about this subject yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пра гэтага суб&apos;екта пакуль нічога не запісана.</translation>
     </message>
     <message>
         <source>Consents (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Згоды (%1)</translation>
     </message>
     <message>
         <source>Requests (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Запыты (%1)</translation>
     </message>
     <message>
         <source>Disclosures (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Прадастаўленні (%1)</translation>
     </message>
     <message>
         <source>History (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Гісторыя (%1)</translation>
     </message>
 </context>
 <context>
@@ -2644,15 +2644,15 @@
     </message>
     <message>
         <source>subject #%1 has no field &apos;%2&apos; that can be corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>у суб&apos;екта #%1 няма поля &apos;%2&apos;, якое можна выправіць</translation>
     </message>
     <message>
         <source>there is no such subject to delete</source>
-        <translation type="unfinished"></translation>
+        <translation>няма такога суб&apos;екта для выдалення</translation>
     </message>
     <message>
         <source>the subject is already anonymized</source>
-        <translation type="unfinished"></translation>
+        <translation>суб&apos;ект ужо абязасоблены</translation>
     </message>
 </context>
 <context>
@@ -2663,155 +2663,155 @@
     </message>
     <message>
         <source>Back to the list (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Назад да спісу (Esc)</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Абнавіць</translation>
     </message>
     <message>
         <source>Read the subject again (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Зноў загрузіць даныя суб&apos;екта (F5)</translation>
     </message>
     <message>
         <source>&amp;Correct…</source>
-        <translation type="unfinished"></translation>
+        <translation>Вы&amp;правіць…</translation>
     </message>
     <message>
         <source>&amp;Block…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Заблакаваць…</translation>
     </message>
     <message>
         <source>&amp;Unblock…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Разблакаваць…</translation>
     </message>
     <message>
         <source>A&amp;nonymize…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Абязасобіць…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Выдаліць…</translation>
     </message>
     <message>
         <source>Subject #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Суб&apos;ект #%1</translation>
     </message>
     <message>
         <source>The subject could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не ўдалося адкрыць суб&apos;екта: %1</translation>
     </message>
     <message>
         <source>#%1</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <source>External id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Знешні ID: %1</translation>
     </message>
     <message>
         <source>Controller: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Аператар: %1</translation>
     </message>
     <message>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Версія %1</translation>
     </message>
     <message>
         <source>Created %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Створаны %1</translation>
     </message>
     <message>
         <source>Changed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Зменены %1</translation>
     </message>
     <message>
         <source>Blocked: %1. The data is read-only until the block is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заблакаваны: %1. Даныя даступныя толькі для чытання, пакуль блакаванне не знята.</translation>
     </message>
     <message>
         <source>Blocked until %1: %2. The data is read-only until the block is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заблакаваны да %1: %2. Даныя даступныя толькі для чытання, пакуль блакаванне не знята.</translation>
     </message>
     <message>
         <source>Anonymized: nothing of this subject identifies anyone any more, and nothing can change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Абязасоблены: даныя гэтага суб&apos;екта больш не дазваляюць нікога ідэнтыфікаваць і не могуць быць зменены.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln item(s) blocked; they are read-only until the block is lifted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Заблакаваны %Ln элемент даных; ён даступны толькі для чытання, пакуль блакаванне не знята.</numerusform>
+            <numerusform>Заблакаваны %Ln элементы даных; яны даступныя толькі для чытання, пакуль блакаванне не знята.</numerusform>
+            <numerusform>Заблакавана %Ln элементаў даных; яны даступныя толькі для чытання, пакуль блакаванне не знята.</numerusform>
         </translation>
     </message>
     <message>
         <source>No subject is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Суб&apos;ект не адкрыты.</translation>
     </message>
     <message>
         <source>The subject is anonymized: nothing of it can change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Суб&apos;ект абязасоблены: яго даныя змяніць нельга.</translation>
     </message>
     <message>
         <source>The subject is blocked: its data is read-only until the block is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Суб&apos;ект заблакаваны: яго даныя даступныя толькі для чытання, пакуль блакаванне не знята.</translation>
     </message>
     <message>
         <source>Select the item to correct in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберыце ў спісе элемент, які трэба выправіць.</translation>
     </message>
     <message>
         <source>This item is blocked: it is read-only until the block is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Гэты элемент заблакаваны: ён даступны толькі для чытання, пакуль блакаванне не знята.</translation>
     </message>
     <message>
         <source>Secret values are never shown, so they are not corrected here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сакрэтныя значэнні ніколі не паказваюцца, таму тут яны не выпраўляюцца.</translation>
     </message>
     <message>
         <source>The subject is already blocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Суб&apos;ект ужо заблакаваны.</translation>
     </message>
     <message>
         <source>Nothing of this subject is blocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>У гэтага суб&apos;екта нічога не заблакавана.</translation>
     </message>
     <message>
         <source>Correct the selected value (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Выправіць выбранае значэнне (F2)</translation>
     </message>
     <message>
         <source>Restrict processing (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Абмежаваць апрацоўку (Ctrl+B)</translation>
     </message>
     <message>
         <source>Lift the block (Ctrl+Shift+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Зняць блакаванне (Ctrl+Shift+B)</translation>
     </message>
     <message>
         <source>Remove what identifies the subject (Ctrl+Alt+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Выдаліць усё, што ідэнтыфікуе суб&apos;екта (Ctrl+Alt+A)</translation>
     </message>
     <message>
         <source>Destroy the subject&apos;s data (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Знішчыць даныя суб&apos;екта (Del)</translation>
     </message>
     <message>
         <source>Someone else changed this subject while you were working on it, so nothing was saved. The page now shows the newer values; what you entered is still in the dialog.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пакуль вы працавалі з гэтым суб&apos;ектам, яго змяніў іншы карыстальнік, таму нічога не захавана. Цяпер на старонцы паказаны новыя значэнні; уведзенае вамі засталося ў дыялогу.</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Выдаленне: %1</translation>
     </message>
     <message>
         <source>Anonymize %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Абязасабленне: %1</translation>
     </message>
     <message>
         <source>Nothing was changed yet: this waits for a second officer (approval #%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Пакуль нічога не зменена: дзеянне чакае другога адказнага (узгадненне #%1).</translation>
     </message>
 </context>
 <context>
@@ -2862,130 +2862,130 @@
     </message>
     <message>
         <source>All matching the &amp;filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Усе, што адпавядаюць &amp;фільтру</translation>
     </message>
     <message>
         <source>Apply Block, Anonymize and Delete to every subject the search and filters find, not only the selected rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Ужываць блакаванне, абязасабленне і выдаленне да ўсіх суб&apos;ектаў, знойдзеных пошукам і фільтрамі, а не толькі да выбраных радкоў</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Адкрыць</translation>
     </message>
     <message>
         <source>&amp;Correct…</source>
-        <translation type="unfinished"></translation>
+        <translation>Вы&amp;правіць…</translation>
     </message>
     <message>
         <source>&amp;Block…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Заблакаваць…</translation>
     </message>
     <message>
         <source>&amp;Unblock…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Разблакаваць…</translation>
     </message>
     <message>
         <source>A&amp;nonymize…</source>
-        <translation type="unfinished"></translation>
+        <translation>Абязас&amp;обіць…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Выдаліць…</translation>
     </message>
     <message>
         <source>Back to the &amp;List</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Назад да спісу</translation>
     </message>
     <message>
         <source>No subject is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Суб&apos;ект не выбраны.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) matching</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Знойдзены %Ln суб&apos;ект</numerusform>
+            <numerusform>Знойдзены %Ln суб&apos;екты</numerusform>
+            <numerusform>Знойдзена %Ln суб&apos;ектаў</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Выбраны %Ln</numerusform>
+            <numerusform>Выбраны %Ln</numerusform>
+            <numerusform>Выбрана %Ln</numerusform>
         </translation>
     </message>
     <message>
         <source>Open a subject first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Спачатку адкрыйце суб&apos;екта.</translation>
     </message>
     <message>
         <source>Not available now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Зараз недаступна.</translation>
     </message>
     <message>
         <source>Back to the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Назад да спісу</translation>
     </message>
     <message>
         <source>Select a subject.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберыце суб&apos;екта.</translation>
     </message>
     <message>
         <source>Show everything about the selected subject (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Паказаць усе звесткі пра выбранага суб&apos;екта (Enter)</translation>
     </message>
     <message>
         <source>The list is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Спіс ужо паказаны.</translation>
     </message>
     <message>
         <source>Correct the selected value</source>
-        <translation type="unfinished"></translation>
+        <translation>Выправіць выбранае значэнне</translation>
     </message>
     <message>
         <source>Restrict the processing of the subjects</source>
-        <translation type="unfinished"></translation>
+        <translation>Абмежаваць апрацоўку даных суб&apos;ектаў</translation>
     </message>
     <message>
         <source>Lift the block</source>
-        <translation type="unfinished"></translation>
+        <translation>Зняць блакаванне</translation>
     </message>
     <message>
         <source>Remove what identifies the subjects; cannot be undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Выдаліць усё, што ідэнтыфікуе суб&apos;ектаў; адмяніць нельга</translation>
     </message>
     <message>
         <source>Destroy the subjects&apos; data; cannot be undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Знішчыць даныя суб&apos;ектаў; адмяніць нельга</translation>
     </message>
     <message>
         <source>Wait until the action in progress ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дачакайцеся завяршэння бягучага дзеяння.</translation>
     </message>
     <message>
         <source>No subject matches the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ніводзін суб&apos;ект не адпавядае фільтру.</translation>
     </message>
     <message>
         <source>Select subjects in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Спачатку выберыце суб&apos;ектаў у спісе.</translation>
     </message>
     <message>
         <source>Check the spelling, search by the beginning of a name, e-mail, phone number, external id or IP address, or clear the filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Праверце напісанне, шукайце па пачатку імя, e-mail, нумара тэлефона, знешняга ID або IP-адраса ці ачысціце фільтры.</translation>
     </message>
 </context>
 <context>
     <name>pd::UnblockDialog</name>
     <message>
         <source>Lift the block of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Зняцце блакавання: %1</translation>
     </message>
     <message>
         <source>required, e.g. accuracy verified</source>
-        <translation type="unfinished"></translation>
+        <translation>абавязкова, напрыклад дакладнасць даных пацверджана</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2993,39 +2993,39 @@
     </message>
     <message>
         <source>The subject was &amp;told before the block is lifted (GDPR art. 18(3))</source>
-        <translation type="unfinished"></translation>
+        <translation>Суб&apos;ект &amp;апавешчаны да зняцця блакавання (арт. 18(3) GDPR)</translation>
     </message>
     <message>
         <source>e.g. e-mail of 3 March, phone call today</source>
-        <translation type="unfinished"></translation>
+        <translation>напрыклад ліст ад 3 сакавіка, званок сёння</translation>
     </message>
     <message>
         <source>How and when the subject was told</source>
-        <translation type="unfinished"></translation>
+        <translation>Як і калі суб&apos;ект быў апавешчаны</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Прычына:</translation>
     </message>
     <message>
         <source>&amp;How and when:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Як і калі:</translation>
     </message>
     <message>
         <source>Re&amp;quest #:</source>
-        <translation type="unfinished"></translation>
+        <translation>За&amp;пыт #:</translation>
     </message>
     <message>
         <source>&amp;Lift block</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Зняць блакаванне</translation>
     </message>
     <message>
         <source>Give a reason for lifting the block.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пазначце прычыну зняцця блакавання.</translation>
     </message>
     <message>
         <source>The subject must be told before the block is lifted: tick the box once they were.</source>
-        <translation type="unfinished"></translation>
+        <translation>Суб&apos;ект павінен быць апавешчаны да зняцця блакавання: адзначце сцяжок, калі гэта зроблена.</translation>
     </message>
 </context>
 <context>

@@ -562,9 +562,9 @@
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) will be blocked; subjects already blocked or anonymized are skipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln subject will be blocked; subjects already blocked or anonymized are skipped.</numerusform>
+            <numerusform>%Ln subjects will be blocked; subjects already blocked or anonymized are skipped.</numerusform>
         </translation>
     </message>
     <message>
@@ -620,9 +620,9 @@
     </message>
     <message numerus="yes">
         <source>%Ln data item(s) — %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln data item — %1</numerusform>
+            <numerusform>%Ln data items — %1</numerusform>
         </translation>
     </message>
     <message>
@@ -631,58 +631,58 @@
     </message>
     <message numerus="yes">
         <source>%Ln consent record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln consent record</numerusform>
+            <numerusform>%Ln consent records</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln disclosure(s) to third parties</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln disclosure to third parties</numerusform>
+            <numerusform>%Ln disclosures to third parties</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln of them blocked: deleting ends the block</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln of them blocked: deleting ends the block</numerusform>
+            <numerusform>%Ln of them blocked: deleting ends the block</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln of them blocked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln of them blocked</numerusform>
+            <numerusform>%Ln of them blocked</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln of them with data-subject requests</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln of them with data-subject requests</numerusform>
+            <numerusform>%Ln of them with data-subject requests</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Block %Ln subject(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Block %Ln subject</numerusform>
+            <numerusform>Block %Ln subjects</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Anonymize %Ln subject(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Anonymize %Ln subject</numerusform>
+            <numerusform>Anonymize %Ln subjects</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Delete %Ln subject(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete %Ln subject</numerusform>
+            <numerusform>Delete %Ln subjects</numerusform>
         </translation>
     </message>
     <message>
@@ -691,16 +691,16 @@
     </message>
     <message numerus="yes">
         <source>Anonymize %Ln subject(s)? Values are removed or generalized; this cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Anonymize %Ln subject? Values are removed or generalized; this cannot be undone.</numerusform>
+            <numerusform>Anonymize %Ln subjects? Values are removed or generalized; this cannot be undone.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Delete %Ln subject(s)? All data is destroyed; only the fact of deletion is kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Delete %Ln subject? All data is destroyed; only the fact of deletion is kept.</numerusform>
+            <numerusform>Delete %Ln subjects? All data is destroyed; only the fact of deletion is kept.</numerusform>
         </translation>
     </message>
     <message>
@@ -736,44 +736,44 @@
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) were not changed yet: the action waits for a second officer (approval #%1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln subject was not changed yet: the action waits for a second officer (approval #%1).</numerusform>
+            <numerusform>%Ln subjects were not changed yet: the action waits for a second officer (approval #%1).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) blocked.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln subject blocked.</numerusform>
+            <numerusform>%Ln subjects blocked.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) anonymized.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln subject anonymized.</numerusform>
+            <numerusform>%Ln subjects anonymized.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) deleted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln subject deleted.</numerusform>
+            <numerusform>%Ln subjects deleted.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln skipped (already in that state, or gone).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln skipped (already in that state, or gone).</numerusform>
+            <numerusform>%Ln skipped (already in that state, or gone).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Cancelled: %Ln subject(s) were not touched.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cancelled: %Ln subject was not touched.</numerusform>
+            <numerusform>Cancelled: %Ln subjects were not touched.</numerusform>
         </translation>
     </message>
 </context>
@@ -2247,9 +2247,9 @@
     </message>
     <message numerus="yes">
         <source>%1 (%Ln)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
         </translation>
     </message>
     <message>
@@ -2708,9 +2708,9 @@
     </message>
     <message numerus="yes">
         <source>%Ln item(s) blocked; they are read-only until the block is lifted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln item blocked; it is read-only until the block is lifted.</numerusform>
+            <numerusform>%Ln items blocked; they are read-only until the block is lifted.</numerusform>
         </translation>
     </message>
     <message>
@@ -2869,16 +2869,16 @@
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) matching</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln subject matching</numerusform>
+            <numerusform>%Ln subjects matching</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln selected</numerusform>
+            <numerusform>%Ln selected</numerusform>
         </translation>
     </message>
     <message>

@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>approval #%1 stopped after %2 of %3 subjects; approve it again to finish</source>
-        <translation type="unfinished"></translation>
+        <translation>согласование #%1 остановлено после %2 из %3 субъектов; согласуйте его ещё раз, чтобы завершить</translation>
     </message>
 </context>
 <context>
@@ -462,19 +462,19 @@
     <name>pd::BlockDialog</name>
     <message>
         <source>subject #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>субъект #%1</translation>
     </message>
     <message>
         <source>Block %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Блокировка: %1</translation>
     </message>
     <message>
         <source>Blocked data is kept but not used: it is read-only and marked in every view until the block is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заблокированные данные хранятся, но не используются: они доступны только для чтения и отмечены на всех экранах, пока блокировка не снята.</translation>
     </message>
     <message>
         <source>required, e.g. accuracy disputed while it is verified</source>
-        <translation type="unfinished"></translation>
+        <translation>обязательно, например достоверность данных оспорена и проверяется</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -482,27 +482,27 @@
     </message>
     <message>
         <source>&amp;Until</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;До</translation>
     </message>
     <message>
         <source>Blocked until</source>
-        <translation type="unfinished"></translation>
+        <translation>Заблокировано до</translation>
     </message>
     <message>
         <source>The &amp;whole subject</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Весь субъект</translation>
     </message>
     <message>
         <source>Only the &amp;items ticked below</source>
-        <translation type="unfinished"></translation>
+        <translation>Только &amp;отмеченные ниже элементы</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Поле</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Значение</translation>
     </message>
     <message>
         <source>Purpose</source>
@@ -510,35 +510,35 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1:%2: %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>скрыто</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Причина:</translation>
     </message>
     <message>
         <source>End:</source>
-        <translation type="unfinished"></translation>
+        <translation>Окончание:</translation>
     </message>
     <message>
         <source>Re&amp;quest #:</source>
-        <translation type="unfinished"></translation>
+        <translation>За&amp;прос #:</translation>
     </message>
     <message>
         <source>&amp;Block</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Заблокировать</translation>
     </message>
     <message>
         <source>Give a reason for the block first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала укажите причину блокировки.</translation>
     </message>
     <message>
         <source>Tick the items to block, or choose the whole subject.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметьте элементы для блокировки или выберите весь субъект.</translation>
     </message>
 </context>
 <context>
@@ -560,31 +560,31 @@
     <name>pd::BulkActionDialog</name>
     <message>
         <source>Blocked data is kept but not used: it is read-only and marked in every view until the block is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заблокированные данные хранятся, но не используются: они доступны только для чтения и отмечены на всех экранах, пока блокировка не снята.</translation>
     </message>
     <message>
         <source>Values are removed or generalized; this cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Значения удаляются или обобщаются; это действие нельзя отменить.</translation>
     </message>
     <message>
         <source>All data is destroyed; only the fact of deletion is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Все данные уничтожаются; сохраняется только факт удаления.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) will be blocked; subjects already blocked or anonymized are skipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln субъект будет заблокирован; уже заблокированные или обезличенные субъекты пропускаются.</numerusform>
+            <numerusform>%Ln субъекта будут заблокированы; уже заблокированные или обезличенные субъекты пропускаются.</numerusform>
+            <numerusform>%Ln субъектов будут заблокированы; уже заблокированные или обезличенные субъекты пропускаются.</numerusform>
         </translation>
     </message>
     <message>
         <source>required, e.g. erasure request, retention period over</source>
-        <translation type="unfinished"></translation>
+        <translation>обязательно, например запрос на удаление или истёк срок хранения</translation>
     </message>
     <message>
         <source>required, e.g. accuracy disputed while it is verified</source>
-        <translation type="unfinished"></translation>
+        <translation>обязательно, например достоверность данных оспорена и проверяется</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -592,23 +592,23 @@
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Причина:</translation>
     </message>
     <message>
         <source>&amp;Until</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;До</translation>
     </message>
     <message>
         <source>End:</source>
-        <translation type="unfinished"></translation>
+        <translation>Окончание:</translation>
     </message>
     <message>
         <source>Re&amp;quest #:</source>
-        <translation type="unfinished"></translation>
+        <translation>За&amp;прос #:</translation>
     </message>
     <message>
         <source>Block</source>
-        <translation type="unfinished"></translation>
+        <translation>Блокировка</translation>
     </message>
     <message>
         <source>Anonymize</source>
@@ -628,181 +628,181 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1:%2: %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln data item(s) — %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln элемент данных — %1</numerusform>
+            <numerusform>%Ln элемента данных — %1</numerusform>
+            <numerusform>%Ln элементов данных — %1</numerusform>
         </translation>
     </message>
     <message>
         <source>no data items</source>
-        <translation type="unfinished"></translation>
+        <translation>нет элементов данных</translation>
     </message>
     <message numerus="yes">
         <source>%Ln consent record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln запись о согласии</numerusform>
+            <numerusform>%Ln записи о согласии</numerusform>
+            <numerusform>%Ln записей о согласии</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln disclosure(s) to third parties</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln предоставление третьим лицам</numerusform>
+            <numerusform>%Ln предоставления третьим лицам</numerusform>
+            <numerusform>%Ln предоставлений третьим лицам</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln of them blocked: deleting ends the block</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln из них заблокирован: удаление прекращает блокировку</numerusform>
+            <numerusform>%Ln из них заблокированы: удаление прекращает блокировку</numerusform>
+            <numerusform>%Ln из них заблокированы: удаление прекращает блокировку</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln of them blocked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln из них заблокирован</numerusform>
+            <numerusform>%Ln из них заблокированы</numerusform>
+            <numerusform>%Ln из них заблокированы</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln of them with data-subject requests</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>у %Ln из них есть запросы субъекта персональных данных</numerusform>
+            <numerusform>у %Ln из них есть запросы субъекта персональных данных</numerusform>
+            <numerusform>у %Ln из них есть запросы субъекта персональных данных</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Block %Ln subject(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Блокировка %Ln субъекта</numerusform>
+            <numerusform>Блокировка %Ln субъектов</numerusform>
+            <numerusform>Блокировка %Ln субъектов</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Anonymize %Ln subject(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Обезличивание %Ln субъекта</numerusform>
+            <numerusform>Обезличивание %Ln субъектов</numerusform>
+            <numerusform>Обезличивание %Ln субъектов</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Delete %Ln subject(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Удаление %Ln субъекта</numerusform>
+            <numerusform>Удаление %Ln субъектов</numerusform>
+            <numerusform>Удаление %Ln субъектов</numerusform>
         </translation>
     </message>
     <message>
         <source>Give a reason first; it is kept in the audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала укажите причину; она сохраняется в журнале аудита.</translation>
     </message>
     <message numerus="yes">
         <source>Anonymize %Ln subject(s)? Values are removed or generalized; this cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln субъект будет обезличен. Обезличить? Значения удаляются или обобщаются; это действие нельзя отменить.</numerusform>
+            <numerusform>%Ln субъекта будут обезличены. Обезличить? Значения удаляются или обобщаются; это действие нельзя отменить.</numerusform>
+            <numerusform>%Ln субъектов будут обезличены. Обезличить? Значения удаляются или обобщаются; это действие нельзя отменить.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Delete %Ln subject(s)? All data is destroyed; only the fact of deletion is kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln субъект будет удалён. Удалить? Все данные уничтожаются; сохраняется только факт удаления.</numerusform>
+            <numerusform>%Ln субъекта будут удалены. Удалить? Все данные уничтожаются; сохраняется только факт удаления.</numerusform>
+            <numerusform>%Ln субъектов будут удалены. Удалить? Все данные уничтожаются; сохраняется только факт удаления.</numerusform>
         </translation>
     </message>
     <message>
         <source>What will be lost:</source>
-        <translation type="unfinished"></translation>
+        <translation>Что будет утрачено:</translation>
     </message>
 </context>
 <context>
     <name>pd::BulkJob</name>
     <message>
         <source>Working — Privacy Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнение — Privacy Desk</translation>
     </message>
     <message>
         <source>Stopping after the batch in progress…</source>
-        <translation type="unfinished"></translation>
+        <translation>Остановка после завершения текущего пакета…</translation>
     </message>
     <message>
         <source>Blocking subjects: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Блокировка субъектов: %1 из %2</translation>
     </message>
     <message>
         <source>Anonymizing subjects: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Обезличивание субъектов: %1 из %2</translation>
     </message>
     <message>
         <source>Deleting subjects: %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаление субъектов: %1 из %2</translation>
     </message>
     <message>
         <source>Nothing more was changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Больше ничего не изменено: %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) were not changed yet: the action waits for a second officer (approval #%1).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln субъект пока не изменён: действие ожидает второго ответственного (согласование #%1).</numerusform>
+            <numerusform>%Ln субъекта пока не изменены: действие ожидает второго ответственного (согласование #%1).</numerusform>
+            <numerusform>%Ln субъектов пока не изменены: действие ожидает второго ответственного (согласование #%1).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) blocked.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Заблокирован %Ln субъект.</numerusform>
+            <numerusform>Заблокировано %Ln субъекта.</numerusform>
+            <numerusform>Заблокировано %Ln субъектов.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) anonymized.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Обезличен %Ln субъект.</numerusform>
+            <numerusform>Обезличено %Ln субъекта.</numerusform>
+            <numerusform>Обезличено %Ln субъектов.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) deleted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Удалён %Ln субъект.</numerusform>
+            <numerusform>Удалено %Ln субъекта.</numerusform>
+            <numerusform>Удалено %Ln субъектов.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln skipped (already in that state, or gone).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Пропущен %Ln субъект (уже в этом состоянии или отсутствует).</numerusform>
+            <numerusform>Пропущено %Ln субъекта (уже в этом состоянии или отсутствуют).</numerusform>
+            <numerusform>Пропущено %Ln субъектов (уже в этом состоянии или отсутствуют).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Cancelled: %Ln subject(s) were not touched.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Отменено: %Ln субъект не затронут.</numerusform>
+            <numerusform>Отменено: %Ln субъекта не затронуты.</numerusform>
+            <numerusform>Отменено: %Ln субъектов не затронуты.</numerusform>
         </translation>
     </message>
 </context>
@@ -1006,91 +1006,91 @@
     </message>
     <message>
         <source>%1: --request: expected a request number, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: --request: ожидается номер запроса, получено &apos;%2&apos;</translation>
     </message>
     <message>
         <source>%1: ID: expected a subject number, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ID: ожидается номер субъекта, получено &apos;%2&apos;</translation>
     </message>
     <message>
         <source>subjects search: expected one TEXT (quote it when it has spaces)</source>
-        <translation type="unfinished"></translation>
+        <translation>subjects search: ожидается один аргумент TEXT (заключите его в кавычки, если в нём есть пробелы)</translation>
     </message>
     <message>
         <source>subjects search: --state: expected active, blocked or anonymized, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>subjects search: --state: ожидается active, blocked или anonymized, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>subjects search: --category: expected one of %1, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>subjects search: --category: ожидается одно из: %1, получено &apos;%2&apos;</translation>
     </message>
     <message>
         <source>subjects search: --limit: expected a whole number from 1 to 100000, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>subjects search: --limit: ожидается целое число от 1 до 100000, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>subject show: expected one ID</source>
-        <translation type="unfinished"></translation>
+        <translation>subject show: ожидается один ID</translation>
     </message>
     <message>
         <source>Subject #%1 (%2), version %3, controller %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Субъект #%1 (%2), версия %3, оператор %4</translation>
     </message>
     <message>
         <source>(hidden)</source>
-        <translation type="unfinished"></translation>
+        <translation>(скрыто)</translation>
     </message>
     <message>
         <source>subject correct: expected ID FIELD VALUE</source>
-        <translation type="unfinished"></translation>
+        <translation>subject correct: ожидаются аргументы ID FIELD VALUE</translation>
     </message>
     <message>
         <source>%1: expected one ID</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ожидается один ID</translation>
     </message>
     <message>
         <source>%1: --reason TEXT is required</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: обязателен параметр --reason TEXT</translation>
     </message>
     <message>
         <source>%1: --until: expected a date as YYYY-MM-DD (block only)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: --until: ожидается дата в формате YYYY-MM-DD (только для block)</translation>
     </message>
     <message>
         <source>Subject #%1: %2 done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Субъект #%1: %2 — выполнено.</translation>
     </message>
     <message>
         <source>%1: expected one or more IDs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ожидается один или несколько ID</translation>
     </message>
     <message>
         <source>Waiting for a second officer: approval #%1 (privacydesk-cli approval approve %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ожидается второй ответственный: согласование #%1 (privacydesk-cli approval approve %1).</translation>
     </message>
     <message>
         <source>%1: nothing to do: the subjects are gone or already %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: нечего выполнять: субъекты отсутствуют или уже %2</translation>
     </message>
     <message>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>удалены</translation>
     </message>
     <message>
         <source>anonymized</source>
-        <translation type="unfinished"></translation>
+        <translation>обезличены</translation>
     </message>
     <message>
         <source>%1: %2 subjects done, %3 skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: обработано субъектов: %2, пропущено: %3.</translation>
     </message>
     <message>
         <source>subjects: expected &apos;search TEXT&apos;, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>subjects: ожидается &apos;search TEXT&apos;, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>subject: expected show, correct, block, unblock, anonymize or delete, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>subject: ожидается show, correct, block, unblock, anonymize или delete, получено &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -1132,27 +1132,27 @@
     <name>pd::CorrectDialog</name>
     <message>
         <source>Correct %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Исправление: %1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>none recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>не указана</translation>
     </message>
     <message>
         <source>New value</source>
-        <translation type="unfinished"></translation>
+        <translation>Новое значение</translation>
     </message>
     <message>
         <source>required, e.g. typo reported by the subject</source>
-        <translation type="unfinished"></translation>
+        <translation>обязательно, например опечатка, о которой сообщил субъект</translation>
     </message>
     <message>
         <source>Kept in the audit trail: say why, without personal data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохраняется в журнале аудита: укажите причину без персональных данных.</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -1160,47 +1160,47 @@
     </message>
     <message>
         <source>Field:</source>
-        <translation type="unfinished"></translation>
+        <translation>Поле:</translation>
     </message>
     <message>
         <source>Purpose:</source>
-        <translation type="unfinished"></translation>
+        <translation>Цель:</translation>
     </message>
     <message>
         <source>Current value:</source>
-        <translation type="unfinished"></translation>
+        <translation>Текущее значение:</translation>
     </message>
     <message>
         <source>&amp;New value:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Новое значение:</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Причина:</translation>
     </message>
     <message>
         <source>Re&amp;quest #:</source>
-        <translation type="unfinished"></translation>
+        <translation>За&amp;прос #:</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Предпросмотр</translation>
     </message>
     <message>
         <source>Before:</source>
-        <translation type="unfinished"></translation>
+        <translation>До:</translation>
     </message>
     <message>
         <source>After:</source>
-        <translation type="unfinished"></translation>
+        <translation>После:</translation>
     </message>
     <message>
         <source>Type the corrected value first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала введите исправленное значение.</translation>
     </message>
     <message>
         <source>Give a reason for the correction first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала укажите причину исправления.</translation>
     </message>
 </context>
 <context>
@@ -1465,39 +1465,39 @@
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Учётная запись</translation>
     </message>
     <message>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Оплата</translation>
     </message>
     <message>
         <source>Technical</source>
-        <translation type="unfinished"></translation>
+        <translation>Технические данные</translation>
     </message>
     <message>
         <source>Voice</source>
-        <translation type="unfinished"></translation>
+        <translation>Голос</translation>
     </message>
     <message>
         <source>Integration</source>
-        <translation type="unfinished"></translation>
+        <translation>Интеграция</translation>
     </message>
     <message>
         <source>Mailing recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Получатель рассылки</translation>
     </message>
     <message>
         <source>Appeal</source>
-        <translation type="unfinished"></translation>
+        <translation>Обращение</translation>
     </message>
     <message>
         <source>Representative</source>
-        <translation type="unfinished"></translation>
+        <translation>Представитель</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Организация</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1513,83 +1513,83 @@
     </message>
     <message>
         <source>Messenger</source>
-        <translation type="unfinished"></translation>
+        <translation>Мессенджер</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата рождения</translation>
     </message>
     <message>
         <source>Card number (masked)</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер карты (маскированный)</translation>
     </message>
     <message>
         <source>Card expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок действия карты</translation>
     </message>
     <message>
         <source>Cardholder</source>
-        <translation type="unfinished"></translation>
+        <translation>Держатель карты</translation>
     </message>
     <message>
         <source>Transaction id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID транзакции</translation>
     </message>
     <message>
         <source>IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-адрес</translation>
     </message>
     <message>
         <source>Browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Браузер</translation>
     </message>
     <message>
         <source>Cookie id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID cookie</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Язык</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Местоположение</translation>
     </message>
     <message>
         <source>Referrer</source>
-        <translation type="unfinished"></translation>
+        <translation>Источник перехода</translation>
     </message>
     <message>
         <source>UTM tags</source>
-        <translation type="unfinished"></translation>
+        <translation>UTM-метки</translation>
     </message>
     <message>
         <source>Segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Сегменты</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Теги</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен</translation>
     </message>
     <message>
         <source>Access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен доступа</translation>
     </message>
     <message>
         <source>Refresh token</source>
-        <translation type="unfinished"></translation>
+        <translation>Токен обновления</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ключ API</translation>
     </message>
     <message>
         <source>Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Секрет</translation>
     </message>
     <message>
         <source>Password</source>
@@ -1609,99 +1609,99 @@
     </message>
     <message>
         <source>Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Доступ</translation>
     </message>
     <message>
         <source>List of disclosures</source>
-        <translation type="unfinished"></translation>
+        <translation>Перечень предоставлений</translation>
     </message>
     <message>
         <source>Rectification</source>
-        <translation type="unfinished"></translation>
+        <translation>Уточнение</translation>
     </message>
     <message>
         <source>Erasure</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаление</translation>
     </message>
     <message>
         <source>Restriction</source>
-        <translation type="unfinished"></translation>
+        <translation>Ограничение обработки</translation>
     </message>
     <message>
         <source>Objection</source>
-        <translation type="unfinished"></translation>
+        <translation>Возражение</translation>
     </message>
     <message>
         <source>Consent withdrawal</source>
-        <translation type="unfinished"></translation>
+        <translation>Отзыв согласия</translation>
     </message>
     <message>
         <source>Portability</source>
-        <translation type="unfinished"></translation>
+        <translation>Переносимость</translation>
     </message>
     <message>
         <source>Complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>Жалоба</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый</translation>
     </message>
     <message>
         <source>Identity pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ожидает подтверждения личности</translation>
     </message>
     <message>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>В работе</translation>
     </message>
     <message>
         <source>Awaiting approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Ожидает согласования</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнен</translation>
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Отказано</translation>
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Отозван</translation>
     </message>
     <message>
         <source>Viewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Просмотрено</translation>
     </message>
     <message>
         <source>Corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>Исправлено</translation>
     </message>
     <message>
         <source>Block lifted</source>
-        <translation type="unfinished"></translation>
+        <translation>Блокировка снята</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалено</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Импортировано</translation>
     </message>
     <message>
         <source>Consent given</source>
-        <translation type="unfinished"></translation>
+        <translation>Согласие дано</translation>
     </message>
     <message>
         <source>Consent withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Согласие отозвано</translation>
     </message>
     <message>
         <source>Your role (%1) may not %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваша роль (%1) не позволяет %2.</translation>
     </message>
 </context>
 <context>
@@ -1859,7 +1859,7 @@
     </message>
     <message>
         <source>&amp;Subjects</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Субъекты</translation>
     </message>
 </context>
 <context>
@@ -2200,11 +2200,11 @@
     <name>pd::RequestIdEdit</name>
     <message>
         <source>optional, e.g. 42</source>
-        <translation type="unfinished"></translation>
+        <translation>необязательно, например 42</translation>
     </message>
     <message>
         <source>Request number</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер запроса</translation>
     </message>
 </context>
 <context>
@@ -2253,19 +2253,19 @@
     <name>pd::SubjectDataTree</name>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Поле</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Значение</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Источник</translation>
     </message>
     <message>
         <source>Collected</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата сбора</translation>
     </message>
     <message>
         <source>State</source>
@@ -2273,27 +2273,27 @@
     </message>
     <message>
         <source>Personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>Персональные данные</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%Ln)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
         </translation>
     </message>
     <message>
         <source>No purpose recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Цель обработки не указана</translation>
     </message>
     <message>
         <source>hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>скрыто</translation>
     </message>
     <message>
         <source>Secret values (tokens, keys) are never shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Секретные значения (токены, ключи) никогда не показываются.</translation>
     </message>
     <message>
         <source>Blocked</source>
@@ -2301,7 +2301,7 @@
     </message>
     <message>
         <source>Blocked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Заблокировано: %1</translation>
     </message>
 </context>
 <context>
@@ -2315,7 +2315,7 @@
     <name>pd::SubjectFilterBar</name>
     <message>
         <source>Search by name, e-mail, phone, external id or IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск по имени, e-mail, телефону, внешнему ID или IP-адресу</translation>
     </message>
     <message>
         <source>Search subjects</source>
@@ -2343,27 +2343,27 @@
     </message>
     <message>
         <source>Show subjects processed for purpose</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать субъектов, данные которых обрабатываются для цели</translation>
     </message>
     <message>
         <source>Show subjects of controller</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать субъектов оператора</translation>
     </message>
     <message>
         <source>Show subjects with data of category</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать субъектов с данными категории</translation>
     </message>
     <message>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Все категории</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Сбросить фильтры</translation>
     </message>
     <message>
         <source>Show every subject again</source>
-        <translation type="unfinished"></translation>
+        <translation>Снова показать всех субъектов</translation>
     </message>
     <message>
         <source>&amp;State:</source>
@@ -2371,27 +2371,27 @@
     </message>
     <message>
         <source>&amp;Purpose:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Цель:</translation>
     </message>
     <message>
         <source>C&amp;ontroller:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Оператор:</translation>
     </message>
     <message>
         <source>Cate&amp;gory:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Категория:</translation>
     </message>
     <message>
         <source>All purposes</source>
-        <translation type="unfinished"></translation>
+        <translation>Все цели</translation>
     </message>
     <message>
         <source>All controllers</source>
-        <translation type="unfinished"></translation>
+        <translation>Все операторы</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2449,19 +2449,19 @@
     </message>
     <message>
         <source>Policy version</source>
-        <translation type="unfinished"></translation>
+        <translation>Версия политики</translation>
     </message>
     <message>
         <source>Given</source>
-        <translation type="unfinished"></translation>
+        <translation>Дано</translation>
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Отозвано</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Канал</translation>
     </message>
     <message>
         <source>#</source>
@@ -2469,31 +2469,31 @@
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Тип</translation>
     </message>
     <message>
         <source>Regime</source>
-        <translation type="unfinished"></translation>
+        <translation>Режим</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>Получен</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок</translation>
     </message>
     <message>
         <source>Recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Получатель</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Страна</translation>
     </message>
     <message>
         <source>Categories</source>
@@ -2501,11 +2501,11 @@
     </message>
     <message>
         <source>Legal basis</source>
-        <translation type="unfinished"></translation>
+        <translation>Правовое основание</translation>
     </message>
     <message>
         <source>Disclosed</source>
-        <translation type="unfinished"></translation>
+        <translation>Предоставлено</translation>
     </message>
     <message>
         <source>Time</source>
@@ -2533,15 +2533,15 @@
     </message>
     <message>
         <source>No consent is recorded for this subject.</source>
-        <translation type="unfinished"></translation>
+        <translation>Для этого субъекта не записано ни одного согласия.</translation>
     </message>
     <message>
         <source>This subject has made no requests.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот субъект не подавал запросов.</translation>
     </message>
     <message>
         <source>Nothing of this subject was disclosed to third parties.</source>
-        <translation type="unfinished"></translation>
+        <translation>Данные этого субъекта не предоставлялись третьим лицам.</translation>
     </message>
     <message>
         <source>all</source>
@@ -2549,23 +2549,23 @@
     </message>
     <message>
         <source>Nothing is recorded about this subject yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Об этом субъекте пока ничего не записано.</translation>
     </message>
     <message>
         <source>Consents (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Согласия (%1)</translation>
     </message>
     <message>
         <source>Requests (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Запросы (%1)</translation>
     </message>
     <message>
         <source>Disclosures (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Предоставления (%1)</translation>
     </message>
     <message>
         <source>History (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>История (%1)</translation>
     </message>
 </context>
 <context>
@@ -2644,15 +2644,15 @@
     </message>
     <message>
         <source>subject #%1 has no field &apos;%2&apos; that can be corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>у субъекта #%1 нет поля &apos;%2&apos;, которое можно исправить</translation>
     </message>
     <message>
         <source>there is no such subject to delete</source>
-        <translation type="unfinished"></translation>
+        <translation>нет такого субъекта для удаления</translation>
     </message>
     <message>
         <source>the subject is already anonymized</source>
-        <translation type="unfinished"></translation>
+        <translation>субъект уже обезличен</translation>
     </message>
 </context>
 <context>
@@ -2663,155 +2663,155 @@
     </message>
     <message>
         <source>Back to the list (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Назад к списку (Esc)</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновить</translation>
     </message>
     <message>
         <source>Read the subject again (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Заново загрузить данные субъекта (F5)</translation>
     </message>
     <message>
         <source>&amp;Correct…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Исправить…</translation>
     </message>
     <message>
         <source>&amp;Block…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Заблокировать…</translation>
     </message>
     <message>
         <source>&amp;Unblock…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Разблокировать…</translation>
     </message>
     <message>
         <source>A&amp;nonymize…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Обезличить…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Удалить…</translation>
     </message>
     <message>
         <source>Subject #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Субъект #%1</translation>
     </message>
     <message>
         <source>The subject could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось открыть субъекта: %1</translation>
     </message>
     <message>
         <source>#%1</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1</translation>
     </message>
     <message>
         <source>External id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Внешний ID: %1</translation>
     </message>
     <message>
         <source>Controller: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Оператор: %1</translation>
     </message>
     <message>
         <source>Version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Версия %1</translation>
     </message>
     <message>
         <source>Created %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Создан %1</translation>
     </message>
     <message>
         <source>Changed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменён %1</translation>
     </message>
     <message>
         <source>Blocked: %1. The data is read-only until the block is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заблокирован: %1. Данные доступны только для чтения, пока блокировка не снята.</translation>
     </message>
     <message>
         <source>Blocked until %1: %2. The data is read-only until the block is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заблокирован до %1: %2. Данные доступны только для чтения, пока блокировка не снята.</translation>
     </message>
     <message>
         <source>Anonymized: nothing of this subject identifies anyone any more, and nothing can change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Обезличен: данные этого субъекта больше не позволяют никого идентифицировать и не могут быть изменены.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln item(s) blocked; they are read-only until the block is lifted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Заблокирован %Ln элемент данных; он доступен только для чтения, пока блокировка не снята.</numerusform>
+            <numerusform>Заблокировано %Ln элемента данных; они доступны только для чтения, пока блокировка не снята.</numerusform>
+            <numerusform>Заблокировано %Ln элементов данных; они доступны только для чтения, пока блокировка не снята.</numerusform>
         </translation>
     </message>
     <message>
         <source>No subject is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Субъект не открыт.</translation>
     </message>
     <message>
         <source>The subject is anonymized: nothing of it can change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Субъект обезличен: его данные изменить нельзя.</translation>
     </message>
     <message>
         <source>The subject is blocked: its data is read-only until the block is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Субъект заблокирован: его данные доступны только для чтения, пока блокировка не снята.</translation>
     </message>
     <message>
         <source>Select the item to correct in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите в списке элемент, который нужно исправить.</translation>
     </message>
     <message>
         <source>This item is blocked: it is read-only until the block is lifted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот элемент заблокирован: он доступен только для чтения, пока блокировка не снята.</translation>
     </message>
     <message>
         <source>Secret values are never shown, so they are not corrected here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Секретные значения никогда не показываются, поэтому здесь они не исправляются.</translation>
     </message>
     <message>
         <source>The subject is already blocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Субъект уже заблокирован.</translation>
     </message>
     <message>
         <source>Nothing of this subject is blocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>У этого субъекта ничего не заблокировано.</translation>
     </message>
     <message>
         <source>Correct the selected value (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Исправить выбранное значение (F2)</translation>
     </message>
     <message>
         <source>Restrict processing (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ограничить обработку (Ctrl+B)</translation>
     </message>
     <message>
         <source>Lift the block (Ctrl+Shift+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Снять блокировку (Ctrl+Shift+B)</translation>
     </message>
     <message>
         <source>Remove what identifies the subject (Ctrl+Alt+A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить всё, что идентифицирует субъекта (Ctrl+Alt+A)</translation>
     </message>
     <message>
         <source>Destroy the subject&apos;s data (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>Уничтожить данные субъекта (Del)</translation>
     </message>
     <message>
         <source>Someone else changed this subject while you were working on it, so nothing was saved. The page now shows the newer values; what you entered is still in the dialog.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пока вы работали с этим субъектом, его изменил другой пользователь, поэтому ничего не сохранено. Теперь на странице показаны новые значения; введённые вами данные остались в диалоге.</translation>
     </message>
     <message>
         <source>Delete %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаление: %1</translation>
     </message>
     <message>
         <source>Anonymize %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Обезличивание: %1</translation>
     </message>
     <message>
         <source>Nothing was changed yet: this waits for a second officer (approval #%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Пока ничего не изменено: действие ожидает второго ответственного (согласование #%1).</translation>
     </message>
 </context>
 <context>
@@ -2862,130 +2862,130 @@
     </message>
     <message>
         <source>All matching the &amp;filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Все, соответствующие &amp;фильтру</translation>
     </message>
     <message>
         <source>Apply Block, Anonymize and Delete to every subject the search and filters find, not only the selected rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Применять блокировку, обезличивание и удаление ко всем субъектам, найденным поиском и фильтрами, а не только к выбранным строкам</translation>
     </message>
     <message>
         <source>&amp;Open</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Открыть</translation>
     </message>
     <message>
         <source>&amp;Correct…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Исправить…</translation>
     </message>
     <message>
         <source>&amp;Block…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Заблокировать…</translation>
     </message>
     <message>
         <source>&amp;Unblock…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Разблокировать…</translation>
     </message>
     <message>
         <source>A&amp;nonymize…</source>
-        <translation type="unfinished"></translation>
+        <translation>Обезли&amp;чить…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Удалить…</translation>
     </message>
     <message>
         <source>Back to the &amp;List</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Назад к списку</translation>
     </message>
     <message>
         <source>No subject is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Субъект не выбран.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) matching</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Найден %Ln субъект</numerusform>
+            <numerusform>Найдено %Ln субъекта</numerusform>
+            <numerusform>Найдено %Ln субъектов</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Выбран %Ln</numerusform>
+            <numerusform>Выбрано %Ln</numerusform>
+            <numerusform>Выбрано %Ln</numerusform>
         </translation>
     </message>
     <message>
         <source>Open a subject first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала откройте субъекта.</translation>
     </message>
     <message>
         <source>Not available now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сейчас недоступно.</translation>
     </message>
     <message>
         <source>Back to the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Назад к списку</translation>
     </message>
     <message>
         <source>Select a subject.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите субъекта.</translation>
     </message>
     <message>
         <source>Show everything about the selected subject (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать все сведения о выбранном субъекте (Enter)</translation>
     </message>
     <message>
         <source>The list is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Список уже показан.</translation>
     </message>
     <message>
         <source>Correct the selected value</source>
-        <translation type="unfinished"></translation>
+        <translation>Исправить выбранное значение</translation>
     </message>
     <message>
         <source>Restrict the processing of the subjects</source>
-        <translation type="unfinished"></translation>
+        <translation>Ограничить обработку данных субъектов</translation>
     </message>
     <message>
         <source>Lift the block</source>
-        <translation type="unfinished"></translation>
+        <translation>Снять блокировку</translation>
     </message>
     <message>
         <source>Remove what identifies the subjects; cannot be undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить всё, что идентифицирует субъектов; отменить нельзя</translation>
     </message>
     <message>
         <source>Destroy the subjects&apos; data; cannot be undone</source>
-        <translation type="unfinished"></translation>
+        <translation>Уничтожить данные субъектов; отменить нельзя</translation>
     </message>
     <message>
         <source>Wait until the action in progress ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дождитесь завершения текущего действия.</translation>
     </message>
     <message>
         <source>No subject matches the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ни один субъект не соответствует фильтру.</translation>
     </message>
     <message>
         <source>Select subjects in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала выберите субъектов в списке.</translation>
     </message>
     <message>
         <source>Check the spelling, search by the beginning of a name, e-mail, phone number, external id or IP address, or clear the filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверьте написание, ищите по началу имени, e-mail, номера телефона, внешнего ID или IP-адреса либо сбросьте фильтры.</translation>
     </message>
 </context>
 <context>
     <name>pd::UnblockDialog</name>
     <message>
         <source>Lift the block of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Снятие блокировки: %1</translation>
     </message>
     <message>
         <source>required, e.g. accuracy verified</source>
-        <translation type="unfinished"></translation>
+        <translation>обязательно, например достоверность данных подтверждена</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2993,39 +2993,39 @@
     </message>
     <message>
         <source>The subject was &amp;told before the block is lifted (GDPR art. 18(3))</source>
-        <translation type="unfinished"></translation>
+        <translation>Субъект &amp;уведомлён до снятия блокировки (ст. 18(3) GDPR)</translation>
     </message>
     <message>
         <source>e.g. e-mail of 3 March, phone call today</source>
-        <translation type="unfinished"></translation>
+        <translation>например письмо от 3 марта, звонок сегодня</translation>
     </message>
     <message>
         <source>How and when the subject was told</source>
-        <translation type="unfinished"></translation>
+        <translation>Как и когда субъект был уведомлён</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Причина:</translation>
     </message>
     <message>
         <source>&amp;How and when:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Как и когда:</translation>
     </message>
     <message>
         <source>Re&amp;quest #:</source>
-        <translation type="unfinished"></translation>
+        <translation>За&amp;прос #:</translation>
     </message>
     <message>
         <source>&amp;Lift block</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Снять блокировку</translation>
     </message>
     <message>
         <source>Give a reason for lifting the block.</source>
-        <translation type="unfinished"></translation>
+        <translation>Укажите причину снятия блокировки.</translation>
     </message>
     <message>
         <source>The subject must be told before the block is lifted: tick the box once they were.</source>
-        <translation type="unfinished"></translation>
+        <translation>Субъект должен быть уведомлён до снятия блокировки: отметьте флажок, когда это сделано.</translation>
     </message>
 </context>
 <context>
