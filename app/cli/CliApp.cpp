@@ -31,6 +31,13 @@ const char *const kUsage =
     "  subject unblock ID --reason TEXT [--informed HOW-THE-SUBJECT-WAS-TOLD] [--request ID]\n"
     "  subject anonymize ID... --reason TEXT [--request ID]\n"
     "  subject delete ID... --reason TEXT [--request ID]\n"
+    "  request add --type TYPE --regime REGIME (--subject ID | --name TEXT [--new-subject]) [--received DATE]\n"
+    "              [--channel C] [--email E] [--phone P] [--address A] [--birth-date DATE] [--id-number N]\n"
+    "              [--asked TEXT] [--answer-form email|letter|in-person] [--language en|ru]\n"
+    "              [--representative NAME --authority DOCUMENT]\n"
+    "                                              register a data-subject request; prints its number\n"
+    "  request list [--status S] [--type T] [--regime R] [--open] [--overdue] [--limit K] [--json]\n"
+    "  request show ID [--json]                    one request with its due date and timeline\n"
     "  operator add NAME --role ROLE [--display-name TEXT]\n"
     "                                              add an operator (admin | officer | agent | auditor);\n"
     "                                              the password comes from PRIVACYDESK_NEW_PASSWORD\n"
@@ -109,6 +116,7 @@ int CliApp::run()
         {"init", runInit},         {"demo", runDemo},         {"operator", runOperator},
         {"audit", runAudit},       {"approval", runApproval}, {"settings", runSettings},
         {"import", runImport},     {"subjects", runSubjects}, {"subject", runSubject},
+        {"request", runRequest},
     };
     for (const auto &[name, runner] : commands) {
         if (command == QLatin1String(name)) {

@@ -72,5 +72,6 @@ int runSettings(CliContext &cli, const QStringList &words);
 int runImport(CliContext &cli, const QStringList &words);
 int runSubjects(CliContext &cli, const QStringList &words);
 int runSubject(CliContext &cli, const QStringList &words);
+int runRequest(CliContext &cli, const QStringList &words);
 
 } // namespace pd

@@ -3,6 +3,7 @@
 
 #include "services/BulkAction.h"
 #include "services/SubjectDirectory.h"
+#include "services/SubjectJson.h"
 #include "services/SubjectService.h"
 #include "storage/Database.h"
 
@@ -23,64 +24,6 @@ class Tr
 namespace pd {
 
 namespace {
-
-QJsonObject toJson(const SubjectRow &row)
-{
-    return {{QStringLiteral("id"), row.id},           {QStringLiteral("external_id"), row.externalId},
-            {QStringLiteral("name"), row.displayName}, {QStringLiteral("email"), row.email},
-            {QStringLiteral("phone"), row.phone},      {QStringLiteral("state"), row.state},
-            {QStringLiteral("controller"), row.controller}, {QStringLiteral("created_at"), row.createdAt}};
-}
-
-QJsonObject toJson(const SubjectDetails &details)
-{
-    QJsonObject subject = toJson(details.subject);
-    subject.insert(QStringLiteral("version"), details.version);
-    subject.insert(QStringLiteral("blocked_reason"), details.blockedReason);
-    subject.insert(QStringLiteral("blocked_until"), details.blockedUntil);
-    QJsonArray items;
-    for (const SubjectDetails::Item &item : details.items) {
-        QJsonObject object{{QStringLiteral("id"), item.id},
-                           {QStringLiteral("category"), item.category},
-                           {QStringLiteral("field"), item.field},
-                           {QStringLiteral("purpose"), item.purposeCode},
-                           {QStringLiteral("source"), item.source},
-                           {QStringLiteral("collected_at"), item.collectedAt},
-                           {QStringLiteral("state"), item.state}};
-        object.insert(QStringLiteral("value"), item.hidden ? QJsonValue(QStringLiteral("(hidden)")) : item.value);
-        items.append(object);
-    }
-    QJsonArray consents;
-    for (const SubjectDetails::Consent &consent : details.consents) {
-        consents.append(QJsonObject{{QStringLiteral("id"), consent.id},
-                                    {QStringLiteral("purpose"), consent.purposeCode},
-                                    {QStringLiteral("policy_version"), consent.policyVersion},
-                                    {QStringLiteral("given_at"), consent.givenAt},
-                                    {QStringLiteral("withdrawn_at"), consent.withdrawnAt}});
-    }
-    QJsonArray disclosures;
-    for (const SubjectDetails::Disclosure &disclosure : details.disclosures) {
-        disclosures.append(QJsonObject{{QStringLiteral("recipient"), disclosure.recipient},
-                                       {QStringLiteral("country"), disclosure.country},
-                                       {QStringLiteral("categories"), disclosure.categories},
-                                       {QStringLiteral("legal_basis"), disclosure.legalBasis},
-                                       {QStringLiteral("disclosed_at"), disclosure.disclosedAt}});
-    }
-    QJsonArray requests;
-    for (const SubjectDetails::Request &request : details.requests) {
-        requests.append(QJsonObject{{QStringLiteral("id"), request.id},
-                                    {QStringLiteral("type"), request.type},
-                                    {QStringLiteral("regime"), request.regime},
-                                    {QStringLiteral("status"), request.status},
-                                    {QStringLiteral("received"), request.receivedAt},
-                                    {QStringLiteral("due"), request.dueDate}});
-    }
-    subject.insert(QStringLiteral("items"), items);
-    subject.insert(QStringLiteral("consents"), consents);
-    subject.insert(QStringLiteral("disclosures"), disclosures);
-    subject.insert(QStringLiteral("requests"), requests);
-    return subject;
-}
 
 /// Parses "--request ID" when given.
 bool requestOption(CliContext &cli, const CliContext::Arguments &args, const QString &command,
@@ -155,7 +98,7 @@ int search(CliContext &cli, const QStringList &words)
     if (cli.json) {
         QJsonArray array;
         for (const SubjectRow &row : rows.value()) {
-            array.append(toJson(row));
+            array.append(subjectJson(row));
         }
         cli.printJson(array);
         return CliContext::Success;
@@ -186,7 +129,7 @@ int show(CliContext &cli, const QStringList &words)
         return cli.fail(details.error());
     }
     if (cli.json) {
-        cli.printJson(toJson(details.value()));
+        cli.printJson(subjectJson(details.value()));
         return CliContext::Success;
     }
     const SubjectRow &s = details->subject;

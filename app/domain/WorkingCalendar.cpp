@@ -1,5 +1,7 @@
 #include "domain/WorkingCalendar.h"
 
+#include <algorithm>
+
 namespace pd {
 
 namespace {
@@ -67,6 +69,18 @@ bool WorkingCalendar::isWorkingDay(const QDate &day) const
         return true;
     }
     return day.dayOfWeek() <= 5 && !m_daysOff.contains(day);
+}
+
+QList<QDate> WorkingCalendar::daysOff(int year) const
+{
+    QList<QDate> days;
+    for (const QDate &day : m_daysOff) {
+        if (day.year() == year) {
+            days.append(day);
+        }
+    }
+    std::sort(days.begin(), days.end());
+    return days;
 }
 
 void WorkingCalendar::addDayOff(const QDate &day)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDate>
+#include <QList>
 #include <QSet>
 #include <QString>
 
@@ -18,6 +19,8 @@ public:
     QString country() const { return m_country; }
     bool isWorkingDay(const QDate &day) const;
     bool isHoliday(const QDate &day) const { return m_daysOff.contains(day); }
+    /// The weekdays and weekend days declared off in `year`, in order (for the calendar editor).
+    QList<QDate> daysOff(int year) const;
 
     /// A weekday declared off (a holiday or a transfer).
     void addDayOff(const QDate &day);

@@ -3,6 +3,7 @@
 #include "domain/Permissions.h"
 #include "services/AuditLog.h"
 #include "services/ChangeNotifier.h"
+#include "services/RequestService.h"
 #include "storage/Database.h"
 #include "storage/Sql.h"
 
@@ -201,8 +202,12 @@ Status ApprovalService::approve(Database &database, const Session &who, qint64 a
     return database.transaction([&](QSqlDatabase &tx) -> Status {
         QSqlQuery query(tx);
         ChangeNotifier::notify(tx, QStringLiteral("approvals"));
-        return sql::exec(query, QStringLiteral("UPDATE approvals SET status = 'executed' WHERE id = ?"), {approvalId},
-                         "recording the approval as carried out");
+        if (Status status = sql::exec(query, QStringLiteral("UPDATE approvals SET status = 'executed' WHERE id = ?"),
+                                      {approvalId}, "recording the approval as carried out");
+            !status) {
+            return status;
+        }
+        return approval.requestId ? RequestService::approvalDecided(tx, who, *approval.requestId, true) : Status();
     });
 }
 
@@ -220,10 +225,17 @@ Status ApprovalService::reject(Database &database, const Session &who, qint64 ap
             return status;
         }
         ChangeNotifier::notify(tx, QStringLiteral("approvals"));
-        return AuditLog::append(tx, who,
-                                approvalEntry(QStringLiteral("approval.reject"), approvalId, note.trimmed(),
-                                              stored->approval.requestId,
-                                              QStringLiteral("asked by %1").arg(stored->approval.requestedBy)));
+        if (Status audited = AuditLog::append(tx, who,
+                                              approvalEntry(QStringLiteral("approval.reject"), approvalId, note.trimmed(),
+                                                            stored->approval.requestId,
+                                                            QStringLiteral("asked by %1").arg(
+                                                                stored->approval.requestedBy)));
+            !audited) {
+            return audited;
+        }
+        return stored->approval.requestId
+                   ? RequestService::approvalDecided(tx, who, *stored->approval.requestId, false)
+                   : Status();
     });
 }
 

@@ -1,6 +1,7 @@
 #include "services/DemoGenerator.h"
 
 #include "domain/Deadlines.h"
+#include "domain/SearchKeys.h"
 #include "services/AuditLog.h"
 #include "services/AuthService.h"
 #include "services/DemoRows.h"
@@ -223,7 +224,7 @@ Status writeRequests(QSqlDatabase &db, const QDate &today, quint64 seed, qint64 
                            {QStringLiteral("subject_id"), QStringLiteral("controller_id"), QStringLiteral("type"),
                             QStringLiteral("regime"), QStringLiteral("status"), QStringLiteral("channel"),
                             QStringLiteral("received_at"), QStringLiteral("due_date"), QStringLiteral("requester_name"),
-                            QStringLiteral("requester_email"), QStringLiteral("what_asked"),
+                            QStringLiteral("requester_key"), QStringLiteral("requester_email"), QStringLiteral("what_asked"),
                             QStringLiteral("answer_form"), QStringLiteral("language"), QStringLiteral("identity_method"),
                             QStringLiteral("identity_result"), QStringLiteral("decision"),
                             QStringLiteral("refusal_ground"), QStringLiteral("replied_at"),
@@ -281,7 +282,7 @@ Status writeRequests(QSqlDatabase &db, const QDate &today, quint64 seed, qint64 
         const QString closedAt = closed ? sql::timestamp(QDateTime(closedDate, QTime(15, 0), Qt::UTC)) : QString();
         Status written = requests.add(
             {subject, controller, type, toString(regime), status, random.pick(channels), sql::timestamp(received),
-             due.toString(Qt::ISODate), name, email,
+             due.toString(Qt::ISODate), name, searchkeys::name(name), email,
              QStringLiteral("Request under %1: %2").arg(toString(regime), type), random.pick(channels),
              random.percent(60) ? QStringLiteral("ru") : QStringLiteral("en"),
              verified ? QVariant(random.percent(50) ? QStringLiteral("e-mail from the address on file")

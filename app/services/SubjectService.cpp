@@ -116,6 +116,16 @@ Status refuseUnless(const SubjectState &state, qint64 subjectId, const char *all
     return makeError(ErrorCode::InvalidArgument, Tr::tr("subject #%1 is not blocked").arg(subjectId));
 }
 
+/// Copies of the subject's data given out for access or portability requests go with the data itself.
+Status purgeRequestCopies(QSqlDatabase &tx, qint64 subjectId)
+{
+    QSqlQuery query(tx);
+    return sql::exec(query,
+                     QStringLiteral("DELETE FROM request_documents WHERE kind = 'subject-data' AND request_id IN "
+                                    "(SELECT id FROM requests WHERE subject_id = ?)"),
+                     {subjectId}, "removing copies of the subject's data");
+}
+
 } // namespace
 
 QString SubjectService::valueProblem(const QString &field, const QString &value)
@@ -498,6 +508,9 @@ Status SubjectService::anonymizeIn(QSqlDatabase &tx, const Session &who, qint64 
     if (Status status = SubjectIndex::refresh(tx, subjectId); !status) {
         return status;
     }
+    if (Status status = purgeRequestCopies(tx, subjectId); !status) {
+        return status;
+    }
     AuditEntry entry = subjectEntry("subject.anonymize", subjectId, reason, requestId);
     entry.fields = fields;
     entry.details = approvalId > 0 ? QStringLiteral("approval=%1").arg(approvalId) : QString();
@@ -544,6 +557,9 @@ Status SubjectService::eraseIn(QSqlDatabase &tx, const Session &who, qint64 subj
         }
     }
     query.finish();
+    if (Status status = purgeRequestCopies(tx, subjectId); !status) {
+        return status;
+    }
     if (Status status = sql::exec(query, QStringLiteral("DELETE FROM subjects WHERE id = ?"), {subjectId},
                                   "deleting the subject");
         !status) {

@@ -275,6 +275,34 @@ Status Database::transaction(const std::function<Status(QSqlDatabase &)> &work)
     if (!db.isOpen()) {
         return makeError(ErrorCode::Storage, lastConnectError());
     }
+    QThread *const thread = QThread::currentThread();
+    {
+        QMutexLocker locker(&m_mutex);
+        if (m_transactionDepth.value(thread) > 0) {
+            ++m_transactionDepth[thread];
+            locker.unlock();
+            Status status = work(db);
+            locker.relock();
+            --m_transactionDepth[thread];
+            return status;
+        }
+    }
+    struct DepthGuard
+    {
+        QMutex &mutex;
+        QHash<QThread *, int> &depth;
+        QThread *thread;
+        DepthGuard(QMutex &m, QHash<QThread *, int> &d, QThread *t) : mutex(m), depth(d), thread(t)
+        {
+            QMutexLocker locker(&mutex);
+            depth[thread] = 1;
+        }
+        ~DepthGuard()
+        {
+            QMutexLocker locker(&mutex);
+            depth.remove(thread);
+        }
+    };
     // SQLite: take the write lock up front. A deferred transaction that reads first and writes later fails with
     // "database is locked" when another workstation wrote in between; an immediate one waits its turn instead.
     QSqlQuery control(db);
@@ -283,6 +311,7 @@ Status Database::transaction(const std::function<Status(QSqlDatabase &)> &work)
         const QString reason = isSQLite() ? control.lastError().text() : db.lastError().text();
         return makeError(ErrorCode::Storage, Tr::tr("cannot start a transaction: %1").arg(reason.trimmed()));
     }
+    const DepthGuard guard(m_mutex, m_transactionDepth, thread);
     auto rollback = [&] {
         if (isSQLite()) {
             control.exec(QStringLiteral("ROLLBACK"));
@@ -293,6 +322,8 @@ Status Database::transaction(const std::function<Status(QSqlDatabase &)> &work)
     Status status = work(db);
     if (!status) {
         rollback();
+        QMutexLocker locker(&m_mutex);
+        m_checkpointPending.remove(thread);
         return status;
     }
     const bool committed = isSQLite() ? control.exec(QStringLiteral("COMMIT")) : db.commit();
@@ -301,6 +332,15 @@ Status Database::transaction(const std::function<Status(QSqlDatabase &)> &work)
         rollback();
         return makeError(ErrorCode::Storage, Tr::tr("cannot commit: %1").arg(reason.trimmed()));
     }
+    bool checkpointWanted = false;
+    {
+        QMutexLocker locker(&m_mutex);
+        checkpointWanted = m_checkpointPending.remove(thread);
+        m_transactionDepth.remove(thread);
+    }
+    if (checkpointWanted) {
+        return checkpoint();
+    }
     return {};
 }
 
@@ -308,6 +348,14 @@ Status Database::checkpoint()
 {
     if (!isSQLite()) {
         return {};
+    }
+    {
+        // Inside a transaction the journal cannot be truncated: do it when the outermost one has committed.
+        QMutexLocker locker(&m_mutex);
+        if (m_transactionDepth.value(QThread::currentThread()) > 0) {
+            m_checkpointPending.insert(QThread::currentThread());
+            return {};
+        }
     }
     QSqlDatabase db = connection();
     QSqlQuery query(db);

@@ -5,6 +5,7 @@
 
 #include <QAtomicInt>
 #include <QHash>
+#include <QSet>
 #include <QMutex>
 #include <QSqlDatabase>
 #include <QString>
@@ -47,6 +48,9 @@ public:
     QString lastConnectError() const;
 
     /// Runs `work` in one transaction on this thread's connection: commits when it returns ok, rolls back otherwise.
+    /// Called from inside `work` (a service composing others, as a request's execution does), the inner work joins
+    /// the open transaction: nothing is committed until the outermost returns ok, and an inner failure that the
+    /// caller passes on rolls the whole back.
     Status transaction(const std::function<Status(QSqlDatabase &)> &work);
 
     /// Version of the schema in the database (after open: the latest this build knows).
@@ -69,6 +73,8 @@ private:
     QString m_prefix;
     mutable QMutex m_mutex;
     QHash<QThread *, QString> m_connections;
+    QHash<QThread *, int> m_transactionDepth;
+    QSet<QThread *> m_checkpointPending;
     QString m_lastConnectError;
     QAtomicInt m_ready; ///< set once open() checked and migrated; later connections are configured on creation
 };

@@ -2,11 +2,13 @@
 -- answer) and the calendars their deadlines are counted on.
 
 -- The intake: a request that repeats an open one of the same subject points to it; the identity check keeps a note
--- of what was seen (never a copy of the document).
+-- of what was seen (never a copy of the document). The representative's document of authority is kept in
+-- representative_authority (schema 1).
 ALTER TABLE requests ADD COLUMN duplicate_of {{REF}} REFERENCES requests (id) ON DELETE SET NULL;
 ALTER TABLE requests ADD COLUMN identity_note TEXT NOT NULL DEFAULT '';
 ALTER TABLE requests ADD COLUMN requester_phone TEXT NOT NULL DEFAULT '';
-ALTER TABLE requests ADD COLUMN representative_document TEXT NOT NULL DEFAULT '';
+-- The requester's name case-folded (SQLite's lower() folds only ASCII), for the Requests page's search.
+ALTER TABLE requests ADD COLUMN requester_key TEXT NOT NULL DEFAULT '';
 CREATE INDEX requests_completed ON requests (completed_at);
 CREATE INDEX requests_assignee ON requests (assignee_id);
 
