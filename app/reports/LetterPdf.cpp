@@ -36,6 +36,8 @@ QFont letterFont(qreal points)
     const QString serif = QStringLiteral("DejaVu Serif");
     QFont font = QFontDatabase::families().contains(serif) ? QFont(serif) : QFont();
     font.setStyleHint(QFont::Serif);
+    // No ligatures: "Office" must stay six letters when the text is copied or searched in the PDF.
+    font.setStyleStrategy(QFont::PreferNoShaping);
     font.setPointSizeF(points);
     return font;
 }
