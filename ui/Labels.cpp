@@ -183,6 +183,8 @@ QString Labels::auditAction(const QString &action)
         {QStringLiteral("subject.import"), tr("Imported")},
         {QStringLiteral("consent.give"), tr("Consent given")},
         {QStringLiteral("consent.withdraw"), tr("Consent withdrawn")},
+        {QStringLiteral("letter-template.save"), tr("Letter template changed")},
+        {QStringLiteral("letter-template.reset"), tr("Letter template reset")},
     };
     return labels.value(action, action);
 }

@@ -3,6 +3,7 @@
 #include "ApprovalsDialog.h"
 #include "AuditPage.h"
 #include "IdleLock.h"
+#include "LetterTemplateDialog.h"
 #include "Labels.h"
 #include "LockView.h"
 #include "MessageBox.h"
@@ -222,6 +223,12 @@ void MainWindow::createMenus()
     approvals->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     connect(approvals, &QAction::triggered, this, &MainWindow::showApprovals);
     m_unlockedActions.append(approvals);
+    if (Permissions::allows(m_session.role, Action::EditLetterTemplates)) {
+        QAction *templates = tools->addAction(tr("Reply Letter &Templates\u2026"));
+        templates->setObjectName(QStringLiteral("showLetterTemplates"));
+        connect(templates, &QAction::triggered, this, &MainWindow::showLetterTemplates);
+        m_unlockedActions.append(templates);
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Privacy Desk"));
@@ -346,6 +353,20 @@ ApprovalsDialog *MainWindow::showApprovals()
     m_approvals->raise();
     m_approvals->activateWindow();
     return m_approvals;
+}
+
+LetterTemplateDialog *MainWindow::showLetterTemplates()
+{
+    if (m_locked) {
+        return nullptr;
+    }
+    if (!m_letterTemplates) {
+        m_letterTemplates = new LetterTemplateDialog(m_database, m_session, this);
+    }
+    m_letterTemplates->show();
+    m_letterTemplates->raise();
+    m_letterTemplates->activateWindow();
+    return m_letterTemplates;
 }
 
 MainWindow::Page MainWindow::currentPage() const

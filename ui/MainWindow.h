@@ -20,6 +20,7 @@ class AuditPage;
 class ChangeNotifier;
 class Database;
 class IdleLock;
+class LetterTemplateDialog;
 class LockView;
 class PurposesPage;
 class SubjectsPage;
@@ -59,6 +60,9 @@ public:
     bool isLocked() const { return m_locked; }
     /// Shows the pending approvals (Tools > Pending Approvals) and returns the dialog, which the window owns.
     ApprovalsDialog *showApprovals();
+    /// Shows the reply-letter template editor (Tools > Reply Letter Templates, officers only) and returns it; the
+    /// window owns it and keeps it (with unsaved edits) across a lock. Null while locked.
+    LetterTemplateDialog *showLetterTemplates();
     /// Pending approvals as last counted for the status bar (0 when the role may not see them).
     int waitingApprovals() const { return m_waitingApprovals; }
 
@@ -100,6 +104,7 @@ private:
     QLabel *m_operatorLabel = nullptr;
     QPushButton *m_approvalsButton = nullptr;
     QPointer<ApprovalsDialog> m_approvals;
+    QPointer<LetterTemplateDialog> m_letterTemplates;
     ChangeNotifier *m_notifier = nullptr;
     IdleLock *m_idleLock = nullptr;
     bool m_locked = false;

@@ -74,6 +74,8 @@ QString Permissions::describe(Action action)
         return QCoreApplication::translate("pd::Permissions", "manage operators");
     case Action::ManageSettings:
         return QCoreApplication::translate("pd::Permissions", "change settings");
+    case Action::EditLetterTemplates:
+        return QCoreApplication::translate("pd::Permissions", "change reply-letter templates");
     }
     return {};
 }

@@ -22,13 +22,14 @@ enum class Action {
     ViewAudit,          ///< read and verify the audit trail
     ManageOperators,    ///< operator accounts and roles
     ManageSettings,     ///< application settings
+    EditLetterTemplates,///< change the office-wide reply-letter templates
 };
 
 class Permissions
 {
 public:
     /// The permission matrix:
-    /// - officer: everything on data, purposes, exports and approvals, reads the audit trail;
+    /// - officer: everything on data, purposes, letter templates, exports and approvals, reads the audit trail;
     /// - agent: views, corrects, blocks, records consents and handles requests; no anonymize, delete, import,
     ///   purposes or whole-register exports;
     /// - auditor: reads everything (data, audit, registers), changes nothing;

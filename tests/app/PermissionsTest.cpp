@@ -26,6 +26,7 @@ TEST(Permissions, MatrixMatchesTheRoles)
         {Action::ViewAudit, true, true, false, true},
         {Action::ManageOperators, true, false, false, false},
         {Action::ManageSettings, true, false, false, false},
+        {Action::EditLetterTemplates, false, true, false, false},
     };
     for (const Row &row : rows) {
         const QString what = Permissions::describe(row.action);
