@@ -2,6 +2,7 @@
 
 #include "ApprovalsDialog.h"
 #include "AuditPage.h"
+#include "DashboardPage.h"
 #include "IdleLock.h"
 #include "LetterTemplateDialog.h"
 #include "Labels.h"
@@ -112,6 +113,9 @@ void MainWindow::createPages()
     m_purposes->setObjectName(QStringLiteral("purposesPage"));
     m_audit = new AuditPage(m_database, m_session, this);
     m_audit->setObjectName(QStringLiteral("auditPage"));
+    m_dashboard = new DashboardPage(m_database, m_session, this);
+    m_dashboard->setObjectName(QStringLiteral("dashboardPage"));
+    connect(m_dashboard, &DashboardPage::drillDown, this, &MainWindow::showRequests);
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
@@ -121,11 +125,7 @@ void MainWindow::createPages()
         tr("The register of data-subject requests: intake from letters, e-mail, web forms and phone calls, "
            "identity checks, due dates by regime with extensions and pauses, and the answer."),
         QIcon(pages[1].icon), this));
-    m_pages->addWidget(new PlaceholderPage(
-        tr("Dashboard"),
-        tr("Deadlines at a glance: requests due soon and overdue, blocked subjects awaiting verification, "
-           "data past its retention period, and the week's workload."),
-        QIcon(pages[2].icon), this));
+    m_pages->addWidget(m_dashboard);
     m_pages->addWidget(m_purposes);
     m_pages->addWidget(new PlaceholderPage(
         tr("Reports"),
@@ -314,6 +314,9 @@ void MainWindow::dataChanged(const QString &topic)
     if (topic == QLatin1String("subjects")) {
         m_subjects->scheduleRefresh();
     }
+    if (topic == QLatin1String("requests") || topic == QLatin1String("subjects")) {
+        m_dashboard->scheduleRefresh();
+    }
     if (topic == QLatin1String("purposes")) {
         m_subjects->filterBar()->reloadChoices();
     }
@@ -388,6 +391,15 @@ void MainWindow::pageChanged(int index)
     m_pageActions.at(index)->setChecked(true);
     m_subjects->setActive(Page(index) == Page::Subjects);
     setWindowTitle(tr("%1 \u2014 Privacy Desk").arg(m_navigation->item(index)->text()));
+}
+
+void MainWindow::showRequests(const RequestFilter &filter)
+{
+    if (m_locked) {
+        return;
+    }
+    setCurrentPage(Page::Requests);
+    emit requestsFilterWanted(filter);
 }
 
 void MainWindow::findSubject()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/RequestFilter.h"
 #include "domain/Session.h"
 
 #include <QMainWindow>
@@ -18,6 +19,7 @@ namespace pd {
 class ApprovalsDialog;
 class AuditPage;
 class ChangeNotifier;
+class DashboardPage;
 class Database;
 class IdleLock;
 class LetterTemplateDialog;
@@ -51,6 +53,7 @@ public:
     SubjectsPage *subjectsPage() const { return m_subjects; }
     PurposesPage *purposesPage() const { return m_purposes; }
     AuditPage *auditPage() const { return m_audit; }
+    DashboardPage *dashboardPage() const { return m_dashboard; }
     LockView *lockView() const { return m_lockView; }
     IdleLock *idleLock() const { return m_idleLock; }
     ChangeNotifier *changeNotifier() const { return m_notifier; }
@@ -66,9 +69,16 @@ public:
     /// Pending approvals as last counted for the status bar (0 when the role may not see them).
     int waitingApprovals() const { return m_waitingApprovals; }
 
+    /// Switches to the Requests page and asks it (requestsFilterWanted) to list the requests matching `filter`:
+    /// where a Dashboard chart drills down to.
+    void showRequests(const pd::RequestFilter &filter);
+
 signals:
     /// The operator chose Sign out on the lock view; the window has closed.
     void signedOut();
+    /// The Requests page should show the requests matching `filter` (emitted by showRequests(), after switching
+    /// to the page).
+    void requestsFilterWanted(const pd::RequestFilter &filter);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -97,6 +107,7 @@ private:
     SubjectsPage *m_subjects = nullptr;
     PurposesPage *m_purposes = nullptr;
     AuditPage *m_audit = nullptr;
+    DashboardPage *m_dashboard = nullptr;
     QList<QAction *> m_pageActions;
     QList<QAction *> m_unlockedActions; ///< disabled while locked: they would show data
     QAction *m_lockAction = nullptr;

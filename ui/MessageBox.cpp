@@ -1,5 +1,6 @@
 #include "MessageBox.h"
 
+#include <QFileDialog>
 #include <QInputDialog>
 
 #include <utility>
@@ -18,6 +19,12 @@ std::optional<std::optional<QString>> &nextText()
 {
     static std::optional<std::optional<QString>> text;
     return text;
+}
+
+std::optional<QString> &nextFileName()
+{
+    static std::optional<QString> fileName;
+    return fileName;
 }
 
 QString &lastShown()
@@ -92,6 +99,21 @@ std::optional<QString> MessageBox::getText(QWidget *parent, const QString &title
         return std::nullopt;
     }
     return entered;
+}
+
+QString MessageBox::getSaveFileName(QWidget *parent, const QString &title, const QString &suggested,
+                                    const QString &filter)
+{
+    lastShown() = title;
+    if (std::optional<QString> preset = std::exchange(nextFileName(), std::nullopt)) {
+        return *preset;
+    }
+    return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+}
+
+void MessageBox::setNextFileName(const QString &fileName)
+{
+    nextFileName() = fileName;
 }
 
 void MessageBox::setNextAnswer(QMessageBox::StandardButton answer)

@@ -10,8 +10,9 @@ class QWidget;
 
 namespace pd {
 
-/// The one way ui/ shows a message box or asks for a line of text: a thin wrapper over QMessageBox and
-/// QInputDialog that tests can pre-answer (setNextAnswer(), setNextText()), so that no test blocks on a modal.
+/// The one way ui/ shows a message box, asks for a line of text or for a file to save to: a thin wrapper over
+/// QMessageBox, QInputDialog and QFileDialog that tests can pre-answer (setNextAnswer(), setNextText(),
+/// setNextFileName()), so that no test blocks on a modal.
 /// Used on the UI thread only.
 class MessageBox final
 {
@@ -43,10 +44,17 @@ public:
     static std::optional<QString> getText(QWidget *parent, const QString &title, const QString &label,
                                           const QString &text = QString());
 
+    /// Asks where to save a file (QFileDialog::getSaveFileName); an empty string when cancelled. A pre-set name
+    /// (setNextFileName) is returned instead.
+    static QString getSaveFileName(QWidget *parent, const QString &title, const QString &suggested,
+                                   const QString &filter);
+
     /// The next box returns `answer` without being shown (for tests). Consumed by that call.
     static void setNextAnswer(QMessageBox::StandardButton answer);
     /// The next getText() returns `text` (nullopt: as if cancelled) without showing anything.
     static void setNextText(std::optional<QString> text);
+    /// The next getSaveFileName() returns `fileName` (empty: as if cancelled) without showing anything.
+    static void setNextFileName(const QString &fileName);
     /// The text of the last box shown or pre-answered (for tests), empty when none.
     static QString lastText();
 
