@@ -9,6 +9,7 @@
 #include "LockView.h"
 #include "MessageBox.h"
 #include "PlaceholderPage.h"
+#include "RequestsPage.h"
 #include "PurposesPage.h"
 #include "SubjectFilterBar.h"
 #include "SubjectView.h"
@@ -116,15 +117,16 @@ void MainWindow::createPages()
     m_dashboard = new DashboardPage(m_database, m_session, this);
     m_dashboard->setObjectName(QStringLiteral("dashboardPage"));
     connect(m_dashboard, &DashboardPage::drillDown, this, &MainWindow::showRequests);
+    m_requests = new RequestsPage(m_database, m_session, this);
+    m_requests->setObjectName(QStringLiteral("requestsPage"));
+    connect(this, &MainWindow::requestsFilterWanted, m_requests, &RequestsPage::applyFilter);
+    connect(m_requests, &RequestsPage::requestsChanged, m_dashboard, &DashboardPage::scheduleRefresh);
+    connect(m_requests, &RequestsPage::requestsChanged, this, &MainWindow::refreshApprovalCount);
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->addWidget(m_subjects);
-    m_pages->addWidget(new PlaceholderPage(
-        tr("Requests"),
-        tr("The register of data-subject requests: intake from letters, e-mail, web forms and phone calls, "
-           "identity checks, due dates by regime with extensions and pauses, and the answer."),
-        QIcon(pages[1].icon), this));
+    m_pages->addWidget(m_requests);
     m_pages->addWidget(m_dashboard);
     m_pages->addWidget(m_purposes);
     m_pages->addWidget(new PlaceholderPage(
@@ -316,6 +318,7 @@ void MainWindow::dataChanged(const QString &topic)
     }
     if (topic == QLatin1String("requests") || topic == QLatin1String("subjects")) {
         m_dashboard->scheduleRefresh();
+        m_requests->scheduleRefresh();
     }
     if (topic == QLatin1String("purposes")) {
         m_subjects->filterBar()->reloadChoices();

@@ -25,6 +25,7 @@ class IdleLock;
 class LetterTemplateDialog;
 class LockView;
 class PurposesPage;
+class RequestsPage;
 class SubjectsPage;
 
 /// The main window: navigation on the left, one page per area, and a status bar naming the database, the
@@ -52,6 +53,7 @@ public:
     void setCurrentPage(Page page);
     SubjectsPage *subjectsPage() const { return m_subjects; }
     PurposesPage *purposesPage() const { return m_purposes; }
+    RequestsPage *requestsPage() const { return m_requests; }
     AuditPage *auditPage() const { return m_audit; }
     DashboardPage *dashboardPage() const { return m_dashboard; }
     LockView *lockView() const { return m_lockView; }
@@ -106,6 +108,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     SubjectsPage *m_subjects = nullptr;
     PurposesPage *m_purposes = nullptr;
+    RequestsPage *m_requests = nullptr;
     AuditPage *m_audit = nullptr;
     DashboardPage *m_dashboard = nullptr;
     QList<QAction *> m_pageActions;

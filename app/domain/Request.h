@@ -77,6 +77,7 @@ struct RequestRecord
     QString replyForm;
     QString completedAt;
     std::optional<qint64> duplicateOf;
+    std::optional<qint64> controllerId;
     int version = 1;
 
     QDate effectiveDue() const { return extendedDue.isValid() ? extendedDue : due; }

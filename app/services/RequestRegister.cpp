@@ -33,7 +33,7 @@ QString columns()
         "r.requester_id_number, r.requester_email, r.requester_phone, r.what_asked, r.answer_form, r.language, "
         "r.representative_name, r.representative_authority, r.identity_method, r.identity_result, r.identity_note, "
         "COALESCE(io.name, ''), r.identity_checked_at, r.decision, r.refusal_ground, r.replied_at, r.reply_form, "
-        "r.completed_at, r.duplicate_of, r.version "
+        "r.completed_at, r.duplicate_of, r.version, r.controller_id "
         "FROM requests r LEFT JOIN subjects s ON s.id = r.subject_id "
         "LEFT JOIN operators o ON o.id = r.assignee_id LEFT JOIN operators io ON io.id = r.identity_checked_by");
 }
@@ -92,6 +92,7 @@ RequestRecord readRecord(const QSqlQuery &query)
     r.completedAt = next().toString();
     r.duplicateOf = idOf(next());
     r.version = next().toInt();
+    r.controllerId = idOf(next());
     return r;
 }
 
@@ -356,6 +357,26 @@ Result<QByteArray> RequestRegister::documentContent(Database &database, const Se
         return makeError(ErrorCode::NotFound, Tr::tr("there is no document #%1").arg(documentId));
     }
     return content.value().toByteArray();
+}
+
+Result<QList<std::pair<qint64, QString>>> RequestRegister::assignees(Database &database, const Session &who)
+{
+    if (Status allowed = Permissions::check(who, Action::HandleRequests); !allowed) {
+        return allowed.error();
+    }
+    QSqlDatabase db = database.connection();
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT id, name, role FROM operators WHERE active = 1 ORDER BY name"))) {
+        return sql::queryError(query, "listing operators");
+    }
+    QList<std::pair<qint64, QString>> result;
+    while (query.next()) {
+        const std::optional<Role> role = parseRole(query.value(2).toString());
+        if (role && Permissions::allows(*role, Action::HandleRequests)) {
+            result.append({query.value(0).toLongLong(), query.value(1).toString()});
+        }
+    }
+    return result;
 }
 
 } // namespace pd

@@ -37,6 +37,9 @@ public:
     /// The bytes of a document kept with a request.
     static Result<QByteArray> documentContent(Database &database, const Session &who, qint64 documentId);
 
+    /// Operators a request can be assigned to (active officers and agents): id and name, by name.
+    static Result<QList<std::pair<qint64, QString>>> assignees(Database &database, const Session &who);
+
     /// The WHERE clause (with "?" placeholders appended to `values`) that selects `filter` from `requests r`; the
     /// dashboard counts with the same conditions.
     static QString where(const RequestFilter &filter, QVariantList *values);
