@@ -3,10 +3,13 @@
 # Benchmarks Privacy Desk at scale and puts every figure beside the sqlite3 shell doing the same work.
 #   scripts/bench.sh [extra privacydesk_bench options, e.g. --benchmark_filter=search]
 # Environment: BENCH_SUBJECTS (default 1000000), BENCH_DIR (default build-bench/bench-data),
+#              BENCH_REQUESTS (requests of the dashboard database, default 100000; 0 leaves the dashboard out),
+#              BENCH_DASHBOARD_SUBJECTS (its subjects, default 5000),
 #              BENCH_REUSE=1 (keep an existing bench.sqlite of the same size: no generation figures),
 #              PRIVACYDESK_JOBS, PRIVACYDESK_SKIP_DEPS=1 (as in scripts/test.sh).
 # Figures: demo data generation (wall seconds), then the Subjects list through pd::SubjectDirectory (Google
-# Benchmark medians of 5 repetitions) against the same SQL in the sqlite3 shell (median of 5 runs).
+# Benchmark medians of 5 repetitions) against the same SQL in the sqlite3 shell (median of 5 runs), and a refresh of
+# the Dashboard (pd::RequestStats) over a second database of BENCH_REQUESTS requests against its statements.
 set -euo pipefail
 
 # shellcheck source=lib/common.sh
@@ -91,12 +94,13 @@ PRIVACYDESK_BENCH_DB="sqlite:$db" "$bench" --benchmark_repetitions=5 --benchmark
     --benchmark_filter='^records/search_mix' --benchmark_out="$mix_csv" --benchmark_out_format=csv \
     || pd_die "privacydesk_bench failed (see above)"
 
-# Median real time in ms of one benchmark from the CSV ("name_median",iterations,real_time,cpu_time,time_unit,...).
+# Median real time in ms of one benchmark from the CSV ("name_median",iterations,real_time,cpu_time,time_unit,...);
+# the CSV is $csv unless a second argument names another.
 ours_ms() {
     awk -F, -v name="\"$1/real_time_median\"" '$1 == name && $9 == "" {
         f = ($5 == "ns") ? 1e-6 : ($5 == "us") ? 1e-3 : ($5 == "s") ? 1e3 : 1
         printf "%.3f", $3 * f; found = 1 }
-        END { if (!found) print "-" }' "$csv"
+        END { if (!found) print "-" }' "${2:-$csv}"
 }
 
 pd_say "timing the same statements in the sqlite3 shell"
@@ -156,6 +160,31 @@ if [ "${#samples[@]}" -gt 0 ]; then
     sqlite3ms[open]=$(sqlite_bench_ms "${#samples[@]}" "$open_sql")
     ours[p50]=$(ours_counter "records/search_mix/iterations:1/real_time_median" p50_ms)
     ours[p95]=$(ours_counter "records/search_mix/iterations:1/real_time_median" p95_ms)
+fi
+
+# --- The dashboard: every figure of one refresh, over a register of BENCH_REQUESTS requests --------------------------
+requests=${BENCH_REQUESTS:-100000}
+dash_subjects=${BENCH_DASHBOARD_SUBJECTS:-5000}
+[[ "$requests" =~ ^[0-9]+$ ]] || pd_die "BENCH_REQUESTS must be a whole number, got '$requests'"
+if [ "$requests" -gt 0 ]; then
+    dash_db=$dir/dashboard.sqlite
+    if [ "${BENCH_REUSE:-0}" = 1 ] && [ -f "$dash_db" ] \
+        && [ "$(sq "$dash_db" 'SELECT COUNT(*) FROM requests' 2>/dev/null)" = "$requests" ]; then
+        pd_say "reusing $dash_db ($requests requests)"
+    else
+        remove_db "$dash_db"
+        pd_say "generating $requests demo requests of $dash_subjects subjects into $dash_db"
+        "$cli" --db "sqlite:$dash_db" demo --subjects "$dash_subjects" --requests "$requests" --seed 1 </dev/null \
+            >/dev/null || pd_die "privacydesk-cli demo failed (see above)"
+    fi
+    dash_csv=$dir/dashboard.csv
+    PRIVACYDESK_BENCH_DB="sqlite:$dash_db" "$bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+        --benchmark_filter='^dashboard/' --benchmark_out="$dash_csv" --benchmark_out_format=csv >/dev/null \
+        || pd_die "the dashboard benchmark failed"
+    ours[dashboard]=$(ours_ms dashboard/refresh "$dash_csv")
+    sqlite_bench_done
+    sqlite_bench_init "$dash_db"
+    sqlite3ms[dashboard]=$(sqlite_bench_ms 1 "$(sqlite_dashboard_sql "$(date +%F)" 12)")
 fi
 
 bulk=${BENCH_BULK:-100000}
@@ -221,6 +250,9 @@ if [ "${#samples[@]}" -gt 0 ]; then
     row "search mix ${#samples[@]}x4 queries: p95" "${ours[p95]}" - ms
     row "open a subject (all its data + audit entry)" "${ours[open]}" "${sqlite3ms[open]}" ms
 fi
+if [ "$requests" -gt 0 ]; then
+    row "dashboard refresh, $requests requests" "${ours[dashboard]}" "${sqlite3ms[dashboard]}" ms
+fi
 if [ "$bulk" -gt 0 ]; then
     row "bulk anonymize $bulk subjects" "${ours[bulk]}" "${sqlite3ms[bulk]}" s
 fi
@@ -228,5 +260,7 @@ echo
 echo "Privacy Desk: Google Benchmark medians of 5 repetitions (raw figures: $csv)."
 echo "Bulk anonymization: ours changes each item by its field's strategy, re-indexes and audits every subject in"
 echo "batches of 500; the sqlite3 shell empties the same rows with four set-based statements and one audit row each."
+echo "Dashboard refresh: every figure of the page (open requests by type, status and deadline; received, completed"
+echo "and on time per week for 12 weeks; the total) in four aggregate statements, over $dir/dashboard.sqlite."
 echo "The demo figure includes the profile, consents, disclosures and requests; the sqlite3 shell inserts only subjects"
 echo "and data items. sqlite3 shell queries: median of 5 processes, each repeating the statements, start-up subtracted."

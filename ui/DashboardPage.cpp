@@ -156,8 +156,10 @@ QWidget *DashboardPage::createFigure(Figure figure, const QString &caption)
     font.setBold(true);
     value->setFont(font);
     auto *text = new QLabel(caption, frame);
-    text->setObjectName(kFigureNames[int(figure)] + QStringLiteral("Caption"));
     text->setWordWrap(true);
+    if (figure == Figure::OnTimeRate) {
+        m_onTimeCaption = text;
+    }
     value->setAccessibleDescription(caption);
     auto *layout = new QVBoxLayout(frame);
     layout->setContentsMargins(12, 6, 12, 8);
@@ -276,10 +278,8 @@ void DashboardPage::showResult(const Result<RequestStats::Snapshot> &result)
     const std::optional<double> rate = snapshot.onTimeRate();
     m_figures.at(std::size_t(Figure::OnTimeRate))
         ->setText(rate ? tr("%1%").arg(locale.toString(qRound(*rate * 100.0))) : QStringLiteral("\u2014"));
-    if (auto *caption = findChild<QLabel *>(kFigureNames[int(Figure::OnTimeRate)] + QStringLiteral("Caption"))) {
-        caption->setText(tr("Completed on time since %1").arg(locale.toString(snapshot.windowStart(),
-                                                                               QLocale::ShortFormat)));
-    }
+    m_onTimeCaption->setText(
+        tr("Completed on time since %1").arg(locale.toString(snapshot.windowStart(), QLocale::ShortFormat)));
 
     if (snapshot.total == 0) {
         m_empty->setContent(tr("No requests yet."),

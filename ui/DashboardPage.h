@@ -107,6 +107,7 @@ private:
     QLabel *m_errorLabel = nullptr;
     QPushButton *m_refreshButton = nullptr;
     std::array<QLabel *, kFigureCount> m_figures{};
+    QLabel *m_onTimeCaption = nullptr; ///< names the first week counted
     std::array<QChartView *, DashboardCharts::kPanelCount> m_views{};
 };
 

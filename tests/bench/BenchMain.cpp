@@ -2,6 +2,7 @@
 //   PRIVACYDESK_BENCH_DB=sqlite:/path/bench.sqlite privacydesk_bench [--benchmark_* options]
 // Optional: PRIVACYDESK_BENCH_EMAILS (space-separated e-mails to search for; default: three taken from the
 // database), PRIVACYDESK_BENCH_DEEP_OFFSET (default: 90% of the subjects, i.e. 900000 at one million).
+#include "DashboardBench.h"
 #include "RecordsBench.h"
 #include "SubjectDirectoryBench.h"
 
@@ -107,6 +108,7 @@ int main(int argc, char **argv)
     benchmark::AddCustomContext("deep_offset", std::to_string(setup.deepOffset));
     benchmark::AddCustomContext("searches", std::to_string(setup.emails.size()) + " e-mails");
     pd::bench::registerSubjectDirectoryBenchmarks(database.value(), setup);
+    pd::bench::registerDashboardBenchmarks(database.value(), setup.who);
     // Bulk anonymization changes the database: bench.sh runs it last, on a copy, with PRIVACYDESK_BENCH_BULK=N.
     pd::bench::registerRecordsBenchmarks(database.value(), setup.who,
                                          qEnvironmentVariable("PRIVACYDESK_BENCH_BULK").toLongLong());
