@@ -807,6 +807,21 @@
     </message>
 </context>
 <context>
+    <name>pd::CalendarService</name>
+    <message>
+        <source>country: expected a two-letter ISO code such as BY, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day: expected a date as YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no edit on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::CliApp</name>
     <message>
         <source>Try &apos;privacydesk-cli --help&apos;.</source>
@@ -1092,6 +1107,98 @@
         <source>subject: expected show, correct, block, unblock, anonymize or delete, got &apos;%1&apos;</source>
         <translation>subject: ожидается show, correct, block, unblock, anonymize или delete, получено &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>request add: unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request add: --type: expected one of %1, got &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request add: --regime: expected one of %1, got &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request add: --subject: expected a subject number, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request add: --subject ID, or --name with --new-subject (or without a subject) is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request add: --%1: expected a date as YYYY-MM-DD, got &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 request under %2, registered from the command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request list: unexpected argument &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request list: --status: expected one of %1, got &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request list: --type: expected one of %1, got &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request list: --regime: expected one of %1, got &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request list: --limit: expected a positive number, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request show: expected one ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request show: expected a request number, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request #%1: %2 under %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  received %1, due %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(extended from %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(clock stopped since %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  requester: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  subject: #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  possible duplicate of #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request: expected add, list or show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request: unknown action &apos;%1&apos; (expected add, list or show)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>
@@ -1208,6 +1315,172 @@
     <message>
         <source>row %1: a quoted field is not closed</source>
         <translation>строка %1: не закрыто поле в кавычках</translation>
+    </message>
+</context>
+<context>
+    <name>pd::DashboardCharts</name>
+    <message>
+        <source>%1: %L2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished">Получен</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished">Выполнен</translation>
+    </message>
+    <message>
+        <source>Week of %1: %L2 received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of %1: %L2 completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of %1: %L2 of %L3 completed on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open requests by deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open requests by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open requests by type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received and completed per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed on time per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due in 3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due in 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::DashboardPage</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count the figures again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished">Обзор</translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due in 3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a bar, slice or point to list its requests; right-click to save the chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role does not include the requests of data subjects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dashboard is for officers, agents and auditors: its figures come from the register of requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures could not be counted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadlines as of %1, counted at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed on time since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When requests of data subjects are registered, this page shows what is pending, what is due soon and how many were answered in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to %1. Check that the folder exists and that you may write there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1364,6 +1637,13 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>pd::FormDialog</name>
+    <message>
+        <source>Required: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1703,6 +1983,287 @@
         <source>Your role (%1) may not %2.</source>
         <translation>Ваша роль (%1) не позволяет %2.</translation>
     </message>
+    <message>
+        <source>Letter template changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter template reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::LetterPdf</name>
+    <message>
+        <source>drawing a PDF needs the graphical application (fonts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF writer could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF writer could not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF writer produced no document</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::LetterTemplate</name>
+    <message>
+        <source>line %1: “{{” is not closed with “}}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: unknown placeholder {{%2}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: {{/%2}} closes a section that was not opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: {{/%2}} does not close {{%3%4}} opened on line %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: section {{%2%3}} is not closed with {{/%3}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request&apos;s number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the right asked for, e.g. erasure of personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the day the request was received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last day to answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date of this reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who wrote: the subject&apos;s full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the requester&apos;s postal address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the requester&apos;s e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the representative, when there is one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what the request asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>why the request was refused (empty otherwise)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the full name of the law of the request&apos;s regime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the article giving the right asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where the requester may complain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the article giving the right to complain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the controller&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the controller&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the controller&apos;s contact for questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data protection officer&apos;s contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who signs the reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signatory&apos;s position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>letter language &apos;%1&apos;: expected one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::LetterTemplateDialog</name>
+    <message>
+        <source>Russian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply (completed or refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply Letter Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Letter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placeholders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert the chosen placeholder at the cursor (or double-click it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{{#name}}…{{/name}}: only when name has a value.
+{{^name}}…{{/name}}: only when it has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placeholders:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter preview with sample values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview as a &amp;refusal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to &amp;Built-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited by %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to Built-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the %1 %2 template with the built-in one? The office&apos;s edited text is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard your changes to the %1 %2 template?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the problem under the template first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::LetterTemplates</name>
+    <message>
+        <source>letter language &apos;%1&apos;: expected one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>letter kind &apos;%1&apos;: expected one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the built-in %1 template for &apos;%2&apos; is missing from this build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the template is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>controller #%1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no controller of kind &apos;own&apos; is recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::LockView</name>
@@ -1768,14 +2329,6 @@
     <message>
         <source>Pages</source>
         <translation>Разделы</translation>
-    </message>
-    <message>
-        <source>The register of data-subject requests: intake from letters, e-mail, web forms and phone calls, identity checks, due dates by regime with extensions and pauses, and the answer.</source>
-        <translation>Реестр запросов субъектов персональных данных: приём из писем, e-mail, веб-форм и по телефону, проверка личности, сроки по применимому режиму с продлением и приостановкой, ответ.</translation>
-    </message>
-    <message>
-        <source>Deadlines at a glance: requests due soon and overdue, blocked subjects awaiting verification, data past its retention period, and the week&apos;s workload.</source>
-        <translation>Все сроки на одном экране: скоро истекающие и просроченные запросы, заблокированные субъекты, ожидающие проверки, данные с истёкшим сроком хранения и нагрузка на неделю.</translation>
     </message>
     <message>
         <source>Reports for the regulator and for subjects: the record of processing, the request register, destruction acts, audit extracts and statistics, as PDF, CSV or XLSX.</source>
@@ -1860,6 +2413,10 @@
     <message>
         <source>&amp;Subjects</source>
         <translation>&amp;Субъекты</translation>
+    </message>
+    <message>
+        <source>Reply Letter &amp;Templates…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1946,6 +2503,10 @@
     <message>
         <source>change settings</source>
         <translation>изменять настройки</translation>
+    </message>
+    <message>
+        <source>change reply-letter templates</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2197,6 +2758,89 @@
     </message>
 </context>
 <context>
+    <name>pd::ReplyStep</name>
+    <message>
+        <source>Reply to request #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The letter is made in %1 from the office&apos;s template (Tools → Reply letter templates) and kept with the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make and record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the letter&apos;s language, e.g. Your data were erased from all our systems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusal ground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signatory&apos;s position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data protection officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply-%1.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply letter is kept with the request. Save a copy of the PDF for sending?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save reply letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the letter is recorded, but the copy could not be written to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::RequestIdEdit</name>
     <message>
         <source>optional, e.g. 42</source>
@@ -2205,6 +2849,1271 @@
     <message>
         <source>Request number</source>
         <translation>Номер запроса</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RequestIntakeDialog</name>
+    <message>
+        <source>New request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished">Запрос</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished">E-mail</translation>
+    </message>
+    <message>
+        <source>Web form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Телефон</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The substance of the request, in the requester&apos;s words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Law:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is asked*:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject number, if known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register as a new subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>surname, first name, patronymic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, if given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>identification number, if given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Representative (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>power of attorney: number and date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document of authority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject: expected a subject number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject: link an existing subject or register a new one, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: required when the request is not linked to a subject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth: expected YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is asked: required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document of authority: required when a representative acts for the subject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RequestListModel</name>
+    <message>
+        <source>Belarus 99-Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GDPR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UK GDPR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CCPA/CPRA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russia 152-FZ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brazil LGPD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clock stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln day(s) overdue)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (today)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%Ln day(s) left)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue: the legal deadline has passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due within 3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">Тип</translation>
+    </message>
+    <message>
+        <source>Law</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Статус</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished">Получен</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished">Срок</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::RequestRegister</name>
+    <message>
+        <source>there is no request #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no document #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::RequestService</name>
+    <message>
+        <source>there is no request #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 was changed by someone else (version %2, you saw version %3); nothing was saved: look at the request again and retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 is %2: it changes no more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 was changed by someone else meanwhile; nothing was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject: the register has no own controller to keep a new subject under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requester name: required (surname, first name and patronymic where there is one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what is asked: required (the substance of the request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received: %1 is in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date of birth: not a date in the past</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>channel: expected email, web-form, letter, phone or in-person, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>form of the answer: expected email, letter or in-person, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>language: expected en or ru, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>representative&apos;s document: required when a representative acts for the subject (power of attorney or other document of authority)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-mail: required when the answer goes by e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address: required when the answer goes by letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject: either link an existing subject or create one, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject: there is no subject #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request registered; an open request #%1 of the same subject and type exists (possible duplicate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>method: say how the identity was checked (e.g. ID card shown at the office)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity confirmed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity not confirmed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>say what the requester was asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since: %1 is in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 awaits approval of its execution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since: before the request was received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requester asked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clock already stands since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clock stands from %1 until the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clock keeps running (%1 does not stop it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on: %1 is in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1: the clock is not stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on: before the clock was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The requester answered; the clock runs again (%n day(s) paused, due %1)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reason: required (the law allows an extension only with reasons given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requester notified: the date the requester was told, not in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1: %2 allows no extension for this request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 was already extended to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requester notified: before the request was received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requester notified: after the original deadline %1; the law requires the notice within the first period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline extended to %1 (requester told on %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assignee: there is no operator #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assignee: %1 does not handle requests (only active officers and agents do)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comment: empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consent #%1 is not an active consent of this subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subject has no active consent to withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 is %2: it is carried out once the identity is confirmed and the request is in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a request of type %1 cannot run &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 is not linked to a subject: there is no data to act on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent for approval #%1 by a second officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject #%1 deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject #%1 anonymized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject #%1 blocked until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject #%1 blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; of subject #%2 corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent(s) withdrawn; erasure of the data kept for them scheduled by %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The subject&apos;s data attached (%n item(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reply: the letter is not a PDF document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>form: expected email, letter or in-person, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent on: %1 is in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 was withdrawn: no answer is due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent on: before the request was received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply sent on %1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision: expected granted or partly-granted (a refusal is recorded with its ground)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 is %2: only a request in progress is completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 has no recorded answer: send the reply letter first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>legal ground: required (the article that allows the refusal, and why)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 awaits approval of its execution: reject the approval first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn by the requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn by the requester: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approved erasure was carried out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The erasure was not approved; the request is back in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::RequestStats</name>
+    <message>
+        <source>the date to count from is not a valid date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the dashboard shows 1 to %1 weeks, not %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::RequestView</name>
+    <message>
+        <source>Delete the subject&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymize the subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block the subject&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct a field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw consent and schedule erasure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach the subject&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Back to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the list (Esc)</source>
+        <translation type="unfinished">Назад к списку (Esc)</translation>
+    </message>
+    <message>
+        <source>Check &amp;identity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ask requester…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume &amp;clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xtend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assi&amp;gn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry &amp;out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reply letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mplete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdrawn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished">Запрос</translation>
+    </message>
+    <message>
+        <source>Request #%1 · %2 · %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received %1 · due %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extended from %1; requester told on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clock stopped since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished">Субъект</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation type="unfinished">#%1 %2</translation>
+    </message>
+    <message>
+        <source>not linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished">E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">Телефон</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation type="unfinished">Представитель</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>What is asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">Канал</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3, %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an open request #%1 of the same subject and type exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusal ground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not handle requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request awaits approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clock is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already extended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 allows no extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is not linked to a subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to carry out for this type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the identity first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a request in progress is completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the reply letter first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record how the requester&apos;s identity was checked. Proportionate means: no more than the request needs. Only that a document was seen is recorded; never keep a copy or its number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. ID card shown at the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clock stops until the requester answers (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clock keeps running: %1 does not stop it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. proof of identity, the account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume the clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The requester answered. The days waited move the due date on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend the deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 allows one extension with reasons, of which the requester must be told within the first period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Причина</translation>
+    </message>
+    <message>
+        <source>e.g. complex request: data in several systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requester told on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished">Пользователь</translation>
+    </message>
+    <message>
+        <source>Carry out request #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on subject #%1 (%2). The change is recorded in the audit trail with this request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished">Поле</translation>
+    </message>
+    <message>
+        <source>e.g. email, phone, name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked until</source>
+        <translation type="unfinished">Заблокировано до</translation>
+    </message>
+    <message>
+        <source>request #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete all data of subject #%1 (%2)? Items, consents and disclosures are removed for good; only the fact of deletion is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymize subject #%1 (%2)? Names, contacts and identifiers are replaced for good and cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second officer must approve this (approval #%1). The request waits until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete request #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse request #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A refusal names the article of the law that allows it and why it applies. The requester keeps the right to complain to the supervisory authority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal ground</source>
+        <translation type="unfinished">Правовое основание</translation>
+    </message>
+    <message>
+        <source>e.g. 99-Z art. 13(3): data needed for a court case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request #%1 withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The requester withdrew the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. phoned on 23 November</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment on request #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::RequestsPage</name>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished">Запросы</translation>
+    </message>
+    <message>
+        <source>&amp;New request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register a request received by letter, e-mail, web form, phone or in person (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not handle requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requester&apos;s name or request number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All laws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due within 3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due in 4–7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received %1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed %1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only requests %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln overdue&lt;/b&gt;&lt;/span&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln due within 3 days&lt;/span&gt;</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No request matches. Change the filter, or register a new request with New request.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
