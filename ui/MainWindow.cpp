@@ -2,6 +2,7 @@
 
 #include "ApprovalsDialog.h"
 #include "AuditPage.h"
+#include "CalendarDialog.h"
 #include "IdleLock.h"
 #include "Labels.h"
 #include "LockView.h"
@@ -222,6 +223,13 @@ void MainWindow::createMenus()
     approvals->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     connect(approvals, &QAction::triggered, this, &MainWindow::showApprovals);
     m_unlockedActions.append(approvals);
+    QAction *calendars = tools->addAction(tr("Working-Day &Calendars\u2026"));
+    calendars->setObjectName(QStringLiteral("calendarAction"));
+    connect(calendars, &QAction::triggered, this, [this] {
+        CalendarDialog dialog(m_database, m_session, this);
+        dialog.exec();
+    });
+    m_unlockedActions.append(calendars);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Privacy Desk"));
