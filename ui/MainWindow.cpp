@@ -2,6 +2,7 @@
 
 #include "ApprovalsDialog.h"
 #include "AuditPage.h"
+#include "CalendarDialog.h"
 #include "DashboardPage.h"
 #include "IdleLock.h"
 #include "LetterTemplateDialog.h"
@@ -231,6 +232,13 @@ void MainWindow::createMenus()
         connect(templates, &QAction::triggered, this, &MainWindow::showLetterTemplates);
         m_unlockedActions.append(templates);
     }
+    QAction *calendars = tools->addAction(tr("Working-Day &Calendars\u2026"));
+    calendars->setObjectName(QStringLiteral("calendarAction"));
+    connect(calendars, &QAction::triggered, this, [this] {
+        CalendarDialog dialog(m_database, m_session, this);
+        dialog.exec();
+    });
+    m_unlockedActions.append(calendars);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Privacy Desk"));

@@ -82,6 +82,12 @@ Result<WorkingCalendar> CalendarService::calendar(QSqlDatabase &db, const QStrin
     return calendar;
 }
 
+Result<WorkingCalendar> CalendarService::effective(Database &database, const QString &country, int year)
+{
+    QSqlDatabase db = database.connection();
+    return calendar(db, country, year, year);
+}
+
 Result<QList<CalendarService::Day>> CalendarService::edits(Database &database, const QString &country)
 {
     QSqlDatabase db = database.connection();

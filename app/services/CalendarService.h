@@ -33,6 +33,9 @@ public:
 
     /// The calendar of `country` for [fromYear, toYear] as edited, inside an open transaction or connection.
     static Result<WorkingCalendar> calendar(QSqlDatabase &db, const QString &country, int fromYear, int toYear);
+    /// The calendar of `country` for `year` as edited, read on the calling thread's connection (for ui/, which
+    /// holds no connections of its own).
+    static Result<WorkingCalendar> effective(Database &database, const QString &country, int year);
 
     /// The office's edits of a country's calendar, by date.
     static Result<QList<Day>> edits(Database &database, const QString &country);
