@@ -810,15 +810,15 @@
     <name>pd::CalendarService</name>
     <message>
         <source>country: expected a two-letter ISO code such as BY, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>краіна: чакаецца двухлітарны код ISO, напрыклад BY, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>day: expected a date as YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>дзень: чакаецца дата ў фармаце YYYY-MM-DD</translation>
     </message>
     <message>
         <source>%1 has no edit on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>у календары %1 няма змены на %2</translation>
     </message>
 </context>
 <context>
@@ -1109,95 +1109,95 @@
     </message>
     <message>
         <source>request add: unexpected argument &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request add: лішні аргумент &apos;%1&apos;</translation>
     </message>
     <message>
         <source>request add: --type: expected one of %1, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request add: --type: чакаецца адно з: %1, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
         <source>request add: --regime: expected one of %1, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request add: --regime: чакаецца адно з: %1, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
         <source>request add: --subject: expected a subject number, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request add: --subject: чакаецца нумар суб&apos;екта, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>request add: --subject ID, or --name with --new-subject (or without a subject) is required</source>
-        <translation type="unfinished"></translation>
+        <translation>request add: абавязковы параметр --subject ID або --name разам з --new-subject (ці без суб&apos;екта)</translation>
     </message>
     <message>
         <source>request add: --%1: expected a date as YYYY-MM-DD, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request add: --%1: чакаецца дата ў фармаце YYYY-MM-DD, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
         <source>%1 request under %2, registered from the command line</source>
-        <translation type="unfinished"></translation>
+        <translation>Запыт (%1, %2), зарэгістраваны з каманднага радка</translation>
     </message>
     <message>
         <source>request list: unexpected argument &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request list: лішні аргумент &apos;%1&apos;</translation>
     </message>
     <message>
         <source>request list: --status: expected one of %1, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request list: --status: чакаецца адно з: %1, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
         <source>request list: --type: expected one of %1, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request list: --type: чакаецца адно з: %1, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
         <source>request list: --regime: expected one of %1, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request list: --regime: чакаецца адно з: %1, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
         <source>request list: --limit: expected a positive number, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request list: --limit: чакаецца дадатны лік, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>request show: expected one ID</source>
-        <translation type="unfinished"></translation>
+        <translation>request show: чакаецца адзін ID</translation>
     </message>
     <message>
         <source>request show: expected a request number, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request show: чакаецца нумар запыту, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Request #%1: %2 under %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Запыт #%1: %2 (%3), %4</translation>
     </message>
     <message>
         <source>  received %1, due %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  атрыманы %1, тэрмін %2</translation>
     </message>
     <message>
         <source>(extended from %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(тэрмін падоўжаны з %1)</translation>
     </message>
     <message>
         <source>(clock stopped since %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(адлік тэрміну прыпынены з %1)</translation>
     </message>
     <message>
         <source>  requester: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  заяўнік: %1</translation>
     </message>
     <message>
         <source>  subject: #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>  суб&apos;ект: #%1</translation>
     </message>
     <message>
         <source>  possible duplicate of #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>  магчымы дублікат #%1</translation>
     </message>
     <message>
         <source>request: expected add, list or show</source>
-        <translation type="unfinished"></translation>
+        <translation>request: чакаецца add, list або show</translation>
     </message>
     <message>
         <source>request: unknown action &apos;%1&apos; (expected add, list or show)</source>
-        <translation type="unfinished"></translation>
+        <translation>request: невядомае дзеянне &apos;%1&apos; (чакаецца add, list або show)</translation>
     </message>
 </context>
 <context>
@@ -1321,166 +1321,166 @@
     <name>pd::DashboardCharts</name>
     <message>
         <source>%1: %L2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %L2</translation>
     </message>
     <message>
         <source>Open requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Адкрытыя запыты</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished">Атрыманы</translation>
+        <translation>Атрымана</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished">Выкананы</translation>
+        <translation>Выканана</translation>
     </message>
     <message>
         <source>Week of %1: %L2 received</source>
-        <translation type="unfinished"></translation>
+        <translation>Тыдзень з %1: атрымана %L2</translation>
     </message>
     <message>
         <source>Week of %1: %L2 completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Тыдзень з %1: выканана %L2</translation>
     </message>
     <message>
         <source>Completed on time</source>
-        <translation type="unfinished"></translation>
+        <translation>Выканана ў тэрмін</translation>
     </message>
     <message>
         <source>Week of %1: %L2 of %L3 completed on time</source>
-        <translation type="unfinished"></translation>
+        <translation>Тыдзень з %1: у тэрмін выканана %L2 з %L3</translation>
     </message>
     <message>
         <source>% on time</source>
-        <translation type="unfinished"></translation>
+        <translation>% у тэрмін</translation>
     </message>
     <message>
         <source>Open requests by deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Адкрытыя запыты па тэрмінах</translation>
     </message>
     <message>
         <source>Open requests by status</source>
-        <translation type="unfinished"></translation>
+        <translation>Адкрытыя запыты па статусах</translation>
     </message>
     <message>
         <source>Open requests by type</source>
-        <translation type="unfinished"></translation>
+        <translation>Адкрытыя запыты па тыпах</translation>
     </message>
     <message>
         <source>Received and completed per week</source>
-        <translation type="unfinished"></translation>
+        <translation>Атрымана і выканана па тыднях</translation>
     </message>
     <message>
         <source>Completed on time per week</source>
-        <translation type="unfinished"></translation>
+        <translation>Выканана ў тэрмін па тыднях</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Пратэрмінаваныя</translation>
     </message>
     <message>
         <source>Due in 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Тэрмін на працягу 3 дзён</translation>
     </message>
     <message>
         <source>Due in 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Тэрмін на працягу 7 дзён</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Пазней</translation>
     </message>
 </context>
 <context>
     <name>pd::DashboardPage</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Абнавіць</translation>
     </message>
     <message>
         <source>Count the figures again (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Пералічыць паказчыкі (F5)</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Абнавіць</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished">Агляд</translation>
+        <translation>Агляд</translation>
     </message>
     <message>
         <source>Open requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Адкрытыя запыты</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Пратэрмінаваныя</translation>
     </message>
     <message>
         <source>Due in 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Тэрмін на працягу 3 дзён</translation>
     </message>
     <message>
         <source>Completed on time</source>
-        <translation type="unfinished"></translation>
+        <translation>Выканана ў тэрмін</translation>
     </message>
     <message>
         <source>Click a bar, slice or point to list its requests; right-click to save the chart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Пстрыкніце па слупку, сектары або пункце, каб убачыць спіс запытаў; пстрычка правай кнопкай — захаваць дыяграму.</translation>
     </message>
     <message>
         <source>Save as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Захаваць як PNG…</translation>
     </message>
     <message>
         <source>Your role does not include the requests of data subjects.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваша роля не прадугледжвае працу з запытамі суб&apos;ектаў персанальных даных.</translation>
     </message>
     <message>
         <source>The dashboard is for officers, agents and auditors: its figures come from the register of requests.</source>
-        <translation type="unfinished"></translation>
+        <translation>Агляд даступны адказным за абарону даных, супрацоўнікам падтрымкі і аўдытарам: яго паказчыкі бяруцца з рэестра запытаў.</translation>
     </message>
     <message>
         <source>The figures could not be counted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не ўдалося падлічыць паказчыкі: %1</translation>
     </message>
     <message>
         <source>Deadlines as of %1, counted at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Тэрміны на %1, падлічана ў %2</translation>
     </message>
     <message>
         <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>Completed on time since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Выканана ў тэрмін з %1</translation>
     </message>
     <message>
         <source>No requests yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запытаў пакуль няма.</translation>
     </message>
     <message>
         <source>When requests of data subjects are registered, this page shows what is pending, what is due soon and how many were answered in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Калі будуць зарэгістраваны запыты суб&apos;ектаў персанальных даных, гэтая старонка пакажа, якія запыты чакаюць апрацоўкі, у якіх хутка мінае тэрмін і колькі з іх выканана ў тэрмін.</translation>
     </message>
     <message>
         <source>Save Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Захаванне дыяграмы</translation>
     </message>
     <message>
         <source>The chart could not be saved to %1. Check that the folder exists and that you may write there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не ўдалося захаваць дыяграму ў %1. Праверце, што папка існуе і ў вас ёсць правы на запіс у яе.</translation>
     </message>
     <message>
         <source>Save Chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Захаваць дыяграму ў PNG</translation>
     </message>
     <message>
         <source>PNG pictures (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Выявы PNG (*.png)</translation>
     </message>
 </context>
 <context>
@@ -1643,7 +1643,7 @@
     <name>pd::FormDialog</name>
     <message>
         <source>Required: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Абавязкова: %1</translation>
     </message>
 </context>
 <context>
@@ -1985,284 +1985,285 @@
     </message>
     <message>
         <source>Letter template changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаблон адказу зменены</translation>
     </message>
     <message>
         <source>Letter template reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаблон адказу скінуты</translation>
     </message>
 </context>
 <context>
     <name>pd::LetterPdf</name>
     <message>
         <source>drawing a PDF needs the graphical application (fonts)</source>
-        <translation type="unfinished"></translation>
+        <translation>для фарміравання PDF патрэбна графічная праграма (шрыфты)</translation>
     </message>
     <message>
         <source>the PDF writer could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>не ўдалося запусціць фарміраванне PDF</translation>
     </message>
     <message>
         <source>the PDF writer could not finish</source>
-        <translation type="unfinished"></translation>
+        <translation>не ўдалося завяршыць фарміраванне PDF</translation>
     </message>
     <message>
         <source>the PDF writer produced no document</source>
-        <translation type="unfinished"></translation>
+        <translation>пры фарміраванні PDF дакумент не створаны</translation>
     </message>
 </context>
 <context>
     <name>pd::LetterTemplate</name>
     <message>
         <source>line %1: “{{” is not closed with “}}”</source>
-        <translation type="unfinished"></translation>
+        <translation>радок %1: «{{» не закрыта «}}»</translation>
     </message>
     <message>
         <source>line %1: unknown placeholder {{%2}}</source>
-        <translation type="unfinished"></translation>
+        <translation>радок %1: невядомае поле падстаноўкі {{%2}}</translation>
     </message>
     <message>
         <source>line %1: {{/%2}} closes a section that was not opened</source>
-        <translation type="unfinished"></translation>
+        <translation>радок %1: {{/%2}} закрывае блок, які не быў адкрыты</translation>
     </message>
     <message>
         <source>line %1: {{/%2}} does not close {{%3%4}} opened on line %5</source>
-        <translation type="unfinished"></translation>
+        <translation>радок %1: {{/%2}} не закрывае блок {{%3%4}}, адкрыты ў радку %5</translation>
     </message>
     <message>
         <source>line %1: section {{%2%3}} is not closed with {{/%3}}</source>
-        <translation type="unfinished"></translation>
+        <translation>радок %1: блок {{%2%3}} не закрыты тэгам {{/%3}}</translation>
     </message>
     <message>
         <source>the request&apos;s number</source>
-        <translation type="unfinished"></translation>
+        <translation>нумар запыту</translation>
     </message>
     <message>
         <source>the right asked for, e.g. erasure of personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>запытанае права, напрыклад выдаленне персанальных даных</translation>
     </message>
     <message>
         <source>the day the request was received</source>
-        <translation type="unfinished"></translation>
+        <translation>дата атрымання запыту</translation>
     </message>
     <message>
         <source>the last day to answer</source>
-        <translation type="unfinished"></translation>
+        <translation>апошні дзень для адказу</translation>
     </message>
     <message>
         <source>the date of this reply</source>
-        <translation type="unfinished"></translation>
+        <translation>дата гэтага адказу</translation>
     </message>
     <message>
         <source>who wrote: the subject&apos;s full name</source>
-        <translation type="unfinished"></translation>
+        <translation>хто звярнуўся: поўнае імя суб&apos;екта</translation>
     </message>
     <message>
         <source>the requester&apos;s postal address</source>
-        <translation type="unfinished"></translation>
+        <translation>паштовы адрас заяўніка</translation>
     </message>
     <message>
         <source>the requester&apos;s e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>e-mail заяўніка</translation>
     </message>
     <message>
         <source>the representative, when there is one</source>
-        <translation type="unfinished"></translation>
+        <translation>прадстаўнік, калі ён ёсць</translation>
     </message>
     <message>
         <source>what the request asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>сутнасць запыту</translation>
     </message>
     <message>
         <source>what was done</source>
-        <translation type="unfinished"></translation>
+        <translation>што зроблена</translation>
     </message>
     <message>
         <source>why the request was refused (empty otherwise)</source>
-        <translation type="unfinished"></translation>
+        <translation>прычына адмовы (інакш пуста)</translation>
     </message>
     <message>
         <source>the full name of the law of the request&apos;s regime</source>
-        <translation type="unfinished"></translation>
+        <translation>поўная назва закона, паводле якога пададзены запыт</translation>
     </message>
     <message>
         <source>the article giving the right asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>артыкул, які дае запытанае права</translation>
     </message>
     <message>
         <source>where the requester may complain</source>
-        <translation type="unfinished"></translation>
+        <translation>куды заяўнік можа падаць скаргу</translation>
     </message>
     <message>
         <source>the article giving the right to complain</source>
-        <translation type="unfinished"></translation>
+        <translation>артыкул, які дае права на скаргу</translation>
     </message>
     <message>
         <source>the controller&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>найменне аператара</translation>
     </message>
     <message>
         <source>the controller&apos;s address</source>
-        <translation type="unfinished"></translation>
+        <translation>адрас аператара</translation>
     </message>
     <message>
         <source>the controller&apos;s contact for questions</source>
-        <translation type="unfinished"></translation>
+        <translation>кантакт аператара для пытанняў</translation>
     </message>
     <message>
         <source>the data protection officer&apos;s contact</source>
-        <translation type="unfinished"></translation>
+        <translation>кантакт адказнага за абарону даных</translation>
     </message>
     <message>
         <source>who signs the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>хто падпісвае адказ</translation>
     </message>
     <message>
         <source>the signatory&apos;s position</source>
-        <translation type="unfinished"></translation>
+        <translation>пасада падпісанта</translation>
     </message>
     <message>
         <source>letter language &apos;%1&apos;: expected one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>мова ліста &apos;%1&apos;: чакаецца адно з: %2</translation>
     </message>
 </context>
 <context>
     <name>pd::LetterTemplateDialog</name>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>Руская</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Англійская</translation>
     </message>
     <message>
         <source>Reply (completed or refused)</source>
-        <translation type="unfinished"></translation>
+        <translation>Адказ (выкананне або адмова)</translation>
     </message>
     <message>
         <source>Reply Letter Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаблоны адказаў</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Мова:</translation>
     </message>
     <message>
         <source>&amp;Letter:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ліст:</translation>
     </message>
     <message>
         <source>Template text</source>
-        <translation type="unfinished"></translation>
+        <translation>Тэкст шаблону</translation>
     </message>
     <message>
         <source>Placeholders</source>
-        <translation type="unfinished"></translation>
+        <translation>Палі падстаноўкі</translation>
     </message>
     <message>
         <source>&amp;Insert</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Уставіць</translation>
     </message>
     <message>
         <source>Insert the chosen placeholder at the cursor (or double-click it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Уставіць выбранае поле падстаноўкі ў пазіцыю курсора (або двойчы пстрыкніце па ім)</translation>
     </message>
     <message>
         <source>{{#name}}…{{/name}}: only when name has a value.
 {{^name}}…{{/name}}: only when it has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>{{#name}}…{{/name}}: толькі калі name мае значэнне.
+{{^name}}…{{/name}}: толькі калі значэння няма.</translation>
     </message>
     <message>
         <source>Placeholders:</source>
-        <translation type="unfinished"></translation>
+        <translation>Палі падстаноўкі:</translation>
     </message>
     <message>
         <source>Letter preview with sample values</source>
-        <translation type="unfinished"></translation>
+        <translation>Папярэдні прагляд ліста з прыкладамі значэнняў</translation>
     </message>
     <message>
         <source>Preview as a &amp;refusal</source>
-        <translation type="unfinished"></translation>
+        <translation>Прагляд у выглядзе &amp;адмовы</translation>
     </message>
     <message>
         <source>&amp;Template</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Шаблон</translation>
     </message>
     <message>
         <source>Pre&amp;view</source>
-        <translation type="unfinished"></translation>
+        <translation>Папярэдні &amp;прагляд</translation>
     </message>
     <message>
         <source>Reset to &amp;Built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Вярнуць &amp;убудаваны</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Папярэдні прагляд</translation>
     </message>
     <message>
         <source>Built-in template</source>
-        <translation type="unfinished"></translation>
+        <translation>Убудаваны шаблон</translation>
     </message>
     <message>
         <source>Edited by %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Зменены карыстальнікам %1 %2</translation>
     </message>
     <message>
         <source>read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>толькі чытанне</translation>
     </message>
     <message>
         <source>Reset to Built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Вярнуць убудаваны</translation>
     </message>
     <message>
         <source>Replace the %1 %2 template with the built-in one? The office&apos;s edited text is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Замяніць шаблон (%1, %2) убудаваным? Тэкст, зменены ў арганізацыі, будзе страчаны.</translation>
     </message>
     <message>
         <source>Unsaved Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Незахаваны шаблон</translation>
     </message>
     <message>
         <source>Discard your changes to the %1 %2 template?</source>
-        <translation type="unfinished"></translation>
+        <translation>Адмяніць змены шаблону (%1, %2)?</translation>
     </message>
     <message>
         <source>Nothing changed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Змен пакуль няма.</translation>
     </message>
     <message>
         <source>Fix the problem under the template first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Спачатку выпраўце памылку, паказаную пад шаблонам.</translation>
     </message>
 </context>
 <context>
     <name>pd::LetterTemplates</name>
     <message>
         <source>letter language &apos;%1&apos;: expected one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>мова ліста &apos;%1&apos;: чакаецца адно з: %2</translation>
     </message>
     <message>
         <source>letter kind &apos;%1&apos;: expected one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>від ліста &apos;%1&apos;: чакаецца адно з: %2</translation>
     </message>
     <message>
         <source>the built-in %1 template for &apos;%2&apos; is missing from this build</source>
-        <translation type="unfinished"></translation>
+        <translation>убудаваны шаблон %1 для &apos;%2&apos; адсутнічае ў гэтай зборцы</translation>
     </message>
     <message>
         <source>the template is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>шаблон пусты</translation>
     </message>
     <message>
         <source>controller #%1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>аператар #%1 не існуе</translation>
     </message>
     <message>
         <source>no controller of kind &apos;own&apos; is recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>не запісаны аператар тыпу &apos;own&apos;</translation>
     </message>
 </context>
 <context>
@@ -2416,7 +2417,7 @@
     </message>
     <message>
         <source>Reply Letter &amp;Templates…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Шаблоны адказаў…</translation>
     </message>
 </context>
 <context>
@@ -2506,7 +2507,7 @@
     </message>
     <message>
         <source>change reply-letter templates</source>
-        <translation type="unfinished"></translation>
+        <translation>змяняць шаблоны адказаў</translation>
     </message>
 </context>
 <context>
@@ -2761,83 +2762,83 @@
     <name>pd::ReplyStep</name>
     <message>
         <source>Reply to request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Адказ на запыт #%1</translation>
     </message>
     <message>
         <source>The letter is made in %1 from the office&apos;s template (Tools → Reply letter templates) and kept with the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ліст (мова: %1) складаецца па шаблоне арганізацыі (Інструменты → Шаблоны адказаў) і захоўваецца разам з запытам.</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>Руская</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Англійская</translation>
     </message>
     <message>
         <source>Make and record</source>
-        <translation type="unfinished"></translation>
+        <translation>Сфарміраваць і запісаць</translation>
     </message>
     <message>
         <source>What was done</source>
-        <translation type="unfinished"></translation>
+        <translation>Што зроблена</translation>
     </message>
     <message>
         <source>in the letter&apos;s language, e.g. Your data were erased from all our systems.</source>
-        <translation type="unfinished"></translation>
+        <translation>на мове ліста, напрыклад: Вашы даныя выдалены з усіх нашых сістэм.</translation>
     </message>
     <message>
         <source>Refusal ground</source>
-        <translation type="unfinished"></translation>
+        <translation>Падстава адмовы</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Адпраўка</translation>
     </message>
     <message>
         <source>By e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Па e-mail</translation>
     </message>
     <message>
         <source>By letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Лістом</translation>
     </message>
     <message>
         <source>Handed over in person</source>
-        <translation type="unfinished"></translation>
+        <translation>Уручаны асабіста</translation>
     </message>
     <message>
         <source>Sent on</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата адпраўкі</translation>
     </message>
     <message>
         <source>Signatory&apos;s position</source>
-        <translation type="unfinished"></translation>
+        <translation>Пасада падпісанта</translation>
     </message>
     <message>
         <source>Data protection officer</source>
-        <translation type="unfinished"></translation>
+        <translation>Адказны за абарону даных</translation>
     </message>
     <message>
         <source>reply-%1.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>reply-%1.pdf</translation>
     </message>
     <message>
         <source>The reply letter is kept with the request. Save a copy of the PDF for sending?</source>
-        <translation type="unfinished"></translation>
+        <translation>Адказ захаваны разам з запытам. Захаваць копію PDF для адпраўкі?</translation>
     </message>
     <message>
         <source>Save reply letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Захаваць адказ</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Дакументы PDF (*.pdf)</translation>
     </message>
     <message>
         <source>the letter is recorded, but the copy could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>адказ запісаны, але копію не ўдалося запісаць у %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2855,1265 +2856,1265 @@
     <name>pd::RequestIntakeDialog</name>
     <message>
         <source>New request</source>
-        <translation type="unfinished"></translation>
+        <translation>Новы запыт</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished">Запыт</translation>
+        <translation>Запыт</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">E-mail</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Web form</source>
-        <translation type="unfinished"></translation>
+        <translation>Вэб-форма</translation>
     </message>
     <message>
         <source>Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Ліст</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Тэлефон</translation>
+        <translation>Тэлефон</translation>
     </message>
     <message>
         <source>In person</source>
-        <translation type="unfinished"></translation>
+        <translation>Асабіста</translation>
     </message>
     <message>
         <source>The substance of the request, in the requester&apos;s words</source>
-        <translation type="unfinished"></translation>
+        <translation>Сутнасць запыту словамі заяўніка</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Тып:</translation>
     </message>
     <message>
         <source>Law:</source>
-        <translation type="unfinished"></translation>
+        <translation>Закон:</translation>
     </message>
     <message>
         <source>Received:</source>
-        <translation type="unfinished"></translation>
+        <translation>Атрыманы:</translation>
     </message>
     <message>
         <source>Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation>Канал:</translation>
     </message>
     <message>
         <source>What is asked*:</source>
-        <translation type="unfinished"></translation>
+        <translation>Сутнасць запыту*:</translation>
     </message>
     <message>
         <source>Due:</source>
-        <translation type="unfinished"></translation>
+        <translation>Тэрмін:</translation>
     </message>
     <message>
         <source>Requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Заяўнік</translation>
     </message>
     <message>
         <source>subject number, if known</source>
-        <translation type="unfinished"></translation>
+        <translation>нумар суб&apos;екта, калі вядомы</translation>
     </message>
     <message>
         <source>Register as a new subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Зарэгістраваць як новага суб&apos;екта</translation>
     </message>
     <message>
         <source>surname, first name, patronymic</source>
-        <translation type="unfinished"></translation>
+        <translation>прозвішча, імя, імя па бацьку</translation>
     </message>
     <message>
         <source>YYYY-MM-DD, if given</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYY-MM-DD, калі пазначана</translation>
     </message>
     <message>
         <source>identification number, if given</source>
-        <translation type="unfinished"></translation>
+        <translation>ідэнтыфікацыйны нумар, калі пазначаны</translation>
     </message>
     <message>
         <source>By e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Па e-mail</translation>
     </message>
     <message>
         <source>By letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Лістом</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Англійская</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>Руская</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Суб&apos;ект:</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Імя:</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Адрас:</translation>
     </message>
     <message>
         <source>Date of birth:</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата нараджэння:</translation>
     </message>
     <message>
         <source>ID number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ідэнтыфікацыйны нумар:</translation>
     </message>
     <message>
         <source>E-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail:</translation>
     </message>
     <message>
         <source>Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Тэлефон:</translation>
     </message>
     <message>
         <source>Answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Адказ:</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Мова:</translation>
     </message>
     <message>
         <source>Representative (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Прадстаўнік (неабавязкова)</translation>
     </message>
     <message>
         <source>power of attorney: number and date</source>
-        <translation type="unfinished"></translation>
+        <translation>даверанасць: нумар і дата</translation>
     </message>
     <message>
         <source>Document of authority:</source>
-        <translation type="unfinished"></translation>
+        <translation>Дакумент аб паўнамоцтвах:</translation>
     </message>
     <message>
         <source>&amp;Register</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Зарэгістраваць</translation>
     </message>
     <message>
         <source>Subject: expected a subject number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Суб&apos;ект: чакаецца нумар суб&apos;екта.</translation>
     </message>
     <message>
         <source>Subject: link an existing subject or register a new one, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Суб&apos;ект: укажыце існуючага суб&apos;екта або зарэгіструйце новага, але не адначасова.</translation>
     </message>
     <message>
         <source>Name: required when the request is not linked to a subject.</source>
-        <translation type="unfinished"></translation>
+        <translation>Імя: абавязкова, калі запыт не звязаны з суб&apos;ектам.</translation>
     </message>
     <message>
         <source>Date of birth: expected YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата нараджэння: чакаецца YYYY-MM-DD.</translation>
     </message>
     <message>
         <source>What is asked: required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сутнасць запыту: абавязкова.</translation>
     </message>
     <message>
         <source>Document of authority: required when a representative acts for the subject.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дакумент аб паўнамоцтвах: абавязковы, калі ад імя суб&apos;екта дзейнічае прадстаўнік.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>pd::RequestListModel</name>
     <message>
         <source>Belarus 99-Z</source>
-        <translation type="unfinished"></translation>
+        <translation>Беларусь, Закон 99-З</translation>
     </message>
     <message>
         <source>GDPR</source>
-        <translation type="unfinished"></translation>
+        <translation>GDPR</translation>
     </message>
     <message>
         <source>UK GDPR</source>
-        <translation type="unfinished"></translation>
+        <translation>UK GDPR</translation>
     </message>
     <message>
         <source>CCPA/CPRA</source>
-        <translation type="unfinished"></translation>
+        <translation>CCPA/CPRA</translation>
     </message>
     <message>
         <source>Russia 152-FZ</source>
-        <translation type="unfinished"></translation>
+        <translation>Расія, 152-ФЗ</translation>
     </message>
     <message>
         <source>Brazil LGPD</source>
-        <translation type="unfinished"></translation>
+        <translation>Бразілія, LGPD</translation>
     </message>
     <message>
         <source>clock stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>адлік тэрміну прыпынены</translation>
     </message>
     <message>
         <source>duplicate?</source>
-        <translation type="unfinished"></translation>
+        <translation>дублікат?</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%Ln day(s) overdue)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (пратэрмінаваны на %Ln дзень)</numerusform>
+            <numerusform>%1 (пратэрмінаваны на %Ln дні)</numerusform>
+            <numerusform>%1 (пратэрмінаваны на %Ln дзён)</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (today)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (сёння)</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%Ln day(s) left)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (застаўся %Ln дзень)</numerusform>
+            <numerusform>%1 (засталося %Ln дні)</numerusform>
+            <numerusform>%1 (засталося %Ln дзён)</numerusform>
         </translation>
     </message>
     <message>
         <source>Overdue: the legal deadline has passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Пратэрмінаваны: устаноўлены законам тэрмін мінуў</translation>
     </message>
     <message>
         <source>Due within 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Тэрмін мінае на працягу 3 дзён</translation>
     </message>
     <message>
         <source>Due within 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Тэрмін мінае на працягу 7 дзён</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>№</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Тып</translation>
+        <translation>Тып</translation>
     </message>
     <message>
         <source>Law</source>
-        <translation type="unfinished"></translation>
+        <translation>Закон</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Статус</translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Заяўнік</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished">Атрыманы</translation>
+        <translation>Атрыманы</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished">Тэрмін</translation>
+        <translation>Тэрмін</translation>
     </message>
     <message>
         <source>Assigned to</source>
-        <translation type="unfinished"></translation>
+        <translation>Выканаўца</translation>
     </message>
 </context>
 <context>
     <name>pd::RequestRegister</name>
     <message>
         <source>there is no request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>няма запыту #%1</translation>
     </message>
     <message>
         <source>there is no document #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>няма дакумента #%1</translation>
     </message>
 </context>
 <context>
     <name>pd::RequestService</name>
     <message>
         <source>there is no request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>няма запыту #%1</translation>
     </message>
     <message>
         <source>request #%1 was changed by someone else (version %2, you saw version %3); nothing was saved: look at the request again and retry</source>
-        <translation type="unfinished"></translation>
+        <translation>запыт #%1 зменены іншым карыстальнікам (версія %2, вы бачылі версію %3); нічога не захавана: адкрыйце запыт зноў і паўтарыце дзеянне</translation>
     </message>
     <message>
         <source>request #%1 is %2: it changes no more</source>
-        <translation type="unfinished"></translation>
+        <translation>запыт #%1 у статусе «%2»: ён больш не змяняецца</translation>
     </message>
     <message>
         <source>request #%1 was changed by someone else meanwhile; nothing was saved</source>
-        <translation type="unfinished"></translation>
+        <translation>запыт #%1 тым часам зменены іншым карыстальнікам; нічога не захавана</translation>
     </message>
     <message>
         <source>subject: the register has no own controller to keep a new subject under</source>
-        <translation type="unfinished"></translation>
+        <translation>суб&apos;ект: у рэестры няма ўласнага аператара, за якім можна запісаць новага суб&apos;екта</translation>
     </message>
     <message>
         <source>requester name: required (surname, first name and patronymic where there is one)</source>
-        <translation type="unfinished"></translation>
+        <translation>імя заяўніка: абавязковае (прозвішча, імя і імя па бацьку, калі яно ёсць)</translation>
     </message>
     <message>
         <source>what is asked: required (the substance of the request)</source>
-        <translation type="unfinished"></translation>
+        <translation>сутнасць запыту: абавязковая (змест запыту)</translation>
     </message>
     <message>
         <source>received: %1 is in the future</source>
-        <translation type="unfinished"></translation>
+        <translation>дата атрымання: %1 — у будучыні</translation>
     </message>
     <message>
         <source>date of birth: not a date in the past</source>
-        <translation type="unfinished"></translation>
+        <translation>дата нараджэння: павінна быць датай у мінулым</translation>
     </message>
     <message>
         <source>channel: expected email, web-form, letter, phone or in-person, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>канал: чакаецца email, web-form, letter, phone або in-person, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>form of the answer: expected email, letter or in-person, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>форма адказу: чакаецца email, letter або in-person, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>language: expected en or ru, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>мова: чакаецца en або ru, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>representative&apos;s document: required when a representative acts for the subject (power of attorney or other document of authority)</source>
-        <translation type="unfinished"></translation>
+        <translation>дакумент прадстаўніка: абавязковы, калі ад імя суб&apos;екта дзейнічае прадстаўнік (даверанасць або іншы дакумент аб паўнамоцтвах)</translation>
     </message>
     <message>
         <source>e-mail: required when the answer goes by e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>e-mail: абавязковы, калі адказ накіроўваецца па e-mail</translation>
     </message>
     <message>
         <source>address: required when the answer goes by letter</source>
-        <translation type="unfinished"></translation>
+        <translation>адрас: абавязковы, калі адказ накіроўваецца лістом</translation>
     </message>
     <message>
         <source>subject: either link an existing subject or create one, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>суб&apos;ект: укажыце існуючага суб&apos;екта або стварыце новага, але не адначасова</translation>
     </message>
     <message>
         <source>subject: there is no subject #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>суб&apos;ект: няма суб&apos;екта #%1</translation>
     </message>
     <message>
         <source>Request registered; an open request #%1 of the same subject and type exists (possible duplicate)</source>
-        <translation type="unfinished"></translation>
+        <translation>Запыт зарэгістраваны; ёсць адкрыты запыт #%1 таго ж суб&apos;екта і тыпу (магчымы дублікат)</translation>
     </message>
     <message>
         <source>Request registered</source>
-        <translation type="unfinished"></translation>
+        <translation>Запыт зарэгістраваны</translation>
     </message>
     <message>
         <source>method: say how the identity was checked (e.g. ID card shown at the office)</source>
-        <translation type="unfinished"></translation>
+        <translation>спосаб: пазначце, як правяралася асоба (напрыклад, пасведчанне асобы прад&apos;яўлена ў офісе)</translation>
     </message>
     <message>
         <source>Identity confirmed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Асоба пацверджана: %1</translation>
     </message>
     <message>
         <source>Identity not confirmed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Асоба не пацверджана: %1</translation>
     </message>
     <message>
         <source>say what the requester was asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>пазначце, што запытана ў заяўніка</translation>
     </message>
     <message>
         <source>since: %1 is in the future</source>
-        <translation type="unfinished"></translation>
+        <translation>дата пачатку: %1 — у будучыні</translation>
     </message>
     <message>
         <source>request #%1 awaits approval of its execution</source>
-        <translation type="unfinished"></translation>
+        <translation>запыт #%1 чакае ўзгаднення выканання</translation>
     </message>
     <message>
         <source>since: before the request was received</source>
-        <translation type="unfinished"></translation>
+        <translation>дата пачатку: раней за дату атрымання запыту</translation>
     </message>
     <message>
         <source>Requester asked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Запытана ў заяўніка: %1</translation>
     </message>
     <message>
         <source>the clock already stands since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>адлік тэрміну ўжо прыпынены з %1</translation>
     </message>
     <message>
         <source>the clock stands from %1 until the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>адлік тэрміну прыпынены з %1 да атрымання адказу</translation>
     </message>
     <message>
         <source>the clock keeps running (%1 does not stop it)</source>
-        <translation type="unfinished"></translation>
+        <translation>адлік тэрміну працягваецца (%1 не прадугледжвае прыпынення)</translation>
     </message>
     <message>
         <source>on: %1 is in the future</source>
-        <translation type="unfinished"></translation>
+        <translation>дата: %1 — у будучыні</translation>
     </message>
     <message>
         <source>request #%1: the clock is not stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>запыт #%1: адлік тэрміну не прыпынены</translation>
     </message>
     <message>
         <source>on: before the clock was stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>дата: раней за прыпыненне адліку тэрміну</translation>
     </message>
     <message numerus="yes">
         <source>The requester answered; the clock runs again (%n day(s) paused, due %1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Заяўнік адказаў; адлік тэрміну адноўлены (быў прыпынены на %n дзень, тэрмін — %1)</numerusform>
+            <numerusform>Заяўнік адказаў; адлік тэрміну адноўлены (быў прыпынены на %n дні, тэрмін — %1)</numerusform>
+            <numerusform>Заяўнік адказаў; адлік тэрміну адноўлены (быў прыпынены на %n дзён, тэрмін — %1)</numerusform>
         </translation>
     </message>
     <message>
         <source>reason: required (the law allows an extension only with reasons given)</source>
-        <translation type="unfinished"></translation>
+        <translation>прычына: абавязковая (закон дапускае падаўжэнне толькі з указаннем прычын)</translation>
     </message>
     <message>
         <source>requester notified: the date the requester was told, not in the future</source>
-        <translation type="unfinished"></translation>
+        <translation>дата апавяшчэння заяўніка: дата, калі заяўніку паведамілі; не можа быць у будучыні</translation>
     </message>
     <message>
         <source>request #%1: %2 allows no extension for this request</source>
-        <translation type="unfinished"></translation>
+        <translation>запыт #%1: %2 не дапускае падаўжэння для гэтага запыту</translation>
     </message>
     <message>
         <source>request #%1 was already extended to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>тэрмін па запыце #%1 ужо падоўжаны да %2</translation>
     </message>
     <message>
         <source>requester notified: before the request was received</source>
-        <translation type="unfinished"></translation>
+        <translation>дата апавяшчэння заяўніка: раней за дату атрымання запыту</translation>
     </message>
     <message>
         <source>requester notified: after the original deadline %1; the law requires the notice within the first period</source>
-        <translation type="unfinished"></translation>
+        <translation>дата апавяшчэння заяўніка: пазней за першапачатковы тэрмін %1; закон патрабуе апавясціць на працягу першага тэрміну</translation>
     </message>
     <message>
         <source>Deadline extended to %1 (requester told on %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Тэрмін падоўжаны да %1 (заяўніку паведамлена %2): %3</translation>
     </message>
     <message>
         <source>assignee: there is no operator #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>выканаўца: няма карыстальніка #%1</translation>
     </message>
     <message>
         <source>assignee: %1 does not handle requests (only active officers and agents do)</source>
-        <translation type="unfinished"></translation>
+        <translation>выканаўца: %1 не апрацоўвае запыты (гэта робяць толькі актыўныя адказныя за абарону даных і супрацоўнікі падтрымкі)</translation>
     </message>
     <message>
         <source>Assigned to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Прызначаны выканаўца: %1</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Выканаўца зняты</translation>
     </message>
     <message>
         <source>comment: empty</source>
-        <translation type="unfinished"></translation>
+        <translation>каментарый: пусты</translation>
     </message>
     <message>
         <source>consent #%1 is not an active consent of this subject</source>
-        <translation type="unfinished"></translation>
+        <translation>згода #%1 не з&apos;яўляецца дзейнай згодай гэтага суб&apos;екта</translation>
     </message>
     <message>
         <source>the subject has no active consent to withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>у суб&apos;екта няма дзейнай згоды, якую можна адклікаць</translation>
     </message>
     <message>
         <source>request #%1 is %2: it is carried out once the identity is confirmed and the request is in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>запыт #%1 у статусе «%2»: ён выконваецца пасля пацвярджэння асобы, калі запыт у рабоце</translation>
     </message>
     <message>
         <source>a request of type %1 cannot run &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>запыт тыпу «%1» не можа выканаць &apos;%2&apos;</translation>
     </message>
     <message>
         <source>request #%1 is not linked to a subject: there is no data to act on</source>
-        <translation type="unfinished"></translation>
+        <translation>запыт #%1 не звязаны з суб&apos;ектам: няма даных для апрацоўкі</translation>
     </message>
     <message>
         <source>request #%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>запыт #%1 (%2)</translation>
     </message>
     <message>
         <source>Sent for approval #%1 by a second officer</source>
-        <translation type="unfinished"></translation>
+        <translation>Накіравана другому адказнаму на ўзгадненне #%1</translation>
     </message>
     <message>
         <source>Subject #%1 deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Суб&apos;ект #%1 выдалены</translation>
     </message>
     <message>
         <source>Subject #%1 anonymized</source>
-        <translation type="unfinished"></translation>
+        <translation>Суб&apos;ект #%1 абязасоблены</translation>
     </message>
     <message>
         <source>Subject #%1 blocked until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Суб&apos;ект #%1 заблакаваны да %2</translation>
     </message>
     <message>
         <source>Subject #%1 blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Суб&apos;ект #%1 заблакаваны</translation>
     </message>
     <message>
         <source>Field &apos;%1&apos; of subject #%2 corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>Поле &apos;%1&apos; суб&apos;екта #%2 выпраўлена</translation>
     </message>
     <message numerus="yes">
         <source>%n consent(s) withdrawn; erasure of the data kept for them scheduled by %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Адклікана %n згода; выдаленне даных, якія захоўваліся на яе падставе, запланавана не пазней за %1</numerusform>
+            <numerusform>Адклікана %n згоды; выдаленне даных, якія захоўваліся на іх падставе, запланавана не пазней за %1</numerusform>
+            <numerusform>Адклікана %n згод; выдаленне даных, якія захоўваліся на іх падставе, запланавана не пазней за %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The subject&apos;s data attached (%n item(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Даныя суб&apos;екта дададзены (%n элемент)</numerusform>
+            <numerusform>Даныя суб&apos;екта дададзены (%n элементы)</numerusform>
+            <numerusform>Даныя суб&apos;екта дададзены (%n элементаў)</numerusform>
         </translation>
     </message>
     <message>
         <source>reply: the letter is not a PDF document</source>
-        <translation type="unfinished"></translation>
+        <translation>адказ: ліст не з&apos;яўляецца дакументам PDF</translation>
     </message>
     <message>
         <source>form: expected email, letter or in-person, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>форма: чакаецца email, letter або in-person, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>sent on: %1 is in the future</source>
-        <translation type="unfinished"></translation>
+        <translation>дата адпраўкі: %1 — у будучыні</translation>
     </message>
     <message>
         <source>request #%1 was withdrawn: no answer is due</source>
-        <translation type="unfinished"></translation>
+        <translation>запыт #%1 адкліканы: адказ не патрабуецца</translation>
     </message>
     <message>
         <source>sent on: before the request was received</source>
-        <translation type="unfinished"></translation>
+        <translation>дата адпраўкі: раней за дату атрымання запыту</translation>
     </message>
     <message>
         <source>Reply sent on %1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Адказ адпраўлены %1 (%2, %3)</translation>
     </message>
     <message>
         <source>decision: expected granted or partly-granted (a refusal is recorded with its ground)</source>
-        <translation type="unfinished"></translation>
+        <translation>рашэнне: чакаецца granted або partly-granted (адмова запісваецца з указаннем падставы)</translation>
     </message>
     <message>
         <source>request #%1 is %2: only a request in progress is completed</source>
-        <translation type="unfinished"></translation>
+        <translation>запыт #%1 у статусе «%2»: завяршыць можна толькі запыт у рабоце</translation>
     </message>
     <message>
         <source>request #%1 has no recorded answer: send the reply letter first</source>
-        <translation type="unfinished"></translation>
+        <translation>па запыце #%1 не запісаны адказ: спачатку адпраўце адказ</translation>
     </message>
     <message>
         <source>Completed (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Выкананы (%1)</translation>
     </message>
     <message>
         <source>Completed (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Выкананы (%1): %2</translation>
     </message>
     <message>
         <source>legal ground: required (the article that allows the refusal, and why)</source>
-        <translation type="unfinished"></translation>
+        <translation>прававая падстава: абавязковая (артыкул, які дапускае адмову, і чаму ён прымяняецца)</translation>
     </message>
     <message>
         <source>request #%1 awaits approval of its execution: reject the approval first</source>
-        <translation type="unfinished"></translation>
+        <translation>запыт #%1 чакае ўзгаднення выканання: спачатку адхіліце ўзгадненне</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Адмоўлена: %1</translation>
     </message>
     <message>
         <source>Withdrawn by the requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Адкліканы заяўнікам</translation>
     </message>
     <message>
         <source>Withdrawn by the requester: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Адкліканы заяўнікам: %1</translation>
     </message>
     <message>
         <source>The approved erasure was carried out</source>
-        <translation type="unfinished"></translation>
+        <translation>Узгодненае выдаленне выканана</translation>
     </message>
     <message>
         <source>The erasure was not approved; the request is back in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Выдаленне не ўзгоднена; запыт вернуты ў работу</translation>
     </message>
 </context>
 <context>
     <name>pd::RequestStats</name>
     <message>
         <source>the date to count from is not a valid date</source>
-        <translation type="unfinished"></translation>
+        <translation>дата пачатку падліку недапушчальная</translation>
     </message>
     <message>
         <source>the dashboard shows 1 to %1 weeks, not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>агляд паказвае ад 1 да %1 тыдняў, а не %2</translation>
     </message>
 </context>
 <context>
     <name>pd::RequestView</name>
     <message>
         <source>Delete the subject&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>Выдаліць даныя суб&apos;екта</translation>
     </message>
     <message>
         <source>Anonymize the subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Абязасобіць суб&apos;екта</translation>
     </message>
     <message>
         <source>Block the subject&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>Заблакаваць даныя суб&apos;екта</translation>
     </message>
     <message>
         <source>Correct a field</source>
-        <translation type="unfinished"></translation>
+        <translation>Выправіць поле</translation>
     </message>
     <message>
         <source>Withdraw consent and schedule erasure</source>
-        <translation type="unfinished"></translation>
+        <translation>Адклікаць згоду і запланаваць выдаленне</translation>
     </message>
     <message>
         <source>Attach the subject&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>Дадаць даныя суб&apos;екта</translation>
     </message>
     <message>
         <source>← Back to the list</source>
-        <translation type="unfinished"></translation>
+        <translation>← Назад да спісу</translation>
     </message>
     <message>
         <source>Back to the list (Esc)</source>
-        <translation type="unfinished">Назад да спісу (Esc)</translation>
+        <translation>Назад да спісу (Esc)</translation>
     </message>
     <message>
         <source>Check &amp;identity…</source>
-        <translation type="unfinished"></translation>
+        <translation>Праверыць &amp;асобу…</translation>
     </message>
     <message>
         <source>&amp;Ask requester…</source>
-        <translation type="unfinished"></translation>
+        <translation>Запы&amp;таць у заяўніка…</translation>
     </message>
     <message>
         <source>Resume &amp;clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Аднавіць ад&amp;лік</translation>
     </message>
     <message>
         <source>E&amp;xtend…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Падоўжыць…</translation>
     </message>
     <message>
         <source>Assi&amp;gn…</source>
-        <translation type="unfinished"></translation>
+        <translation>Пры&amp;значыць…</translation>
     </message>
     <message>
         <source>Carry &amp;out…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Выканаць…</translation>
     </message>
     <message>
         <source>&amp;Reply letter…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ад&amp;каз…</translation>
     </message>
     <message>
         <source>Co&amp;mplete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Завяр&amp;шыць…</translation>
     </message>
     <message>
         <source>Re&amp;fuse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ад&amp;мовіць…</translation>
     </message>
     <message>
         <source>&amp;Withdrawn…</source>
-        <translation type="unfinished"></translation>
+        <translation>Адкл&amp;іканы…</translation>
     </message>
     <message>
         <source>Co&amp;mment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Каме&amp;нтарый…</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Калі</translation>
+        <translation>Калі</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Хто</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Што</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished">Запыт</translation>
+        <translation>Запыт</translation>
     </message>
     <message>
         <source>Request #%1 · %2 · %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Запыт #%1 · %2 · %3 · %4</translation>
     </message>
     <message>
         <source>Received %1 · due %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Атрыманы %1 · тэрмін %2 (%3)</translation>
     </message>
     <message>
         <source>extended from %1; requester told on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>тэрмін падоўжаны з %1; заяўніку паведамлена %2</translation>
     </message>
     <message>
         <source>clock stopped since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>адлік тэрміну прыпынены з %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln day(s) overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>пратэрмінаваны на %Ln дзень</numerusform>
+            <numerusform>пратэрмінаваны на %Ln дні</numerusform>
+            <numerusform>пратэрмінаваны на %Ln дзён</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln day(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>застаўся %Ln дзень</numerusform>
+            <numerusform>засталося %Ln дні</numerusform>
+            <numerusform>засталося %Ln дзён</numerusform>
         </translation>
     </message>
     <message>
         <source>Requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Заяўнік</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished">Суб&apos;ект</translation>
+        <translation>Суб&apos;ект</translation>
     </message>
     <message>
         <source>#%1 %2</source>
-        <translation type="unfinished">#%1 %2</translation>
+        <translation>#%1 %2</translation>
     </message>
     <message>
         <source>not linked</source>
-        <translation type="unfinished"></translation>
+        <translation>не звязаны</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Адрас</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата нараджэння</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>Ідэнтыфікацыйны нумар</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">E-mail</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Тэлефон</translation>
+        <translation>Тэлефон</translation>
     </message>
     <message>
         <source>Representative</source>
-        <translation type="unfinished">Прадстаўнік</translation>
+        <translation>Прадстаўнік</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>What is asked</source>
-        <translation type="unfinished"></translation>
+        <translation>Сутнасць запыту</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">Канал</translation>
+        <translation>Канал</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Адказ</translation>
     </message>
     <message>
         <source>%1, in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, мова: %2</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>руская</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>англійская</translation>
     </message>
     <message>
         <source>Assigned to</source>
-        <translation type="unfinished"></translation>
+        <translation>Выканаўца</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>не прызначаны</translation>
     </message>
     <message>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Асоба</translation>
     </message>
     <message>
         <source>not checked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>яшчэ не праверана</translation>
     </message>
     <message>
         <source>%1: %2 (%3, %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 (%3, %4)</translation>
     </message>
     <message>
         <source>confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>пацверджана</translation>
     </message>
     <message>
         <source>not confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>не пацверджана</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Дублікат</translation>
     </message>
     <message>
         <source>an open request #%1 of the same subject and type exists</source>
-        <translation type="unfinished"></translation>
+        <translation>ёсць адкрыты запыт #%1 таго ж суб&apos;екта і тыпу</translation>
     </message>
     <message>
         <source>Replied</source>
-        <translation type="unfinished"></translation>
+        <translation>Адказ адпраўлены</translation>
     </message>
     <message>
         <source>Refusal ground</source>
-        <translation type="unfinished"></translation>
+        <translation>Падстава адмовы</translation>
     </message>
     <message>
         <source>%1 → %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2: %3</translation>
     </message>
     <message>
         <source>Your role (%1) does not handle requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваша роля (%1) не прадугледжвае апрацоўку запытаў</translation>
     </message>
     <message>
         <source>The request is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Запыт закрыты</translation>
     </message>
     <message>
         <source>The request awaits approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Запыт чакае ўзгаднення</translation>
     </message>
     <message>
         <source>The clock is running</source>
-        <translation type="unfinished"></translation>
+        <translation>Адлік тэрміну ідзе</translation>
     </message>
     <message>
         <source>Already extended</source>
-        <translation type="unfinished"></translation>
+        <translation>Тэрмін ужо падоўжаны</translation>
     </message>
     <message>
         <source>%1 allows no extension</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не дапускае падаўжэння</translation>
     </message>
     <message>
         <source>The request is not linked to a subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Запыт не звязаны з суб&apos;ектам</translation>
     </message>
     <message>
         <source>Nothing to carry out for this type</source>
-        <translation type="unfinished"></translation>
+        <translation>Для гэтага тыпу няма чаго выконваць</translation>
     </message>
     <message>
         <source>Confirm the identity first</source>
-        <translation type="unfinished"></translation>
+        <translation>Спачатку пацвердзіце асобу</translation>
     </message>
     <message>
         <source>The request was withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Запыт адкліканы</translation>
     </message>
     <message>
         <source>Only a request in progress is completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Завяршыць можна толькі запыт у рабоце</translation>
     </message>
     <message>
         <source>Send the reply letter first</source>
-        <translation type="unfinished"></translation>
+        <translation>Спачатку адпраўце адказ</translation>
     </message>
     <message>
         <source>Request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Запыт #%1</translation>
     </message>
     <message>
         <source>Identity check</source>
-        <translation type="unfinished"></translation>
+        <translation>Праверка асобы</translation>
     </message>
     <message>
         <source>Record how the requester&apos;s identity was checked. Proportionate means: no more than the request needs. Only that a document was seen is recorded; never keep a copy or its number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запішыце, як правяралася асоба заяўніка. Суразмерна — значыць не больш, чым патрабуе запыт. Запісваецца толькі факт прад&apos;яўлення дакумента; ніколі не захоўвайце яго копію або нумар.</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Запісаць</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Спосаб</translation>
     </message>
     <message>
         <source>e.g. ID card shown at the office</source>
-        <translation type="unfinished"></translation>
+        <translation>напрыклад, пасведчанне асобы прад&apos;яўлена ў офісе</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Вынік</translation>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Пацверджана</translation>
     </message>
     <message>
         <source>Not confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Не пацверджана</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Заўвага</translation>
     </message>
     <message>
         <source>Ask the requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Запыт у заяўніка</translation>
     </message>
     <message>
         <source>The clock stops until the requester answers (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Адлік тэрміну прыпыняецца да адказу заяўніка (%1).</translation>
     </message>
     <message>
         <source>The clock keeps running: %1 does not stop it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Адлік тэрміну працягваецца: %1 не прадугледжвае прыпынення.</translation>
     </message>
     <message>
         <source>Asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>Што запытана</translation>
     </message>
     <message>
         <source>e.g. proof of identity, the account number</source>
-        <translation type="unfinished"></translation>
+        <translation>напрыклад, пацвярджэнне асобы, нумар уліковага запісу</translation>
     </message>
     <message>
         <source>Asked on</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата запыту</translation>
     </message>
     <message>
         <source>Resume the clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Аднаўленне адліку тэрміну</translation>
     </message>
     <message>
         <source>The requester answered. The days waited move the due date on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заяўнік адказаў. Тэрмін зрушваецца на колькасць дзён чакання.</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Аднавіць</translation>
     </message>
     <message>
         <source>Answered on</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата адказу</translation>
     </message>
     <message>
         <source>Extend the deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Падаўжэнне тэрміну</translation>
     </message>
     <message>
         <source>%1 allows one extension with reasons, of which the requester must be told within the first period.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 дапускае адно падаўжэнне з указаннем прычын; заяўніку трэба паведаміць пра яго на працягу першага тэрміну.</translation>
     </message>
     <message>
         <source>Extend</source>
-        <translation type="unfinished"></translation>
+        <translation>Падоўжыць</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Прычына</translation>
+        <translation>Прычына</translation>
     </message>
     <message>
         <source>e.g. complex request: data in several systems</source>
-        <translation type="unfinished"></translation>
+        <translation>напрыклад, складаны запыт: даныя ў некалькіх сістэмах</translation>
     </message>
     <message>
         <source>Requester told on</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата апавяшчэння заяўніка</translation>
     </message>
     <message>
         <source>Nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>Нікому</translation>
     </message>
     <message>
         <source>Assign the request</source>
-        <translation type="unfinished"></translation>
+        <translation>Прызначэнне выканаўцы</translation>
     </message>
     <message>
         <source>Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>Прызначыць</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished">Карыстальнік</translation>
+        <translation>Карыстальнік</translation>
     </message>
     <message>
         <source>Carry out request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Выкананне запыту #%1</translation>
     </message>
     <message>
         <source>Runs on subject #%1 (%2). The change is recorded in the audit trail with this request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выконваецца для суб&apos;екта #%1 (%2). Змена запісваецца ў журнал аўдыту разам з гэтым запытам.</translation>
     </message>
     <message>
         <source>Carry out</source>
-        <translation type="unfinished"></translation>
+        <translation>Выканаць</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Аперацыя</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished">Поле</translation>
+        <translation>Поле</translation>
     </message>
     <message>
         <source>e.g. email, phone, name</source>
-        <translation type="unfinished"></translation>
+        <translation>напрыклад, email, phone, name</translation>
     </message>
     <message>
         <source>Correct value</source>
-        <translation type="unfinished"></translation>
+        <translation>Выпраўленае значэнне</translation>
     </message>
     <message>
         <source>Blocked until</source>
-        <translation type="unfinished">Заблакавана да</translation>
+        <translation>Заблакавана да</translation>
     </message>
     <message>
         <source>request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>запыт #%1</translation>
     </message>
     <message>
         <source>Delete all data of subject #%1 (%2)? Items, consents and disclosures are removed for good; only the fact of deletion is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выдаліць усе даныя суб&apos;екта #%1 (%2)? Элементы даных, згоды і прадастаўленні выдаляюцца беззваротна; захоўваецца толькі факт выдалення.</translation>
     </message>
     <message>
         <source>Anonymize subject #%1 (%2)? Names, contacts and identifiers are replaced for good and cannot be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Абязасобіць суб&apos;екта #%1 (%2)? Імёны, кантакты і ідэнтыфікатары замяняюцца беззваротна і не могуць быць адноўлены.</translation>
     </message>
     <message>
         <source>A second officer must approve this (approval #%1). The request waits until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Гэта павінен узгадніць другі адказны (узгадненне #%1). Да таго часу запыт чакае.</translation>
     </message>
     <message>
         <source>Complete request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Завяршэнне запыту #%1</translation>
     </message>
     <message>
         <source>The request was answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Адказ на запыт дадзены.</translation>
     </message>
     <message>
         <source>Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Завяршыць</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Рашэнне</translation>
     </message>
     <message>
         <source>Granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Задаволены</translation>
     </message>
     <message>
         <source>Partly granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Задаволены часткова</translation>
     </message>
     <message>
         <source>Refuse request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Адмова па запыце #%1</translation>
     </message>
     <message>
         <source>A refusal names the article of the law that allows it and why it applies. The requester keeps the right to complain to the supervisory authority.</source>
-        <translation type="unfinished"></translation>
+        <translation>У адмове пазначаецца артыкул закона, які яе дапускае, і чаму ён прымяняецца. Заяўнік захоўвае права падаць скаргу ва ўпаўнаважаны орган.</translation>
     </message>
     <message>
         <source>Refuse</source>
-        <translation type="unfinished"></translation>
+        <translation>Адмовіць</translation>
     </message>
     <message>
         <source>Legal ground</source>
-        <translation type="unfinished">Прававая падстава</translation>
+        <translation>Прававая падстава</translation>
     </message>
     <message>
         <source>e.g. 99-Z art. 13(3): data needed for a court case</source>
-        <translation type="unfinished"></translation>
+        <translation>напрыклад, Закон 99-З, арт. 13(3): даныя патрэбныя для судовай справы</translation>
     </message>
     <message>
         <source>Request #%1 withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Запыт #%1 адкліканы</translation>
     </message>
     <message>
         <source>The requester withdrew the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заяўнік адклікаў запыт.</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Як</translation>
     </message>
     <message>
         <source>e.g. phoned on 23 November</source>
-        <translation type="unfinished"></translation>
+        <translation>напрыклад, патэлефанаваў 23 лістапада</translation>
     </message>
     <message>
         <source>Comment on request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Каментарый да запыту #%1</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Дадаць</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Каментарый</translation>
     </message>
 </context>
 <context>
     <name>pd::RequestsPage</name>
     <message>
         <source>Requests</source>
-        <translation type="unfinished">Запыты</translation>
+        <translation>Запыты</translation>
     </message>
     <message>
         <source>&amp;New request…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Новы запыт…</translation>
     </message>
     <message>
         <source>Register a request received by letter, e-mail, web form, phone or in person (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Зарэгістраваць запыт, атрыманы лістом, па e-mail, праз вэб-форму, па тэлефоне або асабіста (%1)</translation>
     </message>
     <message>
         <source>Your role (%1) does not handle requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваша роля (%1) не прадугледжвае апрацоўку запытаў</translation>
     </message>
     <message>
         <source>Requester&apos;s name or request number</source>
-        <translation type="unfinished"></translation>
+        <translation>Імя заяўніка або нумар запыту</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Адкрытыя</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Усе статусы</translation>
     </message>
     <message>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>Усе тыпы</translation>
     </message>
     <message>
         <source>All laws</source>
-        <translation type="unfinished"></translation>
+        <translation>Усе законы</translation>
     </message>
     <message>
         <source>Any deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Любы тэрмін</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Пратэрмінаваныя</translation>
     </message>
     <message>
         <source>Due within 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Тэрмін на працягу 3 дзён</translation>
     </message>
     <message>
         <source>Due in 4–7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Тэрмін праз 4–7 дзён</translation>
     </message>
     <message>
         <source>Due later</source>
-        <translation type="unfinished"></translation>
+        <translation>Тэрмін пазней</translation>
     </message>
     <message>
         <source>Assigned to me</source>
-        <translation type="unfinished"></translation>
+        <translation>Прызначаныя мне</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Ачысціць</translation>
     </message>
     <message>
         <source>received %1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>атрыманыя %1 – %2</translation>
     </message>
     <message>
         <source>completed %1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>выкананыя %1 – %2</translation>
     </message>
     <message>
         <source>Only requests %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Толькі запыты, %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln запыт</numerusform>
+            <numerusform>%Ln запыты</numerusform>
+            <numerusform>%Ln запытаў</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln overdue&lt;/b&gt;&lt;/span&gt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln пратэрмінаваны&lt;/b&gt;&lt;/span&gt;</numerusform>
+            <numerusform>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln пратэрмінаваныя&lt;/b&gt;&lt;/span&gt;</numerusform>
+            <numerusform>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln пратэрмінаваных&lt;/b&gt;&lt;/span&gt;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln due within 3 days&lt;/span&gt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln з тэрмінам на працягу 3 дзён&lt;/span&gt;</numerusform>
+            <numerusform>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln з тэрмінам на працягу 3 дзён&lt;/span&gt;</numerusform>
+            <numerusform>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln з тэрмінам на працягу 3 дзён&lt;/span&gt;</numerusform>
         </translation>
     </message>
     <message>
         <source>No request matches. Change the filter, or register a new request with New request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ніводзін запыт не адпавядае ўмовам. Змяніце фільтр або зарэгіструйце новы запыт кнопкай «Новы запыт».</translation>
     </message>
 </context>
 <context>

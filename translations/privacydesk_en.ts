@@ -3036,9 +3036,9 @@
     </message>
     <message numerus="yes">
         <source>%1 (%Ln day(s) overdue)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%Ln day overdue)</numerusform>
+            <numerusform>%1 (%Ln days overdue)</numerusform>
         </translation>
     </message>
     <message>
@@ -3047,9 +3047,9 @@
     </message>
     <message numerus="yes">
         <source>%1 (%Ln day(s) left)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%Ln day left)</numerusform>
+            <numerusform>%1 (%Ln days left)</numerusform>
         </translation>
     </message>
     <message>
@@ -3244,9 +3244,9 @@
     </message>
     <message numerus="yes">
         <source>The requester answered; the clock runs again (%n day(s) paused, due %1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The requester answered; the clock runs again (%n day paused, due %1)</numerusform>
+            <numerusform>The requester answered; the clock runs again (%n days paused, due %1)</numerusform>
         </translation>
     </message>
     <message>
@@ -3347,16 +3347,16 @@
     </message>
     <message numerus="yes">
         <source>%n consent(s) withdrawn; erasure of the data kept for them scheduled by %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n consent withdrawn; erasure of the data kept for it scheduled by %1</numerusform>
+            <numerusform>%n consents withdrawn; erasure of the data kept for them scheduled by %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The subject&apos;s data attached (%n item(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The subject&apos;s data attached (%n item)</numerusform>
+            <numerusform>The subject&apos;s data attached (%n items)</numerusform>
         </translation>
     </message>
     <message>
@@ -3555,16 +3555,16 @@
     </message>
     <message numerus="yes">
         <source>%Ln day(s) overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln day overdue</numerusform>
+            <numerusform>%Ln days overdue</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln day(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln day left</numerusform>
+            <numerusform>%Ln days left</numerusform>
         </translation>
     </message>
     <message>
@@ -4052,23 +4052,23 @@
     </message>
     <message numerus="yes">
         <source>%Ln request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln request</numerusform>
+            <numerusform>%Ln requests</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln overdue&lt;/b&gt;&lt;/span&gt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln overdue&lt;/b&gt;&lt;/span&gt;</numerusform>
+            <numerusform>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln overdue&lt;/b&gt;&lt;/span&gt;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln due within 3 days&lt;/span&gt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln due within 3 days&lt;/span&gt;</numerusform>
+            <numerusform>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln due within 3 days&lt;/span&gt;</numerusform>
         </translation>
     </message>
     <message>

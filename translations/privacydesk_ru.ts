@@ -810,15 +810,15 @@
     <name>pd::CalendarService</name>
     <message>
         <source>country: expected a two-letter ISO code such as BY, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>страна: ожидается двухбуквенный код ISO, например BY, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>day: expected a date as YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>день: ожидается дата в формате YYYY-MM-DD</translation>
     </message>
     <message>
         <source>%1 has no edit on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>в календаре %1 нет изменения на %2</translation>
     </message>
 </context>
 <context>
@@ -1109,95 +1109,95 @@
     </message>
     <message>
         <source>request add: unexpected argument &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request add: лишний аргумент &apos;%1&apos;</translation>
     </message>
     <message>
         <source>request add: --type: expected one of %1, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request add: --type: ожидается одно из: %1, получено &apos;%2&apos;</translation>
     </message>
     <message>
         <source>request add: --regime: expected one of %1, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request add: --regime: ожидается одно из: %1, получено &apos;%2&apos;</translation>
     </message>
     <message>
         <source>request add: --subject: expected a subject number, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request add: --subject: ожидается номер субъекта, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>request add: --subject ID, or --name with --new-subject (or without a subject) is required</source>
-        <translation type="unfinished"></translation>
+        <translation>request add: обязателен параметр --subject ID либо --name вместе с --new-subject (или без субъекта)</translation>
     </message>
     <message>
         <source>request add: --%1: expected a date as YYYY-MM-DD, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request add: --%1: ожидается дата в формате YYYY-MM-DD, получено &apos;%2&apos;</translation>
     </message>
     <message>
         <source>%1 request under %2, registered from the command line</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос (%1, %2), зарегистрирован из командной строки</translation>
     </message>
     <message>
         <source>request list: unexpected argument &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request list: лишний аргумент &apos;%1&apos;</translation>
     </message>
     <message>
         <source>request list: --status: expected one of %1, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request list: --status: ожидается одно из: %1, получено &apos;%2&apos;</translation>
     </message>
     <message>
         <source>request list: --type: expected one of %1, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request list: --type: ожидается одно из: %1, получено &apos;%2&apos;</translation>
     </message>
     <message>
         <source>request list: --regime: expected one of %1, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request list: --regime: ожидается одно из: %1, получено &apos;%2&apos;</translation>
     </message>
     <message>
         <source>request list: --limit: expected a positive number, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request list: --limit: ожидается положительное число, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>request show: expected one ID</source>
-        <translation type="unfinished"></translation>
+        <translation>request show: ожидается один ID</translation>
     </message>
     <message>
         <source>request show: expected a request number, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>request show: ожидается номер запроса, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Request #%1: %2 under %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос #%1: %2 (%3), %4</translation>
     </message>
     <message>
         <source>  received %1, due %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  получен %1, срок %2</translation>
     </message>
     <message>
         <source>(extended from %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(срок продлён с %1)</translation>
     </message>
     <message>
         <source>(clock stopped since %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(отсчёт срока приостановлен с %1)</translation>
     </message>
     <message>
         <source>  requester: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  заявитель: %1</translation>
     </message>
     <message>
         <source>  subject: #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>  субъект: #%1</translation>
     </message>
     <message>
         <source>  possible duplicate of #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>  возможный дубликат #%1</translation>
     </message>
     <message>
         <source>request: expected add, list or show</source>
-        <translation type="unfinished"></translation>
+        <translation>request: ожидается add, list или show</translation>
     </message>
     <message>
         <source>request: unknown action &apos;%1&apos; (expected add, list or show)</source>
-        <translation type="unfinished"></translation>
+        <translation>request: неизвестное действие &apos;%1&apos; (ожидается add, list или show)</translation>
     </message>
 </context>
 <context>
@@ -1321,166 +1321,166 @@
     <name>pd::DashboardCharts</name>
     <message>
         <source>%1: %L2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %L2</translation>
     </message>
     <message>
         <source>Open requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытые запросы</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished">Получен</translation>
+        <translation>Получено</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished">Выполнен</translation>
+        <translation>Выполнено</translation>
     </message>
     <message>
         <source>Week of %1: %L2 received</source>
-        <translation type="unfinished"></translation>
+        <translation>Неделя с %1: получено %L2</translation>
     </message>
     <message>
         <source>Week of %1: %L2 completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Неделя с %1: выполнено %L2</translation>
     </message>
     <message>
         <source>Completed on time</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено в срок</translation>
     </message>
     <message>
         <source>Week of %1: %L2 of %L3 completed on time</source>
-        <translation type="unfinished"></translation>
+        <translation>Неделя с %1: в срок выполнено %L2 из %L3</translation>
     </message>
     <message>
         <source>% on time</source>
-        <translation type="unfinished"></translation>
+        <translation>% в срок</translation>
     </message>
     <message>
         <source>Open requests by deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытые запросы по срокам</translation>
     </message>
     <message>
         <source>Open requests by status</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытые запросы по статусам</translation>
     </message>
     <message>
         <source>Open requests by type</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытые запросы по типам</translation>
     </message>
     <message>
         <source>Received and completed per week</source>
-        <translation type="unfinished"></translation>
+        <translation>Получено и выполнено по неделям</translation>
     </message>
     <message>
         <source>Completed on time per week</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено в срок по неделям</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Просрочены</translation>
     </message>
     <message>
         <source>Due in 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок в течение 3 дней</translation>
     </message>
     <message>
         <source>Due in 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок в течение 7 дней</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Позже</translation>
     </message>
 </context>
 <context>
     <name>pd::DashboardPage</name>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Обновить</translation>
     </message>
     <message>
         <source>Count the figures again (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Пересчитать показатели (F5)</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновить</translation>
     </message>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished">Обзор</translation>
+        <translation>Обзор</translation>
     </message>
     <message>
         <source>Open requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытые запросы</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Просрочены</translation>
     </message>
     <message>
         <source>Due in 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок в течение 3 дней</translation>
     </message>
     <message>
         <source>Completed on time</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено в срок</translation>
     </message>
     <message>
         <source>Click a bar, slice or point to list its requests; right-click to save the chart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Щёлкните столбец, сектор или точку, чтобы увидеть список запросов; щелчок правой кнопкой — сохранить диаграмму.</translation>
     </message>
     <message>
         <source>Save as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить как PNG…</translation>
     </message>
     <message>
         <source>Your role does not include the requests of data subjects.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваша роль не предусматривает работу с запросами субъектов персональных данных.</translation>
     </message>
     <message>
         <source>The dashboard is for officers, agents and auditors: its figures come from the register of requests.</source>
-        <translation type="unfinished"></translation>
+        <translation>Обзор доступен ответственным за защиту данных, сотрудникам поддержки и аудиторам: его показатели берутся из реестра запросов.</translation>
     </message>
     <message>
         <source>The figures could not be counted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось подсчитать показатели: %1</translation>
     </message>
     <message>
         <source>Deadlines as of %1, counted at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Сроки на %1, подсчитано в %2</translation>
     </message>
     <message>
         <source>%1%</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>Completed on time since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено в срок с %1</translation>
     </message>
     <message>
         <source>No requests yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запросов пока нет.</translation>
     </message>
     <message>
         <source>When requests of data subjects are registered, this page shows what is pending, what is due soon and how many were answered in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда будут зарегистрированы запросы субъектов персональных данных, эта страница покажет, какие запросы ожидают обработки, у каких скоро истекает срок и сколько из них выполнено в срок.</translation>
     </message>
     <message>
         <source>Save Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранение диаграммы</translation>
     </message>
     <message>
         <source>The chart could not be saved to %1. Check that the folder exists and that you may write there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось сохранить диаграмму в %1. Проверьте, что папка существует и у вас есть права на запись в неё.</translation>
     </message>
     <message>
         <source>Save Chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить диаграмму в PNG</translation>
     </message>
     <message>
         <source>PNG pictures (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображения PNG (*.png)</translation>
     </message>
 </context>
 <context>
@@ -1643,7 +1643,7 @@
     <name>pd::FormDialog</name>
     <message>
         <source>Required: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Обязательно: %1</translation>
     </message>
 </context>
 <context>
@@ -1985,284 +1985,285 @@
     </message>
     <message>
         <source>Letter template changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаблон ответа изменён</translation>
     </message>
     <message>
         <source>Letter template reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаблон ответа сброшен</translation>
     </message>
 </context>
 <context>
     <name>pd::LetterPdf</name>
     <message>
         <source>drawing a PDF needs the graphical application (fonts)</source>
-        <translation type="unfinished"></translation>
+        <translation>для формирования PDF нужно графическое приложение (шрифты)</translation>
     </message>
     <message>
         <source>the PDF writer could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>не удалось запустить формирование PDF</translation>
     </message>
     <message>
         <source>the PDF writer could not finish</source>
-        <translation type="unfinished"></translation>
+        <translation>не удалось завершить формирование PDF</translation>
     </message>
     <message>
         <source>the PDF writer produced no document</source>
-        <translation type="unfinished"></translation>
+        <translation>при формировании PDF документ не создан</translation>
     </message>
 </context>
 <context>
     <name>pd::LetterTemplate</name>
     <message>
         <source>line %1: “{{” is not closed with “}}”</source>
-        <translation type="unfinished"></translation>
+        <translation>строка %1: «{{» не закрыто «}}»</translation>
     </message>
     <message>
         <source>line %1: unknown placeholder {{%2}}</source>
-        <translation type="unfinished"></translation>
+        <translation>строка %1: неизвестное поле подстановки {{%2}}</translation>
     </message>
     <message>
         <source>line %1: {{/%2}} closes a section that was not opened</source>
-        <translation type="unfinished"></translation>
+        <translation>строка %1: {{/%2}} закрывает блок, который не был открыт</translation>
     </message>
     <message>
         <source>line %1: {{/%2}} does not close {{%3%4}} opened on line %5</source>
-        <translation type="unfinished"></translation>
+        <translation>строка %1: {{/%2}} не закрывает блок {{%3%4}}, открытый в строке %5</translation>
     </message>
     <message>
         <source>line %1: section {{%2%3}} is not closed with {{/%3}}</source>
-        <translation type="unfinished"></translation>
+        <translation>строка %1: блок {{%2%3}} не закрыт тегом {{/%3}}</translation>
     </message>
     <message>
         <source>the request&apos;s number</source>
-        <translation type="unfinished"></translation>
+        <translation>номер запроса</translation>
     </message>
     <message>
         <source>the right asked for, e.g. erasure of personal data</source>
-        <translation type="unfinished"></translation>
+        <translation>запрошенное право, например удаление персональных данных</translation>
     </message>
     <message>
         <source>the day the request was received</source>
-        <translation type="unfinished"></translation>
+        <translation>дата получения запроса</translation>
     </message>
     <message>
         <source>the last day to answer</source>
-        <translation type="unfinished"></translation>
+        <translation>последний день для ответа</translation>
     </message>
     <message>
         <source>the date of this reply</source>
-        <translation type="unfinished"></translation>
+        <translation>дата этого ответа</translation>
     </message>
     <message>
         <source>who wrote: the subject&apos;s full name</source>
-        <translation type="unfinished"></translation>
+        <translation>кто обратился: полное имя субъекта</translation>
     </message>
     <message>
         <source>the requester&apos;s postal address</source>
-        <translation type="unfinished"></translation>
+        <translation>почтовый адрес заявителя</translation>
     </message>
     <message>
         <source>the requester&apos;s e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>e-mail заявителя</translation>
     </message>
     <message>
         <source>the representative, when there is one</source>
-        <translation type="unfinished"></translation>
+        <translation>представитель, если он есть</translation>
     </message>
     <message>
         <source>what the request asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>суть запроса</translation>
     </message>
     <message>
         <source>what was done</source>
-        <translation type="unfinished"></translation>
+        <translation>что сделано</translation>
     </message>
     <message>
         <source>why the request was refused (empty otherwise)</source>
-        <translation type="unfinished"></translation>
+        <translation>причина отказа (иначе пусто)</translation>
     </message>
     <message>
         <source>the full name of the law of the request&apos;s regime</source>
-        <translation type="unfinished"></translation>
+        <translation>полное название закона, по которому подан запрос</translation>
     </message>
     <message>
         <source>the article giving the right asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>статья, дающая запрошенное право</translation>
     </message>
     <message>
         <source>where the requester may complain</source>
-        <translation type="unfinished"></translation>
+        <translation>куда заявитель может подать жалобу</translation>
     </message>
     <message>
         <source>the article giving the right to complain</source>
-        <translation type="unfinished"></translation>
+        <translation>статья, дающая право на жалобу</translation>
     </message>
     <message>
         <source>the controller&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>наименование оператора</translation>
     </message>
     <message>
         <source>the controller&apos;s address</source>
-        <translation type="unfinished"></translation>
+        <translation>адрес оператора</translation>
     </message>
     <message>
         <source>the controller&apos;s contact for questions</source>
-        <translation type="unfinished"></translation>
+        <translation>контакт оператора для вопросов</translation>
     </message>
     <message>
         <source>the data protection officer&apos;s contact</source>
-        <translation type="unfinished"></translation>
+        <translation>контакт ответственного за защиту данных</translation>
     </message>
     <message>
         <source>who signs the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>кто подписывает ответ</translation>
     </message>
     <message>
         <source>the signatory&apos;s position</source>
-        <translation type="unfinished"></translation>
+        <translation>должность подписанта</translation>
     </message>
     <message>
         <source>letter language &apos;%1&apos;: expected one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>язык письма &apos;%1&apos;: ожидается одно из: %2</translation>
     </message>
 </context>
 <context>
     <name>pd::LetterTemplateDialog</name>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>Русский</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Английский</translation>
     </message>
     <message>
         <source>Reply (completed or refused)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ (выполнение или отказ)</translation>
     </message>
     <message>
         <source>Reply Letter Templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Шаблоны ответов</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Язык:</translation>
     </message>
     <message>
         <source>&amp;Letter:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Письмо:</translation>
     </message>
     <message>
         <source>Template text</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст шаблона</translation>
     </message>
     <message>
         <source>Placeholders</source>
-        <translation type="unfinished"></translation>
+        <translation>Поля подстановки</translation>
     </message>
     <message>
         <source>&amp;Insert</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Вставить</translation>
     </message>
     <message>
         <source>Insert the chosen placeholder at the cursor (or double-click it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Вставить выбранное поле подстановки в позицию курсора (или дважды щёлкните по нему)</translation>
     </message>
     <message>
         <source>{{#name}}…{{/name}}: only when name has a value.
 {{^name}}…{{/name}}: only when it has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>{{#name}}…{{/name}}: только если у name есть значение.
+{{^name}}…{{/name}}: только если значения нет.</translation>
     </message>
     <message>
         <source>Placeholders:</source>
-        <translation type="unfinished"></translation>
+        <translation>Поля подстановки:</translation>
     </message>
     <message>
         <source>Letter preview with sample values</source>
-        <translation type="unfinished"></translation>
+        <translation>Предпросмотр письма с примерами значений</translation>
     </message>
     <message>
         <source>Preview as a &amp;refusal</source>
-        <translation type="unfinished"></translation>
+        <translation>Просмотр в виде &amp;отказа</translation>
     </message>
     <message>
         <source>&amp;Template</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Шаблон</translation>
     </message>
     <message>
         <source>Pre&amp;view</source>
-        <translation type="unfinished"></translation>
+        <translation>Пред&amp;просмотр</translation>
     </message>
     <message>
         <source>Reset to &amp;Built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Вернуть &amp;встроенный</translation>
     </message>
     <message>
         <source>&amp;Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Предпросмотр</translation>
     </message>
     <message>
         <source>Built-in template</source>
-        <translation type="unfinished"></translation>
+        <translation>Встроенный шаблон</translation>
     </message>
     <message>
         <source>Edited by %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменён пользователем %1 %2</translation>
     </message>
     <message>
         <source>read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>только чтение</translation>
     </message>
     <message>
         <source>Reset to Built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Вернуть встроенный</translation>
     </message>
     <message>
         <source>Replace the %1 %2 template with the built-in one? The office&apos;s edited text is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заменить шаблон (%1, %2) встроенным? Текст, изменённый в организации, будет потерян.</translation>
     </message>
     <message>
         <source>Unsaved Template</source>
-        <translation type="unfinished"></translation>
+        <translation>Несохранённый шаблон</translation>
     </message>
     <message>
         <source>Discard your changes to the %1 %2 template?</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить изменения шаблона (%1, %2)?</translation>
     </message>
     <message>
         <source>Nothing changed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменений пока нет.</translation>
     </message>
     <message>
         <source>Fix the problem under the template first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала исправьте ошибку, указанную под шаблоном.</translation>
     </message>
 </context>
 <context>
     <name>pd::LetterTemplates</name>
     <message>
         <source>letter language &apos;%1&apos;: expected one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>язык письма &apos;%1&apos;: ожидается одно из: %2</translation>
     </message>
     <message>
         <source>letter kind &apos;%1&apos;: expected one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>вид письма &apos;%1&apos;: ожидается одно из: %2</translation>
     </message>
     <message>
         <source>the built-in %1 template for &apos;%2&apos; is missing from this build</source>
-        <translation type="unfinished"></translation>
+        <translation>встроенный шаблон %1 для &apos;%2&apos; отсутствует в этой сборке</translation>
     </message>
     <message>
         <source>the template is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>шаблон пуст</translation>
     </message>
     <message>
         <source>controller #%1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>оператор #%1 не существует</translation>
     </message>
     <message>
         <source>no controller of kind &apos;own&apos; is recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>не записан оператор вида &apos;own&apos;</translation>
     </message>
 </context>
 <context>
@@ -2416,7 +2417,7 @@
     </message>
     <message>
         <source>Reply Letter &amp;Templates…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Шаблоны ответов…</translation>
     </message>
 </context>
 <context>
@@ -2506,7 +2507,7 @@
     </message>
     <message>
         <source>change reply-letter templates</source>
-        <translation type="unfinished"></translation>
+        <translation>изменять шаблоны ответов</translation>
     </message>
 </context>
 <context>
@@ -2761,83 +2762,83 @@
     <name>pd::ReplyStep</name>
     <message>
         <source>Reply to request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ на запрос #%1</translation>
     </message>
     <message>
         <source>The letter is made in %1 from the office&apos;s template (Tools → Reply letter templates) and kept with the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Письмо (язык: %1) составляется по шаблону организации (Инструменты → Шаблоны ответов) и сохраняется вместе с запросом.</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>Русский</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Английский</translation>
     </message>
     <message>
         <source>Make and record</source>
-        <translation type="unfinished"></translation>
+        <translation>Сформировать и записать</translation>
     </message>
     <message>
         <source>What was done</source>
-        <translation type="unfinished"></translation>
+        <translation>Что сделано</translation>
     </message>
     <message>
         <source>in the letter&apos;s language, e.g. Your data were erased from all our systems.</source>
-        <translation type="unfinished"></translation>
+        <translation>на языке письма, например: Ваши данные удалены из всех наших систем.</translation>
     </message>
     <message>
         <source>Refusal ground</source>
-        <translation type="unfinished"></translation>
+        <translation>Основание отказа</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Отправка</translation>
     </message>
     <message>
         <source>By e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>По e-mail</translation>
     </message>
     <message>
         <source>By letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Письмом</translation>
     </message>
     <message>
         <source>Handed over in person</source>
-        <translation type="unfinished"></translation>
+        <translation>Вручён лично</translation>
     </message>
     <message>
         <source>Sent on</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата отправки</translation>
     </message>
     <message>
         <source>Signatory&apos;s position</source>
-        <translation type="unfinished"></translation>
+        <translation>Должность подписанта</translation>
     </message>
     <message>
         <source>Data protection officer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответственный за защиту данных</translation>
     </message>
     <message>
         <source>reply-%1.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>reply-%1.pdf</translation>
     </message>
     <message>
         <source>The reply letter is kept with the request. Save a copy of the PDF for sending?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ сохранён вместе с запросом. Сохранить копию PDF для отправки?</translation>
     </message>
     <message>
         <source>Save reply letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить ответ</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Документы PDF (*.pdf)</translation>
     </message>
     <message>
         <source>the letter is recorded, but the copy could not be written to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ответ записан, но копию не удалось записать в %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2855,1265 +2856,1265 @@
     <name>pd::RequestIntakeDialog</name>
     <message>
         <source>New request</source>
-        <translation type="unfinished"></translation>
+        <translation>Новый запрос</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished">Запрос</translation>
+        <translation>Запрос</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">E-mail</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Web form</source>
-        <translation type="unfinished"></translation>
+        <translation>Веб-форма</translation>
     </message>
     <message>
         <source>Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Письмо</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Телефон</translation>
+        <translation>Телефон</translation>
     </message>
     <message>
         <source>In person</source>
-        <translation type="unfinished"></translation>
+        <translation>Лично</translation>
     </message>
     <message>
         <source>The substance of the request, in the requester&apos;s words</source>
-        <translation type="unfinished"></translation>
+        <translation>Суть запроса словами заявителя</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Тип:</translation>
     </message>
     <message>
         <source>Law:</source>
-        <translation type="unfinished"></translation>
+        <translation>Закон:</translation>
     </message>
     <message>
         <source>Received:</source>
-        <translation type="unfinished"></translation>
+        <translation>Получен:</translation>
     </message>
     <message>
         <source>Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation>Канал:</translation>
     </message>
     <message>
         <source>What is asked*:</source>
-        <translation type="unfinished"></translation>
+        <translation>Суть запроса*:</translation>
     </message>
     <message>
         <source>Due:</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок:</translation>
     </message>
     <message>
         <source>Requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Заявитель</translation>
     </message>
     <message>
         <source>subject number, if known</source>
-        <translation type="unfinished"></translation>
+        <translation>номер субъекта, если известен</translation>
     </message>
     <message>
         <source>Register as a new subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Зарегистрировать как нового субъекта</translation>
     </message>
     <message>
         <source>surname, first name, patronymic</source>
-        <translation type="unfinished"></translation>
+        <translation>фамилия, имя, отчество</translation>
     </message>
     <message>
         <source>YYYY-MM-DD, if given</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYY-MM-DD, если указана</translation>
     </message>
     <message>
         <source>identification number, if given</source>
-        <translation type="unfinished"></translation>
+        <translation>идентификационный номер, если указан</translation>
     </message>
     <message>
         <source>By e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>По e-mail</translation>
     </message>
     <message>
         <source>By letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Письмом</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Английский</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>Русский</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Субъект:</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя:</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Адрес:</translation>
     </message>
     <message>
         <source>Date of birth:</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата рождения:</translation>
     </message>
     <message>
         <source>ID number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Идентификационный номер:</translation>
     </message>
     <message>
         <source>E-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail:</translation>
     </message>
     <message>
         <source>Phone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Телефон:</translation>
     </message>
     <message>
         <source>Answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ:</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>Язык:</translation>
     </message>
     <message>
         <source>Representative (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Представитель (необязательно)</translation>
     </message>
     <message>
         <source>power of attorney: number and date</source>
-        <translation type="unfinished"></translation>
+        <translation>доверенность: номер и дата</translation>
     </message>
     <message>
         <source>Document of authority:</source>
-        <translation type="unfinished"></translation>
+        <translation>Документ о полномочиях:</translation>
     </message>
     <message>
         <source>&amp;Register</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Зарегистрировать</translation>
     </message>
     <message>
         <source>Subject: expected a subject number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Субъект: ожидается номер субъекта.</translation>
     </message>
     <message>
         <source>Subject: link an existing subject or register a new one, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Субъект: укажите существующего субъекта или зарегистрируйте нового, но не то и другое сразу.</translation>
     </message>
     <message>
         <source>Name: required when the request is not linked to a subject.</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя: обязательно, если запрос не связан с субъектом.</translation>
     </message>
     <message>
         <source>Date of birth: expected YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата рождения: ожидается YYYY-MM-DD.</translation>
     </message>
     <message>
         <source>What is asked: required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Суть запроса: обязательно.</translation>
     </message>
     <message>
         <source>Document of authority: required when a representative acts for the subject.</source>
-        <translation type="unfinished"></translation>
+        <translation>Документ о полномочиях: обязателен, если от имени субъекта действует представитель.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>pd::RequestListModel</name>
     <message>
         <source>Belarus 99-Z</source>
-        <translation type="unfinished"></translation>
+        <translation>Беларусь, Закон 99-З</translation>
     </message>
     <message>
         <source>GDPR</source>
-        <translation type="unfinished"></translation>
+        <translation>GDPR</translation>
     </message>
     <message>
         <source>UK GDPR</source>
-        <translation type="unfinished"></translation>
+        <translation>UK GDPR</translation>
     </message>
     <message>
         <source>CCPA/CPRA</source>
-        <translation type="unfinished"></translation>
+        <translation>CCPA/CPRA</translation>
     </message>
     <message>
         <source>Russia 152-FZ</source>
-        <translation type="unfinished"></translation>
+        <translation>Россия, 152-ФЗ</translation>
     </message>
     <message>
         <source>Brazil LGPD</source>
-        <translation type="unfinished"></translation>
+        <translation>Бразилия, LGPD</translation>
     </message>
     <message>
         <source>clock stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>отсчёт срока приостановлен</translation>
     </message>
     <message>
         <source>duplicate?</source>
-        <translation type="unfinished"></translation>
+        <translation>дубликат?</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%Ln day(s) overdue)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (просрочен на %Ln день)</numerusform>
+            <numerusform>%1 (просрочен на %Ln дня)</numerusform>
+            <numerusform>%1 (просрочен на %Ln дней)</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (today)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (сегодня)</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%Ln day(s) left)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (остался %Ln день)</numerusform>
+            <numerusform>%1 (осталось %Ln дня)</numerusform>
+            <numerusform>%1 (осталось %Ln дней)</numerusform>
         </translation>
     </message>
     <message>
         <source>Overdue: the legal deadline has passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Просрочен: установленный законом срок истёк</translation>
     </message>
     <message>
         <source>Due within 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок истекает в течение 3 дней</translation>
     </message>
     <message>
         <source>Due within 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок истекает в течение 7 дней</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>№</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Тип</translation>
+        <translation>Тип</translation>
     </message>
     <message>
         <source>Law</source>
-        <translation type="unfinished"></translation>
+        <translation>Закон</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Статус</translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Заявитель</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished">Получен</translation>
+        <translation>Получен</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished">Срок</translation>
+        <translation>Срок</translation>
     </message>
     <message>
         <source>Assigned to</source>
-        <translation type="unfinished"></translation>
+        <translation>Исполнитель</translation>
     </message>
 </context>
 <context>
     <name>pd::RequestRegister</name>
     <message>
         <source>there is no request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>нет запроса #%1</translation>
     </message>
     <message>
         <source>there is no document #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>нет документа #%1</translation>
     </message>
 </context>
 <context>
     <name>pd::RequestService</name>
     <message>
         <source>there is no request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>нет запроса #%1</translation>
     </message>
     <message>
         <source>request #%1 was changed by someone else (version %2, you saw version %3); nothing was saved: look at the request again and retry</source>
-        <translation type="unfinished"></translation>
+        <translation>запрос #%1 изменён другим пользователем (версия %2, вы видели версию %3); ничего не сохранено: откройте запрос заново и повторите действие</translation>
     </message>
     <message>
         <source>request #%1 is %2: it changes no more</source>
-        <translation type="unfinished"></translation>
+        <translation>запрос #%1 в статусе «%2»: он больше не изменяется</translation>
     </message>
     <message>
         <source>request #%1 was changed by someone else meanwhile; nothing was saved</source>
-        <translation type="unfinished"></translation>
+        <translation>запрос #%1 тем временем изменён другим пользователем; ничего не сохранено</translation>
     </message>
     <message>
         <source>subject: the register has no own controller to keep a new subject under</source>
-        <translation type="unfinished"></translation>
+        <translation>субъект: в реестре нет собственного оператора, за которым можно записать нового субъекта</translation>
     </message>
     <message>
         <source>requester name: required (surname, first name and patronymic where there is one)</source>
-        <translation type="unfinished"></translation>
+        <translation>имя заявителя: обязательно (фамилия, имя и отчество, если оно есть)</translation>
     </message>
     <message>
         <source>what is asked: required (the substance of the request)</source>
-        <translation type="unfinished"></translation>
+        <translation>суть запроса: обязательна (содержание запроса)</translation>
     </message>
     <message>
         <source>received: %1 is in the future</source>
-        <translation type="unfinished"></translation>
+        <translation>дата получения: %1 — в будущем</translation>
     </message>
     <message>
         <source>date of birth: not a date in the past</source>
-        <translation type="unfinished"></translation>
+        <translation>дата рождения: должна быть датой в прошлом</translation>
     </message>
     <message>
         <source>channel: expected email, web-form, letter, phone or in-person, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>канал: ожидается email, web-form, letter, phone или in-person, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>form of the answer: expected email, letter or in-person, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>форма ответа: ожидается email, letter или in-person, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>language: expected en or ru, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>язык: ожидается en или ru, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>representative&apos;s document: required when a representative acts for the subject (power of attorney or other document of authority)</source>
-        <translation type="unfinished"></translation>
+        <translation>документ представителя: обязателен, если от имени субъекта действует представитель (доверенность или иной документ о полномочиях)</translation>
     </message>
     <message>
         <source>e-mail: required when the answer goes by e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>e-mail: обязателен, если ответ направляется по e-mail</translation>
     </message>
     <message>
         <source>address: required when the answer goes by letter</source>
-        <translation type="unfinished"></translation>
+        <translation>адрес: обязателен, если ответ направляется письмом</translation>
     </message>
     <message>
         <source>subject: either link an existing subject or create one, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>субъект: укажите существующего субъекта или создайте нового, но не то и другое сразу</translation>
     </message>
     <message>
         <source>subject: there is no subject #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>субъект: нет субъекта #%1</translation>
     </message>
     <message>
         <source>Request registered; an open request #%1 of the same subject and type exists (possible duplicate)</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос зарегистрирован; есть открытый запрос #%1 того же субъекта и типа (возможный дубликат)</translation>
     </message>
     <message>
         <source>Request registered</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос зарегистрирован</translation>
     </message>
     <message>
         <source>method: say how the identity was checked (e.g. ID card shown at the office)</source>
-        <translation type="unfinished"></translation>
+        <translation>способ: укажите, как проверялась личность (например, удостоверение личности предъявлено в офисе)</translation>
     </message>
     <message>
         <source>Identity confirmed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Личность подтверждена: %1</translation>
     </message>
     <message>
         <source>Identity not confirmed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Личность не подтверждена: %1</translation>
     </message>
     <message>
         <source>say what the requester was asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>укажите, что запрошено у заявителя</translation>
     </message>
     <message>
         <source>since: %1 is in the future</source>
-        <translation type="unfinished"></translation>
+        <translation>дата начала: %1 — в будущем</translation>
     </message>
     <message>
         <source>request #%1 awaits approval of its execution</source>
-        <translation type="unfinished"></translation>
+        <translation>запрос #%1 ожидает согласования исполнения</translation>
     </message>
     <message>
         <source>since: before the request was received</source>
-        <translation type="unfinished"></translation>
+        <translation>дата начала: раньше даты получения запроса</translation>
     </message>
     <message>
         <source>Requester asked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрошено у заявителя: %1</translation>
     </message>
     <message>
         <source>the clock already stands since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>отсчёт срока уже приостановлен с %1</translation>
     </message>
     <message>
         <source>the clock stands from %1 until the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>отсчёт срока приостановлен с %1 до получения ответа</translation>
     </message>
     <message>
         <source>the clock keeps running (%1 does not stop it)</source>
-        <translation type="unfinished"></translation>
+        <translation>отсчёт срока продолжается (%1 не предусматривает приостановки)</translation>
     </message>
     <message>
         <source>on: %1 is in the future</source>
-        <translation type="unfinished"></translation>
+        <translation>дата: %1 — в будущем</translation>
     </message>
     <message>
         <source>request #%1: the clock is not stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>запрос #%1: отсчёт срока не приостановлен</translation>
     </message>
     <message>
         <source>on: before the clock was stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>дата: раньше приостановки отсчёта срока</translation>
     </message>
     <message numerus="yes">
         <source>The requester answered; the clock runs again (%n day(s) paused, due %1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Заявитель ответил; отсчёт срока возобновлён (был приостановлен на %n день, срок — %1)</numerusform>
+            <numerusform>Заявитель ответил; отсчёт срока возобновлён (был приостановлен на %n дня, срок — %1)</numerusform>
+            <numerusform>Заявитель ответил; отсчёт срока возобновлён (был приостановлен на %n дней, срок — %1)</numerusform>
         </translation>
     </message>
     <message>
         <source>reason: required (the law allows an extension only with reasons given)</source>
-        <translation type="unfinished"></translation>
+        <translation>причина: обязательна (закон допускает продление только с указанием причин)</translation>
     </message>
     <message>
         <source>requester notified: the date the requester was told, not in the future</source>
-        <translation type="unfinished"></translation>
+        <translation>дата уведомления заявителя: дата, когда заявителю сообщили; не может быть в будущем</translation>
     </message>
     <message>
         <source>request #%1: %2 allows no extension for this request</source>
-        <translation type="unfinished"></translation>
+        <translation>запрос #%1: %2 не допускает продления для этого запроса</translation>
     </message>
     <message>
         <source>request #%1 was already extended to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>срок по запросу #%1 уже продлён до %2</translation>
     </message>
     <message>
         <source>requester notified: before the request was received</source>
-        <translation type="unfinished"></translation>
+        <translation>дата уведомления заявителя: раньше даты получения запроса</translation>
     </message>
     <message>
         <source>requester notified: after the original deadline %1; the law requires the notice within the first period</source>
-        <translation type="unfinished"></translation>
+        <translation>дата уведомления заявителя: позже первоначального срока %1; закон требует уведомить в течение первого срока</translation>
     </message>
     <message>
         <source>Deadline extended to %1 (requester told on %2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок продлён до %1 (заявителю сообщено %2): %3</translation>
     </message>
     <message>
         <source>assignee: there is no operator #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>исполнитель: нет пользователя #%1</translation>
     </message>
     <message>
         <source>assignee: %1 does not handle requests (only active officers and agents do)</source>
-        <translation type="unfinished"></translation>
+        <translation>исполнитель: %1 не обрабатывает запросы (это делают только активные ответственные за защиту данных и сотрудники поддержки)</translation>
     </message>
     <message>
         <source>Assigned to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Назначен исполнитель: %1</translation>
     </message>
     <message>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Исполнитель снят</translation>
     </message>
     <message>
         <source>comment: empty</source>
-        <translation type="unfinished"></translation>
+        <translation>комментарий: пустой</translation>
     </message>
     <message>
         <source>consent #%1 is not an active consent of this subject</source>
-        <translation type="unfinished"></translation>
+        <translation>согласие #%1 не является действующим согласием этого субъекта</translation>
     </message>
     <message>
         <source>the subject has no active consent to withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>у субъекта нет действующего согласия, которое можно отозвать</translation>
     </message>
     <message>
         <source>request #%1 is %2: it is carried out once the identity is confirmed and the request is in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>запрос #%1 в статусе «%2»: он исполняется после подтверждения личности, когда запрос в работе</translation>
     </message>
     <message>
         <source>a request of type %1 cannot run &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>запрос типа «%1» не может выполнить &apos;%2&apos;</translation>
     </message>
     <message>
         <source>request #%1 is not linked to a subject: there is no data to act on</source>
-        <translation type="unfinished"></translation>
+        <translation>запрос #%1 не связан с субъектом: нет данных для обработки</translation>
     </message>
     <message>
         <source>request #%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>запрос #%1 (%2)</translation>
     </message>
     <message>
         <source>Sent for approval #%1 by a second officer</source>
-        <translation type="unfinished"></translation>
+        <translation>Направлено второму ответственному на согласование #%1</translation>
     </message>
     <message>
         <source>Subject #%1 deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Субъект #%1 удалён</translation>
     </message>
     <message>
         <source>Subject #%1 anonymized</source>
-        <translation type="unfinished"></translation>
+        <translation>Субъект #%1 обезличен</translation>
     </message>
     <message>
         <source>Subject #%1 blocked until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Субъект #%1 заблокирован до %2</translation>
     </message>
     <message>
         <source>Subject #%1 blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Субъект #%1 заблокирован</translation>
     </message>
     <message>
         <source>Field &apos;%1&apos; of subject #%2 corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>Поле &apos;%1&apos; субъекта #%2 исправлено</translation>
     </message>
     <message numerus="yes">
         <source>%n consent(s) withdrawn; erasure of the data kept for them scheduled by %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Отозвано %n согласие; удаление данных, хранившихся на его основании, запланировано не позднее %1</numerusform>
+            <numerusform>Отозвано %n согласия; удаление данных, хранившихся на их основании, запланировано не позднее %1</numerusform>
+            <numerusform>Отозвано %n согласий; удаление данных, хранившихся на их основании, запланировано не позднее %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The subject&apos;s data attached (%n item(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Данные субъекта приложены (%n элемент)</numerusform>
+            <numerusform>Данные субъекта приложены (%n элемента)</numerusform>
+            <numerusform>Данные субъекта приложены (%n элементов)</numerusform>
         </translation>
     </message>
     <message>
         <source>reply: the letter is not a PDF document</source>
-        <translation type="unfinished"></translation>
+        <translation>ответ: письмо не является документом PDF</translation>
     </message>
     <message>
         <source>form: expected email, letter or in-person, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>форма: ожидается email, letter или in-person, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>sent on: %1 is in the future</source>
-        <translation type="unfinished"></translation>
+        <translation>дата отправки: %1 — в будущем</translation>
     </message>
     <message>
         <source>request #%1 was withdrawn: no answer is due</source>
-        <translation type="unfinished"></translation>
+        <translation>запрос #%1 отозван: ответ не требуется</translation>
     </message>
     <message>
         <source>sent on: before the request was received</source>
-        <translation type="unfinished"></translation>
+        <translation>дата отправки: раньше даты получения запроса</translation>
     </message>
     <message>
         <source>Reply sent on %1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ отправлен %1 (%2, %3)</translation>
     </message>
     <message>
         <source>decision: expected granted or partly-granted (a refusal is recorded with its ground)</source>
-        <translation type="unfinished"></translation>
+        <translation>решение: ожидается granted или partly-granted (отказ записывается с указанием основания)</translation>
     </message>
     <message>
         <source>request #%1 is %2: only a request in progress is completed</source>
-        <translation type="unfinished"></translation>
+        <translation>запрос #%1 в статусе «%2»: завершить можно только запрос в работе</translation>
     </message>
     <message>
         <source>request #%1 has no recorded answer: send the reply letter first</source>
-        <translation type="unfinished"></translation>
+        <translation>по запросу #%1 не записан ответ: сначала отправьте ответ</translation>
     </message>
     <message>
         <source>Completed (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнен (%1)</translation>
     </message>
     <message>
         <source>Completed (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнен (%1): %2</translation>
     </message>
     <message>
         <source>legal ground: required (the article that allows the refusal, and why)</source>
-        <translation type="unfinished"></translation>
+        <translation>правовое основание: обязательно (статья, допускающая отказ, и почему она применима)</translation>
     </message>
     <message>
         <source>request #%1 awaits approval of its execution: reject the approval first</source>
-        <translation type="unfinished"></translation>
+        <translation>запрос #%1 ожидает согласования исполнения: сначала отклоните согласование</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Отказано: %1</translation>
     </message>
     <message>
         <source>Withdrawn by the requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Отозван заявителем</translation>
     </message>
     <message>
         <source>Withdrawn by the requester: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Отозван заявителем: %1</translation>
     </message>
     <message>
         <source>The approved erasure was carried out</source>
-        <translation type="unfinished"></translation>
+        <translation>Согласованное удаление выполнено</translation>
     </message>
     <message>
         <source>The erasure was not approved; the request is back in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаление не согласовано; запрос возвращён в работу</translation>
     </message>
 </context>
 <context>
     <name>pd::RequestStats</name>
     <message>
         <source>the date to count from is not a valid date</source>
-        <translation type="unfinished"></translation>
+        <translation>дата начала подсчёта недопустима</translation>
     </message>
     <message>
         <source>the dashboard shows 1 to %1 weeks, not %2</source>
-        <translation type="unfinished"></translation>
+        <translation>обзор показывает от 1 до %1 недель, а не %2</translation>
     </message>
 </context>
 <context>
     <name>pd::RequestView</name>
     <message>
         <source>Delete the subject&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить данные субъекта</translation>
     </message>
     <message>
         <source>Anonymize the subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Обезличить субъекта</translation>
     </message>
     <message>
         <source>Block the subject&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>Заблокировать данные субъекта</translation>
     </message>
     <message>
         <source>Correct a field</source>
-        <translation type="unfinished"></translation>
+        <translation>Исправить поле</translation>
     </message>
     <message>
         <source>Withdraw consent and schedule erasure</source>
-        <translation type="unfinished"></translation>
+        <translation>Отозвать согласие и запланировать удаление</translation>
     </message>
     <message>
         <source>Attach the subject&apos;s data</source>
-        <translation type="unfinished"></translation>
+        <translation>Приложить данные субъекта</translation>
     </message>
     <message>
         <source>← Back to the list</source>
-        <translation type="unfinished"></translation>
+        <translation>← Назад к списку</translation>
     </message>
     <message>
         <source>Back to the list (Esc)</source>
-        <translation type="unfinished">Назад к списку (Esc)</translation>
+        <translation>Назад к списку (Esc)</translation>
     </message>
     <message>
         <source>Check &amp;identity…</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверить &amp;личность…</translation>
     </message>
     <message>
         <source>&amp;Ask requester…</source>
-        <translation type="unfinished"></translation>
+        <translation>Запро&amp;сить у заявителя…</translation>
     </message>
     <message>
         <source>Resume &amp;clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Возобновить о&amp;тсчёт</translation>
     </message>
     <message>
         <source>E&amp;xtend…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Продлить…</translation>
     </message>
     <message>
         <source>Assi&amp;gn…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Назначить…</translation>
     </message>
     <message>
         <source>Carry &amp;out…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Исполнить…</translation>
     </message>
     <message>
         <source>&amp;Reply letter…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ответ…</translation>
     </message>
     <message>
         <source>Co&amp;mplete…</source>
-        <translation type="unfinished"></translation>
+        <translation>За&amp;вершить…</translation>
     </message>
     <message>
         <source>Re&amp;fuse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Отк&amp;азать…</translation>
     </message>
     <message>
         <source>&amp;Withdrawn…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ото&amp;зван…</translation>
     </message>
     <message>
         <source>Co&amp;mment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ко&amp;мментарий…</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Когда</translation>
+        <translation>Когда</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Кто</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Что</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished">Запрос</translation>
+        <translation>Запрос</translation>
     </message>
     <message>
         <source>Request #%1 · %2 · %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос #%1 · %2 · %3 · %4</translation>
     </message>
     <message>
         <source>Received %1 · due %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Получен %1 · срок %2 (%3)</translation>
     </message>
     <message>
         <source>extended from %1; requester told on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>срок продлён с %1; заявителю сообщено %2</translation>
     </message>
     <message>
         <source>clock stopped since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>отсчёт срока приостановлен с %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln day(s) overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>просрочен на %Ln день</numerusform>
+            <numerusform>просрочен на %Ln дня</numerusform>
+            <numerusform>просрочен на %Ln дней</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln day(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>остался %Ln день</numerusform>
+            <numerusform>осталось %Ln дня</numerusform>
+            <numerusform>осталось %Ln дней</numerusform>
         </translation>
     </message>
     <message>
         <source>Requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Заявитель</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished">Субъект</translation>
+        <translation>Субъект</translation>
     </message>
     <message>
         <source>#%1 %2</source>
-        <translation type="unfinished">#%1 %2</translation>
+        <translation>#%1 %2</translation>
     </message>
     <message>
         <source>not linked</source>
-        <translation type="unfinished"></translation>
+        <translation>не связан</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Адрес</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата рождения</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>Идентификационный номер</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished">E-mail</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Телефон</translation>
+        <translation>Телефон</translation>
     </message>
     <message>
         <source>Representative</source>
-        <translation type="unfinished">Представитель</translation>
+        <translation>Представитель</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>What is asked</source>
-        <translation type="unfinished"></translation>
+        <translation>Суть запроса</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">Канал</translation>
+        <translation>Канал</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ</translation>
     </message>
     <message>
         <source>%1, in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, язык: %2</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>русский</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>английский</translation>
     </message>
     <message>
         <source>Assigned to</source>
-        <translation type="unfinished"></translation>
+        <translation>Исполнитель</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>не назначен</translation>
     </message>
     <message>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Личность</translation>
     </message>
     <message>
         <source>not checked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ещё не проверена</translation>
     </message>
     <message>
         <source>%1: %2 (%3, %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 (%3, %4)</translation>
     </message>
     <message>
         <source>confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>подтверждена</translation>
     </message>
     <message>
         <source>not confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>не подтверждена</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Дубликат</translation>
     </message>
     <message>
         <source>an open request #%1 of the same subject and type exists</source>
-        <translation type="unfinished"></translation>
+        <translation>есть открытый запрос #%1 того же субъекта и типа</translation>
     </message>
     <message>
         <source>Replied</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ отправлен</translation>
     </message>
     <message>
         <source>Refusal ground</source>
-        <translation type="unfinished"></translation>
+        <translation>Основание отказа</translation>
     </message>
     <message>
         <source>%1 → %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2: %3</translation>
     </message>
     <message>
         <source>Your role (%1) does not handle requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваша роль (%1) не предусматривает обработку запросов</translation>
     </message>
     <message>
         <source>The request is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос закрыт</translation>
     </message>
     <message>
         <source>The request awaits approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос ожидает согласования</translation>
     </message>
     <message>
         <source>The clock is running</source>
-        <translation type="unfinished"></translation>
+        <translation>Отсчёт срока идёт</translation>
     </message>
     <message>
         <source>Already extended</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок уже продлён</translation>
     </message>
     <message>
         <source>%1 allows no extension</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 не допускает продления</translation>
     </message>
     <message>
         <source>The request is not linked to a subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос не связан с субъектом</translation>
     </message>
     <message>
         <source>Nothing to carry out for this type</source>
-        <translation type="unfinished"></translation>
+        <translation>Для этого типа нечего исполнять</translation>
     </message>
     <message>
         <source>Confirm the identity first</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала подтвердите личность</translation>
     </message>
     <message>
         <source>The request was withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос отозван</translation>
     </message>
     <message>
         <source>Only a request in progress is completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Завершить можно только запрос в работе</translation>
     </message>
     <message>
         <source>Send the reply letter first</source>
-        <translation type="unfinished"></translation>
+        <translation>Сначала отправьте ответ</translation>
     </message>
     <message>
         <source>Request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос #%1</translation>
     </message>
     <message>
         <source>Identity check</source>
-        <translation type="unfinished"></translation>
+        <translation>Проверка личности</translation>
     </message>
     <message>
         <source>Record how the requester&apos;s identity was checked. Proportionate means: no more than the request needs. Only that a document was seen is recorded; never keep a copy or its number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запишите, как проверялась личность заявителя. Соразмерно — значит не больше, чем нужно для запроса. Записывается только факт предъявления документа; никогда не сохраняйте его копию или номер.</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Записать</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Способ</translation>
     </message>
     <message>
         <source>e.g. ID card shown at the office</source>
-        <translation type="unfinished"></translation>
+        <translation>например, удостоверение личности предъявлено в офисе</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Результат</translation>
     </message>
     <message>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Подтверждена</translation>
     </message>
     <message>
         <source>Not confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Не подтверждена</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Примечание</translation>
     </message>
     <message>
         <source>Ask the requester</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос у заявителя</translation>
     </message>
     <message>
         <source>The clock stops until the requester answers (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Отсчёт срока приостанавливается до ответа заявителя (%1).</translation>
     </message>
     <message>
         <source>The clock keeps running: %1 does not stop it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Отсчёт срока продолжается: %1 не предусматривает приостановки.</translation>
     </message>
     <message>
         <source>Asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>Что запрошено</translation>
     </message>
     <message>
         <source>e.g. proof of identity, the account number</source>
-        <translation type="unfinished"></translation>
+        <translation>например, подтверждение личности, номер учётной записи</translation>
     </message>
     <message>
         <source>Asked on</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата запроса</translation>
     </message>
     <message>
         <source>Resume the clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Возобновление отсчёта срока</translation>
     </message>
     <message>
         <source>The requester answered. The days waited move the due date on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заявитель ответил. Срок сдвигается на число дней ожидания.</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Возобновить</translation>
     </message>
     <message>
         <source>Answered on</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата ответа</translation>
     </message>
     <message>
         <source>Extend the deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Продление срока</translation>
     </message>
     <message>
         <source>%1 allows one extension with reasons, of which the requester must be told within the first period.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 допускает одно продление с указанием причин; заявителю нужно сообщить о нём в течение первого срока.</translation>
     </message>
     <message>
         <source>Extend</source>
-        <translation type="unfinished"></translation>
+        <translation>Продлить</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Причина</translation>
+        <translation>Причина</translation>
     </message>
     <message>
         <source>e.g. complex request: data in several systems</source>
-        <translation type="unfinished"></translation>
+        <translation>например, сложный запрос: данные в нескольких системах</translation>
     </message>
     <message>
         <source>Requester told on</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата уведомления заявителя</translation>
     </message>
     <message>
         <source>Nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>Никому</translation>
     </message>
     <message>
         <source>Assign the request</source>
-        <translation type="unfinished"></translation>
+        <translation>Назначение исполнителя</translation>
     </message>
     <message>
         <source>Assign</source>
-        <translation type="unfinished"></translation>
+        <translation>Назначить</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished">Пользователь</translation>
+        <translation>Пользователь</translation>
     </message>
     <message>
         <source>Carry out request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Исполнение запроса #%1</translation>
     </message>
     <message>
         <source>Runs on subject #%1 (%2). The change is recorded in the audit trail with this request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполняется над субъектом #%1 (%2). Изменение записывается в журнал аудита вместе с этим запросом.</translation>
     </message>
     <message>
         <source>Carry out</source>
-        <translation type="unfinished"></translation>
+        <translation>Исполнить</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>Операция</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished">Поле</translation>
+        <translation>Поле</translation>
     </message>
     <message>
         <source>e.g. email, phone, name</source>
-        <translation type="unfinished"></translation>
+        <translation>например, email, phone, name</translation>
     </message>
     <message>
         <source>Correct value</source>
-        <translation type="unfinished"></translation>
+        <translation>Исправленное значение</translation>
     </message>
     <message>
         <source>Blocked until</source>
-        <translation type="unfinished">Заблокировано до</translation>
+        <translation>Заблокировано до</translation>
     </message>
     <message>
         <source>request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>запрос #%1</translation>
     </message>
     <message>
         <source>Delete all data of subject #%1 (%2)? Items, consents and disclosures are removed for good; only the fact of deletion is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить все данные субъекта #%1 (%2)? Элементы данных, согласия и предоставления удаляются безвозвратно; сохраняется только факт удаления.</translation>
     </message>
     <message>
         <source>Anonymize subject #%1 (%2)? Names, contacts and identifiers are replaced for good and cannot be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Обезличить субъекта #%1 (%2)? Имена, контакты и идентификаторы заменяются безвозвратно и не могут быть восстановлены.</translation>
     </message>
     <message>
         <source>A second officer must approve this (approval #%1). The request waits until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Это должен согласовать второй ответственный (согласование #%1). До тех пор запрос ожидает.</translation>
     </message>
     <message>
         <source>Complete request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Завершение запроса #%1</translation>
     </message>
     <message>
         <source>The request was answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ответ на запрос дан.</translation>
     </message>
     <message>
         <source>Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Завершить</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Решение</translation>
     </message>
     <message>
         <source>Granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Удовлетворён</translation>
     </message>
     <message>
         <source>Partly granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Удовлетворён частично</translation>
     </message>
     <message>
         <source>Refuse request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Отказ по запросу #%1</translation>
     </message>
     <message>
         <source>A refusal names the article of the law that allows it and why it applies. The requester keeps the right to complain to the supervisory authority.</source>
-        <translation type="unfinished"></translation>
+        <translation>В отказе указывается статья закона, которая его допускает, и почему она применима. У заявителя сохраняется право подать жалобу в уполномоченный орган.</translation>
     </message>
     <message>
         <source>Refuse</source>
-        <translation type="unfinished"></translation>
+        <translation>Отказать</translation>
     </message>
     <message>
         <source>Legal ground</source>
-        <translation type="unfinished">Правовое основание</translation>
+        <translation>Правовое основание</translation>
     </message>
     <message>
         <source>e.g. 99-Z art. 13(3): data needed for a court case</source>
-        <translation type="unfinished"></translation>
+        <translation>например, Закон 99-З, ст. 13(3): данные нужны для судебного дела</translation>
     </message>
     <message>
         <source>Request #%1 withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос #%1 отозван</translation>
     </message>
     <message>
         <source>The requester withdrew the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Заявитель отозвал запрос.</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Как</translation>
     </message>
     <message>
         <source>e.g. phoned on 23 November</source>
-        <translation type="unfinished"></translation>
+        <translation>например, позвонил 23 ноября</translation>
     </message>
     <message>
         <source>Comment on request #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Комментарий к запросу #%1</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Комментарий</translation>
     </message>
 </context>
 <context>
     <name>pd::RequestsPage</name>
     <message>
         <source>Requests</source>
-        <translation type="unfinished">Запросы</translation>
+        <translation>Запросы</translation>
     </message>
     <message>
         <source>&amp;New request…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Новый запрос…</translation>
     </message>
     <message>
         <source>Register a request received by letter, e-mail, web form, phone or in person (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Зарегистрировать запрос, полученный письмом, по e-mail, через веб-форму, по телефону или лично (%1)</translation>
     </message>
     <message>
         <source>Your role (%1) does not handle requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваша роль (%1) не предусматривает обработку запросов</translation>
     </message>
     <message>
         <source>Requester&apos;s name or request number</source>
-        <translation type="unfinished"></translation>
+        <translation>Имя заявителя или номер запроса</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Открытые</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Все статусы</translation>
     </message>
     <message>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>Все типы</translation>
     </message>
     <message>
         <source>All laws</source>
-        <translation type="unfinished"></translation>
+        <translation>Все законы</translation>
     </message>
     <message>
         <source>Any deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Любой срок</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>Просроченные</translation>
     </message>
     <message>
         <source>Due within 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок в течение 3 дней</translation>
     </message>
     <message>
         <source>Due in 4–7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок через 4–7 дней</translation>
     </message>
     <message>
         <source>Due later</source>
-        <translation type="unfinished"></translation>
+        <translation>Срок позже</translation>
     </message>
     <message>
         <source>Assigned to me</source>
-        <translation type="unfinished"></translation>
+        <translation>Назначенные мне</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Сбросить</translation>
     </message>
     <message>
         <source>received %1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>полученные %1 – %2</translation>
     </message>
     <message>
         <source>completed %1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>выполненные %1 – %2</translation>
     </message>
     <message>
         <source>Only requests %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Только запросы, %1</translation>
     </message>
     <message numerus="yes">
         <source>%Ln request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln запрос</numerusform>
+            <numerusform>%Ln запроса</numerusform>
+            <numerusform>%Ln запросов</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln overdue&lt;/b&gt;&lt;/span&gt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln просрочен&lt;/b&gt;&lt;/span&gt;</numerusform>
+            <numerusform>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln просрочено&lt;/b&gt;&lt;/span&gt;</numerusform>
+            <numerusform>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln просрочено&lt;/b&gt;&lt;/span&gt;</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln due within 3 days&lt;/span&gt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln со сроком в течение 3 дней&lt;/span&gt;</numerusform>
+            <numerusform>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln со сроком в течение 3 дней&lt;/span&gt;</numerusform>
+            <numerusform>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln со сроком в течение 3 дней&lt;/span&gt;</numerusform>
         </translation>
     </message>
     <message>
         <source>No request matches. Change the filter, or register a new request with New request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ни один запрос не соответствует условиям. Измените фильтр или зарегистрируйте новый запрос кнопкой «Новый запрос».</translation>
     </message>
 </context>
 <context>

@@ -105,9 +105,9 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
         case Status: {
             QString status = Labels::requestStatus(toString(r->status));
             if (r->pausedSince.isValid()) {
-                status += QLatin1String(" · ") + tr("clock stopped");
+                status += QStringLiteral(" · ") + tr("clock stopped");
             }
-            return r->duplicateOf ? status + QLatin1String(" · ") + tr("duplicate?") : status;
+            return r->duplicateOf ? status + QStringLiteral(" · ") + tr("duplicate?") : status;
         }
         case Requester: return r->requesterName;
         case Received: return Labels::localDate(r->received);

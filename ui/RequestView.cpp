@@ -127,18 +127,18 @@ bool RequestView::showRequest(qint64 requestId)
                         .arg(Labels::localDate(r.received), QLocale().toString(r.effectiveDue(), QLocale::LongFormat),
                              rule.source);
     if (r.extendedDue.isValid()) {
-        clock += QLatin1String(" · ") + tr("extended from %1; requester told on %2")
+        clock += QStringLiteral(" · ") + tr("extended from %1; requester told on %2")
                                             .arg(QLocale().toString(r.due, QLocale::ShortFormat),
                                                  QLocale().toString(r.extensionNotified, QLocale::ShortFormat));
     }
     if (r.pausedSince.isValid()) {
-        clock += QLatin1String(" · ") + tr("clock stopped since %1").arg(QLocale().toString(r.pausedSince,
+        clock += QStringLiteral(" · ") + tr("clock stopped since %1").arg(QLocale().toString(r.pausedSince,
                                                                                             QLocale::ShortFormat));
     }
     QString style;
     if (r.isOpen()) {
         const qint64 days = today.daysTo(r.effectiveDue());
-        clock += QLatin1String(" · ") + (days < 0 ? tr("%Ln day(s) overdue", nullptr, int(-days))
+        clock += QStringLiteral(" · ") + (days < 0 ? tr("%Ln day(s) overdue", nullptr, int(-days))
                                                   : tr("%Ln day(s) left", nullptr, int(days)));
         const RequestAge age = requestAge(r.effectiveDue(), today);
         style = age == RequestAge::Overdue ? QStringLiteral("background: #fde7e5; color: #b3261e;")
@@ -175,11 +175,17 @@ bool RequestView::showRequest(qint64 requestId)
     html += row(tr("Assigned to"), r.assigneeName.isEmpty() ? tr("nobody") : r.assigneeName);
     html += row(tr("Identity"), r.identityMethod.isEmpty()
                                     ? tr("not checked yet")
-                                    : tr("%1: %2 (%3, %4)")
-                                          .arg(r.identityResult == QLatin1String("confirmed") ? tr("confirmed")
-                                                                                               : tr("not confirmed"),
-                                               r.identityMethod, r.identityCheckedBy,
-                                               Labels::localTime(r.identityCheckedAt)));
+                                    : r.identityCheckedBy.isEmpty()
+                                          ? tr("%1: %2").arg(r.identityResult == QLatin1String("confirmed")
+                                                                 ? tr("confirmed")
+                                                                 : tr("not confirmed"),
+                                                             r.identityMethod)
+                                          : tr("%1: %2 (%3, %4)")
+                                                .arg(r.identityResult == QLatin1String("confirmed")
+                                                         ? tr("confirmed")
+                                                         : tr("not confirmed"),
+                                                     r.identityMethod, r.identityCheckedBy,
+                                                     Labels::localTime(r.identityCheckedAt)));
     html += row(tr("Duplicate"), r.duplicateOf ? tr("an open request #%1 of the same subject and type exists")
                                                      .arg(*r.duplicateOf)
                                                : QString());

@@ -118,6 +118,7 @@ RequestsPage::RequestsPage(std::shared_ptr<Database> database, const Session &se
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
     connect(m_table, &QTableView::activated, this, &RequestsPage::openCurrent);
@@ -212,11 +213,11 @@ void RequestsPage::refresh()
     Result<qint64> close = ageFiltered ? Result<qint64>(0) : RequestRegister::count(*m_database, m_session, soon);
     QString summary = tr("%Ln request(s)", nullptr, int(total));
     if (late && late.value() > 0) {
-        summary += QLatin1String(" · ") + tr("<span style='color:#b3261e'><b>%Ln overdue</b></span>", nullptr,
+        summary += QStringLiteral(" · ") + tr("<span style='color:#b3261e'><b>%Ln overdue</b></span>", nullptr,
                                              int(late.value()));
     }
     if (close && close.value() > 0) {
-        summary += QLatin1String(" · ") + tr("<span style='color:#a64b00'>%Ln due within 3 days</span>", nullptr,
+        summary += QStringLiteral(" · ") + tr("<span style='color:#a64b00'>%Ln due within 3 days</span>", nullptr,
                                              int(close.value()));
     }
     m_summary->setText(summary);

@@ -310,7 +310,7 @@ Status writeRequests(QSqlDatabase &db, const QDate &today, quint64 seed, qint64 
                                     "SELECT id, received_at, 'received', 'new', 'Request registered' FROM requests"))
         || !events.exec(QStringLiteral("INSERT INTO request_events (request_id, at, kind, from_status, to_status, comment) "
                                        "SELECT id, completed_at, 'status', 'in-progress', status, 'Closed' "
-                                       "FROM requests WHERE completed_at IS NOT NULL"))) {
+                                       "FROM requests WHERE completed_at IS NOT NULL AND completed_at <> ''"))) {
         return sql::queryError(events, "writing request events");
     }
     return {};
