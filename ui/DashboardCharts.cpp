@@ -108,7 +108,8 @@ void fillByAge(QChart *chart, const RequestStats::Snapshot &snapshot, const Dash
         auto *set = new QBarSet(DashboardCharts::ageLabel(bucket));
         set->setColor(DashboardCharts::ageColor(bucket));
         set->setBorderColor(DashboardCharts::ageColor(bucket).darker(115));
-        set->setLabelColor(QColor(0x21, 0x21, 0x21));
+        // The count sits inside the bar: white on red and orange, dark on yellow and grey.
+        set->setLabelColor(age <= int(RequestAge::DueIn3) ? QColor(Qt::white) : QColor(0x21, 0x21, 0x21));
         for (int row = 0; row < RequestStats::kAgeCount; ++row) {
             set->append(row == RequestStats::kAgeCount - 1 - age ? double(snapshot.openIn(bucket)) : 0.0);
         }
@@ -116,6 +117,9 @@ void fillByAge(QChart *chart, const RequestStats::Snapshot &snapshot, const Dash
         max = std::max(max, snapshot.openIn(bucket));
     }
     series->setBarWidth(0.7);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideBase);
+    series->setLabelsPrecision(9);
     QObject::connect(series, &QAbstractBarSeries::clicked, chart, [click](int index, QBarSet *) {
         click(RequestStats::Chart::OpenByAge, RequestStats::kAgeCount - 1 - index);
     });
@@ -129,13 +133,6 @@ void fillByAge(QChart *chart, const RequestStats::Snapshot &snapshot, const Dash
     series->attachAxis(axisX);
     series->attachAxis(axisY);
     chart->legend()->hide();
-    // Stacked series label every segment, zeros included: the values go into the category names instead.
-    QStringList named;
-    for (int row = 0; row < RequestStats::kAgeCount; ++row) {
-        const RequestAge bucket = RequestAge(RequestStats::kAgeCount - 1 - row);
-        named << DashboardCharts::tr("%1: %L2").arg(DashboardCharts::ageLabel(bucket)).arg(snapshot.openIn(bucket));
-    }
-    axisY->setCategories(named);
 }
 
 void fillByStatus(QChart *chart, const RequestStats::Snapshot &snapshot, const DashboardCharts::Click &click)

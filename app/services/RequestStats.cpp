@@ -126,7 +126,7 @@ Status countCompleted(QSqlDatabase &db, const QList<QDate> &mondays, const QDate
     if (Status status = run(query,
                             QStringLiteral("SELECT %1, COUNT(*), SUM(CASE WHEN substr(completed_at, 1, 10) <= "
                                            "COALESCE(extended_due_date, due_date) THEN 1 ELSE 0 END) FROM requests "
-                                           "WHERE completed_at >= ? AND completed_at < ? GROUP BY 1")
+                                           "WHERE status = 'completed' AND completed_at >= ? AND completed_at < ? GROUP BY 1")
                                 .arg(week),
                             values, "counting completed requests");
         !status) {

@@ -24,8 +24,8 @@ class Database;
 /// - open: status new, identity-pending, in-progress or awaiting-approval;
 /// - the effective due date is the extended one when there is one, the original otherwise; the deadline buckets
 ///   are those of requestAge();
-/// - a request counts as completed in the week its `completed_at` falls in (it is set when a request is closed:
-///   completed, refused or withdrawn);
+/// - a request counts as completed in the week its `completed_at` falls in, when its status is completed (refused
+///   and withdrawn requests are closed too, but not completed: the Requests list's completed filter agrees);
 /// - completed on time: the date of `completed_at` is on or before the effective due date.
 class RequestStats
 {
@@ -42,8 +42,8 @@ public:
     {
         QDate monday;
         qint64 received = 0;  ///< requests received that week
-        qint64 completed = 0; ///< requests closed that week
-        qint64 onTime = 0;    ///< of those, closed on or before their effective due date
+        qint64 completed = 0; ///< requests completed that week
+        qint64 onTime = 0;    ///< of those, completed on or before their effective due date
 
         QDate sunday() const { return monday.addDays(6); }
     };
@@ -64,10 +64,10 @@ public:
         qint64 total = 0;             ///< every request in the register
         qint64 open = 0;              ///< open requests
         qint64 receivedInWindow = 0;  ///< received in the weeks shown
-        qint64 completedInWindow = 0; ///< closed in the weeks shown
-        qint64 onTimeInWindow = 0;    ///< of those, closed in time
+        qint64 completedInWindow = 0; ///< completed in the weeks shown
+        qint64 onTimeInWindow = 0;    ///< of those, completed in time
 
-        /// Share of the requests closed in the weeks shown that were closed in time, 0..1; nullopt when none was.
+        /// Share of the requests completed in the weeks shown that were completed in time, 0..1; nullopt when none was.
         std::optional<double> onTimeRate() const;
         /// The same for one week of `weeks`.
         std::optional<double> onTimeRate(int week) const;

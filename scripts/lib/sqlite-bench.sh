@@ -181,7 +181,7 @@ sqlite_bench_ms() {
 
 # sqlite_dashboard_sql TODAY WEEKS: the four statements of pd::RequestStats::compute (app/services/RequestStats.cpp:
 # keep them in step) with the dates it binds written in: open requests by type, status and deadline bucket; received
-# and closed per ISO week; the total.
+# and completed per ISO week; the total.
 sqlite_dashboard_sql() {
     local today=$1 weeks=$2 dow monday first end in3 in7
     dow=$(date -d "$today" +%u)
@@ -205,7 +205,7 @@ sqlite_dashboard_sql() {
     cat <<SQL
 SELECT type, status, CASE WHEN due < '$today' THEN 0 WHEN due <= '$in3' THEN 1 WHEN due <= '$in7' THEN 2 ELSE 3 END, COUNT(*) FROM (SELECT type, status, COALESCE(extended_due_date, due_date) AS due FROM requests WHERE status IN ('new', 'identity-pending', 'in-progress', 'awaiting-approval')) o GROUP BY 1, 2, 3;
 SELECT $(sqlite_week_case received_at), COUNT(*) FROM requests WHERE received_at >= '$first' AND received_at < '$end' GROUP BY 1;
-SELECT $(sqlite_week_case completed_at), COUNT(*), SUM(CASE WHEN substr(completed_at, 1, 10) <= COALESCE(extended_due_date, due_date) THEN 1 ELSE 0 END) FROM requests WHERE completed_at >= '$first' AND completed_at < '$end' GROUP BY 1;
+SELECT $(sqlite_week_case completed_at), COUNT(*), SUM(CASE WHEN substr(completed_at, 1, 10) <= COALESCE(extended_due_date, due_date) THEN 1 ELSE 0 END) FROM requests WHERE status = 'completed' AND completed_at >= '$first' AND completed_at < '$end' GROUP BY 1;
 SELECT COUNT(*) FROM requests;
 SQL
 }

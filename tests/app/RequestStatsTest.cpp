@@ -51,7 +51,7 @@ protected:
         ASSERT_TRUE(query.exec()) << query.lastError().text().toStdString();
     }
 
-    /// Eight open requests, one in each corner of the deadline buckets, and five closed ones around the window of
+    /// Eight open requests, one in each corner of the deadline buckets, and six closed ones around the window of
     /// four weeks (Mondays 2026-11-02, 11-09, 11-16, 11-23).
     void addKnownRequests()
     {
@@ -67,7 +67,9 @@ protected:
         // Closed.
         add({"rectification", "completed", "2026-11-02T08:00:00Z", "2026-11-10", nullptr, "2026-11-10T15:00:00Z"});
         add({"access", "completed", "2026-11-03T08:00:00Z", "2026-11-17", nullptr, "2026-11-18T09:00:00Z"});
-        add({"erasure", "refused", "2026-10-20T08:00:00Z", "2026-11-15", "2026-11-20", "2026-11-19T12:00:00Z"});
+        add({"erasure", "completed", "2026-10-20T08:00:00Z", "2026-11-15", "2026-11-20", "2026-11-19T12:00:00Z"});
+        // Refused in the window: closed, but not completed.
+        add({"access", "refused", "2026-10-15T09:00:00Z", "2026-11-14", nullptr, "2026-11-12T10:00:00Z"});
         add({"restriction", "withdrawn", "2026-10-01T08:00:00Z", "2026-10-31", nullptr, "2026-10-25T10:00:00Z"});
         add({"consent-withdrawal", "completed", "2026-11-23T08:00:00Z", "2026-11-30", nullptr, "2026-11-24T10:00:00Z"});
     }
@@ -104,7 +106,7 @@ TEST_P(RequestStatsTest, PendingByTypeAndStatusLeaveClosedRequestsOut)
 {
     addKnownRequests();
     const RequestStats::Snapshot snapshot = compute();
-    EXPECT_EQ(snapshot.total, 13);
+    EXPECT_EQ(snapshot.total, 14);
     EXPECT_EQ(snapshot.open, 8);
     EXPECT_EQ(type(snapshot, RequestType::Access), 2); // the completed access request is not pending
     EXPECT_EQ(type(snapshot, RequestType::Erasure), 3);
@@ -163,7 +165,7 @@ TEST_P(RequestStatsTest, WeeksCountReceivedAndCompletedFromMondayToSunday)
         EXPECT_EQ(snapshot.weeks.at(week).onTime, onTime.at(week));
     }
     EXPECT_EQ(snapshot.receivedInWindow, 10); // received before 2026-11-02 are left out
-    EXPECT_EQ(snapshot.completedInWindow, 4); // closed on 2026-10-25 is left out
+    EXPECT_EQ(snapshot.completedInWindow, 4); // withdrawn before the window and refused in it are left out
 }
 
 TEST_P(RequestStatsTest, OnTimeRateCountsTheExtendedDueDateAndTheDueDayItself)
