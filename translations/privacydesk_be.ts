@@ -807,6 +807,193 @@
     </message>
 </context>
 <context>
+    <name>pd::CalendarDialog</name>
+    <message>
+        <source>Working-Day Calendars — Privacy Desk</source>
+        <translation>Календары працоўных дзён — Privacy Desk</translation>
+    </message>
+    <message>
+        <source>Deadlines of data-subject requests are counted in working days on the calendar of the country whose law applies. New requests count on the calendar as edited here; requests already registered keep their due dates.</source>
+        <translation>Тэрміны адказу на запыты суб&apos;ектаў лічацца ў працоўных днях па календары краіны, чый закон прымяняецца. Новыя запыты лічацца па календары з праўкамі, зробленымі тут; ужо зарэгістраваныя запыты захоўваюць свае тэрміны.</translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation>&amp;Краіна:</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Год:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>Дзень тыдня</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заўвага</translation>
+    </message>
+    <message>
+        <source>Days off and edits</source>
+        <translation>Выхадныя дні і праўкі</translation>
+    </message>
+    <message>
+        <source>Edit a day</source>
+        <translation>Змяніць дзень</translation>
+    </message>
+    <message>
+        <source>e.g. transfer by government decree of 2025-12-20</source>
+        <translation>напрыклад, перанос паводле пастановы ўрада ад 2025-12-20</translation>
+    </message>
+    <message>
+        <source>Add &amp;day off</source>
+        <translation>Дадаць &amp;выхадны</translation>
+    </message>
+    <message>
+        <source>Add &amp;working day</source>
+        <translation>Дадаць &amp;працоўны дзень</translation>
+    </message>
+    <message>
+        <source>D&amp;ate:</source>
+        <translation>Д&amp;ата:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Заўвага:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove edit…</source>
+        <translation>&amp;Выдаліць праўку…</translation>
+    </message>
+    <message>
+        <source>Your role (%1) cannot edit the calendars; privacy officers and administrators can.</source>
+        <translation>Ваша роля (%1) не дазваляе змяняць календары; гэта могуць адказныя за абарону даных і адміністратары.</translation>
+    </message>
+    <message>
+        <source>Belarus</source>
+        <translation>Беларусь</translation>
+    </message>
+    <message>
+        <source>Russia</source>
+        <translation>Расія</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Вялікабрытанія</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Германія</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>ЗША</translation>
+    </message>
+    <message>
+        <source>Brazil</source>
+        <translation>Бразілія</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Edited by the office</source>
+        <translation>Зменена офісам</translation>
+    </message>
+    <message>
+        <source>Working days in %1: %2. Office edits: %3.</source>
+        <translation>Працоўных дзён у %1 годзе: %2. Правак офіса: %3.</translation>
+    </message>
+    <message>
+        <source>No public holidays are built in for this country: add the days off it observes.</source>
+        <translation>Для гэтай краіны святы не ўбудаваны: дадайце яе выхадныя дні.</translation>
+    </message>
+    <message>
+        <source>Add Day Off</source>
+        <translation>Дадаць выхадны</translation>
+    </message>
+    <message>
+        <source>Add Working Day</source>
+        <translation>Дадаць працоўны дзень</translation>
+    </message>
+    <message>
+        <source>%1 already has an edit (%2). Replace it?</source>
+        <translation>Для %1 ужо ёсць праўка (%2). Замяніць яе?</translation>
+    </message>
+    <message>
+        <source>%1 is now a day off.</source>
+        <translation>%1 цяпер выхадны дзень.</translation>
+    </message>
+    <message>
+        <source>%1 is now a working day.</source>
+        <translation>%1 цяпер працоўны дзень.</translation>
+    </message>
+    <message>
+        <source>It falls on a weekend, so deadlines do not change.</source>
+        <translation>Ён прыпадае на выхадныя, таму тэрміны не змяняюцца.</translation>
+    </message>
+    <message>
+        <source>It was one already, so deadlines do not change.</source>
+        <translation>Ён ужо быў такім, таму тэрміны не змяняюцца.</translation>
+    </message>
+    <message>
+        <source>Remove the office&apos;s edit of %1? The built-in holiday holds again.</source>
+        <translation>Выдаліць праўку офіса для %1? Зноў дзейнічае ўбудаванае свята.</translation>
+    </message>
+    <message>
+        <source>Remove the office&apos;s edit of %1? It becomes an ordinary %2 again.</source>
+        <translation>Выдаліць праўку офіса для %1? Ён зноў стане звычайным днём (%2).</translation>
+    </message>
+    <message>
+        <source>Remove Edit</source>
+        <translation>Выдаліць праўку</translation>
+    </message>
+    <message>
+        <source>The edit of %1 was removed.</source>
+        <translation>Праўка для %1 выдалена.</translation>
+    </message>
+    <message>
+        <source>Built-in holidays cannot be removed: add a working day on that date instead.</source>
+        <translation>Убудаваныя святы нельга выдаліць: замест гэтага дадайце працоўны дзень на гэтую дату.</translation>
+    </message>
+    <message>
+        <source>Built-in holiday</source>
+        <translation>Убудаванае свята</translation>
+    </message>
+    <message>
+        <source>Built-in holiday, noted</source>
+        <translation>Убудаванае свята, з заўвагай</translation>
+    </message>
+    <message>
+        <source>Built-in holiday taken back</source>
+        <translation>Убудаванае свята адменена</translation>
+    </message>
+    <message>
+        <source>Added day off (a weekend)</source>
+        <translation>Дададзены выхадны (прыпадае на выхадныя)</translation>
+    </message>
+    <message>
+        <source>Added day off</source>
+        <translation>Дададзены выхадны</translation>
+    </message>
+    <message>
+        <source>Working day (transfer)</source>
+        <translation>Працоўны дзень (перанос)</translation>
+    </message>
+    <message>
+        <source>Working day (no change)</source>
+        <translation>Працоўны дзень (без змен)</translation>
+    </message>
+</context>
+<context>
     <name>pd::CalendarService</name>
     <message>
         <source>country: expected a two-letter ISO code such as BY, got &apos;%1&apos;</source>
@@ -2419,6 +2606,10 @@
         <source>Reply Letter &amp;Templates…</source>
         <translation>&amp;Шаблоны адказаў…</translation>
     </message>
+    <message>
+        <source>Working-Day &amp;Calendars…</source>
+        <translation>&amp;Календары працоўных дзён…</translation>
+    </message>
 </context>
 <context>
     <name>pd::Migrations</name>
@@ -4008,6 +4199,10 @@
     <message>
         <source>Comment</source>
         <translation>Каментарый</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -778,6 +778,193 @@
     </message>
 </context>
 <context>
+    <name>pd::CalendarDialog</name>
+    <message>
+        <source>Working-Day Calendars — Privacy Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadlines of data-subject requests are counted in working days on the calendar of the country whose law applies. New requests count on the calendar as edited here; requests already registered keep their due dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days off and edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. transfer by government decree of 2025-12-20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;day off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;ate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role (%1) cannot edit the calendars; privacy officers and administrators can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belarus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brazil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited by the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working days in %1: %2. Office edits: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No public holidays are built in for this country: add the days off it observes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Day Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Working Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has an edit (%2). Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now a day off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now a working day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It falls on a weekend, so deadlines do not change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was one already, so deadlines do not change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the office&apos;s edit of %1? The built-in holiday holds again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the office&apos;s edit of %1? It becomes an ordinary %2 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The edit of %1 was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in holidays cannot be removed: add a working day on that date instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in holiday, noted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in holiday taken back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added day off (a weekend)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added day off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working day (transfer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working day (no change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::CalendarService</name>
     <message>
         <source>country: expected a two-letter ISO code such as BY, got &apos;%1&apos;</source>
@@ -2388,6 +2575,10 @@
         <source>Reply Letter &amp;Templates…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Working-Day &amp;Calendars…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::Migrations</name>
@@ -3969,6 +4160,10 @@
     </message>
     <message>
         <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -807,6 +807,193 @@
     </message>
 </context>
 <context>
+    <name>pd::CalendarDialog</name>
+    <message>
+        <source>Working-Day Calendars — Privacy Desk</source>
+        <translation>Календари рабочих дней — Privacy Desk</translation>
+    </message>
+    <message>
+        <source>Deadlines of data-subject requests are counted in working days on the calendar of the country whose law applies. New requests count on the calendar as edited here; requests already registered keep their due dates.</source>
+        <translation>Сроки ответа на запросы субъектов считаются в рабочих днях по календарю страны, чей закон применяется. Новые запросы считаются по календарю с правками, сделанными здесь; уже зарегистрированные запросы сохраняют свои сроки.</translation>
+    </message>
+    <message>
+        <source>&amp;Country:</source>
+        <translation>&amp;Страна:</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Год:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>День недели</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Days off and edits</source>
+        <translation>Выходные дни и правки</translation>
+    </message>
+    <message>
+        <source>Edit a day</source>
+        <translation>Изменить день</translation>
+    </message>
+    <message>
+        <source>e.g. transfer by government decree of 2025-12-20</source>
+        <translation>например, перенос по постановлению правительства от 2025-12-20</translation>
+    </message>
+    <message>
+        <source>Add &amp;day off</source>
+        <translation>Добавить &amp;выходной</translation>
+    </message>
+    <message>
+        <source>Add &amp;working day</source>
+        <translation>Добавить &amp;рабочий день</translation>
+    </message>
+    <message>
+        <source>D&amp;ate:</source>
+        <translation>Д&amp;ата:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Примечание:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove edit…</source>
+        <translation>&amp;Удалить правку…</translation>
+    </message>
+    <message>
+        <source>Your role (%1) cannot edit the calendars; privacy officers and administrators can.</source>
+        <translation>Ваша роль (%1) не позволяет менять календари; это могут ответственные за защиту данных и администраторы.</translation>
+    </message>
+    <message>
+        <source>Belarus</source>
+        <translation>Беларусь</translation>
+    </message>
+    <message>
+        <source>Russia</source>
+        <translation>Россия</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>Великобритания</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>Германия</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>США</translation>
+    </message>
+    <message>
+        <source>Brazil</source>
+        <translation>Бразилия</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Edited by the office</source>
+        <translation>Изменено офисом</translation>
+    </message>
+    <message>
+        <source>Working days in %1: %2. Office edits: %3.</source>
+        <translation>Рабочих дней в %1 году: %2. Правок офиса: %3.</translation>
+    </message>
+    <message>
+        <source>No public holidays are built in for this country: add the days off it observes.</source>
+        <translation>Для этой страны праздники не встроены: добавьте её выходные дни.</translation>
+    </message>
+    <message>
+        <source>Add Day Off</source>
+        <translation>Добавить выходной</translation>
+    </message>
+    <message>
+        <source>Add Working Day</source>
+        <translation>Добавить рабочий день</translation>
+    </message>
+    <message>
+        <source>%1 already has an edit (%2). Replace it?</source>
+        <translation>Для %1 уже есть правка (%2). Заменить её?</translation>
+    </message>
+    <message>
+        <source>%1 is now a day off.</source>
+        <translation>%1 теперь выходной день.</translation>
+    </message>
+    <message>
+        <source>%1 is now a working day.</source>
+        <translation>%1 теперь рабочий день.</translation>
+    </message>
+    <message>
+        <source>It falls on a weekend, so deadlines do not change.</source>
+        <translation>Он приходится на выходные, поэтому сроки не меняются.</translation>
+    </message>
+    <message>
+        <source>It was one already, so deadlines do not change.</source>
+        <translation>Он уже был таким, поэтому сроки не меняются.</translation>
+    </message>
+    <message>
+        <source>Remove the office&apos;s edit of %1? The built-in holiday holds again.</source>
+        <translation>Удалить правку офиса для %1? Снова действует встроенный праздник.</translation>
+    </message>
+    <message>
+        <source>Remove the office&apos;s edit of %1? It becomes an ordinary %2 again.</source>
+        <translation>Удалить правку офиса для %1? Он снова станет обычным днём (%2).</translation>
+    </message>
+    <message>
+        <source>Remove Edit</source>
+        <translation>Удалить правку</translation>
+    </message>
+    <message>
+        <source>The edit of %1 was removed.</source>
+        <translation>Правка для %1 удалена.</translation>
+    </message>
+    <message>
+        <source>Built-in holidays cannot be removed: add a working day on that date instead.</source>
+        <translation>Встроенные праздники нельзя удалить: вместо этого добавьте рабочий день на эту дату.</translation>
+    </message>
+    <message>
+        <source>Built-in holiday</source>
+        <translation>Встроенный праздник</translation>
+    </message>
+    <message>
+        <source>Built-in holiday, noted</source>
+        <translation>Встроенный праздник, с примечанием</translation>
+    </message>
+    <message>
+        <source>Built-in holiday taken back</source>
+        <translation>Встроенный праздник отменён</translation>
+    </message>
+    <message>
+        <source>Added day off (a weekend)</source>
+        <translation>Добавленный выходной (выпадает на выходные)</translation>
+    </message>
+    <message>
+        <source>Added day off</source>
+        <translation>Добавленный выходной</translation>
+    </message>
+    <message>
+        <source>Working day (transfer)</source>
+        <translation>Рабочий день (перенос)</translation>
+    </message>
+    <message>
+        <source>Working day (no change)</source>
+        <translation>Рабочий день (без изменений)</translation>
+    </message>
+</context>
+<context>
     <name>pd::CalendarService</name>
     <message>
         <source>country: expected a two-letter ISO code such as BY, got &apos;%1&apos;</source>
@@ -2419,6 +2606,10 @@
         <source>Reply Letter &amp;Templates…</source>
         <translation>&amp;Шаблоны ответов…</translation>
     </message>
+    <message>
+        <source>Working-Day &amp;Calendars…</source>
+        <translation>&amp;Календари рабочих дней…</translation>
+    </message>
 </context>
 <context>
     <name>pd::Migrations</name>
@@ -4008,6 +4199,10 @@
     <message>
         <source>Comment</source>
         <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
