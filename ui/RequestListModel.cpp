@@ -27,6 +27,28 @@ QString RequestListModel::regimeName(pd::Regime regime)
     return {};
 }
 
+QColor RequestListModel::ageForeground(RequestAge age)
+{
+    switch (age) {
+    case RequestAge::Overdue: return QColor(0xb3, 0x26, 0x1e);
+    case RequestAge::DueIn3: return QColor(0xa6, 0x4b, 0x00);
+    case RequestAge::DueIn7:
+    case RequestAge::Later: break;
+    }
+    return {};
+}
+
+QColor RequestListModel::ageBackground(RequestAge age)
+{
+    switch (age) {
+    case RequestAge::Overdue: return QColor(0xfd, 0xe7, 0xe5);
+    case RequestAge::DueIn3: return QColor(0xff, 0xef, 0xdc);
+    case RequestAge::DueIn7: return QColor(0xff, 0xf8, 0xd6);
+    case RequestAge::Later: break;
+    }
+    return {};
+}
+
 bool RequestListModel::setFilter(const RequestFilter &filter)
 {
     m_filter = filter;
@@ -40,6 +62,7 @@ bool RequestListModel::reload()
 
 bool RequestListModel::load(int rows)
 {
+    m_today = m_filter.effectiveToday();
     Result<qint64> total = RequestRegister::count(*m_database, m_session, m_filter);
     Result<QList<RequestRecord>> page = total ? RequestRegister::page(*m_database, m_session, m_filter,
                                                                       RequestRegister::Sort::Due, 0, rows)
@@ -89,7 +112,7 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
     if (!r) {
         return {};
     }
-    const QDate today = m_filter.effectiveToday();
+    const QDate &today = m_today;
     const std::optional<RequestAge> age = r->isOpen() ? std::optional(requestAge(r->effectiveDue(), today))
                                                       : std::nullopt;
     switch (role) {
@@ -126,28 +149,14 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
         case ColumnCount: break;
         }
         return {};
-    case Qt::ForegroundRole:
-        if (age == RequestAge::Overdue) {
-            return QBrush(QColor(0xb3, 0x26, 0x1e));
-        }
-        if (age == RequestAge::DueIn3) {
-            return QBrush(QColor(0xa6, 0x4b, 0x00));
-        }
-        if (!r->isOpen()) {
-            return QBrush(QColor(0x6b, 0x6b, 0x6b));
-        }
-        return {};
-    case Qt::BackgroundRole:
-        if (age == RequestAge::Overdue) {
-            return QBrush(QColor(0xfd, 0xe7, 0xe5));
-        }
-        if (age == RequestAge::DueIn3) {
-            return QBrush(QColor(0xff, 0xef, 0xdc));
-        }
-        if (age == RequestAge::DueIn7) {
-            return QBrush(QColor(0xff, 0xf8, 0xd6));
-        }
-        return {};
+    case Qt::ForegroundRole: {
+        const QColor color = age ? ageForeground(*age) : QColor(0x6b, 0x6b, 0x6b); // closed requests are greyed
+        return color.isValid() ? QVariant(QBrush(color)) : QVariant();
+    }
+    case Qt::BackgroundRole: {
+        const QColor color = age ? ageBackground(*age) : QColor();
+        return color.isValid() ? QVariant(QBrush(color)) : QVariant();
+    }
     case Qt::FontRole:
         if (age == RequestAge::Overdue && index.column() == Due) {
             QFont bold;

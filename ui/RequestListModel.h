@@ -5,6 +5,8 @@
 #include "domain/Session.h"
 
 #include <QAbstractTableModel>
+#include <QColor>
+#include <QDate>
 #include <QList>
 
 #include <memory>
@@ -42,6 +44,9 @@ public:
 
     /// "Belarus 99-Z", "GDPR", ... (proper names of the laws).
     static QString regimeName(pd::Regime regime);
+    /// How an open request in `age` stands out (text and background); invalid colours where it does not.
+    static QColor ageForeground(RequestAge age);
+    static QColor ageBackground(RequestAge age);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -56,6 +61,7 @@ private:
     std::shared_ptr<Database> m_database;
     Session m_session;
     RequestFilter m_filter;
+    QDate m_today; ///< the day the loaded rows' deadlines are counted from
     QList<RequestRecord> m_rows;
     qint64 m_total = 0;
     QString m_lastError;

@@ -141,10 +141,12 @@ bool RequestView::showRequest(qint64 requestId)
         clock += QStringLiteral(" · ") + (days < 0 ? tr("%Ln day(s) overdue", nullptr, int(-days))
                                                   : tr("%Ln day(s) left", nullptr, int(days)));
         const RequestAge age = requestAge(r.effectiveDue(), today);
-        style = age == RequestAge::Overdue ? QStringLiteral("background: #fde7e5; color: #b3261e;")
-                : age == RequestAge::DueIn3 ? QStringLiteral("background: #ffefdc; color: #a64b00;")
-                : age == RequestAge::DueIn7 ? QStringLiteral("background: #fff8d6;")
-                                            : QString();
+        if (const QColor background = RequestListModel::ageBackground(age); background.isValid()) {
+            style = QStringLiteral("background: %1;").arg(background.name());
+        }
+        if (const QColor text = RequestListModel::ageForeground(age); text.isValid()) {
+            style += QStringLiteral(" color: %1;").arg(text.name());
+        }
     }
     m_clock->setText(clock);
     m_clock->setStyleSheet(style.isEmpty() ? QString() : style + QStringLiteral(" padding: 6px; border-radius: 4px;"));

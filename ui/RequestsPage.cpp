@@ -204,11 +204,12 @@ void RequestsPage::refresh()
     m_clearNote->setVisible(!notes.isEmpty());
 
     const qint64 total = m_model->totalCount();
-    RequestFilter overdue = barFilter();
+    // The summary counts what the list shows, by deadline (unless the list is itself one deadline bucket).
+    RequestFilter overdue = m_model->filter();
     overdue.age = RequestAge::Overdue;
-    RequestFilter soon = barFilter();
+    RequestFilter soon = m_model->filter();
     soon.age = RequestAge::DueIn3;
-    const bool ageFiltered = barFilter().age.has_value();
+    const bool ageFiltered = m_model->filter().age.has_value();
     Result<qint64> late = ageFiltered ? Result<qint64>(0) : RequestRegister::count(*m_database, m_session, overdue);
     Result<qint64> close = ageFiltered ? Result<qint64>(0) : RequestRegister::count(*m_database, m_session, soon);
     QString summary = tr("%Ln request(s)", nullptr, int(total));

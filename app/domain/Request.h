@@ -10,6 +10,12 @@
 
 namespace pd {
 
+/// Whether a request in `status` still needs work: not completed, refused or withdrawn.
+inline bool isOpen(RequestStatus status)
+{
+    return status != RequestStatus::Completed && status != RequestStatus::Refused && status != RequestStatus::Withdrawn;
+}
+
 /// What Belarus 99-Z art. 14 and GDPR ask a request to state, as taken in by support staff.
 struct RequestIntake
 {
@@ -81,11 +87,7 @@ struct RequestRecord
     int version = 1;
 
     QDate effectiveDue() const { return extendedDue.isValid() ? extendedDue : due; }
-    bool isOpen() const
-    {
-        return status != RequestStatus::Completed && status != RequestStatus::Refused
-               && status != RequestStatus::Withdrawn;
-    }
+    bool isOpen() const { return pd::isOpen(status); }
 };
 
 /// One line of a request's timeline.

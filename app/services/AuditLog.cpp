@@ -225,18 +225,13 @@ Result<QList<AuditRecord>> AuditLog::find(Database &database, const Session &who
     const Where where = whereFor(filter);
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (!query.prepare(QStringLiteral("SELECT id, at, operator_name, action, object_type, object_id, subject_id, "
-                                      "request_id, reason, fields, details, hash FROM audit_log")
-                       + where.sql + QStringLiteral(" ORDER BY id DESC LIMIT ? OFFSET ?"))) {
-        return sql::queryError(query, "reading the audit trail");
-    }
-    for (const QVariant &value : where.values) {
-        query.addBindValue(value);
-    }
-    query.addBindValue(limit);
-    query.addBindValue(offset);
-    if (!query.exec()) {
-        return sql::queryError(query, "reading the audit trail");
+    if (Status status = sql::exec(query,
+                                  QStringLiteral("SELECT id, at, operator_name, action, object_type, object_id, "
+                                                 "subject_id, request_id, reason, fields, details, hash FROM audit_log")
+                                      + where.sql + QStringLiteral(" ORDER BY id DESC LIMIT ? OFFSET ?"),
+                                  where.values + QVariantList{limit, offset}, "reading the audit trail");
+        !status) {
+        return status.error();
     }
     QList<AuditRecord> records;
     while (query.next()) {
@@ -266,13 +261,12 @@ Result<qint64> AuditLog::count(Database &database, const Session &who, const Aud
     QSqlDatabase db = database.connection();
     const Where where = whereFor(filter);
     QSqlQuery query(db);
-    if (!query.prepare(QStringLiteral("SELECT COUNT(*) FROM audit_log") + where.sql)) {
-        return sql::queryError(query, "counting audit entries");
+    if (Status status = sql::exec(query, QStringLiteral("SELECT COUNT(*) FROM audit_log") + where.sql, where.values,
+                                  "counting audit entries");
+        !status) {
+        return status.error();
     }
-    for (const QVariant &value : where.values) {
-        query.addBindValue(value);
-    }
-    if (!query.exec() || !query.next()) {
+    if (!query.next()) {
         return sql::queryError(query, "counting audit entries");
     }
     return query.value(0).toLongLong();

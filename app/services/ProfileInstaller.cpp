@@ -31,27 +31,13 @@ QVariant joined(const QStringList &items)
     return text(items.join(QStringLiteral(", ")));
 }
 
-Status execute(QSqlQuery &query, const QString &statement, const QVariantList &values, const char *what)
-{
-    if (!query.prepare(statement)) {
-        return sql::queryError(query, what);
-    }
-    for (const QVariant &value : values) {
-        query.addBindValue(value);
-    }
-    if (!query.exec()) {
-        return sql::queryError(query, what);
-    }
-    return {};
-}
-
 /// Updates the row of `table` with this code, or inserts it; returns its id. `columns` never come from input.
 Result<qint64> upsert(QSqlDatabase &db, const QString &table, const QString &code, const QStringList &columns,
                       const QVariantList &values, const char *what)
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (Status status = execute(query, QStringLiteral("SELECT id FROM %1 WHERE code = ?").arg(table), {code}, what);
+    if (Status status = sql::exec(query, QStringLiteral("SELECT id FROM %1 WHERE code = ?").arg(table), {code}, what);
         !status) {
         return status.error();
     }
@@ -61,7 +47,7 @@ Result<qint64> upsert(QSqlDatabase &db, const QString &table, const QString &cod
         bound.append(id);
         const QString statement = QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?")
                                       .arg(table, columns.join(QStringLiteral(" = ?, ")));
-        if (Status status = execute(query, statement, bound, what); !status) {
+        if (Status status = sql::exec(query, statement, bound, what); !status) {
             return status.error();
         }
         return id;
@@ -71,7 +57,7 @@ Result<qint64> upsert(QSqlDatabase &db, const QString &table, const QString &cod
     QStringList marks(columns.size() + 1, QStringLiteral("?"));
     const QString statement = QStringLiteral("INSERT INTO %1 (code, %2) VALUES (%3) RETURNING id")
                                   .arg(table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
-    if (Status status = execute(query, statement, bound, what); !status) {
+    if (Status status = sql::exec(query, statement, bound, what); !status) {
         return status.error();
     }
     if (!query.next()) {
@@ -199,13 +185,13 @@ private:
         ++m_summary.purposes;
 
         QSqlQuery query(m_db);
-        if (Status status = execute(query, QStringLiteral("DELETE FROM recipients WHERE purpose_id = ?"), {*id},
+        if (Status status = sql::exec(query, QStringLiteral("DELETE FROM recipients WHERE purpose_id = ?"), {*id},
                                     QT_TRANSLATE_NOOP("pd::sql", "replacing the recipients of a purpose"));
             !status) {
             return status;
         }
         for (const ProfileRecipient &recipient : purpose.recipients) {
-            if (Status status = execute(query,
+            if (Status status = sql::exec(query,
                                         QStringLiteral("INSERT INTO recipients (purpose_id, name, role, country, "
                                                        "safeguards) VALUES (?, ?, ?, ?, ?)"),
                                         {*id, text(recipient.name), toString(recipient.role),

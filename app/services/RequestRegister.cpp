@@ -38,11 +38,6 @@ QString columns()
         "LEFT JOIN operators o ON o.id = r.assignee_id LEFT JOIN operators io ON io.id = r.identity_checked_by");
 }
 
-QDate dateOf(const QVariant &value)
-{
-    return value.isNull() ? QDate() : QDate::fromString(value.toString().left(10), Qt::ISODate);
-}
-
 std::optional<qint64> idOf(const QVariant &value)
 {
     return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
@@ -61,17 +56,17 @@ RequestRecord readRecord(const QSqlQuery &query)
     r.status = parseRequestStatus(next().toString()).value_or(RequestStatus::New);
     r.channel = next().toString();
     r.received = next().toString();
-    r.due = dateOf(next());
-    r.extendedDue = dateOf(next());
+    r.due = sql::date(next());
+    r.extendedDue = sql::date(next());
     r.extensionReason = next().toString();
-    r.extensionNotified = dateOf(next());
-    r.pausedSince = dateOf(next());
+    r.extensionNotified = sql::date(next());
+    r.pausedSince = sql::date(next());
     r.pausedDays = next().toInt();
     r.assigneeId = idOf(next());
     r.assigneeName = next().toString();
     r.requesterName = next().toString();
     r.requesterAddress = next().toString();
-    r.requesterBirthDate = dateOf(next());
+    r.requesterBirthDate = sql::date(next());
     r.requesterIdNumber = next().toString();
     r.requesterEmail = next().toString();
     r.requesterPhone = next().toString();
@@ -205,13 +200,10 @@ Result<qint64> RequestRegister::count(Database &database, const Session &who, co
     const QString statement = QStringLiteral("SELECT COUNT(*) FROM requests r") + where(filter, &values);
     QSqlDatabase db = database.connection();
     QSqlQuery query(db);
-    if (!query.prepare(statement)) {
-        return sql::queryError(query, "counting requests");
+    if (Status status = sql::exec(query, statement, values, "counting requests"); !status) {
+        return status.error();
     }
-    for (int i = 0; i < values.size(); ++i) {
-        query.bindValue(i, values.at(i));
-    }
-    if (!query.exec() || !query.next()) {
+    if (!query.next()) {
         return sql::queryError(query, "counting requests");
     }
     return query.value(0).toLongLong();
@@ -244,14 +236,8 @@ Result<QList<RequestRecord>> RequestRegister::page(Database &database, const Ses
     QSqlDatabase db = database.connection();
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (!query.prepare(statement)) {
-        return sql::queryError(query, "listing requests");
-    }
-    for (int i = 0; i < values.size(); ++i) {
-        query.bindValue(i, values.at(i));
-    }
-    if (!query.exec()) {
-        return sql::queryError(query, "listing requests");
+    if (Status status = sql::exec(query, statement, values, "listing requests"); !status) {
+        return status.error();
     }
     QList<RequestRecord> records;
     while (query.next()) {

@@ -45,16 +45,7 @@ QString weekIndex(const char *column, const QList<QDate> &mondays, QVariantList 
 Status run(QSqlQuery &query, const QString &statement, const QVariantList &values, const char *what)
 {
     query.setForwardOnly(true);
-    if (!query.prepare(statement)) {
-        return sql::queryError(query, what);
-    }
-    for (const QVariant &value : values) {
-        query.addBindValue(value);
-    }
-    if (!query.exec()) {
-        return sql::queryError(query, what);
-    }
-    return {};
+    return sql::exec(query, statement, values, what);
 }
 
 /// Open requests by type, status and deadline bucket in one pass; the three breakdowns are sums of its groups.

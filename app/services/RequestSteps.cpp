@@ -22,15 +22,6 @@ class Tr
 
 namespace pd::requeststeps {
 
-namespace {
-
-QDate dateOf(const QVariant &value)
-{
-    return value.isNull() ? QDate() : QDate::fromString(value.toString().left(10), Qt::ISODate);
-}
-
-} // namespace
-
 Result<Stored> load(QSqlDatabase &tx, qint64 requestId)
 {
     QSqlQuery query(tx);
@@ -53,10 +44,10 @@ Result<Stored> load(QSqlDatabase &tx, qint64 requestId)
     stored.type = parseRequestType(query.value(1).toString()).value_or(RequestType::Access);
     stored.regime = parseRegime(query.value(2).toString()).value_or(Regime::By99z);
     stored.status = parseRequestStatus(query.value(3).toString()).value_or(RequestStatus::New);
-    stored.received = dateOf(query.value(4));
-    stored.due = dateOf(query.value(5));
-    stored.extendedDue = dateOf(query.value(6));
-    stored.pausedSince = dateOf(query.value(7));
+    stored.received = sql::date(query.value(4));
+    stored.due = sql::date(query.value(5));
+    stored.extendedDue = sql::date(query.value(6));
+    stored.pausedSince = sql::date(query.value(7));
     stored.pausedDays = query.value(8).toInt();
     stored.version = query.value(9).toInt();
     stored.replied = !query.value(10).isNull() && !query.value(10).toString().isEmpty();
@@ -166,8 +157,7 @@ Status audit(QSqlDatabase &tx, const Session &who, const Stored &request, const 
 Status change(QSqlDatabase &tx, const Session &who, Stored &request, RequestStatus next, const QString &kind,
               const QString &comment, const char *action, const QString &details)
 {
-    const bool closing = next == RequestStatus::Completed || next == RequestStatus::Refused
-                         || next == RequestStatus::Withdrawn;
+    const bool closing = !isOpen(next);
     const QString now = sql::nowTimestamp();
     QSqlQuery query(tx);
     if (Status status = sql::exec(query,

@@ -33,11 +33,7 @@ struct Stored
     bool identityConfirmed = false;
 
     QDate effectiveDue() const { return extendedDue.isValid() ? extendedDue : due; }
-    bool isOpen() const
-    {
-        return status != RequestStatus::Completed && status != RequestStatus::Refused
-               && status != RequestStatus::Withdrawn;
-    }
+    bool isOpen() const { return pd::isOpen(status); }
 };
 
 Result<Stored> load(QSqlDatabase &tx, qint64 requestId);

@@ -127,13 +127,12 @@ Result<qint64> SubjectDirectory::count(Database &database, const Session &who, c
     const WhereClause where = whereFor(filter);
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (!query.prepare(QStringLiteral("SELECT COUNT(*) FROM subjects s") + where.sql)) {
-        return sql::queryError(query, "counting subjects");
+    if (Status status = sql::exec(query, QStringLiteral("SELECT COUNT(*) FROM subjects s") + where.sql, where.values,
+                                  "counting subjects");
+        !status) {
+        return status.error();
     }
-    for (const QVariant &value : where.values) {
-        query.addBindValue(value);
-    }
-    if (!query.exec() || !query.next()) {
+    if (!query.next()) {
         return sql::queryError(query, "counting subjects");
     }
     return query.value(0).toLongLong();
@@ -153,16 +152,9 @@ Result<QList<SubjectRow>> SubjectDirectory::page(Database &database, const Sessi
         QStringLiteral("SELECT s.id, s.external_id, s.display_name, s.email, s.phone, s.state, c.name, s.created_at "
                        "FROM subjects s JOIN controllers c ON c.id = s.controller_id") +
         where.sql + orderBy(sort, descending) + QStringLiteral(" LIMIT ? OFFSET ?");
-    if (!query.prepare(statement)) {
-        return sql::queryError(query, "listing subjects");
-    }
-    for (const QVariant &value : where.values) {
-        query.addBindValue(value);
-    }
-    query.addBindValue(limit);
-    query.addBindValue(offset);
-    if (!query.exec()) {
-        return sql::queryError(query, "listing subjects");
+    if (Status status = sql::exec(query, statement, where.values + QVariantList{limit, offset}, "listing subjects");
+        !status) {
+        return status.error();
     }
     QList<SubjectRow> rows;
     rows.reserve(limit);
@@ -190,14 +182,11 @@ Result<QList<qint64>> SubjectDirectory::ids(Database &database, const Session &w
     const WhereClause where = whereFor(filter);
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (!query.prepare(QStringLiteral("SELECT s.id FROM subjects s") + where.sql + QStringLiteral(" ORDER BY s.id"))) {
-        return sql::queryError(query, "listing subjects");
-    }
-    for (const QVariant &value : where.values) {
-        query.addBindValue(value);
-    }
-    if (!query.exec()) {
-        return sql::queryError(query, "listing subjects");
+    if (Status status = sql::exec(query, QStringLiteral("SELECT s.id FROM subjects s") + where.sql +
+                                             QStringLiteral(" ORDER BY s.id"),
+                                  where.values, "listing subjects");
+        !status) {
+        return status.error();
     }
     QList<qint64> result;
     while (query.next()) {

@@ -18,6 +18,11 @@ Error queryError(const QSqlQuery &query, const char *what)
 
 Status exec(QSqlQuery &query, const QString &statement, std::initializer_list<QVariant> values, const char *what)
 {
+    return exec(query, statement, QVariantList(values), what);
+}
+
+Status exec(QSqlQuery &query, const QString &statement, const QVariantList &values, const char *what)
+{
     if (!query.prepare(statement)) {
         return queryError(query, what);
     }
@@ -62,6 +67,11 @@ QDateTime parseTimestamp(const QString &text)
     }
     // Text without an offset was written by us, in UTC.
     return QDateTime(parsed.date(), parsed.time(), Qt::UTC);
+}
+
+QDate date(const QVariant &stored)
+{
+    return stored.isNull() ? QDate() : QDate::fromString(stored.toString().left(10), Qt::ISODate);
 }
 
 } // namespace pd::sql

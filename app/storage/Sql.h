@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -18,6 +19,8 @@ Error queryError(const QSqlQuery &query, const char *what);
 
 /// Prepares and runs `statement` with positional `values`; on failure the error names `what` was being done.
 Status exec(QSqlQuery &query, const QString &statement, std::initializer_list<QVariant> values, const char *what);
+/// The same with values gathered at run time (a WHERE clause built from a filter).
+Status exec(QSqlQuery &query, const QString &statement, const QVariantList &values, const char *what);
 
 /// Runs a statement on `db` and returns its single value (or an error).
 Result<QVariant> scalar(QSqlDatabase &db, const QString &statement, std::initializer_list<QVariant> values,
@@ -34,5 +37,7 @@ inline QString text(const QString &value)
 QString timestamp(const QDateTime &when);
 QString nowTimestamp();
 QDateTime parseTimestamp(const QString &text);
+/// The date of a stored ISO date or timestamp; invalid for NULL or empty.
+QDate date(const QVariant &stored);
 
 } // namespace pd::sql
