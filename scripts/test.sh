@@ -39,7 +39,7 @@ pg_version=$(cat "$tmp/pg/data/PG_VERSION")
 pd_say "started PostgreSQL $pg_version at $PRIVACYDESK_TEST_PG_URL (data in $tmp/pg, stopped on exit)"
 
 status=0
-ctest --test-dir "$build" --output-on-failure -j2 "$@" 2>&1 | tee "$tmp/ctest.log" || status=$?
+ctest --test-dir "$build" --output-on-failure -j2 --schedule-random "$@" 2>&1 | tee "$tmp/ctest.log" || status=$?
 
 registered=$(ctest --test-dir "$build" -N "$@" | grep -c '/PostgreSQL' || true)
 # ctest's result lines: " 12/80 Test #12: Backends/StorageTest.Opens/PostgreSQL ....   Passed    0.05 sec"

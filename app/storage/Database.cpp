@@ -150,6 +150,12 @@ void Database::releaseThreadConnection()
     QSqlDatabase::removeDatabase(name);
 }
 
+int Database::openConnectionCount() const
+{
+    QMutexLocker locker(&m_mutex);
+    return int(m_connections.size());
+}
+
 QString Database::lastConnectError() const
 {
     QMutexLocker locker(&m_mutex);

@@ -46,6 +46,8 @@ public:
     /// Closes and forgets the calling thread's connection.
     void releaseThreadConnection();
     QString lastConnectError() const;
+    /// Connections open now: one per thread that used the database and has not released its connection.
+    int openConnectionCount() const;
 
     /// Runs `work` in one transaction on this thread's connection: commits when it returns ok, rolls back otherwise.
     /// Called from inside `work` (a service composing others, as a request's execution does), the inner work joins

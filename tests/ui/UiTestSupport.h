@@ -26,9 +26,10 @@ struct SeededSubjects
     QList<int> indexesInState(const QString &state) const;
 };
 
-/// Writes one controller and `count` made-up subjects in one transaction, with SQL (the demo generator is not
-/// ready yet): Latin and Cyrillic names, e-mails "user00001@example.org" ..., every seventh subject blocked and
-/// every 97th anonymized. Fails the current test on a database error.
+/// Writes one controller and `count` made-up subjects in one transaction, with SQL: Latin and Cyrillic names,
+/// e-mails "user00001@example.org" ..., every seventh subject blocked and every 97th anonymized. Unlike the demo
+/// data (DemoFixture), every name and state is known in advance, so list tests can check each row. Fails the
+/// current test on a database error.
 SeededSubjects seedSubjects(Database &database, int count);
 
 /// The password every operator made by makeOperator() has.

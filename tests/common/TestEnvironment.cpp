@@ -1,0 +1,54 @@
+#include "TestEnvironment.h"
+
+#include <QDir>
+
+#include <cstdio>
+
+namespace pd::test {
+
+namespace {
+
+QString &savedHome()
+{
+    static QString home;
+    return home;
+}
+
+} // namespace
+
+TestEnvironment::TestEnvironment() : m_home(QDir::tempPath() + QStringLiteral("/privacydesk-test-home.XXXXXX"))
+{
+    if (!m_home.isValid()) {
+        std::fprintf(stderr, "cannot create a temporary home for the tests: %s\n",
+                     qPrintable(m_home.errorString()));
+        return;
+    }
+    savedHome() = qEnvironmentVariable("HOME");
+    const QDir home(m_home.path());
+    const std::pair<const char *, const char *> folders[] = {
+        {"XDG_CONFIG_HOME", ".config"},
+        {"XDG_DATA_HOME", ".local/share"},
+        {"XDG_CACHE_HOME", ".cache"},
+        {"XDG_STATE_HOME", ".local/state"},
+    };
+    qputenv("HOME", QFile::encodeName(m_home.path()));
+    for (const auto &[variable, folder] : folders) {
+        const QString path = home.filePath(QLatin1String(folder));
+        home.mkpath(path);
+        qputenv(variable, QFile::encodeName(path));
+    }
+}
+
+TestEnvironment::~TestEnvironment()
+{
+    if (m_home.isValid() && !savedHome().isNull()) {
+        qputenv("HOME", QFile::encodeName(savedHome()));
+    }
+}
+
+QString TestEnvironment::originalHome()
+{
+    return savedHome();
+}
+
+} // namespace pd::test

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QTemporaryDir>
+
+namespace pd::test {
+
+/// The folders of one test process: a temporary home with its own XDG configuration, data, cache and state
+/// folders, set in the environment (HOME, XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME, XDG_STATE_HOME) for as
+/// long as this object lives, and removed with it. QSettings, QStandardPaths and the command-line tool started by
+/// the tests (it inherits the environment) all land there, so tests running in parallel never share a settings
+/// file and never touch the real user's. Create it before the Q*Application.
+class TestEnvironment
+{
+public:
+    TestEnvironment();
+    ~TestEnvironment();
+    TestEnvironment(const TestEnvironment &) = delete;
+    TestEnvironment &operator=(const TestEnvironment &) = delete;
+
+    /// False when the temporary folder could not be made (the reason went to stderr).
+    bool isValid() const { return m_home.isValid(); }
+    /// The temporary home.
+    QString home() const { return m_home.path(); }
+    /// The home of the user who ran the tests, before it was replaced (empty when HOME was not set).
+    static QString originalHome();
+
+private:
+    QTemporaryDir m_home;
+};
+
+} // namespace pd::test
