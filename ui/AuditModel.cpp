@@ -142,7 +142,8 @@ void AuditModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent)) {
         return;
     }
-    const Result<QList<AuditRecord>> found = AuditLog::find(*m_database, m_session, m_filter, int(m_records.size()), kBatchSize);
+    const Result<QList<AuditRecord>> found =
+        AuditLog::find(*m_database, m_session, m_filter, int(m_records.size()), kBatchSize);
     if (!found) {
         fail(found.error().message);
         return;

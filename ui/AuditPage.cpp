@@ -40,7 +40,8 @@ const QString kBad = QStringLiteral("color: #b00020; font-weight: bold;");
 
 AuditPage::AuditPage(std::shared_ptr<Database> database, const Session &session, QWidget *parent)
     : QWidget(parent), m_database(std::move(database)), m_session(session),
-      m_canView(Permissions::allows(session.role, Action::ViewAudit)), m_model(new AuditModel(m_database, session, this))
+      m_canView(Permissions::allows(session.role, Action::ViewAudit)),
+      m_model(new AuditModel(m_database, session, this))
 {
     createFilters();
 

@@ -227,22 +227,20 @@ void fillFlow(QChart *chart, const RequestStats::Snapshot &snapshot, const Dashb
         click(set == received ? RequestStats::Chart::ReceivedInWeek : RequestStats::Chart::CompletedInWeek, index);
     });
     pointOnHover(chart, series);
-    QObject::connect(series, &QAbstractBarSeries::hovered, chart,
-                     [received, snapshot](bool over, int index, QBarSet *set) {
-                         if (!over || index < 0 || index >= snapshot.weeks.size()) {
-                             QToolTip::hideText();
-                             return;
-                         }
-                         const RequestStats::Week &week = snapshot.weeks.at(index);
-                         QToolTip::showText(QCursor::pos(),
-                                            set == received
-                                                ? DashboardCharts::tr("Week of %1: %L2 received")
-                                                      .arg(DashboardCharts::weekLabel(week.monday))
-                                                      .arg(week.received)
-                                                : DashboardCharts::tr("Week of %1: %L2 completed")
-                                                      .arg(DashboardCharts::weekLabel(week.monday))
-                                                      .arg(week.completed));
-                     });
+    QObject::connect(
+        series, &QAbstractBarSeries::hovered, chart, [received, snapshot](bool over, int index, QBarSet *set) {
+            if (!over || index < 0 || index >= snapshot.weeks.size()) {
+                QToolTip::hideText();
+                return;
+            }
+            const RequestStats::Week &week = snapshot.weeks.at(index);
+            QToolTip::showText(QCursor::pos(), set == received ? DashboardCharts::tr("Week of %1: %L2 received")
+                                                                     .arg(DashboardCharts::weekLabel(week.monday))
+                                                                     .arg(week.received)
+                                                               : DashboardCharts::tr("Week of %1: %L2 completed")
+                                                                     .arg(DashboardCharts::weekLabel(week.monday))
+                                                                     .arg(week.completed));
+        });
     attach(chart, series, weekAxis(snapshot, snapshot.weeks.size() > 6 ? 2 : 1), countAxis(max));
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->legend()->show();
@@ -262,9 +260,8 @@ void fillOnTime(QChart *chart, const RequestStats::Snapshot &snapshot, const Das
             series->append(week, double(qRound(*rate * 100.0)));
         }
     }
-    QObject::connect(series, &QLineSeries::clicked, chart, [click](const QPointF &point) {
-        click(RequestStats::Chart::CompletedInWeek, qRound(point.x()));
-    });
+    QObject::connect(series, &QLineSeries::clicked, chart,
+                     [click](const QPointF &point) { click(RequestStats::Chart::CompletedInWeek, qRound(point.x())); });
     QObject::connect(series, &QLineSeries::hovered, chart, [chart, snapshot](const QPointF &point, bool over) {
         const int week = qRound(point.x());
         if (!over || week < 0 || week >= snapshot.weeks.size()) {

@@ -44,8 +44,8 @@ DashboardPage::DashboardPage(std::shared_ptr<Database> database, const Session &
     m_asOf = new QLabel(this);
     m_asOf->setObjectName(QStringLiteral("dashboardAsOf"));
     m_asOf->setForegroundRole(QPalette::PlaceholderText);
-    m_refreshButton = new QPushButton(style()->standardIcon(QStyle::SP_BrowserReload, nullptr, this), tr("&Refresh"),
-                                      this);
+    m_refreshButton =
+        new QPushButton(style()->standardIcon(QStyle::SP_BrowserReload, nullptr, this), tr("&Refresh"), this);
     m_refreshButton->setObjectName(QStringLiteral("dashboardRefresh"));
     m_refreshButton->setToolTip(tr("Count the figures again (F5)"));
     connect(m_refreshButton, &QPushButton::clicked, this, &DashboardPage::refresh);
@@ -271,9 +271,9 @@ void DashboardPage::showResult(const Result<RequestStats::Snapshot> &result)
     const qint64 overdue = snapshot.openIn(RequestAge::Overdue);
     QLabel *overdueLabel = m_figures.at(std::size_t(Figure::Overdue));
     overdueLabel->setText(locale.toString(overdue));
-    overdueLabel->setStyleSheet(overdue > 0 ? QStringLiteral("QLabel { color: %1; }")
-                                                  .arg(DashboardCharts::ageColor(RequestAge::Overdue).name())
-                                            : QString());
+    overdueLabel->setStyleSheet(
+        overdue > 0 ? QStringLiteral("QLabel { color: %1; }").arg(DashboardCharts::ageColor(RequestAge::Overdue).name())
+                    : QString());
     m_figures.at(std::size_t(Figure::DueIn3))->setText(locale.toString(snapshot.openIn(RequestAge::DueIn3)));
     const std::optional<double> rate = snapshot.onTimeRate();
     m_figures.at(std::size_t(Figure::OnTimeRate))

@@ -152,8 +152,7 @@ LetterTemplateDialog::LetterTemplateDialog(std::shared_ptr<Database> database, c
     connect(m_save, &QPushButton::clicked, this, &LetterTemplateDialog::save);
     connect(m_reset, &QPushButton::clicked, this, &LetterTemplateDialog::resetToBuiltIn);
     connect(previewButton, &QPushButton::clicked, this, &LetterTemplateDialog::preview);
-    connect(buttons->button(QDialogButtonBox::Close), &QPushButton::clicked, this,
-            &LetterTemplateDialog::requestClose);
+    connect(buttons->button(QDialogButtonBox::Close), &QPushButton::clicked, this, &LetterTemplateDialog::requestClose);
     connect(m_asRefusal, &QCheckBox::toggled, this, &LetterTemplateDialog::preview);
     connect(m_language, &QComboBox::currentIndexChanged, this, &LetterTemplateDialog::languageChosen);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &LetterTemplateDialog::languageChosen);
@@ -239,9 +238,9 @@ void LetterTemplateDialog::load()
     }
     m_builtIn = stored->builtIn;
     m_editor->setPlainText(stored->body); // resets the modified flag
-    m_status->setText(stored->builtIn ? tr("Built-in template")
-                                      : tr("Edited by %1 on %2")
-                                            .arg(stored->updatedBy, Labels::localTime(stored->updatedAt)));
+    m_status->setText(stored->builtIn
+                          ? tr("Built-in template")
+                          : tr("Edited by %1 on %2").arg(stored->updatedBy, Labels::localTime(stored->updatedAt)));
     if (!m_canEdit) {
         m_status->setText(m_status->text() + QLatin1String(" \u2014 ") + tr("read-only"));
     }
@@ -332,8 +331,8 @@ bool LetterTemplateDialog::save()
     if (!m_canEdit) {
         return false;
     }
-    const Status saved = LetterTemplates::save(*m_database, m_session, m_loadedLanguage, m_loadedKind,
-                                               m_editor->toPlainText());
+    const Status saved =
+        LetterTemplates::save(*m_database, m_session, m_loadedLanguage, m_loadedKind, m_editor->toPlainText());
     if (!saved) {
         const std::optional<TemplateProblem> problem = LetterTemplate::check(m_editor->toPlainText());
         showProblem(Labels::sentence(saved.error().message), problem ? problem->line : 0);
@@ -349,10 +348,10 @@ bool LetterTemplateDialog::resetToBuiltIn()
     if (!m_canEdit) {
         return false;
     }
-    const QMessageBox::StandardButton answer = MessageBox::question(
-        this, tr("Reset to Built-in"),
-        tr("Replace the %1 %2 template with the built-in one? The office's edited text is lost.")
-            .arg(languageName(m_loadedLanguage), kindName(m_loadedKind).toLower()));
+    const QMessageBox::StandardButton answer =
+        MessageBox::question(this, tr("Reset to Built-in"),
+                             tr("Replace the %1 %2 template with the built-in one? The office's edited text is lost.")
+                                 .arg(languageName(m_loadedLanguage), kindName(m_loadedKind).toLower()));
     if (answer != QMessageBox::Yes) {
         return false;
     }
@@ -370,10 +369,10 @@ bool LetterTemplateDialog::confirmDiscard()
     if (!isModified()) {
         return true;
     }
-    const QMessageBox::StandardButton answer = MessageBox::question(
-        this, tr("Unsaved Template"),
-        tr("Discard your changes to the %1 %2 template?")
-            .arg(languageName(m_loadedLanguage), kindName(m_loadedKind).toLower()));
+    const QMessageBox::StandardButton answer =
+        MessageBox::question(this, tr("Unsaved Template"),
+                             tr("Discard your changes to the %1 %2 template?")
+                                 .arg(languageName(m_loadedLanguage), kindName(m_loadedKind).toLower()));
     return answer == QMessageBox::Yes;
 }
 

@@ -65,7 +65,8 @@ Status ReplyStep::run(QWidget *parent, const std::shared_ptr<Database> &database
     }
     form.addText(QStringLiteral("ground"), Tr::tr("Refusal ground"), false, QString(), request.refusalGround);
     form.addChoice(QStringLiteral("form"), Tr::tr("Sent"),
-                   {{QStringLiteral("email"), Tr::tr("By e-mail")}, {QStringLiteral("letter"), Tr::tr("By letter")},
+                   {{QStringLiteral("email"), Tr::tr("By e-mail")},
+                    {QStringLiteral("letter"), Tr::tr("By letter")},
                     {QStringLiteral("in-person"), Tr::tr("Handed over in person")}},
                    request.answerForm);
     form.addDate(QStringLiteral("sent"), Tr::tr("Sent on"), QDate::currentDate(), QDate::currentDate());
@@ -96,8 +97,7 @@ Status ReplyStep::run(QWidget *parent, const std::shared_ptr<Database> &database
                                   .filePath(Tr::tr("reply-%1.pdf").arg(request.id));
     if (MessageBox::question(parent, Tr::tr("Reply to request #%1").arg(request.id),
                              Tr::tr("The reply letter is kept with the request. Save a copy of the PDF for sending?"),
-                             QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes)
-        == QMessageBox::Yes) {
+                             QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes) {
         const QString path = MessageBox::getSaveFileName(parent, Tr::tr("Save reply letter"), suggested,
                                                          Tr::tr("PDF documents (*.pdf)"));
         if (!path.isEmpty()) {

@@ -134,8 +134,8 @@ RequestIntakeDialog::RequestIntakeDialog(std::shared_ptr<Database> database, con
     connect(buttons, &QDialogButtonBox::accepted, this, &RequestIntakeDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    for (QLineEdit *edit : {m_subject, m_name, m_address, m_birthDate, m_idNumber, m_email, m_phone, m_representative,
-                            m_authority}) {
+    for (QLineEdit *edit :
+         {m_subject, m_name, m_address, m_birthDate, m_idNumber, m_email, m_phone, m_representative, m_authority}) {
         connect(edit, &QLineEdit::textChanged, this, &RequestIntakeDialog::updateState);
     }
     for (QComboBox *combo : {m_type, m_regime, m_channel, m_answerForm, m_language}) {
@@ -192,8 +192,8 @@ QString RequestIntakeDialog::problem() const
     if (subject.isEmpty() && m_name->text().trimmed().isEmpty()) {
         return tr("Name: required when the request is not linked to a subject.");
     }
-    if (!m_birthDate->text().trimmed().isEmpty()
-        && !QDate::fromString(m_birthDate->text().trimmed(), Qt::ISODate).isValid()) {
+    if (!m_birthDate->text().trimmed().isEmpty() &&
+        !QDate::fromString(m_birthDate->text().trimmed(), Qt::ISODate).isValid()) {
         return tr("Date of birth: expected YYYY-MM-DD.");
     }
     if (m_asked->toPlainText().trimmed().isEmpty()) {

@@ -17,12 +17,18 @@ RequestListModel::RequestListModel(std::shared_ptr<Database> database, const Ses
 QString RequestListModel::regimeName(pd::Regime regime)
 {
     switch (regime) {
-    case pd::Regime::By99z: return tr("Belarus 99-Z");
-    case pd::Regime::Gdpr: return tr("GDPR");
-    case pd::Regime::UkGdpr: return tr("UK GDPR");
-    case pd::Regime::Ccpa: return tr("CCPA/CPRA");
-    case pd::Regime::Ru152fz: return tr("Russia 152-FZ");
-    case pd::Regime::BrLgpd: return tr("Brazil LGPD");
+    case pd::Regime::By99z:
+        return tr("Belarus 99-Z");
+    case pd::Regime::Gdpr:
+        return tr("GDPR");
+    case pd::Regime::UkGdpr:
+        return tr("UK GDPR");
+    case pd::Regime::Ccpa:
+        return tr("CCPA/CPRA");
+    case pd::Regime::Ru152fz:
+        return tr("Russia 152-FZ");
+    case pd::Regime::BrLgpd:
+        return tr("Brazil LGPD");
     }
     return {};
 }
@@ -30,10 +36,13 @@ QString RequestListModel::regimeName(pd::Regime regime)
 QColor RequestListModel::ageForeground(RequestAge age)
 {
     switch (age) {
-    case RequestAge::Overdue: return QColor(0xb3, 0x26, 0x1e);
-    case RequestAge::DueIn3: return QColor(0xa6, 0x4b, 0x00);
+    case RequestAge::Overdue:
+        return QColor(0xb3, 0x26, 0x1e);
+    case RequestAge::DueIn3:
+        return QColor(0xa6, 0x4b, 0x00);
     case RequestAge::DueIn7:
-    case RequestAge::Later: break;
+    case RequestAge::Later:
+        break;
     }
     return {};
 }
@@ -41,10 +50,14 @@ QColor RequestListModel::ageForeground(RequestAge age)
 QColor RequestListModel::ageBackground(RequestAge age)
 {
     switch (age) {
-    case RequestAge::Overdue: return QColor(0xfd, 0xe7, 0xe5);
-    case RequestAge::DueIn3: return QColor(0xff, 0xef, 0xdc);
-    case RequestAge::DueIn7: return QColor(0xff, 0xf8, 0xd6);
-    case RequestAge::Later: break;
+    case RequestAge::Overdue:
+        return QColor(0xfd, 0xe7, 0xe5);
+    case RequestAge::DueIn3:
+        return QColor(0xff, 0xef, 0xdc);
+    case RequestAge::DueIn7:
+        return QColor(0xff, 0xf8, 0xd6);
+    case RequestAge::Later:
+        break;
     }
     return {};
 }
@@ -64,9 +77,9 @@ bool RequestListModel::load(int rows)
 {
     m_today = m_filter.effectiveToday();
     Result<qint64> total = RequestRegister::count(*m_database, m_session, m_filter);
-    Result<QList<RequestRecord>> page = total ? RequestRegister::page(*m_database, m_session, m_filter,
-                                                                      RequestRegister::Sort::Due, 0, rows)
-                                              : Result<QList<RequestRecord>>(total.error());
+    Result<QList<RequestRecord>> page =
+        total ? RequestRegister::page(*m_database, m_session, m_filter, RequestRegister::Sort::Due, 0, rows)
+              : Result<QList<RequestRecord>>(total.error());
     beginResetModel();
     if (!page) {
         m_lastError = page.error().message;
@@ -113,8 +126,8 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const QDate &today = m_today;
-    const std::optional<RequestAge> age = r->isOpen() ? std::optional(requestAge(r->effectiveDue(), today))
-                                                      : std::nullopt;
+    const std::optional<RequestAge> age =
+        r->isOpen() ? std::optional(requestAge(r->effectiveDue(), today)) : std::nullopt;
     switch (role) {
     case RequestIdRole:
         return r->id;
@@ -122,9 +135,12 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
         return age ? QVariant(int(*age)) : QVariant();
     case Qt::DisplayRole:
         switch (Column(index.column())) {
-        case Number: return QStringLiteral("#%1").arg(r->id);
-        case Type: return Labels::requestType(toString(r->type));
-        case Regime: return regimeName(r->regime);
+        case Number:
+            return QStringLiteral("#%1").arg(r->id);
+        case Type:
+            return Labels::requestType(toString(r->type));
+        case Regime:
+            return regimeName(r->regime);
         case Status: {
             QString status = Labels::requestStatus(toString(r->status));
             if (r->pausedSince.isValid()) {
@@ -132,8 +148,10 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
             }
             return r->duplicateOf ? status + QStringLiteral(" · ") + tr("duplicate?") : status;
         }
-        case Requester: return r->requesterName;
-        case Received: return Labels::localDate(r->received);
+        case Requester:
+            return r->requesterName;
+        case Received:
+            return Labels::localDate(r->received);
         case Due: {
             const QString date = QLocale().toString(r->effectiveDue(), QLocale::ShortFormat);
             if (!age) {
@@ -145,8 +163,10 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
             }
             return days == 0 ? tr("%1 (today)").arg(date) : tr("%1 (%Ln day(s) left)", nullptr, int(days)).arg(date);
         }
-        case Assignee: return r->assigneeName;
-        case ColumnCount: break;
+        case Assignee:
+            return r->assigneeName;
+        case ColumnCount:
+            break;
         }
         return {};
     case Qt::ForegroundRole: {
@@ -186,15 +206,24 @@ QVariant RequestListModel::headerData(int section, Qt::Orientation orientation, 
         return {};
     }
     switch (Column(section)) {
-    case Number: return tr("No.");
-    case Type: return tr("Type");
-    case Regime: return tr("Law");
-    case Status: return tr("Status");
-    case Requester: return tr("Requester");
-    case Received: return tr("Received");
-    case Due: return tr("Due");
-    case Assignee: return tr("Assigned to");
-    case ColumnCount: break;
+    case Number:
+        return tr("No.");
+    case Type:
+        return tr("Type");
+    case Regime:
+        return tr("Law");
+    case Status:
+        return tr("Status");
+    case Requester:
+        return tr("Requester");
+    case Received:
+        return tr("Received");
+    case Due:
+        return tr("Due");
+    case Assignee:
+        return tr("Assigned to");
+    case ColumnCount:
+        break;
     }
     return {};
 }
@@ -209,8 +238,8 @@ void RequestListModel::fetchMore(const QModelIndex &parent)
     if (parent.isValid()) {
         return;
     }
-    Result<QList<RequestRecord>> page = RequestRegister::page(*m_database, m_session, m_filter,
-                                                              RequestRegister::Sort::Due, int(m_rows.size()), kPageSize);
+    Result<QList<RequestRecord>> page = RequestRegister::page(
+        *m_database, m_session, m_filter, RequestRegister::Sort::Due, int(m_rows.size()), kPageSize);
     if (!page || page->isEmpty()) {
         m_total = m_rows.size();
         return;

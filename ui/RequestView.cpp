@@ -28,12 +28,18 @@ QString executionLabel(RequestService::Execution::Kind kind)
 {
     using Kind = RequestService::Execution::Kind;
     switch (kind) {
-    case Kind::Delete: return RequestView::tr("Delete the subject's data");
-    case Kind::Anonymize: return RequestView::tr("Anonymize the subject");
-    case Kind::Block: return RequestView::tr("Block the subject's data");
-    case Kind::Correct: return RequestView::tr("Correct a field");
-    case Kind::WithdrawConsent: return RequestView::tr("Withdraw consent and schedule erasure");
-    case Kind::ProvideData: return RequestView::tr("Attach the subject's data");
+    case Kind::Delete:
+        return RequestView::tr("Delete the subject's data");
+    case Kind::Anonymize:
+        return RequestView::tr("Anonymize the subject");
+    case Kind::Block:
+        return RequestView::tr("Block the subject's data");
+    case Kind::Correct:
+        return RequestView::tr("Correct a field");
+    case Kind::WithdrawConsent:
+        return RequestView::tr("Withdraw consent and schedule erasure");
+    case Kind::ProvideData:
+        return RequestView::tr("Attach the subject's data");
     }
     return {};
 }
@@ -69,10 +75,10 @@ RequestView::RequestView(std::shared_ptr<Database> database, const Session &sess
     layout->addWidget(m_clock);
 
     auto *steps = new QGridLayout;
-    const QString labels[StepCount] = {
-        tr("Check &identity…"), tr("&Ask requester…"), tr("Resume &clock"), tr("E&xtend…"), tr("Assi&gn…"),
-        tr("Carry &out…"),      tr("&Reply letter…"),  tr("Co&mplete…"),   tr("Re&fuse…"),  tr("&Withdrawn…"),
-        tr("Co&mment…")};
+    const QString labels[StepCount] = {tr("Check &identity…"), tr("&Ask requester…"), tr("Resume &clock"),
+                                       tr("E&xtend…"),         tr("Assi&gn…"),        tr("Carry &out…"),
+                                       tr("&Reply letter…"),   tr("Co&mplete…"),      tr("Re&fuse…"),
+                                       tr("&Withdrawn…"),      tr("Co&mment…")};
     for (int step = 0; step < StepCount; ++step) {
         auto *button = new QPushButton(labels[step], this);
         button->setObjectName(QStringLiteral("step%1").arg(step));
@@ -123,23 +129,23 @@ bool RequestView::showRequest(qint64 requestId)
 
     const DeadlineRule rule = Deadlines::rule(r.regime, r.type);
     const QDate today = QDate::currentDate();
-    QString clock = tr("Received %1 · due %2 (%3)")
-                        .arg(Labels::localDate(r.received), QLocale().toString(r.effectiveDue(), QLocale::LongFormat),
-                             rule.source);
+    QString clock =
+        tr("Received %1 · due %2 (%3)")
+            .arg(Labels::localDate(r.received), QLocale().toString(r.effectiveDue(), QLocale::LongFormat), rule.source);
     if (r.extendedDue.isValid()) {
         clock += QStringLiteral(" · ") + tr("extended from %1; requester told on %2")
-                                            .arg(QLocale().toString(r.due, QLocale::ShortFormat),
-                                                 QLocale().toString(r.extensionNotified, QLocale::ShortFormat));
+                                             .arg(QLocale().toString(r.due, QLocale::ShortFormat),
+                                                  QLocale().toString(r.extensionNotified, QLocale::ShortFormat));
     }
     if (r.pausedSince.isValid()) {
-        clock += QStringLiteral(" · ") + tr("clock stopped since %1").arg(QLocale().toString(r.pausedSince,
-                                                                                            QLocale::ShortFormat));
+        clock += QStringLiteral(" · ") +
+                 tr("clock stopped since %1").arg(QLocale().toString(r.pausedSince, QLocale::ShortFormat));
     }
     QString style;
     if (r.isOpen()) {
         const qint64 days = today.daysTo(r.effectiveDue());
-        clock += QStringLiteral(" · ") + (days < 0 ? tr("%Ln day(s) overdue", nullptr, int(-days))
-                                                  : tr("%Ln day(s) left", nullptr, int(days)));
+        clock += QStringLiteral(" · ") +
+                 (days < 0 ? tr("%Ln day(s) overdue", nullptr, int(-days)) : tr("%Ln day(s) left", nullptr, int(days)));
         const RequestAge age = requestAge(r.effectiveDue(), today);
         if (const QColor background = RequestListModel::ageBackground(age); background.isValid()) {
             style = QStringLiteral("background: %1;").arg(background.name());
@@ -158,8 +164,7 @@ bool RequestView::showRequest(qint64 requestId)
     };
     QString html = QStringLiteral("<table>");
     html += row(tr("Requester"), r.requesterName);
-    html += row(tr("Subject"), r.subjectId ? tr("#%1 %2").arg(*r.subjectId).arg(r.subjectName)
-                                           : tr("not linked"));
+    html += row(tr("Subject"), r.subjectId ? tr("#%1 %2").arg(*r.subjectId).arg(r.subjectName) : tr("not linked"));
     html += row(tr("Address"), r.requesterAddress);
     html += row(tr("Date of birth"), r.requesterBirthDate.isValid()
                                          ? QLocale().toString(r.requesterBirthDate, QLocale::ShortFormat)
@@ -172,27 +177,23 @@ bool RequestView::showRequest(qint64 requestId)
                                           : tr("%1 (%2)").arg(r.representativeName, r.representativeDocument));
     html += row(tr("What is asked"), r.whatAsked);
     html += row(tr("Channel"), r.channel);
-    html += row(tr("Answer"), tr("%1, in %2").arg(r.answerForm, r.language == QLatin1String("ru") ? tr("Russian")
-                                                                                                  : tr("English")));
+    html += row(tr("Answer"),
+                tr("%1, in %2").arg(r.answerForm, r.language == QLatin1String("ru") ? tr("Russian") : tr("English")));
     html += row(tr("Assigned to"), r.assigneeName.isEmpty() ? tr("nobody") : r.assigneeName);
-    html += row(tr("Identity"), r.identityMethod.isEmpty()
-                                    ? tr("not checked yet")
-                                    : r.identityCheckedBy.isEmpty()
-                                          ? tr("%1: %2").arg(r.identityResult == QLatin1String("confirmed")
-                                                                 ? tr("confirmed")
-                                                                 : tr("not confirmed"),
-                                                             r.identityMethod)
-                                          : tr("%1: %2 (%3, %4)")
-                                                .arg(r.identityResult == QLatin1String("confirmed")
-                                                         ? tr("confirmed")
-                                                         : tr("not confirmed"),
-                                                     r.identityMethod, r.identityCheckedBy,
-                                                     Labels::localTime(r.identityCheckedAt)));
-    html += row(tr("Duplicate"), r.duplicateOf ? tr("an open request #%1 of the same subject and type exists")
-                                                     .arg(*r.duplicateOf)
-                                               : QString());
-    html += row(tr("Replied"), r.repliedAt.isEmpty() ? QString()
-                                                     : tr("%1 (%2)").arg(Labels::localTime(r.repliedAt), r.replyForm));
+    html += row(
+        tr("Identity"),
+        r.identityMethod.isEmpty() ? tr("not checked yet")
+        : r.identityCheckedBy.isEmpty()
+            ? tr("%1: %2").arg(r.identityResult == QLatin1String("confirmed") ? tr("confirmed") : tr("not confirmed"),
+                               r.identityMethod)
+            : tr("%1: %2 (%3, %4)")
+                  .arg(r.identityResult == QLatin1String("confirmed") ? tr("confirmed") : tr("not confirmed"),
+                       r.identityMethod, r.identityCheckedBy, Labels::localTime(r.identityCheckedAt)));
+    html += row(tr("Duplicate"), r.duplicateOf
+                                     ? tr("an open request #%1 of the same subject and type exists").arg(*r.duplicateOf)
+                                     : QString());
+    html += row(tr("Replied"),
+                r.repliedAt.isEmpty() ? QString() : tr("%1 (%2)").arg(Labels::localTime(r.repliedAt), r.replyForm));
     html += row(tr("Refusal ground"), r.refusalGround);
     html += QStringLiteral("</table>");
     m_details->setText(html);
@@ -240,9 +241,8 @@ void RequestView::updateSteps()
           r.extendedDue.isValid() ? tr("Already extended") : tr("%1 allows no extension").arg(rule.source));
     check(Assign, true, QString());
     check(Execute,
-          r.status == RequestStatus::InProgress && r.subjectId
-              && !RequestService::executionsFor(r.type).isEmpty(),
-          !r.subjectId ? tr("The request is not linked to a subject")
+          r.status == RequestStatus::InProgress && r.subjectId && !RequestService::executionsFor(r.type).isEmpty(),
+          !r.subjectId                                      ? tr("The request is not linked to a subject")
           : RequestService::executionsFor(r.type).isEmpty() ? tr("Nothing to carry out for this type")
                                                             : tr("Confirm the identity first"));
     set(Reply, mayHandle && r.status != RequestStatus::Withdrawn, mayHandle ? tr("The request was withdrawn") : role);
@@ -267,18 +267,41 @@ void RequestView::report(const Status &status)
 void RequestView::runStep(Step step)
 {
     switch (step) {
-    case CheckIdentity: checkIdentity(); break;
-    case AskRequester: askRequester(); break;
-    case Resume: resumeClock(); break;
-    case Extend: extend(); break;
-    case Assign: assign(); break;
-    case Execute: execute(); break;
-    case Reply: reply(); break;
-    case Complete: complete(); break;
-    case Refuse: refuse(); break;
-    case Withdraw: withdraw(); break;
-    case Comment: comment(); break;
-    case StepCount: break;
+    case CheckIdentity:
+        checkIdentity();
+        break;
+    case AskRequester:
+        askRequester();
+        break;
+    case Resume:
+        resumeClock();
+        break;
+    case Extend:
+        extend();
+        break;
+    case Assign:
+        assign();
+        break;
+    case Execute:
+        execute();
+        break;
+    case Reply:
+        reply();
+        break;
+    case Complete:
+        complete();
+        break;
+    case Refuse:
+        refuse();
+        break;
+    case Withdraw:
+        withdraw();
+        break;
+    case Comment:
+        comment();
+        break;
+    case StepCount:
+        break;
     }
 }
 
@@ -325,8 +348,8 @@ void RequestView::resumeClock()
     if (!form.run()) {
         return;
     }
-    report(RequestService::resume(*m_database, m_session, m_record.id, m_record.version,
-                                  form.date(QStringLiteral("on"))));
+    report(
+        RequestService::resume(*m_database, m_session, m_record.id, m_record.version, form.date(QStringLiteral("on"))));
 }
 
 void RequestView::extend()
@@ -405,8 +428,8 @@ void RequestView::execute()
                                  : tr("Anonymize subject #%1 (%2)? Names, contacts and identifiers are replaced for "
                                       "good and cannot be restored.");
         if (MessageBox::question(this, tr("Carry out request #%1").arg(m_record.id),
-                                 what.arg(m_record.subjectId.value_or(0)).arg(m_record.subjectName))
-            != QMessageBox::Yes) {
+                                 what.arg(m_record.subjectId.value_or(0)).arg(m_record.subjectName)) !=
+            QMessageBox::Yes) {
             return;
         }
     }
@@ -432,10 +455,10 @@ void RequestView::reply()
 
 void RequestView::complete()
 {
-    FormDialog form(tr("Complete request #%1").arg(m_record.id), tr("The request was answered."), tr("Complete"),
-                    this);
-    form.addChoice(QStringLiteral("decision"), tr("Decision"),
-                   {{QStringLiteral("granted"), tr("Granted")}, {QStringLiteral("partly-granted"), tr("Partly granted")}});
+    FormDialog form(tr("Complete request #%1").arg(m_record.id), tr("The request was answered."), tr("Complete"), this);
+    form.addChoice(
+        QStringLiteral("decision"), tr("Decision"),
+        {{QStringLiteral("granted"), tr("Granted")}, {QStringLiteral("partly-granted"), tr("Partly granted")}});
     form.addText(QStringLiteral("note"), tr("Note"), false);
     if (!form.run()) {
         return;

@@ -27,7 +27,17 @@ class RequestView final : public QWidget
 
 public:
     enum Step {
-        CheckIdentity, AskRequester, Resume, Extend, Assign, Execute, Reply, Complete, Refuse, Withdraw, Comment,
+        CheckIdentity,
+        AskRequester,
+        Resume,
+        Extend,
+        Assign,
+        Execute,
+        Reply,
+        Complete,
+        Refuse,
+        Withdraw,
+        Comment,
         StepCount
     };
 

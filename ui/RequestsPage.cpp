@@ -214,12 +214,12 @@ void RequestsPage::refresh()
     Result<qint64> close = ageFiltered ? Result<qint64>(0) : RequestRegister::count(*m_database, m_session, soon);
     QString summary = tr("%Ln request(s)", nullptr, int(total));
     if (late && late.value() > 0) {
-        summary += QStringLiteral(" · ") + tr("<span style='color:#b3261e'><b>%Ln overdue</b></span>", nullptr,
-                                             int(late.value()));
+        summary += QStringLiteral(" · ") +
+                   tr("<span style='color:#b3261e'><b>%Ln overdue</b></span>", nullptr, int(late.value()));
     }
     if (close && close.value() > 0) {
-        summary += QStringLiteral(" · ") + tr("<span style='color:#a64b00'>%Ln due within 3 days</span>", nullptr,
-                                             int(close.value()));
+        summary += QStringLiteral(" · ") +
+                   tr("<span style='color:#a64b00'>%Ln due within 3 days</span>", nullptr, int(close.value()));
     }
     m_summary->setText(summary);
     const bool empty = total == 0 && m_model->lastError().isEmpty();

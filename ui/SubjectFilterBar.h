@@ -62,7 +62,7 @@ private:
     QToolButton *m_clear = nullptr;
     QTimer m_searchDelay;
     bool m_usable = true;
-    bool m_quiet = false;         ///< set while clear() resets several widgets: one changed() at the end
+    bool m_quiet = false; ///< set while clear() resets several widgets: one changed() at the end
 };
 
 } // namespace pd

@@ -281,8 +281,8 @@ Result<QList<qint64>> SubjectListModel::subjectIds(const QList<int> &rows) const
             continue;
         }
         if (!fetched.contains(page)) {
-            Result<QList<SubjectRow>> loaded = SubjectDirectory::page(*m_database, m_session, m_filter, m_sort,
-                                                                      m_descending, qint64(page) * kPageSize, kPageSize);
+            Result<QList<SubjectRow>> loaded = SubjectDirectory::page(
+                *m_database, m_session, m_filter, m_sort, m_descending, qint64(page) * kPageSize, kPageSize);
             if (!loaded) {
                 return loaded.error();
             }

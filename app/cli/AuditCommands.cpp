@@ -57,9 +57,9 @@ int auditVerify(CliContext &cli, const QStringList &words)
         return cli.fail(verification.error());
     }
     if (!verification->ok()) {
-        return cli.fail(makeError(ErrorCode::Conflict, Tr::tr("audit trail broken at entry %1: %2")
-                                                           .arg(verification->firstBrokenId)
-                                                           .arg(verification->problem)));
+        return cli.fail(makeError(
+            ErrorCode::Conflict,
+            Tr::tr("audit trail broken at entry %1: %2").arg(verification->firstBrokenId).arg(verification->problem)));
     }
     cli.out << Tr::tr("Audit trail intact: %1 entries verified.").arg(verification->entries) << '\n';
     return CliContext::Success;
@@ -111,17 +111,16 @@ int auditList(CliContext &cli, const QStringList &words)
     for (const AuditRecord &record : records.value()) {
         const AuditEntry &e = record.entry;
         if (cli.json) {
-            array.append(QJsonObject{
-                {QStringLiteral("id"), record.id},
-                {QStringLiteral("at"), record.at},
-                {QStringLiteral("operator"), record.operatorName},
-                {QStringLiteral("action"), e.action},
-                {QStringLiteral("object"), e.objectType + QLatin1Char(':') + e.objectId},
-                {QStringLiteral("subject"), e.subjectId ? QJsonValue(*e.subjectId) : QJsonValue()},
-                {QStringLiteral("request"), e.requestId ? QJsonValue(*e.requestId) : QJsonValue()},
-                {QStringLiteral("fields"), QJsonArray::fromStringList(e.fields)},
-                {QStringLiteral("reason"), e.reason},
-                {QStringLiteral("details"), e.details}});
+            array.append(QJsonObject{{QStringLiteral("id"), record.id},
+                                     {QStringLiteral("at"), record.at},
+                                     {QStringLiteral("operator"), record.operatorName},
+                                     {QStringLiteral("action"), e.action},
+                                     {QStringLiteral("object"), e.objectType + QLatin1Char(':') + e.objectId},
+                                     {QStringLiteral("subject"), e.subjectId ? QJsonValue(*e.subjectId) : QJsonValue()},
+                                     {QStringLiteral("request"), e.requestId ? QJsonValue(*e.requestId) : QJsonValue()},
+                                     {QStringLiteral("fields"), QJsonArray::fromStringList(e.fields)},
+                                     {QStringLiteral("reason"), e.reason},
+                                     {QStringLiteral("details"), e.details}});
         } else {
             cli.out << QStringLiteral("%1\t%2\t%3\t%4\t%5:%6\t%7\t%8\n")
                            .arg(record.id)
@@ -158,7 +157,8 @@ int runApproval(CliContext &cli, const QStringList &words)
         return cli.usage(QStringLiteral("approval: ") + error);
     }
     const bool list = sub == QLatin1String("list") && args.positionals.isEmpty();
-    const bool decide = (sub == QLatin1String("approve") || sub == QLatin1String("reject")) && args.positionals.size() == 1;
+    const bool decide =
+        (sub == QLatin1String("approve") || sub == QLatin1String("reject")) && args.positionals.size() == 1;
     if (!list && !decide) {
         return cli.usage(Tr::tr("approval: expected 'list', 'approve ID' or 'reject ID --note TEXT'"));
     }
@@ -167,8 +167,8 @@ int runApproval(CliContext &cli, const QStringList &words)
         bool ok = false;
         id = args.positionals.first().toLongLong(&ok);
         if (!ok || id <= 0) {
-            return cli.usage(Tr::tr("approval %1: ID: expected an approval number, got '%2'")
-                                 .arg(sub, args.positionals.first()));
+            return cli.usage(
+                Tr::tr("approval %1: ID: expected an approval number, got '%2'").arg(sub, args.positionals.first()));
         }
         if (sub == QLatin1String("reject") && args.value(QStringLiteral("note")).trimmed().isEmpty()) {
             return cli.usage(Tr::tr("approval reject: --note TEXT is required"));

@@ -113,10 +113,9 @@ int CliApp::run()
     }
     using Runner = int (*)(CliContext &, const QStringList &);
     const std::pair<const char *, Runner> commands[] = {
-        {"init", runInit},         {"demo", runDemo},         {"operator", runOperator},
-        {"audit", runAudit},       {"approval", runApproval}, {"settings", runSettings},
-        {"import", runImport},     {"subjects", runSubjects}, {"subject", runSubject},
-        {"request", runRequest},
+        {"init", runInit},         {"demo", runDemo},         {"operator", runOperator}, {"audit", runAudit},
+        {"approval", runApproval}, {"settings", runSettings}, {"import", runImport},     {"subjects", runSubjects},
+        {"subject", runSubject},   {"request", runRequest},
     };
     for (const auto &[name, runner] : commands) {
         if (command == QLatin1String(name)) {

@@ -77,7 +77,8 @@ Result<std::shared_ptr<Database>> CliContext::open(bool mayCreate)
     if (!url) {
         return url.error();
     }
-    return Database::open(url.value(), mayCreate ? Database::OpenMode::CreateIfMissing : Database::OpenMode::ExistingOnly);
+    return Database::open(url.value(),
+                          mayCreate ? Database::OpenMode::CreateIfMissing : Database::OpenMode::ExistingOnly);
 }
 
 int CliContext::signIn(Database &database, const QString &command, Session *session)

@@ -49,8 +49,9 @@ int runImport(CliContext &cli, const QStringList &words)
     cli.out << Tr::tr("Imported %1 subjects; %2 rows rejected%3.")
                    .arg(summary->imported)
                    .arg(summary->rejected.size())
-                   .arg(summary->rejected.isEmpty() ? QString()
-                                                    : Tr::tr(" (written to %1)").arg(args.value(QStringLiteral("rejects"))))
+                   .arg(summary->rejected.isEmpty()
+                            ? QString()
+                            : Tr::tr(" (written to %1)").arg(args.value(QStringLiteral("rejects"))))
             << '\n';
     return CliContext::Success;
 }

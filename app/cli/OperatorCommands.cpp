@@ -65,8 +65,8 @@ int operatorAdd(CliContext &cli, const QStringList &words)
             return code;
         }
     }
-    Result<Session> added = AuthService::addOperator(*database.value(), actor, name, *role,
-                                                     password, args.value(QStringLiteral("display-name")));
+    Result<Session> added = AuthService::addOperator(*database.value(), actor, name, *role, password,
+                                                     args.value(QStringLiteral("display-name")));
     if (!added) {
         return cli.fail(added.error());
     }
@@ -102,7 +102,8 @@ int operatorList(CliContext &cli, const QStringList &words)
         } else {
             cli.out << QStringLiteral("%1\t%2\t%3%4\n")
                            .arg(info.name, toString(info.role), info.active ? QString() : Tr::tr("deactivated"),
-                                info.lockedUntil.isEmpty() ? QString() : Tr::tr(" locked until %1").arg(info.lockedUntil));
+                                info.lockedUntil.isEmpty() ? QString()
+                                                           : Tr::tr(" locked until %1").arg(info.lockedUntil));
         }
     }
     if (cli.json) {

@@ -105,8 +105,8 @@ int add(CliContext &cli, const QStringList &words)
                             QStringLiteral("received"), QStringLiteral("channel"), QStringLiteral("name"),
                             QStringLiteral("email"), QStringLiteral("phone"), QStringLiteral("address"),
                             QStringLiteral("birth-date"), QStringLiteral("id-number"), QStringLiteral("asked"),
-                            QStringLiteral("answer-form"), QStringLiteral("language"),
-                            QStringLiteral("representative"), QStringLiteral("authority")},
+                            QStringLiteral("answer-form"), QStringLiteral("language"), QStringLiteral("representative"),
+                            QStringLiteral("authority")},
                            {QStringLiteral("new-subject")}, &args, &error)) {
         return cli.usage(command + QStringLiteral(": ") + error);
     }
@@ -142,8 +142,8 @@ int add(CliContext &cli, const QStringList &words)
     for (const char *option : {"received", "birth-date"}) {
         const QString name = QLatin1String(option);
         if (args.has(name) && !QDate::fromString(args.value(name), Qt::ISODate).isValid()) {
-            return cli.usage(Tr::tr("request add: --%1: expected a date as YYYY-MM-DD, got '%2'")
-                                 .arg(name, args.value(name)));
+            return cli.usage(
+                Tr::tr("request add: --%1: expected a date as YYYY-MM-DD, got '%2'").arg(name, args.value(name)));
         }
     }
     intake.received = QDate::fromString(args.value(QStringLiteral("received")), Qt::ISODate);
@@ -154,9 +154,9 @@ int add(CliContext &cli, const QStringList &words)
     intake.requesterPhone = args.value(QStringLiteral("phone"));
     intake.requesterAddress = args.value(QStringLiteral("address"));
     intake.requesterIdNumber = args.value(QStringLiteral("id-number"));
-    intake.whatAsked = args.value(QStringLiteral("asked"),
-                                  Tr::tr("%1 request under %2, registered from the command line")
-                                      .arg(toString(intake.type), toString(intake.regime)));
+    intake.whatAsked =
+        args.value(QStringLiteral("asked"), Tr::tr("%1 request under %2, registered from the command line")
+                                                .arg(toString(intake.type), toString(intake.regime)));
     intake.answerForm = args.value(QStringLiteral("answer-form"), QStringLiteral("email"));
     intake.language = args.value(QStringLiteral("language"), QStringLiteral("en"));
     intake.representativeName = args.value(QStringLiteral("representative"));
@@ -188,10 +188,10 @@ int list(CliContext &cli, const QStringList &words)
     const QString command = QStringLiteral("request list");
     CliContext::Arguments args;
     QString error;
-    if (!CliContext::parse(words,
-                           {QStringLiteral("status"), QStringLiteral("type"), QStringLiteral("regime"),
-                            QStringLiteral("limit")},
-                           {QStringLiteral("overdue"), QStringLiteral("open")}, &args, &error)) {
+    if (!CliContext::parse(
+            words,
+            {QStringLiteral("status"), QStringLiteral("type"), QStringLiteral("regime"), QStringLiteral("limit")},
+            {QStringLiteral("overdue"), QStringLiteral("open")}, &args, &error)) {
         return cli.usage(command + QStringLiteral(": ") + error);
     }
     if (!args.positionals.isEmpty()) {
@@ -201,9 +201,9 @@ int list(CliContext &cli, const QStringList &words)
     if (args.has(QStringLiteral("status"))) {
         filter.status = parseRequestStatus(args.value(QStringLiteral("status")));
         if (!filter.status) {
-            return cli.usage(Tr::tr("request list: --status: expected one of %1, got '%2'")
-                                 .arg(allRequestStatuses().join(QLatin1String(", ")),
-                                      args.value(QStringLiteral("status"))));
+            return cli.usage(
+                Tr::tr("request list: --status: expected one of %1, got '%2'")
+                    .arg(allRequestStatuses().join(QLatin1String(", ")), args.value(QStringLiteral("status"))));
         }
     }
     if (args.has(QStringLiteral("type"))) {
@@ -245,8 +245,8 @@ int list(CliContext &cli, const QStringList &words)
         }
         limit = int(std::min<qint64>(total.value(), std::numeric_limits<int>::max()));
     }
-    Result<QList<RequestRecord>> records = RequestRegister::page(*database, who, filter, RequestRegister::Sort::Due, 0,
-                                                                 limit);
+    Result<QList<RequestRecord>> records =
+        RequestRegister::page(*database, who, filter, RequestRegister::Sort::Due, 0, limit);
     if (!records) {
         return cli.fail(records.error());
     }
@@ -294,8 +294,9 @@ int show(CliContext &cli, const QStringList &words)
         cli.printJson(detailsJson(r, events.value()));
         return CliContext::Success;
     }
-    cli.out << Tr::tr("Request #%1: %2 under %3, %4").arg(r.id).arg(toString(r.type), toString(r.regime),
-                                                                      toString(r.status))
+    cli.out << Tr::tr("Request #%1: %2 under %3, %4")
+                   .arg(r.id)
+                   .arg(toString(r.type), toString(r.regime), toString(r.status))
             << '\n'
             << Tr::tr("  received %1, due %2").arg(r.received.left(10), r.effectiveDue().toString(Qt::ISODate));
     if (r.extendedDue.isValid()) {
@@ -332,8 +333,9 @@ int runRequest(CliContext &cli, const QStringList &words)
     if (action == QLatin1String("show")) {
         return show(cli, rest);
     }
-    return cli.usage(action.isEmpty() ? Tr::tr("request: expected add, list or show")
-                                      : Tr::tr("request: unknown action '%1' (expected add, list or show)").arg(action));
+    return cli.usage(action.isEmpty()
+                         ? Tr::tr("request: expected add, list or show")
+                         : Tr::tr("request: unknown action '%1' (expected add, list or show)").arg(action));
 }
 
 } // namespace pd

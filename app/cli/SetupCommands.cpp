@@ -63,9 +63,9 @@ int runInit(CliContext &cli, const QStringList &words)
         return cli.fail(database.error());
     }
     cli.out << Tr::tr("Database %1 is at schema version %2.")
-                 .arg(database.value()->url().displayName())
-                 .arg(database.value()->schemaVersion())
-          << '\n';
+                   .arg(database.value()->url().displayName())
+                   .arg(database.value()->schemaVersion())
+            << '\n';
     if (profile) {
         // Once a database has operators, changing its register of purposes is an officer's signed act.
         Result<bool> guarded = AuthService::hasOperators(*database.value());
@@ -86,12 +86,12 @@ int runInit(CliContext &cli, const QStringList &words)
             return cli.fail(summary.error());
         }
         cli.out << Tr::tr("Profile \"%1\": %2 controllers, %3 information systems, %4 purposes, %5 recipients.")
-                     .arg(profile->name)
-                     .arg(summary->controllers)
-                     .arg(summary->systems)
-                     .arg(summary->purposes)
-                     .arg(summary->recipients)
-              << '\n';
+                       .arg(profile->name)
+                       .arg(summary->controllers)
+                       .arg(summary->systems)
+                       .arg(summary->purposes)
+                       .arg(summary->recipients)
+                << '\n';
     }
     return CliContext::Success;
 }
@@ -100,9 +100,10 @@ int runDemo(CliContext &cli, const QStringList &words)
 {
     CliContext::Arguments args;
     QString error;
-    if (!CliContext::parse(words, {QStringLiteral("subjects"), QStringLiteral("requests"), QStringLiteral("seed"),
-                       QStringLiteral("today")},
-               {}, &args, &error)) {
+    if (!CliContext::parse(
+            words,
+            {QStringLiteral("subjects"), QStringLiteral("requests"), QStringLiteral("seed"), QStringLiteral("today")},
+            {}, &args, &error)) {
         return cli.usage(QStringLiteral("demo: ") + error);
     }
     if (!args.positionals.isEmpty()) {
@@ -115,19 +116,20 @@ int runDemo(CliContext &cli, const QStringList &words)
     qint64 number = 0;
     if (!parseWholeNumber(args.value(QStringLiteral("subjects")), 1, 10000000, &number)) {
         return cli.usage(Tr::tr("demo: --subjects: expected a whole number from 1 to 10000000, got '%1'")
-                              .arg(args.value(QStringLiteral("subjects"))));
+                             .arg(args.value(QStringLiteral("subjects"))));
     }
     options.subjects = number;
     if (args.has(QStringLiteral("requests"))) {
         if (!parseWholeNumber(args.value(QStringLiteral("requests")), 0, 10000000, &number)) {
             return cli.usage(Tr::tr("demo: --requests: expected a whole number from 0 to 10000000, got '%1'")
-                                  .arg(args.value(QStringLiteral("requests"))));
+                                 .arg(args.value(QStringLiteral("requests"))));
         }
         options.requests = int(number);
     }
     if (args.has(QStringLiteral("seed"))) {
         if (!parseWholeNumber(args.value(QStringLiteral("seed")), 0, std::numeric_limits<qint64>::max(), &number)) {
-            return cli.usage(Tr::tr("demo: --seed: expected a whole number, got '%1'").arg(args.value(QStringLiteral("seed"))));
+            return cli.usage(
+                Tr::tr("demo: --seed: expected a whole number, got '%1'").arg(args.value(QStringLiteral("seed"))));
         }
         options.seed = quint64(number);
     }
@@ -135,7 +137,7 @@ int runDemo(CliContext &cli, const QStringList &words)
         options.today = QDate::fromString(args.value(QStringLiteral("today")), Qt::ISODate);
         if (!options.today.isValid()) {
             return cli.usage(Tr::tr("demo: --today: expected a date as YYYY-MM-DD, got '%1'")
-                                  .arg(args.value(QStringLiteral("today"))));
+                                 .arg(args.value(QStringLiteral("today"))));
         }
     }
 
@@ -163,13 +165,13 @@ int runDemo(CliContext &cli, const QStringList &words)
         return cli.fail(summary.error());
     }
     cli.out << Tr::tr("Demo data: %1 subjects, %2 data items, %3 consents, %4 disclosures, %5 requests in %6 s.")
-                 .arg(summary->subjects)
-                 .arg(summary->items)
-                 .arg(summary->consents)
-                 .arg(summary->disclosures)
-                 .arg(summary->requests)
-                 .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
-          << '\n';
+                   .arg(summary->subjects)
+                   .arg(summary->items)
+                   .arg(summary->consents)
+                   .arg(summary->disclosures)
+                   .arg(summary->requests)
+                   .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
+            << '\n';
     return CliContext::Success;
 }
 

@@ -104,7 +104,8 @@ int search(CliContext &cli, const QStringList &words)
         return CliContext::Success;
     }
     for (const SubjectRow &row : rows.value()) {
-        cli.out << QStringLiteral("%1\t%2\t%3\t%4\t%5\n").arg(row.id).arg(row.displayName, row.email, row.phone, row.state);
+        cli.out
+            << QStringLiteral("%1\t%2\t%3\t%4\t%5\n").arg(row.id).arg(row.displayName, row.email, row.phone, row.state);
     }
     return CliContext::Success;
 }
@@ -133,12 +134,16 @@ int show(CliContext &cli, const QStringList &words)
         return CliContext::Success;
     }
     const SubjectRow &s = details->subject;
-    cli.out << Tr::tr("Subject #%1 (%2), version %3, controller %4").arg(s.id).arg(s.state).arg(details->version).arg(s.controller)
+    cli.out << Tr::tr("Subject #%1 (%2), version %3, controller %4")
+                   .arg(s.id)
+                   .arg(s.state)
+                   .arg(details->version)
+                   .arg(s.controller)
             << '\n';
     for (const SubjectDetails::Item &item : details->items) {
         cli.out << QStringLiteral("  %1/%2 [%3] %4 (%5, %6)\n")
-                       .arg(item.category, item.field, item.state,
-                            item.hidden ? Tr::tr("(hidden)") : item.value, item.purposeCode, item.collectedAt);
+                       .arg(item.category, item.field, item.state, item.hidden ? Tr::tr("(hidden)") : item.value,
+                            item.purposeCode, item.collectedAt);
     }
     return CliContext::Success;
 }
@@ -149,10 +154,10 @@ int change(CliContext &cli, const QString &action, const QStringList &words)
     const QString command = QStringLiteral("subject ") + action;
     CliContext::Arguments args;
     QString error;
-    if (!CliContext::parse(words,
-                           {QStringLiteral("reason"), QStringLiteral("request"), QStringLiteral("until"),
-                            QStringLiteral("informed")},
-                           {}, &args, &error)) {
+    if (!CliContext::parse(
+            words,
+            {QStringLiteral("reason"), QStringLiteral("request"), QStringLiteral("until"), QStringLiteral("informed")},
+            {}, &args, &error)) {
         return cli.usage(command + QStringLiteral(": ") + error);
     }
     const int expected = action == QLatin1String("correct") ? 3 : 1;
@@ -163,7 +168,8 @@ int change(CliContext &cli, const QString &action, const QStringList &words)
     int code = 0;
     qint64 id = 0;
     std::optional<qint64> request;
-    if (!subjectId(cli, args.positionals.first(), command, &id, &code) || !requestOption(cli, args, command, &request, &code)) {
+    if (!subjectId(cli, args.positionals.first(), command, &id, &code) ||
+        !requestOption(cli, args, command, &request, &code)) {
         return code;
     }
     if (args.value(QStringLiteral("reason")).trimmed().isEmpty()) {
@@ -195,8 +201,8 @@ int change(CliContext &cli, const QString &action, const QStringList &words)
     } else if (action == QLatin1String("block")) {
         status = SubjectService::block(*database, who, {id, -1, {}, reason, until, request});
     } else {
-        status = SubjectService::unblock(*database, who,
-                                         {id, -1, reason, args.value(QStringLiteral("informed")), request});
+        status =
+            SubjectService::unblock(*database, who, {id, -1, reason, args.value(QStringLiteral("informed")), request});
     }
     if (!status) {
         return cli.fail(status.error());
@@ -250,12 +256,13 @@ int irreversible(CliContext &cli, const QString &action, const QStringList &word
         return CliContext::Success;
     }
     if (outcome->done == 0) {
-        return cli.fail(makeError(ErrorCode::NotFound, Tr::tr("%1: nothing to do: the subjects are gone or already %2")
-                                                           .arg(command, action == QLatin1String("delete")
-                                                                             ? Tr::tr("deleted")
-                                                                             : Tr::tr("anonymized"))));
+        return cli.fail(
+            makeError(ErrorCode::NotFound,
+                      Tr::tr("%1: nothing to do: the subjects are gone or already %2")
+                          .arg(command, action == QLatin1String("delete") ? Tr::tr("deleted") : Tr::tr("anonymized"))));
     }
-    cli.out << Tr::tr("%1: %2 subjects done, %3 skipped.").arg(command).arg(outcome->done).arg(outcome->skipped) << '\n';
+    cli.out << Tr::tr("%1: %2 subjects done, %3 skipped.").arg(command).arg(outcome->done).arg(outcome->skipped)
+            << '\n';
     return CliContext::Success;
 }
 
@@ -281,7 +288,8 @@ int runSubject(CliContext &cli, const QStringList &words)
     if (action == QLatin1String("anonymize") || action == QLatin1String("delete")) {
         return irreversible(cli, action, words.mid(1));
     }
-    return cli.usage(Tr::tr("subject: expected show, correct, block, unblock, anonymize or delete, got '%1'").arg(action));
+    return cli.usage(
+        Tr::tr("subject: expected show, correct, block, unblock, anonymize or delete, got '%1'").arg(action));
 }
 
 } // namespace pd

@@ -9,14 +9,14 @@ namespace pd {
 
 /// What kind of failure an operation ended with. Callers map these to exit codes (CLI) or message styles (GUI).
 enum class ErrorCode {
-    InvalidArgument, ///< bad input: a field, a file, an argument; the message names it
-    NotFound,        ///< the object asked for does not exist
-    PermissionDenied,///< the operator's role does not allow the action
-    Conflict,        ///< someone else changed the record first (optimistic concurrency)
-    NotPrivacyDesk,  ///< the database is not a Privacy Desk database
-    TooNew,          ///< the database was written by a newer version
-    Storage,         ///< the database refused or failed
-    Cancelled,       ///< the operator cancelled long work
+    InvalidArgument,  ///< bad input: a field, a file, an argument; the message names it
+    NotFound,         ///< the object asked for does not exist
+    PermissionDenied, ///< the operator's role does not allow the action
+    Conflict,         ///< someone else changed the record first (optimistic concurrency)
+    NotPrivacyDesk,   ///< the database is not a Privacy Desk database
+    TooNew,           ///< the database was written by a newer version
+    Storage,          ///< the database refused or failed
+    Cancelled,        ///< the operator cancelled long work
 };
 
 /// An error for a human: one clear line that names what was wrong. Never carries personal data.
@@ -27,8 +27,7 @@ struct Error
 };
 
 /// A value or an error. Small on purpose: std::expected is C++23.
-template <typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_value(std::move(value)) {}

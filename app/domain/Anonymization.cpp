@@ -9,14 +9,14 @@ namespace pd {
 
 Anonymization::Strategy Anonymization::strategyFor(const QString &field)
 {
-    static const QStringList generalize = {QStringLiteral("ip"), QStringLiteral("location"), QStringLiteral("city"),
-                                           QStringLiteral("birth_date"), QStringLiteral("browser"),
-                                           QStringLiteral("referrer"), QStringLiteral("utm")};
+    static const QStringList generalize = {
+        QStringLiteral("ip"),      QStringLiteral("location"), QStringLiteral("city"), QStringLiteral("birth_date"),
+        QStringLiteral("browser"), QStringLiteral("referrer"), QStringLiteral("utm")};
     static const QStringList token = {QStringLiteral("cookie_id"), QStringLiteral("transaction_id"),
                                       QStringLiteral("account_id"), QStringLiteral("session_id")};
-    static const QStringList keep = {QStringLiteral("language"), QStringLiteral("country"), QStringLiteral("tags"),
-                                     QStringLiteral("segments"), QStringLiteral("tariff"),
-                                     QStringLiteral("payment_status")};
+    static const QStringList keep = {QStringLiteral("language"), QStringLiteral("country"),
+                                     QStringLiteral("tags"),     QStringLiteral("segments"),
+                                     QStringLiteral("tariff"),   QStringLiteral("payment_status")};
     if (generalize.contains(field)) {
         return Strategy::Generalize;
     }

@@ -71,8 +71,8 @@ bool CsvReader::next(QStringList *fields)
 
 QString CsvReader::quote(const QString &field)
 {
-    if (!field.contains(QLatin1Char(',')) && !field.contains(QLatin1Char('"')) && !field.contains(QLatin1Char('\n'))
-        && !field.contains(QLatin1Char('\r'))) {
+    if (!field.contains(QLatin1Char(',')) && !field.contains(QLatin1Char('"')) && !field.contains(QLatin1Char('\n')) &&
+        !field.contains(QLatin1Char('\r'))) {
         return field;
     }
     QString escaped = field;

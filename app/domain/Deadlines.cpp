@@ -6,8 +6,8 @@ namespace {
 
 using Unit = DeadlineRule::Unit;
 
-DeadlineRule make(Unit unit, int amount, bool nextWorkingDay, bool pausable, std::optional<DeadlineRule::Period> extension,
-                  const char *source)
+DeadlineRule make(Unit unit, int amount, bool nextWorkingDay, bool pausable,
+                  std::optional<DeadlineRule::Period> extension, const char *source)
 {
     DeadlineRule rule;
     rule.period = {unit, amount};

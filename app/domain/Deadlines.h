@@ -35,7 +35,7 @@ struct DeadlineRule
 struct RequestClock
 {
     QDate received;
-    int pausedDays = 0;   ///< calendar days the clock stood still (counted only where the rule is pausable)
+    int pausedDays = 0; ///< calendar days the clock stood still (counted only where the rule is pausable)
     bool extended = false;
 };
 

@@ -75,8 +75,8 @@ Parsed parse(const QString &text)
         const int tagLine = lineAt(open);
         const qsizetype close = text.indexOf(QLatin1String("}}"), open + 2);
         if (close < 0) {
-            parsed.problem = problemAt(tagLine, QString(),
-                                       Tr::tr("line %1: \u201c{{\u201d is not closed with \u201c}}\u201d").arg(tagLine));
+            parsed.problem = problemAt(
+                tagLine, QString(), Tr::tr("line %1: \u201c{{\u201d is not closed with \u201c}}\u201d").arg(tagLine));
             return parsed;
         }
         const QString inner = text.mid(open + 2, close - open - 2).trimmed();
@@ -93,8 +93,8 @@ Parsed parse(const QString &text)
             name = inner.mid(1).trimmed();
         }
         if (!namePattern.match(name).hasMatch() || !known.contains(name)) {
-            parsed.problem = problemAt(tagLine, name,
-                                       Tr::tr("line %1: unknown placeholder {{%2}}").arg(tagLine).arg(inner));
+            parsed.problem =
+                problemAt(tagLine, name, Tr::tr("line %1: unknown placeholder {{%2}}").arg(tagLine).arg(inner));
             return parsed;
         }
 
@@ -128,22 +128,21 @@ Parsed parse(const QString &text)
             open.push_back(i);
         } else if (token.kind == Token::Kind::Close) {
             if (open.empty()) {
-                parsed.problem = problemAt(token.line, token.text,
-                                           Tr::tr("line %1: {{/%2}} closes a section that was not opened")
-                                               .arg(token.line)
-                                               .arg(token.text));
+                parsed.problem = problemAt(
+                    token.line, token.text,
+                    Tr::tr("line %1: {{/%2}} closes a section that was not opened").arg(token.line).arg(token.text));
                 return parsed;
             }
             const Token &opening = parsed.tokens[open.back()];
             if (opening.text != token.text) {
-                parsed.problem = problemAt(token.line, token.text,
-                                           Tr::tr("line %1: {{/%2}} does not close {{%3%4}} opened on line %5")
-                                               .arg(token.line)
-                                               .arg(token.text)
-                                               .arg(opening.kind == Token::Kind::Section ? QLatin1Char('#')
-                                                                                         : QLatin1Char('^'))
-                                               .arg(opening.text)
-                                               .arg(opening.line));
+                parsed.problem =
+                    problemAt(token.line, token.text,
+                              Tr::tr("line %1: {{/%2}} does not close {{%3%4}} opened on line %5")
+                                  .arg(token.line)
+                                  .arg(token.text)
+                                  .arg(opening.kind == Token::Kind::Section ? QLatin1Char('#') : QLatin1Char('^'))
+                                  .arg(opening.text)
+                                  .arg(opening.line));
                 return parsed;
             }
             parsed.closing[open.back()] = i;
@@ -191,17 +190,28 @@ void renderRange(const Parsed &parsed, std::size_t begin, std::size_t end, const
 
 QStringList LetterTemplate::placeholders()
 {
-    return {QStringLiteral("request_number"),    QStringLiteral("request_type"),
-            QStringLiteral("received_date"),     QStringLiteral("due_date"),
-            QStringLiteral("reply_date"),        QStringLiteral("requester_name"),
-            QStringLiteral("requester_address"), QStringLiteral("requester_email"),
-            QStringLiteral("representative_name"), QStringLiteral("what_asked"),
-            QStringLiteral("outcome"),           QStringLiteral("refusal_ground"),
-            QStringLiteral("law"),               QStringLiteral("article"),
-            QStringLiteral("authority"),         QStringLiteral("complaint_article"),
-            QStringLiteral("controller_name"),   QStringLiteral("controller_address"),
-            QStringLiteral("controller_contact"), QStringLiteral("dpo_contact"),
-            QStringLiteral("signatory"),         QStringLiteral("signatory_position")};
+    return {QStringLiteral("request_number"),
+            QStringLiteral("request_type"),
+            QStringLiteral("received_date"),
+            QStringLiteral("due_date"),
+            QStringLiteral("reply_date"),
+            QStringLiteral("requester_name"),
+            QStringLiteral("requester_address"),
+            QStringLiteral("requester_email"),
+            QStringLiteral("representative_name"),
+            QStringLiteral("what_asked"),
+            QStringLiteral("outcome"),
+            QStringLiteral("refusal_ground"),
+            QStringLiteral("law"),
+            QStringLiteral("article"),
+            QStringLiteral("authority"),
+            QStringLiteral("complaint_article"),
+            QStringLiteral("controller_name"),
+            QStringLiteral("controller_address"),
+            QStringLiteral("controller_contact"),
+            QStringLiteral("dpo_contact"),
+            QStringLiteral("signatory"),
+            QStringLiteral("signatory_position")};
 }
 
 QString LetterTemplate::describe(const QString &placeholder)
@@ -246,9 +256,8 @@ std::optional<TemplateProblem> LetterTemplate::check(const QString &templateText
 Result<QString> LetterTemplate::render(const QString &templateText, const LetterFields &fields)
 {
     if (!languages().contains(fields.language)) {
-        return makeError(ErrorCode::InvalidArgument,
-                         Tr::tr("letter language '%1': expected one of %2")
-                             .arg(fields.language, languages().join(QLatin1String(", "))));
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("letter language '%1': expected one of %2")
+                                                         .arg(fields.language, languages().join(QLatin1String(", "))));
     }
     const Parsed parsed = parse(templateText);
     if (parsed.problem) {
@@ -361,7 +370,8 @@ QString LetterTemplate::lawName(Regime regime, const QString &language)
 {
     switch (regime) {
     case Regime::By99z:
-        return pick(language, "Law of the Republic of Belarus No. 99-Z of 7 May 2021 \u201cOn Personal Data Protection\u201d",
+        return pick(language,
+                    "Law of the Republic of Belarus No. 99-Z of 7 May 2021 \u201cOn Personal Data Protection\u201d",
                     "Закон Республики Беларусь от 7 мая 2021 г. № 99-З «О защите персональных данных»");
     case Regime::Gdpr:
         return pick(language, "Regulation (EU) 2016/679 (General Data Protection Regulation)",
@@ -375,7 +385,8 @@ QString LetterTemplate::lawName(Regime regime, const QString &language)
                     "(Cal. Civ. Code \u00a71798.100 et seq.)",
                     "Закон штата Калифорния о защите конфиденциальности потребителей (CCPA) в редакции CPRA");
     case Regime::Ru152fz:
-        return pick(language, "Federal Law of the Russian Federation No. 152-FZ of 27 July 2006 \u201cOn Personal Data\u201d",
+        return pick(language,
+                    "Federal Law of the Russian Federation No. 152-FZ of 27 July 2006 \u201cOn Personal Data\u201d",
                     "Федеральный закон от 27.07.2006 № 152-ФЗ «О персональных данных»");
     case Regime::BrLgpd:
         return pick(language, "the Brazilian General Data Protection Law (Law No. 13,709 of 14 August 2018, LGPD)",
@@ -391,25 +402,24 @@ QString LetterTemplate::article(Regime regime, RequestType type, const QString &
     static const Pair by99z[] = {{"art. 11", "ст. 11"}, {"art. 12", "ст. 12"}, {"art. 11", "ст. 11"},
                                  {"art. 13", "ст. 13"}, {"art. 13", "ст. 13"}, {"art. 13", "ст. 13"},
                                  {"art. 10", "ст. 10"}, {"art. 11", "ст. 11"}, {"art. 15", "ст. 15"}};
-    static const Pair gdpr[] = {{"art. 15", "ст. 15"}, {"art. 15(1)(c)", "п. «c» ч. 1 ст. 15"},
-                                {"art. 16", "ст. 16"}, {"art. 17", "ст. 17"}, {"art. 18", "ст. 18"},
-                                {"art. 21", "ст. 21"}, {"art. 7(3)", "ч. 3 ст. 7"}, {"art. 20", "ст. 20"},
+    static const Pair gdpr[] = {{"art. 15", "ст. 15"},       {"art. 15(1)(c)", "п. «c» ч. 1 ст. 15"},
+                                {"art. 16", "ст. 16"},       {"art. 17", "ст. 17"},
+                                {"art. 18", "ст. 18"},       {"art. 21", "ст. 21"},
+                                {"art. 7(3)", "ч. 3 ст. 7"}, {"art. 20", "ст. 20"},
                                 {"art. 77", "ст. 77"}};
-    static const Pair ccpa[] = {{"\u00a71798.110", "§1798.110"}, {"\u00a71798.115", "§1798.115"},
-                                {"\u00a71798.106", "§1798.106"}, {"\u00a71798.105", "§1798.105"},
-                                {"\u00a71798.121", "§1798.121"}, {"\u00a71798.120", "§1798.120"},
-                                {"\u00a71798.120", "§1798.120"}, {"\u00a71798.100(d)", "§1798.100(d)"},
-                                {"\u00a71798.199.45", "§1798.199.45"}};
-    static const Pair ru152fz[] = {{"art. 14", "ст. 14"},        {"art. 14(7)", "ч. 7 ст. 14"},
+    static const Pair ccpa[] = {
+        {"\u00a71798.110", "§1798.110"}, {"\u00a71798.115", "§1798.115"},       {"\u00a71798.106", "§1798.106"},
+        {"\u00a71798.105", "§1798.105"}, {"\u00a71798.121", "§1798.121"},       {"\u00a71798.120", "§1798.120"},
+        {"\u00a71798.120", "§1798.120"}, {"\u00a71798.100(d)", "§1798.100(d)"}, {"\u00a71798.199.45", "§1798.199.45"}};
+    static const Pair ru152fz[] = {{"art. 14", "ст. 14"},         {"art. 14(7)", "ч. 7 ст. 14"},
                                    {"art. 14(1)", "ч. 1 ст. 14"}, {"art. 14(1), art. 21", "ч. 1 ст. 14, ст. 21"},
                                    {"art. 14(1)", "ч. 1 ст. 14"}, {"art. 21(5.1)", "ч. 5.1 ст. 21"},
                                    {"art. 9(2)", "ч. 2 ст. 9"},   {"art. 14", "ст. 14"},
                                    {"art. 17", "ст. 17"}};
-    static const Pair lgpd[] = {{"art. 18(II)", "ст. 18 (II)"},   {"art. 18(VII)", "ст. 18 (VII)"},
-                                {"art. 18(III)", "ст. 18 (III)"}, {"art. 18(VI)", "ст. 18 (VI)"},
-                                {"art. 18(IV)", "ст. 18 (IV)"},   {"art. 18 \u00a72", "§ 2 ст. 18"},
-                                {"art. 18(IX)", "ст. 18 (IX)"},   {"art. 18(V)", "ст. 18 (V)"},
-                                {"art. 18 \u00a71", "§ 1 ст. 18"}};
+    static const Pair lgpd[] = {
+        {"art. 18(II)", "ст. 18 (II)"}, {"art. 18(VII)", "ст. 18 (VII)"}, {"art. 18(III)", "ст. 18 (III)"},
+        {"art. 18(VI)", "ст. 18 (VI)"}, {"art. 18(IV)", "ст. 18 (IV)"},   {"art. 18 \u00a72", "§ 2 ст. 18"},
+        {"art. 18(IX)", "ст. 18 (IX)"}, {"art. 18(V)", "ст. 18 (V)"},     {"art. 18 \u00a71", "§ 1 ст. 18"}};
     const Pair *table = gdpr;
     switch (regime) {
     case Regime::By99z:

@@ -23,7 +23,7 @@ struct LetterFields
     QDate dueDate;
     QDate replyDate;
     QString requesterName;
-    QString requesterAddress;   ///< postal address, may span lines
+    QString requesterAddress; ///< postal address, may span lines
     QString requesterEmail;
     QString representativeName; ///< empty when the subject wrote themselves
     QString whatAsked;          ///< what the request asked for, in the requester's words or a summary

@@ -8,21 +8,21 @@ namespace pd {
 
 /// What an operator may ask the services to do. The matrix lives in Permissions::allows() and nowhere else.
 enum class Action {
-    ViewPersonalData,   ///< see subjects, their items, consents, requests
-    CorrectData,        ///< clarification of a value
-    BlockData,          ///< restriction: block, and lift a block
-    AnonymizeData,      ///< irreversible
-    DeleteData,         ///< irreversible
-    ChangeConsent,      ///< record a consent or its withdrawal
-    ImportData,         ///< load subjects from a file
-    HandleRequests,     ///< take in and work on data-subject requests
-    ManagePurposes,     ///< change the register of processing (profiles)
-    ExportRegisters,    ///< export whole registers and reports
-    ApproveIrreversible,///< the second officer of the four-eyes rule
-    ViewAudit,          ///< read and verify the audit trail
-    ManageOperators,    ///< operator accounts and roles
-    ManageSettings,     ///< application settings
-    EditLetterTemplates,///< change the office-wide reply-letter templates
+    ViewPersonalData,    ///< see subjects, their items, consents, requests
+    CorrectData,         ///< clarification of a value
+    BlockData,           ///< restriction: block, and lift a block
+    AnonymizeData,       ///< irreversible
+    DeleteData,          ///< irreversible
+    ChangeConsent,       ///< record a consent or its withdrawal
+    ImportData,          ///< load subjects from a file
+    HandleRequests,      ///< take in and work on data-subject requests
+    ManagePurposes,      ///< change the register of processing (profiles)
+    ExportRegisters,     ///< export whole registers and reports
+    ApproveIrreversible, ///< the second officer of the four-eyes rule
+    ViewAudit,           ///< read and verify the audit trail
+    ManageOperators,     ///< operator accounts and roles
+    ManageSettings,      ///< application settings
+    EditLetterTemplates, ///< change the office-wide reply-letter templates
 };
 
 class Permissions

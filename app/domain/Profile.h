@@ -57,12 +57,12 @@ struct ProfilePurpose
     QStringList dataFields;
     QStringList processingKinds;
     RetentionKind retention = RetentionKind::ContractTerm;
-    int retentionMonths = 0;   ///< for RetentionKind::Fixed
-    QString retentionEvent;    ///< for RetentionKind::Fixed: what the period runs from (response, registration, ...)
-    QString retentionText;     ///< the policy's own words
+    int retentionMonths = 0; ///< for RetentionKind::Fixed
+    QString retentionEvent;  ///< for RetentionKind::Fixed: what the period runs from (response, registration, ...)
+    QString retentionText;   ///< the policy's own words
     QString deletionMethod;
     QString securityMeasures;
-    QStringList countries;     ///< ISO 3166 alpha-2 codes where the data is processed
+    QStringList countries; ///< ISO 3166 alpha-2 codes where the data is processed
     QList<ProfileRecipient> recipients;
     int line = 0;
 };

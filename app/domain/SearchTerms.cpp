@@ -27,7 +27,8 @@ QStringList forSubject(const QString &displayName, const QStringList &ipAddresse
 bool looksLikeIp(const QString &text)
 {
     static const QRegularExpression v4(QStringLiteral("^\\d{1,3}\\.(\\d{1,3}(\\.(\\d{1,3}(\\.\\d{0,3})?)?)?)?$"));
-    static const QRegularExpression v6(QStringLiteral("^[0-9a-f]{1,4}:[0-9a-f:]*$"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression v6(QStringLiteral("^[0-9a-f]{1,4}:[0-9a-f:]*$"),
+                                       QRegularExpression::CaseInsensitiveOption);
     return v4.match(text).hasMatch() || v6.match(text).hasMatch();
 }
 

@@ -17,7 +17,15 @@ enum class ControllerKind { Own, Client };
 enum class RecipientRole { Processor, Controller, Authority };
 enum class DataState { Active, Blocked, Anonymized };
 enum class RequestType {
-    Access, Disclosures, Rectification, Erasure, Restriction, Objection, ConsentWithdrawal, Portability, Complaint
+    Access,
+    Disclosures,
+    Rectification,
+    Erasure,
+    Restriction,
+    Objection,
+    ConsentWithdrawal,
+    Portability,
+    Complaint
 };
 enum class Regime { By99z, Gdpr, UkGdpr, Ccpa, Ru152fz, BrLgpd };
 enum class RequestStatus { New, IdentityPending, InProgress, AwaitingApproval, Completed, Refused, Withdrawn };

@@ -26,7 +26,7 @@ class Tr
     Q_DECLARE_TR_FUNCTIONS(pd::LetterPdf)
 };
 
-constexpr int kResolution = 300;         // dots per inch of the PDF's coordinate space
+constexpr int kResolution = 300; // dots per inch of the PDF's coordinate space
 constexpr qreal kMarginMm = 25.0;
 constexpr qreal kFontPoints = 11.0;
 constexpr qreal kFooterPoints = 8.5;

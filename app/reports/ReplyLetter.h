@@ -22,10 +22,10 @@ class ReplyLetter
 public:
     struct Document
     {
-        QString language;  ///< "en" or "ru", as asked in the fields
-        QString text;      ///< the letter as plain text (for a preview)
-        QByteArray pdf;    ///< an A4 PDF
-        QString title;     ///< "Reply to request No. 123": the PDF's title, naming no person
+        QString language; ///< "en" or "ru", as asked in the fields
+        QString text;     ///< the letter as plain text (for a preview)
+        QByteArray pdf;   ///< an A4 PDF
+        QString title;    ///< "Reply to request No. 123": the PDF's title, naming no person
         QString mediaType = QStringLiteral("application/pdf");
     };
 

@@ -92,11 +92,12 @@ Result<Stored> load(QSqlDatabase &tx, qint64 approvalId)
 Status decide(QSqlDatabase &tx, const Session &who, qint64 approvalId, const char *status, const QString &note)
 {
     QSqlQuery query(tx);
-    return sql::exec(query,
-                     QStringLiteral("UPDATE approvals SET status = ?, decided_by = ?, decided_at = ?, decision_note = ? "
-                                    "WHERE id = ? AND status = 'pending'"),
-                     {QLatin1String(status), who.operatorId, sql::nowTimestamp(), sql::text(note), approvalId},
-                     "recording the decision");
+    return sql::exec(
+        query,
+        QStringLiteral("UPDATE approvals SET status = ?, decided_by = ?, decided_at = ?, decision_note = ? "
+                       "WHERE id = ? AND status = 'pending'"),
+        {QLatin1String(status), who.operatorId, sql::nowTimestamp(), sql::text(note), approvalId},
+        "recording the decision");
 }
 
 /// Loads a pending approval (or, with `resumable`, an approved one left unfinished) that `who` may decide on:
@@ -107,8 +108,8 @@ Result<Stored> decidable(QSqlDatabase &tx, const Session &who, qint64 approvalId
     if (!stored) {
         return stored;
     }
-    const bool open = stored->approval.status == QLatin1String("pending")
-                      || (resumable && stored->approval.status == QLatin1String("approved"));
+    const bool open = stored->approval.status == QLatin1String("pending") ||
+                      (resumable && stored->approval.status == QLatin1String("approved"));
     if (!open) {
         return makeError(ErrorCode::Conflict,
                          Tr::tr("approval #%1 is already %2").arg(approvalId).arg(stored->approval.status));
@@ -154,7 +155,7 @@ Result<qint64> ApprovalService::request(Database &database, const Session &who, 
 }
 
 Status ApprovalService::approve(Database &database, const Session &who, qint64 approvalId,
-                               const BulkAction::Progress &progress, int batchSize)
+                                const BulkAction::Progress &progress, int batchSize)
 {
     if (Status allowed = Permissions::check(who, Action::ApproveIrreversible); !allowed) {
         return allowed;
@@ -169,10 +170,10 @@ Status ApprovalService::approve(Database &database, const Session &who, qint64 a
         if (approval.status != QLatin1String("pending")) {
             return {}; // approved before and interrupted: carry on with what is left
         }
-        if (Status audited = AuditLog::append(
-                tx, who,
-                approvalEntry(QStringLiteral("approval.approve"), approvalId, approval.reason, approval.requestId,
-                              QStringLiteral("asked by %1").arg(approval.requestedBy)));
+        if (Status audited = AuditLog::append(tx, who,
+                                              approvalEntry(QStringLiteral("approval.approve"), approvalId,
+                                                            approval.reason, approval.requestId,
+                                                            QStringLiteral("asked by %1").arg(approval.requestedBy)));
             !audited) {
             return audited;
         }
@@ -188,7 +189,8 @@ Status ApprovalService::approve(Database &database, const Session &who, qint64 a
     order.subjectIds = approval.subjectIds;
     order.reason = approval.reason;
     order.requestId = approval.requestId;
-    Result<BulkAction::Outcome> outcome = BulkAction::runApproved(database, who, order, approvalId, progress, batchSize);
+    Result<BulkAction::Outcome> outcome =
+        BulkAction::runApproved(database, who, order, approvalId, progress, batchSize);
     if (!outcome) {
         return outcome.error();
     }
@@ -225,23 +227,22 @@ Status ApprovalService::reject(Database &database, const Session &who, qint64 ap
             return status;
         }
         ChangeNotifier::notify(tx, QStringLiteral("approvals"));
-        if (Status audited = AuditLog::append(tx, who,
-                                              approvalEntry(QStringLiteral("approval.reject"), approvalId, note.trimmed(),
-                                                            stored->approval.requestId,
-                                                            QStringLiteral("asked by %1").arg(
-                                                                stored->approval.requestedBy)));
+        if (Status audited = AuditLog::append(
+                tx, who,
+                approvalEntry(QStringLiteral("approval.reject"), approvalId, note.trimmed(), stored->approval.requestId,
+                              QStringLiteral("asked by %1").arg(stored->approval.requestedBy)));
             !audited) {
             return audited;
         }
-        return stored->approval.requestId
-                   ? RequestService::approvalDecided(tx, who, *stored->approval.requestId, false)
-                   : Status();
+        return stored->approval.requestId ? RequestService::approvalDecided(tx, who, *stored->approval.requestId, false)
+                                          : Status();
     });
 }
 
 Result<QList<ApprovalService::Approval>> ApprovalService::pending(Database &database, const Session &who)
 {
-    if (!Permissions::allows(who.role, Action::ApproveIrreversible) && !Permissions::allows(who.role, Action::ViewAudit)) {
+    if (!Permissions::allows(who.role, Action::ApproveIrreversible) &&
+        !Permissions::allows(who.role, Action::ViewAudit)) {
         return Permissions::check(who, Action::ApproveIrreversible).error();
     }
     QSqlDatabase db = database.connection();

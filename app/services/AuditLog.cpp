@@ -37,9 +37,19 @@ QString optionalText(const std::optional<qint64> &value)
 QString entryHash(qint64 id, const QString &at, const QString &operatorId, const QString &operatorName,
                   const AuditEntry &entry, const QString &previous)
 {
-    const QStringList parts = {QString::number(id), at, operatorId, operatorName, entry.action, entry.objectType,
-                               entry.objectId, optionalText(entry.subjectId), optionalText(entry.requestId),
-                               entry.reason, entry.fields.join(QLatin1Char(',')), entry.details, previous};
+    const QStringList parts = {QString::number(id),
+                               at,
+                               operatorId,
+                               operatorName,
+                               entry.action,
+                               entry.objectType,
+                               entry.objectId,
+                               optionalText(entry.subjectId),
+                               optionalText(entry.requestId),
+                               entry.reason,
+                               entry.fields.join(QLatin1Char(',')),
+                               entry.details,
+                               previous};
     return QString::fromLatin1(
         QCryptographicHash::hash(parts.join(QChar(0x1f)).toUtf8(), QCryptographicHash::Sha256).toHex());
 }
@@ -176,15 +186,17 @@ Result<AuditLog::Verification> AuditLog::verify(Database &database, const Sessio
 
         if (id != expectedId) {
             result.firstBrokenId = id;
-            result.problem = id > expectedId
-                                 ? Tr::tr("entry %1 follows entry %2: entries in between were removed").arg(id).arg(expectedId - 1)
-                                 : Tr::tr("entry %1 appears out of order").arg(id);
+            result.problem =
+                id > expectedId
+                    ? Tr::tr("entry %1 follows entry %2: entries in between were removed").arg(id).arg(expectedId - 1)
+                    : Tr::tr("entry %1 appears out of order").arg(id);
             return result;
         }
         if (storedPrevious != previous) {
             result.firstBrokenId = id;
             result.problem = Tr::tr("entry %1 does not follow the entry before it: an entry was removed, reordered or "
-                                "changed").arg(id);
+                                    "changed")
+                                 .arg(id);
             return result;
         }
         const QString computed =
@@ -202,15 +214,18 @@ Result<AuditLog::Verification> AuditLog::verify(Database &database, const Sessio
     if (!head) {
         return head.error();
     }
-    const QString expectedHead = result.entries == 0 ? QString()
-                                                     : QString::number(expectedId - 1) + QLatin1Char(':') + previous;
+    const QString expectedHead =
+        result.entries == 0 ? QString() : QString::number(expectedId - 1) + QLatin1Char(':') + previous;
     if (head.value().toString() != expectedHead) {
         const qint64 headId = head.value().toString().section(QLatin1Char(':'), 0, 0).toLongLong();
         result.firstBrokenId = std::max<qint64>(1, expectedId);
-        result.problem = headId >= expectedId
-                             ? Tr::tr("the audit trail ends at entry %1 but entry %2 was written: the last entries were "
-                                  "removed").arg(expectedId - 1).arg(headId)
-                             : Tr::tr("the head of the audit trail does not match its last entry %1").arg(expectedId - 1);
+        result.problem =
+            headId >= expectedId
+                ? Tr::tr("the audit trail ends at entry %1 but entry %2 was written: the last entries were "
+                         "removed")
+                      .arg(expectedId - 1)
+                      .arg(headId)
+                : Tr::tr("the head of the audit trail does not match its last entry %1").arg(expectedId - 1);
     }
     return result;
 }
@@ -225,11 +240,12 @@ Result<QList<AuditRecord>> AuditLog::find(Database &database, const Session &who
     const Where where = whereFor(filter);
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (Status status = sql::exec(query,
-                                  QStringLiteral("SELECT id, at, operator_name, action, object_type, object_id, "
-                                                 "subject_id, request_id, reason, fields, details, hash FROM audit_log")
-                                      + where.sql + QStringLiteral(" ORDER BY id DESC LIMIT ? OFFSET ?"),
-                                  where.values + QVariantList{limit, offset}, "reading the audit trail");
+    if (Status status =
+            sql::exec(query,
+                      QStringLiteral("SELECT id, at, operator_name, action, object_type, object_id, "
+                                     "subject_id, request_id, reason, fields, details, hash FROM audit_log") +
+                          where.sql + QStringLiteral(" ORDER BY id DESC LIMIT ? OFFSET ?"),
+                      where.values + QVariantList{limit, offset}, "reading the audit trail");
         !status) {
         return status.error();
     }

@@ -43,8 +43,8 @@ struct AuditFilter
     QString operatorName; ///< exact
     QString action;       ///< prefix: "subject." finds every subject action
     std::optional<qint64> subjectId;
-    QString from;         ///< YYYY-MM-DD, inclusive
-    QString to;           ///< YYYY-MM-DD, inclusive
+    QString from; ///< YYYY-MM-DD, inclusive
+    QString to;   ///< YYYY-MM-DD, inclusive
 };
 
 /// The append-only, hash-chained audit trail.
@@ -71,8 +71,8 @@ public:
     static Result<Verification> verify(Database &database, const Session &who);
 
     /// Entries matching `filter`, newest first.
-    static Result<QList<AuditRecord>> find(Database &database, const Session &who, const AuditFilter &filter, int offset,
-                                           int limit);
+    static Result<QList<AuditRecord>> find(Database &database, const Session &who, const AuditFilter &filter,
+                                           int offset, int limit);
     static Result<qint64> count(Database &database, const Session &who, const AuditFilter &filter);
 
     /// The key for keyed hashes of values in audit entries (created on first use, kept in the database so that

@@ -64,7 +64,8 @@ QString AuthService::nameProblem(const QString &name)
 Result<bool> AuthService::hasOperators(Database &database)
 {
     QSqlDatabase db = database.connection();
-    Result<QVariant> count = sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM operators"), {}, "counting operators");
+    Result<QVariant> count =
+        sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM operators"), {}, "counting operators");
     if (!count) {
         return count.error();
     }
@@ -90,8 +91,9 @@ Result<Session> AuthService::signIn(Database &database, const QString &name, con
         }
         if (!query.next()) {
             password::burnVerificationTime(password);
-            return AuditLog::append(tx, Session(), signInEntry(QStringLiteral("sign-in.failed"), 0,
-                                                               QStringLiteral("unknown operator name")));
+            return AuditLog::append(
+                tx, Session(),
+                signInEntry(QStringLiteral("sign-in.failed"), 0, QStringLiteral("unknown operator name")));
         }
         Session session;
         session.operatorId = query.value(0).toLongLong();
@@ -107,45 +109,48 @@ Result<Session> AuthService::signIn(Database &database, const QString &name, con
         if (!active) {
             password::burnVerificationTime(password);
             outcome = makeError(ErrorCode::PermissionDenied, Tr::tr("operator %1 is deactivated").arg(session.name));
-            return AuditLog::append(tx, Session(), signInEntry(QStringLiteral("sign-in.failed"), session.operatorId,
-                                                               QStringLiteral("deactivated")));
+            return AuditLog::append(
+                tx, Session(),
+                signInEntry(QStringLiteral("sign-in.failed"), session.operatorId, QStringLiteral("deactivated")));
         }
         if (lockedUntil.isValid() && lockedUntil > now) {
             password::burnVerificationTime(password);
             outcome = makeError(ErrorCode::PermissionDenied,
                                 Tr::tr("operator %1 is locked until %2 UTC after too many wrong passwords")
                                     .arg(session.name, lockedUntil.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
-            return AuditLog::append(tx, Session(), signInEntry(QStringLiteral("sign-in.failed"), session.operatorId,
-                                                               QStringLiteral("account locked")));
+            return AuditLog::append(
+                tx, Session(),
+                signInEntry(QStringLiteral("sign-in.failed"), session.operatorId, QStringLiteral("account locked")));
         }
         if (!password::verify(hash, password)) {
             const int nowFailed = failed + 1;
             const bool lock = nowFailed >= attempts.value();
             const QString until = lock ? sql::timestamp(now.addSecs(60LL * lockMinutes.value())) : QString();
-            if (Status status = sql::exec(query,
-                                          QStringLiteral("UPDATE operators SET failed_attempts = ?, locked_until = ? "
-                                                         "WHERE id = ?"),
-                                          {lock ? 0 : nowFailed, lock ? QVariant(until) : QVariant(QString()),
-                                           session.operatorId},
-                                          "recording a failed sign-in");
+            if (Status status =
+                    sql::exec(query,
+                              QStringLiteral("UPDATE operators SET failed_attempts = ?, locked_until = ? "
+                                             "WHERE id = ?"),
+                              {lock ? 0 : nowFailed, lock ? QVariant(until) : QVariant(QString()), session.operatorId},
+                              "recording a failed sign-in");
                 !status) {
                 return status;
             }
-            outcome = lock ? makeError(ErrorCode::PermissionDenied,
-                                       Tr::tr("wrong operator name or password; operator %1 is now locked for %2 minutes")
-                                           .arg(session.name)
-                                           .arg(lockMinutes.value()))
-                           : wrongCredentials();
-            if (Status status = AuditLog::append(tx, Session(),
-                                                 signInEntry(QStringLiteral("sign-in.failed"), session.operatorId,
-                                                             QStringLiteral("wrong password %1 of %2")
-                                                                 .arg(nowFailed)
-                                                                 .arg(attempts.value())));
+            outcome =
+                lock ? makeError(ErrorCode::PermissionDenied,
+                                 Tr::tr("wrong operator name or password; operator %1 is now locked for %2 minutes")
+                                     .arg(session.name)
+                                     .arg(lockMinutes.value()))
+                     : wrongCredentials();
+            if (Status status = AuditLog::append(
+                    tx, Session(),
+                    signInEntry(QStringLiteral("sign-in.failed"), session.operatorId,
+                                QStringLiteral("wrong password %1 of %2").arg(nowFailed).arg(attempts.value())));
                 !status || !lock) {
                 return status;
             }
-            return AuditLog::append(tx, Session(), signInEntry(QStringLiteral("operator.locked"), session.operatorId,
-                                                               QStringLiteral("until %1").arg(until)));
+            return AuditLog::append(tx, Session(),
+                                    signInEntry(QStringLiteral("operator.locked"), session.operatorId,
+                                                QStringLiteral("until %1").arg(until)));
         }
         if (Status status = sql::exec(query,
                                       QStringLiteral("UPDATE operators SET failed_attempts = 0, locked_until = NULL, "
@@ -193,8 +198,8 @@ Result<Session> AuthService::addOperator(Database &database, const Session &acto
                 return allowed;
             }
         }
-        Result<QVariant> taken =
-            sql::scalar(tx, QStringLiteral("SELECT COUNT(*) FROM operators WHERE name = ?"), {name}, "checking the name");
+        Result<QVariant> taken = sql::scalar(tx, QStringLiteral("SELECT COUNT(*) FROM operators WHERE name = ?"),
+                                             {name}, "checking the name");
         if (!taken) {
             return taken.error();
         }
@@ -217,8 +222,8 @@ Result<Session> AuthService::addOperator(Database &database, const Session &acto
         entry.action = QStringLiteral("operator.add");
         entry.objectType = QStringLiteral("operator");
         entry.objectId = QString::number(created.operatorId);
-        entry.details = QStringLiteral("name=%1 role=%2%3").arg(name, toString(role),
-                                                                first ? QStringLiteral(" first-administrator") : QString());
+        entry.details = QStringLiteral("name=%1 role=%2%3")
+                            .arg(name, toString(role), first ? QStringLiteral(" first-administrator") : QString());
         return AuditLog::append(tx, first ? Session() : actor, entry);
     });
     if (!status) {

@@ -52,8 +52,8 @@ Result<bool> needsApproval(Database &database, BulkAction::Kind kind, qint64 cou
 /// The subject's state, or empty when it is gone.
 Result<QString> stateOf(QSqlDatabase &tx, qint64 subjectId)
 {
-    Result<QVariant> state = sql::scalar(tx, QStringLiteral("SELECT state FROM subjects WHERE id = ?"), {subjectId},
-                                         "reading the subject");
+    Result<QVariant> state =
+        sql::scalar(tx, QStringLiteral("SELECT state FROM subjects WHERE id = ?"), {subjectId}, "reading the subject");
     if (!state) {
         return state.error();
     }
@@ -114,9 +114,9 @@ Result<BulkAction::Outcome> runBatches(Database &database, const Session &who, c
             }
             if (approvalId > 0) {
                 QSqlQuery query(tx);
-                return sql::exec(query,
-                                 QStringLiteral("UPDATE approvals SET executed_count = executed_count + ? WHERE id = ?"),
-                                 {done + skipped, approvalId}, "recording the progress of the approval");
+                return sql::exec(
+                    query, QStringLiteral("UPDATE approvals SET executed_count = executed_count + ? WHERE id = ?"),
+                    {done + skipped, approvalId}, "recording the progress of the approval");
             }
             return {};
         });
@@ -240,9 +240,10 @@ Result<BulkAction::Impact> BulkAction::impact(Database &database, const Session 
                                 impact.withRequests += q.value(2).toLongLong();
                             });
         if (status) {
-            status = run(QStringLiteral("SELECT category, COUNT(*) FROM pd_items WHERE subject_id IN (%1) "
-                                        "GROUP BY category"),
-                         [&](QSqlQuery &q) { impact.itemsByCategory[q.value(0).toString()] += q.value(1).toLongLong(); });
+            status =
+                run(QStringLiteral("SELECT category, COUNT(*) FROM pd_items WHERE subject_id IN (%1) "
+                                   "GROUP BY category"),
+                    [&](QSqlQuery &q) { impact.itemsByCategory[q.value(0).toString()] += q.value(1).toLongLong(); });
         }
         if (status) {
             status = run(QStringLiteral("SELECT COUNT(*) FROM consents WHERE subject_id IN (%1)"),

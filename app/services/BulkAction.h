@@ -31,8 +31,8 @@ public:
     {
         Kind kind = Kind::Block;
         QList<qint64> subjectIds;
-        QString reason;          ///< required
-        QDate until;             ///< Block only: optional end of the block
+        QString reason; ///< required
+        QDate until;    ///< Block only: optional end of the block
         std::optional<qint64> requestId;
     };
 
@@ -51,7 +51,7 @@ public:
         QMap<QString, qint64> itemsByCategory;
         qint64 consents = 0;
         qint64 disclosures = 0;
-        qint64 blocked = 0;   ///< subjects among them that are blocked (a deletion ends the block)
+        qint64 blocked = 0; ///< subjects among them that are blocked (a deletion ends the block)
         qint64 withRequests = 0;
     };
 

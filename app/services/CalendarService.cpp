@@ -54,20 +54,20 @@ AuditEntry calendarEntry(const char *action, const QString &country, const QDate
 
 QStringList CalendarService::countries()
 {
-    return {QStringLiteral("BY"), QStringLiteral("RU"), QStringLiteral("GB"), QStringLiteral("DE"),
-            QStringLiteral("US"), QStringLiteral("BR")};
+    return {QStringLiteral("BY"), QStringLiteral("RU"), QStringLiteral("GB"),
+            QStringLiteral("DE"), QStringLiteral("US"), QStringLiteral("BR")};
 }
 
 Result<WorkingCalendar> CalendarService::calendar(QSqlDatabase &db, const QString &country, int fromYear, int toYear)
 {
     WorkingCalendar calendar = WorkingCalendar::builtIn(country, fromYear, toYear);
     QSqlQuery query(db);
-    if (Status status = sql::exec(query,
-                                  QStringLiteral("SELECT day, kind FROM calendar_days WHERE country = ? AND day >= ? "
-                                                 "AND day <= ?"),
-                                  {country, QStringLiteral("%1-01-01").arg(fromYear),
-                                   QStringLiteral("%1-12-31").arg(toYear)},
-                                  "reading the calendar");
+    if (Status status =
+            sql::exec(query,
+                      QStringLiteral("SELECT day, kind FROM calendar_days WHERE country = ? AND day >= ? "
+                                     "AND day <= ?"),
+                      {country, QStringLiteral("%1-01-01").arg(fromYear), QStringLiteral("%1-12-31").arg(toYear)},
+                      "reading the calendar");
         !status) {
         return status.error();
     }
@@ -135,8 +135,9 @@ Status CalendarService::setDay(Database &database, const Session &who, const Day
             return status;
         }
         ChangeNotifier::notify(tx, QStringLiteral("calendar"));
-        return AuditLog::append(tx, who, calendarEntry("calendar.set", day.country, day.day,
-                                                       QStringLiteral("%1 %2").arg(kind, day.note.trimmed())));
+        return AuditLog::append(
+            tx, who,
+            calendarEntry("calendar.set", day.country, day.day, QStringLiteral("%1 %2").arg(kind, day.note.trimmed())));
     });
 }
 
@@ -153,7 +154,8 @@ Status CalendarService::removeDay(Database &database, const Session &who, const 
             return status;
         }
         if (query.numRowsAffected() == 0) {
-            return makeError(ErrorCode::NotFound, Tr::tr("%1 has no edit on %2").arg(country, day.toString(Qt::ISODate)));
+            return makeError(ErrorCode::NotFound,
+                             Tr::tr("%1 has no edit on %2").arg(country, day.toString(Qt::ISODate)));
         }
         ChangeNotifier::notify(tx, QStringLiteral("calendar"));
         return AuditLog::append(tx, who, calendarEntry("calendar.remove", country, day, QString()));

@@ -68,11 +68,14 @@ void ChangeNotifier::notify(QSqlDatabase &tx, const QString &topic)
     QMutexLocker locker(&listenersMutex());
     for (const QPointer<ChangeNotifier> &listener : qAsConst(localListeners())) {
         if (listener) {
-            QMetaObject::invokeMethod(listener, [listener, topic] {
-                if (listener) {
-                    emit listener->changed(topic);
-                }
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                listener,
+                [listener, topic] {
+                    if (listener) {
+                        emit listener->changed(topic);
+                    }
+                },
+                Qt::QueuedConnection);
         }
     }
 }

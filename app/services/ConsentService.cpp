@@ -58,9 +58,9 @@ Result<qint64> ConsentService::give(Database &database, const Session &who, cons
         }
         const qint64 purposeId = query.value(0).toLongLong();
         if (query.value(1).toString() != QLatin1String("consent")) {
-            return makeError(ErrorCode::InvalidArgument,
-                             Tr::tr("purpose '%1' rests on %2, not on consent").arg(grant.purposeCode,
-                                                                                    query.value(1).toString()));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                Tr::tr("purpose '%1' rests on %2, not on consent").arg(grant.purposeCode, query.value(1).toString()));
         }
         query.finish();
         Result<QVariant> subject = sql::scalar(tx, QStringLiteral("SELECT state FROM subjects WHERE id = ?"),
@@ -87,10 +87,10 @@ Result<qint64> ConsentService::give(Database &database, const Session &who, cons
         }
         consentId = id.value().toLongLong();
         ChangeNotifier::notify(tx, QStringLiteral("subjects"));
-        return AuditLog::append(tx, who,
-                                consentEntry("consent.give", consentId, grant.subjectId, QString(), grant.requestId,
-                                             QStringLiteral("purpose=%1 policy=%2")
-                                                 .arg(grant.purposeCode, grant.policyVersion.trimmed())));
+        return AuditLog::append(
+            tx, who,
+            consentEntry("consent.give", consentId, grant.subjectId, QString(), grant.requestId,
+                         QStringLiteral("purpose=%1 policy=%2").arg(grant.purposeCode, grant.policyVersion.trimmed())));
     });
     if (!status) {
         return status.error();
@@ -132,8 +132,9 @@ Status ConsentService::withdraw(Database &database, const Session &who, qint64 c
             return status;
         }
         ChangeNotifier::notify(tx, QStringLiteral("subjects"));
-        return AuditLog::append(tx, who, consentEntry("consent.withdraw", consentId, subjectId, reason, requestId,
-                                                      QStringLiteral("purpose=%1").arg(purpose)));
+        return AuditLog::append(tx, who,
+                                consentEntry("consent.withdraw", consentId, subjectId, reason, requestId,
+                                             QStringLiteral("purpose=%1").arg(purpose)));
     });
 }
 

@@ -38,10 +38,8 @@ namespace {
 
 using namespace demo;
 
-
 constexpr qint64 kSubjectsPerTransaction = 20000;
 constexpr qint64 kSubjectsPerBatch = 2000; // divides kSubjectsPerTransaction: a transaction holds whole batches
-
 
 Result<DemoIds> loadIds(QSqlDatabase &db)
 {
@@ -60,19 +58,21 @@ Result<DemoIds> loadIds(QSqlDatabase &db)
         (query.value(0).toString() == QLatin1String("operator") ? ids.operatorController : ids.clientController) =
             query.value(1).toLongLong();
     }
-    static const char *const required[] = {"registration", "security", "card-payment", "appeals", "info-projects",
-                                           "site-statistics", "client-mailing"};
+    static const char *const required[] = {"registration",  "security",        "card-payment",  "appeals",
+                                           "info-projects", "site-statistics", "client-mailing"};
     for (const char *code : required) {
         if (!ids.purposes.contains(QLatin1String(code))) {
-            return makeError(ErrorCode::Storage, Tr::tr("the demo profile has no purpose '%1'").arg(QLatin1String(code)));
+            return makeError(ErrorCode::Storage,
+                             Tr::tr("the demo profile has no purpose '%1'").arg(QLatin1String(code)));
         }
     }
     if (ids.operatorController == 0 || ids.clientController == 0) {
-        return makeError(ErrorCode::Storage, Tr::tr("the demo profile lacks the controllers 'operator' and 'client-retail'"));
+        return makeError(ErrorCode::Storage,
+                         Tr::tr("the demo profile lacks the controllers 'operator' and 'client-retail'"));
     }
     if (!query.prepare(QStringLiteral("SELECT r.name, r.country, p.code FROM recipients r "
-                                      "JOIN purposes p ON p.id = r.purpose_id ORDER BY r.id"))
-        || !query.exec()) {
+                                      "JOIN purposes p ON p.id = r.purpose_id ORDER BY r.id")) ||
+        !query.exec()) {
         return sql::queryError(query, "reading recipients");
     }
     while (query.next()) {
@@ -217,19 +217,20 @@ private:
 };
 
 /// Requests spread over the six months before `today`, with statuses that fit their age.
-Status writeRequests(QSqlDatabase &db, const QDate &today, quint64 seed, qint64 firstSubject,
-                     qint64 subjects, int count)
+Status writeRequests(QSqlDatabase &db, const QDate &today, quint64 seed, qint64 firstSubject, qint64 subjects,
+                     int count)
 {
-    BatchInserter requests(db, QStringLiteral("requests"),
-                           {QStringLiteral("subject_id"), QStringLiteral("controller_id"), QStringLiteral("type"),
-                            QStringLiteral("regime"), QStringLiteral("status"), QStringLiteral("channel"),
-                            QStringLiteral("received_at"), QStringLiteral("due_date"), QStringLiteral("requester_name"),
-                            QStringLiteral("requester_key"), QStringLiteral("requester_email"), QStringLiteral("what_asked"),
-                            QStringLiteral("answer_form"), QStringLiteral("language"), QStringLiteral("identity_method"),
-                            QStringLiteral("identity_result"), QStringLiteral("decision"),
-                            QStringLiteral("refusal_ground"), QStringLiteral("replied_at"),
-                            QStringLiteral("completed_at"), QStringLiteral("created_at"), QStringLiteral("updated_at")},
-                           50);
+    BatchInserter requests(
+        db, QStringLiteral("requests"),
+        {QStringLiteral("subject_id"),      QStringLiteral("controller_id"),   QStringLiteral("type"),
+         QStringLiteral("regime"),          QStringLiteral("status"),          QStringLiteral("channel"),
+         QStringLiteral("received_at"),     QStringLiteral("due_date"),        QStringLiteral("requester_name"),
+         QStringLiteral("requester_key"),   QStringLiteral("requester_email"), QStringLiteral("what_asked"),
+         QStringLiteral("answer_form"),     QStringLiteral("language"),        QStringLiteral("identity_method"),
+         QStringLiteral("identity_result"), QStringLiteral("decision"),        QStringLiteral("refusal_ground"),
+         QStringLiteral("replied_at"),      QStringLiteral("completed_at"),    QStringLiteral("created_at"),
+         QStringLiteral("updated_at")},
+        50);
     const QStringList types = allRequestTypes();
     static const QStringList channels = {QStringLiteral("email"), QStringLiteral("web-form"), QStringLiteral("letter"),
                                          QStringLiteral("phone"), QStringLiteral("in-person")};
@@ -242,9 +243,12 @@ Status writeRequests(QSqlDatabase &db, const QDate &today, quint64 seed, qint64 
         demo::Random random = demo::Random::forItem(seed, RequestStream, std::uint64_t(i));
         const QString type = types.at(i % types.size()); // every type, evenly
         const int regimeRoll = random.below(100);
-        const Regime regime = regimeRoll < 45 ? Regime::By99z : regimeRoll < 70 ? Regime::Gdpr
-                              : regimeRoll < 75 ? Regime::UkGdpr : regimeRoll < 80 ? Regime::Ccpa
-                              : regimeRoll < 95 ? Regime::Ru152fz : Regime::BrLgpd;
+        const Regime regime = regimeRoll < 45   ? Regime::By99z
+                              : regimeRoll < 70 ? Regime::Gdpr
+                              : regimeRoll < 75 ? Regime::UkGdpr
+                              : regimeRoll < 80 ? Regime::Ccpa
+                              : regimeRoll < 95 ? Regime::Ru152fz
+                                                : Regime::BrLgpd;
         const int ageDays = random.below(182);
         const QDate receivedDate = today.addDays(-ageDays);
         const QDateTime received(receivedDate, QTime(8 + random.below(10), random.below(60)), Qt::UTC);
@@ -263,15 +267,20 @@ Status writeRequests(QSqlDatabase &db, const QDate &today, quint64 seed, qint64 
         QString status;
         const int roll = random.below(100);
         if (due < today.addDays(-5)) {
-            status = roll < 78 ? QStringLiteral("completed") : roll < 90 ? QStringLiteral("refused")
-                     : roll < 96 ? QStringLiteral("withdrawn") : QStringLiteral("in-progress");
+            status = roll < 78   ? QStringLiteral("completed")
+                     : roll < 90 ? QStringLiteral("refused")
+                     : roll < 96 ? QStringLiteral("withdrawn")
+                                 : QStringLiteral("in-progress");
         } else {
-            status = roll < 25 ? QStringLiteral("new") : roll < 40 ? QStringLiteral("identity-pending")
-                     : roll < 75 ? QStringLiteral("in-progress") : roll < 85 ? QStringLiteral("awaiting-approval")
-                     : roll < 95 ? QStringLiteral("completed") : QStringLiteral("refused");
+            status = roll < 25   ? QStringLiteral("new")
+                     : roll < 40 ? QStringLiteral("identity-pending")
+                     : roll < 75 ? QStringLiteral("in-progress")
+                     : roll < 85 ? QStringLiteral("awaiting-approval")
+                     : roll < 95 ? QStringLiteral("completed")
+                                 : QStringLiteral("refused");
         }
-        const bool closed = status == QLatin1String("completed") || status == QLatin1String("refused")
-                            || status == QLatin1String("withdrawn");
+        const bool closed = status == QLatin1String("completed") || status == QLatin1String("refused") ||
+                            status == QLatin1String("withdrawn");
         const bool verified = status != QLatin1String("new") && status != QLatin1String("identity-pending");
         QDate closedDate;
         if (closed) {
@@ -281,9 +290,19 @@ Status writeRequests(QSqlDatabase &db, const QDate &today, quint64 seed, qint64 
         }
         const QString closedAt = closed ? sql::timestamp(QDateTime(closedDate, QTime(15, 0), Qt::UTC)) : QString();
         Status written = requests.add(
-            {subject, controller, type, toString(regime), status, random.pick(channels), sql::timestamp(received),
-             due.toString(Qt::ISODate), name, searchkeys::name(name), email,
-             QStringLiteral("Request under %1: %2").arg(toString(regime), type), random.pick(channels),
+            {subject,
+             controller,
+             type,
+             toString(regime),
+             status,
+             random.pick(channels),
+             sql::timestamp(received),
+             due.toString(Qt::ISODate),
+             name,
+             searchkeys::name(name),
+             email,
+             QStringLiteral("Request under %1: %2").arg(toString(regime), type),
+             random.pick(channels),
              random.percent(60) ? QStringLiteral("ru") : QStringLiteral("en"),
              verified ? QVariant(random.percent(50) ? QStringLiteral("e-mail from the address on file")
                                                     : QStringLiteral("answer to account security question"))
@@ -291,11 +310,12 @@ Status writeRequests(QSqlDatabase &db, const QDate &today, quint64 seed, qint64 
              verified ? QVariant(QStringLiteral("confirmed")) : QVariant(QString()),
              status == QLatin1String("completed") ? QVariant(QStringLiteral("granted"))
              : status == QLatin1String("refused") ? QVariant(QStringLiteral("refused"))
-                                                   : QVariant(QString()),
+                                                  : QVariant(QString()),
              status == QLatin1String("refused") ? QVariant(QStringLiteral("identity could not be confirmed"))
-                                                 : QVariant(QString()),
+                                                : QVariant(QString()),
              status == QLatin1String("completed") ? QVariant(closedAt) : QVariant(QString()),
-             closed ? QVariant(closedAt) : QVariant(QString()), sql::timestamp(received),
+             closed ? QVariant(closedAt) : QVariant(QString()),
+             sql::timestamp(received),
              closed ? closedAt : sql::timestamp(received)});
         if (!written) {
             return written;
@@ -307,10 +327,11 @@ Status writeRequests(QSqlDatabase &db, const QDate &today, quint64 seed, qint64 
     // One "received" event per request, and one for the closing of answered ones.
     QSqlQuery events(db);
     if (!events.exec(QStringLiteral("INSERT INTO request_events (request_id, at, kind, to_status, comment) "
-                                    "SELECT id, received_at, 'received', 'new', 'Request registered' FROM requests"))
-        || !events.exec(QStringLiteral("INSERT INTO request_events (request_id, at, kind, from_status, to_status, comment) "
-                                       "SELECT id, completed_at, 'status', 'in-progress', status, 'Closed' "
-                                       "FROM requests WHERE completed_at IS NOT NULL AND completed_at <> ''"))) {
+                                    "SELECT id, received_at, 'received', 'new', 'Request registered' FROM requests")) ||
+        !events.exec(
+            QStringLiteral("INSERT INTO request_events (request_id, at, kind, from_status, to_status, comment) "
+                           "SELECT id, completed_at, 'status', 'in-progress', status, 'Closed' "
+                           "FROM requests WHERE completed_at IS NOT NULL AND completed_at <> ''"))) {
         return sql::queryError(events, "writing request events");
     }
     return {};
@@ -320,9 +341,9 @@ Status writeRequests(QSqlDatabase &db, const QDate &today, quint64 seed, qint64 
 Status writeDeletions(QSqlDatabase &db, const DemoIds &ids, const QDate &today, quint64 seed, qint64 count)
 {
     BatchInserter deletions(db, QStringLiteral("deletion_log"),
-                            {QStringLiteral("subject_ref"), QStringLiteral("controller_id"), QStringLiteral("deleted_at"),
-                             QStringLiteral("categories"), QStringLiteral("systems"), QStringLiteral("method"),
-                             QStringLiteral("reason"), QStringLiteral("operator_name")},
+                            {QStringLiteral("subject_ref"), QStringLiteral("controller_id"),
+                             QStringLiteral("deleted_at"), QStringLiteral("categories"), QStringLiteral("systems"),
+                             QStringLiteral("method"), QStringLiteral("reason"), QStringLiteral("operator_name")},
                             100);
     static const QStringList reasons = {QStringLiteral("Erasure request of the subject"),
                                         QStringLiteral("Retention period expired"),
@@ -353,8 +374,8 @@ Status addDemoOperators(Database &database)
     }
     Session admin;
     for (const DemoGenerator::DemoOperator &demo : DemoGenerator::demoOperators()) {
-        Result<Session> added = AuthService::addOperator(database, admin, demo.name, demo.role, demo.password,
-                                                         demo.displayName);
+        Result<Session> added =
+            AuthService::addOperator(database, admin, demo.name, demo.role, demo.password, demo.displayName);
         if (!added) {
             return added.error();
         }
@@ -370,12 +391,15 @@ Status addDemoOperators(Database &database)
 QList<DemoGenerator::DemoOperator> DemoGenerator::demoOperators()
 {
     // The administrator comes first: it adds the others.
-    return {{QStringLiteral("admin"), Role::Admin, QStringLiteral("admin-demo-2026"), QStringLiteral("Demo Administrator")},
-            {QStringLiteral("officer"), Role::Officer, QStringLiteral("officer-demo-2026"), QStringLiteral("Demo Privacy Officer")},
-            {QStringLiteral("officer2"), Role::Officer, QStringLiteral("officer2-demo-2026"),
-             QStringLiteral("Demo Second Officer")},
-            {QStringLiteral("agent"), Role::Agent, QStringLiteral("agent-demo-2026"), QStringLiteral("Demo Support Agent")},
-            {QStringLiteral("auditor"), Role::Auditor, QStringLiteral("auditor-demo-2026"), QStringLiteral("Demo Auditor")}};
+    return {
+        {QStringLiteral("admin"), Role::Admin, QStringLiteral("admin-demo-2026"), QStringLiteral("Demo Administrator")},
+        {QStringLiteral("officer"), Role::Officer, QStringLiteral("officer-demo-2026"),
+         QStringLiteral("Demo Privacy Officer")},
+        {QStringLiteral("officer2"), Role::Officer, QStringLiteral("officer2-demo-2026"),
+         QStringLiteral("Demo Second Officer")},
+        {QStringLiteral("agent"), Role::Agent, QStringLiteral("agent-demo-2026"), QStringLiteral("Demo Support Agent")},
+        {QStringLiteral("auditor"), Role::Auditor, QStringLiteral("auditor-demo-2026"),
+         QStringLiteral("Demo Auditor")}};
 }
 
 Result<DemoGenerator::Summary> DemoGenerator::generate(Database &database, const Options &options,
@@ -384,7 +408,8 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database &database, const
     const QDate today = options.today.isValid() ? options.today : QDate::currentDate();
     QSqlDatabase db = database.connection();
 
-    Result<QVariant> existing = sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM subjects"), {}, "counting subjects");
+    Result<QVariant> existing =
+        sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM subjects"), {}, "counting subjects");
     if (!existing) {
         return existing.error();
     }
@@ -398,7 +423,8 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database &database, const
     if (!profile) {
         return profile.error();
     }
-    if (Result<ProfileInstaller::Summary> installed = ProfileInstaller::install(database, profile.value()); !installed) {
+    if (Result<ProfileInstaller::Summary> installed = ProfileInstaller::install(database, profile.value());
+        !installed) {
         return installed.error();
     }
     if (Status status = addDemoOperators(database); !status) {
@@ -409,8 +435,8 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database &database, const
         return ids.error();
     }
     ids.value().policyVersion = profile->policyVersion;
-    Result<QVariant> maxId = sql::scalar(db, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM subjects"), {},
-                                         "reading subject ids");
+    Result<QVariant> maxId =
+        sql::scalar(db, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM subjects"), {}, "reading subject ids");
     if (!maxId) {
         return maxId.error();
     }
@@ -481,7 +507,8 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database &database, const
         summary.subjects = done;
         if (progress && !progress(done, options.subjects)) {
             stopGenerator();
-            return makeError(ErrorCode::Cancelled, Tr::tr("demo data generation cancelled after %1 subjects").arg(done));
+            return makeError(ErrorCode::Cancelled,
+                             Tr::tr("demo data generation cancelled after %1 subjects").arg(done));
         }
     }
     generator->wait();
@@ -489,8 +516,8 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database &database, const
     summary.consents = writer.consents();
     summary.disclosures = writer.disclosures();
 
-    const int requestCount = options.requests >= 0 ? options.requests
-                                                   : int(std::max<qint64>(60, options.subjects / 200));
+    const int requestCount =
+        options.requests >= 0 ? options.requests : int(std::max<qint64>(60, options.subjects / 200));
     Status rest = database.transaction([&](QSqlDatabase &tx) -> Status {
         if (database.isPostgreSQL()) {
             // Ids were given explicitly; move the identity sequence past them.
@@ -506,8 +533,8 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database &database, const
                 return status;
             }
         }
-        if (Status status = writeDeletions(tx, ids.value(), today, options.seed,
-                                           std::max<qint64>(5, options.subjects / 1000));
+        if (Status status =
+                writeDeletions(tx, ids.value(), today, options.seed, std::max<qint64>(5, options.subjects / 1000));
             !status) {
             return status;
         }

@@ -26,10 +26,10 @@ public:
     struct Options
     {
         qint64 subjects = 1000;
-        int requests = -1;  ///< -1: about one request per 200 subjects, at least 60
+        int requests = -1; ///< -1: about one request per 200 subjects, at least 60
         quint64 seed = 1;
-        QDate today;        ///< invalid: the current date
-        Session who;        ///< who asked for it, for the audit entry (empty: the system, on a new database)
+        QDate today; ///< invalid: the current date
+        Session who; ///< who asked for it, for the audit entry (empty: the system, on a new database)
     };
     struct Summary
     {

@@ -13,11 +13,11 @@ using sql::text;
 
 QStringList SubjectMaker::subjectColumns()
 {
-    return {QStringLiteral("id"),         QStringLiteral("external_id"), QStringLiteral("controller_id"),
-            QStringLiteral("display_name"), QStringLiteral("email"),     QStringLiteral("phone"),
-            QStringLiteral("name_key"),   QStringLiteral("email_key"),   QStringLiteral("phone_key"),
-            QStringLiteral("state"),      QStringLiteral("blocked_reason"), QStringLiteral("created_at"),
-            QStringLiteral("updated_at"), QStringLiteral("categories"),  QStringLiteral("purpose_ids")};
+    return {QStringLiteral("id"),           QStringLiteral("external_id"),    QStringLiteral("controller_id"),
+            QStringLiteral("display_name"), QStringLiteral("email"),          QStringLiteral("phone"),
+            QStringLiteral("name_key"),     QStringLiteral("email_key"),      QStringLiteral("phone_key"),
+            QStringLiteral("state"),        QStringLiteral("blocked_reason"), QStringLiteral("created_at"),
+            QStringLiteral("updated_at"),   QStringLiteral("categories"),     QStringLiteral("purpose_ids")};
 }
 
 Status SubjectMaker::item(qint64 subject, const QString &purpose, const char *category, const char *field,
@@ -52,13 +52,14 @@ Status SubjectMaker::write(GeneratedBatch &batch, qint64 id, qint64 index)
     const QStringList columns = subjectColumns();
     const auto list = [](QStringList values) {
         values.sort();
-        return values.isEmpty() ? QStringLiteral("") : QLatin1Char(',') + values.join(QLatin1Char(',')) + QLatin1Char(',');
+        return values.isEmpty() ? QStringLiteral("")
+                                : QLatin1Char(',') + values.join(QLatin1Char(',')) + QLatin1Char(',');
     };
     batch.subjects.values[row + columns.indexOf(QStringLiteral("categories"))] = list(m_categories);
     batch.subjects.values[row + columns.indexOf(QStringLiteral("purpose_ids"))] = list(m_purposes);
     const QString name = batch.subjects.values.at(row + columns.indexOf(QStringLiteral("display_name"))).toString();
-    const bool anonymized =
-        batch.subjects.values.at(row + columns.indexOf(QStringLiteral("state"))).toString() == QLatin1String("anonymized");
+    const bool anonymized = batch.subjects.values.at(row + columns.indexOf(QStringLiteral("state"))).toString() ==
+                            QLatin1String("anonymized");
     if (!anonymized) {
         for (const QString &term : searchterms::forSubject(name, m_ips)) {
             static_cast<void>(batch.terms.add({term, id})); // appending cannot fail
@@ -73,27 +74,30 @@ Status SubjectMaker::writeRows(qint64 id, qint64 index)
     const demo::Person person = makePerson(random);
     const QString email = makeEmail(random, person, std::uint64_t(index) + 1);
     const QString phone = makePhone(random, person.country);
-    const QDateTime created = QDateTime(m_today.addDays(-random.below(3 * 365) - 1), QTime(8 + random.below(12),
-                                        random.below(60), random.below(60)), Qt::UTC);
+    const QDateTime created = QDateTime(m_today.addDays(-random.below(3 * 365) - 1),
+                                        QTime(8 + random.below(12), random.below(60), random.below(60)), Qt::UTC);
     const QString createdAt = sql::timestamp(created);
     const bool client = random.percent(15);
     const int stateRoll = random.below(1000);
-    const QString state = stateRoll < 30 ? QStringLiteral("blocked") : stateRoll < 45 ? QStringLiteral("anonymized")
-                                                                                       : QStringLiteral("active");
+    const QString state = stateRoll < 30   ? QStringLiteral("blocked")
+                          : stateRoll < 45 ? QStringLiteral("anonymized")
+                                           : QStringLiteral("active");
     const bool anonymized = state == QLatin1String("anonymized");
     const QString itemState = anonymized ? state : QStringLiteral("active");
-    const QString externalId = (client ? QStringLiteral("CR-") : QStringLiteral("U-")) + QString::number(100000 + index);
+    const QString externalId =
+        (client ? QStringLiteral("CR-") : QStringLiteral("U-")) + QString::number(100000 + index);
 
     // Anonymized demo subjects look as the anonymizer leaves them: nothing identifying, generalized technical data.
     const QString name = anonymized ? QString() : person.fullName;
     const QString shownEmail = anonymized ? QString() : email;
     const QString shownPhone = anonymized || client ? QString() : phone;
     Status status = m_batch->subjects.add(
-        {id, anonymized ? QVariant(QString()) : QVariant(externalId), client ? m_ids.clientController : m_ids.operatorController,
-         text(name), text(shownEmail), text(shownPhone), text(searchkeys::name(name)),
-         text(searchkeys::email(shownEmail)), text(searchkeys::phone(shownPhone)), state,
-         state == QLatin1String("blocked") ? QVariant(QStringLiteral("Accuracy disputed by the subject; verification in progress"))
-                                           : QVariant(QString()),
+        {id, anonymized ? QVariant(QString()) : QVariant(externalId),
+         client ? m_ids.clientController : m_ids.operatorController, text(name), text(shownEmail), text(shownPhone),
+         text(searchkeys::name(name)), text(searchkeys::email(shownEmail)), text(searchkeys::phone(shownPhone)), state,
+         state == QLatin1String("blocked")
+             ? QVariant(QStringLiteral("Accuracy disputed by the subject; verification in progress"))
+             : QVariant(QString()),
          createdAt, createdAt, QString(), QString()});
     if (!status) {
         return status;
@@ -110,12 +114,14 @@ Status SubjectMaker::writeRows(qint64 id, qint64 index)
             if (!(status = item(id, purpose, "recipient", "email", email, "client import", createdAt, itemState))) {
                 return status;
             }
-            if (!(status = item(id, purpose, "recipient", "name", person.fullName, "client import", createdAt, itemState))) {
+            if (!(status =
+                      item(id, purpose, "recipient", "name", person.fullName, "client import", createdAt, itemState))) {
                 return status;
             }
         }
-        if (!(status = item(id, purpose, "recipient", "tags", random.pick(tags) + QStringLiteral(", ") + random.pick(tags),
-                            "client import", createdAt, itemState))) {
+        if (!(status =
+                  item(id, purpose, "recipient", "tags", random.pick(tags) + QStringLiteral(", ") + random.pick(tags),
+                       "client import", createdAt, itemState))) {
             return status;
         }
         if (!(status = item(id, purpose, "recipient", "segments", random.pick(segments), "client import", createdAt,
@@ -124,37 +130,38 @@ Status SubjectMaker::writeRows(qint64 id, qint64 index)
         }
         const bool withdrawn = random.percent(8);
         const QString given = createdAt;
-        if (!(status = m_batch->consents.add({id, m_ids.purposes.value(purpose), m_ids.policyVersion, given,
-                                       withdrawn ? QVariant(sql::timestamp(created.addDays(30 + random.below(300))))
-                                                 : QVariant(QString()),
-                                       QStringLiteral("web form")}))) {
+        if (!(status = m_batch->consents.add(
+                  {id, m_ids.purposes.value(purpose), m_ids.policyVersion, given,
+                   withdrawn ? QVariant(sql::timestamp(created.addDays(30 + random.below(300)))) : QVariant(QString()),
+                   QStringLiteral("web form")}))) {
             return status;
         }
         if (random.percent(20)) {
             status = m_batch->disclosures.add({id, m_ids.purposes.value(purpose), random.pick(m_ids.mailingRecipients),
-                                        m_ids.mailingRecipientCountry, QStringLiteral("recipient"),
-                                        QStringLiteral("client's instructions (DPA)"),
-                                        sql::timestamp(created.addDays(random.below(200)))});
+                                               m_ids.mailingRecipientCountry, QStringLiteral("recipient"),
+                                               QStringLiteral("client's instructions (DPA)"),
+                                               sql::timestamp(created.addDays(random.below(200)))});
         }
         return status;
     }
 
     const QString registration = QStringLiteral("registration");
     if (!anonymized) {
-        if (!(status = item(id, registration, "account", "name", person.fullName, "registration form", createdAt, itemState))
-            || !(status = item(id, registration, "account", "email", email, "registration form", createdAt, itemState))
-            || !(status = item(id, registration, "account", "phone", phone, "registration form", createdAt, itemState))) {
+        if (!(status = item(id, registration, "account", "name", person.fullName, "registration form", createdAt,
+                            itemState)) ||
+            !(status = item(id, registration, "account", "email", email, "registration form", createdAt, itemState)) ||
+            !(status = item(id, registration, "account", "phone", phone, "registration form", createdAt, itemState))) {
             return status;
         }
     }
     const demo::IpLocation ip = makeIp(random, person.country);
     const QString ipValue = anonymized ? ip.ip.section(QLatin1Char('.'), 0, 1) + QStringLiteral(".0.0/16") : ip.ip;
     const QString location = anonymized ? ip.country : ip.city + QStringLiteral(", ") + ip.country;
-    if (!(status = item(id, registration, "technical", "ip", ipValue, "web server log", createdAt, itemState))
-        || !(status = item(id, registration, "technical", "location", location, "IP geolocation", createdAt, itemState))
-        || !(status = item(id, registration, "technical", "browser", makeBrowser(random), "web server log",
-                           createdAt, itemState))
-        || !(status = item(id, registration, "technical", "language", person.language, "browser", createdAt, itemState))) {
+    if (!(status = item(id, registration, "technical", "ip", ipValue, "web server log", createdAt, itemState)) ||
+        !(status = item(id, registration, "technical", "location", location, "IP geolocation", createdAt, itemState)) ||
+        !(status = item(id, registration, "technical", "browser", makeBrowser(random), "web server log", createdAt,
+                        itemState)) ||
+        !(status = item(id, registration, "technical", "language", person.language, "browser", createdAt, itemState))) {
         return status;
     }
     if (!anonymized) {
@@ -163,14 +170,12 @@ Status SubjectMaker::writeRows(qint64 id, qint64 index)
             return status;
         }
     }
-    if (random.percent(40)
-        && !(status = item(id, registration, "technical", "utm", makeUtm(random), "landing page", createdAt,
-                           itemState))) {
+    if (random.percent(40) &&
+        !(status = item(id, registration, "technical", "utm", makeUtm(random), "landing page", createdAt, itemState))) {
         return status;
     }
-    if (random.percent(40)
-        && !(status = item(id, registration, "technical", "referrer", makeReferrer(random), "web server log",
-                           createdAt, itemState))) {
+    if (random.percent(40) && !(status = item(id, registration, "technical", "referrer", makeReferrer(random),
+                                              "web server log", createdAt, itemState))) {
         return status;
     }
     if (random.percent(30) && !anonymized) {
@@ -178,19 +183,20 @@ Status SubjectMaker::writeRows(qint64 id, qint64 index)
         const QString paid = sql::timestamp(created.addDays(1 + random.below(60)));
         const QString purpose = QStringLiteral("card-payment");
         const QString holder = (person.latinFirst + QLatin1Char(' ') + person.latinLast).toUpper();
-        const QString expiry = QStringLiteral("%1/%2").arg(1 + random.below(12), 2, 10, QLatin1Char('0'))
+        const QString expiry = QStringLiteral("%1/%2")
+                                   .arg(1 + random.below(12), 2, 10, QLatin1Char('0'))
                                    .arg(m_today.year() % 100 + random.below(5));
-        if (!(status = item(id, purpose, "payment", "cardholder", holder, "payment system", paid, itemState))
-            || !(status = item(id, purpose, "payment", "card_masked", makeMaskedCard(random), "payment system", paid,
-                               itemState))
-            || !(status = item(id, purpose, "payment", "card_expiry", expiry, "payment system", paid, itemState))
-            || !(status = item(id, purpose, "payment", "transaction_id",
-                               QStringLiteral("TX-") + random.hex(12).toUpper(), "payment system", paid, itemState))) {
+        if (!(status = item(id, purpose, "payment", "cardholder", holder, "payment system", paid, itemState)) ||
+            !(status = item(id, purpose, "payment", "card_masked", makeMaskedCard(random), "payment system", paid,
+                            itemState)) ||
+            !(status = item(id, purpose, "payment", "card_expiry", expiry, "payment system", paid, itemState)) ||
+            !(status = item(id, purpose, "payment", "transaction_id", QStringLiteral("TX-") + random.hex(12).toUpper(),
+                            "payment system", paid, itemState))) {
             return status;
         }
         status = m_batch->disclosures.add({id, m_ids.purposes.value(purpose), random.pick(m_ids.paymentRecipients),
-                                    QStringLiteral("BY"), QStringLiteral("payment"),
-                                    QStringLiteral("performance of the contract"), paid});
+                                           QStringLiteral("BY"), QStringLiteral("payment"),
+                                           QStringLiteral("performance of the contract"), paid});
         if (!status) {
             return status;
         }
@@ -204,10 +210,10 @@ Status SubjectMaker::writeRows(qint64 id, qint64 index)
             return status;
         }
         const bool withdrawn = random.percent(15);
-        status = m_batch->consents.add({id, m_ids.purposes.value(purpose), m_ids.policyVersion, joined,
-                                 withdrawn ? QVariant(sql::timestamp(created.addDays(100 + random.below(300))))
-                                           : QVariant(QString()),
-                                 QStringLiteral("web form")});
+        status = m_batch->consents.add(
+            {id, m_ids.purposes.value(purpose), m_ids.policyVersion, joined,
+             withdrawn ? QVariant(sql::timestamp(created.addDays(100 + random.below(300)))) : QVariant(QString()),
+             QStringLiteral("web form")});
     }
     return status;
 }

@@ -14,7 +14,7 @@ struct NameSet
     QStringList femaleFirst;
     QStringList lastMale;
     QStringList lastFemale;
-    QStringList latinMaleFirst;   ///< transliterations, same order as maleFirst (empty when already Latin)
+    QStringList latinMaleFirst; ///< transliterations, same order as maleFirst (empty when already Latin)
     QStringList latinFemaleFirst;
     QStringList latinLastMale;
     QStringList latinLastFemale;
@@ -31,46 +31,77 @@ const std::array<NameSet, 7> &nameSets()
         {QStringLiteral("BY"), QStringLiteral("be"),
          split("Аляксандр Андрэй Сяргей Дзмітрый Алесь Ян Мікалай Павел Васіль Уладзімір Максім Кірыл"),
          split("Вольга Наталля Алена Ганна Марыя Юлія Кацярына Святлана Ірына Дар'я Алеся Тацяна"),
-         split("Казлоў Каваленка Навіцкі Шымановіч Лукашэвіч Дубоўскі Мельнік Жук Стральчук Вашкевіч Бандарэнка Сянкевіч"),
-         split("Казлова Каваленка Навіцкая Шымановіч Лукашэвіч Дубоўская Мельнік Жук Стральчук Вашкевіч Бандарэнка Сянкевіч"),
+         split("Казлоў Каваленка Навіцкі Шымановіч Лукашэвіч Дубоўскі Мельнік Жук Стральчук Вашкевіч Бандарэнка "
+               "Сянкевіч"),
+         split("Казлова Каваленка Навіцкая Шымановіч Лукашэвіч Дубоўская Мельнік Жук Стральчук Вашкевіч Бандарэнка "
+               "Сянкевіч"),
          split("Aliaksandr Andrei Siarhei Dzmitry Ales Jan Mikalai Pavel Vasil Uladzimir Maksim Kiryl"),
          split("Volha Natallia Alena Hanna Maryia Yulia Katsiaryna Sviatlana Iryna Darya Alesia Tatsiana"),
-         split("Kazlou Kavalenka Navitski Shymanovich Lukashevich Dubouski Melnik Zhuk Stralchuk Vashkevich Bandarenka Siankevich"),
-         split("Kazlova Kavalenka Navitskaya Shymanovich Lukashevich Dubouskaya Melnik Zhuk Stralchuk Vashkevich Bandarenka Siankevich")},
+         split("Kazlou Kavalenka Navitski Shymanovich Lukashevich Dubouski Melnik Zhuk Stralchuk Vashkevich Bandarenka "
+               "Siankevich"),
+         split("Kazlova Kavalenka Navitskaya Shymanovich Lukashevich Dubouskaya Melnik Zhuk Stralchuk Vashkevich "
+               "Bandarenka Siankevich")},
         {QStringLiteral("BY"), QStringLiteral("ru"),
          split("Александр Андрей Сергей Дмитрий Иван Николай Павел Михаил Владимир Максим Алексей Егор"),
          split("Ольга Наталья Елена Анна Мария Юлия Екатерина Светлана Ирина Дарья Ксения Татьяна"),
          split("Иванов Петров Смирнов Кузнецов Попов Соколов Лебедев Новиков Морозов Волков Соловьёв Зайцев"),
-         split("Иванова Петрова Смирнова Кузнецова Попова Соколова Лебедева Новикова Морозова Волкова Соловьёва Зайцева"),
+         split(
+             "Иванова Петрова Смирнова Кузнецова Попова Соколова Лебедева Новикова Морозова Волкова Соловьёва Зайцева"),
          split("Aleksandr Andrei Sergei Dmitrii Ivan Nikolai Pavel Mikhail Vladimir Maksim Aleksei Egor"),
          split("Olga Natalia Elena Anna Maria Iulia Ekaterina Svetlana Irina Daria Kseniia Tatiana"),
          split("Ivanov Petrov Smirnov Kuznetsov Popov Sokolov Lebedev Novikov Morozov Volkov Solovev Zaitsev"),
-         split("Ivanova Petrova Smirnova Kuznetsova Popova Sokolova Lebedeva Novikova Morozova Volkova Soloveva Zaitseva")},
-        {QStringLiteral("PL"), QStringLiteral("pl"),
+         split("Ivanova Petrova Smirnova Kuznetsova Popova Sokolova Lebedeva Novikova Morozova Volkova Soloveva "
+               "Zaitseva")},
+        {QStringLiteral("PL"),
+         QStringLiteral("pl"),
          split("Piotr Krzysztof Tomasz Paweł Michał Marcin Jakub Łukasz"),
          split("Anna Katarzyna Małgorzata Agnieszka Joanna Magdalena Zofia Ewa"),
          split("Nowak Kowalski Wiśniewski Wójcik Kamiński Lewandowski Zieliński Szymański"),
-         split("Nowak Kowalska Wiśniewska Wójcik Kamińska Lewandowska Zielińska Szymańska"), {}, {}, {}, {}},
-        {QStringLiteral("DE"), QStringLiteral("de"),
+         split("Nowak Kowalska Wiśniewska Wójcik Kamińska Lewandowska Zielińska Szymańska"),
+         {},
+         {},
+         {},
+         {}},
+        {QStringLiteral("DE"),
+         QStringLiteral("de"),
          split("Lukas Jonas Maximilian Felix Paul Leon Jürgen Stefan"),
          split("Anna Lena Lea Hannah Sophie Marie Jülia Katharina"),
          split("Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker"),
-         split("Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker"), {}, {}, {}, {}},
-        {QStringLiteral("LT"), QStringLiteral("lt"),
+         split("Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker"),
+         {},
+         {},
+         {},
+         {}},
+        {QStringLiteral("LT"),
+         QStringLiteral("lt"),
          split("Jonas Mantas Tomas Lukas Paulius Darius"),
          split("Ieva Rūta Eglė Greta Austėja Gabija"),
          split("Kazlauskas Jankauskas Petrauskas Stankevičius Vasiliauskas Žukauskas"),
-         split("Kazlauskienė Jankauskienė Petrauskienė Stankevičienė Vasiliauskienė Žukauskienė"), {}, {}, {}, {}},
-        {QStringLiteral("LV"), QStringLiteral("lv"),
+         split("Kazlauskienė Jankauskienė Petrauskienė Stankevičienė Vasiliauskienė Žukauskienė"),
+         {},
+         {},
+         {},
+         {}},
+        {QStringLiteral("LV"),
+         QStringLiteral("lv"),
          split("Jānis Andris Mārtiņš Edgars Kārlis Roberts"),
          split("Anna Kristīne Līga Ilze Laura Elīna"),
          split("Bērziņš Kalniņš Ozoliņš Jansons Liepiņš Krūmiņš"),
-         split("Bērziņa Kalniņa Ozoliņa Jansone Liepiņa Krūmiņa"), {}, {}, {}, {}},
-        {QStringLiteral("FR"), QStringLiteral("fr"),
+         split("Bērziņa Kalniņa Ozoliņa Jansone Liepiņa Krūmiņa"),
+         {},
+         {},
+         {},
+         {}},
+        {QStringLiteral("FR"),
+         QStringLiteral("fr"),
          split("Louis Gabriel Arthur Jules Hugo Léo"),
          split("Léa Chloé Manon Camille Inès Zoé"),
          split("Martin Bernard Dubois Thomas Robert Richard"),
-         split("Martin Bernard Dubois Thomas Robert Richard"), {}, {}, {}, {}},
+         split("Martin Bernard Dubois Thomas Robert Richard"),
+         {},
+         {},
+         {},
+         {}},
     }};
     return sets;
 }
@@ -131,7 +162,13 @@ Person makePerson(Random &random)
 {
     // Mostly Belarusian subjects (the seeds' operators are in Belarus), some from the EU.
     const int roll = random.below(100);
-    const int setIndex = roll < 35 ? 0 : roll < 70 ? 1 : roll < 80 ? 2 : roll < 88 ? 3 : roll < 93 ? 4 : roll < 97 ? 5 : 6;
+    const int setIndex = roll < 35   ? 0
+                         : roll < 70 ? 1
+                         : roll < 80 ? 2
+                         : roll < 88 ? 3
+                         : roll < 93 ? 4
+                         : roll < 97 ? 5
+                                     : 6;
     const NameSet &set = nameSets().at(std::size_t(setIndex));
     Person person;
     person.female = random.percent(50);
@@ -151,7 +188,8 @@ Person makePerson(Random &random)
 
 QString makeEmail(Random &random, const Person &person, std::uint64_t uniqueNumber)
 {
-    static const QStringList domains = split("gmail.com mail.ru yandex.by tut.by outlook.com proton.me gmx.de wp.pl inbox.lv");
+    static const QStringList domains =
+        split("gmail.com mail.ru yandex.by tut.by outlook.com proton.me gmx.de wp.pl inbox.lv");
     const QString first = asciiFold(person.latinFirst);
     const QString last = asciiFold(person.latinLast);
     QString local;
@@ -193,7 +231,8 @@ QString makePhone(Random &random, const QString &country)
     if (country == QLatin1String("LV")) {
         return QStringLiteral("+371 2%1 %2").arg(random.digits(3), random.digits(4));
     }
-    return QStringLiteral("+33 6 %1 %2 %3 %4").arg(random.digits(2), random.digits(2), random.digits(2), random.digits(2));
+    return QStringLiteral("+33 6 %1 %2 %3 %4")
+        .arg(random.digits(2), random.digits(2), random.digits(2), random.digits(2));
 }
 
 IpLocation makeIp(Random &random, const QString &country)
@@ -205,11 +244,10 @@ IpLocation makeIp(Random &random, const QString &country)
         const char *city;
     };
     static const Network networks[] = {
-        {"BY", "178.120", "Minsk"},  {"BY", "93.84", "Grodno"},   {"BY", "37.214", "Gomel"},
-        {"BY", "46.56", "Brest"},    {"BY", "86.57", "Vitebsk"},  {"BY", "134.17", "Mogilev"},
-        {"PL", "83.4", "Warsaw"},    {"PL", "89.64", "Kraków"},   {"DE", "91.64", "Berlin"},
-        {"DE", "84.132", "Munich"},  {"LT", "78.56", "Vilnius"},  {"LV", "85.254", "Riga"},
-        {"FR", "90.8", "Paris"},     {"FR", "82.64", "Lyon"},
+        {"BY", "178.120", "Minsk"}, {"BY", "93.84", "Grodno"},   {"BY", "37.214", "Gomel"},  {"BY", "46.56", "Brest"},
+        {"BY", "86.57", "Vitebsk"}, {"BY", "134.17", "Mogilev"}, {"PL", "83.4", "Warsaw"},   {"PL", "89.64", "Kraków"},
+        {"DE", "91.64", "Berlin"},  {"DE", "84.132", "Munich"},  {"LT", "78.56", "Vilnius"}, {"LV", "85.254", "Riga"},
+        {"FR", "90.8", "Paris"},    {"FR", "82.64", "Lyon"},
     };
     QList<const Network *> matching;
     for (const Network &network : networks) {
@@ -219,9 +257,10 @@ IpLocation makeIp(Random &random, const QString &country)
     }
     // One visitor in ten browses from abroad or through a VPN.
     const Network *chosen = matching.isEmpty() || random.percent(10) ? &networks[random.below(int(std::size(networks)))]
-                                                                      : random.pick(matching);
+                                                                     : random.pick(matching);
     IpLocation location;
-    location.ip = QStringLiteral("%1.%2.%3").arg(QLatin1String(chosen->prefix)).arg(random.below(256)).arg(1 + random.below(254));
+    location.ip =
+        QStringLiteral("%1.%2.%3").arg(QLatin1String(chosen->prefix)).arg(random.below(256)).arg(1 + random.below(254));
     location.city = QString::fromUtf8(chosen->city);
     location.country = QLatin1String(chosen->country);
     return location;
@@ -230,9 +269,9 @@ IpLocation makeIp(Random &random, const QString &country)
 QString makeBrowser(Random &random)
 {
     static const QStringList browsers = {
-        QStringLiteral("Chrome 131.0 / Windows 11"),  QStringLiteral("Chrome 130.0 / Android 14"),
-        QStringLiteral("Firefox 133.0 / Windows 10"), QStringLiteral("Safari 18.1 / iOS 18.1"),
-        QStringLiteral("Safari 18.1 / macOS 15.1"),   QStringLiteral("Edge 131.0 / Windows 11"),
+        QStringLiteral("Chrome 131.0 / Windows 11"),         QStringLiteral("Chrome 130.0 / Android 14"),
+        QStringLiteral("Firefox 133.0 / Windows 10"),        QStringLiteral("Safari 18.1 / iOS 18.1"),
+        QStringLiteral("Safari 18.1 / macOS 15.1"),          QStringLiteral("Edge 131.0 / Windows 11"),
         QStringLiteral("Yandex Browser 24.10 / Windows 10"), QStringLiteral("Opera 115.0 / Windows 10"),
         QStringLiteral("Samsung Internet 26.0 / Android 14")};
     return random.pick(browsers);
@@ -249,11 +288,13 @@ QString makeUtm(Random &random)
 
 QString makeReferrer(Random &random)
 {
-    static const QStringList referrers = {
-        QStringLiteral("https://www.google.com/"), QStringLiteral("https://yandex.by/search/"),
-        QStringLiteral("https://t.me/"),           QStringLiteral("https://www.facebook.com/"),
-        QStringLiteral("https://www.linkedin.com/feed/"), QStringLiteral("https://habr.com/ru/articles/"),
-        QStringLiteral("https://onliner.by/")};
+    static const QStringList referrers = {QStringLiteral("https://www.google.com/"),
+                                          QStringLiteral("https://yandex.by/search/"),
+                                          QStringLiteral("https://t.me/"),
+                                          QStringLiteral("https://www.facebook.com/"),
+                                          QStringLiteral("https://www.linkedin.com/feed/"),
+                                          QStringLiteral("https://habr.com/ru/articles/"),
+                                          QStringLiteral("https://onliner.by/")};
     return random.pick(referrers);
 }
 

@@ -21,11 +21,7 @@ public:
     int below(int bound) { return int(next() % std::uint64_t(bound)); }
     /// True with the given probability in percent.
     bool percent(int chance) { return below(100) < chance; }
-    template <typename List>
-    const auto &pick(const List &list)
-    {
-        return list.at(below(int(list.size())));
-    }
+    template <typename List> const auto &pick(const List &list) { return list.at(below(int(list.size()))); }
     /// `length` lower-case hexadecimal digits.
     QString hex(int length);
     /// `length` decimal digits.

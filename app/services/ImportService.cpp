@@ -32,8 +32,8 @@ namespace pd {
 
 namespace {
 
-const QStringList kColumns = {QStringLiteral("name"),       QStringLiteral("email"),   QStringLiteral("phone"),
-                              QStringLiteral("external_id"), QStringLiteral("controller"), QStringLiteral("purpose"),
+const QStringList kColumns = {QStringLiteral("name"),         QStringLiteral("email"),      QStringLiteral("phone"),
+                              QStringLiteral("external_id"),  QStringLiteral("controller"), QStringLiteral("purpose"),
                               QStringLiteral("collected_at"), QStringLiteral("source")};
 
 struct Row
@@ -144,27 +144,29 @@ Status storeRow(QSqlDatabase &tx, const Row &row, const QString &source)
     const QString now = sql::nowTimestamp();
     Result<QVariant> id = sql::scalar(
         tx,
-        QStringLiteral("INSERT INTO subjects (external_id, controller_id, display_name, email, phone, name_key, "
-                       "email_key, phone_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        {value("external_id").isEmpty() ? QVariant(QString()) : value("external_id"), row.controllerId,
-         sql::text(name), sql::text(email), sql::text(phone), sql::text(searchkeys::name(name)),
-         sql::text(searchkeys::email(email)), sql::text(searchkeys::phone(phone)), now, now},
+        QStringLiteral(
+            "INSERT INTO subjects (external_id, controller_id, display_name, email, phone, name_key, "
+            "email_key, phone_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        {value("external_id").isEmpty() ? QVariant(QString()) : value("external_id"), row.controllerId, sql::text(name),
+         sql::text(email), sql::text(phone), sql::text(searchkeys::name(name)), sql::text(searchkeys::email(email)),
+         sql::text(searchkeys::phone(phone)), now, now},
         "storing a subject");
     if (!id) {
         return id.error();
     }
     const QString rowSource = value("source").isEmpty() ? source : value("source");
     QSqlQuery query(tx);
-    for (const auto &[field, content] : {std::pair<const char *, QString>{"name", name}, {"email", email}, {"phone", phone}}) {
+    for (const auto &[field, content] :
+         {std::pair<const char *, QString>{"name", name}, {"email", email}, {"phone", phone}}) {
         if (content.isEmpty()) {
             continue;
         }
-        if (Status status = sql::exec(query,
-                                      QStringLiteral("INSERT INTO pd_items (subject_id, purpose_id, category, field, "
-                                                     "value, source, collected_at) VALUES (?, ?, 'account', ?, ?, ?, ?)"),
-                                      {id.value(), row.purposeId, QLatin1String(field), content, rowSource,
-                                       row.collectedAt},
-                                      "storing an item");
+        if (Status status =
+                sql::exec(query,
+                          QStringLiteral("INSERT INTO pd_items (subject_id, purpose_id, category, field, "
+                                         "value, source, collected_at) VALUES (?, ?, 'account', ?, ?, ?, ?)"),
+                          {id.value(), row.purposeId, QLatin1String(field), content, rowSource, row.collectedAt},
+                          "storing an item");
             !status) {
             return status;
         }
@@ -182,7 +184,8 @@ Result<ImportService::Summary> ImportService::importFile(Database &database, con
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return makeError(ErrorCode::InvalidArgument, Tr::tr("%1: cannot read the file: %2").arg(path, file.errorString()));
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("%1: cannot read the file: %2").arg(path, file.errorString()));
     }
     QStringDecoder decoder(QStringDecoder::Utf8);
     const QString text = decoder.decode(file.readAll());
@@ -201,22 +204,23 @@ Result<ImportService::Summary> ImportService::importText(Database &database, con
     CsvReader reader(text);
     Summary summary;
     if (!reader.next(&summary.header)) {
-        return makeError(ErrorCode::InvalidArgument,
-                         reader.error().isEmpty() ? Tr::tr("%1: the file is empty").arg(fileName)
-                                                  : QStringLiteral("%1: %2").arg(fileName, reader.error()));
+        return makeError(ErrorCode::InvalidArgument, reader.error().isEmpty()
+                                                         ? Tr::tr("%1: the file is empty").arg(fileName)
+                                                         : QStringLiteral("%1: %2").arg(fileName, reader.error()));
     }
     for (QString &column : summary.header) {
         column = column.trimmed().toLower();
         if (!kColumns.contains(column)) {
-            return makeError(ErrorCode::InvalidArgument, Tr::tr("%1: row 1: unknown column '%2' (expected: %3)")
-                                                             .arg(fileName, column, kColumns.join(QStringLiteral(", "))));
+            return makeError(ErrorCode::InvalidArgument,
+                             Tr::tr("%1: row 1: unknown column '%2' (expected: %3)")
+                                 .arg(fileName, column, kColumns.join(QStringLiteral(", "))));
         }
     }
-    if (!summary.header.contains(QStringLiteral("purpose"))
-        || (!summary.header.contains(QStringLiteral("name")) && !summary.header.contains(QStringLiteral("email")))) {
-        return makeError(ErrorCode::InvalidArgument,
-                         Tr::tr("%1: row 1: the header needs a 'purpose' column and a 'name' or 'email' column")
-                             .arg(fileName));
+    if (!summary.header.contains(QStringLiteral("purpose")) ||
+        (!summary.header.contains(QStringLiteral("name")) && !summary.header.contains(QStringLiteral("email")))) {
+        return makeError(
+            ErrorCode::InvalidArgument,
+            Tr::tr("%1: row 1: the header needs a 'purpose' column and a 'name' or 'email' column").arg(fileName));
     }
     QSqlDatabase db = database.connection();
     Result<Lookups> lookups = readLookups(db);
@@ -286,8 +290,8 @@ Status ImportService::writeRejects(const QString &path, const Summary &summary)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        return makeError(ErrorCode::InvalidArgument, Tr::tr("%1: cannot write the rejects file: %2")
-                                                         .arg(path, file.errorString()));
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("%1: cannot write the rejects file: %2").arg(path, file.errorString()));
     }
     // Rejected rows hold personal data: readable by the owner only, as the file they came from should be.
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -304,8 +308,8 @@ Status ImportService::writeRejects(const QString &path, const Summary &summary)
     }
     file.write(text.toUtf8());
     if (!file.commit()) {
-        return makeError(ErrorCode::InvalidArgument, Tr::tr("%1: cannot write the rejects file: %2")
-                                                         .arg(path, file.errorString()));
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("%1: cannot write the rejects file: %2").arg(path, file.errorString()));
     }
     return {};
 }

@@ -24,8 +24,8 @@ public:
     struct Rejected
     {
         int row = 0;
-        QString problem;     ///< "field 'email': not an e-mail address ..."; never repeats the value
-        QStringList fields;  ///< the row as read, for the rejects file
+        QString problem;    ///< "field 'email': not an e-mail address ..."; never repeats the value
+        QStringList fields; ///< the row as read, for the rejects file
     };
     struct Summary
     {

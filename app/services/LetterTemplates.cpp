@@ -58,14 +58,13 @@ Result<QString> LetterTemplates::builtIn(const QString &language, const QString 
     }
     QFile file(QStringLiteral(":/templates/%1_%2.txt").arg(kind, language));
     if (!file.open(QIODevice::ReadOnly)) {
-        return makeError(ErrorCode::NotFound, Tr::tr("the built-in %1 template for '%2' is missing from this build")
-                                                  .arg(kind, language));
+        return makeError(ErrorCode::NotFound,
+                         Tr::tr("the built-in %1 template for '%2' is missing from this build").arg(kind, language));
     }
     return QString::fromUtf8(file.readAll());
 }
 
-Result<LetterTemplates::Stored> LetterTemplates::find(Database &database, const QString &language,
-                                                      const QString &kind)
+Result<LetterTemplates::Stored> LetterTemplates::find(Database &database, const QString &language, const QString &kind)
 {
     if (Status names = checkNames(language, kind); !names) {
         return names.error();
@@ -124,13 +123,13 @@ Status LetterTemplates::save(Database &database, const Session &who, const QStri
     }
     return database.transaction([&](QSqlDatabase &tx) -> Status {
         QSqlQuery query(tx);
-        if (Status status = sql::exec(
-                query,
-                QStringLiteral("INSERT INTO letter_templates (language, kind, body, updated_at, updated_by) "
-                               "VALUES (?, ?, ?, ?, ?) ON CONFLICT (language, kind) DO UPDATE SET "
-                               "body = excluded.body, updated_at = excluded.updated_at, "
-                               "updated_by = excluded.updated_by"),
-                {language, kind, body, sql::nowTimestamp(), sql::text(who.name)}, "saving a letter template");
+        if (Status status =
+                sql::exec(query,
+                          QStringLiteral("INSERT INTO letter_templates (language, kind, body, updated_at, updated_by) "
+                                         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (language, kind) DO UPDATE SET "
+                                         "body = excluded.body, updated_at = excluded.updated_at, "
+                                         "updated_by = excluded.updated_by"),
+                          {language, kind, body, sql::nowTimestamp(), sql::text(who.name)}, "saving a letter template");
             !status) {
             return status;
         }
@@ -148,9 +147,9 @@ Status LetterTemplates::reset(Database &database, const Session &who, const QStr
     }
     return database.transaction([&](QSqlDatabase &tx) -> Status {
         QSqlQuery query(tx);
-        if (Status status = sql::exec(query,
-                                      QStringLiteral("DELETE FROM letter_templates WHERE language = ? AND kind = ?"),
-                                      {language, kind}, "resetting a letter template");
+        if (Status status =
+                sql::exec(query, QStringLiteral("DELETE FROM letter_templates WHERE language = ? AND kind = ?"),
+                          {language, kind}, "resetting a letter template");
             !status) {
             return status;
         }

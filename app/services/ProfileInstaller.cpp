@@ -45,8 +45,8 @@ Result<qint64> upsert(QSqlDatabase &db, const QString &table, const QString &cod
         const qint64 id = query.value(0).toLongLong();
         QVariantList bound = values;
         bound.append(id);
-        const QString statement = QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?")
-                                      .arg(table, columns.join(QStringLiteral(" = ?, ")));
+        const QString statement =
+            QStringLiteral("UPDATE %1 SET %2 = ? WHERE id = ?").arg(table, columns.join(QStringLiteral(" = ?, ")));
         if (Status status = sql::exec(query, statement, bound, what); !status) {
             return status.error();
         }
@@ -127,8 +127,8 @@ private:
     {
         QVariant controllerId(QMetaType::fromType<qint64>());
         if (!system.controller.isEmpty()) {
-            Result<qint64> resolved = resolve(m_controllers, system.controller,
-                                              Tr::tr("system '%1'").arg(system.code), "controller");
+            Result<qint64> resolved =
+                resolve(m_controllers, system.controller, Tr::tr("system '%1'").arg(system.code), "controller");
             if (!resolved) {
                 return resolved.error();
             }
@@ -186,17 +186,17 @@ private:
 
         QSqlQuery query(m_db);
         if (Status status = sql::exec(query, QStringLiteral("DELETE FROM recipients WHERE purpose_id = ?"), {*id},
-                                    QT_TRANSLATE_NOOP("pd::sql", "replacing the recipients of a purpose"));
+                                      QT_TRANSLATE_NOOP("pd::sql", "replacing the recipients of a purpose"));
             !status) {
             return status;
         }
         for (const ProfileRecipient &recipient : purpose.recipients) {
             if (Status status = sql::exec(query,
-                                        QStringLiteral("INSERT INTO recipients (purpose_id, name, role, country, "
-                                                       "safeguards) VALUES (?, ?, ?, ?, ?)"),
-                                        {*id, text(recipient.name), toString(recipient.role),
-                                         text(recipient.country), text(recipient.safeguards)},
-                                        QT_TRANSLATE_NOOP("pd::sql", "storing a recipient"));
+                                          QStringLiteral("INSERT INTO recipients (purpose_id, name, role, country, "
+                                                         "safeguards) VALUES (?, ?, ?, ?, ?)"),
+                                          {*id, text(recipient.name), toString(recipient.role), text(recipient.country),
+                                           text(recipient.safeguards)},
+                                          QT_TRANSLATE_NOOP("pd::sql", "storing a recipient"));
                 !status) {
                 return status;
             }

@@ -42,16 +42,16 @@ QList<KeySpec> keysOf(const QString &type)
         return {{"name", true}, {"source", false}, {"policy_version", true}};
     }
     if (type == kController) {
-        return {{"name", true},     {"kind", true},    {"address", false},       {"country", false},
-                {"contact", false}, {"dpo", false},    {"representative", false}};
+        return {{"name", true},     {"kind", true}, {"address", false},       {"country", false},
+                {"contact", false}, {"dpo", false}, {"representative", false}};
     }
     if (type == kSystem) {
         return {{"name", true}, {"controller", true}, {"description", false}, {"location", false}};
     }
-    return {{"controller", true},    {"system", false},          {"title", true},       {"description", false},
-            {"ground", true},        {"legal_reference", false}, {"subjects", false},   {"categories", false},
-            {"fields", false},       {"processing", false},      {"retention", true},   {"retention_text", false},
-            {"deletion", false},     {"security", false},        {"countries", false},  {"recipient", false}};
+    return {{"controller", true}, {"system", false},          {"title", true},      {"description", false},
+            {"ground", true},     {"legal_reference", false}, {"subjects", false},  {"categories", false},
+            {"fields", false},    {"processing", false},      {"retention", true},  {"retention_text", false},
+            {"deletion", false},  {"security", false},        {"countries", false}, {"recipient", false}};
 }
 
 QStringList retentionEvents()
@@ -148,22 +148,24 @@ private:
         section.line = lineNo;
         section.type = parts.value(0);
         section.code = parts.value(1);
-        if (section.type != kProfile && section.type != kController && section.type != kSystem
-            && section.type != kPurpose) {
-            return lineError(lineNo, Tr::tr("section '%1': unknown section type (expected [profile], [controller CODE], "
-                                        "[system CODE] or [purpose CODE])")
-                                         .arg(line));
+        if (section.type != kProfile && section.type != kController && section.type != kSystem &&
+            section.type != kPurpose) {
+            return lineError(lineNo,
+                             Tr::tr("section '%1': unknown section type (expected [profile], [controller CODE], "
+                                    "[system CODE] or [purpose CODE])")
+                                 .arg(line));
         }
         if (section.type == kProfile && parts.size() != 1) {
             return lineError(lineNo, Tr::tr("section '%1': [profile] takes no code").arg(line));
         }
         if (section.type != kProfile && parts.size() != 2) {
-            return lineError(lineNo,
-                             Tr::tr("section '%1': expected exactly one code, as in '[%2 CODE]'").arg(line, section.type));
+            return lineError(
+                lineNo, Tr::tr("section '%1': expected exactly one code, as in '[%2 CODE]'").arg(line, section.type));
         }
         if (section.type != kProfile && !codePattern.match(section.code).hasMatch()) {
             return sectionError(
-                section, Tr::tr("'%1' is not a valid code (expected lowercase letters, digits and '-')").arg(section.code));
+                section,
+                Tr::tr("'%1' is not a valid code (expected lowercase letters, digits and '-')").arg(section.code));
         }
         for (const RawSection &other : std::as_const(m_sections)) {
             if (other.type != section.type || other.code != section.code) {
@@ -186,7 +188,7 @@ private:
         const QString key = eq > 0 ? line.left(eq).trimmed() : QString();
         if (!keyPattern.match(key).hasMatch()) {
             return lineError(lineNo, Tr::tr("this line is neither a section header nor a field "
-                                        "(expected '[TYPE CODE]' or 'key = value')"));
+                                            "(expected '[TYPE CODE]' or 'key = value')"));
         }
         const RawField field{line.mid(eq + 1).trimmed(), lineNo};
         if (m_sections.isEmpty()) {
@@ -201,15 +203,17 @@ private:
             for (const KeySpec &spec : specs) {
                 names.append(QLatin1String(spec.key));
             }
-            return fieldError(field, key, Tr::tr("unknown field in [%1] (expected one of: %2)")
-                                              .arg(section.header(), names.join(QStringLiteral(", "))));
+            return fieldError(field, key,
+                              Tr::tr("unknown field in [%1] (expected one of: %2)")
+                                  .arg(section.header(), names.join(QStringLiteral(", "))));
         }
         if (key == kRecipient) {
             section.recipients.append(field);
         } else if (section.fields.contains(key)) {
-            return fieldError(field, key, Tr::tr("given twice in [%1] (first on line %2; only 'recipient' may repeat)")
-                                              .arg(section.header())
-                                              .arg(section.fields.value(key).line));
+            return fieldError(field, key,
+                              Tr::tr("given twice in [%1] (first on line %2; only 'recipient' may repeat)")
+                                  .arg(section.header())
+                                  .arg(section.fields.value(key).line));
         } else {
             section.fields.insert(key, field);
         }
@@ -244,8 +248,8 @@ private:
         for (int i = 0; i < parts.size(); ++i) {
             const QString item = parts.at(i).trimmed();
             if (item.isEmpty()) {
-                return fieldError(section, key, Tr::tr("item %1 of the list is empty (expected a comma-separated list)")
-                                                    .arg(i + 1));
+                return fieldError(section, key,
+                                  Tr::tr("item %1 of the list is empty (expected a comma-separated list)").arg(i + 1));
             }
             items.append(item);
         }
@@ -261,9 +265,10 @@ private:
     Status checkCountry(const RawField &field, const QString &key, const QString &text) const
     {
         if (!isCountry(text)) {
-            return fieldError(field, key, Tr::tr("'%1' is not a country code (expected an ISO 3166 alpha-2 code in "
-                                             "capitals, such as BY or DE)")
-                                              .arg(text));
+            return fieldError(field, key,
+                              Tr::tr("'%1' is not a country code (expected an ISO 3166 alpha-2 code in "
+                                     "capitals, such as BY or DE)")
+                                  .arg(text));
         }
         return {};
     }
@@ -276,15 +281,16 @@ private:
         controller.name = section.value("name");
         const std::optional<ControllerKind> kind = parseControllerKind(section.value("kind"));
         if (!kind) {
-            return fieldError(section, "kind",
-                              Tr::tr("'%1' is not a controller kind (expected own or client)").arg(section.value("kind")));
+            return fieldError(
+                section, "kind",
+                Tr::tr("'%1' is not a controller kind (expected own or client)").arg(section.value("kind")));
         }
         controller.kind = *kind;
         controller.address = section.value("address");
         controller.country = section.value("country");
         if (!controller.country.isEmpty()) {
-            if (Status status = checkCountry(section.fields.value(QStringLiteral("country")),
-                                             QStringLiteral("country"), controller.country);
+            if (Status status = checkCountry(section.fields.value(QStringLiteral("country")), QStringLiteral("country"),
+                                             controller.country);
                 !status) {
                 return status;
             }
@@ -311,12 +317,11 @@ private:
 
     Status parseRetention(const RawSection &section, ProfilePurpose &purpose) const
     {
-        static const QRegularExpression period(
-            QStringLiteral("^(\\d{1,4})\\s+(months?|years?)\\s+after\\s+(\\S+)$"));
+        static const QRegularExpression period(QStringLiteral("^(\\d{1,4})\\s+(months?|years?)\\s+after\\s+(\\S+)$"));
         const QString text = section.value("retention");
         const QString expected =
             Tr::tr("expected contract-term, legal, backup-cycle, until-withdrawal, '<N> months after <event>' or "
-               "'<N> years after <event>' with <event> one of %1")
+                   "'<N> years after <event>' with <event> one of %1")
                 .arg(retentionEvents().join(QStringLiteral(", ")));
         if (text == QLatin1String("contract-term")) {
             purpose.retention = RetentionKind::ContractTerm;
@@ -348,7 +353,7 @@ private:
     Result<ProfileRecipient> parseRecipient(const RawField &field) const
     {
         const QString expected = Tr::tr("expected 'NAME | processor|controller|authority | COUNTRY | SAFEGUARDS', "
-                                    "the last two optional");
+                                        "the last two optional");
         QStringList parts = field.value.split(QLatin1Char('|'));
         for (QString &part : parts) {
             part = part.trimmed();
@@ -364,7 +369,8 @@ private:
         }
         const std::optional<RecipientRole> role = parseRecipientRole(parts.at(1));
         if (!role) {
-            return fieldError(field, kRecipient, Tr::tr("'%1' is not a recipient role (%2)").arg(parts.at(1), expected));
+            return fieldError(field, kRecipient,
+                              Tr::tr("'%1' is not a recipient role (%2)").arg(parts.at(1), expected));
         }
         recipient.role = *role;
         recipient.country = parts.value(2);
@@ -388,9 +394,9 @@ private:
         purpose.description = section.value("description");
         const std::optional<LegalGround> ground = parseLegalGround(section.value("ground"));
         if (!ground) {
-            return fieldError(section, "ground", Tr::tr("'%1' is not a legal ground (expected one of: %2)")
-                                                     .arg(section.value("ground"),
-                                                          allLegalGrounds().join(QStringLiteral(", "))));
+            return fieldError(section, "ground",
+                              Tr::tr("'%1' is not a legal ground (expected one of: %2)")
+                                  .arg(section.value("ground"), allLegalGrounds().join(QStringLiteral(", "))));
         }
         purpose.ground = *ground;
         purpose.legalReference = section.value("legal_reference");
@@ -400,8 +406,10 @@ private:
             const char *key;
             QStringList *target;
         };
-        const ListField lists[] = {{"subjects", &purpose.subjectCategories},  {"categories", &purpose.dataCategories},
-                                   {"fields", &purpose.dataFields},           {"processing", &purpose.processingKinds},
+        const ListField lists[] = {{"subjects", &purpose.subjectCategories},
+                                   {"categories", &purpose.dataCategories},
+                                   {"fields", &purpose.dataFields},
+                                   {"processing", &purpose.processingKinds},
                                    {"countries", &purpose.countries}};
         for (const ListField &entry : lists) {
             Result<QStringList> items = list(section, entry.key);
@@ -471,7 +479,7 @@ private:
         }
         if (!header) {
             return lineError(1, Tr::tr("[profile]: section is missing (expected a [profile] section with name and "
-                                   "policy_version)"));
+                                       "policy_version)"));
         }
         for (const RawSection &section : m_sections) {
             if (Status status = checkRequired(section); !status) {
@@ -504,7 +512,7 @@ private:
         }
         if (profile.purposes.isEmpty()) {
             return sectionError(*header, Tr::tr("the profile defines no purpose (expected at least one "
-                                            "[purpose CODE] section)"));
+                                                "[purpose CODE] section)"));
         }
         return {};
     }

@@ -18,7 +18,7 @@ public:
         qint64 id = 0;
         QString code;
         QString title;
-        QString controller;     ///< controller name
+        QString controller; ///< controller name
         qint64 controllerId = 0;
         QString controllerKind; ///< "own" or "client"
         QString legalGround;

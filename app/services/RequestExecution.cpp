@@ -32,12 +32,18 @@ namespace {
 QString kindName(RequestService::Execution::Kind kind)
 {
     switch (kind) {
-    case RequestService::Execution::Kind::Delete: return QStringLiteral("delete");
-    case RequestService::Execution::Kind::Anonymize: return QStringLiteral("anonymize");
-    case RequestService::Execution::Kind::Block: return QStringLiteral("block");
-    case RequestService::Execution::Kind::Correct: return QStringLiteral("correct");
-    case RequestService::Execution::Kind::WithdrawConsent: return QStringLiteral("withdraw-consent");
-    case RequestService::Execution::Kind::ProvideData: return QStringLiteral("provide-data");
+    case RequestService::Execution::Kind::Delete:
+        return QStringLiteral("delete");
+    case RequestService::Execution::Kind::Anonymize:
+        return QStringLiteral("anonymize");
+    case RequestService::Execution::Kind::Block:
+        return QStringLiteral("block");
+    case RequestService::Execution::Kind::Correct:
+        return QStringLiteral("correct");
+    case RequestService::Execution::Kind::WithdrawConsent:
+        return QStringLiteral("withdraw-consent");
+    case RequestService::Execution::Kind::ProvideData:
+        return QStringLiteral("provide-data");
     }
     return {};
 }
@@ -109,15 +115,21 @@ QList<RequestService::Execution::Kind> RequestService::executionsFor(RequestType
 {
     using Kind = Execution::Kind;
     switch (type) {
-    case RequestType::Erasure: return {Kind::Delete, Kind::Anonymize};
+    case RequestType::Erasure:
+        return {Kind::Delete, Kind::Anonymize};
     case RequestType::Restriction:
-    case RequestType::Objection: return {Kind::Block};
-    case RequestType::Rectification: return {Kind::Correct};
-    case RequestType::ConsentWithdrawal: return {Kind::WithdrawConsent};
+    case RequestType::Objection:
+        return {Kind::Block};
+    case RequestType::Rectification:
+        return {Kind::Correct};
+    case RequestType::ConsentWithdrawal:
+        return {Kind::WithdrawConsent};
     case RequestType::Access:
     case RequestType::Disclosures:
-    case RequestType::Portability: return {Kind::ProvideData};
-    case RequestType::Complaint: return {};
+    case RequestType::Portability:
+        return {Kind::ProvideData};
+    case RequestType::Complaint:
+        return {};
     }
     return {};
 }
@@ -144,12 +156,14 @@ Result<RequestService::ExecutionOutcome> RequestService::execute(Database &datab
                                  .arg(toString(request.status)));
         }
         if (!executionsFor(request.type).contains(execution.kind)) {
-            return makeError(ErrorCode::InvalidArgument, Tr::tr("a request of type %1 cannot run '%2'")
-                                                             .arg(toString(request.type), kindName(execution.kind)));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                Tr::tr("a request of type %1 cannot run '%2'").arg(toString(request.type), kindName(execution.kind)));
         }
         if (!request.subjectId) {
-            return makeError(ErrorCode::InvalidArgument,
-                             Tr::tr("request #%1 is not linked to a subject: there is no data to act on").arg(requestId));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                Tr::tr("request #%1 is not linked to a subject: there is no data to act on").arg(requestId));
         }
         const qint64 subjectId = *request.subjectId;
         const QString reason = execution.reason.trimmed().isEmpty()
@@ -187,10 +201,10 @@ Result<RequestService::ExecutionOutcome> RequestService::execute(Database &datab
             if (Status blocked = SubjectService::block(database, who, restriction); !blocked) {
                 return blocked;
             }
-            note = execution.blockUntil.isValid()
-                       ? Tr::tr("Subject #%1 blocked until %2").arg(subjectId).arg(
-                             execution.blockUntil.toString(Qt::ISODate))
-                       : Tr::tr("Subject #%1 blocked").arg(subjectId);
+            note = execution.blockUntil.isValid() ? Tr::tr("Subject #%1 blocked until %2")
+                                                        .arg(subjectId)
+                                                        .arg(execution.blockUntil.toString(Qt::ISODate))
+                                                  : Tr::tr("Subject #%1 blocked").arg(subjectId);
             break;
         }
         case Execution::Kind::Correct: {
@@ -244,8 +258,7 @@ Result<RequestService::ExecutionOutcome> RequestService::execute(Database &datab
     return outcome;
 }
 
-Result<qint64> RequestService::recordReply(Database &database, const Session &who, qint64 requestId,
-                                           const Reply &reply)
+Result<qint64> RequestService::recordReply(Database &database, const Session &who, qint64 requestId, const Reply &reply)
 {
     if (Status allowed = Permissions::check(who, Action::HandleRequests); !allowed) {
         return allowed.error();
@@ -253,15 +266,16 @@ Result<qint64> RequestService::recordReply(Database &database, const Session &wh
     if (!reply.pdf.startsWith("%PDF")) {
         return makeError(ErrorCode::InvalidArgument, Tr::tr("reply: the letter is not a PDF document"));
     }
-    if (reply.form != QLatin1String("email") && reply.form != QLatin1String("letter")
-        && reply.form != QLatin1String("in-person")) {
+    if (reply.form != QLatin1String("email") && reply.form != QLatin1String("letter") &&
+        reply.form != QLatin1String("in-person")) {
         return makeError(ErrorCode::InvalidArgument,
                          Tr::tr("form: expected email, letter or in-person, got '%1'").arg(reply.form));
     }
     const QDate today = QDate::currentDate();
     const QDate sent = reply.sentOn.isValid() ? reply.sentOn : today;
     if (sent > today) {
-        return makeError(ErrorCode::InvalidArgument, Tr::tr("sent on: %1 is in the future").arg(sent.toString(Qt::ISODate)));
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("sent on: %1 is in the future").arg(sent.toString(Qt::ISODate)));
     }
     qint64 documentId = 0;
     Status status = database.transaction([&](QSqlDatabase &tx) -> Status {
@@ -271,20 +285,21 @@ Result<qint64> RequestService::recordReply(Database &database, const Session &wh
         }
         Stored request = stored.value();
         if (request.status == RequestStatus::Withdrawn) {
-            return makeError(ErrorCode::InvalidArgument, Tr::tr("request #%1 was withdrawn: no answer is due").arg(requestId));
+            return makeError(ErrorCode::InvalidArgument,
+                             Tr::tr("request #%1 was withdrawn: no answer is due").arg(requestId));
         }
         if (sent < request.received) {
             return makeError(ErrorCode::InvalidArgument, Tr::tr("sent on: before the request was received"));
         }
-        Result<qint64> document = storeDocument(tx, who, requestId, QStringLiteral("reply-letter"),
-                                                QStringLiteral("application/pdf"), reply.form, reply.language,
-                                                reply.pdf);
+        Result<qint64> document =
+            storeDocument(tx, who, requestId, QStringLiteral("reply-letter"), QStringLiteral("application/pdf"),
+                          reply.form, reply.language, reply.pdf);
         if (!document) {
             return document.error();
         }
         documentId = document.value();
-        const QString sentAt = sent == today ? sql::nowTimestamp()
-                                             : sql::timestamp(QDateTime(sent, QTime(12, 0), Qt::UTC));
+        const QString sentAt =
+            sent == today ? sql::nowTimestamp() : sql::timestamp(QDateTime(sent, QTime(12, 0), Qt::UTC));
         QSqlQuery query(tx);
         if (Status updated = sql::exec(query,
                                        QStringLiteral("UPDATE requests SET replied_at = ?, reply_form = ?, "
@@ -293,17 +308,16 @@ Result<qint64> RequestService::recordReply(Database &database, const Session &wh
             !updated) {
             return updated;
         }
-        if (Status event = requeststeps::event(tx, who, request, QStringLiteral("reply"), QString(), QString(),
-                                               Tr::tr("Reply sent on %1 (%2, %3)")
-                                                   .arg(sent.toString(Qt::ISODate), reply.form, reply.language));
+        if (Status event = requeststeps::event(
+                tx, who, request, QStringLiteral("reply"), QString(), QString(),
+                Tr::tr("Reply sent on %1 (%2, %3)").arg(sent.toString(Qt::ISODate), reply.form, reply.language));
             !event) {
             return event;
         }
         ChangeNotifier::notify(tx, QStringLiteral("requests"));
-        return requeststeps::audit(tx, who, request, "request.reply",
-                                   QStringLiteral("form=%1 language=%2 document=%3")
-                                       .arg(reply.form, reply.language)
-                                       .arg(documentId));
+        return requeststeps::audit(
+            tx, who, request, "request.reply",
+            QStringLiteral("form=%1 language=%2 document=%3").arg(reply.form, reply.language).arg(documentId));
     });
     if (!status) {
         return status.error();
@@ -318,8 +332,9 @@ Status RequestService::complete(Database &database, const Session &who, qint64 r
         return allowed;
     }
     if (decision != QLatin1String("granted") && decision != QLatin1String("partly-granted")) {
-        return makeError(ErrorCode::InvalidArgument,
-                         Tr::tr("decision: expected granted or partly-granted (a refusal is recorded with its ground)"));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            Tr::tr("decision: expected granted or partly-granted (a refusal is recorded with its ground)"));
     }
     return database.transaction([&](QSqlDatabase &tx) -> Status {
         Result<Stored> stored = requeststeps::loadForChange(tx, requestId, expectedVersion);
@@ -367,9 +382,9 @@ Status RequestService::refuse(Database &database, const Session &who, qint64 req
         }
         Stored request = stored.value();
         if (request.status == RequestStatus::AwaitingApproval) {
-            return makeError(ErrorCode::InvalidArgument,
-                             Tr::tr("request #%1 awaits approval of its execution: reject the approval first")
-                                 .arg(requestId));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                Tr::tr("request #%1 awaits approval of its execution: reject the approval first").arg(requestId));
         }
         QSqlQuery query(tx);
         if (Status status = sql::exec(query,
@@ -397,9 +412,9 @@ Status RequestService::withdraw(Database &database, const Session &who, qint64 r
         }
         Stored request = stored.value();
         if (request.status == RequestStatus::AwaitingApproval) {
-            return makeError(ErrorCode::InvalidArgument,
-                             Tr::tr("request #%1 awaits approval of its execution: reject the approval first")
-                                 .arg(requestId));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                Tr::tr("request #%1 awaits approval of its execution: reject the approval first").arg(requestId));
         }
         const QString comment = note.trimmed().isEmpty() ? Tr::tr("Withdrawn by the requester")
                                                          : Tr::tr("Withdrawn by the requester: %1").arg(note.trimmed());

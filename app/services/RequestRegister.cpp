@@ -209,8 +209,8 @@ Result<qint64> RequestRegister::count(Database &database, const Session &who, co
     return query.value(0).toLongLong();
 }
 
-Result<QList<RequestRecord>> RequestRegister::page(Database &database, const Session &who,
-                                                   const RequestFilter &filter, Sort sort, int offset, int limit)
+Result<QList<RequestRecord>> RequestRegister::page(Database &database, const Session &who, const RequestFilter &filter,
+                                                   Sort sort, int offset, int limit)
 {
     if (Status allowed = Permissions::check(who, Action::ViewPersonalData); !allowed) {
         return allowed.error();

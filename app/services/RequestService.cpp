@@ -60,8 +60,8 @@ QString intakeProblem(const RequestIntake &intake, const QDate &today)
     if (intake.received.isValid() && intake.received > today) {
         return Tr::tr("received: %1 is in the future").arg(intake.received.toString(Qt::ISODate));
     }
-    if (intake.requesterBirthDate.isValid()
-        && (intake.requesterBirthDate >= today || intake.requesterBirthDate.year() < 1900)) {
+    if (intake.requesterBirthDate.isValid() &&
+        (intake.requesterBirthDate >= today || intake.requesterBirthDate.year() < 1900)) {
         return Tr::tr("date of birth: not a date in the past");
     }
     if (!oneOf(intake.channel, {"email", "web-form", "letter", "phone", "in-person"})) {
@@ -83,8 +83,8 @@ QString intakeProblem(const RequestIntake &intake, const QDate &today)
             return problem;
         }
     }
-    if (intake.answerForm == QLatin1String("email") && intake.requesterEmail.trimmed().isEmpty()
-        && !intake.requesterAddress.contains(QLatin1Char('@'))) {
+    if (intake.answerForm == QLatin1String("email") && intake.requesterEmail.trimmed().isEmpty() &&
+        !intake.requesterAddress.contains(QLatin1Char('@'))) {
         return Tr::tr("e-mail: required when the answer goes by e-mail");
     }
     if (intake.answerForm == QLatin1String("letter") && intake.requesterAddress.trimmed().isEmpty()) {
@@ -127,7 +127,8 @@ Result<qint64> RequestService::add(Database &database, const Session &who, const
             if (intakeFilled.requesterName.trimmed().isEmpty()) {
                 intakeFilled.requesterName = query.value(1).toString();
             }
-            if (intakeFilled.requesterEmail.trimmed().isEmpty() && intakeFilled.representativeName.trimmed().isEmpty()) {
+            if (intakeFilled.requesterEmail.trimmed().isEmpty() &&
+                intakeFilled.representativeName.trimmed().isEmpty()) {
                 intakeFilled.requesterEmail = query.value(2).toString();
             }
         }
@@ -150,11 +151,11 @@ Result<qint64> RequestService::add(Database &database, const Session &who, const
         }
         std::optional<qint64> duplicateOf;
         if (subjectId) {
-            Result<QVariant> open = sql::scalar(
-                tx,
-                QStringLiteral("SELECT MIN(id) FROM requests WHERE subject_id = ? AND type = ? "
-                               "AND status NOT IN ('completed', 'refused', 'withdrawn')"),
-                {*subjectId, toString(intake.type)}, "looking for duplicates");
+            Result<QVariant> open =
+                sql::scalar(tx,
+                            QStringLiteral("SELECT MIN(id) FROM requests WHERE subject_id = ? AND type = ? "
+                                           "AND status NOT IN ('completed', 'refused', 'withdrawn')"),
+                            {*subjectId, toString(intake.type)}, "looking for duplicates");
             if (!open) {
                 return open.error();
             }
@@ -163,25 +164,40 @@ Result<qint64> RequestService::add(Database &database, const Session &who, const
             }
         }
         const QString now = sql::nowTimestamp();
-        const QString receivedAt = received == today
-                                       ? now
-                                       : sql::timestamp(QDateTime(received, QTime(12, 0), Qt::UTC));
+        const QString receivedAt = received == today ? now : sql::timestamp(QDateTime(received, QTime(12, 0), Qt::UTC));
         Result<QVariant> id = sql::scalar(
             tx,
             QStringLiteral(
-                "INSERT INTO requests (subject_id, controller_id, type, regime, status, channel, received_at, due_date, "
-                "assignee_id, requester_name, requester_key, requester_address, requester_birth_date, requester_id_number, "
+                "INSERT INTO requests (subject_id, controller_id, type, regime, status, channel, received_at, "
+                "due_date, "
+                "assignee_id, requester_name, requester_key, requester_address, requester_birth_date, "
+                "requester_id_number, "
                 "requester_email, requester_phone, what_asked, answer_form, language, representative_name, "
                 "representative_authority, duplicate_of, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-            {nullableId(subjectId), controller.isNull() ? QVariant(QMetaType::fromType<qlonglong>()) : controller,
-             toString(intake.type), toString(intake.regime), intakeFilled.channel, receivedAt, due->toString(Qt::ISODate),
-             nullableId(intakeFilled.assigneeId), intakeFilled.requesterName.trimmed(),
-             searchkeys::name(intakeFilled.requesterName), sql::text(intakeFilled.requesterAddress.trimmed()),
-             nullableDate(intakeFilled.requesterBirthDate), sql::text(intakeFilled.requesterIdNumber.trimmed()),
-             sql::text(intakeFilled.requesterEmail.trimmed()), sql::text(intakeFilled.requesterPhone.trimmed()),
-             intakeFilled.whatAsked.trimmed(), intakeFilled.answerForm, intakeFilled.language,
-             sql::text(intakeFilled.representativeName.trimmed()), sql::text(intakeFilled.representativeDocument.trimmed()), nullableId(duplicateOf), now, now},
+            {nullableId(subjectId),
+             controller.isNull() ? QVariant(QMetaType::fromType<qlonglong>()) : controller,
+             toString(intake.type),
+             toString(intake.regime),
+             intakeFilled.channel,
+             receivedAt,
+             due->toString(Qt::ISODate),
+             nullableId(intakeFilled.assigneeId),
+             intakeFilled.requesterName.trimmed(),
+             searchkeys::name(intakeFilled.requesterName),
+             sql::text(intakeFilled.requesterAddress.trimmed()),
+             nullableDate(intakeFilled.requesterBirthDate),
+             sql::text(intakeFilled.requesterIdNumber.trimmed()),
+             sql::text(intakeFilled.requesterEmail.trimmed()),
+             sql::text(intakeFilled.requesterPhone.trimmed()),
+             intakeFilled.whatAsked.trimmed(),
+             intakeFilled.answerForm,
+             intakeFilled.language,
+             sql::text(intakeFilled.representativeName.trimmed()),
+             sql::text(intakeFilled.representativeDocument.trimmed()),
+             nullableId(duplicateOf),
+             now,
+             now},
             "registering the request");
         if (!id) {
             return id.error();
@@ -199,11 +215,11 @@ Result<qint64> RequestService::add(Database &database, const Session &who, const
             !event) {
             return event;
         }
-        return requeststeps::audit(tx, who, stored, "request.add",
-                                   QStringLiteral("type=%1 regime=%2 due=%3%4")
-                                       .arg(toString(intake.type), toString(intake.regime), due->toString(Qt::ISODate),
-                                            duplicateOf ? QStringLiteral(" duplicate-of=%1").arg(*duplicateOf)
-                                                        : QString()));
+        return requeststeps::audit(
+            tx, who, stored, "request.add",
+            QStringLiteral("type=%1 regime=%2 due=%3%4")
+                .arg(toString(intake.type), toString(intake.regime), due->toString(Qt::ISODate),
+                     duplicateOf ? QStringLiteral(" duplicate-of=%1").arg(*duplicateOf) : QString()));
     });
     if (!status) {
         return status.error();
@@ -233,9 +249,9 @@ Status RequestService::checkIdentity(Database &database, const Session &who, qin
                 return resumed;
             }
         }
-        const bool moves = check.confirmed && (request.status == RequestStatus::New
-                                               || request.status == RequestStatus::IdentityPending);
-        const RequestStatus next = moves ? RequestStatus::InProgress
+        const bool moves = check.confirmed &&
+                           (request.status == RequestStatus::New || request.status == RequestStatus::IdentityPending);
+        const RequestStatus next = moves             ? RequestStatus::InProgress
                                    : check.confirmed ? request.status
                                                      : RequestStatus::IdentityPending;
         QSqlQuery query(tx);
@@ -269,7 +285,8 @@ Status RequestService::askRequester(Database &database, const Session &who, qint
     const QDate today = QDate::currentDate();
     const QDate from = since.isValid() ? since : today;
     if (from > today) {
-        return makeError(ErrorCode::InvalidArgument, Tr::tr("since: %1 is in the future").arg(from.toString(Qt::ISODate)));
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("since: %1 is in the future").arg(from.toString(Qt::ISODate)));
     }
     return database.transaction([&](QSqlDatabase &tx) -> Status {
         Result<Stored> stored = requeststeps::loadForChange(tx, requestId, expectedVersion);
@@ -287,8 +304,8 @@ Status RequestService::askRequester(Database &database, const Session &who, qint
         const DeadlineRule rule = Deadlines::rule(request.regime, request.type);
         QString note = Tr::tr("Requester asked: %1").arg(what.trimmed());
         if (request.pausedSince.isValid()) {
-            note += QLatin1String("; ") + Tr::tr("the clock already stands since %1").arg(
-                                             request.pausedSince.toString(Qt::ISODate));
+            note += QLatin1String("; ") +
+                    Tr::tr("the clock already stands since %1").arg(request.pausedSince.toString(Qt::ISODate));
         } else if (rule.pausable) {
             QSqlQuery query(tx);
             if (Status status = sql::exec(query, QStringLiteral("UPDATE requests SET paused_since = ? WHERE id = ?"),
@@ -296,8 +313,8 @@ Status RequestService::askRequester(Database &database, const Session &who, qint
                 !status) {
                 return status;
             }
-            note += QLatin1String("; ") + Tr::tr("the clock stands from %1 until the answer").arg(
-                                             from.toString(Qt::ISODate));
+            note += QLatin1String("; ") +
+                    Tr::tr("the clock stands from %1 until the answer").arg(from.toString(Qt::ISODate));
         } else {
             note += QLatin1String("; ") + Tr::tr("the clock keeps running (%1 does not stop it)").arg(rule.source);
         }
@@ -324,7 +341,8 @@ Status RequestService::resume(Database &database, const Session &who, qint64 req
         }
         Stored request = stored.value();
         if (!request.pausedSince.isValid()) {
-            return makeError(ErrorCode::InvalidArgument, Tr::tr("request #%1: the clock is not stopped").arg(requestId));
+            return makeError(ErrorCode::InvalidArgument,
+                             Tr::tr("request #%1: the clock is not stopped").arg(requestId));
         }
         if (day < request.pausedSince) {
             return makeError(ErrorCode::InvalidArgument, Tr::tr("on: before the clock was stopped"));
@@ -333,11 +351,11 @@ Status RequestService::resume(Database &database, const Session &who, qint64 req
         if (Status resumed = requeststeps::resumeClock(tx, request, day); !resumed) {
             return resumed;
         }
-        return requeststeps::change(tx, who, request, request.status, QStringLiteral("resumed"),
-                                    Tr::tr("The requester answered; the clock runs again (%n day(s) paused, due %1)",
-                                           nullptr, days)
-                                        .arg(request.effectiveDue().toString(Qt::ISODate)),
-                                    "request.resume", QStringLiteral("paused-days=%1").arg(days));
+        return requeststeps::change(
+            tx, who, request, request.status, QStringLiteral("resumed"),
+            Tr::tr("The requester answered; the clock runs again (%n day(s) paused, due %1)", nullptr, days)
+                .arg(request.effectiveDue().toString(Qt::ISODate)),
+            "request.resume", QStringLiteral("paused-days=%1").arg(days));
     });
 }
 
@@ -363,19 +381,17 @@ Status RequestService::extend(Database &database, const Session &who, qint64 req
         Stored request = stored.value();
         const DeadlineRule rule = Deadlines::rule(request.regime, request.type);
         if (!rule.extension) {
-            return makeError(ErrorCode::InvalidArgument,
-                             Tr::tr("request #%1: %2 allows no extension for this request").arg(requestId).arg(
-                                 rule.source));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                Tr::tr("request #%1: %2 allows no extension for this request").arg(requestId).arg(rule.source));
         }
         if (request.extendedDue.isValid()) {
-            return makeError(ErrorCode::InvalidArgument,
-                             Tr::tr("request #%1 was already extended to %2")
-                                 .arg(requestId)
-                                 .arg(request.extendedDue.toString(Qt::ISODate)));
+            return makeError(ErrorCode::InvalidArgument, Tr::tr("request #%1 was already extended to %2")
+                                                             .arg(requestId)
+                                                             .arg(request.extendedDue.toString(Qt::ISODate)));
         }
         if (requesterNotified < request.received) {
-            return makeError(ErrorCode::InvalidArgument,
-                             Tr::tr("requester notified: before the request was received"));
+            return makeError(ErrorCode::InvalidArgument, Tr::tr("requester notified: before the request was received"));
         }
         if (requesterNotified > request.due) {
             return makeError(ErrorCode::InvalidArgument,
@@ -383,27 +399,27 @@ Status RequestService::extend(Database &database, const Session &who, qint64 req
                                     "within the first period")
                                  .arg(request.due.toString(Qt::ISODate)));
         }
-        Result<QDate> extended = requeststeps::dueDate(tx, request.regime, request.type, request.received,
-                                                       request.pausedDays, true);
+        Result<QDate> extended =
+            requeststeps::dueDate(tx, request.regime, request.type, request.received, request.pausedDays, true);
         if (!extended) {
             return extended.error();
         }
         QSqlQuery query(tx);
-        if (Status status = sql::exec(query,
-                                      QStringLiteral("UPDATE requests SET extended_due_date = ?, extension_reason = ?, "
-                                                     "extension_notified_at = ? WHERE id = ?"),
-                                      {extended->toString(Qt::ISODate), reason.trimmed(),
-                                       requesterNotified.toString(Qt::ISODate), requestId},
-                                      "recording the extension");
+        if (Status status = sql::exec(
+                query,
+                QStringLiteral("UPDATE requests SET extended_due_date = ?, extension_reason = ?, "
+                               "extension_notified_at = ? WHERE id = ?"),
+                {extended->toString(Qt::ISODate), reason.trimmed(), requesterNotified.toString(Qt::ISODate), requestId},
+                "recording the extension");
             !status) {
             return status;
         }
         request.extendedDue = extended.value();
-        return requeststeps::change(tx, who, request, request.status, QStringLiteral("extended"),
-                                    Tr::tr("Deadline extended to %1 (requester told on %2): %3")
-                                        .arg(extended->toString(Qt::ISODate),
-                                             requesterNotified.toString(Qt::ISODate), reason.trimmed()),
-                                    "request.extend", QStringLiteral("due=%1").arg(extended->toString(Qt::ISODate)));
+        return requeststeps::change(
+            tx, who, request, request.status, QStringLiteral("extended"),
+            Tr::tr("Deadline extended to %1 (requester told on %2): %3")
+                .arg(extended->toString(Qt::ISODate), requesterNotified.toString(Qt::ISODate), reason.trimmed()),
+            "request.extend", QStringLiteral("due=%1").arg(extended->toString(Qt::ISODate)));
     });
 }
 
@@ -421,9 +437,9 @@ Status RequestService::assign(Database &database, const Session &who, qint64 req
         QString name;
         if (operatorId != 0) {
             QSqlQuery query(tx);
-            if (Status status = sql::exec(query,
-                                          QStringLiteral("SELECT name, role, active FROM operators WHERE id = ?"),
-                                          {operatorId}, "reading the operator");
+            if (Status status =
+                    sql::exec(query, QStringLiteral("SELECT name, role, active FROM operators WHERE id = ?"),
+                              {operatorId}, "reading the operator");
                 !status) {
                 return status;
             }
@@ -433,16 +449,16 @@ Status RequestService::assign(Database &database, const Session &who, qint64 req
             name = query.value(0).toString();
             const std::optional<Role> role = parseRole(query.value(1).toString());
             if (!role || !Permissions::allows(*role, Action::HandleRequests) || query.value(2).toInt() == 0) {
-                return makeError(ErrorCode::InvalidArgument,
-                                 Tr::tr("assignee: %1 does not handle requests (only active officers and agents do)")
-                                     .arg(name));
+                return makeError(
+                    ErrorCode::InvalidArgument,
+                    Tr::tr("assignee: %1 does not handle requests (only active officers and agents do)").arg(name));
             }
         }
         QSqlQuery query(tx);
-        if (Status status = sql::exec(query, QStringLiteral("UPDATE requests SET assignee_id = ? WHERE id = ?"),
-                                      {operatorId != 0 ? QVariant(operatorId) : QVariant(QMetaType::fromType<qlonglong>()),
-                                       requestId},
-                                      "assigning the request");
+        if (Status status = sql::exec(
+                query, QStringLiteral("UPDATE requests SET assignee_id = ? WHERE id = ?"),
+                {operatorId != 0 ? QVariant(operatorId) : QVariant(QMetaType::fromType<qlonglong>()), requestId},
+                "assigning the request");
             !status) {
             return status;
         }
@@ -466,8 +482,8 @@ Status RequestService::comment(Database &database, const Session &who, qint64 re
         if (!stored) {
             return stored.error();
         }
-        if (Status event = requeststeps::event(tx, who, stored.value(), QStringLiteral("comment"), QString(),
-                                               QString(), text.trimmed());
+        if (Status event = requeststeps::event(tx, who, stored.value(), QStringLiteral("comment"), QString(), QString(),
+                                               text.trimmed());
             !event) {
             return event;
         }

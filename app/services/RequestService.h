@@ -5,9 +5,9 @@
 #include "domain/Session.h"
 
 #include <QByteArray>
+#include <QDate>
 #include <QList>
 #include <QSqlDatabase>
-#include <QDate>
 #include <QString>
 
 #include <optional>
@@ -40,7 +40,7 @@ public:
     /// clock); failed keeps it identity-pending.
     struct IdentityCheck
     {
-        QString method;   ///< required
+        QString method; ///< required
         bool confirmed = false;
         QString note;
     };
@@ -71,19 +71,19 @@ public:
     struct Execution
     {
         enum class Kind {
-            Delete,         ///< erasure: delete the subject
-            Anonymize,      ///< erasure: anonymize the subject
-            Block,          ///< restriction
-            Correct,        ///< rectification: `field` gets `value`
-            WithdrawConsent,///< consent withdrawal: every active consent (or `consentId`), deletion scheduled
-            ProvideData,    ///< access, portability, disclosures: the subject's data attached to the request
+            Delete,          ///< erasure: delete the subject
+            Anonymize,       ///< erasure: anonymize the subject
+            Block,           ///< restriction
+            Correct,         ///< rectification: `field` gets `value`
+            WithdrawConsent, ///< consent withdrawal: every active consent (or `consentId`), deletion scheduled
+            ProvideData,     ///< access, portability, disclosures: the subject's data attached to the request
         };
         Kind kind = Kind::ProvideData;
-        QString reason;     ///< why, for the audit trail (default: "request #N")
-        QString field;      ///< Correct
-        QString value;      ///< Correct
+        QString reason;                  ///< why, for the audit trail (default: "request #N")
+        QString field;                   ///< Correct
+        QString value;                   ///< Correct
         std::optional<qint64> consentId; ///< WithdrawConsent: only this one
-        QDate blockUntil;   ///< Block: optional end
+        QDate blockUntil;                ///< Block: optional end
     };
     /// The operations a request's type allows (erasure: delete or anonymize; restriction: block; ...).
     static QList<Execution::Kind> executionsFor(RequestType type);

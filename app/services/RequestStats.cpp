@@ -90,11 +90,12 @@ Status countReceived(QSqlDatabase &db, const QList<QDate> &mondays, const QDate 
     const QString week = weekIndex("received_at", mondays, values);
     values << isoDate(mondays.first()) << isoDate(end);
     QSqlQuery query(db);
-    if (Status status = run(query,
-                            QStringLiteral("SELECT %1, COUNT(*) FROM requests WHERE received_at >= ? AND received_at < ? "
-                                           "GROUP BY 1")
-                                .arg(week),
-                            values, "counting received requests");
+    if (Status status =
+            run(query,
+                QStringLiteral("SELECT %1, COUNT(*) FROM requests WHERE received_at >= ? AND received_at < ? "
+                               "GROUP BY 1")
+                    .arg(week),
+                values, "counting received requests");
         !status) {
         return status;
     }
@@ -114,12 +115,13 @@ Status countCompleted(QSqlDatabase &db, const QList<QDate> &mondays, const QDate
     const QString week = weekIndex("completed_at", mondays, values);
     values << isoDate(mondays.first()) << isoDate(end);
     QSqlQuery query(db);
-    if (Status status = run(query,
-                            QStringLiteral("SELECT %1, COUNT(*), SUM(CASE WHEN substr(completed_at, 1, 10) <= "
-                                           "COALESCE(extended_due_date, due_date) THEN 1 ELSE 0 END) FROM requests "
-                                           "WHERE status = 'completed' AND completed_at >= ? AND completed_at < ? GROUP BY 1")
-                                .arg(week),
-                            values, "counting completed requests");
+    if (Status status =
+            run(query,
+                QStringLiteral("SELECT %1, COUNT(*), SUM(CASE WHEN substr(completed_at, 1, 10) <= "
+                               "COALESCE(extended_due_date, due_date) THEN 1 ELSE 0 END) FROM requests "
+                               "WHERE status = 'completed' AND completed_at >= ? AND completed_at < ? GROUP BY 1")
+                    .arg(week),
+                values, "counting completed requests");
         !status) {
         return status;
     }
@@ -196,8 +198,8 @@ Result<RequestStats::Snapshot> RequestStats::compute(Database &database, const S
     if (Status status = countCompleted(db, mondays, end, snapshot); !status) {
         return status.error();
     }
-    const Result<QVariant> total = sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM requests"), {},
-                                               "counting requests");
+    const Result<QVariant> total =
+        sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM requests"), {}, "counting requests");
     if (!total) {
         return total.error();
     }

@@ -70,9 +70,8 @@ Result<Stored> loadForChange(QSqlDatabase &tx, qint64 requestId, int expectedVer
                              .arg(expectedVersion));
     }
     if (!stored->isOpen()) {
-        return makeError(ErrorCode::InvalidArgument, Tr::tr("request #%1 is %2: it changes no more")
-                                                         .arg(requestId)
-                                                         .arg(toString(stored->status)));
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("request #%1 is %2: it changes no more").arg(requestId).arg(toString(stored->status)));
     }
     return stored;
 }
@@ -109,14 +108,14 @@ Status resumeClock(QSqlDatabase &tx, Stored &request, const QDate &day)
         extended = later.value();
     }
     QSqlQuery query(tx);
-    if (Status status = sql::exec(query,
-                                  QStringLiteral("UPDATE requests SET paused_since = NULL, paused_days = ?, "
-                                                 "due_date = ?, extended_due_date = ? WHERE id = ?"),
-                                  {pausedDays, due->toString(Qt::ISODate),
-                                   extended.isValid() ? QVariant(extended.toString(Qt::ISODate))
-                                                      : QVariant(QMetaType::fromType<QString>()),
-                                   request.id},
-                                  "restarting the clock");
+    if (Status status = sql::exec(
+            query,
+            QStringLiteral("UPDATE requests SET paused_since = NULL, paused_days = ?, "
+                           "due_date = ?, extended_due_date = ? WHERE id = ?"),
+            {pausedDays, due->toString(Qt::ISODate),
+             extended.isValid() ? QVariant(extended.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>()),
+             request.id},
+            "restarting the clock");
         !status) {
         return status;
     }
@@ -160,18 +159,19 @@ Status change(QSqlDatabase &tx, const Session &who, Stored &request, RequestStat
     const bool closing = !isOpen(next);
     const QString now = sql::nowTimestamp();
     QSqlQuery query(tx);
-    if (Status status = sql::exec(query,
-                                  QStringLiteral("UPDATE requests SET status = ?, version = version + 1, updated_at = ?, "
-                                                 "completed_at = CASE WHEN ? = 1 THEN ? ELSE completed_at END "
-                                                 "WHERE id = ? AND version = ?"),
-                                  {toString(next), now, closing ? 1 : 0, now, request.id, request.version},
-                                  "updating the request");
+    if (Status status =
+            sql::exec(query,
+                      QStringLiteral("UPDATE requests SET status = ?, version = version + 1, updated_at = ?, "
+                                     "completed_at = CASE WHEN ? = 1 THEN ? ELSE completed_at END "
+                                     "WHERE id = ? AND version = ?"),
+                      {toString(next), now, closing ? 1 : 0, now, request.id, request.version}, "updating the request");
         !status) {
         return status;
     }
     if (query.numRowsAffected() != 1) {
-        return makeError(ErrorCode::Conflict,
-                         Tr::tr("request #%1 was changed by someone else meanwhile; nothing was saved").arg(request.id));
+        return makeError(
+            ErrorCode::Conflict,
+            Tr::tr("request #%1 was changed by someone else meanwhile; nothing was saved").arg(request.id));
     }
     const QString from = toString(request.status);
     request.status = next;
@@ -183,10 +183,10 @@ Status change(QSqlDatabase &tx, const Session &who, Stored &request, RequestStat
     }
     ChangeNotifier::notify(tx, QStringLiteral("requests"));
     return audit(tx, who, request, action,
-                 from == toString(next) ? details
-                                        : QStringLiteral("%1 -> %2%3").arg(from, toString(next),
-                                                                           details.isEmpty() ? QString()
-                                                                                             : QLatin1Char(' ') + details));
+                 from == toString(next)
+                     ? details
+                     : QStringLiteral("%1 -> %2%3")
+                           .arg(from, toString(next), details.isEmpty() ? QString() : QLatin1Char(' ') + details));
 }
 
 Result<qint64> createSubject(QSqlDatabase &tx, const Session &who, const RequestIntake &intake)
@@ -197,14 +197,13 @@ Result<qint64> createSubject(QSqlDatabase &tx, const Session &who, const Request
     // The requester's data is kept for considering the appeal (its own purpose and retention) where the register
     // has such a purpose; otherwise under the own controller without a purpose.
     Result<QVariant> purpose = sql::scalar(
-        tx,
-        QStringLiteral("SELECT MIN(id) FROM purposes WHERE code = 'appeals' OR data_categories LIKE '%appeal%'"), {},
-        "finding the purpose for appeals");
+        tx, QStringLiteral("SELECT MIN(id) FROM purposes WHERE code = 'appeals' OR data_categories LIKE '%appeal%'"),
+        {}, "finding the purpose for appeals");
     if (!purpose) {
         return purpose.error();
     }
-    Result<QVariant> controller = sql::scalar(
-        tx, QStringLiteral("SELECT MIN(id) FROM controllers WHERE kind = 'own'"), {}, "finding the own controller");
+    Result<QVariant> controller = sql::scalar(tx, QStringLiteral("SELECT MIN(id) FROM controllers WHERE kind = 'own'"),
+                                              {}, "finding the own controller");
     if (!controller) {
         return controller.error();
     }
@@ -229,18 +228,19 @@ Result<qint64> createSubject(QSqlDatabase &tx, const Session &who, const Request
     const qint64 subjectId = id.value().toLongLong();
     QSqlQuery query(tx);
     QStringList fields;
-    for (const auto &[field, value] : {std::pair<const char *, QString>{"name", name}, {"email", email},
-                                       {"phone", phone}}) {
+    for (const auto &[field, value] :
+         {std::pair<const char *, QString>{"name", name}, {"email", email}, {"phone", phone}}) {
         if (value.isEmpty()) {
             continue;
         }
         fields.append(QLatin1String(field));
-        if (Status status = sql::exec(query,
-                                      QStringLiteral("INSERT INTO pd_items (subject_id, purpose_id, category, field, "
-                                                     "value, source, collected_at) VALUES (?, ?, 'appeal', ?, ?, ?, ?)"),
-                                      {subjectId, purpose.value(), QLatin1String(field), value,
-                                       QStringLiteral("request intake (%1)").arg(intake.channel), now},
-                                      "storing the requester's data");
+        if (Status status =
+                sql::exec(query,
+                          QStringLiteral("INSERT INTO pd_items (subject_id, purpose_id, category, field, "
+                                         "value, source, collected_at) VALUES (?, ?, 'appeal', ?, ?, ?, ?)"),
+                          {subjectId, purpose.value(), QLatin1String(field), value,
+                           QStringLiteral("request intake (%1)").arg(intake.channel), now},
+                          "storing the requester's data");
             !status) {
             return status.error();
         }

@@ -53,8 +53,8 @@ int Settings::defaultValue(Key key)
 Result<int> Settings::value(Database &database, Key key)
 {
     QSqlDatabase db = database.connection();
-    Result<QVariant> stored = sql::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {name(key)},
-                                          "reading a setting");
+    Result<QVariant> stored =
+        sql::scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {name(key)}, "reading a setting");
     if (!stored) {
         return stored.error();
     }

@@ -15,11 +15,11 @@ class Settings
 {
 public:
     enum class Key {
-        IdleLockMinutes,         ///< the window locks after this many minutes without input (0: never)
-        LockoutAttempts,         ///< wrong passwords in a row that lock an account
-        LockoutMinutes,          ///< how long a locked account stays locked
-        FourEyesThreshold,       ///< anonymizing or deleting more subjects than this at once needs a second officer
-        FourEyesAllDeletions,    ///< 1: every deletion needs a second officer
+        IdleLockMinutes,      ///< the window locks after this many minutes without input (0: never)
+        LockoutAttempts,      ///< wrong passwords in a row that lock an account
+        LockoutMinutes,       ///< how long a locked account stays locked
+        FourEyesThreshold,    ///< anonymizing or deleting more subjects than this at once needs a second officer
+        FourEyesAllDeletions, ///< 1: every deletion needs a second officer
     };
 
     /// Every setting, in the order `settings show` lists them.

@@ -51,12 +51,13 @@ Result<SubjectDetails> SubjectDirectory::details(Database &database, const Sessi
     SubjectDetails details;
     Status status = database.transaction([&](QSqlDatabase &tx) -> Status {
         QSqlQuery query(tx);
-        if (Status found = sql::exec(query,
-                                     QStringLiteral("SELECT s.id, s.external_id, s.display_name, s.email, s.phone, s.state, "
-                                                    "c.name, s.created_at, s.version, c.kind, s.blocked_reason, "
-                                                    "s.blocked_until, s.updated_at FROM subjects s "
-                                                    "JOIN controllers c ON c.id = s.controller_id WHERE s.id = ?"),
-                                     {subjectId}, "reading the subject");
+        if (Status found =
+                sql::exec(query,
+                          QStringLiteral("SELECT s.id, s.external_id, s.display_name, s.email, s.phone, s.state, "
+                                         "c.name, s.created_at, s.version, c.kind, s.blocked_reason, "
+                                         "s.blocked_until, s.updated_at FROM subjects s "
+                                         "JOIN controllers c ON c.id = s.controller_id WHERE s.id = ?"),
+                          {subjectId}, "reading the subject");
             !found) {
             return found;
         }

@@ -7,8 +7,8 @@
 #include "storage/Database.h"
 #include "storage/Sql.h"
 
-#include <QSqlQuery>
 #include <QRegularExpression>
+#include <QSqlQuery>
 #include <QVariantList>
 
 #include <algorithm>
@@ -45,12 +45,12 @@ WhereClause whereFor(const SubjectFilter &filter)
     if (!text.isEmpty()) {
         const QString digits = searchkeys::phone(text);
         static const QString phoneChars = QStringLiteral("+()- .0123456789");
-        const bool looksLikePhone = digits.size() >= 3
-                                    && std::all_of(text.cbegin(), text.cend(),
-                                                   [](QChar c) { return phoneChars.contains(c); });
+        const bool looksLikePhone = digits.size() >= 3 && std::all_of(text.cbegin(), text.cend(),
+                                                                      [](QChar c) { return phoneChars.contains(c); });
         if (text.contains(QLatin1Char('@'))) {
             conditions << prefixCondition(clause.values, "email_key", searchkeys::email(text));
-        } else if (searchterms::looksLikeIp(text) && (text.contains(QLatin1Char('.')) || text.contains(QLatin1Char(':')))) {
+        } else if (searchterms::looksLikeIp(text) &&
+                   (text.contains(QLatin1Char('.')) || text.contains(QLatin1Char(':')))) {
             // "178.120" or "2a02:": an address or its start (phone numbers are written with spaces or dashes).
             QStringList either;
             either << termCondition(clause.values, text.toLower());
@@ -59,8 +59,8 @@ WhereClause whereFor(const SubjectFilter &filter)
             }
             conditions << QLatin1Char('(') + either.join(QStringLiteral(" OR ")) + QLatin1Char(')');
         } else if (looksLikePhone) {
-            conditions << QStringLiteral("(%1 OR s.external_id = ?)")
-                              .arg(prefixCondition(clause.values, "phone_key", digits));
+            conditions
+                << QStringLiteral("(%1 OR s.external_id = ?)").arg(prefixCondition(clause.values, "phone_key", digits));
             clause.values << text;
         } else {
             // Every word must start one of the subject's name words; a single word may also start the e-mail.
@@ -72,7 +72,8 @@ WhereClause whereFor(const SubjectFilter &filter)
             }
             QString condition = all.join(QStringLiteral(" AND "));
             if (words.size() == 1) {
-                condition += QStringLiteral(" OR ") + prefixCondition(clause.values, "email_key", searchkeys::email(text));
+                condition +=
+                    QStringLiteral(" OR ") + prefixCondition(clause.values, "email_key", searchkeys::email(text));
             }
             conditions << QStringLiteral("(%1 OR s.external_id = ?)").arg(condition);
             clause.values << text;
@@ -182,9 +183,9 @@ Result<QList<qint64>> SubjectDirectory::ids(Database &database, const Session &w
     const WhereClause where = whereFor(filter);
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (Status status = sql::exec(query, QStringLiteral("SELECT s.id FROM subjects s") + where.sql +
-                                             QStringLiteral(" ORDER BY s.id"),
-                                  where.values, "listing subjects");
+    if (Status status = sql::exec(
+            query, QStringLiteral("SELECT s.id FROM subjects s") + where.sql + QStringLiteral(" ORDER BY s.id"),
+            where.values, "listing subjects");
         !status) {
         return status.error();
     }
@@ -197,8 +198,8 @@ Result<QList<qint64>> SubjectDirectory::ids(Database &database, const Session &w
 
 bool SubjectDirectory::isSecretField(const QString &field)
 {
-    static const QStringList secrets = {QStringLiteral("token"), QStringLiteral("access_token"),
-                                        QStringLiteral("api_key"), QStringLiteral("secret"),
+    static const QStringList secrets = {QStringLiteral("token"),         QStringLiteral("access_token"),
+                                        QStringLiteral("api_key"),       QStringLiteral("secret"),
                                         QStringLiteral("refresh_token"), QStringLiteral("password")};
     return secrets.contains(field);
 }

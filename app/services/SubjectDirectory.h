@@ -26,8 +26,8 @@ struct SubjectFilter
 
     bool operator==(const SubjectFilter &other) const
     {
-        return text == other.text && state == other.state && controllerId == other.controllerId
-               && purposeId == other.purposeId && category == other.category;
+        return text == other.text && state == other.state && controllerId == other.controllerId &&
+               purposeId == other.purposeId && category == other.category;
     }
 };
 
@@ -53,7 +53,7 @@ struct SubjectDetails
         qint64 id = 0;
         QString category;
         QString field;
-        QString value;  ///< empty and `hidden` set for secrets (integration tokens, keys): never shown
+        QString value; ///< empty and `hidden` set for secrets (integration tokens, keys): never shown
         bool hidden = false;
         QString source;
         QString collectedAt;
@@ -107,11 +107,11 @@ struct SubjectDetails
     QString blockedReason;
     QString blockedUntil;
     QString updatedAt;
-    QList<Item> items;          ///< by category, then purpose, then field
-    QList<Consent> consents;    ///< newest first
+    QList<Item> items;       ///< by category, then purpose, then field
+    QList<Consent> consents; ///< newest first
     QList<Disclosure> disclosures;
-    QList<Request> requests;    ///< newest first
-    QList<Event> timeline;      ///< the audit entries about this subject, newest first
+    QList<Request> requests; ///< newest first
+    QList<Event> timeline;   ///< the audit entries about this subject, newest first
 };
 
 /// Read side of the subjects register: counting, paging and searching without loading the table into memory.
@@ -125,8 +125,8 @@ public:
     /// How many subjects match.
     static Result<qint64> count(Database &database, const Session &who, const SubjectFilter &filter);
     /// Rows [offset, offset + limit) of the matching subjects in the given order (ties broken by id).
-    static Result<QList<SubjectRow>> page(Database &database, const Session &who, const SubjectFilter &filter, Sort sort,
-                                          bool descending, qint64 offset, int limit);
+    static Result<QList<SubjectRow>> page(Database &database, const Session &who, const SubjectFilter &filter,
+                                          Sort sort, bool descending, qint64 offset, int limit);
     /// Ids of every matching subject, in id order (for "all matching the filter" bulk actions).
     static Result<QList<qint64>> ids(Database &database, const Session &who, const SubjectFilter &filter);
     /// One subject with all its data. Opening a subject is recorded in the audit trail ("subject.view").

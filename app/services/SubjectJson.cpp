@@ -6,10 +6,14 @@ namespace pd {
 
 QJsonObject subjectJson(const SubjectRow &row)
 {
-    return {{QStringLiteral("id"), row.id},           {QStringLiteral("external_id"), row.externalId},
-            {QStringLiteral("name"), row.displayName}, {QStringLiteral("email"), row.email},
-            {QStringLiteral("phone"), row.phone},      {QStringLiteral("state"), row.state},
-            {QStringLiteral("controller"), row.controller}, {QStringLiteral("created_at"), row.createdAt}};
+    return {{QStringLiteral("id"), row.id},
+            {QStringLiteral("external_id"), row.externalId},
+            {QStringLiteral("name"), row.displayName},
+            {QStringLiteral("email"), row.email},
+            {QStringLiteral("phone"), row.phone},
+            {QStringLiteral("state"), row.state},
+            {QStringLiteral("controller"), row.controller},
+            {QStringLiteral("created_at"), row.createdAt}};
 }
 
 QJsonObject subjectJson(const SubjectDetails &details)
@@ -20,12 +24,9 @@ QJsonObject subjectJson(const SubjectDetails &details)
     subject.insert(QStringLiteral("blocked_until"), details.blockedUntil);
     QJsonArray items;
     for (const SubjectDetails::Item &item : details.items) {
-        QJsonObject object{{QStringLiteral("id"), item.id},
-                           {QStringLiteral("category"), item.category},
-                           {QStringLiteral("field"), item.field},
-                           {QStringLiteral("purpose"), item.purposeCode},
-                           {QStringLiteral("source"), item.source},
-                           {QStringLiteral("collected_at"), item.collectedAt},
+        QJsonObject object{{QStringLiteral("id"), item.id},         {QStringLiteral("category"), item.category},
+                           {QStringLiteral("field"), item.field},   {QStringLiteral("purpose"), item.purposeCode},
+                           {QStringLiteral("source"), item.source}, {QStringLiteral("collected_at"), item.collectedAt},
                            {QStringLiteral("state"), item.state}};
         object.insert(QStringLiteral("value"), item.hidden ? QJsonValue(QStringLiteral("(hidden)")) : item.value);
         items.append(object);

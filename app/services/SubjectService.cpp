@@ -5,8 +5,8 @@
 #include "domain/Permissions.h"
 #include "domain/SearchKeys.h"
 #include "services/ApprovalService.h"
-#include "services/BulkAction.h"
 #include "services/AuditLog.h"
+#include "services/BulkAction.h"
 #include "services/ChangeNotifier.h"
 #include "services/Settings.h"
 #include "storage/Database.h"
@@ -75,7 +75,8 @@ Status bumpVersion(QSqlDatabase &tx, qint64 subjectId, int expected)
 {
     QSqlQuery query(tx);
     if (expected < 0) {
-        return sql::exec(query, QStringLiteral("UPDATE subjects SET version = version + 1, updated_at = ? WHERE id = ?"),
+        return sql::exec(query,
+                         QStringLiteral("UPDATE subjects SET version = version + 1, updated_at = ? WHERE id = ?"),
                          {sql::nowTimestamp(), subjectId}, "updating the subject");
     }
     if (Status status = sql::exec(query,
@@ -94,7 +95,7 @@ Status bumpVersion(QSqlDatabase &tx, qint64 subjectId, int expected)
     }
     return makeError(ErrorCode::Conflict,
                      Tr::tr("subject #%1 was changed by someone else at %2 (version %3, you edited version %4); "
-                        "nothing was saved: look at the newer values and try again")
+                            "nothing was saved: look at the newer values and try again")
                          .arg(subjectId)
                          .arg(current->updatedAt)
                          .arg(current->version)
@@ -107,11 +108,13 @@ Status refuseUnless(const SubjectState &state, qint64 subjectId, const char *all
         return {};
     }
     if (state.state == QLatin1String("anonymized")) {
-        return makeError(ErrorCode::InvalidArgument, Tr::tr("subject #%1 is anonymized: nothing of it can change").arg(subjectId));
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("subject #%1 is anonymized: nothing of it can change").arg(subjectId));
     }
     if (state.state == QLatin1String("blocked")) {
-        return makeError(ErrorCode::InvalidArgument,
-                         Tr::tr("subject #%1 is blocked: its data is read-only until the block is lifted").arg(subjectId));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            Tr::tr("subject #%1 is blocked: its data is read-only until the block is lifted").arg(subjectId));
     }
     return makeError(ErrorCode::InvalidArgument, Tr::tr("subject #%1 is not blocked").arg(subjectId));
 }
@@ -158,7 +161,7 @@ QString SubjectService::valueProblem(const QString &field, const QString &value)
         static const QRegularExpression masked(QStringLiteral("^\\d{6}\\*{2,9}\\d{4}$"));
         if (!masked.match(value.trimmed()).hasMatch()) {
             return Tr::tr("field 'card_masked': only a masked number is stored (first 6 and last 4 digits, e.g. "
-                      "427683******1234)");
+                          "427683******1234)");
         }
     }
     return {};
@@ -222,9 +225,9 @@ Status SubjectService::correct(Database &database, const Session &who, const Cor
                                  .arg(itemState));
         }
         if (category == QLatin1String("payment") && field != QLatin1String("cardholder")) {
-            return makeError(ErrorCode::InvalidArgument,
-                             Tr::tr("field '%1': payment data comes from the payment system and is not corrected here")
-                                 .arg(field));
+            return makeError(
+                ErrorCode::InvalidArgument,
+                Tr::tr("field '%1': payment data comes from the payment system and is not corrected here").arg(field));
         }
         if (const QString problem = valueProblem(field, correction.newValue); !problem.isEmpty()) {
             return makeError(ErrorCode::InvalidArgument, problem);
@@ -233,9 +236,9 @@ Status SubjectService::correct(Database &database, const Session &who, const Cor
         if (Status status = bumpVersion(tx, correction.subjectId, correction.expectedVersion); !status) {
             return status;
         }
-        if (Status status = sql::exec(query,
-                                      QStringLiteral("UPDATE pd_items SET value = ?, version = version + 1 WHERE id = ?"),
-                                      {newValue, itemId}, "correcting the item");
+        if (Status status =
+                sql::exec(query, QStringLiteral("UPDATE pd_items SET value = ?, version = version + 1 WHERE id = ?"),
+                          {newValue, itemId}, "correcting the item");
             !status) {
             return status;
         }
@@ -269,7 +272,8 @@ Status SubjectService::correct(Database &database, const Session &who, const Cor
         if (!key) {
             return key.error();
         }
-        AuditEntry entry = subjectEntry("subject.correct", correction.subjectId, correction.reason, correction.requestId);
+        AuditEntry entry =
+            subjectEntry("subject.correct", correction.subjectId, correction.reason, correction.requestId);
         entry.fields = QStringList{field};
         entry.details = QStringLiteral("item=%1 before=%2 after=%3")
                             .arg(itemId)
@@ -324,12 +328,12 @@ Status SubjectService::blockIn(QSqlDatabase &tx, const Session &who, const Restr
     QStringList fields;
     const QString until = restriction.until.isValid() ? restriction.until.toString(Qt::ISODate) : QString();
     if (restriction.itemIds.isEmpty()) {
-        if (Status status = sql::exec(query,
-                                      QStringLiteral("UPDATE subjects SET state = 'blocked', blocked_reason = ?, "
-                                                     "blocked_until = ? WHERE id = ?"),
-                                      {restriction.reason.trimmed(), until.isEmpty() ? QVariant(QString()) : until,
-                                       restriction.subjectId},
-                                      "blocking the subject");
+        if (Status status = sql::exec(
+                query,
+                QStringLiteral("UPDATE subjects SET state = 'blocked', blocked_reason = ?, "
+                               "blocked_until = ? WHERE id = ?"),
+                {restriction.reason.trimmed(), until.isEmpty() ? QVariant(QString()) : until, restriction.subjectId},
+                "blocking the subject");
             !status) {
             return status;
         }
@@ -343,19 +347,18 @@ Status SubjectService::blockIn(QSqlDatabase &tx, const Session &who, const Restr
         fields << QStringLiteral("*");
     } else {
         for (qint64 itemId : restriction.itemIds) {
-            if (Status status = sql::exec(query,
-                                          QStringLiteral("UPDATE pd_items SET state = 'blocked', blocked_reason = ? "
-                                                         "WHERE id = ? AND subject_id = ? AND state = 'active' "
-                                                         "RETURNING field"),
-                                          {restriction.reason.trimmed(), itemId, restriction.subjectId},
-                                          "blocking an item");
+            if (Status status =
+                    sql::exec(query,
+                              QStringLiteral("UPDATE pd_items SET state = 'blocked', blocked_reason = ? "
+                                             "WHERE id = ? AND subject_id = ? AND state = 'active' "
+                                             "RETURNING field"),
+                              {restriction.reason.trimmed(), itemId, restriction.subjectId}, "blocking an item");
                 !status) {
                 return status;
             }
             if (!query.next()) {
-                return makeError(ErrorCode::NotFound, Tr::tr("subject #%1 has no active item #%2")
-                                                          .arg(restriction.subjectId)
-                                                          .arg(itemId));
+                return makeError(ErrorCode::NotFound,
+                                 Tr::tr("subject #%1 has no active item #%2").arg(restriction.subjectId).arg(itemId));
             }
             fields << query.value(0).toString();
             query.finish();
@@ -391,7 +394,8 @@ Status SubjectService::unblock(Database &database, const Session &who, const Lif
                 return blocked.error();
             }
             if (blocked.value().toInt() == 0) {
-                return makeError(ErrorCode::InvalidArgument, Tr::tr("subject #%1 is not blocked").arg(lifting.subjectId));
+                return makeError(ErrorCode::InvalidArgument,
+                                 Tr::tr("subject #%1 is not blocked").arg(lifting.subjectId));
             }
         } else if (Status open = refuseUnless(state.value(), lifting.subjectId, "blocked"); !open) {
             return open;
@@ -450,9 +454,9 @@ Result<SubjectService::Outcome> SubjectService::runIrreversible(Database &databa
         return outcome.error();
     }
     if (outcome->pendingApproval == 0 && outcome->done == 0 && outcome->skipped > 0) {
-        return makeError(ErrorCode::InvalidArgument,
-                         kind == BulkAction::Kind::Delete ? Tr::tr("there is no such subject to delete")
-                                                          : Tr::tr("the subject is already anonymized"));
+        return makeError(ErrorCode::InvalidArgument, kind == BulkAction::Kind::Delete
+                                                         ? Tr::tr("there is no such subject to delete")
+                                                         : Tr::tr("the subject is already anonymized"));
     }
     Outcome result;
     result.done = int(outcome->done);
@@ -560,21 +564,21 @@ Status SubjectService::eraseIn(QSqlDatabase &tx, const Session &who, qint64 subj
     if (Status status = purgeRequestCopies(tx, subjectId); !status) {
         return status;
     }
-    if (Status status = sql::exec(query, QStringLiteral("DELETE FROM subjects WHERE id = ?"), {subjectId},
-                                  "deleting the subject");
+    if (Status status =
+            sql::exec(query, QStringLiteral("DELETE FROM subjects WHERE id = ?"), {subjectId}, "deleting the subject");
         !status) {
         return status;
     }
-    if (Status status = sql::exec(query,
-                                  QStringLiteral("INSERT INTO deletion_log (subject_ref, controller_id, deleted_at, "
-                                                 "categories, systems, method, reason, operator_name, request_id) "
-                                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                  {QStringLiteral("S-%1").arg(subjectId), controller, sql::nowTimestamp(),
-                                   sql::text(categories.join(QStringLiteral(", "))), sql::text(systems.join(QStringLiteral(", "))),
-                                   QStringLiteral("deletion from the database (secure delete)"), reason.trimmed(),
-                                   who.name,
-                                   requestId ? QVariant(*requestId) : QVariant(QMetaType::fromType<qlonglong>())},
-                                  "recording the fact of deletion");
+    if (Status status =
+            sql::exec(query,
+                      QStringLiteral("INSERT INTO deletion_log (subject_ref, controller_id, deleted_at, "
+                                     "categories, systems, method, reason, operator_name, request_id) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                      {QStringLiteral("S-%1").arg(subjectId), controller, sql::nowTimestamp(),
+                       sql::text(categories.join(QStringLiteral(", "))), sql::text(systems.join(QStringLiteral(", "))),
+                       QStringLiteral("deletion from the database (secure delete)"), reason.trimmed(), who.name,
+                       requestId ? QVariant(*requestId) : QVariant(QMetaType::fromType<qlonglong>())},
+                      "recording the fact of deletion");
         !status) {
         return status;
     }

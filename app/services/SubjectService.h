@@ -30,9 +30,9 @@ public:
         int expectedVersion = 0; ///< the version the operator saw; -1: whatever is stored (one-shot command line)
         qint64 itemId = 0;       ///< the item whose value changes; 0: the subject's active item of `field`
         QString newValue;
-        QString reason;          ///< required
+        QString reason; ///< required
         std::optional<qint64> requestId;
-        QString field{};         ///< with itemId 0: which field (an account item first)
+        QString field{}; ///< with itemId 0: which field (an account item first)
     };
 
     struct Restriction
@@ -64,7 +64,7 @@ public:
 
     struct Outcome
     {
-        int done = 0;             ///< subjects changed now
+        int done = 0;               ///< subjects changed now
         qint64 pendingApproval = 0; ///< when the four-eyes rule applies: the approval that waits for a second officer
     };
 

@@ -56,8 +56,8 @@ private:
     bool m_fullPrepared = false;
     qint64 m_written = 0;
     BatchInserter *m_parent = nullptr;
-    sqlite3 *m_sqlite = nullptr;            ///< the driver's handle, when the connection is SQLite
-    sqlite3_stmt *m_sqliteFull = nullptr;   ///< prepared statement for a full batch
+    sqlite3 *m_sqlite = nullptr;          ///< the driver's handle, when the connection is SQLite
+    sqlite3_stmt *m_sqliteFull = nullptr; ///< prepared statement for a full batch
 };
 
 } // namespace pd

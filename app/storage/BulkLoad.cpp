@@ -16,10 +16,8 @@ struct IndexDefinition
     const char *column;
 };
 const IndexDefinition kSubjectSearchIndexes[] = {
-    {"subjects_name_key", "subjects", "name_key"},
-    {"subjects_email_key", "subjects", "email_key"},
-    {"subjects_phone_key", "subjects", "phone_key"},
-    {"subjects_external_id", "subjects", "external_id"},
+    {"subjects_name_key", "subjects", "name_key"},   {"subjects_email_key", "subjects", "email_key"},
+    {"subjects_phone_key", "subjects", "phone_key"}, {"subjects_external_id", "subjects", "external_id"},
     {"subject_terms_term", "subject_terms", "term"},
 };
 

@@ -41,9 +41,9 @@ Status checkSQLiteHeader(const QString &path)
     }
     const QByteArray header = file.read(16);
     if (header != QByteArray("SQLite format 3\0", 16)) {
-        return makeError(ErrorCode::NotPrivacyDesk,
-                         Tr::tr("%1 is not a Privacy Desk database (it is not an SQLite file); nothing was changed")
-                             .arg(path));
+        return makeError(
+            ErrorCode::NotPrivacyDesk,
+            Tr::tr("%1 is not a Privacy Desk database (it is not an SQLite file); nothing was changed").arg(path));
     }
     return {};
 }
@@ -78,7 +78,8 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url, OpenMod
         const QFileInfo info(url.path());
         if (info.exists()) {
             if (info.isDir()) {
-                return makeError(ErrorCode::InvalidArgument, Tr::tr("%1 is a folder, not a database file").arg(url.path()));
+                return makeError(ErrorCode::InvalidArgument,
+                                 Tr::tr("%1 is a folder, not a database file").arg(url.path()));
             }
             if (Status status = checkSQLiteHeader(url.path()); !status) {
                 return status.error();
@@ -168,8 +169,9 @@ Result<QSqlDatabase> Database::addConnection(const QString &name)
     QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
     if (!db.isValid()) {
         QSqlDatabase::removeDatabase(name);
-        return makeError(ErrorCode::Storage, Tr::tr("the Qt SQL driver for %1 is not installed")
-                                                 .arg(sqlite ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL")));
+        return makeError(ErrorCode::Storage,
+                         Tr::tr("the Qt SQL driver for %1 is not installed")
+                             .arg(sqlite ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL")));
     }
     if (sqlite) {
         db.setDatabaseName(m_url.path());
@@ -206,8 +208,8 @@ Status Database::configure(QSqlDatabase &db)
     if (isSQLite()) {
         // secure_delete overwrites freed pages with zeros so erased values do not linger in the file;
         // WAL lets readers (the list, the dashboard) work while a writer commits.
-        const char *pragmas[] = {"PRAGMA foreign_keys = ON", "PRAGMA secure_delete = ON",
-                                 "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"};
+        const char *pragmas[] = {"PRAGMA foreign_keys = ON", "PRAGMA secure_delete = ON", "PRAGMA journal_mode = WAL",
+                                 "PRAGMA synchronous = NORMAL"};
         for (const char *pragma : pragmas) {
             if (!query.exec(QLatin1String(pragma))) {
                 return sql::queryError(query, "configuring the SQLite connection");
@@ -245,7 +247,7 @@ Status Database::inspect(QSqlDatabase &db)
     if (version > latestSchemaVersion()) {
         return makeError(ErrorCode::TooNew,
                          Tr::tr("%1 was written by a newer Privacy Desk (schema %2; this version knows up to %3); "
-                            "nothing was changed. Update Privacy Desk to open it.")
+                                "nothing was changed. Update Privacy Desk to open it.")
                              .arg(m_url.displayName())
                              .arg(version)
                              .arg(latestSchemaVersion()));

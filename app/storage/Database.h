@@ -5,8 +5,8 @@
 
 #include <QAtomicInt>
 #include <QHash>
-#include <QSet>
 #include <QMutex>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 

@@ -11,9 +11,8 @@ Error queryError(const QSqlQuery &query, const char *what)
     if (driverText.isEmpty()) {
         driverText = query.lastError().driverText();
     }
-    return makeError(ErrorCode::Storage,
-                     QCoreApplication::translate("pd::sql", "%1 failed: %2")
-                         .arg(QCoreApplication::translate("pd::sql", what), driverText.trimmed()));
+    return makeError(ErrorCode::Storage, QCoreApplication::translate("pd::sql", "%1 failed: %2")
+                                             .arg(QCoreApplication::translate("pd::sql", what), driverText.trimmed()));
 }
 
 Status exec(QSqlQuery &query, const QString &statement, std::initializer_list<QVariant> values, const char *what)

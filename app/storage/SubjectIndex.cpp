@@ -12,8 +12,9 @@ namespace {
 Status insertTerms(QSqlQuery &query, qint64 subjectId, const QStringList &terms)
 {
     for (const QString &term : terms) {
-        if (Status status = sql::exec(query, QStringLiteral("INSERT INTO subject_terms (term, subject_id) VALUES (?, ?)"),
-                                      {term, subjectId}, "indexing a subject");
+        if (Status status =
+                sql::exec(query, QStringLiteral("INSERT INTO subject_terms (term, subject_id) VALUES (?, ?)"),
+                          {term, subjectId}, "indexing a subject");
             !status) {
             return status;
         }
@@ -48,7 +49,8 @@ Status SubjectIndex::refresh(QSqlDatabase &tx, qint64 subjectId)
         return status;
     }
     while (query.next()) {
-        if (query.value(0).toString() == QLatin1String("ip") && query.value(2).toString() != QLatin1String("anonymized")) {
+        if (query.value(0).toString() == QLatin1String("ip") &&
+            query.value(2).toString() != QLatin1String("anonymized")) {
             ips << query.value(1).toString();
         }
         const QString category = query.value(3).toString();
@@ -62,10 +64,12 @@ Status SubjectIndex::refresh(QSqlDatabase &tx, qint64 subjectId)
     query.finish();
     categories.sort();
     const auto list = [](const QStringList &values) {
-        return values.isEmpty() ? QStringLiteral("") : QLatin1Char(',') + values.join(QLatin1Char(',')) + QLatin1Char(',');
+        return values.isEmpty() ? QStringLiteral("")
+                                : QLatin1Char(',') + values.join(QLatin1Char(',')) + QLatin1Char(',');
     };
-    if (Status status = sql::exec(query, QStringLiteral("UPDATE subjects SET categories = ?, purpose_ids = ? WHERE id = ?"),
-                                  {list(categories), list(purposes), subjectId}, "updating the subject's lists");
+    if (Status status =
+            sql::exec(query, QStringLiteral("UPDATE subjects SET categories = ?, purpose_ids = ? WHERE id = ?"),
+                      {list(categories), list(purposes), subjectId}, "updating the subject's lists");
         !status) {
         return status;
     }

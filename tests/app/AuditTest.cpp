@@ -47,8 +47,12 @@ TEST_P(AuditTest, ChainOfARealSessionIsIntact)
 {
     const Target target = activeSubject();
     ASSERT_TRUE(SubjectService::correct(db(), as("agent"),
-                                        {target.subject, target.version, target.emailItem,
-                                         QStringLiteral("new.address@example.org"), QStringLiteral("typo"), {}})
+                                        {target.subject,
+                                         target.version,
+                                         target.emailItem,
+                                         QStringLiteral("new.address@example.org"),
+                                         QStringLiteral("typo"),
+                                         {}})
                     .ok());
     const AuditLog::Verification result = verify();
     EXPECT_TRUE(result.ok()) << result.problem.toStdString();
@@ -102,7 +106,8 @@ TEST_P(AuditTest, TheApplicationCannotUpdateOrDeleteEntries)
     QSqlDatabase connection = db().connection();
     QSqlQuery query(connection);
     EXPECT_FALSE(query.exec(QStringLiteral("UPDATE audit_log SET reason = 'x' WHERE id = 1")));
-    EXPECT_TRUE(query.lastError().text().contains(QStringLiteral("append-only"))) << query.lastError().text().toStdString();
+    EXPECT_TRUE(query.lastError().text().contains(QStringLiteral("append-only")))
+        << query.lastError().text().toStdString();
     EXPECT_FALSE(query.exec(QStringLiteral("DELETE FROM audit_log WHERE id = 1")));
     if (GetParam() == Backend::PostgreSQL) {
         EXPECT_FALSE(query.exec(QStringLiteral("TRUNCATE audit_log")));
@@ -115,14 +120,17 @@ TEST_P(AuditTest, NoEntryHoldsAPersonalDataValue)
     const Target first = activeSubject(0);
     const Target second = activeSubject(1);
     const Target third = activeSubject(2);
-    const QString name = scalar(QStringLiteral("SELECT display_name FROM subjects WHERE id = ?"), {first.subject}).toString();
-    const QString phone = scalar(QStringLiteral("SELECT phone FROM subjects WHERE id = ?"), {second.subject}).toString();
+    const QString name =
+        scalar(QStringLiteral("SELECT display_name FROM subjects WHERE id = ?"), {first.subject}).toString();
+    const QString phone =
+        scalar(QStringLiteral("SELECT phone FROM subjects WHERE id = ?"), {second.subject}).toString();
     const QString newEmail = QStringLiteral("corrected.person@example.org");
-    ASSERT_TRUE(SubjectService::correct(db(), as("agent"), {first.subject, first.version, first.emailItem, newEmail,
-                                                            QStringLiteral("subject asked"), {}})
+    ASSERT_TRUE(SubjectService::correct(
+                    db(), as("agent"),
+                    {first.subject, first.version, first.emailItem, newEmail, QStringLiteral("subject asked"), {}})
                     .ok());
-    ASSERT_TRUE(SubjectService::block(db(), as("agent"), {second.subject, second.version, {},
-                                                          QStringLiteral("accuracy disputed"), {}, {}})
+    ASSERT_TRUE(SubjectService::block(db(), as("agent"),
+                                      {second.subject, second.version, {}, QStringLiteral("accuracy disputed"), {}, {}})
                     .ok());
     ASSERT_TRUE(SubjectService::anonymize(db(), as("officer"), {{first.subject}, QStringLiteral("erasure"), {}}).ok());
     ASSERT_TRUE(SubjectService::erase(db(), as("officer"), {{third.subject}, QStringLiteral("erasure"), {}}).ok());
@@ -137,8 +145,8 @@ TEST_P(AuditTest, NoEntryHoldsAPersonalDataValue)
             const QString value = query.value(i).toString();
             for (const QString &secret : {first.email, newEmail, third.email, name, phone}) {
                 ASSERT_FALSE(secret.isEmpty());
-                EXPECT_FALSE(value.contains(secret)) << "audit entry holds a personal value in column "
-                                                     << query.record().fieldName(i).toStdString();
+                EXPECT_FALSE(value.contains(secret))
+                    << "audit entry holds a personal value in column " << query.record().fieldName(i).toStdString();
             }
         }
     }
@@ -150,8 +158,9 @@ TEST_P(AuditTest, CliVerifyNamesTheBrokenEntry)
     const QString url = testDatabase().url();
     QProcessEnvironment environment;
     environment.insert(QStringLiteral("PRIVACYDESK_PASSWORD"), QStringLiteral("auditor-demo-2026"));
-    const QStringList command = {QStringLiteral("--db"), url, QStringLiteral("--operator"), QStringLiteral("auditor"),
-                                 QStringLiteral("audit"), QStringLiteral("verify")};
+    const QStringList command = {QStringLiteral("--db"),       url,
+                                 QStringLiteral("--operator"), QStringLiteral("auditor"),
+                                 QStringLiteral("audit"),      QStringLiteral("verify")};
     const CliRun intact = runCli(command, environment);
     EXPECT_EQ(intact.exitCode, 0) << intact.err.toStdString();
     EXPECT_TRUE(intact.out.contains(QStringLiteral("intact")));

@@ -48,8 +48,8 @@ TEST_P(AuthTest, FirstOperatorIsAnAdministratorCreatedWithoutSigningIn)
     EXPECT_TRUE(AuthService::hasOperators(db()).value());
 
     // Now adding needs an administrator.
-    Result<Session> anonymous = AuthService::addOperator(db(), Session(), QStringLiteral("x1"), Role::Agent,
-                                                         QStringLiteral("long-enough-1"));
+    Result<Session> anonymous =
+        AuthService::addOperator(db(), Session(), QStringLiteral("x1"), Role::Agent, QStringLiteral("long-enough-1"));
     ASSERT_FALSE(anonymous.ok());
     EXPECT_EQ(anonymous.error().code, ErrorCode::PermissionDenied);
     Result<Session> agent = AuthService::addOperator(db(), admin, QStringLiteral("agent1"), Role::Agent,
@@ -129,16 +129,18 @@ TEST_P(AuthTest, LockOutFollowsTheSettings)
     ASSERT_FALSE(second.ok());
     EXPECT_TRUE(second.error().message.contains(QStringLiteral("locked for 60 minutes")));
     // Only administrators change settings.
-    EXPECT_FALSE(Settings::setValue(db(), Session{9, QStringLiteral("o"), Role::Officer},
-                                    Settings::Key::LockoutAttempts, 1).ok());
+    EXPECT_FALSE(
+        Settings::setValue(db(), Session{9, QStringLiteral("o"), Role::Officer}, Settings::Key::LockoutAttempts, 1)
+            .ok());
 }
 
 TEST_P(AuthTest, WeakPasswordsAndBadNamesAreRefused)
 {
-    EXPECT_FALSE(AuthService::addOperator(db(), Session(), QStringLiteral("root"), Role::Admin,
-                                          QStringLiteral("short")).ok());
+    EXPECT_FALSE(
+        AuthService::addOperator(db(), Session(), QStringLiteral("root"), Role::Admin, QStringLiteral("short")).ok());
     EXPECT_FALSE(AuthService::addOperator(db(), Session(), QStringLiteral("Root Admin"), Role::Admin,
-                                          QStringLiteral("long-enough-1")).ok());
+                                          QStringLiteral("long-enough-1"))
+                     .ok());
     EXPECT_FALSE(AuthService::hasOperators(db()).value());
 }
 

@@ -36,7 +36,8 @@ TEST_P(BulkActionTest, CancelledBlockLeavesOnlyWholeBatchesDone)
     order.reason = QStringLiteral("accuracy disputed");
     int calls = 0;
     Result<BulkAction::Outcome> outcome = BulkAction::run(
-        db(), as("agent"), order, [&](qint64 done, qint64 total) {
+        db(), as("agent"), order,
+        [&](qint64 done, qint64 total) {
             ++calls;
             EXPECT_EQ(total, 230);
             return done < 100; // cancel after the second batch of 50
@@ -54,15 +55,17 @@ TEST_P(BulkActionTest, CancelledBlockLeavesOnlyWholeBatchesDone)
         }
         return parts.join(QLatin1Char(','));
     }();
-    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM subjects WHERE state = 'blocked' AND id IN (%1)").arg(list)), 100);
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM subjects WHERE state = 'blocked' AND id IN (%1)").arg(list)),
+              100);
     EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM subjects s WHERE s.state = 'active' AND EXISTS (SELECT 1 FROM "
                                    "pd_items i WHERE i.subject_id = s.id AND i.state = 'blocked') AND s.id IN (%1)")
                         .arg(list)),
               0);
-    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM subjects s WHERE s.state = 'blocked' AND EXISTS (SELECT 1 FROM "
-                                   "pd_items i WHERE i.subject_id = s.id AND i.state = 'active') AND s.id IN (%1)")
-                        .arg(list)),
-              0);
+    EXPECT_EQ(
+        count(QStringLiteral("SELECT COUNT(*) FROM subjects s WHERE s.state = 'blocked' AND EXISTS (SELECT 1 FROM "
+                             "pd_items i WHERE i.subject_id = s.id AND i.state = 'active') AND s.id IN (%1)")
+                  .arg(list)),
+        0);
     EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'subject.block'")), 100);
 
     // Running it again finishes the rest and skips what is done.
@@ -86,7 +89,8 @@ TEST_P(BulkActionTest, ImpactNamesWhatWouldBeLost)
     for (qint64 id : ids) {
         parts << QString::number(id);
     }
-    EXPECT_EQ(items, count(QStringLiteral("SELECT COUNT(*) FROM pd_items WHERE subject_id IN (%1)").arg(parts.join(QLatin1Char(',')))));
+    EXPECT_EQ(items, count(QStringLiteral("SELECT COUNT(*) FROM pd_items WHERE subject_id IN (%1)")
+                               .arg(parts.join(QLatin1Char(',')))));
     EXPECT_TRUE(impact->itemsByCategory.contains(QStringLiteral("account")));
 }
 
@@ -101,17 +105,19 @@ TEST_P(BulkActionTest, ApprovedAnonymizationRunsInBatchesAndResumes)
     ASSERT_TRUE(asked.ok());
     ASSERT_GT(asked->pendingApproval, 0);
     EXPECT_EQ(scalar(QStringLiteral("SELECT state FROM subjects WHERE id = ?"), {ids.first()}).toString(),
-              QStringLiteral("active")) << "nothing happens before the approval";
+              QStringLiteral("active"))
+        << "nothing happens before the approval";
 
     // The second officer starts it and stops after the first batch.
-    Status stopped = ApprovalService::approve(db(), as("officer2"), asked->pendingApproval,
-                                              [](qint64, qint64) { return false; }, 50);
+    Status stopped = ApprovalService::approve(
+        db(), as("officer2"), asked->pendingApproval, [](qint64, qint64) { return false; }, 50);
     ASSERT_FALSE(stopped.ok());
     EXPECT_EQ(stopped.error().code, ErrorCode::Cancelled);
     EXPECT_EQ(scalar(QStringLiteral("SELECT status FROM approvals WHERE id = ?"), {asked->pendingApproval}).toString(),
               QStringLiteral("approved"));
-    EXPECT_EQ(scalar(QStringLiteral("SELECT executed_count FROM approvals WHERE id = ?"), {asked->pendingApproval}).toInt(),
-              50);
+    EXPECT_EQ(
+        scalar(QStringLiteral("SELECT executed_count FROM approvals WHERE id = ?"), {asked->pendingApproval}).toInt(),
+        50);
 
     ASSERT_TRUE(ApprovalService::approve(db(), as("officer2"), asked->pendingApproval).ok());
     EXPECT_EQ(scalar(QStringLiteral("SELECT status FROM approvals WHERE id = ?"), {asked->pendingApproval}).toString(),
@@ -134,7 +140,9 @@ TEST_P(BulkActionTest, RolesAreCheckedBeforeAnything)
     EXPECT_EQ(refused.error().code, ErrorCode::PermissionDenied);
     order.kind = BulkAction::Kind::Block;
     EXPECT_FALSE(BulkAction::run(db(), as("auditor"), order).ok());
-    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'subject.%' AND action <> 'subject.import'")), 0);
+    EXPECT_EQ(count(QStringLiteral(
+                  "SELECT COUNT(*) FROM audit_log WHERE action LIKE 'subject.%' AND action <> 'subject.import'")),
+              0);
 }
 
 PD_INSTANTIATE_FOR_BACKENDS(BulkActionTest);

@@ -18,8 +18,8 @@ protected:
         QProcessEnvironment environment;
         environment.insert(QStringLiteral("PRIVACYDESK_PASSWORD"), QLatin1String(password));
         arguments = QStringList{QStringLiteral("--db"), testDatabase().url(), QStringLiteral("--operator"),
-                                QLatin1String(operatorName)}
-                    + arguments;
+                                QLatin1String(operatorName)} +
+                    arguments;
         return runCli(arguments, environment);
     }
 };
@@ -27,10 +27,11 @@ protected:
 TEST_P(CliRequestTest, AddPrintsTheNewIdAndShowGivesTheComputedDueDate)
 {
     const Target target = activeSubject();
-    const CliRun added = cli({QStringLiteral("request"), QStringLiteral("add"), QStringLiteral("--type"),
-                              QStringLiteral("erasure"), QStringLiteral("--regime"), QStringLiteral("gdpr"),
-                              QStringLiteral("--subject"), QString::number(target.subject), QStringLiteral("--received"),
-                              QStringLiteral("2026-01-31"), QStringLiteral("--channel"), QStringLiteral("letter")});
+    const CliRun added =
+        cli({QStringLiteral("request"), QStringLiteral("add"), QStringLiteral("--type"), QStringLiteral("erasure"),
+             QStringLiteral("--regime"), QStringLiteral("gdpr"), QStringLiteral("--subject"),
+             QString::number(target.subject), QStringLiteral("--received"), QStringLiteral("2026-01-31"),
+             QStringLiteral("--channel"), QStringLiteral("letter")});
     ASSERT_EQ(added.exitCode, 0) << added.err.toStdString();
     bool numeric = false;
     const qint64 id = added.out.trimmed().toLongLong(&numeric);
@@ -38,8 +39,8 @@ TEST_P(CliRequestTest, AddPrintsTheNewIdAndShowGivesTheComputedDueDate)
     EXPECT_EQ(scalar(QStringLiteral("SELECT channel FROM requests WHERE id = ?"), {id}).toString(),
               QStringLiteral("letter"));
 
-    const CliRun shown = cli({QStringLiteral("request"), QStringLiteral("show"), QString::number(id),
-                              QStringLiteral("--json")});
+    const CliRun shown =
+        cli({QStringLiteral("request"), QStringLiteral("show"), QString::number(id), QStringLiteral("--json")});
     ASSERT_EQ(shown.exitCode, 0) << shown.err.toStdString();
     const QJsonObject request = QJsonDocument::fromJson(shown.out.toUtf8()).object();
     EXPECT_EQ(request.value(QStringLiteral("id")).toInteger(), id);
@@ -68,15 +69,16 @@ TEST_P(CliRequestTest, ListFiltersByStatusAndOverdue)
     EXPECT_EQ(QJsonDocument::fromJson(all.out.toUtf8()).array().size(),
               scalar(QStringLiteral("SELECT COUNT(*) FROM requests")).toInt());
 
-    const CliRun overdue = cli({QStringLiteral("request"), QStringLiteral("list"), QStringLiteral("--overdue"),
-                                QStringLiteral("--json")});
+    const CliRun overdue =
+        cli({QStringLiteral("request"), QStringLiteral("list"), QStringLiteral("--overdue"), QStringLiteral("--json")});
     ASSERT_EQ(overdue.exitCode, 0) << overdue.err.toStdString();
     const QJsonArray late = QJsonDocument::fromJson(overdue.out.toUtf8()).array();
     const QString today = QDate::currentDate().toString(Qt::ISODate);
     EXPECT_EQ(late.size(),
               scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE status NOT IN ('completed', 'refused', "
                                     "'withdrawn') AND COALESCE(extended_due_date, due_date) < ?"),
-                     {today}).toInt());
+                     {today})
+                  .toInt());
     for (const QJsonValue &value : late) {
         EXPECT_LT(value.toObject().value(QStringLiteral("due")).toString(), today);
     }
@@ -92,15 +94,15 @@ TEST_P(CliRequestTest, ListFiltersByStatusAndOverdue)
 TEST_P(CliRequestTest, BadArgumentsAreNamedAndNothingIsStored)
 {
     const qint64 before = scalar(QStringLiteral("SELECT COUNT(*) FROM requests")).toLongLong();
-    const CliRun type = cli({QStringLiteral("request"), QStringLiteral("add"), QStringLiteral("--type"),
-                             QStringLiteral("forget-me"), QStringLiteral("--regime"), QStringLiteral("gdpr"),
-                             QStringLiteral("--subject"), QStringLiteral("1")});
+    const CliRun type =
+        cli({QStringLiteral("request"), QStringLiteral("add"), QStringLiteral("--type"), QStringLiteral("forget-me"),
+             QStringLiteral("--regime"), QStringLiteral("gdpr"), QStringLiteral("--subject"), QStringLiteral("1")});
     EXPECT_EQ(type.exitCode, 2);
     EXPECT_TRUE(type.err.contains(QStringLiteral("--type"))) << type.err.toStdString();
-    const CliRun date = cli({QStringLiteral("request"), QStringLiteral("add"), QStringLiteral("--type"),
-                             QStringLiteral("access"), QStringLiteral("--regime"), QStringLiteral("gdpr"),
-                             QStringLiteral("--subject"), QStringLiteral("1"), QStringLiteral("--received"),
-                             QStringLiteral("31.01.2026")});
+    const CliRun date =
+        cli({QStringLiteral("request"), QStringLiteral("add"), QStringLiteral("--type"), QStringLiteral("access"),
+             QStringLiteral("--regime"), QStringLiteral("gdpr"), QStringLiteral("--subject"), QStringLiteral("1"),
+             QStringLiteral("--received"), QStringLiteral("31.01.2026")});
     EXPECT_EQ(date.exitCode, 2);
     EXPECT_TRUE(date.err.contains(QStringLiteral("--received"))) << date.err.toStdString();
     const CliRun missing = cli({QStringLiteral("request"), QStringLiteral("add"), QStringLiteral("--type"),
@@ -108,10 +110,10 @@ TEST_P(CliRequestTest, BadArgumentsAreNamedAndNothingIsStored)
                                 QStringLiteral("--subject"), QStringLiteral("999999")});
     EXPECT_EQ(missing.exitCode, 1);
     EXPECT_TRUE(missing.err.contains(QStringLiteral("999999"))) << missing.err.toStdString();
-    const CliRun auditor = cli({QStringLiteral("request"), QStringLiteral("add"), QStringLiteral("--type"),
-                                QStringLiteral("access"), QStringLiteral("--regime"), QStringLiteral("gdpr"),
-                                QStringLiteral("--subject"), QStringLiteral("1")},
-                               "auditor", "auditor-demo-2026");
+    const CliRun auditor =
+        cli({QStringLiteral("request"), QStringLiteral("add"), QStringLiteral("--type"), QStringLiteral("access"),
+             QStringLiteral("--regime"), QStringLiteral("gdpr"), QStringLiteral("--subject"), QStringLiteral("1")},
+            "auditor", "auditor-demo-2026");
     EXPECT_EQ(auditor.exitCode, 1);
     const CliRun show = cli({QStringLiteral("request"), QStringLiteral("show"), QStringLiteral("abc")});
     EXPECT_EQ(show.exitCode, 2);

@@ -27,16 +27,17 @@ protected:
 TEST_P(CliSubjectTest, SearchAndShowPrintWhatTheOperatorAskedFor)
 {
     const Target target = activeSubject();
-    const CliRun found = cli("agent", "agent-demo-2026",
-                             {QStringLiteral("subjects"), QStringLiteral("search"), target.email, QStringLiteral("--json")});
+    const CliRun found =
+        cli("agent", "agent-demo-2026",
+            {QStringLiteral("subjects"), QStringLiteral("search"), target.email, QStringLiteral("--json")});
     ASSERT_EQ(found.exitCode, 0) << found.err.toStdString();
     const QJsonArray rows = QJsonDocument::fromJson(found.out.toUtf8()).array();
     ASSERT_EQ(rows.size(), 1);
     EXPECT_EQ(rows.first().toObject().value(QStringLiteral("id")).toInteger(), target.subject);
 
-    const CliRun shown = cli("auditor", "auditor-demo-2026",
-                             {QStringLiteral("subject"), QStringLiteral("show"), QString::number(target.subject),
-                              QStringLiteral("--json")});
+    const CliRun shown = cli(
+        "auditor", "auditor-demo-2026",
+        {QStringLiteral("subject"), QStringLiteral("show"), QString::number(target.subject), QStringLiteral("--json")});
     ASSERT_EQ(shown.exitCode, 0) << shown.err.toStdString();
     const QJsonObject subject = QJsonDocument::fromJson(shown.out.toUtf8()).object();
     EXPECT_EQ(subject.value(QStringLiteral("email")).toString(), target.email);
@@ -57,7 +58,8 @@ TEST_P(CliSubjectTest, EachActionWorksAndIsAudited)
               QStringLiteral("cli.fixed@example.org"));
     EXPECT_EQ(cli("agent", "agent-demo-2026",
                   {QStringLiteral("subject"), QStringLiteral("block"), id, QStringLiteral("--reason"),
-                   QStringLiteral("disputed"), QStringLiteral("--until"), QDate::currentDate().addDays(10).toString(Qt::ISODate)})
+                   QStringLiteral("disputed"), QStringLiteral("--until"),
+                   QDate::currentDate().addDays(10).toString(Qt::ISODate)})
                   .exitCode,
               0);
     EXPECT_EQ(scalar(QStringLiteral("SELECT state FROM subjects WHERE id = ?"), {target.subject}).toString(),
@@ -80,9 +82,11 @@ TEST_P(CliSubjectTest, EachActionWorksAndIsAudited)
                   .exitCode,
               0);
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM subjects WHERE id = ?"), {target.subject}).toInt(), 0);
-    for (const char *action : {"subject.correct", "subject.block", "subject.unblock", "subject.anonymize", "subject.delete"}) {
+    for (const char *action :
+         {"subject.correct", "subject.block", "subject.unblock", "subject.anonymize", "subject.delete"}) {
         EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = ? AND subject_id = ?"),
-                         {QLatin1String(action), target.subject}).toInt(),
+                         {QLatin1String(action), target.subject})
+                      .toInt(),
                   1)
             << action;
     }
@@ -92,9 +96,9 @@ TEST_P(CliSubjectTest, RefusalsAndBadUsageHaveTheirExitCodes)
 {
     const Target target = activeSubject();
     const QString id = QString::number(target.subject);
-    const CliRun refused = cli("agent", "agent-demo-2026",
-                               {QStringLiteral("subject"), QStringLiteral("delete"), id, QStringLiteral("--reason"),
-                                QStringLiteral("x")});
+    const CliRun refused =
+        cli("agent", "agent-demo-2026",
+            {QStringLiteral("subject"), QStringLiteral("delete"), id, QStringLiteral("--reason"), QStringLiteral("x")});
     EXPECT_EQ(refused.exitCode, 1);
     EXPECT_TRUE(refused.err.contains(QStringLiteral("may not delete")));
     const CliRun noReason = cli("agent", "agent-demo-2026", {QStringLiteral("subject"), QStringLiteral("block"), id});
@@ -106,10 +110,13 @@ TEST_P(CliSubjectTest, RefusalsAndBadUsageHaveTheirExitCodes)
     EXPECT_EQ(badValue.exitCode, 1);
     EXPECT_TRUE(badValue.err.contains(QStringLiteral("'phone'")));
     EXPECT_FALSE(badValue.err.contains(QStringLiteral("call me maybe"))) << "personal data went to stderr";
-    const CliRun badId = cli("agent", "agent-demo-2026", {QStringLiteral("subject"), QStringLiteral("show"), QStringLiteral("x1")});
+    const CliRun badId =
+        cli("agent", "agent-demo-2026", {QStringLiteral("subject"), QStringLiteral("show"), QStringLiteral("x1")});
     EXPECT_EQ(badId.exitCode, 2);
-    EXPECT_EQ(runCli({QStringLiteral("--db"), testDatabase().url(), QStringLiteral("subject"), QStringLiteral("show"), id}).exitCode,
-              2)
+    EXPECT_EQ(
+        runCli({QStringLiteral("--db"), testDatabase().url(), QStringLiteral("subject"), QStringLiteral("show"), id})
+            .exitCode,
+        2)
         << "reading personal data needs --operator";
 }
 

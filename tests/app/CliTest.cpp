@@ -119,9 +119,10 @@ TEST(Cli, InitLoadsEveryBuiltInProfile)
     QTemporaryDir dir;
     const QString db = QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("desk.sqlite"));
     for (const char *name : {"savaniuk", "dynaassistant", "dynamail", "ai-assistants", "voice-service", "demo"}) {
-        const QString profile = QStringLiteral(PRIVACYDESK_SOURCE_DIR "/resources/profiles/%1.profile")
-                                    .arg(QLatin1String(name));
-        const CliRun run = runCli({QStringLiteral("--db"), db, QStringLiteral("init"), QStringLiteral("--profile"), profile});
+        const QString profile =
+            QStringLiteral(PRIVACYDESK_SOURCE_DIR "/resources/profiles/%1.profile").arg(QLatin1String(name));
+        const CliRun run =
+            runCli({QStringLiteral("--db"), db, QStringLiteral("init"), QStringLiteral("--profile"), profile});
         EXPECT_EQ(run.exitCode, 0) << name << ": " << run.err.toStdString();
         EXPECT_TRUE(run.out.contains(QStringLiteral("purposes"))) << run.out.toStdString();
     }

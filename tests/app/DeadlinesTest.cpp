@@ -67,8 +67,8 @@ TEST(Deadlines, DueDatesForEveryRegime)
     };
     for (const Case &c : cases) {
         const WorkingCalendar calendar = WorkingCalendar::builtIn(Deadlines::country(c.regime), 2026, 2028);
-        const QDate due = Deadlines::dueDate(c.regime, c.type, RequestClock{date(c.received), c.pausedDays, c.extended},
-                                             calendar);
+        const QDate due =
+            Deadlines::dueDate(c.regime, c.type, RequestClock{date(c.received), c.pausedDays, c.extended}, calendar);
         EXPECT_EQ(due, date(c.due)) << toString(c.regime).toStdString() << " " << toString(c.type).toStdString()
                                     << " received " << c.received << ": " << c.why << " (got "
                                     << due.toString(Qt::ISODate).toStdString() << ")";
@@ -96,8 +96,9 @@ TEST(WorkingCalendar, TransfersAreEditable)
     calendar.addWorkingDay(date("2026-11-28"));
     EXPECT_FALSE(calendar.isWorkingDay(date("2026-11-23")));
     EXPECT_TRUE(calendar.isWorkingDay(date("2026-11-28")));
-    EXPECT_EQ(Deadlines::dueDate(Regime::By99z, RequestType::Access, RequestClock{date("2026-11-20"), 0, false}, calendar),
-              date("2026-11-28"));
+    EXPECT_EQ(
+        Deadlines::dueDate(Regime::By99z, RequestType::Access, RequestClock{date("2026-11-20"), 0, false}, calendar),
+        date("2026-11-28"));
 }
 
 TEST(WorkingCalendar, EasterDates)

@@ -23,7 +23,8 @@ QByteArray digest(Database &database)
     QCryptographicHash hash(QCryptographicHash::Sha256);
     QSqlDatabase db = database.connection();
     const char *const queries[] = {
-        "SELECT id, external_id, controller_id, display_name, email, phone, state, created_at FROM subjects ORDER BY id",
+        "SELECT id, external_id, controller_id, display_name, email, phone, state, created_at FROM subjects ORDER BY "
+        "id",
         "SELECT subject_id, category, field, value, source, collected_at, state FROM pd_items "
         "ORDER BY subject_id, category, field, value",
         "SELECT subject_id, policy_version, given_at, withdrawn_at FROM consents ORDER BY subject_id, given_at",
@@ -127,11 +128,13 @@ TEST_P(DemoTest, IsRealistic)
     static const QRegularExpression ipv4(QStringLiteral("^\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$"));
     const QStringList ips = column(db(), "SELECT value FROM pd_items WHERE field = 'ip'");
     EXPECT_GT(ips.filter(ipv4).size(), 500);
-    EXPECT_FALSE(column(db(), "SELECT value FROM pd_items WHERE field = 'location' AND value LIKE 'Minsk, BY'").isEmpty());
+    EXPECT_FALSE(
+        column(db(), "SELECT value FROM pd_items WHERE field = 'location' AND value LIKE 'Minsk, BY'").isEmpty());
     for (const char *field : {"browser", "language", "utm", "referrer", "cookie_id", "card_expiry", "cardholder"}) {
-        EXPECT_FALSE(column(db(), qPrintable(QStringLiteral("SELECT value FROM pd_items WHERE field = '%1'")
-                                                 .arg(QLatin1String(field))))
-                         .isEmpty())
+        EXPECT_FALSE(
+            column(db(), qPrintable(
+                             QStringLiteral("SELECT value FROM pd_items WHERE field = '%1'").arg(QLatin1String(field))))
+                .isEmpty())
             << field;
     }
 
@@ -230,8 +233,8 @@ TEST_P(DemoTest, CliDemoWorksOnThisBackend)
     EXPECT_TRUE(run.err.isEmpty());
 
     // The database has operators now: adding data needs a signed-in officer, and demo data never mixes in.
-    const CliRun anonymous = runCli({QStringLiteral("--db"), url, QStringLiteral("demo"), QStringLiteral("--subjects"),
-                                     QStringLiteral("10")});
+    const CliRun anonymous = runCli(
+        {QStringLiteral("--db"), url, QStringLiteral("demo"), QStringLiteral("--subjects"), QStringLiteral("10")});
     EXPECT_EQ(anonymous.exitCode, 2);
     EXPECT_TRUE(anonymous.err.contains(QStringLiteral("--operator"))) << anonymous.err.toStdString();
     QProcessEnvironment officer;

@@ -34,9 +34,13 @@ TEST_P(ImportTest, GoodFileIsImportedWithItsItemsAndOneAuditEntry)
     EXPECT_EQ(scalar(QStringLiteral("SELECT display_name FROM subjects WHERE external_id = 'IMP-2'")).toString(),
               QStringLiteral("Навіцкі, Алесь"));
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM pd_items i JOIN subjects s ON s.id = i.subject_id "
-                                    "WHERE s.external_id = 'IMP-1'")).toInt(), 3);
-    EXPECT_EQ(scalar(QStringLiteral("SELECT details FROM audit_log WHERE action = 'subject.import' AND object_type = 'file'")).toString(),
-              QStringLiteral("imported=3 rejected=0"));
+                                    "WHERE s.external_id = 'IMP-1'"))
+                  .toInt(),
+              3);
+    EXPECT_EQ(
+        scalar(QStringLiteral("SELECT details FROM audit_log WHERE action = 'subject.import' AND object_type = 'file'"))
+            .toString(),
+        QStringLiteral("imported=3 rejected=0"));
 }
 
 TEST_P(ImportTest, OneBadRowRefusesTheFileNamingRowAndField)
@@ -55,7 +59,8 @@ TEST_P(ImportTest, OneBadRowRefusesTheFileNamingRowAndField)
 TEST_P(ImportTest, WithRejectsTheGoodRowsGoInAndTheBadOnesAreListed)
 {
     const qint64 before = subjectCount();
-    Result<ImportService::Summary> summary = ImportService::importFile(db(), as("officer"), fixture("bad-rows.csv"), true);
+    Result<ImportService::Summary> summary =
+        ImportService::importFile(db(), as("officer"), fixture("bad-rows.csv"), true);
     ASSERT_TRUE(summary.ok()) << summary.error().message.toStdString();
     EXPECT_EQ(summary->imported, 2);
     ASSERT_EQ(summary->rejected.size(), 2);
@@ -68,7 +73,8 @@ TEST_P(ImportTest, WithRejectsTheGoodRowsGoInAndTheBadOnesAreListed)
 TEST_P(ImportTest, MalformedFilesAreRefusedWhole)
 {
     const qint64 before = subjectCount();
-    Result<ImportService::Summary> header = ImportService::importFile(db(), as("officer"), fixture("bad-header.csv"), true);
+    Result<ImportService::Summary> header =
+        ImportService::importFile(db(), as("officer"), fixture("bad-header.csv"), true);
     ASSERT_FALSE(header.ok());
     EXPECT_TRUE(header.error().message.contains(QStringLiteral("row 1: unknown column 'favourite_colour'")));
     Result<ImportService::Summary> quote =
@@ -91,10 +97,10 @@ TEST_P(ImportTest, CliWritesTheRejectsFile)
     const QString rejects = dir.filePath(QStringLiteral("rejects.csv"));
     QProcessEnvironment environment;
     environment.insert(QStringLiteral("PRIVACYDESK_PASSWORD"), QStringLiteral("officer-demo-2026"));
-    const CliRun refused = runCli({QStringLiteral("--db"), testDatabase().url(), QStringLiteral("--operator"),
-                                   QStringLiteral("officer"), QStringLiteral("import"), QStringLiteral("subjects"),
-                                   fixture("bad-rows.csv")},
-                                  environment);
+    const CliRun refused =
+        runCli({QStringLiteral("--db"), testDatabase().url(), QStringLiteral("--operator"), QStringLiteral("officer"),
+                QStringLiteral("import"), QStringLiteral("subjects"), fixture("bad-rows.csv")},
+               environment);
     EXPECT_EQ(refused.exitCode, 1);
     EXPECT_TRUE(refused.err.contains(QStringLiteral("row 3, field 'email'"))) << refused.err.toStdString();
 

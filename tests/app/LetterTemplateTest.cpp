@@ -56,14 +56,15 @@ TEST(LetterTemplate, ReplacesPlaceholdersWithTheirValuesAsText)
 
 TEST(LetterTemplate, SectionsShowWhenTheValueIsThereAndInvertedOnesWhenItIsNot)
 {
-    const QString text = QStringLiteral("Start\n"
-                                        "{{#refusal_ground}}\n"
-                                        "Refused: {{refusal_ground}}\n"
-                                        "{{/refusal_ground}}\n"
-                                        "{{^refusal_ground}}\n"
-                                        "{{outcome}}\n"
-                                        "{{/refusal_ground}}\n"
-                                        "End{{#representative_name}} (via {{representative_name}}){{/representative_name}}\n");
+    const QString text =
+        QStringLiteral("Start\n"
+                       "{{#refusal_ground}}\n"
+                       "Refused: {{refusal_ground}}\n"
+                       "{{/refusal_ground}}\n"
+                       "{{^refusal_ground}}\n"
+                       "{{outcome}}\n"
+                       "{{/refusal_ground}}\n"
+                       "End{{#representative_name}} (via {{representative_name}}){{/representative_name}}\n");
     LetterFields f = fields();
     f.outcome = QStringLiteral("Erased.");
     // Tags alone on their line leave no blank line behind; inline ones keep the line.
@@ -132,7 +133,8 @@ TEST(LetterTemplate, DatesAreWrittenInTheLettersLanguage)
     const QDate date(2026, 11, 23);
     EXPECT_EQ(LetterTemplate::formatDate(date, QStringLiteral("en")), QStringLiteral("23 November 2026"));
     EXPECT_EQ(LetterTemplate::formatDate(date, QStringLiteral("ru")), QString::fromUtf8("23 ноября 2026 г."));
-    EXPECT_EQ(LetterTemplate::formatDate(QDate(2026, 3, 1), QStringLiteral("ru")), QString::fromUtf8("1 марта 2026 г."));
+    EXPECT_EQ(LetterTemplate::formatDate(QDate(2026, 3, 1), QStringLiteral("ru")),
+              QString::fromUtf8("1 марта 2026 г."));
     EXPECT_EQ(LetterTemplate::formatDate(QDate(), QStringLiteral("en")), QString());
 }
 
@@ -142,10 +144,14 @@ TEST(LetterTemplate, LawsTypesAndAuthoritiesInTheLettersLanguage)
               QString::fromUtf8("Закон Республики Беларусь от 7 мая 2021 г. № 99-З «О защите персональных данных»"));
     EXPECT_EQ(LetterTemplate::lawName(Regime::Ru152fz, QStringLiteral("ru")),
               QString::fromUtf8("Федеральный закон от 27.07.2006 № 152-ФЗ «О персональных данных»"));
-    EXPECT_TRUE(LetterTemplate::lawName(Regime::Gdpr, QStringLiteral("ru")).startsWith(QString::fromUtf8("Регламент (ЕС) 2016/679")));
-    EXPECT_TRUE(LetterTemplate::lawName(Regime::Gdpr, QStringLiteral("en")).startsWith(QStringLiteral("Regulation (EU) 2016/679")));
-    EXPECT_EQ(LetterTemplate::article(Regime::Gdpr, RequestType::Erasure, QStringLiteral("en")), QStringLiteral("art. 17"));
-    EXPECT_EQ(LetterTemplate::article(Regime::By99z, RequestType::Erasure, QStringLiteral("ru")), QString::fromUtf8("ст. 13"));
+    EXPECT_TRUE(LetterTemplate::lawName(Regime::Gdpr, QStringLiteral("ru"))
+                    .startsWith(QString::fromUtf8("Регламент (ЕС) 2016/679")));
+    EXPECT_TRUE(LetterTemplate::lawName(Regime::Gdpr, QStringLiteral("en"))
+                    .startsWith(QStringLiteral("Regulation (EU) 2016/679")));
+    EXPECT_EQ(LetterTemplate::article(Regime::Gdpr, RequestType::Erasure, QStringLiteral("en")),
+              QStringLiteral("art. 17"));
+    EXPECT_EQ(LetterTemplate::article(Regime::By99z, RequestType::Erasure, QStringLiteral("ru")),
+              QString::fromUtf8("ст. 13"));
     EXPECT_EQ(LetterTemplate::authority(Regime::By99z, QStringLiteral("ru")),
               QString::fromUtf8("Национальный центр защиты персональных данных Республики Беларусь"));
     EXPECT_EQ(LetterTemplate::requestTypeName(RequestType::Rectification, QStringLiteral("en")),
@@ -157,8 +163,9 @@ TEST(LetterTemplate, LawsTypesAndAuthoritiesInTheLettersLanguage)
                 LetterFields f = fields(language);
                 f.regime = Regime(regime);
                 f.requestType = RequestType(type);
-                for (const QString &name : {QStringLiteral("law"), QStringLiteral("article"), QStringLiteral("authority"),
-                                            QStringLiteral("complaint_article"), QStringLiteral("request_type")}) {
+                for (const QString &name :
+                     {QStringLiteral("law"), QStringLiteral("article"), QStringLiteral("authority"),
+                      QStringLiteral("complaint_article"), QStringLiteral("request_type")}) {
                     EXPECT_FALSE(LetterTemplate::value(name, f).isEmpty())
                         << name.toStdString() << ' ' << toString(f.regime).toStdString() << ' '
                         << toString(f.requestType).toStdString() << ' ' << language.toStdString();
@@ -187,10 +194,12 @@ TEST(LetterTemplate, BuiltInEnglishReplyCoversCompletionAndRefusal)
     f.replyDate = QDate(2026, 12, 1);
     f.outcome = QStringLiteral("Your data were erased.");
     QString letter = render(builtIn(QStringLiteral("en")), f);
-    EXPECT_TRUE(letter.contains(QStringLiteral("Re: your request of 23 November 2026, No. 42 (erasure of personal data)")))
+    EXPECT_TRUE(
+        letter.contains(QStringLiteral("Re: your request of 23 November 2026, No. 42 (erasure of personal data)")))
         << letter.toStdString();
     EXPECT_TRUE(letter.contains(QStringLiteral("Dear Jane Roe,")));
-    EXPECT_TRUE(letter.contains(QStringLiteral("Regulation (EU) 2016/679 (General Data Protection Regulation) (art. 17)")));
+    EXPECT_TRUE(
+        letter.contains(QStringLiteral("Regulation (EU) 2016/679 (General Data Protection Regulation) (art. 17)")));
     EXPECT_TRUE(letter.contains(QStringLiteral("Your data were erased.")));
     EXPECT_TRUE(letter.contains(QStringLiteral("lodge a complaint with a supervisory authority")));
     EXPECT_TRUE(letter.contains(QStringLiteral("1 December 2026")));

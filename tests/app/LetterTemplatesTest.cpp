@@ -48,7 +48,8 @@ TEST_P(LetterTemplatesTest, BuiltInTemplatesAreUsedUntilOneIsSaved)
 TEST_P(LetterTemplatesTest, AnOfficerSavesATemplateAndItIsAudited)
 {
     const QString body = QStringLiteral("Dear {{requester_name}},\n{{outcome}}\nKind regards, {{signatory}}\n");
-    const Status saved = LetterTemplates::save(db(), as("officer"), QStringLiteral("en"), QStringLiteral("reply"), body);
+    const Status saved =
+        LetterTemplates::save(db(), as("officer"), QStringLiteral("en"), QStringLiteral("reply"), body);
     ASSERT_TRUE(saved.ok()) << saved.error().message.toStdString();
     EXPECT_EQ(text("en"), body);
     EXPECT_EQ(text("ru"), builtIn("ru")); // the other language is untouched
@@ -59,8 +60,9 @@ TEST_P(LetterTemplatesTest, AnOfficerSavesATemplateAndItIsAudited)
     EXPECT_EQ(stored->updatedBy, QStringLiteral("officer"));
     EXPECT_FALSE(stored->updatedAt.isEmpty());
     EXPECT_EQ(auditCount("letter-template.save"), 1);
-    EXPECT_EQ(scalar(QStringLiteral("SELECT object_id FROM audit_log WHERE action = 'letter-template.save'")).toString(),
-              QStringLiteral("reply/en"));
+    EXPECT_EQ(
+        scalar(QStringLiteral("SELECT object_id FROM audit_log WHERE action = 'letter-template.save'")).toString(),
+        QStringLiteral("reply/en"));
 
     // A second save replaces the first.
     const QString second = QStringLiteral("Hello {{requester_name}}");
@@ -74,7 +76,8 @@ TEST_P(LetterTemplatesTest, AgentsAndAuditorsMayNotChangeTemplates)
 {
     const QString body = QStringLiteral("Hi {{requester_name}}");
     for (const char *who : {"agent", "auditor", "admin"}) {
-        const Status refused = LetterTemplates::save(db(), as(who), QStringLiteral("en"), QStringLiteral("reply"), body);
+        const Status refused =
+            LetterTemplates::save(db(), as(who), QStringLiteral("en"), QStringLiteral("reply"), body);
         ASSERT_FALSE(refused.ok()) << who;
         EXPECT_EQ(refused.error().code, ErrorCode::PermissionDenied);
         EXPECT_TRUE(refused.error().message.contains(QStringLiteral("may not change reply-letter templates")))
@@ -98,8 +101,9 @@ TEST_P(LetterTemplatesTest, ABrokenTemplateIsRefusedAndTheStoredOneKept)
     EXPECT_FALSE(LetterTemplates::save(db(), as("officer"), QStringLiteral("en"), QStringLiteral("reply"),
                                        QStringLiteral("{{#outcome}} unclosed"))
                      .ok());
-    EXPECT_FALSE(
-        LetterTemplates::save(db(), as("officer"), QStringLiteral("en"), QStringLiteral("reply"), QStringLiteral("  \n")).ok());
+    EXPECT_FALSE(LetterTemplates::save(db(), as("officer"), QStringLiteral("en"), QStringLiteral("reply"),
+                                       QStringLiteral("  \n"))
+                     .ok());
     EXPECT_EQ(text("en"), good);
     EXPECT_EQ(auditCount("letter-template.save"), 1);
 }
@@ -121,7 +125,8 @@ TEST_P(LetterTemplatesTest, ControllerFieldsComeFromTheRegister)
 {
     LetterFields fields;
     ASSERT_TRUE(LetterTemplates::fillController(db(), 0, fields).ok());
-    const QString own = scalar(QStringLiteral("SELECT name FROM controllers WHERE kind = 'own' ORDER BY id")).toString();
+    const QString own =
+        scalar(QStringLiteral("SELECT name FROM controllers WHERE kind = 'own' ORDER BY id")).toString();
     EXPECT_EQ(fields.controllerName, own);
     EXPECT_FALSE(fields.controllerName.isEmpty());
     const Status missing = LetterTemplates::fillController(db(), 999999, fields);

@@ -285,11 +285,11 @@ TEST_P(ProfileInstallerTest, RegisterListsTheDemoProfile)
     for (const PurposeRegister::Row &row : rows.value()) {
         order.append(row.code);
     }
-    EXPECT_EQ(order, (QStringList{QStringLiteral("appeals"), QStringLiteral("security"),
-                                  QStringLiteral("info-projects"), QStringLiteral("bank-transfer"),
-                                  QStringLiteral("card-payment"), QStringLiteral("registration"),
-                                  QStringLiteral("backup"), QStringLiteral("site-statistics"),
-                                  QStringLiteral("client-mailing")}));
+    EXPECT_EQ(
+        order,
+        (QStringList{QStringLiteral("appeals"), QStringLiteral("security"), QStringLiteral("info-projects"),
+                     QStringLiteral("bank-transfer"), QStringLiteral("card-payment"), QStringLiteral("registration"),
+                     QStringLiteral("backup"), QStringLiteral("site-statistics"), QStringLiteral("client-mailing")}));
     const PurposeRegister::Row &mailing = rows->last();
     EXPECT_GT(mailing.id, 0);
     EXPECT_EQ(mailing.controller, QStringLiteral("Minsk Retail LLC"));

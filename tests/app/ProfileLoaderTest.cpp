@@ -72,12 +72,10 @@ QStringList list(const char *text)
 
 TEST(ProfileLoaderTest, ListsTheBuiltInProfiles)
 {
-    const QStringList expected{QStringLiteral(":/profiles/ai-assistants.profile"),
-                               QStringLiteral(":/profiles/demo.profile"),
-                               QStringLiteral(":/profiles/dynaassistant.profile"),
-                               QStringLiteral(":/profiles/dynamail.profile"),
-                               QStringLiteral(":/profiles/savaniuk.profile"),
-                               QStringLiteral(":/profiles/voice-service.profile")};
+    const QStringList expected{
+        QStringLiteral(":/profiles/ai-assistants.profile"), QStringLiteral(":/profiles/demo.profile"),
+        QStringLiteral(":/profiles/dynaassistant.profile"), QStringLiteral(":/profiles/dynamail.profile"),
+        QStringLiteral(":/profiles/savaniuk.profile"),      QStringLiteral(":/profiles/voice-service.profile")};
     EXPECT_EQ(ProfileLoader::builtInProfiles(), expected);
     EXPECT_TRUE(ProfileLoader::builtInProfiles().contains(ProfileLoader::defaultProfilePath()));
 }
@@ -116,9 +114,10 @@ TEST(ProfileLoaderTest, BuiltInProfilesDoNotClashOnCodes)
             purposeCodes.insert(entry.code);
         }
         for (const ProfileController &entry : profile->controllers) {
-            const QString fingerprint = QStringList{entry.name, toString(entry.kind), entry.address, entry.country,
-                                                    entry.contact, entry.dpoContact, entry.representative}
-                                            .join(QLatin1Char('|'));
+            const QString fingerprint =
+                QStringList{entry.name,    toString(entry.kind), entry.address,       entry.country,
+                            entry.contact, entry.dpoContact,     entry.representative}
+                    .join(QLatin1Char('|'));
             if (controllers.contains(entry.code)) {
                 EXPECT_EQ(controllers.value(entry.code), fingerprint) << entry.code.toStdString();
             }
@@ -130,17 +129,16 @@ TEST(ProfileLoaderTest, BuiltInProfilesDoNotClashOnCodes)
 TEST(ProfileLoaderTest, SavaniukEncodesSection23)
 {
     const Profile profile = loadBuiltIn("savaniuk.profile");
-    EXPECT_EQ(codes(profile),
-              (QStringList{QStringLiteral("sg-registration"), QStringLiteral("sg-security"),
-                           QStringLiteral("sg-backup"), QStringLiteral("sg-card-payment"), QStringLiteral("sg-bank-transfer"),
-                           QStringLiteral("sg-appeals"), QStringLiteral("sg-info-projects"),
-                           QStringLiteral("sg-site-statistics")}));
+    EXPECT_EQ(codes(profile), (QStringList{QStringLiteral("sg-registration"), QStringLiteral("sg-security"),
+                                           QStringLiteral("sg-backup"), QStringLiteral("sg-card-payment"),
+                                           QStringLiteral("sg-bank-transfer"), QStringLiteral("sg-appeals"),
+                                           QStringLiteral("sg-info-projects"), QStringLiteral("sg-site-statistics")}));
     ASSERT_EQ(profile.controllers.size(), 1);
     EXPECT_EQ(profile.controllers.at(0).kind, ControllerKind::Own);
     EXPECT_EQ(profile.controllers.at(0).country, QStringLiteral("BY"));
 
-    const LegalGround grounds[] = {LegalGround::Contract, LegalGround::Contract, LegalGround::Contract,
-                                   LegalGround::Contract, LegalGround::Contract, LegalGround::Consent,
+    const LegalGround grounds[] = {LegalGround::Contract, LegalGround::Contract,          LegalGround::Contract,
+                                   LegalGround::Contract, LegalGround::Contract,          LegalGround::Consent,
                                    LegalGround::Consent,  LegalGround::LegitimateInterest};
     for (int i = 0; i < profile.purposes.size(); ++i) {
         EXPECT_EQ(profile.purposes.at(i).ground, grounds[i]) << profile.purposes.at(i).code.toStdString();
@@ -284,47 +282,47 @@ TEST(ProfileLoaderTest, AiAssistantsBlocksDuringVerification)
 
 TEST(ProfileLoaderTest, ReadsEveryPartOfTheFormat)
 {
-    const QString text = QString(QChar(0xFEFF)) + QStringLiteral(
-        "# comment\r\n"
-        "[profile]\r\n"
-        "name = Full\r\n"
-        "source = seed 9\r\n"
-        "policy_version = 2026-05-01\r\n"
-        "\r\n"
-        "   # indented comment\n"
-        "[purpose later]\n"
-        "controller = acme\n"
-        "system = crm\n"
-        "title = Defined before its controller\n"
-        "description = a = b\n"
-        "ground = legitimate-interest\n"
-        "legal_reference = art. 6(1)(f)\n"
-        "subjects = Customers , Visitors\n"
-        "categories = account,technical\n"
-        "fields = name, email\n"
-        "processing = collection, storage\n"
-        "retention = 2 years after contract-end\n"
-        "deletion = overwrite\n"
-        "security = encryption\n"
-        "countries = BY, DE\n"
-        "recipient = Host | processor | DE | SCC | 2021\n"
-        "[controller acme]\n"
-        "name = Acme\n"
-        "kind = client\n"
-        "address = Minsk\n"
-        "country = BY\n"
-        "contact = privacy@acme.example\n"
-        "dpo = dpo@acme.example\n"
-        "representative = Rep GmbH\n"
-        "[system crm]\n"
-        "name = CRM\n"
-        "controller = acme\n"
-        "description = customers\n"
-        "location = Minsk\n");
+    const QString text = QString(QChar(0xFEFF)) + QStringLiteral("# comment\r\n"
+                                                                 "[profile]\r\n"
+                                                                 "name = Full\r\n"
+                                                                 "source = seed 9\r\n"
+                                                                 "policy_version = 2026-05-01\r\n"
+                                                                 "\r\n"
+                                                                 "   # indented comment\n"
+                                                                 "[purpose later]\n"
+                                                                 "controller = acme\n"
+                                                                 "system = crm\n"
+                                                                 "title = Defined before its controller\n"
+                                                                 "description = a = b\n"
+                                                                 "ground = legitimate-interest\n"
+                                                                 "legal_reference = art. 6(1)(f)\n"
+                                                                 "subjects = Customers , Visitors\n"
+                                                                 "categories = account,technical\n"
+                                                                 "fields = name, email\n"
+                                                                 "processing = collection, storage\n"
+                                                                 "retention = 2 years after contract-end\n"
+                                                                 "deletion = overwrite\n"
+                                                                 "security = encryption\n"
+                                                                 "countries = BY, DE\n"
+                                                                 "recipient = Host | processor | DE | SCC | 2021\n"
+                                                                 "[controller acme]\n"
+                                                                 "name = Acme\n"
+                                                                 "kind = client\n"
+                                                                 "address = Minsk\n"
+                                                                 "country = BY\n"
+                                                                 "contact = privacy@acme.example\n"
+                                                                 "dpo = dpo@acme.example\n"
+                                                                 "representative = Rep GmbH\n"
+                                                                 "[system crm]\n"
+                                                                 "name = CRM\n"
+                                                                 "controller = acme\n"
+                                                                 "description = customers\n"
+                                                                 "location = Minsk\n");
     Result<Profile> parsed = ProfileLoader::parse(text, QStringLiteral("full.profile"));
     // The recipient above has five parts: refused. Fix it and parse again.
     ASSERT_FALSE(parsed.ok());
-    EXPECT_TRUE(parsed.error().message.startsWith(QStringLiteral("full.profile:23: field 'recipient': found 5 part(s)")))
+    EXPECT_TRUE(
+        parsed.error().message.startsWith(QStringLiteral("full.profile:23: field 'recipient': found 5 part(s)")))
         << parsed.error().message.toStdString();
 
     parsed = ProfileLoader::parse(QString(text).replace(QStringLiteral(" | 2021"), QString()),
@@ -385,7 +383,8 @@ TEST(ProfileLoaderTest, RetentionRules)
         SCOPED_TRACE(c.text);
         const QString text = QStringLiteral("[profile]\nname = R\npolicy_version = 1\n[controller a]\nname = A\n"
                                             "kind = own\n[purpose p]\ncontroller = a\ntitle = T\nground = consent\n"
-                                            "retention = ") + QLatin1String(c.text) + QLatin1Char('\n');
+                                            "retention = ") +
+                             QLatin1String(c.text) + QLatin1Char('\n');
         Result<Profile> parsed = ProfileLoader::parse(text, QStringLiteral("r.profile"));
         ASSERT_TRUE(parsed.ok()) << parsed.error().message.toStdString();
         const ProfilePurpose &p = parsed->purposes.at(0);
@@ -436,18 +435,18 @@ TEST(ProfileLoaderTest, DiskErrorsNameThePath)
 namespace {
 
 // Lines 1-13 of a valid profile; cases append from line 14 or replace one line.
-const char *const kValid = "[profile]\n"          // 1
-                           "name = Test\n"        // 2
-                           "policy_version = 1\n" // 3
-                           "\n"                   // 4
-                           "[controller acme]\n"  // 5
-                           "name = Acme\n"        // 6
-                           "kind = own\n"         // 7
-                           "\n"                   // 8
-                           "[purpose sales]\n"    // 9
-                           "controller = acme\n"  // 10
-                           "title = Sales\n"      // 11
-                           "ground = contract\n"  // 12
+const char *const kValid = "[profile]\n"                  // 1
+                           "name = Test\n"                // 2
+                           "policy_version = 1\n"         // 3
+                           "\n"                           // 4
+                           "[controller acme]\n"          // 5
+                           "name = Acme\n"                // 6
+                           "kind = own\n"                 // 7
+                           "\n"                           // 8
+                           "[purpose sales]\n"            // 9
+                           "controller = acme\n"          // 10
+                           "title = Sales\n"              // 11
+                           "ground = contract\n"          // 12
                            "retention = contract-term\n"; // 13
 
 struct MalformedCase

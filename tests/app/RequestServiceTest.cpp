@@ -119,7 +119,8 @@ TEST_P(RequestServiceTest, BadIntakeIsRefusedNamingTheFieldAndStoresNothing)
     Result<qint64> refused = RequestService::add(db(), as("agent"), noName);
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, ErrorCode::InvalidArgument);
-    EXPECT_TRUE(refused.error().message.startsWith(QStringLiteral("requester name"))) << refused.error().message.toStdString();
+    EXPECT_TRUE(refused.error().message.startsWith(QStringLiteral("requester name")))
+        << refused.error().message.toStdString();
 
     RequestIntake representative = intake(activeSubject().subject, RequestType::Access, Regime::Gdpr);
     representative.representativeName = QStringLiteral("Advocate Ivanova");
@@ -127,14 +128,14 @@ TEST_P(RequestServiceTest, BadIntakeIsRefusedNamingTheFieldAndStoresNothing)
     ASSERT_FALSE(refused.ok());
     EXPECT_TRUE(refused.error().message.contains(QStringLiteral("representative's document")));
 
-    RequestIntake future = intake(activeSubject().subject, RequestType::Access, Regime::Gdpr,
-                                  QDate::currentDate().addDays(2));
+    RequestIntake future =
+        intake(activeSubject().subject, RequestType::Access, Regime::Gdpr, QDate::currentDate().addDays(2));
     refused = RequestService::add(db(), as("agent"), future);
     ASSERT_FALSE(refused.ok());
     EXPECT_TRUE(refused.error().message.startsWith(QStringLiteral("received")));
 
-    Result<qint64> auditor = RequestService::add(db(), as("auditor"), intake(activeSubject().subject,
-                                                                             RequestType::Access, Regime::Gdpr));
+    Result<qint64> auditor =
+        RequestService::add(db(), as("auditor"), intake(activeSubject().subject, RequestType::Access, Regime::Gdpr));
     ASSERT_FALSE(auditor.ok());
     EXPECT_EQ(auditor.error().code, ErrorCode::PermissionDenied);
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM requests")).toLongLong(), before);
@@ -159,14 +160,17 @@ TEST_P(RequestServiceTest, IntakeCanRegisterTheRequesterAsANewSubject)
     EXPECT_EQ(scalar(QStringLiteral("SELECT display_name FROM subjects WHERE id = ?"), {subject}).toString(),
               in.requesterName);
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM pd_items WHERE subject_id = ?"), {subject}).toInt(), 2);
-    EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'subject.create' AND subject_id = ?"),
-                     {subject}).toInt(), 1);
+    EXPECT_EQ(
+        scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'subject.create' AND subject_id = ?"),
+               {subject})
+            .toInt(),
+        1);
     EXPECT_EQ(column(id, "representative_authority"), in.representativeDocument);
     // Found by any word of the requester's name, whatever the case.
     RequestFilter filter;
     filter.text = QStringLiteral("ЛІЦКЕВІЧ");
-    Result<QList<RequestRecord>> found = RequestRegister::page(db(), as("agent"), filter,
-                                                               RequestRegister::Sort::Due, 0, 10);
+    Result<QList<RequestRecord>> found =
+        RequestRegister::page(db(), as("agent"), filter, RequestRegister::Sort::Due, 0, 10);
     ASSERT_TRUE(found.ok()) << found.error().message.toStdString();
     ASSERT_EQ(found->size(), 1);
     EXPECT_EQ(found->first().id, id);
@@ -175,9 +179,9 @@ TEST_P(RequestServiceTest, IntakeCanRegisterTheRequesterAsANewSubject)
 TEST_P(RequestServiceTest, IdentityCheckIsAStepWithMethodResultWhoAndWhen)
 {
     const qint64 id = add(intake(activeSubject().subject, RequestType::Access, Regime::By99z));
-    Status failed = RequestService::checkIdentity(db(), as("agent"), id, version(id),
-                                                  {QStringLiteral("call-back to the phone on file"), false,
-                                                   QStringLiteral("nobody answered")});
+    Status failed = RequestService::checkIdentity(
+        db(), as("agent"), id, version(id),
+        {QStringLiteral("call-back to the phone on file"), false, QStringLiteral("nobody answered")});
     ASSERT_TRUE(failed.ok()) << failed.error().message.toStdString();
     EXPECT_EQ(status(id), QStringLiteral("identity-pending"));
     EXPECT_EQ(column(id, "identity_result"), QStringLiteral("failed"));
@@ -195,7 +199,8 @@ TEST_P(RequestServiceTest, IdentityCheckIsAStepWithMethodResultWhoAndWhen)
     EXPECT_EQ(column(id, "identity_result"), QStringLiteral("confirmed"));
     EXPECT_EQ(scalar(QStringLiteral("SELECT o.name FROM requests r JOIN operators o ON o.id = r.identity_checked_by "
                                     "WHERE r.id = ?"),
-                     {id}).toString(),
+                     {id})
+                  .toString(),
               QStringLiteral("agent"));
     EXPECT_FALSE(column(id, "identity_checked_at").isEmpty());
     EXPECT_EQ(auditCount("request.identity", id), 2);
@@ -246,14 +251,14 @@ TEST_P(RequestServiceTest, ExtensionNeedsAReasonTheNoticeAndALawThatAllowsIt)
     EXPECT_EQ(record->extendedDue, QDate(2026, 4, 28)) << record->extendedDue.toString(Qt::ISODate).toStdString();
     EXPECT_EQ(record->effectiveDue(), record->extendedDue);
     EXPECT_EQ(record->extensionNotified, QDate(2026, 2, 10));
-    EXPECT_FALSE(RequestService::extend(db(), as("agent"), gdpr, version(gdpr), QStringLiteral("again"),
-                                        QDate(2026, 2, 11))
-                     .ok());
+    EXPECT_FALSE(
+        RequestService::extend(db(), as("agent"), gdpr, version(gdpr), QStringLiteral("again"), QDate(2026, 2, 11))
+            .ok());
 
     // Belarus 99-Z allows no extension.
     const qint64 by = add(intake(subject, RequestType::Erasure, Regime::By99z, QDate(2026, 11, 2)));
-    Status refused = RequestService::extend(db(), as("agent"), by, version(by), QStringLiteral("busy"),
-                                            QDate(2026, 11, 3));
+    Status refused =
+        RequestService::extend(db(), as("agent"), by, version(by), QStringLiteral("busy"), QDate(2026, 11, 3));
     ASSERT_FALSE(refused.ok());
     EXPECT_TRUE(refused.error().message.contains(QStringLiteral("99-Z")));
     EXPECT_TRUE(scalar(QStringLiteral("SELECT extended_due_date FROM requests WHERE id = ?"), {by}).isNull());
@@ -266,8 +271,8 @@ TEST_P(RequestServiceTest, AnEditedHolidayMovesTheDueDateOfNewRequests)
     const qint64 before = add(intake(subject, RequestType::Erasure, Regime::By99z, QDate(2026, 3, 10)));
     EXPECT_EQ(column(before, "due_date"), QStringLiteral("2026-03-25"));
     ASSERT_FALSE(CalendarService::setDay(db(), as("agent"), {QStringLiteral("BY"), QDate(2026, 3, 25), true, {}}).ok());
-    Status set = CalendarService::setDay(db(), as("officer"), {QStringLiteral("BY"), QDate(2026, 3, 25), true,
-                                                               QStringLiteral("declared day off")});
+    Status set = CalendarService::setDay(
+        db(), as("officer"), {QStringLiteral("BY"), QDate(2026, 3, 25), true, QStringLiteral("declared day off")});
     ASSERT_TRUE(set.ok()) << set.error().message.toStdString();
     const qint64 after = add(intake(subject, RequestType::Rectification, Regime::By99z, QDate(2026, 3, 10)));
     EXPECT_EQ(column(after, "due_date"), QStringLiteral("2026-03-26"));
@@ -284,8 +289,8 @@ TEST_P(RequestServiceTest, ErasureRunsFromTheRequestLinkedInTheAuditTrail)
     const qint64 early = add(intake(target.subject, RequestType::Erasure, Regime::Gdpr));
     RequestService::Execution erase;
     erase.kind = RequestService::Execution::Kind::Delete;
-    Result<RequestService::ExecutionOutcome> tooEarly = RequestService::execute(db(), as("officer"), early,
-                                                                                version(early), erase);
+    Result<RequestService::ExecutionOutcome> tooEarly =
+        RequestService::execute(db(), as("officer"), early, version(early), erase);
     ASSERT_FALSE(tooEarly.ok()) << "nothing is erased before the identity is confirmed";
     ASSERT_TRUE(RequestService::withdraw(db(), as("agent"), early, -1, {}).ok());
 
@@ -302,12 +307,16 @@ TEST_P(RequestServiceTest, ErasureRunsFromTheRequestLinkedInTheAuditTrail)
     EXPECT_FALSE(RequestService::execute(db(), as("officer"), id, version(id), block).ok())
         << "an erasure request does not run a block";
 
-    Result<RequestService::ExecutionOutcome> done = RequestService::execute(db(), as("officer"), id, version(id), erase);
+    Result<RequestService::ExecutionOutcome> done =
+        RequestService::execute(db(), as("officer"), id, version(id), erase);
     ASSERT_TRUE(done.ok()) << done.error().message.toStdString();
     EXPECT_EQ(done->pendingApproval, 0);
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM subjects WHERE id = ?"), {target.subject}).toInt(), 0);
-    EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'subject.delete' AND request_id = ?"),
-                     {id}).toInt(), 1);
+    EXPECT_EQ(
+        scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'subject.delete' AND request_id = ?"),
+               {id})
+            .toInt(),
+        1);
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM deletion_log WHERE request_id = ?"), {id}).toInt(), 1);
     EXPECT_EQ(auditCount("request.execute", id), 1);
     EXPECT_EQ(status(id), QStringLiteral("in-progress"));
@@ -322,7 +331,8 @@ TEST_P(RequestServiceTest, ErasureUnderTheFourEyesRuleWaitsForApproval)
     const qint64 id = inProgress(target.subject, RequestType::Erasure);
     RequestService::Execution erase;
     erase.kind = RequestService::Execution::Kind::Delete;
-    Result<RequestService::ExecutionOutcome> sent = RequestService::execute(db(), as("officer"), id, version(id), erase);
+    Result<RequestService::ExecutionOutcome> sent =
+        RequestService::execute(db(), as("officer"), id, version(id), erase);
     ASSERT_TRUE(sent.ok()) << sent.error().message.toStdString();
     ASSERT_GT(sent->pendingApproval, 0);
     EXPECT_EQ(status(id), QStringLiteral("awaiting-approval"));
@@ -354,8 +364,11 @@ TEST_P(RequestServiceTest, RestrictionRectificationAndConsentWithdrawalRunTheirO
     ASSERT_TRUE(fixed.ok()) << fixed.error().message.toStdString();
     EXPECT_EQ(scalar(QStringLiteral("SELECT value FROM pd_items WHERE id = ?"), {corrected.emailItem}).toString(),
               correct.value);
-    EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'subject.correct' AND request_id = ?"),
-                     {rectification}).toInt(), 1);
+    EXPECT_EQ(
+        scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'subject.correct' AND request_id = ?"),
+               {rectification})
+            .toInt(),
+        1);
 
     const Target consenting = activeSubject(2);
     const QString policy = QStringLiteral("2026-04-27");
@@ -369,7 +382,8 @@ TEST_P(RequestServiceTest, RestrictionRectificationAndConsentWithdrawalRunTheirO
     ASSERT_TRUE(give.exec());
     const int active = scalar(QStringLiteral("SELECT COUNT(*) FROM consents WHERE subject_id = ? AND withdrawn_at IS "
                                              "NULL"),
-                              {consenting.subject}).toInt();
+                              {consenting.subject})
+                           .toInt();
     ASSERT_GE(active, 1);
     const qint64 withdrawal = inProgress(consenting.subject, RequestType::ConsentWithdrawal, Regime::By99z);
     RequestService::Execution withdraw;
@@ -379,13 +393,18 @@ TEST_P(RequestServiceTest, RestrictionRectificationAndConsentWithdrawalRunTheirO
     ASSERT_TRUE(gone.ok()) << gone.error().message.toStdString();
     EXPECT_EQ(gone->scheduledErasures, active);
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM consents WHERE subject_id = ? AND withdrawn_at IS NULL"),
-                     {consenting.subject}).toInt(), 0);
+                     {consenting.subject})
+                  .toInt(),
+              0);
     EXPECT_EQ(scalar(QStringLiteral("SELECT MIN(due_date) FROM scheduled_erasures WHERE request_id = ?"), {withdrawal})
                   .toString(),
               column(withdrawal, "due_date"))
         << "deletion is scheduled within the regime's deadline";
-    EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'consent.withdraw' AND request_id = ?"),
-                     {withdrawal}).toInt(), active);
+    EXPECT_EQ(
+        scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'consent.withdraw' AND request_id = ?"),
+               {withdrawal})
+            .toInt(),
+        active);
 }
 
 TEST_P(RequestServiceTest, AccessAttachesTheSubjectsDataWhichGoesWithTheSubject)
@@ -394,7 +413,8 @@ TEST_P(RequestServiceTest, AccessAttachesTheSubjectsDataWhichGoesWithTheSubject)
     const qint64 id = inProgress(target.subject, RequestType::Access, Regime::By99z);
     RequestService::Execution provide;
     provide.kind = RequestService::Execution::Kind::ProvideData;
-    Result<RequestService::ExecutionOutcome> done = RequestService::execute(db(), as("agent"), id, version(id), provide);
+    Result<RequestService::ExecutionOutcome> done =
+        RequestService::execute(db(), as("agent"), id, version(id), provide);
     ASSERT_TRUE(done.ok()) << done.error().message.toStdString();
     ASSERT_GT(done->documentId, 0);
     Result<QByteArray> content = RequestRegister::documentContent(db(), as("agent"), done->documentId);
@@ -415,11 +435,12 @@ TEST_P(RequestServiceTest, CompletingNeedsTheAnswerAndClosesTheRequest)
     Status early = RequestService::complete(db(), as("agent"), id, version(id), QStringLiteral("granted"));
     ASSERT_FALSE(early.ok());
     EXPECT_TRUE(early.error().message.contains(QStringLiteral("answer")));
-    EXPECT_FALSE(RequestService::recordReply(db(), as("agent"), id, {QByteArrayLiteral("not a pdf"),
-                                                                     QStringLiteral("email"), QStringLiteral("en"), {}})
-                     .ok());
-    Result<qint64> reply = RequestService::recordReply(db(), as("agent"), id,
-                                                       {kPdf, QStringLiteral("letter"), QStringLiteral("ru"), {}});
+    EXPECT_FALSE(
+        RequestService::recordReply(db(), as("agent"), id,
+                                    {QByteArrayLiteral("not a pdf"), QStringLiteral("email"), QStringLiteral("en"), {}})
+            .ok());
+    Result<qint64> reply =
+        RequestService::recordReply(db(), as("agent"), id, {kPdf, QStringLiteral("letter"), QStringLiteral("ru"), {}});
     ASSERT_TRUE(reply.ok()) << reply.error().message.toStdString();
     EXPECT_EQ(column(id, "reply_form"), QStringLiteral("letter"));
     EXPECT_EQ(column(id, "replied_at").left(10), QDate::currentDate().toString(Qt::ISODate));
@@ -448,9 +469,9 @@ TEST_P(RequestServiceTest, RefusalNeedsALegalGroundAndWithdrawalIsRecorded)
     EXPECT_EQ(status(refused), QStringLiteral("refused"));
     EXPECT_EQ(column(refused, "refusal_ground"), QStringLiteral("99-Z art. 13(3): data needed for a court case"));
     const qint64 withdrawn = add(intake(subject, RequestType::Access, Regime::By99z));
-    ASSERT_TRUE(RequestService::withdraw(db(), as("agent"), withdrawn, version(withdrawn),
-                                         QStringLiteral("phoned to say so"))
-                    .ok());
+    ASSERT_TRUE(
+        RequestService::withdraw(db(), as("agent"), withdrawn, version(withdrawn), QStringLiteral("phoned to say so"))
+            .ok());
     EXPECT_EQ(status(withdrawn), QStringLiteral("withdrawn"));
     Result<QList<RequestEvent>> events = RequestRegister::events(db(), as("agent"), withdrawn);
     ASSERT_TRUE(events.ok());
@@ -481,8 +502,8 @@ TEST_P(RequestServiceTest, ListsSortOpenWorkByDeadlineAndFilterByAge)
     const qint64 overdue = add(intake(subject, RequestType::Access, Regime::Ru152fz, today.addDays(-40)));
     RequestFilter late;
     late.age = RequestAge::Overdue;
-    Result<QList<RequestRecord>> page = RequestRegister::page(db(), as("auditor"), late, RequestRegister::Sort::Due,
-                                                              0, 1000);
+    Result<QList<RequestRecord>> page =
+        RequestRegister::page(db(), as("auditor"), late, RequestRegister::Sort::Due, 0, 1000);
     ASSERT_TRUE(page.ok()) << page.error().message.toStdString();
     bool found = false;
     for (const RequestRecord &record : page.value()) {

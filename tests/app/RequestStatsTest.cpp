@@ -56,13 +56,13 @@ protected:
     void addKnownRequests()
     {
         // Open.
-        add({"access", "new", "2026-11-16T10:00:00Z", "2026-11-24"});                   // today - 1: overdue
-        add({"access", "identity-pending", "2026-11-16T10:00:00Z", "2026-11-25"});      // today: due in 3
-        add({"erasure", "in-progress", "2026-11-16T10:00:00Z", "2026-11-28"});          // today + 3: due in 3
-        add({"erasure", "in-progress", "2026-11-16T10:00:00Z", "2026-11-29"});          // today + 4: due in 7
-        add({"erasure", "awaiting-approval", "2026-11-09T00:00:00Z", "2026-12-02"});    // today + 7: due in 7
-        add({"complaint", "in-progress", "2026-11-08T23:59:59Z", "2026-12-03"});        // today + 8: later
-        add({"portability", "new", "2026-11-01T23:59:59Z", "2026-11-20", "2026-12-05"}); // extended: later
+        add({"access", "new", "2026-11-16T10:00:00Z", "2026-11-24"});                          // today - 1: overdue
+        add({"access", "identity-pending", "2026-11-16T10:00:00Z", "2026-11-25"});             // today: due in 3
+        add({"erasure", "in-progress", "2026-11-16T10:00:00Z", "2026-11-28"});                 // today + 3: due in 3
+        add({"erasure", "in-progress", "2026-11-16T10:00:00Z", "2026-11-29"});                 // today + 4: due in 7
+        add({"erasure", "awaiting-approval", "2026-11-09T00:00:00Z", "2026-12-02"});           // today + 7: due in 7
+        add({"complaint", "in-progress", "2026-11-08T23:59:59Z", "2026-12-03"});               // today + 8: later
+        add({"portability", "new", "2026-11-01T23:59:59Z", "2026-11-20", "2026-12-05"});       // extended: later
         add({"objection", "in-progress", "2026-11-25T09:00:00Z", "2026-11-27", "2026-11-30"}); // extended: due in 7
         // Closed.
         add({"rectification", "completed", "2026-11-02T08:00:00Z", "2026-11-10", nullptr, "2026-11-10T15:00:00Z"});

@@ -18,7 +18,8 @@ QStringList filesHolding(const QString &databasePath, const QString &needle)
     QStringList found;
     const QFileInfo info(databasePath);
     const QByteArray bytes = needle.toUtf8();
-    for (const QFileInfo &file : QDir(info.absolutePath()).entryInfoList({info.fileName() + QLatin1Char('*')}, QDir::Files)) {
+    for (const QFileInfo &file :
+         QDir(info.absolutePath()).entryInfoList({info.fileName() + QLatin1Char('*')}, QDir::Files)) {
         QFile f(file.absoluteFilePath());
         if (f.open(QIODevice::ReadOnly) && f.readAll().contains(bytes)) {
             found << file.fileName();

@@ -45,9 +45,9 @@ TEST_P(StorageTest, NewDatabaseIsMigratedToLatestSchema)
     EXPECT_EQ(scalarOrDie(db(), QStringLiteral("SELECT value FROM pd_meta WHERE key = 'application'")).toString(),
               QStringLiteral("privacydesk"));
     const QStringList tables = db().connection().tables();
-    for (const char *table : {"controllers", "information_systems", "purposes", "recipients", "subjects", "pd_items",
-                              "consents", "requests", "request_events", "disclosures", "operators", "audit_log",
-                              "deletion_log", "settings"}) {
+    for (const char *table :
+         {"controllers", "information_systems", "purposes", "recipients", "subjects", "pd_items", "consents",
+          "requests", "request_events", "disclosures", "operators", "audit_log", "deletion_log", "settings"}) {
         EXPECT_TRUE(tables.contains(QLatin1String(table))) << table;
     }
 }
@@ -88,8 +88,9 @@ TEST_P(StorageTest, ForeignDatabaseIsRefusedAndLeftAlone)
     const QString url = foreign.freshUrl();
     DatabaseUrl parsed = DatabaseUrl::parse(url).value();
     {
-        QSqlDatabase other = QSqlDatabase::addDatabase(
-            GetParam() == Backend::SQLite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), QStringLiteral("other"));
+        QSqlDatabase other = QSqlDatabase::addDatabase(GetParam() == Backend::SQLite ? QStringLiteral("QSQLITE")
+                                                                                     : QStringLiteral("QPSQL"),
+                                                       QStringLiteral("other"));
         if (GetParam() == Backend::SQLite) {
             other.setDatabaseName(parsed.path());
         } else {
@@ -141,7 +142,8 @@ TEST_P(StorageTest, EveryThreadGetsItsOwnWorkingConnection)
     QThread *worker = QThread::create([&] {
         QSqlDatabase connection = database->connection();
         workerName = connection.connectionName();
-        Result<QVariant> count = sql::scalar(connection, QStringLiteral("SELECT COUNT(*) FROM schema_version"), {}, "t");
+        Result<QVariant> count =
+            sql::scalar(connection, QStringLiteral("SELECT COUNT(*) FROM schema_version"), {}, "t");
         workerCount = count ? count.value().toLongLong() : -1;
         database->releaseThreadConnection();
     });
@@ -243,7 +245,8 @@ TEST(SQLiteStorage, ExistingOnlyDoesNotCreateAFile)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("missing.sqlite"));
-    Result<std::shared_ptr<Database>> opened = Database::open(DatabaseUrl::sqlite(path), Database::OpenMode::ExistingOnly);
+    Result<std::shared_ptr<Database>> opened =
+        Database::open(DatabaseUrl::sqlite(path), Database::OpenMode::ExistingOnly);
     ASSERT_FALSE(opened.ok());
     EXPECT_EQ(opened.error().code, ErrorCode::NotFound);
     EXPECT_FALSE(QFile::exists(path));

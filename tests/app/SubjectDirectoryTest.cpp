@@ -47,36 +47,41 @@ protected:
         }
         QSqlDatabase connection = db().connection();
         QSqlQuery query(connection);
-        ASSERT_TRUE(query.exec(QStringLiteral("INSERT INTO controllers (code, name, kind) VALUES ('own', 'Own', 'own')")));
+        ASSERT_TRUE(
+            query.exec(QStringLiteral("INSERT INTO controllers (code, name, kind) VALUES ('own', 'Own', 'own')")));
         int n = 0;
         for (const Person &p : kPeople) {
             const QString name = QString::fromUtf8(p.name);
             const QString email = QString::fromUtf8(p.email);
             const QString phone = QString::fromUtf8(p.phone);
-            Status status = sql::exec(
-                query,
-                QStringLiteral("INSERT INTO subjects (external_id, controller_id, display_name, email, phone, name_key, "
-                               "email_key, phone_key, state, created_at, updated_at) "
-                               "VALUES (?, (SELECT id FROM controllers WHERE code = 'own'), ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                {QStringLiteral("U-%1").arg(100 + n), name, email, phone, searchkeys::name(name),
-                 searchkeys::email(email), searchkeys::phone(phone), QLatin1String(p.state),
-                 QStringLiteral("2026-0%1-01T10:00:00Z").arg(n + 1), QStringLiteral("2026-01-01T10:00:00Z")},
-                "insert subject");
+            Status status =
+                sql::exec(query,
+                          QStringLiteral(
+                              "INSERT INTO subjects (external_id, controller_id, display_name, email, phone, name_key, "
+                              "email_key, phone_key, state, created_at, updated_at) "
+                              "VALUES (?, (SELECT id FROM controllers WHERE code = 'own'), ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                          {QStringLiteral("U-%1").arg(100 + n), name, email, phone, searchkeys::name(name),
+                           searchkeys::email(email), searchkeys::phone(phone), QLatin1String(p.state),
+                           QStringLiteral("2026-0%1-01T10:00:00Z").arg(n + 1), QStringLiteral("2026-01-01T10:00:00Z")},
+                          "insert subject");
             ASSERT_TRUE(status.ok()) << status.error().message.toStdString();
             ++n;
         }
         // Items: an IP for the first two, a payment item for the fourth, all under one purpose.
-        ASSERT_TRUE(query.exec(QStringLiteral(
-            "INSERT INTO purposes (code, controller_id, title, legal_ground, retention_kind) "
-            "VALUES ('reg', (SELECT id FROM controllers WHERE code = 'own'), 'Registration', 'contract', 'contract-term')")));
-        const char *items[][3] = {{"U-100", "ip", "178.120.4.7"}, {"U-101", "ip", "93.84.12.9"},
+        ASSERT_TRUE(
+            query.exec(QStringLiteral("INSERT INTO purposes (code, controller_id, title, legal_ground, retention_kind) "
+                                      "VALUES ('reg', (SELECT id FROM controllers WHERE code = 'own'), 'Registration', "
+                                      "'contract', 'contract-term')")));
+        const char *items[][3] = {{"U-100", "ip", "178.120.4.7"},
+                                  {"U-101", "ip", "93.84.12.9"},
                                   {"U-103", "card_masked", "427683******1234"}};
         for (const auto &item : items) {
             Status status = sql::exec(
                 query,
-                QStringLiteral("INSERT INTO pd_items (subject_id, purpose_id, category, field, value, collected_at) "
-                               "VALUES ((SELECT id FROM subjects WHERE external_id = ?), (SELECT id FROM purposes), ?, ?, ?, "
-                               "'2026-01-01T00:00:00Z')"),
+                QStringLiteral(
+                    "INSERT INTO pd_items (subject_id, purpose_id, category, field, value, collected_at) "
+                    "VALUES ((SELECT id FROM subjects WHERE external_id = ?), (SELECT id FROM purposes), ?, ?, ?, "
+                    "'2026-01-01T00:00:00Z')"),
                 {QLatin1String(item[0]), QLatin1String(item[1][0] == 'i' ? "technical" : "payment"),
                  QLatin1String(item[1]), QLatin1String(item[2])},
                 "insert item");
@@ -96,7 +101,8 @@ protected:
     QStringList names(const SubjectFilter &filter, SubjectDirectory::Sort sort = SubjectDirectory::Sort::Id,
                       bool descending = false, qint64 offset = 0, int limit = 100)
     {
-        Result<QList<SubjectRow>> rows = SubjectDirectory::page(db(), m_officer, filter, sort, descending, offset, limit);
+        Result<QList<SubjectRow>> rows =
+            SubjectDirectory::page(db(), m_officer, filter, sort, descending, offset, limit);
         EXPECT_TRUE(rows.ok()) << rows.error().message.toStdString();
         QStringList result;
         if (rows) {
@@ -190,10 +196,12 @@ TEST_P(SubjectDirectoryTest, SortsByNameEmailAndDate)
 {
     SubjectFilter active;
     active.state = DataState::Active;
-    EXPECT_EQ(names(active, SubjectDirectory::Sort::Name),
-              QStringList({QStringLiteral("Anna Müller"), QStringLiteral("Ivan Petrov"), QStringLiteral("Иван Петров")}));
-    EXPECT_EQ(names(active, SubjectDirectory::Sort::Email, true),
-              QStringList({QStringLiteral("Ivan Petrov"), QStringLiteral("Иван Петров"), QStringLiteral("Anna Müller")}));
+    EXPECT_EQ(
+        names(active, SubjectDirectory::Sort::Name),
+        QStringList({QStringLiteral("Anna Müller"), QStringLiteral("Ivan Petrov"), QStringLiteral("Иван Петров")}));
+    EXPECT_EQ(
+        names(active, SubjectDirectory::Sort::Email, true),
+        QStringList({QStringLiteral("Ivan Petrov"), QStringLiteral("Иван Петров"), QStringLiteral("Anna Müller")}));
     EXPECT_EQ(names(active, SubjectDirectory::Sort::Created, true).first(), QStringLiteral("Anna Müller"));
 }
 
@@ -203,7 +211,8 @@ TEST_P(SubjectDirectoryTest, AdministratorsAndAnonymousCallersSeeNoPersonalData)
         Result<qint64> counted = SubjectDirectory::count(db(), who, {});
         ASSERT_FALSE(counted.ok());
         EXPECT_EQ(counted.error().code, ErrorCode::PermissionDenied);
-        Result<QList<SubjectRow>> rows = SubjectDirectory::page(db(), who, {}, SubjectDirectory::Sort::Id, false, 0, 10);
+        Result<QList<SubjectRow>> rows =
+            SubjectDirectory::page(db(), who, {}, SubjectDirectory::Sort::Id, false, 0, 10);
         ASSERT_FALSE(rows.ok());
         EXPECT_EQ(rows.error().code, ErrorCode::PermissionDenied);
     }

@@ -71,33 +71,34 @@ int main(int argc, char **argv)
 
     pd::bench::SubjectBenchSetup setup;
     QSqlDatabase db = database.value()->connection();
-    pd::Result<QVariant> count = pd::sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM subjects"), {},
-                                                 "counting subjects");
+    pd::Result<QVariant> count =
+        pd::sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM subjects"), {}, "counting subjects");
     if (!count) {
         return fail(count.error().message);
     }
     setup.subjects = count->toLongLong();
     if (setup.subjects < 1) {
-        return fail(QStringLiteral("%1 holds no subjects: fill it with 'privacydesk-cli demo' first")
-                        .arg(url->displayName()));
+        return fail(
+            QStringLiteral("%1 holds no subjects: fill it with 'privacydesk-cli demo' first").arg(url->displayName()));
     }
     bool ok = true;
     const QString deepOffset = qEnvironmentVariable("PRIVACYDESK_BENCH_DEEP_OFFSET");
     setup.deepOffset = deepOffset.isEmpty() ? setup.subjects * 9 / 10 : deepOffset.toLongLong(&ok);
     if (!ok || setup.deepOffset < 0 || setup.deepOffset >= setup.subjects) {
-        return fail(QStringLiteral("PRIVACYDESK_BENCH_DEEP_OFFSET must be a whole number below %1")
-                        .arg(setup.subjects));
+        return fail(
+            QStringLiteral("PRIVACYDESK_BENCH_DEEP_OFFSET must be a whole number below %1").arg(setup.subjects));
     }
     const QString emails = qEnvironmentVariable("PRIVACYDESK_BENCH_EMAILS");
-    setup.emails = emails.isEmpty() ? sampleEmails(*database.value())
-                                    : emails.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    setup.emails =
+        emails.isEmpty() ? sampleEmails(*database.value()) : emails.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (setup.emails.isEmpty()) {
         std::fprintf(stderr, "privacydesk_bench: no e-mails to search for: the search benchmarks are left out\n");
     }
 
     // The demo officer: reading personal data needs a role that may (the services check it).
-    pd::Result<QVariant> officer = pd::sql::scalar(db, QStringLiteral("SELECT id FROM operators WHERE role = 'officer' "
-                                                                      "ORDER BY id LIMIT 1"),
+    pd::Result<QVariant> officer = pd::sql::scalar(db,
+                                                   QStringLiteral("SELECT id FROM operators WHERE role = 'officer' "
+                                                                  "ORDER BY id LIMIT 1"),
                                                    {}, "finding an officer");
     if (!officer || officer->isNull()) {
         return fail(QStringLiteral("the database has no officer: make it with 'privacydesk-cli demo'"));

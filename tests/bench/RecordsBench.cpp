@@ -53,7 +53,8 @@ Status search(Database &database, const Session &who, const QString &text)
     if (!count) {
         return count.error();
     }
-    Result<QList<SubjectRow>> rows = SubjectDirectory::page(database, who, filter, SubjectDirectory::Sort::Name, false, 0, 200);
+    Result<QList<SubjectRow>> rows =
+        SubjectDirectory::page(database, who, filter, SubjectDirectory::Sort::Name, false, 0, 200);
     if (!rows) {
         return rows.error();
     }
@@ -63,15 +64,19 @@ Status search(Database &database, const Session &who, const QString &text)
 
 void registerCycling(const char *name, std::shared_ptr<Database> database, const Session &who, const QStringList &texts)
 {
-    benchmark::RegisterBenchmark(name, [database, who, texts](benchmark::State &state) {
-        qint64 i = 0;
-        for (auto _ : state) {
-            if (Status status = search(*database, who, texts.at(int(i++ % texts.size()))); !status) {
-                state.SkipWithError(status.error().message.toUtf8().constData());
-                break;
-            }
-        }
-    })->Unit(benchmark::kMillisecond)->UseRealTime();
+    benchmark::RegisterBenchmark(name,
+                                 [database, who, texts](benchmark::State &state) {
+                                     qint64 i = 0;
+                                     for (auto _ : state) {
+                                         if (Status status = search(*database, who, texts.at(int(i++ % texts.size())));
+                                             !status) {
+                                             state.SkipWithError(status.error().message.toUtf8().constData());
+                                             break;
+                                         }
+                                     }
+                                 })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
 }
 
 } // namespace
@@ -86,64 +91,79 @@ void registerRecordsBenchmarks(std::shared_ptr<Database> database, const Session
     registerCycling("records/search_ip", database, who, samples.ips);
 
     // Percentiles over one pass of every sample query, timed one by one.
-    benchmark::RegisterBenchmark("records/search_mix", [database, who, samples](benchmark::State &state) {
-        std::vector<double> times;
-        for (auto _ : state) {
-            times.clear();
-            for (const QString &text : samples.mix) {
-                QElapsedTimer timer;
-                timer.start();
-                if (Status status = search(*database, who, text); !status) {
-                    state.SkipWithError(status.error().message.toUtf8().constData());
-                    return;
-                }
-                times.push_back(double(timer.nsecsElapsed()) / 1e6);
-            }
-        }
-        std::sort(times.begin(), times.end());
-        state.counters["p50_ms"] = times.at(times.size() / 2);
-        state.counters["p95_ms"] = times.at(std::min(times.size() - 1, times.size() * 95 / 100));
-        state.counters["queries"] = double(times.size());
-    })->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+    benchmark::RegisterBenchmark("records/search_mix",
+                                 [database, who, samples](benchmark::State &state) {
+                                     std::vector<double> times;
+                                     for (auto _ : state) {
+                                         times.clear();
+                                         for (const QString &text : samples.mix) {
+                                             QElapsedTimer timer;
+                                             timer.start();
+                                             if (Status status = search(*database, who, text); !status) {
+                                                 state.SkipWithError(status.error().message.toUtf8().constData());
+                                                 return;
+                                             }
+                                             times.push_back(double(timer.nsecsElapsed()) / 1e6);
+                                         }
+                                     }
+                                     std::sort(times.begin(), times.end());
+                                     state.counters["p50_ms"] = times.at(times.size() / 2);
+                                     state.counters["p95_ms"] =
+                                         times.at(std::min(times.size() - 1, times.size() * 95 / 100));
+                                     state.counters["queries"] = double(times.size());
+                                 })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->Iterations(1);
 
-    benchmark::RegisterBenchmark("records/open_subject", [database, who, samples](benchmark::State &state) {
-        qint64 i = 0;
-        for (auto _ : state) {
-            Result<SubjectDetails> details = SubjectDirectory::details(*database, who, samples.ids.at(int(i++ % samples.ids.size())));
-            if (!details) {
-                state.SkipWithError(details.error().message.toUtf8().constData());
-                break;
-            }
-            benchmark::DoNotOptimize(details->items.size());
-        }
-    })->Unit(benchmark::kMillisecond)->UseRealTime();
+    benchmark::RegisterBenchmark("records/open_subject",
+                                 [database, who, samples](benchmark::State &state) {
+                                     qint64 i = 0;
+                                     for (auto _ : state) {
+                                         Result<SubjectDetails> details = SubjectDirectory::details(
+                                             *database, who, samples.ids.at(int(i++ % samples.ids.size())));
+                                         if (!details) {
+                                             state.SkipWithError(details.error().message.toUtf8().constData());
+                                             break;
+                                         }
+                                         benchmark::DoNotOptimize(details->items.size());
+                                     }
+                                 })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
 
     if (bulkSubjects <= 0) {
         return;
     }
-    benchmark::RegisterBenchmark("records/bulk_anonymize", [database, who, bulkSubjects](benchmark::State &state) {
-        for (auto _ : state) {
-            state.PauseTiming();
-            QSqlDatabase db = database->connection();
-            QSqlQuery query(db);
-            query.prepare(QStringLiteral("SELECT id FROM subjects WHERE state <> 'anonymized' ORDER BY id DESC LIMIT ?"));
-            query.addBindValue(bulkSubjects);
-            query.exec();
-            BulkAction::Order order;
-            order.kind = BulkAction::Kind::Anonymize;
-            order.reason = QStringLiteral("benchmark: retention period over");
-            while (query.next()) {
-                order.subjectIds << query.value(0).toLongLong();
+    benchmark::RegisterBenchmark(
+        "records/bulk_anonymize",
+        [database, who, bulkSubjects](benchmark::State &state) {
+            for (auto _ : state) {
+                state.PauseTiming();
+                QSqlDatabase db = database->connection();
+                QSqlQuery query(db);
+                query.prepare(
+                    QStringLiteral("SELECT id FROM subjects WHERE state <> 'anonymized' ORDER BY id DESC LIMIT ?"));
+                query.addBindValue(bulkSubjects);
+                query.exec();
+                BulkAction::Order order;
+                order.kind = BulkAction::Kind::Anonymize;
+                order.reason = QStringLiteral("benchmark: retention period over");
+                while (query.next()) {
+                    order.subjectIds << query.value(0).toLongLong();
+                }
+                state.ResumeTiming();
+                Result<BulkAction::Outcome> outcome = BulkAction::runApproved(*database, who, order, 0);
+                if (!outcome) {
+                    state.SkipWithError(outcome.error().message.toUtf8().constData());
+                    break;
+                }
+                state.counters["subjects"] = double(outcome->done);
             }
-            state.ResumeTiming();
-            Result<BulkAction::Outcome> outcome = BulkAction::runApproved(*database, who, order, 0);
-            if (!outcome) {
-                state.SkipWithError(outcome.error().message.toUtf8().constData());
-                break;
-            }
-            state.counters["subjects"] = double(outcome->done);
-        }
-    })->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+        })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->Iterations(1);
 }
 
 } // namespace pd::bench

@@ -17,20 +17,22 @@ using Work = std::function<Status(qint64 iteration)>;
 
 void registerOne(const char *name, Work work)
 {
-    benchmark::RegisterBenchmark(name, [work](benchmark::State &state) {
-        qint64 iteration = 0;
-        for (auto _ : state) {
-            if (Status status = work(iteration++); !status) {
-                state.SkipWithError(status.error().message.toUtf8().constData());
-                break;
-            }
-        }
-    })
+    benchmark::RegisterBenchmark(name,
+                                 [work](benchmark::State &state) {
+                                     qint64 iteration = 0;
+                                     for (auto _ : state) {
+                                         if (Status status = work(iteration++); !status) {
+                                             state.SkipWithError(status.error().message.toUtf8().constData());
+                                             break;
+                                         }
+                                     }
+                                 })
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime();
 }
 
-Status pageOf(Database &database, const Session &who, const SubjectFilter &filter, SubjectDirectory::Sort sort, qint64 offset)
+Status pageOf(Database &database, const Session &who, const SubjectFilter &filter, SubjectDirectory::Sort sort,
+              qint64 offset)
 {
     Result<QList<SubjectRow>> rows = SubjectDirectory::page(database, who, filter, sort, false, offset, kPageSize);
     if (!rows) {

@@ -15,10 +15,10 @@ namespace pd::bench {
 /// What the subjects benchmarks work on; scripts/bench.sh runs the same queries in the sqlite3 shell.
 struct SubjectBenchSetup
 {
-    qint64 subjects = 0;     ///< rows in the subjects table
-    qint64 deepOffset = 0;   ///< offset of the "deep page" (900000 at one million subjects)
-    QStringList emails;      ///< real e-mails from the database; searches cycle through them
-    Session who;             ///< the demo officer: reading personal data needs a role that may
+    qint64 subjects = 0;   ///< rows in the subjects table
+    qint64 deepOffset = 0; ///< offset of the "deep page" (900000 at one million subjects)
+    QStringList emails;    ///< real e-mails from the database; searches cycle through them
+    Session who;           ///< the demo officer: reading personal data needs a role that may
 };
 
 /// Registers the benchmarks (names are read by scripts/bench.sh; keep them in step):

@@ -71,7 +71,8 @@ protected:
         QSqlQuery query(connection);
         query.prepare(QStringLiteral(
             "SELECT s.id, s.version, i.id, i.value FROM subjects s JOIN pd_items i ON i.subject_id = s.id "
-            "WHERE s.state = 'active' AND i.field = 'email' AND i.category = 'account' ORDER BY s.id LIMIT 1 OFFSET ?"));
+            "WHERE s.state = 'active' AND i.field = 'email' AND i.category = 'account' ORDER BY s.id LIMIT 1 OFFSET "
+            "?"));
         query.addBindValue(skip);
         EXPECT_TRUE(query.exec() && query.next());
         target.subject = query.value(0).toLongLong();

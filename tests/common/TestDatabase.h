@@ -76,7 +76,7 @@ inline void PrintTo(Backend backend, std::ostream *os)
 
 } // namespace pd::test
 
-#define PD_INSTANTIATE_FOR_BACKENDS(Suite)                                                                        \
-    INSTANTIATE_TEST_SUITE_P(Backends, Suite,                                                                     \
-                             ::testing::Values(::pd::test::Backend::SQLite, ::pd::test::Backend::PostgreSQL),     \
+#define PD_INSTANTIATE_FOR_BACKENDS(Suite)                                                                             \
+    INSTANTIATE_TEST_SUITE_P(Backends, Suite,                                                                          \
+                             ::testing::Values(::pd::test::Backend::SQLite, ::pd::test::Backend::PostgreSQL),          \
                              ::pd::test::backendTestName)

@@ -19,8 +19,7 @@ QString &savedHome()
 TestEnvironment::TestEnvironment() : m_home(QDir::tempPath() + QStringLiteral("/privacydesk-test-home.XXXXXX"))
 {
     if (!m_home.isValid()) {
-        std::fprintf(stderr, "cannot create a temporary home for the tests: %s\n",
-                     qPrintable(m_home.errorString()));
+        std::fprintf(stderr, "cannot create a temporary home for the tests: %s\n", qPrintable(m_home.errorString()));
         return;
     }
     savedHome() = qEnvironmentVariable("HOME");

@@ -69,9 +69,9 @@ protected:
     {
         QSqlDatabase connection = db().connection();
         QSqlQuery query(connection);
-        ASSERT_TRUE(query.prepare(QStringLiteral(
-            "INSERT INTO requests (type, regime, status, received_at, due_date, created_at, updated_at) "
-            "VALUES ('erasure', 'gdpr', 'in-progress', ?, ?, ?, ?)")));
+        ASSERT_TRUE(query.prepare(
+            QStringLiteral("INSERT INTO requests (type, regime, status, received_at, due_date, created_at, updated_at) "
+                           "VALUES ('erasure', 'gdpr', 'in-progress', ?, ?, ?, ?)")));
         const QString received = QDate::currentDate().addDays(-40).toString(Qt::ISODate) + QStringLiteral("T09:00:00Z");
         query.addBindValue(received);
         query.addBindValue(QDate::currentDate().addDays(-10).toString(Qt::ISODate));

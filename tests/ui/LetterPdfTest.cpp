@@ -1,7 +1,7 @@
+#include "reports/LetterPdf.h"
 #include "TestDatabase.h"
 #include "UiTestSupport.h"
 #include "domain/LetterTemplate.h"
-#include "reports/LetterPdf.h"
 #include "reports/ReplyLetter.h"
 #include "services/LetterTemplates.h"
 
@@ -68,8 +68,7 @@ TEST(LetterPdfTest, EnglishReplyIsAReadableA4Pdf)
     const QString info = poppler("pdfinfo", letter->pdf);
     EXPECT_TRUE(info.contains(QStringLiteral("Title: Reply to request No. 314"))) << info.toStdString();
     EXPECT_TRUE(info.contains(QStringLiteral("Creator: Privacy Desk"))) << info.toStdString();
-    EXPECT_TRUE(info.contains(QStringLiteral("Page size: 595 x 842 pts (A4)")))
-        << info.toStdString();
+    EXPECT_TRUE(info.contains(QStringLiteral("Page size: 595 x 842 pts (A4)"))) << info.toStdString();
     EXPECT_TRUE(info.contains(QStringLiteral("Pages: 1 ")));
     EXPECT_FALSE(info.contains(QStringLiteral("Jane"))); // no personal data in the metadata
 }

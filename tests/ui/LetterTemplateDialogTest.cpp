@@ -77,7 +77,8 @@ TEST_F(LetterTemplateDialogTest, PreviewNamesAnUnknownPlaceholderAndSaveKeepsAVa
     auto *list = dialog->findChild<QListWidget *>(QStringLiteral("placeholderList"));
     list->setCurrentRow(int(LetterTemplate::placeholders().indexOf(QStringLiteral("request_type"))));
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("insertPlaceholder")), Qt::LeftButton);
-    editor->insertPlainText(QStringLiteral(".\n{{#refusal_ground}}\nRefused: {{refusal_ground}}\n{{/refusal_ground}}\n"));
+    editor->insertPlainText(
+        QStringLiteral(".\n{{#refusal_ground}}\nRefused: {{refusal_ground}}\n{{/refusal_ground}}\n"));
     EXPECT_EQ(dialog->problemText(), QString());
     ASSERT_TRUE(dialog->preview());
     EXPECT_EQ(dialog->previewText(), QStringLiteral("Dear Jane Example,\n\nAbout erasure of personal data.\n"));
@@ -89,7 +90,8 @@ TEST_F(LetterTemplateDialogTest, PreviewNamesAnUnknownPlaceholderAndSaveKeepsAVa
     QTest::mouseClick(save, Qt::LeftButton);
     EXPECT_FALSE(dialog->isModified());
     EXPECT_EQ(stored("en"), edited);
-    EXPECT_TRUE(dialog->statusText().startsWith(QStringLiteral("Edited by olga on "))) << dialog->statusText().toStdString();
+    EXPECT_TRUE(dialog->statusText().startsWith(QStringLiteral("Edited by olga on ")))
+        << dialog->statusText().toStdString();
     dialog.reset();
 
     // Reopened, the dialog shows the office's template; Russian is still the built-in one.

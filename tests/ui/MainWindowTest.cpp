@@ -336,7 +336,7 @@ TEST_F(MainWindowTest, ClosingWhileRowsLoadLeavesNothingOpenAndTheNextWindowShow
     ASSERT_TRUE(QTest::qWaitFor([&] { return !model().isCounting(); }, kWaitMs));
     EXPECT_GE(m_testDatabase.database()->openConnectionCount(), 2) << "the list loads with a connection of its own";
     m_window->subjectsPage()->table()->scrollToBottom(); // asks for the last pages...
-    m_window.reset();                                   // ...and closes before they arrive
+    m_window.reset();                                    // ...and closes before they arrive
     // Every worker closed its connection when it ended: only this thread's (the seeding's) is left. A closed window
     // holds no connection (on a shared server each one counts against its limit) and runs no query.
     EXPECT_EQ(m_testDatabase.database()->openConnectionCount(), 1);

@@ -90,13 +90,14 @@ TEST_F(RequestsPageTest, OpenWorkIsListedByDeadlineWithOverdueRequestsStandingOu
 {
     openRequests();
     RequestListModel *model = requests().model();
-    const qint64 open = scalar(QStringLiteral(
-        "SELECT COUNT(*) FROM requests WHERE status NOT IN ('completed', 'refused', 'withdrawn')"));
+    const qint64 open = scalar(
+        QStringLiteral("SELECT COUNT(*) FROM requests WHERE status NOT IN ('completed', 'refused', 'withdrawn')"));
     ASSERT_GT(open, 0);
     EXPECT_EQ(model->totalCount(), open);
-    const qint64 overdue = scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE status NOT IN ('completed', "
-                                                 "'refused', 'withdrawn') AND COALESCE(extended_due_date, due_date) < ?"),
-                                  {QDate::currentDate().toString(Qt::ISODate)});
+    const qint64 overdue =
+        scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE status NOT IN ('completed', "
+                              "'refused', 'withdrawn') AND COALESCE(extended_due_date, due_date) < ?"),
+               {QDate::currentDate().toString(Qt::ISODate)});
     ASSERT_GT(overdue, 0) << "the demo data has overdue requests";
     // Overdue requests come first, marked and coloured.
     for (int row = 0; row < overdue; ++row) {
@@ -155,8 +156,8 @@ TEST_F(RequestsPageTest, ARequestTakenInThroughTheFormIsListedOpenedAndCounted)
     QSignalSpy refreshed(dashboard, &DashboardPage::refreshed);
     window().setCurrentPage(MainWindow::Page::Dashboard);
     ASSERT_TRUE(refreshed.count() > 0 || refreshed.wait(kWaitMs));
-    const qint64 open = scalar(QStringLiteral(
-        "SELECT COUNT(*) FROM requests WHERE status NOT IN ('completed', 'refused', 'withdrawn')"));
+    const qint64 open = scalar(
+        QStringLiteral("SELECT COUNT(*) FROM requests WHERE status NOT IN ('completed', 'refused', 'withdrawn')"));
     EXPECT_EQ(dashboard->figureText(DashboardPage::Figure::Open), QLocale().toString(open));
     ASSERT_TRUE(dashboard->snapshot().has_value());
 }
@@ -173,9 +174,9 @@ TEST_F(RequestsPageTest, TheReplyLetterIsMadeKeptWithTheRequestAndLetsItComplete
     view->runStep(RequestView::CheckIdentity);
     EXPECT_FALSE(view->stepButton(RequestView::Complete)->isEnabled()) << "no answer recorded yet";
 
-    FormDialog::setNextValues(QHash<QString, QVariant>{
-        {QStringLiteral("outcome"), QStringLiteral("We enclose all data we hold about you.")},
-        {QStringLiteral("form"), QStringLiteral("letter")}});
+    FormDialog::setNextValues(
+        QHash<QString, QVariant>{{QStringLiteral("outcome"), QStringLiteral("We enclose all data we hold about you.")},
+                                 {QStringLiteral("form"), QStringLiteral("letter")}});
     MessageBox::setNextAnswer(QMessageBox::No); // no copy to a file
     view->runStep(RequestView::Reply);
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM request_documents WHERE request_id = ? AND kind = "
