@@ -1,10 +1,10 @@
 // privacydesk-cli audit ... and approval ...
-#include "cli/CliContext.h"
+#include "app/cli/CliContext.h"
 
-#include "domain/Permissions.h"
-#include "services/ApprovalService.h"
-#include "services/AuditLog.h"
-#include "storage/Database.h"
+#include "app/access/AuditLog.h"
+#include "app/approvals/ApprovalService.h"
+#include "app/domain/Permissions.h"
+#include "app/storage/Database.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -1,7 +1,7 @@
-#include "cli/CliApp.h"
+#include "app/cli/CliApp.h"
 
-#include "cli/CliContext.h"
-#include "storage/DatabaseUrl.h"
+#include "app/cli/CliContext.h"
+#include "app/storage/DatabaseUrl.h"
 
 #include <QCoreApplication>
 

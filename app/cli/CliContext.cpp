@@ -1,8 +1,8 @@
-#include "cli/CliContext.h"
+#include "app/cli/CliContext.h"
 
-#include "services/AuthService.h"
-#include "storage/Database.h"
-#include "storage/DatabaseUrl.h"
+#include "app/access/AuthService.h"
+#include "app/storage/Database.h"
+#include "app/storage/DatabaseUrl.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

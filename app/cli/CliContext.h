@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/Result.h"
-#include "domain/Session.h"
+#include "app/domain/Result.h"
+#include "app/domain/Session.h"
 
 #include <QHash>
 #include <QJsonValue>

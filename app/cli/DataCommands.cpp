@@ -1,8 +1,8 @@
 // privacydesk-cli import ...
-#include "cli/CliContext.h"
+#include "app/cli/CliContext.h"
 
-#include "services/ImportService.h"
-#include "storage/Database.h"
+#include "app/storage/Database.h"
+#include "app/subjects/ImportService.h"
 
 #include <QCoreApplication>
 

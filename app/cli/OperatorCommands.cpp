@@ -1,9 +1,9 @@
 // privacydesk-cli operator ... and settings ...
-#include "cli/CliContext.h"
+#include "app/cli/CliContext.h"
 
-#include "services/AuthService.h"
-#include "services/Settings.h"
-#include "storage/Database.h"
+#include "app/access/AuthService.h"
+#include "app/access/Settings.h"
+#include "app/storage/Database.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 // privacydesk-cli request add|list|show
-#include "cli/CliContext.h"
+#include "app/cli/CliContext.h"
 
-#include "services/RequestRegister.h"
-#include "services/RequestService.h"
-#include "storage/Database.h"
+#include "app/requests/RequestRegister.h"
+#include "app/requests/RequestService.h"
+#include "app/storage/Database.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -1,11 +1,11 @@
-#include "cli/CliContext.h"
+#include "app/cli/CliContext.h"
 
-#include "domain/Permissions.h"
-#include "services/AuthService.h"
-#include "services/DemoGenerator.h"
-#include "services/ProfileInstaller.h"
-#include "services/ProfileLoader.h"
-#include "storage/Database.h"
+#include "app/access/AuthService.h"
+#include "app/demo/DemoGenerator.h"
+#include "app/domain/Permissions.h"
+#include "app/policy/ProfileInstaller.h"
+#include "app/policy/ProfileLoader.h"
+#include "app/storage/Database.h"
 
 #include <QCoreApplication>
 #include <QDate>

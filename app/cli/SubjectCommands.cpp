@@ -1,11 +1,11 @@
 // privacydesk-cli subjects search ... and subject show|correct|block|unblock|anonymize|delete ...
-#include "cli/CliContext.h"
+#include "app/cli/CliContext.h"
 
-#include "services/BulkAction.h"
-#include "services/SubjectDirectory.h"
-#include "services/SubjectJson.h"
-#include "services/SubjectService.h"
-#include "storage/Database.h"
+#include "app/storage/Database.h"
+#include "app/subjects/BulkAction.h"
+#include "app/subjects/SubjectDirectory.h"
+#include "app/subjects/SubjectJson.h"
+#include "app/subjects/SubjectService.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -1,4 +1,4 @@
-#include "cli/CliApp.h"
+#include "app/cli/CliApp.h"
 
 #include <QCoreApplication>
 #include <QTextStream>

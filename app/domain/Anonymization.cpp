@@ -1,4 +1,4 @@
-#include "domain/Anonymization.h"
+#include "app/domain/Anonymization.h"
 
 #include <QDate>
 #include <QRandomGenerator>

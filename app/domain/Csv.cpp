@@ -1,4 +1,4 @@
-#include "domain/Csv.h"
+#include "app/domain/Csv.h"
 
 #include <QCoreApplication>
 

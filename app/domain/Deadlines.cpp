@@ -1,4 +1,4 @@
-#include "domain/Deadlines.h"
+#include "app/domain/Deadlines.h"
 
 namespace pd {
 

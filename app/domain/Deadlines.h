@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/Vocabulary.h"
-#include "domain/WorkingCalendar.h"
+#include "app/domain/Vocabulary.h"
+#include "app/domain/WorkingCalendar.h"
 
 #include <QDate>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "domain/LetterTemplate.h"
+#include "app/domain/LetterTemplate.h"
 
 #include <QCoreApplication>
 #include <QLocale>

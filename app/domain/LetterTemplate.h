@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/Result.h"
-#include "domain/Vocabulary.h"
+#include "app/domain/Result.h"
+#include "app/domain/Vocabulary.h"
 
 #include <QDate>
 #include <QString>

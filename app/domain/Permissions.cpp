@@ -1,4 +1,4 @@
-#include "domain/Permissions.h"
+#include "app/domain/Permissions.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/Result.h"
-#include "domain/Session.h"
-#include "domain/Vocabulary.h"
+#include "app/domain/Result.h"
+#include "app/domain/Session.h"
+#include "app/domain/Vocabulary.h"
 
 namespace pd {
 

@@ -1,4 +1,4 @@
-#include "domain/SearchKeys.h"
+#include "app/domain/SearchKeys.h"
 
 namespace pd::searchkeys {
 

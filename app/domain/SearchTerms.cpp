@@ -1,6 +1,6 @@
-#include "domain/SearchTerms.h"
+#include "app/domain/SearchTerms.h"
 
-#include "domain/SearchKeys.h"
+#include "app/domain/SearchKeys.h"
 
 #include <QRegularExpression>
 

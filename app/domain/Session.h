@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/Vocabulary.h"
+#include "app/domain/Vocabulary.h"
 
 #include <QString>
 

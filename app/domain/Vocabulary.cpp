@@ -1,4 +1,4 @@
-#include "domain/Vocabulary.h"
+#include "app/domain/Vocabulary.h"
 
 #include <cstddef>
 

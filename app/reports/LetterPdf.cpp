@@ -1,4 +1,4 @@
-#include "reports/LetterPdf.h"
+#include "app/reports/LetterPdf.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>

@@ -1,8 +1,8 @@
-#include "reports/ReplyLetter.h"
+#include "app/reports/ReplyLetter.h"
 
-#include "domain/Permissions.h"
-#include "reports/LetterPdf.h"
-#include "services/LetterTemplates.h"
+#include "app/domain/Permissions.h"
+#include "app/policy/LetterTemplates.h"
+#include "app/reports/LetterPdf.h"
 
 namespace pd {
 

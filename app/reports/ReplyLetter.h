@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/Result.h"
-#include "domain/LetterTemplate.h"
-#include "domain/Session.h"
+#include "app/domain/LetterTemplate.h"
+#include "app/domain/Result.h"
+#include "app/domain/Session.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "storage/BatchInserter.h"
+#include "app/storage/BatchInserter.h"
 
-#include "storage/Sql.h"
+#include "app/storage/Sql.h"
 
 #include <QCoreApplication>
 #include <QSqlDriver>

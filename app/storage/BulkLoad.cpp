@@ -1,6 +1,6 @@
-#include "storage/BulkLoad.h"
+#include "app/storage/BulkLoad.h"
 
-#include "storage/Sql.h"
+#include "app/storage/Sql.h"
 
 #include <QSqlQuery>
 

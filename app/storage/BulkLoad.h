@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/Result.h"
+#include "app/domain/Result.h"
 
 #include <QSqlDatabase>
 

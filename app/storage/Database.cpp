@@ -1,8 +1,8 @@
-#include "storage/Database.h"
+#include "app/storage/Database.h"
 
-#include "storage/BulkLoad.h"
-#include "storage/Migrations.h"
-#include "storage/Sql.h"
+#include "app/storage/BulkLoad.h"
+#include "app/storage/Migrations.h"
+#include "app/storage/Sql.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/Result.h"
-#include "storage/DatabaseUrl.h"
+#include "app/domain/Result.h"
+#include "app/storage/DatabaseUrl.h"
 
 #include <QAtomicInt>
 #include <QHash>

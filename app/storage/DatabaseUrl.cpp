@@ -1,4 +1,4 @@
-#include "storage/DatabaseUrl.h"
+#include "app/storage/DatabaseUrl.h"
 
 #include <QCoreApplication>
 #include <QDir>

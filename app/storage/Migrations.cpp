@@ -1,7 +1,7 @@
-#include "storage/Migrations.h"
+#include "app/storage/Migrations.h"
 
-#include "storage/Sql.h"
-#include "storage/SubjectIndex.h"
+#include "app/storage/Sql.h"
+#include "app/storage/SubjectIndex.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "storage/Sql.h"
+#include "app/storage/Sql.h"
 
 #include <QCoreApplication>
 #include <QSqlError>

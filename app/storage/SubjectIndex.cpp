@@ -1,7 +1,7 @@
-#include "storage/SubjectIndex.h"
+#include "app/storage/SubjectIndex.h"
 
-#include "domain/SearchTerms.h"
-#include "storage/Sql.h"
+#include "app/domain/SearchTerms.h"
+#include "app/storage/Sql.h"
 
 #include <QSqlQuery>
 

@@ -6,9 +6,9 @@
 #include "RecordsBench.h"
 #include "SubjectDirectoryBench.h"
 
-#include "storage/Database.h"
-#include "storage/DatabaseUrl.h"
-#include "storage/Sql.h"
+#include "app/storage/Database.h"
+#include "app/storage/DatabaseUrl.h"
+#include "app/storage/Sql.h"
 
 #include <benchmark/benchmark.h>
 

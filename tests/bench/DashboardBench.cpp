@@ -1,7 +1,7 @@
 #include "DashboardBench.h"
 
-#include "services/RequestStats.h"
-#include "storage/Database.h"
+#include "app/requests/RequestStats.h"
+#include "app/storage/Database.h"
 
 #include <benchmark/benchmark.h>
 

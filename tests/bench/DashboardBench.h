@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/Session.h"
+#include "app/domain/Session.h"
 
 #include <memory>
 

@@ -1,8 +1,8 @@
 #include "RecordsBench.h"
 
-#include "services/BulkAction.h"
-#include "services/SubjectDirectory.h"
-#include "storage/Database.h"
+#include "app/storage/Database.h"
+#include "app/subjects/BulkAction.h"
+#include "app/subjects/SubjectDirectory.h"
 
 #include <benchmark/benchmark.h>
 

@@ -1,7 +1,7 @@
 #include "SubjectDirectoryBench.h"
 
-#include "services/SubjectDirectory.h"
-#include "storage/Database.h"
+#include "app/storage/Database.h"
+#include "app/subjects/SubjectDirectory.h"
 
 #include <benchmark/benchmark.h>
 

@@ -2,8 +2,8 @@
 
 #include "TestDatabase.h"
 
-#include "domain/Session.h"
-#include "services/DemoGenerator.h"
+#include "app/demo/DemoGenerator.h"
+#include "app/domain/Session.h"
 
 #include <QSqlQuery>
 #include <QVariant>

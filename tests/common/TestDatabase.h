@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/Database.h"
+#include "app/storage/Database.h"
 
 #include <gtest/gtest.h>
 

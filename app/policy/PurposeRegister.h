@@ -1,0 +1,34 @@
+#pragma once
+
+#include "app/domain/Result.h"
+
+#include <QList>
+#include <QString>
+
+namespace pd {
+
+class Database;
+
+/// Read side of the register of processing purposes, for the Purposes page and reports.
+class PurposeRegister
+{
+public:
+    struct Row
+    {
+        qint64 id = 0;
+        QString code;
+        QString title;
+        QString controller; ///< controller name
+        qint64 controllerId = 0;
+        QString controllerKind; ///< "own" or "client"
+        QString legalGround;
+        QString dataCategories;
+        QString retentionText;
+        QString countries;
+        int recipients = 0;
+    };
+    /// Every purpose: own controllers first, then by controller name and title. Errors: ErrorCode::Storage.
+    static Result<QList<Row>> list(Database &database);
+};
+
+} // namespace pd

@@ -1,0 +1,263 @@
+#include "app/subjects/BulkAction.h"
+
+#include "app/access/Settings.h"
+#include "app/approvals/ApprovalService.h"
+#include "app/domain/Permissions.h"
+#include "app/storage/Database.h"
+#include "app/storage/Sql.h"
+#include "app/subjects/SubjectService.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+namespace {
+/// Messages of this file, filed by lupdate under the context they are looked up in.
+class Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pd::BulkAction)
+};
+} // namespace
+
+namespace pd {
+
+namespace {
+
+Action permissionFor(BulkAction::Kind kind)
+{
+    switch (kind) {
+    case BulkAction::Kind::Block:
+        return Action::BlockData;
+    case BulkAction::Kind::Anonymize:
+        return Action::AnonymizeData;
+    case BulkAction::Kind::Delete:
+        return Action::DeleteData;
+    }
+    return Action::DeleteData;
+}
+
+/// Four-eyes rule: anonymizing or deleting this many subjects at once needs a second officer.
+Result<bool> needsApproval(Database &database, BulkAction::Kind kind, qint64 count)
+{
+    if (kind == BulkAction::Kind::Block) {
+        return false;
+    }
+    Result<int> threshold = Settings::value(database, Settings::Key::FourEyesThreshold);
+    Result<int> allDeletions = Settings::value(database, Settings::Key::FourEyesAllDeletions);
+    if (!threshold || !allDeletions) {
+        return threshold ? allDeletions.error() : threshold.error();
+    }
+    return count > threshold.value() || (kind == BulkAction::Kind::Delete && allDeletions.value() != 0);
+}
+
+/// The subject's state, or empty when it is gone.
+Result<QString> stateOf(QSqlDatabase &tx, qint64 subjectId)
+{
+    Result<QVariant> state =
+        sql::scalar(tx, QStringLiteral("SELECT state FROM subjects WHERE id = ?"), {subjectId}, "reading the subject");
+    if (!state) {
+        return state.error();
+    }
+    return state.value().toString();
+}
+
+/// Changes one subject; false in `changed` when it was skipped.
+Status applyOne(QSqlDatabase &tx, const Session &who, const BulkAction::Order &order, qint64 subjectId,
+                qint64 approvalId, bool *changed)
+{
+    Result<QString> state = stateOf(tx, subjectId);
+    if (!state) {
+        return state.error();
+    }
+    *changed = false;
+    switch (order.kind) {
+    case BulkAction::Kind::Block:
+        if (state.value() != QLatin1String("active")) {
+            return {};
+        }
+        *changed = true;
+        return SubjectService::blockIn(tx, who, {subjectId, 0, {}, order.reason, order.until, order.requestId},
+                                       std::nullopt);
+    case BulkAction::Kind::Anonymize:
+        if (state.value().isEmpty() || state.value() == QLatin1String("anonymized")) {
+            return {};
+        }
+        *changed = true;
+        return SubjectService::anonymizeIn(tx, who, subjectId, order.reason, order.requestId, approvalId);
+    case BulkAction::Kind::Delete:
+        if (state.value().isEmpty()) {
+            return {};
+        }
+        *changed = true;
+        return SubjectService::eraseIn(tx, who, subjectId, order.reason, order.requestId, approvalId);
+    }
+    return {};
+}
+
+Result<BulkAction::Outcome> runBatches(Database &database, const Session &who, const BulkAction::Order &order,
+                                       qint64 approvalId, const BulkAction::Progress &progress, int batchSize)
+{
+    BulkAction::Outcome outcome;
+    const qint64 total = order.subjectIds.size();
+    for (qint64 start = 0; start < total; start += batchSize) {
+        const qint64 end = std::min(total, start + batchSize);
+        qint64 done = 0;
+        qint64 skipped = 0;
+        Status batch = database.transaction([&](QSqlDatabase &tx) -> Status {
+            done = skipped = 0;
+            for (qint64 i = start; i < end; ++i) {
+                bool changed = false;
+                if (Status status = applyOne(tx, who, order, order.subjectIds.at(int(i)), approvalId, &changed);
+                    !status) {
+                    return status;
+                }
+                ++(changed ? done : skipped);
+            }
+            if (approvalId > 0) {
+                QSqlQuery query(tx);
+                return sql::exec(
+                    query, QStringLiteral("UPDATE approvals SET executed_count = executed_count + ? WHERE id = ?"),
+                    {done + skipped, approvalId}, "recording the progress of the approval");
+            }
+            return {};
+        });
+        if (!batch) {
+            return batch.error();
+        }
+        outcome.done += done;
+        outcome.skipped += skipped;
+        if (progress && !progress(end, total) && end < total) {
+            outcome.cancelled = true;
+            break;
+        }
+    }
+    // Erased values must not linger: in the SQLite journal (checkpoint), or in PostgreSQL's planner statistics,
+    // which keep sample values of columns (ANALYZE replaces them). Dead rows on PostgreSQL stay until VACUUM: see
+    // README, "No residue".
+    if (order.kind != BulkAction::Kind::Block && outcome.done > 0) {
+        if (Status flushed = database.checkpoint(); !flushed) {
+            return flushed.error();
+        }
+        if (database.isPostgreSQL()) {
+            QSqlDatabase db = database.connection();
+            QSqlQuery query(db);
+            for (const char *table : {"subjects", "subject_terms", "pd_items", "requests"}) {
+                if (!query.exec(QStringLiteral("ANALYZE %1").arg(QLatin1String(table)))) {
+                    return sql::queryError(query, "refreshing the statistics");
+                }
+            }
+        }
+    }
+    return outcome;
+}
+
+Status checkOrder(const Session &who, const BulkAction::Order &order)
+{
+    if (Status allowed = Permissions::check(who, permissionFor(order.kind)); !allowed) {
+        return allowed;
+    }
+    if (order.reason.trimmed().isEmpty()) {
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("a reason is required"));
+    }
+    if (order.subjectIds.isEmpty()) {
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("no subjects were given"));
+    }
+    if (order.kind == BulkAction::Kind::Block && order.until.isValid() && order.until <= QDate::currentDate()) {
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("the block must last until a future date"));
+    }
+    return {};
+}
+
+} // namespace
+
+Result<BulkAction::Outcome> BulkAction::run(Database &database, const Session &who, const Order &order,
+                                            const Progress &progress, int batchSize)
+{
+    if (Status checked = checkOrder(who, order); !checked) {
+        return checked.error();
+    }
+    Result<bool> approval = needsApproval(database, order.kind, order.subjectIds.size());
+    if (!approval) {
+        return approval.error();
+    }
+    if (approval.value()) {
+        Result<qint64> pending = ApprovalService::request(
+            database, who, order.kind == Kind::Delete ? QStringLiteral("delete") : QStringLiteral("anonymize"),
+            order.subjectIds, order.reason, order.requestId);
+        if (!pending) {
+            return pending.error();
+        }
+        Outcome outcome;
+        outcome.pendingApproval = pending.value();
+        return outcome;
+    }
+    return runBatches(database, who, order, 0, progress, std::max(1, batchSize));
+}
+
+Result<BulkAction::Outcome> BulkAction::runApproved(Database &database, const Session &who, const Order &order,
+                                                    qint64 approvalId, const Progress &progress, int batchSize)
+{
+    if (Status checked = checkOrder(who, order); !checked) {
+        return checked.error();
+    }
+    return runBatches(database, who, order, approvalId, progress, std::max(1, batchSize));
+}
+
+Result<BulkAction::Impact> BulkAction::impact(Database &database, const Session &who, const QList<qint64> &subjectIds)
+{
+    if (Status allowed = Permissions::check(who, Action::ViewPersonalData); !allowed) {
+        return allowed.error();
+    }
+    Impact impact;
+    QSqlDatabase db = database.connection();
+    // In chunks: a bound list per statement stays well under every driver's parameter limit.
+    constexpr int kChunk = 500;
+    for (int start = 0; start < subjectIds.size(); start += kChunk) {
+        const QList<qint64> chunk = subjectIds.mid(start, kChunk);
+        const QString marks = QStringLiteral("?,").repeated(int(chunk.size())).chopped(1);
+        auto run = [&](const QString &statement, const std::function<void(QSqlQuery &)> &read) -> Status {
+            QSqlQuery query(db);
+            query.setForwardOnly(true);
+            if (!query.prepare(statement.arg(marks))) {
+                return sql::queryError(query, "measuring what the action takes");
+            }
+            for (qint64 id : chunk) {
+                query.addBindValue(id);
+            }
+            if (!query.exec()) {
+                return sql::queryError(query, "measuring what the action takes");
+            }
+            while (query.next()) {
+                read(query);
+            }
+            return {};
+        };
+        Status status = run(QStringLiteral("SELECT COUNT(*), SUM(CASE WHEN state = 'blocked' THEN 1 ELSE 0 END), "
+                                           "SUM(CASE WHEN EXISTS (SELECT 1 FROM requests r WHERE r.subject_id = s.id) "
+                                           "THEN 1 ELSE 0 END) FROM subjects s WHERE id IN (%1)"),
+                            [&](QSqlQuery &q) {
+                                impact.subjects += q.value(0).toLongLong();
+                                impact.blocked += q.value(1).toLongLong();
+                                impact.withRequests += q.value(2).toLongLong();
+                            });
+        if (status) {
+            status =
+                run(QStringLiteral("SELECT category, COUNT(*) FROM pd_items WHERE subject_id IN (%1) "
+                                   "GROUP BY category"),
+                    [&](QSqlQuery &q) { impact.itemsByCategory[q.value(0).toString()] += q.value(1).toLongLong(); });
+        }
+        if (status) {
+            status = run(QStringLiteral("SELECT COUNT(*) FROM consents WHERE subject_id IN (%1)"),
+                         [&](QSqlQuery &q) { impact.consents += q.value(0).toLongLong(); });
+        }
+        if (status) {
+            status = run(QStringLiteral("SELECT COUNT(*) FROM disclosures WHERE subject_id IN (%1)"),
+                         [&](QSqlQuery &q) { impact.disclosures += q.value(0).toLongLong(); });
+        }
+        if (!status) {
+            return status.error();
+        }
+    }
+    return impact;
+}
+
+} // namespace pd

@@ -1,0 +1,141 @@
+#include "app/subjects/ConsentService.h"
+
+#include "app/access/AuditLog.h"
+#include "app/domain/Permissions.h"
+#include "app/storage/ChangeNotifier.h"
+#include "app/storage/Database.h"
+#include "app/storage/Sql.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+namespace {
+/// Messages of this file, filed by lupdate under the context they are looked up in.
+class Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pd::ConsentService)
+};
+} // namespace
+
+namespace pd {
+
+namespace {
+
+AuditEntry consentEntry(const char *action, qint64 consentId, qint64 subjectId, const QString &reason,
+                        std::optional<qint64> requestId, const QString &details)
+{
+    AuditEntry entry;
+    entry.action = QLatin1String(action);
+    entry.objectType = QStringLiteral("consent");
+    entry.objectId = QString::number(consentId);
+    entry.subjectId = subjectId;
+    entry.requestId = requestId;
+    entry.reason = reason.trimmed();
+    entry.details = details;
+    return entry;
+}
+
+} // namespace
+
+Result<qint64> ConsentService::give(Database &database, const Session &who, const Grant &grant)
+{
+    if (Status allowed = Permissions::check(who, Action::ChangeConsent); !allowed) {
+        return allowed.error();
+    }
+    if (grant.policyVersion.trimmed().isEmpty()) {
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("policy version: required (what the subject agreed to)"));
+    }
+    qint64 consentId = 0;
+    Status status = database.transaction([&](QSqlDatabase &tx) -> Status {
+        QSqlQuery query(tx);
+        if (Status found = sql::exec(query, QStringLiteral("SELECT id, legal_ground FROM purposes WHERE code = ?"),
+                                     {grant.purposeCode}, "reading the purpose");
+            !found) {
+            return found;
+        }
+        if (!query.next()) {
+            return makeError(ErrorCode::NotFound, Tr::tr("purpose: there is no purpose '%1'").arg(grant.purposeCode));
+        }
+        const qint64 purposeId = query.value(0).toLongLong();
+        if (query.value(1).toString() != QLatin1String("consent")) {
+            return makeError(
+                ErrorCode::InvalidArgument,
+                Tr::tr("purpose '%1' rests on %2, not on consent").arg(grant.purposeCode, query.value(1).toString()));
+        }
+        query.finish();
+        Result<QVariant> subject = sql::scalar(tx, QStringLiteral("SELECT state FROM subjects WHERE id = ?"),
+                                               {grant.subjectId}, "reading the subject");
+        if (!subject) {
+            return subject.error();
+        }
+        if (subject.value().isNull()) {
+            return makeError(ErrorCode::NotFound, Tr::tr("there is no subject #%1").arg(grant.subjectId));
+        }
+        if (subject.value().toString() != QLatin1String("active")) {
+            return makeError(ErrorCode::InvalidArgument, Tr::tr("subject #%1 is %2: no new consent can be recorded")
+                                                             .arg(grant.subjectId)
+                                                             .arg(subject.value().toString()));
+        }
+        Result<QVariant> id = sql::scalar(
+            tx,
+            QStringLiteral("INSERT INTO consents (subject_id, purpose_id, policy_version, given_at, channel) "
+                           "VALUES (?, ?, ?, ?, ?) RETURNING id"),
+            {grant.subjectId, purposeId, grant.policyVersion.trimmed(), sql::nowTimestamp(), sql::text(grant.channel)},
+            "recording the consent");
+        if (!id) {
+            return id.error();
+        }
+        consentId = id.value().toLongLong();
+        ChangeNotifier::notify(tx, QStringLiteral("subjects"));
+        return AuditLog::append(
+            tx, who,
+            consentEntry("consent.give", consentId, grant.subjectId, QString(), grant.requestId,
+                         QStringLiteral("purpose=%1 policy=%2").arg(grant.purposeCode, grant.policyVersion.trimmed())));
+    });
+    if (!status) {
+        return status.error();
+    }
+    return consentId;
+}
+
+Status ConsentService::withdraw(Database &database, const Session &who, qint64 consentId, const QString &reason,
+                                std::optional<qint64> requestId)
+{
+    if (Status allowed = Permissions::check(who, Action::ChangeConsent); !allowed) {
+        return allowed;
+    }
+    if (reason.trimmed().isEmpty()) {
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("a reason is required"));
+    }
+    return database.transaction([&](QSqlDatabase &tx) -> Status {
+        QSqlQuery query(tx);
+        if (Status found = sql::exec(query,
+                                     QStringLiteral("SELECT c.subject_id, c.withdrawn_at, p.code FROM consents c "
+                                                    "JOIN purposes p ON p.id = c.purpose_id WHERE c.id = ?"),
+                                     {consentId}, "reading the consent");
+            !found) {
+            return found;
+        }
+        if (!query.next()) {
+            return makeError(ErrorCode::NotFound, Tr::tr("there is no consent #%1").arg(consentId));
+        }
+        const qint64 subjectId = query.value(0).toLongLong();
+        const bool withdrawn = !query.value(1).isNull() && !query.value(1).toString().isEmpty();
+        const QString purpose = query.value(2).toString();
+        query.finish();
+        if (withdrawn) {
+            return makeError(ErrorCode::InvalidArgument, Tr::tr("consent #%1 was already withdrawn").arg(consentId));
+        }
+        if (Status status = sql::exec(query, QStringLiteral("UPDATE consents SET withdrawn_at = ? WHERE id = ?"),
+                                      {sql::nowTimestamp(), consentId}, "recording the withdrawal");
+            !status) {
+            return status;
+        }
+        ChangeNotifier::notify(tx, QStringLiteral("subjects"));
+        return AuditLog::append(tx, who,
+                                consentEntry("consent.withdraw", consentId, subjectId, reason, requestId,
+                                             QStringLiteral("purpose=%1").arg(purpose)));
+    });
+}
+
+} // namespace pd

@@ -1,0 +1,317 @@
+#include "app/subjects/ImportService.h"
+
+#include "app/access/AuditLog.h"
+#include "app/domain/Csv.h"
+#include "app/domain/Permissions.h"
+#include "app/domain/SearchKeys.h"
+#include "app/storage/ChangeNotifier.h"
+#include "app/storage/Database.h"
+#include "app/storage/Sql.h"
+#include "app/storage/SubjectIndex.h"
+#include "app/subjects/SubjectService.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QSaveFile>
+#include <QSet>
+#include <QSqlQuery>
+#include <QStringDecoder>
+
+namespace {
+/// Messages of this file, filed by lupdate under the context they are looked up in.
+class Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(pd::ImportService)
+};
+} // namespace
+
+namespace pd {
+
+namespace {
+
+const QStringList kColumns = {QStringLiteral("name"),         QStringLiteral("email"),      QStringLiteral("phone"),
+                              QStringLiteral("external_id"),  QStringLiteral("controller"), QStringLiteral("purpose"),
+                              QStringLiteral("collected_at"), QStringLiteral("source")};
+
+struct Row
+{
+    int number = 0;
+    QHash<QString, QString> values;
+    qint64 controllerId = 0;
+    qint64 purposeId = 0;
+    QString collectedAt;
+};
+
+/// Codes the file may name, read once.
+struct Lookups
+{
+    QHash<QString, qint64> controllers;
+    QHash<QString, qint64> purposes;
+    qint64 ownController = 0;
+    QSet<QString> externalIds;
+};
+
+Result<Lookups> readLookups(QSqlDatabase &db)
+{
+    Lookups lookups;
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT code, id, kind FROM controllers ORDER BY id"))) {
+        return sql::queryError(query, "reading controllers");
+    }
+    while (query.next()) {
+        lookups.controllers.insert(query.value(0).toString(), query.value(1).toLongLong());
+        if (lookups.ownController == 0 && query.value(2).toString() == QLatin1String("own")) {
+            lookups.ownController = query.value(1).toLongLong();
+        }
+    }
+    if (!query.exec(QStringLiteral("SELECT code, id FROM purposes"))) {
+        return sql::queryError(query, "reading purposes");
+    }
+    while (query.next()) {
+        lookups.purposes.insert(query.value(0).toString(), query.value(1).toLongLong());
+    }
+    if (!query.exec(QStringLiteral("SELECT external_id FROM subjects WHERE external_id IS NOT NULL"))) {
+        return sql::queryError(query, "reading external ids");
+    }
+    while (query.next()) {
+        lookups.externalIds.insert(query.value(0).toString());
+    }
+    return lookups;
+}
+
+/// Empty when the row is good; otherwise what is wrong with it.
+QString checkRow(Row &row, Lookups &lookups, QSet<QString> &seenIds)
+{
+    const auto value = [&row](const char *column) { return row.values.value(QLatin1String(column)).trimmed(); };
+    if (value("name").isEmpty() && value("email").isEmpty()) {
+        return Tr::tr("field 'name': a name or an e-mail is required");
+    }
+    for (const char *field : {"email", "phone"}) {
+        if (!value(field).isEmpty()) {
+            if (const QString problem = SubjectService::valueProblem(QLatin1String(field), value(field));
+                !problem.isEmpty()) {
+                return problem;
+            }
+        }
+    }
+    const QString controller = value("controller");
+    row.controllerId = controller.isEmpty() ? lookups.ownController : lookups.controllers.value(controller);
+    if (row.controllerId == 0) {
+        return controller.isEmpty() ? Tr::tr("field 'controller': required (the database has no own controller)")
+                                    : Tr::tr("field 'controller': no controller with this code");
+    }
+    row.purposeId = lookups.purposes.value(value("purpose"));
+    if (row.purposeId == 0) {
+        return value("purpose").isEmpty() ? Tr::tr("field 'purpose': required")
+                                          : Tr::tr("field 'purpose': no purpose with this code");
+    }
+    const QString collected = value("collected_at");
+    if (collected.isEmpty()) {
+        row.collectedAt = sql::nowTimestamp();
+    } else {
+        QDateTime when = QDateTime::fromString(collected, Qt::ISODate);
+        if (!when.isValid()) {
+            const QDate date = QDate::fromString(collected, Qt::ISODate);
+            when = date.isValid() ? QDateTime(date, QTime(0, 0), Qt::UTC) : QDateTime();
+        }
+        if (!when.isValid() || when > QDateTime::currentDateTimeUtc()) {
+            return Tr::tr("field 'collected_at': not a date in the past as YYYY-MM-DD");
+        }
+        row.collectedAt = sql::timestamp(when);
+    }
+    const QString externalId = value("external_id");
+    if (!externalId.isEmpty()) {
+        if (lookups.externalIds.contains(externalId)) {
+            return Tr::tr("field 'external_id': a subject with this id is already stored");
+        }
+        if (seenIds.contains(externalId)) {
+            return Tr::tr("field 'external_id': the same id appears on an earlier row");
+        }
+        seenIds.insert(externalId);
+    }
+    return {};
+}
+
+Status storeRow(QSqlDatabase &tx, const Row &row, const QString &source)
+{
+    const auto value = [&row](const char *column) { return row.values.value(QLatin1String(column)).trimmed(); };
+    const QString name = value("name");
+    const QString email = value("email");
+    const QString phone = value("phone");
+    const QString now = sql::nowTimestamp();
+    Result<QVariant> id = sql::scalar(
+        tx,
+        QStringLiteral(
+            "INSERT INTO subjects (external_id, controller_id, display_name, email, phone, name_key, "
+            "email_key, phone_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        {value("external_id").isEmpty() ? QVariant(QString()) : value("external_id"), row.controllerId, sql::text(name),
+         sql::text(email), sql::text(phone), sql::text(searchkeys::name(name)), sql::text(searchkeys::email(email)),
+         sql::text(searchkeys::phone(phone)), now, now},
+        "storing a subject");
+    if (!id) {
+        return id.error();
+    }
+    const QString rowSource = value("source").isEmpty() ? source : value("source");
+    QSqlQuery query(tx);
+    for (const auto &[field, content] :
+         {std::pair<const char *, QString>{"name", name}, {"email", email}, {"phone", phone}}) {
+        if (content.isEmpty()) {
+            continue;
+        }
+        if (Status status =
+                sql::exec(query,
+                          QStringLiteral("INSERT INTO pd_items (subject_id, purpose_id, category, field, "
+                                         "value, source, collected_at) VALUES (?, ?, 'account', ?, ?, ?, ?)"),
+                          {id.value(), row.purposeId, QLatin1String(field), content, rowSource, row.collectedAt},
+                          "storing an item");
+            !status) {
+            return status;
+        }
+    }
+    return SubjectIndex::refresh(tx, id.value().toLongLong());
+}
+
+} // namespace
+
+Result<ImportService::Summary> ImportService::importFile(Database &database, const Session &who, const QString &path,
+                                                         bool keepGoing)
+{
+    if (Status allowed = Permissions::check(who, Action::ImportData); !allowed) {
+        return allowed.error();
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("%1: cannot read the file: %2").arg(path, file.errorString()));
+    }
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString text = decoder.decode(file.readAll());
+    if (decoder.hasError()) {
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("%1: the file is not UTF-8 text").arg(path));
+    }
+    return importText(database, who, text, QFileInfo(path).fileName(), keepGoing);
+}
+
+Result<ImportService::Summary> ImportService::importText(Database &database, const Session &who, const QString &text,
+                                                         const QString &fileName, bool keepGoing)
+{
+    if (Status allowed = Permissions::check(who, Action::ImportData); !allowed) {
+        return allowed.error();
+    }
+    CsvReader reader(text);
+    Summary summary;
+    if (!reader.next(&summary.header)) {
+        return makeError(ErrorCode::InvalidArgument, reader.error().isEmpty()
+                                                         ? Tr::tr("%1: the file is empty").arg(fileName)
+                                                         : QStringLiteral("%1: %2").arg(fileName, reader.error()));
+    }
+    for (QString &column : summary.header) {
+        column = column.trimmed().toLower();
+        if (!kColumns.contains(column)) {
+            return makeError(ErrorCode::InvalidArgument,
+                             Tr::tr("%1: row 1: unknown column '%2' (expected: %3)")
+                                 .arg(fileName, column, kColumns.join(QStringLiteral(", "))));
+        }
+    }
+    if (!summary.header.contains(QStringLiteral("purpose")) ||
+        (!summary.header.contains(QStringLiteral("name")) && !summary.header.contains(QStringLiteral("email")))) {
+        return makeError(
+            ErrorCode::InvalidArgument,
+            Tr::tr("%1: row 1: the header needs a 'purpose' column and a 'name' or 'email' column").arg(fileName));
+    }
+    QSqlDatabase db = database.connection();
+    Result<Lookups> lookups = readLookups(db);
+    if (!lookups) {
+        return lookups.error();
+    }
+    QList<Row> good;
+    QSet<QString> seenIds;
+    QStringList fields;
+    while (reader.next(&fields)) {
+        if (fields.size() == 1 && fields.first().trimmed().isEmpty()) {
+            continue; // a blank line
+        }
+        Row row;
+        row.number = reader.row();
+        QString problem;
+        if (fields.size() != summary.header.size()) {
+            problem = Tr::tr("expected %1 fields, found %2").arg(summary.header.size()).arg(fields.size());
+        } else {
+            for (int i = 0; i < fields.size(); ++i) {
+                row.values.insert(summary.header.at(i), fields.at(i));
+            }
+            problem = checkRow(row, lookups.value(), seenIds);
+        }
+        if (problem.isEmpty()) {
+            good.append(row);
+            continue;
+        }
+        if (!keepGoing) {
+            return makeError(ErrorCode::InvalidArgument,
+                             Tr::tr("%1: row %2, %3; nothing was imported").arg(fileName).arg(row.number).arg(problem));
+        }
+        summary.rejected.append({row.number, problem, fields});
+    }
+    if (!reader.error().isEmpty()) {
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("%1: %2; nothing was imported").arg(fileName, reader.error()));
+    }
+    if (good.isEmpty()) {
+        return summary;
+    }
+    const QString source = Tr::tr("import of %1").arg(fileName);
+    Status stored = database.transaction([&](QSqlDatabase &tx) -> Status {
+        for (const Row &row : qAsConst(good)) {
+            if (Status status = storeRow(tx, row, source); !status) {
+                return makeError(status.error().code,
+                                 Tr::tr("%1: row %2: %3").arg(fileName).arg(row.number).arg(status.error().message));
+            }
+        }
+        AuditEntry entry;
+        entry.action = QStringLiteral("subject.import");
+        entry.objectType = QStringLiteral("file");
+        entry.objectId = fileName;
+        entry.fields = summary.header;
+        entry.details = QStringLiteral("imported=%1 rejected=%2").arg(good.size()).arg(summary.rejected.size());
+        ChangeNotifier::notify(tx, QStringLiteral("subjects"));
+        return AuditLog::append(tx, who, entry);
+    });
+    if (!stored) {
+        return stored.error();
+    }
+    summary.imported = int(good.size());
+    return summary;
+}
+
+Status ImportService::writeRejects(const QString &path, const Summary &summary)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("%1: cannot write the rejects file: %2").arg(path, file.errorString()));
+    }
+    // Rejected rows hold personal data: readable by the owner only, as the file they came from should be.
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QStringList header = summary.header;
+    header << QStringLiteral("row") << QStringLiteral("problem");
+    QString text = header.join(QLatin1Char(',')) + QLatin1Char('\n');
+    for (const Rejected &rejected : summary.rejected) {
+        QStringList cells;
+        for (const QString &field : rejected.fields) {
+            cells << CsvReader::quote(field);
+        }
+        cells << QString::number(rejected.row) << CsvReader::quote(rejected.problem);
+        text += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
+    }
+    file.write(text.toUtf8());
+    if (!file.commit()) {
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("%1: cannot write the rejects file: %2").arg(path, file.errorString()));
+    }
+    return {};
+}
+
+} // namespace pd

@@ -1,0 +1,207 @@
+#include "app/subjects/SubjectDirectory.h"
+
+#include "app/access/AuditLog.h"
+#include "app/domain/Permissions.h"
+#include "app/domain/SearchKeys.h"
+#include "app/domain/SearchTerms.h"
+#include "app/storage/Database.h"
+#include "app/storage/Sql.h"
+
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QVariantList>
+
+#include <algorithm>
+
+namespace pd {
+
+namespace {
+
+struct WhereClause
+{
+    QString sql;
+    QVariantList values;
+};
+
+/// A condition matching subjects that have a term starting with `prefix`.
+QString termCondition(QVariantList &values, const QString &prefix)
+{
+    values << prefix << searchkeys::upperBound(prefix);
+    return QStringLiteral("s.id IN (SELECT subject_id FROM subject_terms WHERE term >= ? AND term < ?)");
+}
+
+QString prefixCondition(QVariantList &values, const char *column, const QString &prefix)
+{
+    values << prefix << searchkeys::upperBound(prefix);
+    return QStringLiteral("(s.%1 >= ? AND s.%1 < ?)").arg(QLatin1String(column));
+}
+
+/// Picks the index from what the text looks like, so that each search is a few index range scans.
+WhereClause whereFor(const SubjectFilter &filter)
+{
+    QStringList conditions;
+    WhereClause clause;
+    const QString text = filter.text.trimmed();
+    if (!text.isEmpty()) {
+        const QString digits = searchkeys::phone(text);
+        static const QString phoneChars = QStringLiteral("+()- .0123456789");
+        const bool looksLikePhone = digits.size() >= 3 && std::all_of(text.cbegin(), text.cend(),
+                                                                      [](QChar c) { return phoneChars.contains(c); });
+        if (text.contains(QLatin1Char('@'))) {
+            conditions << prefixCondition(clause.values, "email_key", searchkeys::email(text));
+        } else if (searchterms::looksLikeIp(text) &&
+                   (text.contains(QLatin1Char('.')) || text.contains(QLatin1Char(':')))) {
+            // "178.120" or "2a02:": an address or its start (phone numbers are written with spaces or dashes).
+            QStringList either;
+            either << termCondition(clause.values, text.toLower());
+            if (looksLikePhone) {
+                either << prefixCondition(clause.values, "phone_key", digits);
+            }
+            conditions << QLatin1Char('(') + either.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+        } else if (looksLikePhone) {
+            conditions
+                << QStringLiteral("(%1 OR s.external_id = ?)").arg(prefixCondition(clause.values, "phone_key", digits));
+            clause.values << text;
+        } else {
+            // Every word must start one of the subject's name words; a single word may also start the e-mail.
+            static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
+            const QStringList words = searchkeys::name(text).split(separators, Qt::SkipEmptyParts);
+            QStringList all;
+            for (const QString &word : words) {
+                all << termCondition(clause.values, word);
+            }
+            QString condition = all.join(QStringLiteral(" AND "));
+            if (words.size() == 1) {
+                condition +=
+                    QStringLiteral(" OR ") + prefixCondition(clause.values, "email_key", searchkeys::email(text));
+            }
+            conditions << QStringLiteral("(%1 OR s.external_id = ?)").arg(condition);
+            clause.values << text;
+        }
+    }
+    if (filter.state) {
+        conditions << QStringLiteral("s.state = ?");
+        clause.values << toString(*filter.state);
+    }
+    if (filter.controllerId) {
+        conditions << QStringLiteral("s.controller_id = ?");
+        clause.values << *filter.controllerId;
+    }
+    if (filter.purposeId) {
+        conditions << QStringLiteral("s.purpose_ids LIKE ?");
+        clause.values << QStringLiteral("%,%1,%").arg(*filter.purposeId);
+    }
+    if (!filter.category.isEmpty()) {
+        conditions << QStringLiteral("s.categories LIKE ?");
+        clause.values << QStringLiteral("%,%1,%").arg(filter.category);
+    }
+    if (!conditions.isEmpty()) {
+        clause.sql = QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    }
+    return clause;
+}
+
+QString orderBy(SubjectDirectory::Sort sort, bool descending)
+{
+    const QString direction = descending ? QStringLiteral(" DESC") : QString();
+    switch (sort) {
+    case SubjectDirectory::Sort::Name:
+        return QStringLiteral(" ORDER BY s.name_key%1, s.id%1").arg(direction);
+    case SubjectDirectory::Sort::Email:
+        return QStringLiteral(" ORDER BY s.email_key%1, s.id%1").arg(direction);
+    case SubjectDirectory::Sort::Created:
+        return QStringLiteral(" ORDER BY s.created_at%1, s.id%1").arg(direction);
+    case SubjectDirectory::Sort::Id:
+        break;
+    }
+    return QStringLiteral(" ORDER BY s.id%1").arg(direction);
+}
+
+} // namespace
+
+Result<qint64> SubjectDirectory::count(Database &database, const Session &who, const SubjectFilter &filter)
+{
+    if (Status allowed = Permissions::check(who, Action::ViewPersonalData); !allowed) {
+        return allowed.error();
+    }
+    QSqlDatabase db = database.connection();
+    const WhereClause where = whereFor(filter);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (Status status = sql::exec(query, QStringLiteral("SELECT COUNT(*) FROM subjects s") + where.sql, where.values,
+                                  "counting subjects");
+        !status) {
+        return status.error();
+    }
+    if (!query.next()) {
+        return sql::queryError(query, "counting subjects");
+    }
+    return query.value(0).toLongLong();
+}
+
+Result<QList<SubjectRow>> SubjectDirectory::page(Database &database, const Session &who, const SubjectFilter &filter,
+                                                 Sort sort, bool descending, qint64 offset, int limit)
+{
+    if (Status allowed = Permissions::check(who, Action::ViewPersonalData); !allowed) {
+        return allowed.error();
+    }
+    QSqlDatabase db = database.connection();
+    const WhereClause where = whereFor(filter);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    const QString statement =
+        QStringLiteral("SELECT s.id, s.external_id, s.display_name, s.email, s.phone, s.state, c.name, s.created_at "
+                       "FROM subjects s JOIN controllers c ON c.id = s.controller_id") +
+        where.sql + orderBy(sort, descending) + QStringLiteral(" LIMIT ? OFFSET ?");
+    if (Status status = sql::exec(query, statement, where.values + QVariantList{limit, offset}, "listing subjects");
+        !status) {
+        return status.error();
+    }
+    QList<SubjectRow> rows;
+    rows.reserve(limit);
+    while (query.next()) {
+        SubjectRow row;
+        row.id = query.value(0).toLongLong();
+        row.externalId = query.value(1).toString();
+        row.displayName = query.value(2).toString();
+        row.email = query.value(3).toString();
+        row.phone = query.value(4).toString();
+        row.state = query.value(5).toString();
+        row.controller = query.value(6).toString();
+        row.createdAt = query.value(7).toString();
+        rows.append(row);
+    }
+    return rows;
+}
+
+Result<QList<qint64>> SubjectDirectory::ids(Database &database, const Session &who, const SubjectFilter &filter)
+{
+    if (Status allowed = Permissions::check(who, Action::ViewPersonalData); !allowed) {
+        return allowed.error();
+    }
+    QSqlDatabase db = database.connection();
+    const WhereClause where = whereFor(filter);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (Status status = sql::exec(
+            query, QStringLiteral("SELECT s.id FROM subjects s") + where.sql + QStringLiteral(" ORDER BY s.id"),
+            where.values, "listing subjects");
+        !status) {
+        return status.error();
+    }
+    QList<qint64> result;
+    while (query.next()) {
+        result << query.value(0).toLongLong();
+    }
+    return result;
+}
+
+bool SubjectDirectory::isSecretField(const QString &field)
+{
+    static const QStringList secrets = {QStringLiteral("token"),         QStringLiteral("access_token"),
+                                        QStringLiteral("api_key"),       QStringLiteral("secret"),
+                                        QStringLiteral("refresh_token"), QStringLiteral("password")};
+    return secrets.contains(field);
+}
+
+} // namespace pd

@@ -1,0 +1,592 @@
+#include "app/policy/ProfileLoader.h"
+
+#include <gtest/gtest.h>
+
+#include <QFile>
+#include <QHash>
+#include <QSet>
+#include <QTemporaryDir>
+
+#include <ostream>
+
+using namespace pd;
+
+void PrintTo(const QString &value, std::ostream *out)
+{
+    *out << '"' << value.toStdString() << '"';
+}
+
+namespace {
+
+QString testData(const char *relative)
+{
+    return QStringLiteral(PRIVACYDESK_TEST_DATA "/") + QLatin1String(relative);
+}
+
+Profile loadBuiltIn(const char *name)
+{
+    Result<Profile> profile = ProfileLoader::load(QStringLiteral(":/profiles/") + QLatin1String(name));
+    EXPECT_TRUE(profile.ok()) << profile.error().message.toStdString();
+    return profile.ok() ? profile.value() : Profile();
+}
+
+const ProfilePurpose &purpose(const Profile &profile, const char *code)
+{
+    for (const ProfilePurpose &entry : profile.purposes) {
+        if (entry.code == QLatin1String(code)) {
+            return entry;
+        }
+    }
+    ADD_FAILURE() << "no purpose " << code << " in " << profile.name.toStdString();
+    static const ProfilePurpose none;
+    return none;
+}
+
+const ProfileController &controller(const Profile &profile, const QString &code)
+{
+    for (const ProfileController &entry : profile.controllers) {
+        if (entry.code == code) {
+            return entry;
+        }
+    }
+    ADD_FAILURE() << "no controller " << code.toStdString() << " in " << profile.name.toStdString();
+    static const ProfileController none;
+    return none;
+}
+
+QStringList codes(const Profile &profile)
+{
+    QStringList result;
+    for (const ProfilePurpose &entry : profile.purposes) {
+        result.append(entry.code);
+    }
+    return result;
+}
+
+QStringList list(const char *text)
+{
+    return QString::fromUtf8(text).split(QStringLiteral(", "));
+}
+
+} // namespace
+
+TEST(ProfileLoaderTest, ListsTheBuiltInProfiles)
+{
+    const QStringList expected{
+        QStringLiteral(":/profiles/ai-assistants.profile"), QStringLiteral(":/profiles/demo.profile"),
+        QStringLiteral(":/profiles/dynaassistant.profile"), QStringLiteral(":/profiles/dynamail.profile"),
+        QStringLiteral(":/profiles/savaniuk.profile"),      QStringLiteral(":/profiles/voice-service.profile")};
+    EXPECT_EQ(ProfileLoader::builtInProfiles(), expected);
+    EXPECT_TRUE(ProfileLoader::builtInProfiles().contains(ProfileLoader::defaultProfilePath()));
+}
+
+TEST(ProfileLoaderTest, EveryBuiltInProfileParses)
+{
+    for (const QString &path : ProfileLoader::builtInProfiles()) {
+        SCOPED_TRACE(path.toStdString());
+        Result<Profile> profile = ProfileLoader::load(path);
+        ASSERT_TRUE(profile.ok()) << profile.error().message.toStdString();
+        EXPECT_FALSE(profile->name.isEmpty());
+        EXPECT_FALSE(profile->policyVersion.isEmpty());
+        EXPECT_FALSE(profile->source.isEmpty());
+        EXPECT_FALSE(profile->purposes.isEmpty());
+        for (const ProfilePurpose &entry : profile->purposes) {
+            SCOPED_TRACE(entry.code.toStdString());
+            EXPECT_FALSE(entry.dataCategories.isEmpty());
+            EXPECT_FALSE(entry.processingKinds.isEmpty());
+            EXPECT_FALSE(entry.retentionText.isEmpty());
+            EXPECT_FALSE(entry.legalReference.isEmpty());
+        }
+    }
+}
+
+// Codes are global in a database: the shipped profiles must be installable side by side, and a controller shared by
+// two of them must read the same in both.
+TEST(ProfileLoaderTest, BuiltInProfilesDoNotClashOnCodes)
+{
+    QSet<QString> purposeCodes;
+    QHash<QString, QString> controllers;
+    for (const QString &path : ProfileLoader::builtInProfiles()) {
+        Result<Profile> profile = ProfileLoader::load(path);
+        ASSERT_TRUE(profile.ok()) << profile.error().message.toStdString();
+        for (const ProfilePurpose &entry : profile->purposes) {
+            EXPECT_FALSE(purposeCodes.contains(entry.code)) << entry.code.toStdString();
+            purposeCodes.insert(entry.code);
+        }
+        for (const ProfileController &entry : profile->controllers) {
+            const QString fingerprint =
+                QStringList{entry.name,    toString(entry.kind), entry.address,       entry.country,
+                            entry.contact, entry.dpoContact,     entry.representative}
+                    .join(QLatin1Char('|'));
+            if (controllers.contains(entry.code)) {
+                EXPECT_EQ(controllers.value(entry.code), fingerprint) << entry.code.toStdString();
+            }
+            controllers.insert(entry.code, fingerprint);
+        }
+    }
+}
+
+TEST(ProfileLoaderTest, SavaniukEncodesSection23)
+{
+    const Profile profile = loadBuiltIn("savaniuk.profile");
+    EXPECT_EQ(codes(profile), (QStringList{QStringLiteral("sg-registration"), QStringLiteral("sg-security"),
+                                           QStringLiteral("sg-backup"), QStringLiteral("sg-card-payment"),
+                                           QStringLiteral("sg-bank-transfer"), QStringLiteral("sg-appeals"),
+                                           QStringLiteral("sg-info-projects"), QStringLiteral("sg-site-statistics")}));
+    ASSERT_EQ(profile.controllers.size(), 1);
+    EXPECT_EQ(profile.controllers.at(0).kind, ControllerKind::Own);
+    EXPECT_EQ(profile.controllers.at(0).country, QStringLiteral("BY"));
+
+    const LegalGround grounds[] = {LegalGround::Contract, LegalGround::Contract,          LegalGround::Contract,
+                                   LegalGround::Contract, LegalGround::Contract,          LegalGround::Consent,
+                                   LegalGround::Consent,  LegalGround::LegitimateInterest};
+    for (int i = 0; i < profile.purposes.size(); ++i) {
+        EXPECT_EQ(profile.purposes.at(i).ground, grounds[i]) << profile.purposes.at(i).code.toStdString();
+    }
+
+    EXPECT_EQ(purpose(profile, "sg-registration").retention, RetentionKind::ContractTerm);
+    EXPECT_EQ(purpose(profile, "sg-registration").dataFields,
+              list("name, phone, ip, city, country, browser, language, utm, referrer, cookie_id"));
+    EXPECT_EQ(purpose(profile, "sg-security").dataFields, QStringList{QStringLiteral("phone")});
+    EXPECT_TRUE(purpose(profile, "sg-security").deletionMethod.contains(QStringLiteral("logs")));
+    EXPECT_EQ(purpose(profile, "sg-backup").retention, RetentionKind::BackupCycle);
+
+    const ProfilePurpose &card = purpose(profile, "sg-card-payment");
+    EXPECT_EQ(card.dataCategories, QStringList{QStringLiteral("payment")});
+    EXPECT_TRUE(card.dataFields.contains(QStringLiteral("card_masked")));
+    EXPECT_FALSE(card.dataFields.contains(QStringLiteral("card_number")));
+    ASSERT_EQ(card.recipients.size(), 2);
+    EXPECT_EQ(card.recipients.at(0).name, QStringLiteral("Bepaid"));
+    EXPECT_EQ(card.recipients.at(1).name, QStringLiteral("WebPay"));
+    EXPECT_EQ(card.recipients.at(1).country, QStringLiteral("BY"));
+
+    const ProfilePurpose &appeals = purpose(profile, "sg-appeals");
+    EXPECT_EQ(appeals.retention, RetentionKind::Fixed);
+    EXPECT_EQ(appeals.retentionMonths, 36);
+    EXPECT_EQ(appeals.retentionEvent, QStringLiteral("response"));
+    EXPECT_EQ(appeals.retentionText, QStringLiteral("3 (three) years after the response to the appeal"));
+    EXPECT_EQ(appeals.dataCategories, list("appeal, representative, technical"));
+    EXPECT_TRUE(appeals.processingKinds.contains(QStringLiteral("transfer")));
+
+    EXPECT_EQ(purpose(profile, "sg-info-projects").retentionMonths, 36);
+    EXPECT_EQ(purpose(profile, "sg-info-projects").retentionEvent, QStringLiteral("registration"));
+    EXPECT_EQ(purpose(profile, "sg-site-statistics").retentionMonths, 36);
+    EXPECT_EQ(purpose(profile, "sg-site-statistics").retentionEvent, QStringLiteral("visit"));
+}
+
+TEST(ProfileLoaderTest, DemoHasWhatTheGeneratorUses)
+{
+    const Profile profile = loadBuiltIn("demo.profile");
+    EXPECT_EQ(codes(profile),
+              (QStringList{QStringLiteral("registration"), QStringLiteral("security"), QStringLiteral("backup"),
+                           QStringLiteral("card-payment"), QStringLiteral("bank-transfer"), QStringLiteral("appeals"),
+                           QStringLiteral("info-projects"), QStringLiteral("site-statistics"),
+                           QStringLiteral("client-mailing")}));
+    EXPECT_EQ(controller(profile, QStringLiteral("operator")).kind, ControllerKind::Own);
+    EXPECT_EQ(controller(profile, QStringLiteral("operator")).country, QStringLiteral("BY"));
+    EXPECT_EQ(controller(profile, QStringLiteral("client-retail")).kind, ControllerKind::Client);
+    EXPECT_EQ(controller(profile, QStringLiteral("client-retail")).name, QStringLiteral("Minsk Retail LLC"));
+
+    const ProfilePurpose &registration = purpose(profile, "registration");
+    EXPECT_EQ(registration.dataCategories, list("account, technical"));
+    EXPECT_EQ(registration.dataFields,
+              list("name, email, phone, ip, city, country, browser, language, utm, referrer, cookie_id"));
+    EXPECT_EQ(purpose(profile, "security").dataFields, QStringList{QStringLiteral("phone")});
+    EXPECT_EQ(purpose(profile, "backup").retention, RetentionKind::BackupCycle);
+    EXPECT_EQ(purpose(profile, "card-payment").dataFields,
+              list("cardholder, card_masked, card_expiry, transaction_id"));
+    EXPECT_EQ(purpose(profile, "card-payment").recipients.size(), 2);
+    EXPECT_EQ(purpose(profile, "card-payment").recipients.at(0).role, RecipientRole::Processor);
+    EXPECT_EQ(purpose(profile, "bank-transfer").dataCategories, list("account, organisation"));
+    EXPECT_EQ(purpose(profile, "appeals").ground, LegalGround::Consent);
+    EXPECT_EQ(purpose(profile, "appeals").retentionMonths, 36);
+    EXPECT_EQ(purpose(profile, "appeals").retentionEvent, QStringLiteral("response"));
+    EXPECT_EQ(purpose(profile, "info-projects").dataFields, list("name, email, messenger"));
+    EXPECT_EQ(purpose(profile, "info-projects").retentionEvent, QStringLiteral("registration"));
+    EXPECT_EQ(purpose(profile, "site-statistics").ground, LegalGround::LegitimateInterest);
+    EXPECT_EQ(purpose(profile, "site-statistics").retentionEvent, QStringLiteral("visit"));
+
+    const ProfilePurpose &mailing = purpose(profile, "client-mailing");
+    EXPECT_EQ(mailing.controller, QStringLiteral("client-retail"));
+    EXPECT_EQ(mailing.dataCategories, QStringList{QStringLiteral("recipient")});
+    EXPECT_EQ(mailing.dataFields, list("email, name, tags, segments"));
+    EXPECT_EQ(mailing.ground, LegalGround::Consent);
+    EXPECT_EQ(mailing.retention, RetentionKind::UntilWithdrawal);
+    ASSERT_FALSE(mailing.recipients.isEmpty());
+    EXPECT_EQ(mailing.recipients.last().country, QStringLiteral("DE"));
+    EXPECT_EQ(mailing.recipients.last().safeguards, QStringLiteral("standard contractual clauses"));
+}
+
+TEST(ProfileLoaderTest, VoiceServiceIsProcessorForUsersAndControllerForItself)
+{
+    const Profile profile = loadBuiltIn("voice-service.profile");
+    EXPECT_EQ(profile.policyVersion, QStringLiteral("2026-04-27"));
+    const ProfilePurpose &voice = purpose(profile, "vs-voice-calls");
+    EXPECT_EQ(controller(profile, voice.controller).kind, ControllerKind::Client);
+    EXPECT_EQ(voice.dataCategories, QStringList{QStringLiteral("voice")});
+    EXPECT_TRUE(voice.dataFields.contains(QStringLiteral("audio_ref")));
+    const ProfilePurpose &integrations = purpose(profile, "vs-integrations");
+    EXPECT_EQ(integrations.dataCategories, QStringList{QStringLiteral("integration")});
+    EXPECT_TRUE(integrations.dataFields.contains(QStringLiteral("access_token")));
+    EXPECT_EQ(controller(profile, purpose(profile, "vs-registration").controller).kind, ControllerKind::Own);
+    EXPECT_EQ(purpose(profile, "vs-legal").ground, LegalGround::LegalObligation);
+    EXPECT_EQ(purpose(profile, "vs-security").ground, LegalGround::LegitimateInterest);
+    EXPECT_EQ(purpose(profile, "vs-payments").retention, RetentionKind::Legal);
+
+    // §7.2: five categories of third parties, each with the transfer safeguards of §7.5.3.
+    QSet<QString> categories;
+    for (const ProfilePurpose &entry : profile.purposes) {
+        for (const ProfileRecipient &recipient : entry.recipients) {
+            if (recipient.role != RecipientRole::Authority) {
+                categories.insert(recipient.name);
+                EXPECT_TRUE(recipient.safeguards.startsWith(QStringLiteral("standard contractual clauses")));
+            }
+        }
+    }
+    EXPECT_EQ(categories.size(), 6); // the five of §7.2 plus the web analytics services of §5.3
+}
+
+TEST(ProfileLoaderTest, DynaMailRecipientsBelongToTheSendingClient)
+{
+    const Profile profile = loadBuiltIn("dynamail.profile");
+    const ProfilePurpose &campaigns = purpose(profile, "dm-campaigns");
+    EXPECT_EQ(controller(profile, campaigns.controller).kind, ControllerKind::Client);
+    EXPECT_EQ(campaigns.dataCategories, QStringList{QStringLiteral("recipient")});
+    EXPECT_EQ(campaigns.dataFields, list("email, name, tags, segments"));
+    EXPECT_EQ(purpose(profile, "dm-integrations").dataFields, list("api_key, endpoint_address, integration_id"));
+    EXPECT_EQ(controller(profile, QStringLiteral("sqilsoft")).address, QStringLiteral("Grodno, Republic of Belarus"));
+}
+
+TEST(ProfileLoaderTest, DynaAssistantKeepsIntegrationData)
+{
+    const Profile profile = loadBuiltIn("dynaassistant.profile");
+    const ProfilePurpose &processes = purpose(profile, "da-processes");
+    EXPECT_EQ(processes.dataCategories, QStringList{QStringLiteral("integration")});
+    EXPECT_TRUE(processes.dataFields.contains(QStringLiteral("api_key")));
+    EXPECT_EQ(purpose(profile, "da-improvement").retention, RetentionKind::UntilWithdrawal);
+    EXPECT_EQ(controller(profile, QStringLiteral("sqilsoft")).country, QStringLiteral("BY"));
+}
+
+TEST(ProfileLoaderTest, AiAssistantsBlocksDuringVerification)
+{
+    const Profile profile = loadBuiltIn("ai-assistants.profile");
+    EXPECT_EQ(profile.purposes.size(), 11);
+    const ProfilePurpose &verification = purpose(profile, "ai-verification");
+    EXPECT_TRUE(verification.processingKinds.contains(QStringLiteral("blocking during verification")));
+    EXPECT_EQ(purpose(profile, "ai-agreements").ground, LegalGround::Contract);
+    for (const ProfilePurpose &entry : profile.purposes) {
+        ASSERT_FALSE(entry.recipients.isEmpty()) << entry.code.toStdString();
+        EXPECT_EQ(entry.recipients.last().role, RecipientRole::Authority);
+    }
+}
+
+TEST(ProfileLoaderTest, ReadsEveryPartOfTheFormat)
+{
+    const QString text = QString(QChar(0xFEFF)) + QStringLiteral("# comment\r\n"
+                                                                 "[profile]\r\n"
+                                                                 "name = Full\r\n"
+                                                                 "source = seed 9\r\n"
+                                                                 "policy_version = 2026-05-01\r\n"
+                                                                 "\r\n"
+                                                                 "   # indented comment\n"
+                                                                 "[purpose later]\n"
+                                                                 "controller = acme\n"
+                                                                 "system = crm\n"
+                                                                 "title = Defined before its controller\n"
+                                                                 "description = a = b\n"
+                                                                 "ground = legitimate-interest\n"
+                                                                 "legal_reference = art. 6(1)(f)\n"
+                                                                 "subjects = Customers , Visitors\n"
+                                                                 "categories = account,technical\n"
+                                                                 "fields = name, email\n"
+                                                                 "processing = collection, storage\n"
+                                                                 "retention = 2 years after contract-end\n"
+                                                                 "deletion = overwrite\n"
+                                                                 "security = encryption\n"
+                                                                 "countries = BY, DE\n"
+                                                                 "recipient = Host | processor | DE | SCC | 2021\n"
+                                                                 "[controller acme]\n"
+                                                                 "name = Acme\n"
+                                                                 "kind = client\n"
+                                                                 "address = Minsk\n"
+                                                                 "country = BY\n"
+                                                                 "contact = privacy@acme.example\n"
+                                                                 "dpo = dpo@acme.example\n"
+                                                                 "representative = Rep GmbH\n"
+                                                                 "[system crm]\n"
+                                                                 "name = CRM\n"
+                                                                 "controller = acme\n"
+                                                                 "description = customers\n"
+                                                                 "location = Minsk\n");
+    Result<Profile> parsed = ProfileLoader::parse(text, QStringLiteral("full.profile"));
+    // The recipient above has five parts: refused. Fix it and parse again.
+    ASSERT_FALSE(parsed.ok());
+    EXPECT_TRUE(
+        parsed.error().message.startsWith(QStringLiteral("full.profile:23: field 'recipient': found 5 part(s)")))
+        << parsed.error().message.toStdString();
+
+    parsed = ProfileLoader::parse(QString(text).replace(QStringLiteral(" | 2021"), QString()),
+                                  QStringLiteral("full.profile"));
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message.toStdString();
+    const Profile &profile = parsed.value();
+    EXPECT_EQ(profile.name, QStringLiteral("Full"));
+    EXPECT_EQ(profile.source, QStringLiteral("seed 9"));
+    EXPECT_EQ(profile.policyVersion, QStringLiteral("2026-05-01"));
+    ASSERT_EQ(profile.controllers.size(), 1);
+    const ProfileController &acme = profile.controllers.at(0);
+    EXPECT_EQ(acme.kind, ControllerKind::Client);
+    EXPECT_EQ(acme.address, QStringLiteral("Minsk"));
+    EXPECT_EQ(acme.dpoContact, QStringLiteral("dpo@acme.example"));
+    EXPECT_EQ(acme.representative, QStringLiteral("Rep GmbH"));
+    EXPECT_EQ(acme.line, 24);
+    ASSERT_EQ(profile.systems.size(), 1);
+    EXPECT_EQ(profile.systems.at(0).controller, QStringLiteral("acme"));
+    EXPECT_EQ(profile.systems.at(0).location, QStringLiteral("Minsk"));
+    ASSERT_EQ(profile.purposes.size(), 1);
+    const ProfilePurpose &later = profile.purposes.at(0);
+    EXPECT_EQ(later.line, 8);
+    EXPECT_EQ(later.system, QStringLiteral("crm"));
+    EXPECT_EQ(later.description, QStringLiteral("a = b"));
+    EXPECT_EQ(later.ground, LegalGround::LegitimateInterest);
+    EXPECT_EQ(later.subjectCategories, list("Customers, Visitors"));
+    EXPECT_EQ(later.dataCategories, list("account, technical"));
+    EXPECT_EQ(later.retention, RetentionKind::Fixed);
+    EXPECT_EQ(later.retentionMonths, 24);
+    EXPECT_EQ(later.retentionEvent, QStringLiteral("contract-end"));
+    EXPECT_EQ(later.retentionText, QStringLiteral("2 years after contract-end")); // defaults to the rule
+    EXPECT_EQ(later.countries, list("BY, DE"));
+    ASSERT_EQ(later.recipients.size(), 1);
+    EXPECT_EQ(later.recipients.at(0).name, QStringLiteral("Host"));
+    EXPECT_EQ(later.recipients.at(0).role, RecipientRole::Processor);
+    EXPECT_EQ(later.recipients.at(0).country, QStringLiteral("DE"));
+    EXPECT_EQ(later.recipients.at(0).safeguards, QStringLiteral("SCC"));
+}
+
+TEST(ProfileLoaderTest, RetentionRules)
+{
+    struct Case
+    {
+        const char *text;
+        RetentionKind kind;
+        int months;
+        const char *event;
+    };
+    const Case cases[] = {{"contract-term", RetentionKind::ContractTerm, 0, ""},
+                          {"legal", RetentionKind::Legal, 0, ""},
+                          {"backup-cycle", RetentionKind::BackupCycle, 0, ""},
+                          {"until-withdrawal", RetentionKind::UntilWithdrawal, 0, ""},
+                          {"18 months after collection", RetentionKind::Fixed, 18, "collection"},
+                          {"1 month after withdrawal", RetentionKind::Fixed, 1, "withdrawal"},
+                          {"1 year after registration", RetentionKind::Fixed, 12, "registration"},
+                          {"5 years after contract-end", RetentionKind::Fixed, 60, "contract-end"}};
+    for (const Case &c : cases) {
+        SCOPED_TRACE(c.text);
+        const QString text = QStringLiteral("[profile]\nname = R\npolicy_version = 1\n[controller a]\nname = A\n"
+                                            "kind = own\n[purpose p]\ncontroller = a\ntitle = T\nground = consent\n"
+                                            "retention = ") +
+                             QLatin1String(c.text) + QLatin1Char('\n');
+        Result<Profile> parsed = ProfileLoader::parse(text, QStringLiteral("r.profile"));
+        ASSERT_TRUE(parsed.ok()) << parsed.error().message.toStdString();
+        const ProfilePurpose &p = parsed->purposes.at(0);
+        EXPECT_EQ(p.retention, c.kind);
+        EXPECT_EQ(p.retentionMonths, c.months);
+        EXPECT_EQ(p.retentionEvent, QLatin1String(c.event));
+    }
+}
+
+TEST(ProfileLoaderTest, LoadsFromDisk)
+{
+    Result<Profile> profile = ProfileLoader::load(testData("profiles/minimal.profile"));
+    ASSERT_TRUE(profile.ok()) << profile.error().message.toStdString();
+    EXPECT_EQ(profile->name, QStringLiteral("Minimal"));
+    EXPECT_EQ(profile->purposes.size(), 1);
+    EXPECT_TRUE(profile->purposes.at(0).countries.isEmpty());
+}
+
+TEST(ProfileLoaderTest, DiskErrorsNameThePath)
+{
+    const QString broken = testData("profiles/unknown-controller.profile");
+    Result<Profile> profile = ProfileLoader::load(broken);
+    ASSERT_FALSE(profile.ok());
+    EXPECT_EQ(profile.error().code, ErrorCode::InvalidArgument);
+    EXPECT_EQ(profile.error().message,
+              broken + QStringLiteral(":13: field 'controller': no [controller acne] in this profile "
+                                      "(expected one of: acme)"));
+
+    const QString missing = testData("profiles/no-such.profile");
+    profile = ProfileLoader::load(missing);
+    ASSERT_FALSE(profile.ok());
+    EXPECT_EQ(profile.error().code, ErrorCode::InvalidArgument);
+    EXPECT_TRUE(profile.error().message.startsWith(missing + QStringLiteral(": cannot read the profile")));
+
+    QTemporaryDir dir;
+    const QString latin1 = dir.filePath(QStringLiteral("latin1.profile"));
+    QFile file(latin1);
+    ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    file.write("[profile]\nname = Caf\xe9\n");
+    file.close();
+    profile = ProfileLoader::load(latin1);
+    ASSERT_FALSE(profile.ok());
+    EXPECT_EQ(profile.error().message, latin1 + QStringLiteral(": the profile is not UTF-8 text (expected a UTF-8 "
+                                                               "text file)"));
+}
+
+// Malformed profiles: each is refused with one message naming the file, the line and the field.
+namespace {
+
+// Lines 1-13 of a valid profile; cases append from line 14 or replace one line.
+const char *const kValid = "[profile]\n"                  // 1
+                           "name = Test\n"                // 2
+                           "policy_version = 1\n"         // 3
+                           "\n"                           // 4
+                           "[controller acme]\n"          // 5
+                           "name = Acme\n"                // 6
+                           "kind = own\n"                 // 7
+                           "\n"                           // 8
+                           "[purpose sales]\n"            // 9
+                           "controller = acme\n"          // 10
+                           "title = Sales\n"              // 11
+                           "ground = contract\n"          // 12
+                           "retention = contract-term\n"; // 13
+
+struct MalformedCase
+{
+    const char *name;
+    QString text;
+    const char *message; ///< the whole message, or its start when it ends with "..."
+};
+
+QString valid()
+{
+    return QString::fromUtf8(kValid);
+}
+
+QString appended(const char *lines)
+{
+    return valid() + QString::fromUtf8(lines);
+}
+
+QString replaced(const char *line, const char *with)
+{
+    QString text = valid();
+    const QString from = QString::fromUtf8(line) + QLatin1Char('\n');
+    EXPECT_TRUE(text.contains(from)) << line;
+    return text.replace(from, QString::fromUtf8(with) + QLatin1Char('\n'));
+}
+
+std::vector<MalformedCase> malformedCases()
+{
+    return {
+        {"UnknownKey", appended("colour = red\n"),
+         "bad.profile:14: field 'colour': unknown field in [purpose sales] (expected one of: controller, system, "
+         "title, description, ground, legal_reference, subjects, categories, fields, processing, retention, "
+         "retention_text, deletion, security, countries, recipient)"},
+        {"UnknownSectionType", appended("[processor x]\n"),
+         "bad.profile:14: section '[processor x]': unknown section type (expected [profile], [controller CODE], "
+         "[system CODE] or [purpose CODE])"},
+        {"UnclosedSection", appended("[purpose more\n"),
+         "bad.profile:14: section header is not closed (expected '[TYPE CODE]')"},
+        {"SectionWithoutCode", appended("[purpose]\n"),
+         "bad.profile:14: section '[purpose]': expected exactly one code, as in '[purpose CODE]'"},
+        {"BadCode", replaced("[purpose sales]", "[purpose Sales]"),
+         "bad.profile:9: [purpose Sales]: 'Sales' is not a valid code (expected lowercase letters, digits and '-')"},
+        {"NeitherSectionNorField", appended("just some words\n"),
+         "bad.profile:14: this line is neither a section header nor a field (expected '[TYPE CODE]' or "
+         "'key = value')"},
+        {"FieldBeforeAnySection", QStringLiteral("name = x\n") + valid(),
+         "bad.profile:1: field 'name': found before any section (expected a [profile] section first)"},
+        {"BadGround", replaced("ground = contract", "ground = agreement"),
+         "bad.profile:12: field 'ground': 'agreement' is not a legal ground (expected one of: contract, consent, "
+         "legitimate-interest, legal-obligation, vital-interest, public-task)"},
+        {"BadCategory", appended("categories = account, biometrics\n"),
+         "bad.profile:14: field 'categories': 'biometrics' is not a data category (expected one of: account, "
+         "payment, technical, voice, integration, recipient, appeal, representative, organisation)"},
+        {"EmptyListItem", appended("fields = name,,email\n"),
+         "bad.profile:14: field 'fields': item 2 of the list is empty (expected a comma-separated list)"},
+        {"BadRetention", replaced("retention = contract-term", "retention = forever"),
+         "bad.profile:13: field 'retention': 'forever' is not a retention rule (expected contract-term, legal, "
+         "backup-cycle, until-withdrawal, '<N> months after <event>' or '<N> years after <event>' with <event> one "
+         "of registration, response, visit, collection, contract-end, withdrawal)"},
+        {"BadRetentionEvent", replaced("retention = contract-term", "retention = 3 years after lunch"),
+         "bad.profile:13: field 'retention': 'lunch' is not a retention event (expected contract-term, ..."},
+        {"ZeroRetention", replaced("retention = contract-term", "retention = 0 months after visit"),
+         "bad.profile:13: field 'retention': the period must be at least 1 (expected ..."},
+        {"BadControllerKind", replaced("kind = own", "kind = vendor"),
+         "bad.profile:7: field 'kind': 'vendor' is not a controller kind (expected own or client)"},
+        {"BadControllerCountry", appended("[controller other]\nname = O\nkind = client\ncountry = Belarus\n"),
+         "bad.profile:17: field 'country': 'Belarus' is not a country code (expected an ISO 3166 alpha-2 code in "
+         "capitals, such as BY or DE)"},
+        {"BadPurposeCountry", appended("countries = BY, de\n"),
+         "bad.profile:14: field 'countries': 'de' is not a country code (expected an ISO 3166 alpha-2 code in "
+         "capitals, such as BY or DE)"},
+        {"BadRecipientRole", appended("recipient = Bank | seller\n"),
+         "bad.profile:14: field 'recipient': 'seller' is not a recipient role (expected 'NAME | "
+         "processor|controller|authority | COUNTRY | SAFEGUARDS', the last two optional)"},
+        {"RecipientWithoutRole", appended("recipient = Bank\n"),
+         "bad.profile:14: field 'recipient': found 1 part(s) separated by '|' (expected 'NAME | processor|controller|"
+         "authority | COUNTRY | SAFEGUARDS', the last two optional)"},
+        {"RecipientWithoutName", appended("recipient =  | processor\n"),
+         "bad.profile:14: field 'recipient': the name is empty (expected ..."},
+        {"RecipientBadCountry", appended("recipient = Bank | processor | Minsk\n"),
+         "bad.profile:14: field 'recipient': 'Minsk' is not a country code (expected ..."},
+        {"DuplicateKey", appended("title = Again\n"),
+         "bad.profile:14: field 'title': given twice in [purpose sales] (first on line 11; only 'recipient' may "
+         "repeat)"},
+        {"DuplicateCode",
+         appended("[purpose sales]\ncontroller = acme\ntitle = S\nground = consent\nretention = legal\n"),
+         "bad.profile:14: [purpose sales]: code 'sales' is already used by the purpose on line 9"},
+        {"DuplicateProfileSection", appended("[profile]\n"),
+         "bad.profile:14: [profile]: section given twice (first on line 1)"},
+        {"MissingRequiredField", replaced("title = Sales", "# no title"),
+         "bad.profile:9: [purpose sales]: required field 'title' is missing"},
+        {"MissingControllerKind", replaced("kind = own", ""),
+         "bad.profile:5: [controller acme]: required field 'kind' is missing"},
+        {"MissingPolicyVersion", replaced("policy_version = 1", ""),
+         "bad.profile:1: [profile]: required field 'policy_version' is missing"},
+        {"EmptyRequiredField", replaced("title = Sales", "title ="),
+         "bad.profile:11: field 'title': is empty (expected a value: the field is required)"},
+        {"UndefinedController", replaced("controller = acme", "controller = nobody"),
+         "bad.profile:10: field 'controller': no [controller nobody] in this profile (expected one of: acme)"},
+        {"UndefinedSystem", appended("system = crm\n"),
+         "bad.profile:14: field 'system': no [system crm] in this profile (expected a [system CODE] section)"},
+        {"SystemWithUndefinedController", appended("[system crm]\nname = CRM\ncontroller = acne\n"),
+         "bad.profile:16: field 'controller': no [controller acne] in this profile (expected one of: acme)"},
+        {"NoProfileSection", valid().mid(valid().indexOf(QStringLiteral("[controller"))),
+         "bad.profile:1: [profile]: section is missing (expected a [profile] section with name and "
+         "policy_version)"},
+        {"NoPurpose", valid().left(valid().indexOf(QStringLiteral("[purpose"))),
+         "bad.profile:1: [profile]: the profile defines no purpose (expected at least one [purpose CODE] section)"},
+        {"EmptyFile", QString(),
+         "bad.profile:1: [profile]: section is missing (expected a [profile] section with name and "
+         "policy_version)"},
+    };
+}
+
+class MalformedProfileTest : public ::testing::TestWithParam<MalformedCase>
+{
+};
+
+} // namespace
+
+TEST(ProfileLoaderTest, TheValidBaseOfTheMalformedCasesParses)
+{
+    Result<Profile> parsed = ProfileLoader::parse(valid(), QStringLiteral("bad.profile"));
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message.toStdString();
+}
+
+TEST_P(MalformedProfileTest, IsRefusedWithFileLineAndField)
+{
+    const MalformedCase &c = GetParam();
+    Result<Profile> parsed = ProfileLoader::parse(c.text, QStringLiteral("bad.profile"));
+    ASSERT_FALSE(parsed.ok());
+    EXPECT_EQ(parsed.error().code, ErrorCode::InvalidArgument);
+    const QString expected = QString::fromUtf8(c.message);
+    if (expected.endsWith(QStringLiteral("..."))) {
+        EXPECT_EQ(parsed.error().message.left(expected.size() - 3), expected.chopped(3));
+    } else {
+        EXPECT_EQ(parsed.error().message, expected);
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, MalformedProfileTest, ::testing::ValuesIn(malformedCases()),
+                         [](const ::testing::TestParamInfo<MalformedCase> &info) { return info.param.name; });

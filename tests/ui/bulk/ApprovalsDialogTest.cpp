@@ -1,0 +1,169 @@
+#include "ui/bulk/ApprovalsDialog.h"
+
+#include "TestDatabase.h"
+#include "UiTestSupport.h"
+#include "app/access/AuditLog.h"
+#include "app/subjects/SubjectDirectory.h"
+#include "app/subjects/SubjectService.h"
+#include "ui/common/MessageBox.h"
+#include "ui/shell/MainWindow.h"
+
+#include <gtest/gtest.h>
+
+#include <QAction>
+#include <QPushButton>
+#include <QSettings>
+#include <QTest>
+
+#include <memory>
+
+namespace pd::test {
+
+namespace {
+
+class ApprovalsDialogTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        QSettings().clear();
+        ASSERT_TRUE(m_testDatabase.database()) << m_testDatabase.reason().toStdString();
+        seedSubjects(db(), 30);
+        m_anna = makeOperator(db(), QStringLiteral("anna"), Role::Officer);
+        m_boris = makeOperator(db(), QStringLiteral("boris"), Role::Officer);
+        ASSERT_FALSE(HasFailure());
+    }
+
+    void TearDown() override { QSettings().clear(); }
+
+    Database &db() { return *m_testDatabase.database(); }
+
+    /// Officer anna anonymizes `count` subjects from `first` on: above the threshold this waits for approval.
+    qint64 askToAnonymize(qint64 first, int count)
+    {
+        SubjectService::Irreversible order;
+        for (int i = 0; i < count; ++i) {
+            order.subjectIds << first + i;
+        }
+        order.reason = QStringLiteral("erasure request");
+        const Result<SubjectService::Outcome> outcome = SubjectService::anonymize(db(), m_anna, order);
+        EXPECT_TRUE(outcome.ok()) << outcome.error().message.toStdString();
+        return outcome.ok() ? outcome->pendingApproval : 0;
+    }
+
+    qint64 anonymized()
+    {
+        SubjectFilter filter;
+        filter.state = DataState::Anonymized;
+        return SubjectDirectory::count(db(), m_boris, filter).value();
+    }
+
+    TestDatabase m_testDatabase{Backend::SQLite};
+    Session m_anna;
+    Session m_boris;
+};
+
+TEST_F(ApprovalsDialogTest, ASecondOfficerApprovesWhatTheFirstAskedFor)
+{
+    const qint64 approval = askToAnonymize(1, 11);
+    ASSERT_GT(approval, 0);
+    EXPECT_EQ(anonymized(), 0);
+
+    ApprovalsDialog asker(m_testDatabase.database(), m_anna);
+    ASSERT_EQ(asker.approvalCount(), 1);
+    EXPECT_EQ(asker.selectedApproval(), approval);
+    EXPECT_TRUE(asker.findChild<QPushButton *>(QStringLiteral("approveButton"))->isEnabled());
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    asker.approveSelected();
+    EXPECT_TRUE(asker.messageIsError());
+    EXPECT_TRUE(asker.messageText().contains(QStringLiteral("needs a second officer")))
+        << asker.messageText().toStdString();
+    EXPECT_EQ(asker.approvalCount(), 1);
+    EXPECT_EQ(anonymized(), 0);
+
+    ApprovalsDialog second(m_testDatabase.database(), m_boris);
+    ASSERT_TRUE(second.selectApproval(approval));
+    MessageBox::setNextAnswer(QMessageBox::No); // a second thought: nothing happens
+    second.approveSelected();
+    EXPECT_EQ(second.approvalCount(), 1);
+    EXPECT_TRUE(MessageBox::lastText().contains(QStringLiteral("Anonymize 11 subject")))
+        << MessageBox::lastText().toStdString();
+
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    second.approveSelected();
+    EXPECT_FALSE(second.messageIsError()) << second.messageText().toStdString();
+    EXPECT_TRUE(second.messageText().startsWith(QStringLiteral("Approval #%1 carried out").arg(approval)));
+    EXPECT_EQ(second.approvalCount(), 0);
+    EXPECT_EQ(anonymized(), 11);
+
+    AuditFilter approvals;
+    approvals.action = QStringLiteral("approval.approve");
+    const Result<QList<AuditRecord>> audited = AuditLog::find(db(), auditReader(), approvals, 0, 10);
+    ASSERT_TRUE(audited.ok());
+    ASSERT_EQ(audited->size(), 1);
+    EXPECT_EQ(audited->first().operatorName, QStringLiteral("boris"));
+}
+
+TEST_F(ApprovalsDialogTest, RejectingNeedsANote)
+{
+    const qint64 approval = askToAnonymize(1, 12);
+    ASSERT_GT(approval, 0);
+    ApprovalsDialog dialog(m_testDatabase.database(), m_boris);
+    ASSERT_TRUE(dialog.selectApproval(approval));
+
+    MessageBox::setNextText(std::nullopt); // cancelled
+    dialog.rejectSelected();
+    EXPECT_EQ(dialog.approvalCount(), 1);
+    MessageBox::setNextText(QStringLiteral("  "));
+    dialog.rejectSelected();
+    EXPECT_TRUE(dialog.messageIsError());
+    EXPECT_EQ(dialog.approvalCount(), 1);
+
+    MessageBox::setNextText(QStringLiteral("the request was withdrawn"));
+    dialog.rejectSelected();
+    EXPECT_FALSE(dialog.messageIsError()) << dialog.messageText().toStdString();
+    EXPECT_EQ(dialog.approvalCount(), 0);
+    EXPECT_EQ(anonymized(), 0);
+}
+
+TEST_F(ApprovalsDialogTest, AnAgentCannotDecide)
+{
+    askToAnonymize(1, 11);
+    const Session agent = makeOperator(db(), QStringLiteral("carl"), Role::Agent);
+    ApprovalsDialog dialog(m_testDatabase.database(), agent);
+    EXPECT_TRUE(dialog.messageIsError());
+    EXPECT_TRUE(dialog.messageText().contains(QStringLiteral("may not approve irreversible actions")))
+        << dialog.messageText().toStdString();
+    EXPECT_FALSE(dialog.findChild<QPushButton *>(QStringLiteral("approveButton"))->isEnabled());
+    EXPECT_FALSE(dialog.findChild<QPushButton *>(QStringLiteral("rejectButton"))->isEnabled());
+}
+
+TEST_F(ApprovalsDialogTest, TheStatusBarCountsWhatWaits)
+{
+    MainWindow window(m_testDatabase.database(), m_boris);
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    auto *button = window.findChild<QPushButton *>(QStringLiteral("approvalsButton"));
+    ASSERT_NE(button, nullptr);
+    EXPECT_FALSE(button->isVisible());
+
+    const qint64 approval = askToAnonymize(1, 11);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return button->isVisible(); }, kWaitMs)); // told by the change notifier
+    EXPECT_EQ(window.waitingApprovals(), 1);
+    EXPECT_TRUE(button->text().startsWith(QStringLiteral("1 approval")));
+
+    button->click();
+    ApprovalsDialog *dialog = window.showApprovals();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_TRUE(dialog->isVisible());
+    ASSERT_TRUE(dialog->selectApproval(approval));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    dialog->approveSelected();
+    EXPECT_EQ(window.waitingApprovals(), 0);
+    EXPECT_FALSE(button->isVisible());
+    EXPECT_EQ(anonymized(), 11);
+}
+
+} // namespace
+
+} // namespace pd::test

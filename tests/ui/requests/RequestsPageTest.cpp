@@ -1,0 +1,222 @@
+// The Requests page on the real main window: intake, the request's page and its steps, the dashboard.
+#include "ui/requests/RequestsPage.h"
+
+#include "DemoFixture.h"
+#include "app/storage/Database.h"
+#include "ui/common/FormDialog.h"
+#include "ui/common/MessageBox.h"
+#include "ui/dashboard/DashboardPage.h"
+#include "ui/requests/RequestIntakeDialog.h"
+#include "ui/requests/RequestListModel.h"
+#include "ui/requests/RequestView.h"
+#include "ui/shell/MainWindow.h"
+
+#include <gtest/gtest.h>
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeWidget>
+
+namespace pd::test {
+
+namespace {
+
+class RequestsPageTest : public DemoFixture
+{
+protected:
+    RequestsPage &requests() { return *window().requestsPage(); }
+
+    void openRequests(const QString &name = QStringLiteral("agent"))
+    {
+        generate(200);
+        openWindow(signIn(name));
+        ASSERT_FALSE(HasFatalFailure());
+        window().setCurrentPage(MainWindow::Page::Requests);
+        ASSERT_TRUE(requests().isVisible());
+    }
+
+    qint64 scalar(const QString &statement, const QVariantList &values = {})
+    {
+        QSqlDatabase connection = db().connection();
+        QSqlQuery query(connection);
+        EXPECT_TRUE(query.prepare(statement));
+        for (const QVariant &value : values) {
+            query.addBindValue(value);
+        }
+        EXPECT_TRUE(query.exec() && query.next());
+        return query.value(0).toLongLong();
+    }
+
+    /// Fills the intake form that New request opens, as a user would, and registers it.
+    qint64 registerThroughTheForm(qint64 subject, const QString &type)
+    {
+        bool filled = false;
+        QTimer::singleShot(0, [&] {
+            auto *dialog = qobject_cast<RequestIntakeDialog *>(QApplication::activeModalWidget());
+            ASSERT_NE(dialog, nullptr);
+            auto *typeBox = dialog->findChild<QComboBox *>(QStringLiteral("type"));
+            typeBox->setCurrentIndex(typeBox->findData(type));
+            auto *regime = dialog->findChild<QComboBox *>(QStringLiteral("regime"));
+            regime->setCurrentIndex(regime->findData(QStringLiteral("by-99z")));
+            dialog->findChild<QLineEdit *>(QStringLiteral("subject"))->setText(QString::number(subject));
+            auto *registerButton = dialog->findChild<QPushButton *>(QStringLiteral("register"));
+            EXPECT_FALSE(registerButton->isEnabled()) << "what is asked is required";
+            EXPECT_FALSE(dialog->findChild<QLabel *>(QStringLiteral("problem"))->text().isEmpty());
+            dialog->findChild<QPlainTextEdit *>(QStringLiteral("asked"))
+                ->setPlainText(QStringLiteral("Please erase everything you hold about me"));
+            EXPECT_TRUE(registerButton->isEnabled());
+            registerButton->click();
+            filled = true;
+        });
+        const qint64 id = requests().newRequest();
+        EXPECT_TRUE(filled);
+        return id;
+    }
+};
+
+} // namespace
+
+TEST_F(RequestsPageTest, OpenWorkIsListedByDeadlineWithOverdueRequestsStandingOut)
+{
+    openRequests();
+    RequestListModel *model = requests().model();
+    const qint64 open = scalar(
+        QStringLiteral("SELECT COUNT(*) FROM requests WHERE status NOT IN ('completed', 'refused', 'withdrawn')"));
+    ASSERT_GT(open, 0);
+    EXPECT_EQ(model->totalCount(), open);
+    const qint64 overdue =
+        scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE status NOT IN ('completed', "
+                              "'refused', 'withdrawn') AND COALESCE(extended_due_date, due_date) < ?"),
+               {QDate::currentDate().toString(Qt::ISODate)});
+    ASSERT_GT(overdue, 0) << "the demo data has overdue requests";
+    // Overdue requests come first, marked and coloured.
+    for (int row = 0; row < overdue; ++row) {
+        const QModelIndex due = model->index(row, RequestListModel::Due);
+        EXPECT_EQ(model->data(due, RequestListModel::AgeRole).toInt(), int(RequestAge::Overdue));
+        EXPECT_TRUE(model->data(due).toString().contains(QStringLiteral("overdue")));
+        EXPECT_TRUE(model->data(due, Qt::BackgroundRole).isValid());
+    }
+    EXPECT_TRUE(requests().summary()->text().contains(QLocale().toString(overdue)));
+
+    // The deadline filter shows only what it says.
+    auto *age = requests().findChild<QComboBox *>(QStringLiteral("age"));
+    age->setCurrentIndex(age->findData(int(RequestAge::Overdue)));
+    EXPECT_EQ(model->totalCount(), overdue);
+}
+
+TEST_F(RequestsPageTest, ARequestTakenInThroughTheFormIsListedOpenedAndCounted)
+{
+    openRequests();
+    const qint64 subject = scalar(QStringLiteral("SELECT MIN(id) FROM subjects WHERE state = 'active'"));
+    const qint64 before = requests().model()->totalCount();
+    const qint64 id = registerThroughTheForm(subject, QStringLiteral("erasure"));
+    ASSERT_GT(id, 0);
+    EXPECT_EQ(requests().model()->totalCount(), before + 1);
+    EXPECT_GE(requests().model()->rowOf(id), 0) << "the new request is in the list";
+    ASSERT_TRUE(requests().isShowingRequest()) << "the new request opens";
+    RequestView *view = requests().requestView();
+    EXPECT_EQ(view->record().id, id);
+    EXPECT_EQ(view->record().status, RequestStatus::New);
+    EXPECT_EQ(view->timeline()->topLevelItemCount(), 1);
+    EXPECT_FALSE(view->stepButton(RequestView::Execute)->isEnabled()) << "nothing is carried out before the check";
+    EXPECT_FALSE(view->stepButton(RequestView::Execute)->toolTip().isEmpty());
+
+    // The identity check moves it on; the timeline says so.
+    FormDialog::setNextValues(QHash<QString, QVariant>{{QStringLiteral("method"), QStringLiteral("ID card seen")},
+                                                       {QStringLiteral("result"), QStringLiteral("confirmed")}});
+    view->runStep(RequestView::CheckIdentity);
+    EXPECT_EQ(view->record().status, RequestStatus::InProgress);
+    EXPECT_EQ(view->timeline()->topLevelItemCount(), 2);
+    // An agent may not delete: the refusal is shown and the subject stays.
+    FormDialog::setNextValues(QHash<QString, QVariant>{{QStringLiteral("reason"), QStringLiteral("erasure request")}});
+    MessageBox::setNextAnswer(QMessageBox::Yes); // the confirmation naming what will be lost
+    QString refusal;
+    QTimer::singleShot(0, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            refusal = box->text();
+            box->accept();
+        }
+    });
+    view->runStep(RequestView::Execute);
+    EXPECT_TRUE(refusal.contains(QStringLiteral("agent"))) << refusal.toStdString();
+    EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM subjects WHERE id = ?"), {subject}), 1);
+
+    // The dashboard counts it.
+    DashboardPage *dashboard = window().dashboardPage();
+    QSignalSpy refreshed(dashboard, &DashboardPage::refreshed);
+    window().setCurrentPage(MainWindow::Page::Dashboard);
+    ASSERT_TRUE(refreshed.count() > 0 || refreshed.wait(kWaitMs));
+    const qint64 open = scalar(
+        QStringLiteral("SELECT COUNT(*) FROM requests WHERE status NOT IN ('completed', 'refused', 'withdrawn')"));
+    EXPECT_EQ(dashboard->figureText(DashboardPage::Figure::Open), QLocale().toString(open));
+    ASSERT_TRUE(dashboard->snapshot().has_value());
+}
+
+TEST_F(RequestsPageTest, TheReplyLetterIsMadeKeptWithTheRequestAndLetsItComplete)
+{
+    openRequests();
+    const qint64 subject = scalar(QStringLiteral("SELECT MIN(id) FROM subjects WHERE state = 'active'"));
+    const qint64 id = registerThroughTheForm(subject, QStringLiteral("access"));
+    ASSERT_GT(id, 0);
+    RequestView *view = requests().requestView();
+    FormDialog::setNextValues(QHash<QString, QVariant>{{QStringLiteral("method"), QStringLiteral("e-mail on file")},
+                                                       {QStringLiteral("result"), QStringLiteral("confirmed")}});
+    view->runStep(RequestView::CheckIdentity);
+    EXPECT_FALSE(view->stepButton(RequestView::Complete)->isEnabled()) << "no answer recorded yet";
+
+    FormDialog::setNextValues(
+        QHash<QString, QVariant>{{QStringLiteral("outcome"), QStringLiteral("We enclose all data we hold about you.")},
+                                 {QStringLiteral("form"), QStringLiteral("letter")}});
+    MessageBox::setNextAnswer(QMessageBox::No); // no copy to a file
+    view->runStep(RequestView::Reply);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM request_documents WHERE request_id = ? AND kind = "
+                                    "'reply-letter' AND media_type = 'application/pdf'"),
+                     {id}),
+              1);
+    EXPECT_EQ(view->record().replyForm, QStringLiteral("letter"));
+    EXPECT_FALSE(view->record().repliedAt.isEmpty());
+    ASSERT_TRUE(view->stepButton(RequestView::Complete)->isEnabled());
+    FormDialog::setNextValues(QHash<QString, QVariant>{{QStringLiteral("decision"), QStringLiteral("granted")}});
+    view->runStep(RequestView::Complete);
+    EXPECT_EQ(view->record().status, RequestStatus::Completed);
+    EXPECT_FALSE(view->stepButton(RequestView::Refuse)->isEnabled()) << "a closed request changes no more";
+}
+
+TEST_F(RequestsPageTest, TheDashboardsDrillDownListsTheMatchingRequests)
+{
+    openRequests(QStringLiteral("officer"));
+    RequestFilter filter;
+    filter.type = RequestType::Erasure;
+    filter.openOnly = true;
+    window().showRequests(filter);
+    EXPECT_TRUE(requests().isVisible());
+    EXPECT_EQ(requests().model()->totalCount(),
+              scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE type = 'erasure' AND status NOT IN "
+                                    "('completed', 'refused', 'withdrawn')")));
+    for (int row = 0; row < requests().model()->rowCount(); ++row) {
+        EXPECT_EQ(requests().model()->record(row)->type, RequestType::Erasure);
+    }
+    auto *type = requests().findChild<QComboBox *>(QStringLiteral("type"));
+    EXPECT_EQ(type->currentData().toString(), QStringLiteral("erasure")) << "the filter bar shows the drill-down";
+}
+
+TEST_F(RequestsPageTest, AnAuditorReadsButTakesNothingIn)
+{
+    openRequests(QStringLiteral("auditor"));
+    EXPECT_GT(requests().model()->totalCount(), 0);
+    EXPECT_FALSE(requests().newRequestButton()->isEnabled());
+    EXPECT_FALSE(requests().newRequestButton()->toolTip().isEmpty());
+    EXPECT_EQ(requests().newRequest(), 0);
+}
+
+} // namespace pd::test

@@ -1,0 +1,274 @@
+#include "ui/bulk/ApprovalsDialog.h"
+
+#include "app/domain/Permissions.h"
+#include "app/storage/Database.h"
+#include "ui/common/Labels.h"
+#include "ui/common/MessageBox.h"
+
+#include <QDialogButtonBox>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace pd {
+
+namespace {
+
+QString idList(const QList<qint64> &ids)
+{
+    QStringList parts;
+    for (qint64 id : ids) {
+        parts << QString::number(id);
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+ApprovalsDialog::ApprovalsDialog(std::shared_ptr<Database> database, const Session &session, QWidget *parent)
+    : QDialog(parent), m_database(std::move(database)), m_session(session),
+      m_canDecide(Permissions::allows(session.role, Action::ApproveIrreversible))
+{
+    setObjectName(QStringLiteral("approvalsDialog"));
+    setWindowTitle(tr("Pending Approvals \u2014 Privacy Desk"));
+
+    auto *intro = new QLabel(tr("Anonymizing or deleting many subjects at once waits here until a second officer "
+                                "approves it. The officer who asked cannot approve their own request."),
+                             this);
+    intro->setWordWrap(true);
+
+    m_table = new QTableWidget(0, ColumnCount, this);
+    m_table->setObjectName(QStringLiteral("approvalTable"));
+    m_table->setHorizontalHeaderLabels(
+        {tr("#"), tr("Action"), tr("Subjects"), tr("Reason"), tr("Asked by"), tr("When")});
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setSectionResizeMode(Reason, QHeaderView::Stretch);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("approvalMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->hide();
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_approve = buttons->addButton(tr("&Approve\u2026"), QDialogButtonBox::ActionRole);
+    m_approve->setObjectName(QStringLiteral("approveButton"));
+    m_reject = buttons->addButton(tr("&Reject\u2026"), QDialogButtonBox::ActionRole);
+    m_reject->setObjectName(QStringLiteral("rejectButton"));
+    QPushButton *refresh = buttons->addButton(tr("Re&fresh"), QDialogButtonBox::ActionRole);
+    auto *readOnly = new QLabel(this);
+    readOnly->setObjectName(QStringLiteral("approvalReadOnlyNote"));
+    readOnly->setWordWrap(true);
+    readOnly->setTextFormat(Qt::PlainText);
+    readOnly->hide();
+    if (!m_canDecide) {
+        const QString why = tr("Your role (%1) cannot approve or reject irreversible actions; a privacy officer can.")
+                                .arg(Labels::role(session.role));
+        m_approve->setToolTip(why);
+        m_reject->setToolTip(why);
+        readOnly->setText(why);
+        QFont italic = readOnly->font();
+        italic.setItalic(true);
+        readOnly->setFont(italic);
+        readOnly->show();
+    }
+    connect(m_approve, &QPushButton::clicked, this, &ApprovalsDialog::approveSelected);
+    connect(m_reject, &QPushButton::clicked, this, &ApprovalsDialog::rejectSelected);
+    connect(refresh, &QPushButton::clicked, this, [this] {
+        showMessage(QString(), false);
+        reload();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &ApprovalsDialog::reject);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &ApprovalsDialog::updateButtons);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(readOnly);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_message);
+    layout->addWidget(buttons);
+    resize(900, 420);
+    reload();
+}
+
+void ApprovalsDialog::reload()
+{
+    const qint64 selected = selectedApproval();
+    m_table->setRowCount(0);
+    m_approvals.clear();
+    const Result<QList<ApprovalService::Approval>> pending = ApprovalService::pending(*m_database, m_session);
+    if (!pending) {
+        showMessage(Labels::sentence(pending.error().message), true);
+        updateButtons();
+        return;
+    }
+    m_approvals = pending.value();
+    m_table->setRowCount(int(m_approvals.size()));
+    int row = 0;
+    for (const ApprovalService::Approval &approval : qAsConst(m_approvals)) {
+        const QString cells[ColumnCount] = {
+            QString::number(approval.id),
+            actionLabel(approval.action),
+            QLocale().toString(int(approval.subjectIds.size())),
+            approval.reason,
+            approval.requestedBy,
+            Labels::localTime(approval.requestedAt),
+        };
+        for (int column = 0; column < ColumnCount; ++column) {
+            auto *item = new QTableWidgetItem(cells[column]);
+            item->setData(Qt::UserRole, approval.id);
+            if (column == Id || column == Subjects) {
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            }
+            if (column == Subjects) {
+                item->setToolTip(tr("Subject ids: %1").arg(idList(approval.subjectIds)));
+            } else if (column == Reason) {
+                item->setToolTip(approval.reason);
+            }
+            m_table->setItem(row, column, item);
+        }
+        ++row;
+    }
+    m_table->resizeColumnsToContents();
+    m_table->horizontalHeader()->setSectionResizeMode(Reason, QHeaderView::Stretch);
+    if (!selectApproval(selected) && !m_approvals.isEmpty()) {
+        m_table->selectRow(0);
+    }
+    const QString nothing = tr("Nothing waits for approval.");
+    if (m_approvals.isEmpty() && !m_messageIsError && m_message->isHidden()) {
+        showMessage(nothing, false);
+    } else if (!m_approvals.isEmpty() && m_message->text() == nothing) {
+        showMessage(QString(), false);
+    }
+    updateButtons();
+}
+
+int ApprovalsDialog::approvalCount() const
+{
+    return int(m_approvals.size());
+}
+
+bool ApprovalsDialog::selectApproval(qint64 id)
+{
+    for (int row = 0; row < m_approvals.size(); ++row) {
+        if (m_approvals.at(row).id == id) {
+            m_table->selectRow(row);
+            return true;
+        }
+    }
+    return false;
+}
+
+qint64 ApprovalsDialog::selectedApproval() const
+{
+    const QList<QTableWidgetItem *> selected = m_table->selectedItems();
+    return selected.isEmpty() ? 0 : selected.first()->data(Qt::UserRole).toLongLong();
+}
+
+void ApprovalsDialog::approveSelected()
+{
+    const qint64 id = selectedApproval();
+    const auto found = std::find_if(m_approvals.cbegin(), m_approvals.cend(),
+                                    [id](const ApprovalService::Approval &approval) { return approval.id == id; });
+    if (found == m_approvals.cend()) {
+        return;
+    }
+    const int count = int(found->subjectIds.size());
+    const QString question =
+        found->action == QLatin1String("delete")
+            ? tr("Delete %Ln subject(s) with all their data now, as %1 asked? This cannot be undone.", nullptr, count)
+                  .arg(found->requestedBy)
+            : tr("Anonymize %Ln subject(s) now, as %1 asked? This cannot be undone.", nullptr, count)
+                  .arg(found->requestedBy);
+    if (MessageBox::question(this, tr("Approve #%1").arg(id), question) != QMessageBox::Yes) {
+        return;
+    }
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    const Status approved = ApprovalService::approve(*m_database, m_session, id);
+    QGuiApplication::restoreOverrideCursor();
+    if (!approved) {
+        showMessage(Labels::sentence(approved.error().message), true);
+        reload();
+        return;
+    }
+    showMessage(found->action == QLatin1String("delete")
+                    ? tr("Approval #%1 carried out: %Ln subject(s) deleted.", nullptr, count).arg(id)
+                    : tr("Approval #%1 carried out: %Ln subject(s) anonymized.", nullptr, count).arg(id),
+                false);
+    reload();
+    emit decided();
+}
+
+void ApprovalsDialog::rejectSelected()
+{
+    const qint64 id = selectedApproval();
+    if (id == 0) {
+        return;
+    }
+    const std::optional<QString> note =
+        MessageBox::getText(this, tr("Reject #%1").arg(id),
+                            tr("Why is approval #%1 rejected? The note is kept in the audit trail; it must not "
+                               "contain personal data.")
+                                .arg(id));
+    if (!note) {
+        return;
+    }
+    if (note->trimmed().isEmpty()) {
+        showMessage(tr("A rejection needs a note saying why; approval #%1 is still pending.").arg(id), true);
+        return;
+    }
+    const Status rejected = ApprovalService::reject(*m_database, m_session, id, note->trimmed());
+    if (!rejected) {
+        showMessage(Labels::sentence(rejected.error().message), true);
+        reload();
+        return;
+    }
+    showMessage(tr("Approval #%1 rejected: nothing was changed.").arg(id), false);
+    reload();
+    emit decided();
+}
+
+QString ApprovalsDialog::messageText() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
+
+void ApprovalsDialog::showMessage(const QString &text, bool error)
+{
+    m_messageIsError = error && !text.isEmpty();
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    m_message->setVisible(!text.isEmpty());
+}
+
+void ApprovalsDialog::updateButtons()
+{
+    const bool selected = selectedApproval() != 0;
+    m_approve->setEnabled(m_canDecide && selected);
+    m_reject->setEnabled(m_canDecide && selected);
+}
+
+QString ApprovalsDialog::actionLabel(const QString &action)
+{
+    if (action == QLatin1String("anonymize")) {
+        return tr("Anonymize");
+    }
+    if (action == QLatin1String("delete")) {
+        return tr("Delete");
+    }
+    return action;
+}
+
+} // namespace pd

@@ -1,0 +1,197 @@
+#include "ui/common/Labels.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QLocale>
+
+namespace pd {
+
+QString Labels::role(Role role)
+{
+    switch (role) {
+    case Role::Admin:
+        return tr("administrator");
+    case Role::Officer:
+        return tr("officer");
+    case Role::Agent:
+        return tr("agent");
+    case Role::Auditor:
+        return tr("auditor");
+    }
+    return toString(role);
+}
+
+QString Labels::sentence(const QString &message)
+{
+    QString text = message.trimmed();
+    if (text.isEmpty()) {
+        return text;
+    }
+    text[0] = text.at(0).toUpper();
+    const QChar last = text.back();
+    if (last != QLatin1Char('.') && last != QLatin1Char('!') && last != QLatin1Char('?')) {
+        text.append(QLatin1Char('.'));
+    }
+    return text;
+}
+
+QString Labels::localTime(const QString &isoUtc)
+{
+    const QDateTime parsed = QDateTime::fromString(isoUtc, Qt::ISODate);
+    if (!parsed.isValid()) {
+        return isoUtc;
+    }
+    const QDateTime local = parsed.toLocalTime();
+    return QLocale().toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
+           local.time().toString(QStringLiteral("HH:mm:ss"));
+}
+
+QString Labels::localDate(const QString &iso)
+{
+    QDate date = QDate::fromString(iso.left(10), Qt::ISODate);
+    if (iso.size() > 10) {
+        const QDateTime parsed = QDateTime::fromString(iso, Qt::ISODate);
+        if (parsed.isValid()) {
+            date = parsed.toLocalTime().date();
+        }
+    }
+    return date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : iso;
+}
+
+QString Labels::category(const QString &category)
+{
+    // Built on every call, not once: the language may change while the program runs (tests switch it).
+    const QHash<QString, QString> labels = {
+        {QStringLiteral("account"), tr("Account")},
+        {QStringLiteral("payment"), tr("Payment")},
+        {QStringLiteral("technical"), tr("Technical")},
+        {QStringLiteral("voice"), tr("Voice")},
+        {QStringLiteral("integration"), tr("Integration")},
+        {QStringLiteral("recipient"), tr("Mailing recipient")},
+        {QStringLiteral("appeal"), tr("Appeal")},
+        {QStringLiteral("representative"), tr("Representative")},
+        {QStringLiteral("organisation"), tr("Organisation")},
+    };
+    return labels.value(category, category);
+}
+
+QString Labels::field(const QString &field)
+{
+    const QHash<QString, QString> labels = {
+        {QStringLiteral("name"), tr("Name")},
+        {QStringLiteral("email"), tr("E-mail")},
+        {QStringLiteral("phone"), tr("Phone")},
+        {QStringLiteral("messenger"), tr("Messenger")},
+        {QStringLiteral("birth_date"), tr("Birth date")},
+        {QStringLiteral("card_masked"), tr("Card number (masked)")},
+        {QStringLiteral("card_expiry"), tr("Card expiry")},
+        {QStringLiteral("cardholder"), tr("Cardholder")},
+        {QStringLiteral("transaction_id"), tr("Transaction id")},
+        {QStringLiteral("ip"), tr("IP address")},
+        {QStringLiteral("browser"), tr("Browser")},
+        {QStringLiteral("cookie_id"), tr("Cookie id")},
+        {QStringLiteral("language"), tr("Language")},
+        {QStringLiteral("location"), tr("Location")},
+        {QStringLiteral("referrer"), tr("Referrer")},
+        {QStringLiteral("utm"), tr("UTM tags")},
+        {QStringLiteral("segments"), tr("Segments")},
+        {QStringLiteral("tags"), tr("Tags")},
+        {QStringLiteral("token"), tr("Token")},
+        {QStringLiteral("access_token"), tr("Access token")},
+        {QStringLiteral("refresh_token"), tr("Refresh token")},
+        {QStringLiteral("api_key"), tr("API key")},
+        {QStringLiteral("secret"), tr("Secret")},
+        {QStringLiteral("password"), tr("Password")},
+    };
+    return labels.value(field, field);
+}
+
+QString Labels::dataState(const QString &state)
+{
+    if (const std::optional<DataState> parsed = parseDataState(state)) {
+        switch (*parsed) {
+        case DataState::Active:
+            return tr("Active");
+        case DataState::Blocked:
+            return tr("Blocked");
+        case DataState::Anonymized:
+            return tr("Anonymized");
+        }
+    }
+    return state;
+}
+
+QString Labels::requestType(const QString &type)
+{
+    if (const std::optional<RequestType> parsed = parseRequestType(type)) {
+        switch (*parsed) {
+        case RequestType::Access:
+            return tr("Access");
+        case RequestType::Disclosures:
+            return tr("List of disclosures");
+        case RequestType::Rectification:
+            return tr("Rectification");
+        case RequestType::Erasure:
+            return tr("Erasure");
+        case RequestType::Restriction:
+            return tr("Restriction");
+        case RequestType::Objection:
+            return tr("Objection");
+        case RequestType::ConsentWithdrawal:
+            return tr("Consent withdrawal");
+        case RequestType::Portability:
+            return tr("Portability");
+        case RequestType::Complaint:
+            return tr("Complaint");
+        }
+    }
+    return type;
+}
+
+QString Labels::requestStatus(const QString &status)
+{
+    if (const std::optional<RequestStatus> parsed = parseRequestStatus(status)) {
+        switch (*parsed) {
+        case RequestStatus::New:
+            return tr("New");
+        case RequestStatus::IdentityPending:
+            return tr("Identity pending");
+        case RequestStatus::InProgress:
+            return tr("In progress");
+        case RequestStatus::AwaitingApproval:
+            return tr("Awaiting approval");
+        case RequestStatus::Completed:
+            return tr("Completed");
+        case RequestStatus::Refused:
+            return tr("Refused");
+        case RequestStatus::Withdrawn:
+            return tr("Withdrawn");
+        }
+    }
+    return status;
+}
+
+QString Labels::auditAction(const QString &action)
+{
+    const QHash<QString, QString> labels = {
+        {QStringLiteral("subject.view"), tr("Viewed")},
+        {QStringLiteral("subject.correct"), tr("Corrected")},
+        {QStringLiteral("subject.block"), tr("Blocked")},
+        {QStringLiteral("subject.unblock"), tr("Block lifted")},
+        {QStringLiteral("subject.anonymize"), tr("Anonymized")},
+        {QStringLiteral("subject.delete"), tr("Deleted")},
+        {QStringLiteral("subject.import"), tr("Imported")},
+        {QStringLiteral("consent.give"), tr("Consent given")},
+        {QStringLiteral("consent.withdraw"), tr("Consent withdrawn")},
+        {QStringLiteral("letter-template.save"), tr("Letter template changed")},
+        {QStringLiteral("letter-template.reset"), tr("Letter template reset")},
+    };
+    return labels.value(action, action);
+}
+
+QString Labels::notAllowed(Role role, Action action)
+{
+    return tr("Your role (%1) may not %2.").arg(Labels::role(role), Permissions::describe(action));
+}
+
+} // namespace pd

@@ -1,0 +1,252 @@
+#include "ui/requests/RequestListModel.h"
+
+#include "app/requests/RequestRegister.h"
+#include "ui/common/Labels.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+
+namespace pd {
+
+RequestListModel::RequestListModel(std::shared_ptr<Database> database, const Session &session, QObject *parent)
+    : QAbstractTableModel(parent), m_database(std::move(database)), m_session(session)
+{
+}
+
+QString RequestListModel::regimeName(pd::Regime regime)
+{
+    switch (regime) {
+    case pd::Regime::By99z:
+        return tr("Belarus 99-Z");
+    case pd::Regime::Gdpr:
+        return tr("GDPR");
+    case pd::Regime::UkGdpr:
+        return tr("UK GDPR");
+    case pd::Regime::Ccpa:
+        return tr("CCPA/CPRA");
+    case pd::Regime::Ru152fz:
+        return tr("Russia 152-FZ");
+    case pd::Regime::BrLgpd:
+        return tr("Brazil LGPD");
+    }
+    return {};
+}
+
+QColor RequestListModel::ageForeground(RequestAge age)
+{
+    switch (age) {
+    case RequestAge::Overdue:
+        return QColor(0xb3, 0x26, 0x1e);
+    case RequestAge::DueIn3:
+        return QColor(0xa6, 0x4b, 0x00);
+    case RequestAge::DueIn7:
+    case RequestAge::Later:
+        break;
+    }
+    return {};
+}
+
+QColor RequestListModel::ageBackground(RequestAge age)
+{
+    switch (age) {
+    case RequestAge::Overdue:
+        return QColor(0xfd, 0xe7, 0xe5);
+    case RequestAge::DueIn3:
+        return QColor(0xff, 0xef, 0xdc);
+    case RequestAge::DueIn7:
+        return QColor(0xff, 0xf8, 0xd6);
+    case RequestAge::Later:
+        break;
+    }
+    return {};
+}
+
+bool RequestListModel::setFilter(const RequestFilter &filter)
+{
+    m_filter = filter;
+    return load(kPageSize);
+}
+
+bool RequestListModel::reload()
+{
+    return load(std::max<int>(kPageSize, int(m_rows.size())));
+}
+
+bool RequestListModel::load(int rows)
+{
+    m_today = m_filter.effectiveToday();
+    Result<qint64> total = RequestRegister::count(*m_database, m_session, m_filter);
+    Result<QList<RequestRecord>> page =
+        total ? RequestRegister::page(*m_database, m_session, m_filter, RequestRegister::Sort::Due, 0, rows)
+              : Result<QList<RequestRecord>>(total.error());
+    beginResetModel();
+    if (!page) {
+        m_lastError = page.error().message;
+        m_rows.clear();
+        m_total = 0;
+    } else {
+        m_lastError.clear();
+        m_rows = page.value();
+        m_total = total.value();
+    }
+    endResetModel();
+    return page.ok();
+}
+
+const RequestRecord *RequestListModel::record(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+int RequestListModel::rowOf(qint64 requestId) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == requestId) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+int RequestListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int RequestListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RequestListModel::data(const QModelIndex &index, int role) const
+{
+    const RequestRecord *r = record(index.row());
+    if (!r) {
+        return {};
+    }
+    const QDate &today = m_today;
+    const std::optional<RequestAge> age =
+        r->isOpen() ? std::optional(requestAge(r->effectiveDue(), today)) : std::nullopt;
+    switch (role) {
+    case RequestIdRole:
+        return r->id;
+    case AgeRole:
+        return age ? QVariant(int(*age)) : QVariant();
+    case Qt::DisplayRole:
+        switch (Column(index.column())) {
+        case Number:
+            return QStringLiteral("#%1").arg(r->id);
+        case Type:
+            return Labels::requestType(toString(r->type));
+        case Regime:
+            return regimeName(r->regime);
+        case Status: {
+            QString status = Labels::requestStatus(toString(r->status));
+            if (r->pausedSince.isValid()) {
+                status += QStringLiteral(" · ") + tr("clock stopped");
+            }
+            return r->duplicateOf ? status + QStringLiteral(" · ") + tr("duplicate?") : status;
+        }
+        case Requester:
+            return r->requesterName;
+        case Received:
+            return Labels::localDate(r->received);
+        case Due: {
+            const QString date = QLocale().toString(r->effectiveDue(), QLocale::ShortFormat);
+            if (!age) {
+                return date;
+            }
+            const qint64 days = today.daysTo(r->effectiveDue());
+            if (days < 0) {
+                return tr("%1 (%Ln day(s) overdue)", nullptr, int(-days)).arg(date);
+            }
+            return days == 0 ? tr("%1 (today)").arg(date) : tr("%1 (%Ln day(s) left)", nullptr, int(days)).arg(date);
+        }
+        case Assignee:
+            return r->assigneeName;
+        case ColumnCount:
+            break;
+        }
+        return {};
+    case Qt::ForegroundRole: {
+        const QColor color = age ? ageForeground(*age) : QColor(0x6b, 0x6b, 0x6b); // closed requests are greyed
+        return color.isValid() ? QVariant(QBrush(color)) : QVariant();
+    }
+    case Qt::BackgroundRole: {
+        const QColor color = age ? ageBackground(*age) : QColor();
+        return color.isValid() ? QVariant(QBrush(color)) : QVariant();
+    }
+    case Qt::FontRole:
+        if (age == RequestAge::Overdue && index.column() == Due) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (age == RequestAge::Overdue) {
+            return tr("Overdue: the legal deadline has passed");
+        }
+        if (age == RequestAge::DueIn3) {
+            return tr("Due within 3 days");
+        }
+        if (age == RequestAge::DueIn7) {
+            return tr("Due within 7 days");
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant RequestListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return {};
+    }
+    switch (Column(section)) {
+    case Number:
+        return tr("No.");
+    case Type:
+        return tr("Type");
+    case Regime:
+        return tr("Law");
+    case Status:
+        return tr("Status");
+    case Requester:
+        return tr("Requester");
+    case Received:
+        return tr("Received");
+    case Due:
+        return tr("Due");
+    case Assignee:
+        return tr("Assigned to");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+bool RequestListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_rows.size() < m_total;
+}
+
+void RequestListModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid()) {
+        return;
+    }
+    Result<QList<RequestRecord>> page = RequestRegister::page(
+        *m_database, m_session, m_filter, RequestRegister::Sort::Due, int(m_rows.size()), kPageSize);
+    if (!page || page->isEmpty()) {
+        m_total = m_rows.size();
+        return;
+    }
+    beginInsertRows(QModelIndex(), int(m_rows.size()), int(m_rows.size() + page->size() - 1));
+    m_rows.append(page.value());
+    endInsertRows();
+}
+
+} // namespace pd

@@ -1,0 +1,507 @@
+#include "ui/requests/RequestView.h"
+
+#include "app/domain/Deadlines.h"
+#include "app/domain/Permissions.h"
+#include "app/requests/RequestRegister.h"
+#include "app/requests/RequestService.h"
+#include "ui/common/FormDialog.h"
+#include "ui/common/Labels.h"
+#include "ui/common/MessageBox.h"
+#include "ui/requests/ReplyStep.h"
+#include "ui/requests/RequestListModel.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace pd {
+
+namespace {
+
+QString executionLabel(RequestService::Execution::Kind kind)
+{
+    using Kind = RequestService::Execution::Kind;
+    switch (kind) {
+    case Kind::Delete:
+        return RequestView::tr("Delete the subject's data");
+    case Kind::Anonymize:
+        return RequestView::tr("Anonymize the subject");
+    case Kind::Block:
+        return RequestView::tr("Block the subject's data");
+    case Kind::Correct:
+        return RequestView::tr("Correct a field");
+    case Kind::WithdrawConsent:
+        return RequestView::tr("Withdraw consent and schedule erasure");
+    case Kind::ProvideData:
+        return RequestView::tr("Attach the subject's data");
+    }
+    return {};
+}
+
+} // namespace
+
+RequestView::RequestView(std::shared_ptr<Database> database, const Session &session, QWidget *parent)
+    : QWidget(parent), m_database(std::move(database)), m_session(session)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *header = new QHBoxLayout;
+    auto *back = new QPushButton(tr("← Back to the list"), this);
+    back->setObjectName(QStringLiteral("back"));
+    back->setToolTip(tr("Back to the list (Esc)"));
+    connect(back, &QPushButton::clicked, this, &RequestView::backRequested);
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    escape->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(escape, &QShortcut::activated, this, &RequestView::backRequested);
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("title"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    header->addWidget(back);
+    header->addSpacing(12);
+    header->addWidget(m_title, 1);
+    layout->addLayout(header);
+
+    m_clock = new QLabel(this);
+    m_clock->setObjectName(QStringLiteral("clock"));
+    m_clock->setWordWrap(true);
+    layout->addWidget(m_clock);
+
+    auto *steps = new QGridLayout;
+    const QString labels[StepCount] = {tr("Check &identity…"), tr("&Ask requester…"), tr("Resume &clock"),
+                                       tr("E&xtend…"),         tr("Assi&gn…"),        tr("Carry &out…"),
+                                       tr("&Reply letter…"),   tr("Co&mplete…"),      tr("Re&fuse…"),
+                                       tr("&Withdrawn…"),      tr("Co&mment…")};
+    for (int step = 0; step < StepCount; ++step) {
+        auto *button = new QPushButton(labels[step], this);
+        button->setObjectName(QStringLiteral("step%1").arg(step));
+        connect(button, &QPushButton::clicked, this, [this, step] { runStep(Step(step)); });
+        steps->addWidget(button, step / 6, step % 6);
+        m_buttons[step] = button;
+    }
+    layout->addLayout(steps);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    m_details = new QLabel(splitter);
+    m_details->setObjectName(QStringLiteral("details"));
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setMargin(8);
+    m_timeline = new QTreeWidget(splitter);
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_timeline->setRootIsDecorated(false);
+    m_timeline->setHeaderLabels({tr("When"), tr("Who"), tr("What")});
+    m_timeline->header()->setStretchLastSection(true);
+    m_timeline->setWordWrap(true);
+    splitter->addWidget(m_details);
+    splitter->addWidget(m_timeline);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    layout->addWidget(splitter, 1);
+}
+
+bool RequestView::showRequest(qint64 requestId)
+{
+    Result<RequestRecord> record = RequestRegister::get(*m_database, m_session, requestId);
+    if (!record) {
+        MessageBox::warning(this, tr("Request"), Labels::sentence(record.error().message));
+        return false;
+    }
+    Result<QList<RequestEvent>> events = RequestRegister::events(*m_database, m_session, requestId);
+    if (!events) {
+        MessageBox::warning(this, tr("Request"), Labels::sentence(events.error().message));
+        return false;
+    }
+    m_record = record.value();
+    const RequestRecord &r = m_record;
+    m_title->setText(tr("Request #%1 · %2 · %3 · %4")
+                         .arg(r.id)
+                         .arg(Labels::requestType(toString(r.type)), RequestListModel::regimeName(r.regime),
+                              Labels::requestStatus(toString(r.status))));
+
+    const DeadlineRule rule = Deadlines::rule(r.regime, r.type);
+    const QDate today = QDate::currentDate();
+    QString clock =
+        tr("Received %1 · due %2 (%3)")
+            .arg(Labels::localDate(r.received), QLocale().toString(r.effectiveDue(), QLocale::LongFormat), rule.source);
+    if (r.extendedDue.isValid()) {
+        clock += QStringLiteral(" · ") + tr("extended from %1; requester told on %2")
+                                             .arg(QLocale().toString(r.due, QLocale::ShortFormat),
+                                                  QLocale().toString(r.extensionNotified, QLocale::ShortFormat));
+    }
+    if (r.pausedSince.isValid()) {
+        clock += QStringLiteral(" · ") +
+                 tr("clock stopped since %1").arg(QLocale().toString(r.pausedSince, QLocale::ShortFormat));
+    }
+    QString style;
+    if (r.isOpen()) {
+        const qint64 days = today.daysTo(r.effectiveDue());
+        clock += QStringLiteral(" · ") +
+                 (days < 0 ? tr("%Ln day(s) overdue", nullptr, int(-days)) : tr("%Ln day(s) left", nullptr, int(days)));
+        const RequestAge age = requestAge(r.effectiveDue(), today);
+        if (const QColor background = RequestListModel::ageBackground(age); background.isValid()) {
+            style = QStringLiteral("background: %1;").arg(background.name());
+        }
+        if (const QColor text = RequestListModel::ageForeground(age); text.isValid()) {
+            style += QStringLiteral(" color: %1;").arg(text.name());
+        }
+    }
+    m_clock->setText(clock);
+    m_clock->setStyleSheet(style.isEmpty() ? QString() : style + QStringLiteral(" padding: 6px; border-radius: 4px;"));
+
+    const auto row = [](const QString &label, const QString &value) {
+        return value.isEmpty() ? QString()
+                               : QStringLiteral("<tr><td style='color:#555;padding-right:12px'>%1</td><td>%2</td></tr>")
+                                     .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    QString html = QStringLiteral("<table>");
+    html += row(tr("Requester"), r.requesterName);
+    html += row(tr("Subject"), r.subjectId ? tr("#%1 %2").arg(*r.subjectId).arg(r.subjectName) : tr("not linked"));
+    html += row(tr("Address"), r.requesterAddress);
+    html += row(tr("Date of birth"), r.requesterBirthDate.isValid()
+                                         ? QLocale().toString(r.requesterBirthDate, QLocale::ShortFormat)
+                                         : QString());
+    html += row(tr("ID number"), r.requesterIdNumber);
+    html += row(tr("E-mail"), r.requesterEmail);
+    html += row(tr("Phone"), r.requesterPhone);
+    html += row(tr("Representative"), r.representativeName.isEmpty()
+                                          ? QString()
+                                          : tr("%1 (%2)").arg(r.representativeName, r.representativeDocument));
+    html += row(tr("What is asked"), r.whatAsked);
+    html += row(tr("Channel"), r.channel);
+    html += row(tr("Answer"),
+                tr("%1, in %2").arg(r.answerForm, r.language == QLatin1String("ru") ? tr("Russian") : tr("English")));
+    html += row(tr("Assigned to"), r.assigneeName.isEmpty() ? tr("nobody") : r.assigneeName);
+    html += row(
+        tr("Identity"),
+        r.identityMethod.isEmpty() ? tr("not checked yet")
+        : r.identityCheckedBy.isEmpty()
+            ? tr("%1: %2").arg(r.identityResult == QLatin1String("confirmed") ? tr("confirmed") : tr("not confirmed"),
+                               r.identityMethod)
+            : tr("%1: %2 (%3, %4)")
+                  .arg(r.identityResult == QLatin1String("confirmed") ? tr("confirmed") : tr("not confirmed"),
+                       r.identityMethod, r.identityCheckedBy, Labels::localTime(r.identityCheckedAt)));
+    html += row(tr("Duplicate"), r.duplicateOf
+                                     ? tr("an open request #%1 of the same subject and type exists").arg(*r.duplicateOf)
+                                     : QString());
+    html += row(tr("Replied"),
+                r.repliedAt.isEmpty() ? QString() : tr("%1 (%2)").arg(Labels::localTime(r.repliedAt), r.replyForm));
+    html += row(tr("Refusal ground"), r.refusalGround);
+    html += QStringLiteral("</table>");
+    m_details->setText(html);
+
+    m_timeline->clear();
+    for (const RequestEvent &e : events.value()) {
+        QString what = e.comment;
+        if (!e.toStatus.isEmpty() && !e.fromStatus.isEmpty()) {
+            what = tr("%1 → %2: %3").arg(Labels::requestStatus(e.fromStatus), Labels::requestStatus(e.toStatus), what);
+        }
+        auto *item = new QTreeWidgetItem(m_timeline, {Labels::localTime(e.at), e.operatorName, what});
+        item->setToolTip(2, what);
+    }
+    m_timeline->resizeColumnToContents(0);
+    m_timeline->resizeColumnToContents(1);
+    updateSteps();
+    return true;
+}
+
+bool RequestView::reload()
+{
+    return m_record.id != 0 && showRequest(m_record.id);
+}
+
+void RequestView::updateSteps()
+{
+    const RequestRecord &r = m_record;
+    const bool mayHandle = Permissions::allows(m_session.role, Action::HandleRequests);
+    const bool open = r.isOpen();
+    const DeadlineRule rule = Deadlines::rule(r.regime, r.type);
+    const auto set = [this](Step step, bool enabled, const QString &why) {
+        m_buttons[step]->setEnabled(enabled);
+        m_buttons[step]->setToolTip(enabled ? QString() : why);
+    };
+    const QString role = tr("Your role (%1) does not handle requests").arg(Labels::role(m_session.role));
+    const QString closed = tr("The request is closed");
+    const auto check = [&](Step step, bool condition, const QString &why) {
+        set(step, mayHandle && open && condition, !mayHandle ? role : !open ? closed : why);
+    };
+    const bool awaiting = r.status == RequestStatus::AwaitingApproval;
+    check(CheckIdentity, !awaiting, tr("The request awaits approval"));
+    check(AskRequester, !awaiting, tr("The request awaits approval"));
+    check(Resume, r.pausedSince.isValid(), tr("The clock is running"));
+    check(Extend, rule.extension.has_value() && !r.extendedDue.isValid(),
+          r.extendedDue.isValid() ? tr("Already extended") : tr("%1 allows no extension").arg(rule.source));
+    check(Assign, true, QString());
+    check(Execute,
+          r.status == RequestStatus::InProgress && r.subjectId && !RequestService::executionsFor(r.type).isEmpty(),
+          !r.subjectId                                      ? tr("The request is not linked to a subject")
+          : RequestService::executionsFor(r.type).isEmpty() ? tr("Nothing to carry out for this type")
+                                                            : tr("Confirm the identity first"));
+    set(Reply, mayHandle && r.status != RequestStatus::Withdrawn, mayHandle ? tr("The request was withdrawn") : role);
+    check(Complete, r.status == RequestStatus::InProgress && !r.repliedAt.isEmpty(),
+          r.status != RequestStatus::InProgress ? tr("Only a request in progress is completed")
+                                                : tr("Send the reply letter first"));
+    check(Refuse, !awaiting, tr("The request awaits approval"));
+    check(Withdraw, !awaiting, tr("The request awaits approval"));
+    set(Comment, mayHandle, role);
+}
+
+void RequestView::report(const Status &status)
+{
+    if (!status) {
+        MessageBox::warning(this, tr("Request #%1").arg(m_record.id), Labels::sentence(status.error().message));
+    } else {
+        emit requestChanged(m_record.id);
+    }
+    reload();
+}
+
+void RequestView::runStep(Step step)
+{
+    switch (step) {
+    case CheckIdentity:
+        checkIdentity();
+        break;
+    case AskRequester:
+        askRequester();
+        break;
+    case Resume:
+        resumeClock();
+        break;
+    case Extend:
+        extend();
+        break;
+    case Assign:
+        assign();
+        break;
+    case Execute:
+        execute();
+        break;
+    case Reply:
+        reply();
+        break;
+    case Complete:
+        complete();
+        break;
+    case Refuse:
+        refuse();
+        break;
+    case Withdraw:
+        withdraw();
+        break;
+    case Comment:
+        comment();
+        break;
+    case StepCount:
+        break;
+    }
+}
+
+void RequestView::checkIdentity()
+{
+    FormDialog form(tr("Identity check"),
+                    tr("Record how the requester's identity was checked. Proportionate means: no more than the "
+                       "request needs. Only that a document was seen is recorded; never keep a copy or its number."),
+                    tr("Record"), this);
+    form.addText(QStringLiteral("method"), tr("Method"), true, tr("e.g. ID card shown at the office"));
+    form.addChoice(QStringLiteral("result"), tr("Result"),
+                   {{QStringLiteral("confirmed"), tr("Confirmed")}, {QStringLiteral("failed"), tr("Not confirmed")}});
+    form.addText(QStringLiteral("note"), tr("Note"), false);
+    if (!form.run()) {
+        return;
+    }
+    report(RequestService::checkIdentity(*m_database, m_session, m_record.id, m_record.version,
+                                         {form.text(QStringLiteral("method")),
+                                          form.text(QStringLiteral("result")) == QLatin1String("confirmed"),
+                                          form.text(QStringLiteral("note"))}));
+}
+
+void RequestView::askRequester()
+{
+    const DeadlineRule rule = Deadlines::rule(m_record.regime, m_record.type);
+    FormDialog form(tr("Ask the requester"),
+                    rule.pausable ? tr("The clock stops until the requester answers (%1).").arg(rule.source)
+                                  : tr("The clock keeps running: %1 does not stop it.").arg(rule.source),
+                    tr("Record"), this);
+    form.addText(QStringLiteral("what"), tr("Asked for"), true, tr("e.g. proof of identity, the account number"));
+    form.addDate(QStringLiteral("since"), tr("Asked on"), QDate::currentDate(), QDate::currentDate());
+    if (!form.run()) {
+        return;
+    }
+    report(RequestService::askRequester(*m_database, m_session, m_record.id, m_record.version,
+                                        form.text(QStringLiteral("what")), form.date(QStringLiteral("since"))));
+}
+
+void RequestView::resumeClock()
+{
+    FormDialog form(tr("Resume the clock"), tr("The requester answered. The days waited move the due date on."),
+                    tr("Resume"), this);
+    form.addDate(QStringLiteral("on"), tr("Answered on"), QDate::currentDate(), QDate::currentDate());
+    if (!form.run()) {
+        return;
+    }
+    report(
+        RequestService::resume(*m_database, m_session, m_record.id, m_record.version, form.date(QStringLiteral("on"))));
+}
+
+void RequestView::extend()
+{
+    const DeadlineRule rule = Deadlines::rule(m_record.regime, m_record.type);
+    FormDialog form(tr("Extend the deadline"),
+                    tr("%1 allows one extension with reasons, of which the requester must be told within the first "
+                       "period.")
+                        .arg(rule.source),
+                    tr("Extend"), this);
+    form.addText(QStringLiteral("reason"), tr("Reason"), true, tr("e.g. complex request: data in several systems"));
+    form.addDate(QStringLiteral("notified"), tr("Requester told on"), QDate::currentDate(), QDate::currentDate());
+    if (!form.run()) {
+        return;
+    }
+    report(RequestService::extend(*m_database, m_session, m_record.id, m_record.version,
+                                  form.text(QStringLiteral("reason")), form.date(QStringLiteral("notified"))));
+}
+
+void RequestView::assign()
+{
+    Result<QList<std::pair<qint64, QString>>> people = RequestRegister::assignees(*m_database, m_session);
+    if (!people) {
+        report(people.error());
+        return;
+    }
+    QList<std::pair<QString, QString>> items{{QStringLiteral("0"), tr("Nobody")}};
+    for (const auto &[id, name] : people.value()) {
+        items.append({QString::number(id), name});
+    }
+    FormDialog form(tr("Assign the request"), QString(), tr("Assign"), this);
+    form.addChoice(QStringLiteral("operator"), tr("Operator"), items,
+                   QString::number(m_record.assigneeId.value_or(m_session.operatorId)));
+    if (!form.run()) {
+        return;
+    }
+    report(RequestService::assign(*m_database, m_session, m_record.id, m_record.version,
+                                  form.text(QStringLiteral("operator")).toLongLong()));
+}
+
+void RequestView::execute()
+{
+    using Kind = RequestService::Execution::Kind;
+    const QList<Kind> kinds = RequestService::executionsFor(m_record.type);
+    QList<std::pair<QString, QString>> items;
+    for (Kind kind : kinds) {
+        items.append({QString::number(int(kind)), executionLabel(kind)});
+    }
+    FormDialog form(tr("Carry out request #%1").arg(m_record.id),
+                    tr("Runs on subject #%1 (%2). The change is recorded in the audit trail with this request.")
+                        .arg(m_record.subjectId.value_or(0))
+                        .arg(m_record.subjectName),
+                    tr("Carry out"), this);
+    form.addChoice(QStringLiteral("kind"), tr("Operation"), items);
+    if (kinds.contains(Kind::Correct)) {
+        form.addText(QStringLiteral("field"), tr("Field"), true, tr("e.g. email, phone, name"));
+        form.addText(QStringLiteral("value"), tr("Correct value"), true);
+    }
+    if (kinds.contains(Kind::Block)) {
+        form.addDate(QStringLiteral("until"), tr("Blocked until"), QDate::currentDate().addMonths(1));
+    }
+    form.addText(QStringLiteral("reason"), tr("Reason"), false, tr("request #%1").arg(m_record.id));
+    if (!form.run()) {
+        return;
+    }
+    RequestService::Execution execution;
+    execution.kind = Kind(form.text(QStringLiteral("kind")).toInt());
+    execution.field = form.text(QStringLiteral("field"));
+    execution.value = form.text(QStringLiteral("value"));
+    execution.blockUntil = form.date(QStringLiteral("until"));
+    execution.reason = form.text(QStringLiteral("reason"));
+    if (execution.kind == Kind::Delete || execution.kind == Kind::Anonymize) {
+        const QString what = execution.kind == Kind::Delete
+                                 ? tr("Delete all data of subject #%1 (%2)? Items, consents and disclosures are "
+                                      "removed for good; only the fact of deletion is kept.")
+                                 : tr("Anonymize subject #%1 (%2)? Names, contacts and identifiers are replaced for "
+                                      "good and cannot be restored.");
+        if (MessageBox::question(this, tr("Carry out request #%1").arg(m_record.id),
+                                 what.arg(m_record.subjectId.value_or(0)).arg(m_record.subjectName)) !=
+            QMessageBox::Yes) {
+            return;
+        }
+    }
+    Result<RequestService::ExecutionOutcome> outcome =
+        RequestService::execute(*m_database, m_session, m_record.id, m_record.version, execution);
+    if (outcome && outcome->pendingApproval != 0) {
+        MessageBox::information(this, tr("Carry out request #%1").arg(m_record.id),
+                                tr("A second officer must approve this (approval #%1). The request waits until then.")
+                                    .arg(outcome->pendingApproval));
+    }
+    report(outcome ? Status() : Status(outcome.error()));
+}
+
+void RequestView::reply()
+{
+    if (Status status = ReplyStep::run(this, m_database, m_session, m_record); !status) {
+        report(status);
+    } else {
+        emit requestChanged(m_record.id);
+        reload();
+    }
+}
+
+void RequestView::complete()
+{
+    FormDialog form(tr("Complete request #%1").arg(m_record.id), tr("The request was answered."), tr("Complete"), this);
+    form.addChoice(
+        QStringLiteral("decision"), tr("Decision"),
+        {{QStringLiteral("granted"), tr("Granted")}, {QStringLiteral("partly-granted"), tr("Partly granted")}});
+    form.addText(QStringLiteral("note"), tr("Note"), false);
+    if (!form.run()) {
+        return;
+    }
+    report(RequestService::complete(*m_database, m_session, m_record.id, m_record.version,
+                                    form.text(QStringLiteral("decision")), form.text(QStringLiteral("note"))));
+}
+
+void RequestView::refuse()
+{
+    FormDialog form(tr("Refuse request #%1").arg(m_record.id),
+                    tr("A refusal names the article of the law that allows it and why it applies. The requester "
+                       "keeps the right to complain to the supervisory authority."),
+                    tr("Refuse"), this);
+    form.addText(QStringLiteral("ground"), tr("Legal ground"), true,
+                 tr("e.g. 99-Z art. 13(3): data needed for a court case"));
+    if (!form.run()) {
+        return;
+    }
+    report(RequestService::refuse(*m_database, m_session, m_record.id, m_record.version,
+                                  form.text(QStringLiteral("ground"))));
+}
+
+void RequestView::withdraw()
+{
+    FormDialog form(tr("Request #%1 withdrawn").arg(m_record.id), tr("The requester withdrew the request."),
+                    tr("Record"), this);
+    form.addText(QStringLiteral("note"), tr("How"), false, tr("e.g. phoned on 23 November"));
+    if (!form.run()) {
+        return;
+    }
+    report(RequestService::withdraw(*m_database, m_session, m_record.id, m_record.version,
+                                    form.text(QStringLiteral("note"))));
+}
+
+void RequestView::comment()
+{
+    FormDialog form(tr("Comment on request #%1").arg(m_record.id), QString(), tr("Add"), this);
+    form.addMultiLine(QStringLiteral("text"), tr("Comment"), true);
+    if (!form.run()) {
+        return;
+    }
+    report(RequestService::comment(*m_database, m_session, m_record.id, form.text(QStringLiteral("text"))));
+}
+
+} // namespace pd
