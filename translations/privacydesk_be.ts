@@ -2427,7 +2427,7 @@
     </message>
 </context>
 <context>
-    <name>pd::LetterTemplates</name>
+    <name>pd::LetterTemplateStore</name>
     <message>
         <source>letter language &apos;%1&apos;: expected one of %2</source>
         <translation>мова ліста &apos;%1&apos;: чакаецца адно з: %2</translation>
@@ -2454,7 +2454,7 @@
     </message>
 </context>
 <context>
-    <name>pd::LockView</name>
+    <name>pd::LockScreen</name>
     <message>
         <source>Privacy Desk is locked.</source>
         <translation>Акно Privacy Desk заблакавана.</translation>
@@ -3322,6 +3322,541 @@
     </message>
 </context>
 <context>
+    <name>pd::RequestPanel</name>
+    <message>
+        <source>Delete the subject&apos;s data</source>
+        <translation>Выдаліць даныя суб&apos;екта</translation>
+    </message>
+    <message>
+        <source>Anonymize the subject</source>
+        <translation>Абязасобіць суб&apos;екта</translation>
+    </message>
+    <message>
+        <source>Block the subject&apos;s data</source>
+        <translation>Заблакаваць даныя суб&apos;екта</translation>
+    </message>
+    <message>
+        <source>Correct a field</source>
+        <translation>Выправіць поле</translation>
+    </message>
+    <message>
+        <source>Withdraw consent and schedule erasure</source>
+        <translation>Адклікаць згоду і запланаваць выдаленне</translation>
+    </message>
+    <message>
+        <source>Attach the subject&apos;s data</source>
+        <translation>Дадаць даныя суб&apos;екта</translation>
+    </message>
+    <message>
+        <source>← Back to the list</source>
+        <translation>← Назад да спісу</translation>
+    </message>
+    <message>
+        <source>Back to the list (Esc)</source>
+        <translation>Назад да спісу (Esc)</translation>
+    </message>
+    <message>
+        <source>Check &amp;identity…</source>
+        <translation>Праверыць &amp;асобу…</translation>
+    </message>
+    <message>
+        <source>&amp;Ask requester…</source>
+        <translation>Запы&amp;таць у заяўніка…</translation>
+    </message>
+    <message>
+        <source>Resume &amp;clock</source>
+        <translation>Аднавіць ад&amp;лік</translation>
+    </message>
+    <message>
+        <source>E&amp;xtend…</source>
+        <translation>&amp;Падоўжыць…</translation>
+    </message>
+    <message>
+        <source>Assi&amp;gn…</source>
+        <translation>Пры&amp;значыць…</translation>
+    </message>
+    <message>
+        <source>Carry &amp;out…</source>
+        <translation>&amp;Выканаць…</translation>
+    </message>
+    <message>
+        <source>&amp;Reply letter…</source>
+        <translation>Ад&amp;каз…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mplete…</source>
+        <translation>Завяр&amp;шыць…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse…</source>
+        <translation>Ад&amp;мовіць…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdrawn…</source>
+        <translation>Адкл&amp;іканы…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment…</source>
+        <translation>Каме&amp;нтарый…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Калі</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Хто</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Што</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Запыт</translation>
+    </message>
+    <message>
+        <source>Request #%1 · %2 · %3 · %4</source>
+        <translation>Запыт #%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Received %1 · due %2 (%3)</source>
+        <translation>Атрыманы %1 · тэрмін %2 (%3)</translation>
+    </message>
+    <message>
+        <source>extended from %1; requester told on %2</source>
+        <translation>тэрмін падоўжаны з %1; заяўніку паведамлена %2</translation>
+    </message>
+    <message>
+        <source>clock stopped since %1</source>
+        <translation>адлік тэрміну прыпынены з %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) overdue</source>
+        <translation>
+            <numerusform>пратэрмінаваны на %Ln дзень</numerusform>
+            <numerusform>пратэрмінаваны на %Ln дні</numerusform>
+            <numerusform>пратэрмінаваны на %Ln дзён</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) left</source>
+        <translation>
+            <numerusform>застаўся %Ln дзень</numerusform>
+            <numerusform>засталося %Ln дні</numerusform>
+            <numerusform>засталося %Ln дзён</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Заяўнік</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Суб&apos;ект</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>not linked</source>
+        <translation>не звязаны</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрас</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата нараджэння</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Ідэнтыфікацыйны нумар</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Тэлефон</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>Прадстаўнік</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>What is asked</source>
+        <translation>Сутнасць запыту</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Адказ</translation>
+    </message>
+    <message>
+        <source>%1, in %2</source>
+        <translation>%1, мова: %2</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>руская</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>англійская</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Выканаўца</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>не прызначаны</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Асоба</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>яшчэ не праверана</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>пацверджана</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>не пацверджана</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3, %4)</source>
+        <translation>%1: %2 (%3, %4)</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Дублікат</translation>
+    </message>
+    <message>
+        <source>an open request #%1 of the same subject and type exists</source>
+        <translation>ёсць адкрыты запыт #%1 таго ж суб&apos;екта і тыпу</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Адказ адпраўлены</translation>
+    </message>
+    <message>
+        <source>Refusal ground</source>
+        <translation>Падстава адмовы</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation>%1 → %2: %3</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not handle requests</source>
+        <translation>Ваша роля (%1) не прадугледжвае апрацоўку запытаў</translation>
+    </message>
+    <message>
+        <source>The request is closed</source>
+        <translation>Запыт закрыты</translation>
+    </message>
+    <message>
+        <source>The request awaits approval</source>
+        <translation>Запыт чакае ўзгаднення</translation>
+    </message>
+    <message>
+        <source>The clock is running</source>
+        <translation>Адлік тэрміну ідзе</translation>
+    </message>
+    <message>
+        <source>Already extended</source>
+        <translation>Тэрмін ужо падоўжаны</translation>
+    </message>
+    <message>
+        <source>%1 allows no extension</source>
+        <translation>%1 не дапускае падаўжэння</translation>
+    </message>
+    <message>
+        <source>The request is not linked to a subject</source>
+        <translation>Запыт не звязаны з суб&apos;ектам</translation>
+    </message>
+    <message>
+        <source>Nothing to carry out for this type</source>
+        <translation>Для гэтага тыпу няма чаго выконваць</translation>
+    </message>
+    <message>
+        <source>Confirm the identity first</source>
+        <translation>Спачатку пацвердзіце асобу</translation>
+    </message>
+    <message>
+        <source>The request was withdrawn</source>
+        <translation>Запыт адкліканы</translation>
+    </message>
+    <message>
+        <source>Only a request in progress is completed</source>
+        <translation>Завяршыць можна толькі запыт у рабоце</translation>
+    </message>
+    <message>
+        <source>Send the reply letter first</source>
+        <translation>Спачатку адпраўце адказ</translation>
+    </message>
+    <message>
+        <source>Request #%1</source>
+        <translation>Запыт #%1</translation>
+    </message>
+    <message>
+        <source>Identity check</source>
+        <translation>Праверка асобы</translation>
+    </message>
+    <message>
+        <source>Record how the requester&apos;s identity was checked. Proportionate means: no more than the request needs. Only that a document was seen is recorded; never keep a copy or its number.</source>
+        <translation>Запішыце, як правяралася асоба заяўніка. Суразмерна — значыць не больш, чым патрабуе запыт. Запісваецца толькі факт прад&apos;яўлення дакумента; ніколі не захоўвайце яго копію або нумар.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запісаць</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Спосаб</translation>
+    </message>
+    <message>
+        <source>e.g. ID card shown at the office</source>
+        <translation>напрыклад, пасведчанне асобы прад&apos;яўлена ў офісе</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Вынік</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Пацверджана</translation>
+    </message>
+    <message>
+        <source>Not confirmed</source>
+        <translation>Не пацверджана</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заўвага</translation>
+    </message>
+    <message>
+        <source>Ask the requester</source>
+        <translation>Запыт у заяўніка</translation>
+    </message>
+    <message>
+        <source>The clock stops until the requester answers (%1).</source>
+        <translation>Адлік тэрміну прыпыняецца да адказу заяўніка (%1).</translation>
+    </message>
+    <message>
+        <source>The clock keeps running: %1 does not stop it.</source>
+        <translation>Адлік тэрміну працягваецца: %1 не прадугледжвае прыпынення.</translation>
+    </message>
+    <message>
+        <source>Asked for</source>
+        <translation>Што запытана</translation>
+    </message>
+    <message>
+        <source>e.g. proof of identity, the account number</source>
+        <translation>напрыклад, пацвярджэнне асобы, нумар уліковага запісу</translation>
+    </message>
+    <message>
+        <source>Asked on</source>
+        <translation>Дата запыту</translation>
+    </message>
+    <message>
+        <source>Resume the clock</source>
+        <translation>Аднаўленне адліку тэрміну</translation>
+    </message>
+    <message>
+        <source>The requester answered. The days waited move the due date on.</source>
+        <translation>Заяўнік адказаў. Тэрмін зрушваецца на колькасць дзён чакання.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Аднавіць</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>Дата адказу</translation>
+    </message>
+    <message>
+        <source>Extend the deadline</source>
+        <translation>Падаўжэнне тэрміну</translation>
+    </message>
+    <message>
+        <source>%1 allows one extension with reasons, of which the requester must be told within the first period.</source>
+        <translation>%1 дапускае адно падаўжэнне з указаннем прычын; заяўніку трэба паведаміць пра яго на працягу першага тэрміну.</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Падоўжыць</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Прычына</translation>
+    </message>
+    <message>
+        <source>e.g. complex request: data in several systems</source>
+        <translation>напрыклад, складаны запыт: даныя ў некалькіх сістэмах</translation>
+    </message>
+    <message>
+        <source>Requester told on</source>
+        <translation>Дата апавяшчэння заяўніка</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Нікому</translation>
+    </message>
+    <message>
+        <source>Assign the request</source>
+        <translation>Прызначэнне выканаўцы</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Прызначыць</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Карыстальнік</translation>
+    </message>
+    <message>
+        <source>Carry out request #%1</source>
+        <translation>Выкананне запыту #%1</translation>
+    </message>
+    <message>
+        <source>Runs on subject #%1 (%2). The change is recorded in the audit trail with this request.</source>
+        <translation>Выконваецца для суб&apos;екта #%1 (%2). Змена запісваецца ў журнал аўдыту разам з гэтым запытам.</translation>
+    </message>
+    <message>
+        <source>Carry out</source>
+        <translation>Выканаць</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Аперацыя</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>e.g. email, phone, name</source>
+        <translation>напрыклад, email, phone, name</translation>
+    </message>
+    <message>
+        <source>Correct value</source>
+        <translation>Выпраўленае значэнне</translation>
+    </message>
+    <message>
+        <source>Blocked until</source>
+        <translation>Заблакавана да</translation>
+    </message>
+    <message>
+        <source>request #%1</source>
+        <translation>запыт #%1</translation>
+    </message>
+    <message>
+        <source>Delete all data of subject #%1 (%2)? Items, consents and disclosures are removed for good; only the fact of deletion is kept.</source>
+        <translation>Выдаліць усе даныя суб&apos;екта #%1 (%2)? Элементы даных, згоды і прадастаўленні выдаляюцца беззваротна; захоўваецца толькі факт выдалення.</translation>
+    </message>
+    <message>
+        <source>Anonymize subject #%1 (%2)? Names, contacts and identifiers are replaced for good and cannot be restored.</source>
+        <translation>Абязасобіць суб&apos;екта #%1 (%2)? Імёны, кантакты і ідэнтыфікатары замяняюцца беззваротна і не могуць быць адноўлены.</translation>
+    </message>
+    <message>
+        <source>A second officer must approve this (approval #%1). The request waits until then.</source>
+        <translation>Гэта павінен узгадніць другі адказны (узгадненне #%1). Да таго часу запыт чакае.</translation>
+    </message>
+    <message>
+        <source>Complete request #%1</source>
+        <translation>Завяршэнне запыту #%1</translation>
+    </message>
+    <message>
+        <source>The request was answered.</source>
+        <translation>Адказ на запыт дадзены.</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Завяршыць</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Рашэнне</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Задаволены</translation>
+    </message>
+    <message>
+        <source>Partly granted</source>
+        <translation>Задаволены часткова</translation>
+    </message>
+    <message>
+        <source>Refuse request #%1</source>
+        <translation>Адмова па запыце #%1</translation>
+    </message>
+    <message>
+        <source>A refusal names the article of the law that allows it and why it applies. The requester keeps the right to complain to the supervisory authority.</source>
+        <translation>У адмове пазначаецца артыкул закона, які яе дапускае, і чаму ён прымяняецца. Заяўнік захоўвае права падаць скаргу ва ўпаўнаважаны орган.</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Адмовіць</translation>
+    </message>
+    <message>
+        <source>Legal ground</source>
+        <translation>Прававая падстава</translation>
+    </message>
+    <message>
+        <source>e.g. 99-Z art. 13(3): data needed for a court case</source>
+        <translation>напрыклад, Закон 99-З, арт. 13(3): даныя патрэбныя для судовай справы</translation>
+    </message>
+    <message>
+        <source>Request #%1 withdrawn</source>
+        <translation>Запыт #%1 адкліканы</translation>
+    </message>
+    <message>
+        <source>The requester withdrew the request.</source>
+        <translation>Заяўнік адклікаў запыт.</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Як</translation>
+    </message>
+    <message>
+        <source>e.g. phoned on 23 November</source>
+        <translation>напрыклад, патэлефанаваў 23 лістапада</translation>
+    </message>
+    <message>
+        <source>Comment on request #%1</source>
+        <translation>Каментарый да запыту #%1</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Дадаць</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Каментарый</translation>
+    </message>
+</context>
+<context>
     <name>pd::RequestRegister</name>
     <message>
         <source>there is no request #%1</source>
@@ -3671,541 +4206,6 @@
     </message>
 </context>
 <context>
-    <name>pd::RequestView</name>
-    <message>
-        <source>Delete the subject&apos;s data</source>
-        <translation>Выдаліць даныя суб&apos;екта</translation>
-    </message>
-    <message>
-        <source>Anonymize the subject</source>
-        <translation>Абязасобіць суб&apos;екта</translation>
-    </message>
-    <message>
-        <source>Block the subject&apos;s data</source>
-        <translation>Заблакаваць даныя суб&apos;екта</translation>
-    </message>
-    <message>
-        <source>Correct a field</source>
-        <translation>Выправіць поле</translation>
-    </message>
-    <message>
-        <source>Withdraw consent and schedule erasure</source>
-        <translation>Адклікаць згоду і запланаваць выдаленне</translation>
-    </message>
-    <message>
-        <source>Attach the subject&apos;s data</source>
-        <translation>Дадаць даныя суб&apos;екта</translation>
-    </message>
-    <message>
-        <source>← Back to the list</source>
-        <translation>← Назад да спісу</translation>
-    </message>
-    <message>
-        <source>Back to the list (Esc)</source>
-        <translation>Назад да спісу (Esc)</translation>
-    </message>
-    <message>
-        <source>Check &amp;identity…</source>
-        <translation>Праверыць &amp;асобу…</translation>
-    </message>
-    <message>
-        <source>&amp;Ask requester…</source>
-        <translation>Запы&amp;таць у заяўніка…</translation>
-    </message>
-    <message>
-        <source>Resume &amp;clock</source>
-        <translation>Аднавіць ад&amp;лік</translation>
-    </message>
-    <message>
-        <source>E&amp;xtend…</source>
-        <translation>&amp;Падоўжыць…</translation>
-    </message>
-    <message>
-        <source>Assi&amp;gn…</source>
-        <translation>Пры&amp;значыць…</translation>
-    </message>
-    <message>
-        <source>Carry &amp;out…</source>
-        <translation>&amp;Выканаць…</translation>
-    </message>
-    <message>
-        <source>&amp;Reply letter…</source>
-        <translation>Ад&amp;каз…</translation>
-    </message>
-    <message>
-        <source>Co&amp;mplete…</source>
-        <translation>Завяр&amp;шыць…</translation>
-    </message>
-    <message>
-        <source>Re&amp;fuse…</source>
-        <translation>Ад&amp;мовіць…</translation>
-    </message>
-    <message>
-        <source>&amp;Withdrawn…</source>
-        <translation>Адкл&amp;іканы…</translation>
-    </message>
-    <message>
-        <source>Co&amp;mment…</source>
-        <translation>Каме&amp;нтарый…</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Калі</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Хто</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Што</translation>
-    </message>
-    <message>
-        <source>Request</source>
-        <translation>Запыт</translation>
-    </message>
-    <message>
-        <source>Request #%1 · %2 · %3 · %4</source>
-        <translation>Запыт #%1 · %2 · %3 · %4</translation>
-    </message>
-    <message>
-        <source>Received %1 · due %2 (%3)</source>
-        <translation>Атрыманы %1 · тэрмін %2 (%3)</translation>
-    </message>
-    <message>
-        <source>extended from %1; requester told on %2</source>
-        <translation>тэрмін падоўжаны з %1; заяўніку паведамлена %2</translation>
-    </message>
-    <message>
-        <source>clock stopped since %1</source>
-        <translation>адлік тэрміну прыпынены з %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln day(s) overdue</source>
-        <translation>
-            <numerusform>пратэрмінаваны на %Ln дзень</numerusform>
-            <numerusform>пратэрмінаваны на %Ln дні</numerusform>
-            <numerusform>пратэрмінаваны на %Ln дзён</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln day(s) left</source>
-        <translation>
-            <numerusform>застаўся %Ln дзень</numerusform>
-            <numerusform>засталося %Ln дні</numerusform>
-            <numerusform>засталося %Ln дзён</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Requester</source>
-        <translation>Заяўнік</translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>Суб&apos;ект</translation>
-    </message>
-    <message>
-        <source>#%1 %2</source>
-        <translation>#%1 %2</translation>
-    </message>
-    <message>
-        <source>not linked</source>
-        <translation>не звязаны</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Адрас</translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation>Дата нараджэння</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>Ідэнтыфікацыйны нумар</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Тэлефон</translation>
-    </message>
-    <message>
-        <source>Representative</source>
-        <translation>Прадстаўнік</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>What is asked</source>
-        <translation>Сутнасць запыту</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Канал</translation>
-    </message>
-    <message>
-        <source>Answer</source>
-        <translation>Адказ</translation>
-    </message>
-    <message>
-        <source>%1, in %2</source>
-        <translation>%1, мова: %2</translation>
-    </message>
-    <message>
-        <source>Russian</source>
-        <translation>руская</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>англійская</translation>
-    </message>
-    <message>
-        <source>Assigned to</source>
-        <translation>Выканаўца</translation>
-    </message>
-    <message>
-        <source>nobody</source>
-        <translation>не прызначаны</translation>
-    </message>
-    <message>
-        <source>Identity</source>
-        <translation>Асоба</translation>
-    </message>
-    <message>
-        <source>not checked yet</source>
-        <translation>яшчэ не праверана</translation>
-    </message>
-    <message>
-        <source>%1: %2 (%3, %4)</source>
-        <translation>%1: %2 (%3, %4)</translation>
-    </message>
-    <message>
-        <source>confirmed</source>
-        <translation>пацверджана</translation>
-    </message>
-    <message>
-        <source>not confirmed</source>
-        <translation>не пацверджана</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>Дублікат</translation>
-    </message>
-    <message>
-        <source>an open request #%1 of the same subject and type exists</source>
-        <translation>ёсць адкрыты запыт #%1 таго ж суб&apos;екта і тыпу</translation>
-    </message>
-    <message>
-        <source>Replied</source>
-        <translation>Адказ адпраўлены</translation>
-    </message>
-    <message>
-        <source>Refusal ground</source>
-        <translation>Падстава адмовы</translation>
-    </message>
-    <message>
-        <source>%1 → %2: %3</source>
-        <translation>%1 → %2: %3</translation>
-    </message>
-    <message>
-        <source>Your role (%1) does not handle requests</source>
-        <translation>Ваша роля (%1) не прадугледжвае апрацоўку запытаў</translation>
-    </message>
-    <message>
-        <source>The request is closed</source>
-        <translation>Запыт закрыты</translation>
-    </message>
-    <message>
-        <source>The request awaits approval</source>
-        <translation>Запыт чакае ўзгаднення</translation>
-    </message>
-    <message>
-        <source>The clock is running</source>
-        <translation>Адлік тэрміну ідзе</translation>
-    </message>
-    <message>
-        <source>Already extended</source>
-        <translation>Тэрмін ужо падоўжаны</translation>
-    </message>
-    <message>
-        <source>%1 allows no extension</source>
-        <translation>%1 не дапускае падаўжэння</translation>
-    </message>
-    <message>
-        <source>The request is not linked to a subject</source>
-        <translation>Запыт не звязаны з суб&apos;ектам</translation>
-    </message>
-    <message>
-        <source>Nothing to carry out for this type</source>
-        <translation>Для гэтага тыпу няма чаго выконваць</translation>
-    </message>
-    <message>
-        <source>Confirm the identity first</source>
-        <translation>Спачатку пацвердзіце асобу</translation>
-    </message>
-    <message>
-        <source>The request was withdrawn</source>
-        <translation>Запыт адкліканы</translation>
-    </message>
-    <message>
-        <source>Only a request in progress is completed</source>
-        <translation>Завяршыць можна толькі запыт у рабоце</translation>
-    </message>
-    <message>
-        <source>Send the reply letter first</source>
-        <translation>Спачатку адпраўце адказ</translation>
-    </message>
-    <message>
-        <source>Request #%1</source>
-        <translation>Запыт #%1</translation>
-    </message>
-    <message>
-        <source>Identity check</source>
-        <translation>Праверка асобы</translation>
-    </message>
-    <message>
-        <source>Record how the requester&apos;s identity was checked. Proportionate means: no more than the request needs. Only that a document was seen is recorded; never keep a copy or its number.</source>
-        <translation>Запішыце, як правяралася асоба заяўніка. Суразмерна — значыць не больш, чым патрабуе запыт. Запісваецца толькі факт прад&apos;яўлення дакумента; ніколі не захоўвайце яго копію або нумар.</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>Запісаць</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>Спосаб</translation>
-    </message>
-    <message>
-        <source>e.g. ID card shown at the office</source>
-        <translation>напрыклад, пасведчанне асобы прад&apos;яўлена ў офісе</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Вынік</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>Пацверджана</translation>
-    </message>
-    <message>
-        <source>Not confirmed</source>
-        <translation>Не пацверджана</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Заўвага</translation>
-    </message>
-    <message>
-        <source>Ask the requester</source>
-        <translation>Запыт у заяўніка</translation>
-    </message>
-    <message>
-        <source>The clock stops until the requester answers (%1).</source>
-        <translation>Адлік тэрміну прыпыняецца да адказу заяўніка (%1).</translation>
-    </message>
-    <message>
-        <source>The clock keeps running: %1 does not stop it.</source>
-        <translation>Адлік тэрміну працягваецца: %1 не прадугледжвае прыпынення.</translation>
-    </message>
-    <message>
-        <source>Asked for</source>
-        <translation>Што запытана</translation>
-    </message>
-    <message>
-        <source>e.g. proof of identity, the account number</source>
-        <translation>напрыклад, пацвярджэнне асобы, нумар уліковага запісу</translation>
-    </message>
-    <message>
-        <source>Asked on</source>
-        <translation>Дата запыту</translation>
-    </message>
-    <message>
-        <source>Resume the clock</source>
-        <translation>Аднаўленне адліку тэрміну</translation>
-    </message>
-    <message>
-        <source>The requester answered. The days waited move the due date on.</source>
-        <translation>Заяўнік адказаў. Тэрмін зрушваецца на колькасць дзён чакання.</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Аднавіць</translation>
-    </message>
-    <message>
-        <source>Answered on</source>
-        <translation>Дата адказу</translation>
-    </message>
-    <message>
-        <source>Extend the deadline</source>
-        <translation>Падаўжэнне тэрміну</translation>
-    </message>
-    <message>
-        <source>%1 allows one extension with reasons, of which the requester must be told within the first period.</source>
-        <translation>%1 дапускае адно падаўжэнне з указаннем прычын; заяўніку трэба паведаміць пра яго на працягу першага тэрміну.</translation>
-    </message>
-    <message>
-        <source>Extend</source>
-        <translation>Падоўжыць</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Прычына</translation>
-    </message>
-    <message>
-        <source>e.g. complex request: data in several systems</source>
-        <translation>напрыклад, складаны запыт: даныя ў некалькіх сістэмах</translation>
-    </message>
-    <message>
-        <source>Requester told on</source>
-        <translation>Дата апавяшчэння заяўніка</translation>
-    </message>
-    <message>
-        <source>Nobody</source>
-        <translation>Нікому</translation>
-    </message>
-    <message>
-        <source>Assign the request</source>
-        <translation>Прызначэнне выканаўцы</translation>
-    </message>
-    <message>
-        <source>Assign</source>
-        <translation>Прызначыць</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>Карыстальнік</translation>
-    </message>
-    <message>
-        <source>Carry out request #%1</source>
-        <translation>Выкананне запыту #%1</translation>
-    </message>
-    <message>
-        <source>Runs on subject #%1 (%2). The change is recorded in the audit trail with this request.</source>
-        <translation>Выконваецца для суб&apos;екта #%1 (%2). Змена запісваецца ў журнал аўдыту разам з гэтым запытам.</translation>
-    </message>
-    <message>
-        <source>Carry out</source>
-        <translation>Выканаць</translation>
-    </message>
-    <message>
-        <source>Operation</source>
-        <translation>Аперацыя</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Поле</translation>
-    </message>
-    <message>
-        <source>e.g. email, phone, name</source>
-        <translation>напрыклад, email, phone, name</translation>
-    </message>
-    <message>
-        <source>Correct value</source>
-        <translation>Выпраўленае значэнне</translation>
-    </message>
-    <message>
-        <source>Blocked until</source>
-        <translation>Заблакавана да</translation>
-    </message>
-    <message>
-        <source>request #%1</source>
-        <translation>запыт #%1</translation>
-    </message>
-    <message>
-        <source>Delete all data of subject #%1 (%2)? Items, consents and disclosures are removed for good; only the fact of deletion is kept.</source>
-        <translation>Выдаліць усе даныя суб&apos;екта #%1 (%2)? Элементы даных, згоды і прадастаўленні выдаляюцца беззваротна; захоўваецца толькі факт выдалення.</translation>
-    </message>
-    <message>
-        <source>Anonymize subject #%1 (%2)? Names, contacts and identifiers are replaced for good and cannot be restored.</source>
-        <translation>Абязасобіць суб&apos;екта #%1 (%2)? Імёны, кантакты і ідэнтыфікатары замяняюцца беззваротна і не могуць быць адноўлены.</translation>
-    </message>
-    <message>
-        <source>A second officer must approve this (approval #%1). The request waits until then.</source>
-        <translation>Гэта павінен узгадніць другі адказны (узгадненне #%1). Да таго часу запыт чакае.</translation>
-    </message>
-    <message>
-        <source>Complete request #%1</source>
-        <translation>Завяршэнне запыту #%1</translation>
-    </message>
-    <message>
-        <source>The request was answered.</source>
-        <translation>Адказ на запыт дадзены.</translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation>Завяршыць</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>Рашэнне</translation>
-    </message>
-    <message>
-        <source>Granted</source>
-        <translation>Задаволены</translation>
-    </message>
-    <message>
-        <source>Partly granted</source>
-        <translation>Задаволены часткова</translation>
-    </message>
-    <message>
-        <source>Refuse request #%1</source>
-        <translation>Адмова па запыце #%1</translation>
-    </message>
-    <message>
-        <source>A refusal names the article of the law that allows it and why it applies. The requester keeps the right to complain to the supervisory authority.</source>
-        <translation>У адмове пазначаецца артыкул закона, які яе дапускае, і чаму ён прымяняецца. Заяўнік захоўвае права падаць скаргу ва ўпаўнаважаны орган.</translation>
-    </message>
-    <message>
-        <source>Refuse</source>
-        <translation>Адмовіць</translation>
-    </message>
-    <message>
-        <source>Legal ground</source>
-        <translation>Прававая падстава</translation>
-    </message>
-    <message>
-        <source>e.g. 99-Z art. 13(3): data needed for a court case</source>
-        <translation>напрыклад, Закон 99-З, арт. 13(3): даныя патрэбныя для судовай справы</translation>
-    </message>
-    <message>
-        <source>Request #%1 withdrawn</source>
-        <translation>Запыт #%1 адкліканы</translation>
-    </message>
-    <message>
-        <source>The requester withdrew the request.</source>
-        <translation>Заяўнік адклікаў запыт.</translation>
-    </message>
-    <message>
-        <source>How</source>
-        <translation>Як</translation>
-    </message>
-    <message>
-        <source>e.g. phoned on 23 November</source>
-        <translation>напрыклад, патэлефанаваў 23 лістапада</translation>
-    </message>
-    <message>
-        <source>Comment on request #%1</source>
-        <translation>Каментарый да запыту #%1</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>Дадаць</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Каментарый</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-</context>
-<context>
     <name>pd::RequestsPage</name>
     <message>
         <source>Requests</source>
@@ -4547,6 +4547,165 @@
     </message>
 </context>
 <context>
+    <name>pd::SubjectPanel</name>
+    <message>
+        <source>Subjects</source>
+        <translation>Суб&apos;екты</translation>
+    </message>
+    <message>
+        <source>Back to the list (Esc)</source>
+        <translation>Назад да спісу (Esc)</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Абнавіць</translation>
+    </message>
+    <message>
+        <source>Read the subject again (F5)</source>
+        <translation>Зноў загрузіць даныя суб&apos;екта (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation>Вы&amp;правіць…</translation>
+    </message>
+    <message>
+        <source>&amp;Block…</source>
+        <translation>&amp;Заблакаваць…</translation>
+    </message>
+    <message>
+        <source>&amp;Unblock…</source>
+        <translation>&amp;Разблакаваць…</translation>
+    </message>
+    <message>
+        <source>A&amp;nonymize…</source>
+        <translation>&amp;Абязасобіць…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Выдаліць…</translation>
+    </message>
+    <message>
+        <source>Subject #%1</source>
+        <translation>Суб&apos;ект #%1</translation>
+    </message>
+    <message>
+        <source>The subject could not be opened: %1</source>
+        <translation>Не ўдалося адкрыць суб&apos;екта: %1</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>External id: %1</source>
+        <translation>Знешні ID: %1</translation>
+    </message>
+    <message>
+        <source>Controller: %1</source>
+        <translation>Аператар: %1</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Версія %1</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>Створаны %1</translation>
+    </message>
+    <message>
+        <source>Changed %1</source>
+        <translation>Зменены %1</translation>
+    </message>
+    <message>
+        <source>Blocked: %1. The data is read-only until the block is lifted.</source>
+        <translation>Заблакаваны: %1. Даныя даступныя толькі для чытання, пакуль блакаванне не знята.</translation>
+    </message>
+    <message>
+        <source>Blocked until %1: %2. The data is read-only until the block is lifted.</source>
+        <translation>Заблакаваны да %1: %2. Даныя даступныя толькі для чытання, пакуль блакаванне не знята.</translation>
+    </message>
+    <message>
+        <source>Anonymized: nothing of this subject identifies anyone any more, and nothing can change.</source>
+        <translation>Абязасоблены: даныя гэтага суб&apos;екта больш не дазваляюць нікога ідэнтыфікаваць і не могуць быць зменены.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) blocked; they are read-only until the block is lifted.</source>
+        <translation>
+            <numerusform>Заблакаваны %Ln элемент даных; ён даступны толькі для чытання, пакуль блакаванне не знята.</numerusform>
+            <numerusform>Заблакаваны %Ln элементы даных; яны даступныя толькі для чытання, пакуль блакаванне не знята.</numerusform>
+            <numerusform>Заблакавана %Ln элементаў даных; яны даступныя толькі для чытання, пакуль блакаванне не знята.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No subject is open.</source>
+        <translation>Суб&apos;ект не адкрыты.</translation>
+    </message>
+    <message>
+        <source>The subject is anonymized: nothing of it can change.</source>
+        <translation>Суб&apos;ект абязасоблены: яго даныя змяніць нельга.</translation>
+    </message>
+    <message>
+        <source>The subject is blocked: its data is read-only until the block is lifted.</source>
+        <translation>Суб&apos;ект заблакаваны: яго даныя даступныя толькі для чытання, пакуль блакаванне не знята.</translation>
+    </message>
+    <message>
+        <source>Select the item to correct in the list.</source>
+        <translation>Выберыце ў спісе элемент, які трэба выправіць.</translation>
+    </message>
+    <message>
+        <source>This item is blocked: it is read-only until the block is lifted.</source>
+        <translation>Гэты элемент заблакаваны: ён даступны толькі для чытання, пакуль блакаванне не знята.</translation>
+    </message>
+    <message>
+        <source>Secret values are never shown, so they are not corrected here.</source>
+        <translation>Сакрэтныя значэнні ніколі не паказваюцца, таму тут яны не выпраўляюцца.</translation>
+    </message>
+    <message>
+        <source>The subject is already blocked.</source>
+        <translation>Суб&apos;ект ужо заблакаваны.</translation>
+    </message>
+    <message>
+        <source>Nothing of this subject is blocked.</source>
+        <translation>У гэтага суб&apos;екта нічога не заблакавана.</translation>
+    </message>
+    <message>
+        <source>Correct the selected value (F2)</source>
+        <translation>Выправіць выбранае значэнне (F2)</translation>
+    </message>
+    <message>
+        <source>Restrict processing (Ctrl+B)</source>
+        <translation>Абмежаваць апрацоўку (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Lift the block (Ctrl+Shift+B)</source>
+        <translation>Зняць блакаванне (Ctrl+Shift+B)</translation>
+    </message>
+    <message>
+        <source>Remove what identifies the subject (Ctrl+Alt+A)</source>
+        <translation>Выдаліць усё, што ідэнтыфікуе суб&apos;екта (Ctrl+Alt+A)</translation>
+    </message>
+    <message>
+        <source>Destroy the subject&apos;s data (Del)</source>
+        <translation>Знішчыць даныя суб&apos;екта (Del)</translation>
+    </message>
+    <message>
+        <source>Someone else changed this subject while you were working on it, so nothing was saved. The page now shows the newer values; what you entered is still in the dialog.</source>
+        <translation>Пакуль вы працавалі з гэтым суб&apos;ектам, яго змяніў іншы карыстальнік, таму нічога не захавана. Цяпер на старонцы паказаны новыя значэнні; уведзенае вамі засталося ў дыялогу.</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Выдаленне: %1</translation>
+    </message>
+    <message>
+        <source>Anonymize %1</source>
+        <translation>Абязасабленне: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed yet: this waits for a second officer (approval #%1).</source>
+        <translation>Пакуль нічога не зменена: дзеянне чакае другога адказнага (узгадненне #%1).</translation>
+    </message>
+</context>
+<context>
     <name>pd::SubjectRecordTabs</name>
     <message>
         <source>Purpose</source>
@@ -4758,165 +4917,6 @@
     <message>
         <source>the subject is already anonymized</source>
         <translation>суб&apos;ект ужо абязасоблены</translation>
-    </message>
-</context>
-<context>
-    <name>pd::SubjectView</name>
-    <message>
-        <source>Subjects</source>
-        <translation>Суб&apos;екты</translation>
-    </message>
-    <message>
-        <source>Back to the list (Esc)</source>
-        <translation>Назад да спісу (Esc)</translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation>Абнавіць</translation>
-    </message>
-    <message>
-        <source>Read the subject again (F5)</source>
-        <translation>Зноў загрузіць даныя суб&apos;екта (F5)</translation>
-    </message>
-    <message>
-        <source>&amp;Correct…</source>
-        <translation>Вы&amp;правіць…</translation>
-    </message>
-    <message>
-        <source>&amp;Block…</source>
-        <translation>&amp;Заблакаваць…</translation>
-    </message>
-    <message>
-        <source>&amp;Unblock…</source>
-        <translation>&amp;Разблакаваць…</translation>
-    </message>
-    <message>
-        <source>A&amp;nonymize…</source>
-        <translation>&amp;Абязасобіць…</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Выдаліць…</translation>
-    </message>
-    <message>
-        <source>Subject #%1</source>
-        <translation>Суб&apos;ект #%1</translation>
-    </message>
-    <message>
-        <source>The subject could not be opened: %1</source>
-        <translation>Не ўдалося адкрыць суб&apos;екта: %1</translation>
-    </message>
-    <message>
-        <source>#%1</source>
-        <translation>#%1</translation>
-    </message>
-    <message>
-        <source>External id: %1</source>
-        <translation>Знешні ID: %1</translation>
-    </message>
-    <message>
-        <source>Controller: %1</source>
-        <translation>Аператар: %1</translation>
-    </message>
-    <message>
-        <source>Version %1</source>
-        <translation>Версія %1</translation>
-    </message>
-    <message>
-        <source>Created %1</source>
-        <translation>Створаны %1</translation>
-    </message>
-    <message>
-        <source>Changed %1</source>
-        <translation>Зменены %1</translation>
-    </message>
-    <message>
-        <source>Blocked: %1. The data is read-only until the block is lifted.</source>
-        <translation>Заблакаваны: %1. Даныя даступныя толькі для чытання, пакуль блакаванне не знята.</translation>
-    </message>
-    <message>
-        <source>Blocked until %1: %2. The data is read-only until the block is lifted.</source>
-        <translation>Заблакаваны да %1: %2. Даныя даступныя толькі для чытання, пакуль блакаванне не знята.</translation>
-    </message>
-    <message>
-        <source>Anonymized: nothing of this subject identifies anyone any more, and nothing can change.</source>
-        <translation>Абязасоблены: даныя гэтага суб&apos;екта больш не дазваляюць нікога ідэнтыфікаваць і не могуць быць зменены.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln item(s) blocked; they are read-only until the block is lifted.</source>
-        <translation>
-            <numerusform>Заблакаваны %Ln элемент даных; ён даступны толькі для чытання, пакуль блакаванне не знята.</numerusform>
-            <numerusform>Заблакаваны %Ln элементы даных; яны даступныя толькі для чытання, пакуль блакаванне не знята.</numerusform>
-            <numerusform>Заблакавана %Ln элементаў даных; яны даступныя толькі для чытання, пакуль блакаванне не знята.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No subject is open.</source>
-        <translation>Суб&apos;ект не адкрыты.</translation>
-    </message>
-    <message>
-        <source>The subject is anonymized: nothing of it can change.</source>
-        <translation>Суб&apos;ект абязасоблены: яго даныя змяніць нельга.</translation>
-    </message>
-    <message>
-        <source>The subject is blocked: its data is read-only until the block is lifted.</source>
-        <translation>Суб&apos;ект заблакаваны: яго даныя даступныя толькі для чытання, пакуль блакаванне не знята.</translation>
-    </message>
-    <message>
-        <source>Select the item to correct in the list.</source>
-        <translation>Выберыце ў спісе элемент, які трэба выправіць.</translation>
-    </message>
-    <message>
-        <source>This item is blocked: it is read-only until the block is lifted.</source>
-        <translation>Гэты элемент заблакаваны: ён даступны толькі для чытання, пакуль блакаванне не знята.</translation>
-    </message>
-    <message>
-        <source>Secret values are never shown, so they are not corrected here.</source>
-        <translation>Сакрэтныя значэнні ніколі не паказваюцца, таму тут яны не выпраўляюцца.</translation>
-    </message>
-    <message>
-        <source>The subject is already blocked.</source>
-        <translation>Суб&apos;ект ужо заблакаваны.</translation>
-    </message>
-    <message>
-        <source>Nothing of this subject is blocked.</source>
-        <translation>У гэтага суб&apos;екта нічога не заблакавана.</translation>
-    </message>
-    <message>
-        <source>Correct the selected value (F2)</source>
-        <translation>Выправіць выбранае значэнне (F2)</translation>
-    </message>
-    <message>
-        <source>Restrict processing (Ctrl+B)</source>
-        <translation>Абмежаваць апрацоўку (Ctrl+B)</translation>
-    </message>
-    <message>
-        <source>Lift the block (Ctrl+Shift+B)</source>
-        <translation>Зняць блакаванне (Ctrl+Shift+B)</translation>
-    </message>
-    <message>
-        <source>Remove what identifies the subject (Ctrl+Alt+A)</source>
-        <translation>Выдаліць усё, што ідэнтыфікуе суб&apos;екта (Ctrl+Alt+A)</translation>
-    </message>
-    <message>
-        <source>Destroy the subject&apos;s data (Del)</source>
-        <translation>Знішчыць даныя суб&apos;екта (Del)</translation>
-    </message>
-    <message>
-        <source>Someone else changed this subject while you were working on it, so nothing was saved. The page now shows the newer values; what you entered is still in the dialog.</source>
-        <translation>Пакуль вы працавалі з гэтым суб&apos;ектам, яго змяніў іншы карыстальнік, таму нічога не захавана. Цяпер на старонцы паказаны новыя значэнні; уведзенае вамі засталося ў дыялогу.</translation>
-    </message>
-    <message>
-        <source>Delete %1</source>
-        <translation>Выдаленне: %1</translation>
-    </message>
-    <message>
-        <source>Anonymize %1</source>
-        <translation>Абязасабленне: %1</translation>
-    </message>
-    <message>
-        <source>Nothing was changed yet: this waits for a second officer (approval #%1).</source>
-        <translation>Пакуль нічога не зменена: дзеянне чакае другога адказнага (узгадненне #%1).</translation>
     </message>
 </context>
 <context>

@@ -2397,7 +2397,7 @@
     </message>
 </context>
 <context>
-    <name>pd::LetterTemplates</name>
+    <name>pd::LetterTemplateStore</name>
     <message>
         <source>letter language &apos;%1&apos;: expected one of %2</source>
         <translation type="unfinished"></translation>
@@ -2424,7 +2424,7 @@
     </message>
 </context>
 <context>
-    <name>pd::LockView</name>
+    <name>pd::LockScreen</name>
     <message>
         <source>Privacy Desk is locked.</source>
         <translation type="unfinished"></translation>
@@ -3289,6 +3289,539 @@
     </message>
 </context>
 <context>
+    <name>pd::RequestPanel</name>
+    <message>
+        <source>Delete the subject&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymize the subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block the subject&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct a field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw consent and schedule erasure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach the subject&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Back to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the list (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;identity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ask requester…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume &amp;clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xtend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assi&amp;gn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry &amp;out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reply letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mplete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdrawn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request #%1 · %2 · %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received %1 · due %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extended from %1; requester told on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clock stopped since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) overdue</source>
+        <translation>
+            <numerusform>%Ln day overdue</numerusform>
+            <numerusform>%Ln days overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) left</source>
+        <translation>
+            <numerusform>%Ln day left</numerusform>
+            <numerusform>%Ln days left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not linked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3, %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an open request #%1 of the same subject and type exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusal ground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not handle requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request awaits approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clock is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already extended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 allows no extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is not linked to a subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to carry out for this type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the identity first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a request in progress is completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the reply letter first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record how the requester&apos;s identity was checked. Proportionate means: no more than the request needs. Only that a document was seen is recorded; never keep a copy or its number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. ID card shown at the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clock stops until the requester answers (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clock keeps running: %1 does not stop it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. proof of identity, the account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume the clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The requester answered. The days waited move the due date on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend the deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 allows one extension with reasons, of which the requester must be told within the first period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. complex request: data in several systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requester told on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry out request #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on subject #%1 (%2). The change is recorded in the audit trail with this request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. email, phone, name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete all data of subject #%1 (%2)? Items, consents and disclosures are removed for good; only the fact of deletion is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymize subject #%1 (%2)? Names, contacts and identifiers are replaced for good and cannot be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second officer must approve this (approval #%1). The request waits until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete request #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse request #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A refusal names the article of the law that allows it and why it applies. The requester keeps the right to complain to the supervisory authority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal ground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 99-Z art. 13(3): data needed for a court case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request #%1 withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The requester withdrew the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. phoned on 23 November</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment on request #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::RequestRegister</name>
     <message>
         <source>there is no request #%1</source>
@@ -3635,539 +4168,6 @@
     </message>
 </context>
 <context>
-    <name>pd::RequestView</name>
-    <message>
-        <source>Delete the subject&apos;s data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anonymize the subject</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Block the subject&apos;s data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Correct a field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Withdraw consent and schedule erasure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attach the subject&apos;s data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>← Back to the list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back to the list (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check &amp;identity…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Ask requester…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resume &amp;clock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;xtend…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assi&amp;gn…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Carry &amp;out…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Reply letter…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Co&amp;mplete…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Re&amp;fuse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Withdrawn…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Co&amp;mment…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Request</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Request #%1 · %2 · %3 · %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Received %1 · due %2 (%3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>extended from %1; requester told on %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>clock stopped since %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln day(s) overdue</source>
-        <translation>
-            <numerusform>%Ln day overdue</numerusform>
-            <numerusform>%Ln days overdue</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln day(s) left</source>
-        <translation>
-            <numerusform>%Ln day left</numerusform>
-            <numerusform>%Ln days left</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Requester</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>#%1 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not linked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Representative</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What is asked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, in %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Russian</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assigned to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nobody</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Identity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not checked yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 (%3, %4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an open request #%1 of the same subject and type exists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replied</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refusal ground</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 → %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your role (%1) does not handle requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The request is closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The request awaits approval</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The clock is running</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Already extended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 allows no extension</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The request is not linked to a subject</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing to carry out for this type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confirm the identity first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The request was withdrawn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only a request in progress is completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send the reply letter first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Request #%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Identity check</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record how the requester&apos;s identity was checked. Proportionate means: no more than the request needs. Only that a document was seen is recorded; never keep a copy or its number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. ID card shown at the office</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ask the requester</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The clock stops until the requester answers (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The clock keeps running: %1 does not stop it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Asked for</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. proof of identity, the account number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Asked on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resume the clock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The requester answered. The days waited move the due date on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answered on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extend the deadline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 allows one extension with reasons, of which the requester must be told within the first period.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extend</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. complex request: data in several systems</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requester told on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nobody</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assign the request</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assign</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Carry out request #%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Runs on subject #%1 (%2). The change is recorded in the audit trail with this request.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Carry out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Operation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. email, phone, name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Correct value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blocked until</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>request #%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete all data of subject #%1 (%2)? Items, consents and disclosures are removed for good; only the fact of deletion is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anonymize subject #%1 (%2)? Names, contacts and identifiers are replaced for good and cannot be restored.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A second officer must approve this (approval #%1). The request waits until then.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complete request #%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The request was answered.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Granted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Partly granted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refuse request #%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A refusal names the article of the law that allows it and why it applies. The requester keeps the right to complain to the supervisory authority.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refuse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Legal ground</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. 99-Z art. 13(3): data needed for a court case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Request #%1 withdrawn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The requester withdrew the request.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. phoned on 23 November</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comment on request #%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>pd::RequestsPage</name>
     <message>
         <source>Requests</source>
@@ -4505,6 +4505,164 @@
     </message>
 </context>
 <context>
+    <name>pd::SubjectPanel</name>
+    <message>
+        <source>Subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the list (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the subject again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Block…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unblock…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;nonymize…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controller: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked: %1. The data is read-only until the block is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked until %1: %2. The data is read-only until the block is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymized: nothing of this subject identifies anyone any more, and nothing can change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) blocked; they are read-only until the block is lifted.</source>
+        <translation>
+            <numerusform>%Ln item blocked; it is read-only until the block is lifted.</numerusform>
+            <numerusform>%Ln items blocked; they are read-only until the block is lifted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No subject is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject is anonymized: nothing of it can change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject is blocked: its data is read-only until the block is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the item to correct in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item is blocked: it is read-only until the block is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret values are never shown, so they are not corrected here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject is already blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing of this subject is blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the selected value (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restrict processing (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift the block (Ctrl+Shift+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove what identifies the subject (Ctrl+Alt+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destroy the subject&apos;s data (Del)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this subject while you were working on it, so nothing was saved. The page now shows the newer values; what you entered is still in the dialog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymize %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed yet: this waits for a second officer (approval #%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::SubjectRecordTabs</name>
     <message>
         <source>Purpose</source>
@@ -4715,164 +4873,6 @@
     </message>
     <message>
         <source>the subject is already anonymized</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>pd::SubjectView</name>
-    <message>
-        <source>Subjects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back to the list (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read the subject again (F5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Correct…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Block…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Unblock…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A&amp;nonymize…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Subject #%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The subject could not be opened: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>#%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>External id: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Controller: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Version %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changed %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blocked: %1. The data is read-only until the block is lifted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blocked until %1: %2. The data is read-only until the block is lifted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anonymized: nothing of this subject identifies anyone any more, and nothing can change.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln item(s) blocked; they are read-only until the block is lifted.</source>
-        <translation>
-            <numerusform>%Ln item blocked; it is read-only until the block is lifted.</numerusform>
-            <numerusform>%Ln items blocked; they are read-only until the block is lifted.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No subject is open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The subject is anonymized: nothing of it can change.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The subject is blocked: its data is read-only until the block is lifted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select the item to correct in the list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This item is blocked: it is read-only until the block is lifted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Secret values are never shown, so they are not corrected here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The subject is already blocked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing of this subject is blocked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Correct the selected value (F2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restrict processing (Ctrl+B)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lift the block (Ctrl+Shift+B)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove what identifies the subject (Ctrl+Alt+A)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Destroy the subject&apos;s data (Del)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Someone else changed this subject while you were working on it, so nothing was saved. The page now shows the newer values; what you entered is still in the dialog.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anonymize %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was changed yet: this waits for a second officer (approval #%1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2427,7 +2427,7 @@
     </message>
 </context>
 <context>
-    <name>pd::LetterTemplates</name>
+    <name>pd::LetterTemplateStore</name>
     <message>
         <source>letter language &apos;%1&apos;: expected one of %2</source>
         <translation>язык письма &apos;%1&apos;: ожидается одно из: %2</translation>
@@ -2454,7 +2454,7 @@
     </message>
 </context>
 <context>
-    <name>pd::LockView</name>
+    <name>pd::LockScreen</name>
     <message>
         <source>Privacy Desk is locked.</source>
         <translation>Окно Privacy Desk заблокировано.</translation>
@@ -3322,6 +3322,541 @@
     </message>
 </context>
 <context>
+    <name>pd::RequestPanel</name>
+    <message>
+        <source>Delete the subject&apos;s data</source>
+        <translation>Удалить данные субъекта</translation>
+    </message>
+    <message>
+        <source>Anonymize the subject</source>
+        <translation>Обезличить субъекта</translation>
+    </message>
+    <message>
+        <source>Block the subject&apos;s data</source>
+        <translation>Заблокировать данные субъекта</translation>
+    </message>
+    <message>
+        <source>Correct a field</source>
+        <translation>Исправить поле</translation>
+    </message>
+    <message>
+        <source>Withdraw consent and schedule erasure</source>
+        <translation>Отозвать согласие и запланировать удаление</translation>
+    </message>
+    <message>
+        <source>Attach the subject&apos;s data</source>
+        <translation>Приложить данные субъекта</translation>
+    </message>
+    <message>
+        <source>← Back to the list</source>
+        <translation>← Назад к списку</translation>
+    </message>
+    <message>
+        <source>Back to the list (Esc)</source>
+        <translation>Назад к списку (Esc)</translation>
+    </message>
+    <message>
+        <source>Check &amp;identity…</source>
+        <translation>Проверить &amp;личность…</translation>
+    </message>
+    <message>
+        <source>&amp;Ask requester…</source>
+        <translation>Запро&amp;сить у заявителя…</translation>
+    </message>
+    <message>
+        <source>Resume &amp;clock</source>
+        <translation>Возобновить о&amp;тсчёт</translation>
+    </message>
+    <message>
+        <source>E&amp;xtend…</source>
+        <translation>&amp;Продлить…</translation>
+    </message>
+    <message>
+        <source>Assi&amp;gn…</source>
+        <translation>&amp;Назначить…</translation>
+    </message>
+    <message>
+        <source>Carry &amp;out…</source>
+        <translation>&amp;Исполнить…</translation>
+    </message>
+    <message>
+        <source>&amp;Reply letter…</source>
+        <translation>&amp;Ответ…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mplete…</source>
+        <translation>За&amp;вершить…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse…</source>
+        <translation>Отк&amp;азать…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdrawn…</source>
+        <translation>Ото&amp;зван…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment…</source>
+        <translation>Ко&amp;мментарий…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Запрос</translation>
+    </message>
+    <message>
+        <source>Request #%1 · %2 · %3 · %4</source>
+        <translation>Запрос #%1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Received %1 · due %2 (%3)</source>
+        <translation>Получен %1 · срок %2 (%3)</translation>
+    </message>
+    <message>
+        <source>extended from %1; requester told on %2</source>
+        <translation>срок продлён с %1; заявителю сообщено %2</translation>
+    </message>
+    <message>
+        <source>clock stopped since %1</source>
+        <translation>отсчёт срока приостановлен с %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) overdue</source>
+        <translation>
+            <numerusform>просрочен на %Ln день</numerusform>
+            <numerusform>просрочен на %Ln дня</numerusform>
+            <numerusform>просрочен на %Ln дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) left</source>
+        <translation>
+            <numerusform>остался %Ln день</numerusform>
+            <numerusform>осталось %Ln дня</numerusform>
+            <numerusform>осталось %Ln дней</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Заявитель</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Субъект</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>not linked</source>
+        <translation>не связан</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Дата рождения</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Идентификационный номер</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>Представитель</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>What is asked</source>
+        <translation>Суть запроса</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <source>%1, in %2</source>
+        <translation>%1, язык: %2</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>русский</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>английский</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Исполнитель</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>не назначен</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Личность</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>ещё не проверена</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>подтверждена</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>не подтверждена</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3, %4)</source>
+        <translation>%1: %2 (%3, %4)</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Дубликат</translation>
+    </message>
+    <message>
+        <source>an open request #%1 of the same subject and type exists</source>
+        <translation>есть открытый запрос #%1 того же субъекта и типа</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Ответ отправлен</translation>
+    </message>
+    <message>
+        <source>Refusal ground</source>
+        <translation>Основание отказа</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation>%1 → %2: %3</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not handle requests</source>
+        <translation>Ваша роль (%1) не предусматривает обработку запросов</translation>
+    </message>
+    <message>
+        <source>The request is closed</source>
+        <translation>Запрос закрыт</translation>
+    </message>
+    <message>
+        <source>The request awaits approval</source>
+        <translation>Запрос ожидает согласования</translation>
+    </message>
+    <message>
+        <source>The clock is running</source>
+        <translation>Отсчёт срока идёт</translation>
+    </message>
+    <message>
+        <source>Already extended</source>
+        <translation>Срок уже продлён</translation>
+    </message>
+    <message>
+        <source>%1 allows no extension</source>
+        <translation>%1 не допускает продления</translation>
+    </message>
+    <message>
+        <source>The request is not linked to a subject</source>
+        <translation>Запрос не связан с субъектом</translation>
+    </message>
+    <message>
+        <source>Nothing to carry out for this type</source>
+        <translation>Для этого типа нечего исполнять</translation>
+    </message>
+    <message>
+        <source>Confirm the identity first</source>
+        <translation>Сначала подтвердите личность</translation>
+    </message>
+    <message>
+        <source>The request was withdrawn</source>
+        <translation>Запрос отозван</translation>
+    </message>
+    <message>
+        <source>Only a request in progress is completed</source>
+        <translation>Завершить можно только запрос в работе</translation>
+    </message>
+    <message>
+        <source>Send the reply letter first</source>
+        <translation>Сначала отправьте ответ</translation>
+    </message>
+    <message>
+        <source>Request #%1</source>
+        <translation>Запрос #%1</translation>
+    </message>
+    <message>
+        <source>Identity check</source>
+        <translation>Проверка личности</translation>
+    </message>
+    <message>
+        <source>Record how the requester&apos;s identity was checked. Proportionate means: no more than the request needs. Only that a document was seen is recorded; never keep a copy or its number.</source>
+        <translation>Запишите, как проверялась личность заявителя. Соразмерно — значит не больше, чем нужно для запроса. Записывается только факт предъявления документа; никогда не сохраняйте его копию или номер.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Записать</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Способ</translation>
+    </message>
+    <message>
+        <source>e.g. ID card shown at the office</source>
+        <translation>например, удостоверение личности предъявлено в офисе</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Подтверждена</translation>
+    </message>
+    <message>
+        <source>Not confirmed</source>
+        <translation>Не подтверждена</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Ask the requester</source>
+        <translation>Запрос у заявителя</translation>
+    </message>
+    <message>
+        <source>The clock stops until the requester answers (%1).</source>
+        <translation>Отсчёт срока приостанавливается до ответа заявителя (%1).</translation>
+    </message>
+    <message>
+        <source>The clock keeps running: %1 does not stop it.</source>
+        <translation>Отсчёт срока продолжается: %1 не предусматривает приостановки.</translation>
+    </message>
+    <message>
+        <source>Asked for</source>
+        <translation>Что запрошено</translation>
+    </message>
+    <message>
+        <source>e.g. proof of identity, the account number</source>
+        <translation>например, подтверждение личности, номер учётной записи</translation>
+    </message>
+    <message>
+        <source>Asked on</source>
+        <translation>Дата запроса</translation>
+    </message>
+    <message>
+        <source>Resume the clock</source>
+        <translation>Возобновление отсчёта срока</translation>
+    </message>
+    <message>
+        <source>The requester answered. The days waited move the due date on.</source>
+        <translation>Заявитель ответил. Срок сдвигается на число дней ожидания.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Возобновить</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>Дата ответа</translation>
+    </message>
+    <message>
+        <source>Extend the deadline</source>
+        <translation>Продление срока</translation>
+    </message>
+    <message>
+        <source>%1 allows one extension with reasons, of which the requester must be told within the first period.</source>
+        <translation>%1 допускает одно продление с указанием причин; заявителю нужно сообщить о нём в течение первого срока.</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Продлить</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>e.g. complex request: data in several systems</source>
+        <translation>например, сложный запрос: данные в нескольких системах</translation>
+    </message>
+    <message>
+        <source>Requester told on</source>
+        <translation>Дата уведомления заявителя</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>Никому</translation>
+    </message>
+    <message>
+        <source>Assign the request</source>
+        <translation>Назначение исполнителя</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Назначить</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Carry out request #%1</source>
+        <translation>Исполнение запроса #%1</translation>
+    </message>
+    <message>
+        <source>Runs on subject #%1 (%2). The change is recorded in the audit trail with this request.</source>
+        <translation>Выполняется над субъектом #%1 (%2). Изменение записывается в журнал аудита вместе с этим запросом.</translation>
+    </message>
+    <message>
+        <source>Carry out</source>
+        <translation>Исполнить</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Операция</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>e.g. email, phone, name</source>
+        <translation>например, email, phone, name</translation>
+    </message>
+    <message>
+        <source>Correct value</source>
+        <translation>Исправленное значение</translation>
+    </message>
+    <message>
+        <source>Blocked until</source>
+        <translation>Заблокировано до</translation>
+    </message>
+    <message>
+        <source>request #%1</source>
+        <translation>запрос #%1</translation>
+    </message>
+    <message>
+        <source>Delete all data of subject #%1 (%2)? Items, consents and disclosures are removed for good; only the fact of deletion is kept.</source>
+        <translation>Удалить все данные субъекта #%1 (%2)? Элементы данных, согласия и предоставления удаляются безвозвратно; сохраняется только факт удаления.</translation>
+    </message>
+    <message>
+        <source>Anonymize subject #%1 (%2)? Names, contacts and identifiers are replaced for good and cannot be restored.</source>
+        <translation>Обезличить субъекта #%1 (%2)? Имена, контакты и идентификаторы заменяются безвозвратно и не могут быть восстановлены.</translation>
+    </message>
+    <message>
+        <source>A second officer must approve this (approval #%1). The request waits until then.</source>
+        <translation>Это должен согласовать второй ответственный (согласование #%1). До тех пор запрос ожидает.</translation>
+    </message>
+    <message>
+        <source>Complete request #%1</source>
+        <translation>Завершение запроса #%1</translation>
+    </message>
+    <message>
+        <source>The request was answered.</source>
+        <translation>Ответ на запрос дан.</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Завершить</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Решение</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Удовлетворён</translation>
+    </message>
+    <message>
+        <source>Partly granted</source>
+        <translation>Удовлетворён частично</translation>
+    </message>
+    <message>
+        <source>Refuse request #%1</source>
+        <translation>Отказ по запросу #%1</translation>
+    </message>
+    <message>
+        <source>A refusal names the article of the law that allows it and why it applies. The requester keeps the right to complain to the supervisory authority.</source>
+        <translation>В отказе указывается статья закона, которая его допускает, и почему она применима. У заявителя сохраняется право подать жалобу в уполномоченный орган.</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>Отказать</translation>
+    </message>
+    <message>
+        <source>Legal ground</source>
+        <translation>Правовое основание</translation>
+    </message>
+    <message>
+        <source>e.g. 99-Z art. 13(3): data needed for a court case</source>
+        <translation>например, Закон 99-З, ст. 13(3): данные нужны для судебного дела</translation>
+    </message>
+    <message>
+        <source>Request #%1 withdrawn</source>
+        <translation>Запрос #%1 отозван</translation>
+    </message>
+    <message>
+        <source>The requester withdrew the request.</source>
+        <translation>Заявитель отозвал запрос.</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Как</translation>
+    </message>
+    <message>
+        <source>e.g. phoned on 23 November</source>
+        <translation>например, позвонил 23 ноября</translation>
+    </message>
+    <message>
+        <source>Comment on request #%1</source>
+        <translation>Комментарий к запросу #%1</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+</context>
+<context>
     <name>pd::RequestRegister</name>
     <message>
         <source>there is no request #%1</source>
@@ -3671,541 +4206,6 @@
     </message>
 </context>
 <context>
-    <name>pd::RequestView</name>
-    <message>
-        <source>Delete the subject&apos;s data</source>
-        <translation>Удалить данные субъекта</translation>
-    </message>
-    <message>
-        <source>Anonymize the subject</source>
-        <translation>Обезличить субъекта</translation>
-    </message>
-    <message>
-        <source>Block the subject&apos;s data</source>
-        <translation>Заблокировать данные субъекта</translation>
-    </message>
-    <message>
-        <source>Correct a field</source>
-        <translation>Исправить поле</translation>
-    </message>
-    <message>
-        <source>Withdraw consent and schedule erasure</source>
-        <translation>Отозвать согласие и запланировать удаление</translation>
-    </message>
-    <message>
-        <source>Attach the subject&apos;s data</source>
-        <translation>Приложить данные субъекта</translation>
-    </message>
-    <message>
-        <source>← Back to the list</source>
-        <translation>← Назад к списку</translation>
-    </message>
-    <message>
-        <source>Back to the list (Esc)</source>
-        <translation>Назад к списку (Esc)</translation>
-    </message>
-    <message>
-        <source>Check &amp;identity…</source>
-        <translation>Проверить &amp;личность…</translation>
-    </message>
-    <message>
-        <source>&amp;Ask requester…</source>
-        <translation>Запро&amp;сить у заявителя…</translation>
-    </message>
-    <message>
-        <source>Resume &amp;clock</source>
-        <translation>Возобновить о&amp;тсчёт</translation>
-    </message>
-    <message>
-        <source>E&amp;xtend…</source>
-        <translation>&amp;Продлить…</translation>
-    </message>
-    <message>
-        <source>Assi&amp;gn…</source>
-        <translation>&amp;Назначить…</translation>
-    </message>
-    <message>
-        <source>Carry &amp;out…</source>
-        <translation>&amp;Исполнить…</translation>
-    </message>
-    <message>
-        <source>&amp;Reply letter…</source>
-        <translation>&amp;Ответ…</translation>
-    </message>
-    <message>
-        <source>Co&amp;mplete…</source>
-        <translation>За&amp;вершить…</translation>
-    </message>
-    <message>
-        <source>Re&amp;fuse…</source>
-        <translation>Отк&amp;азать…</translation>
-    </message>
-    <message>
-        <source>&amp;Withdrawn…</source>
-        <translation>Ото&amp;зван…</translation>
-    </message>
-    <message>
-        <source>Co&amp;mment…</source>
-        <translation>Ко&amp;мментарий…</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Когда</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Кто</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Что</translation>
-    </message>
-    <message>
-        <source>Request</source>
-        <translation>Запрос</translation>
-    </message>
-    <message>
-        <source>Request #%1 · %2 · %3 · %4</source>
-        <translation>Запрос #%1 · %2 · %3 · %4</translation>
-    </message>
-    <message>
-        <source>Received %1 · due %2 (%3)</source>
-        <translation>Получен %1 · срок %2 (%3)</translation>
-    </message>
-    <message>
-        <source>extended from %1; requester told on %2</source>
-        <translation>срок продлён с %1; заявителю сообщено %2</translation>
-    </message>
-    <message>
-        <source>clock stopped since %1</source>
-        <translation>отсчёт срока приостановлен с %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln day(s) overdue</source>
-        <translation>
-            <numerusform>просрочен на %Ln день</numerusform>
-            <numerusform>просрочен на %Ln дня</numerusform>
-            <numerusform>просрочен на %Ln дней</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln day(s) left</source>
-        <translation>
-            <numerusform>остался %Ln день</numerusform>
-            <numerusform>осталось %Ln дня</numerusform>
-            <numerusform>осталось %Ln дней</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Requester</source>
-        <translation>Заявитель</translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>Субъект</translation>
-    </message>
-    <message>
-        <source>#%1 %2</source>
-        <translation>#%1 %2</translation>
-    </message>
-    <message>
-        <source>not linked</source>
-        <translation>не связан</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Адрес</translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation>Дата рождения</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>Идентификационный номер</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Телефон</translation>
-    </message>
-    <message>
-        <source>Representative</source>
-        <translation>Представитель</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>What is asked</source>
-        <translation>Суть запроса</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>Канал</translation>
-    </message>
-    <message>
-        <source>Answer</source>
-        <translation>Ответ</translation>
-    </message>
-    <message>
-        <source>%1, in %2</source>
-        <translation>%1, язык: %2</translation>
-    </message>
-    <message>
-        <source>Russian</source>
-        <translation>русский</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>английский</translation>
-    </message>
-    <message>
-        <source>Assigned to</source>
-        <translation>Исполнитель</translation>
-    </message>
-    <message>
-        <source>nobody</source>
-        <translation>не назначен</translation>
-    </message>
-    <message>
-        <source>Identity</source>
-        <translation>Личность</translation>
-    </message>
-    <message>
-        <source>not checked yet</source>
-        <translation>ещё не проверена</translation>
-    </message>
-    <message>
-        <source>%1: %2 (%3, %4)</source>
-        <translation>%1: %2 (%3, %4)</translation>
-    </message>
-    <message>
-        <source>confirmed</source>
-        <translation>подтверждена</translation>
-    </message>
-    <message>
-        <source>not confirmed</source>
-        <translation>не подтверждена</translation>
-    </message>
-    <message>
-        <source>Duplicate</source>
-        <translation>Дубликат</translation>
-    </message>
-    <message>
-        <source>an open request #%1 of the same subject and type exists</source>
-        <translation>есть открытый запрос #%1 того же субъекта и типа</translation>
-    </message>
-    <message>
-        <source>Replied</source>
-        <translation>Ответ отправлен</translation>
-    </message>
-    <message>
-        <source>Refusal ground</source>
-        <translation>Основание отказа</translation>
-    </message>
-    <message>
-        <source>%1 → %2: %3</source>
-        <translation>%1 → %2: %3</translation>
-    </message>
-    <message>
-        <source>Your role (%1) does not handle requests</source>
-        <translation>Ваша роль (%1) не предусматривает обработку запросов</translation>
-    </message>
-    <message>
-        <source>The request is closed</source>
-        <translation>Запрос закрыт</translation>
-    </message>
-    <message>
-        <source>The request awaits approval</source>
-        <translation>Запрос ожидает согласования</translation>
-    </message>
-    <message>
-        <source>The clock is running</source>
-        <translation>Отсчёт срока идёт</translation>
-    </message>
-    <message>
-        <source>Already extended</source>
-        <translation>Срок уже продлён</translation>
-    </message>
-    <message>
-        <source>%1 allows no extension</source>
-        <translation>%1 не допускает продления</translation>
-    </message>
-    <message>
-        <source>The request is not linked to a subject</source>
-        <translation>Запрос не связан с субъектом</translation>
-    </message>
-    <message>
-        <source>Nothing to carry out for this type</source>
-        <translation>Для этого типа нечего исполнять</translation>
-    </message>
-    <message>
-        <source>Confirm the identity first</source>
-        <translation>Сначала подтвердите личность</translation>
-    </message>
-    <message>
-        <source>The request was withdrawn</source>
-        <translation>Запрос отозван</translation>
-    </message>
-    <message>
-        <source>Only a request in progress is completed</source>
-        <translation>Завершить можно только запрос в работе</translation>
-    </message>
-    <message>
-        <source>Send the reply letter first</source>
-        <translation>Сначала отправьте ответ</translation>
-    </message>
-    <message>
-        <source>Request #%1</source>
-        <translation>Запрос #%1</translation>
-    </message>
-    <message>
-        <source>Identity check</source>
-        <translation>Проверка личности</translation>
-    </message>
-    <message>
-        <source>Record how the requester&apos;s identity was checked. Proportionate means: no more than the request needs. Only that a document was seen is recorded; never keep a copy or its number.</source>
-        <translation>Запишите, как проверялась личность заявителя. Соразмерно — значит не больше, чем нужно для запроса. Записывается только факт предъявления документа; никогда не сохраняйте его копию или номер.</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>Записать</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>Способ</translation>
-    </message>
-    <message>
-        <source>e.g. ID card shown at the office</source>
-        <translation>например, удостоверение личности предъявлено в офисе</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Результат</translation>
-    </message>
-    <message>
-        <source>Confirmed</source>
-        <translation>Подтверждена</translation>
-    </message>
-    <message>
-        <source>Not confirmed</source>
-        <translation>Не подтверждена</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Примечание</translation>
-    </message>
-    <message>
-        <source>Ask the requester</source>
-        <translation>Запрос у заявителя</translation>
-    </message>
-    <message>
-        <source>The clock stops until the requester answers (%1).</source>
-        <translation>Отсчёт срока приостанавливается до ответа заявителя (%1).</translation>
-    </message>
-    <message>
-        <source>The clock keeps running: %1 does not stop it.</source>
-        <translation>Отсчёт срока продолжается: %1 не предусматривает приостановки.</translation>
-    </message>
-    <message>
-        <source>Asked for</source>
-        <translation>Что запрошено</translation>
-    </message>
-    <message>
-        <source>e.g. proof of identity, the account number</source>
-        <translation>например, подтверждение личности, номер учётной записи</translation>
-    </message>
-    <message>
-        <source>Asked on</source>
-        <translation>Дата запроса</translation>
-    </message>
-    <message>
-        <source>Resume the clock</source>
-        <translation>Возобновление отсчёта срока</translation>
-    </message>
-    <message>
-        <source>The requester answered. The days waited move the due date on.</source>
-        <translation>Заявитель ответил. Срок сдвигается на число дней ожидания.</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Возобновить</translation>
-    </message>
-    <message>
-        <source>Answered on</source>
-        <translation>Дата ответа</translation>
-    </message>
-    <message>
-        <source>Extend the deadline</source>
-        <translation>Продление срока</translation>
-    </message>
-    <message>
-        <source>%1 allows one extension with reasons, of which the requester must be told within the first period.</source>
-        <translation>%1 допускает одно продление с указанием причин; заявителю нужно сообщить о нём в течение первого срока.</translation>
-    </message>
-    <message>
-        <source>Extend</source>
-        <translation>Продлить</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Причина</translation>
-    </message>
-    <message>
-        <source>e.g. complex request: data in several systems</source>
-        <translation>например, сложный запрос: данные в нескольких системах</translation>
-    </message>
-    <message>
-        <source>Requester told on</source>
-        <translation>Дата уведомления заявителя</translation>
-    </message>
-    <message>
-        <source>Nobody</source>
-        <translation>Никому</translation>
-    </message>
-    <message>
-        <source>Assign the request</source>
-        <translation>Назначение исполнителя</translation>
-    </message>
-    <message>
-        <source>Assign</source>
-        <translation>Назначить</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>Пользователь</translation>
-    </message>
-    <message>
-        <source>Carry out request #%1</source>
-        <translation>Исполнение запроса #%1</translation>
-    </message>
-    <message>
-        <source>Runs on subject #%1 (%2). The change is recorded in the audit trail with this request.</source>
-        <translation>Выполняется над субъектом #%1 (%2). Изменение записывается в журнал аудита вместе с этим запросом.</translation>
-    </message>
-    <message>
-        <source>Carry out</source>
-        <translation>Исполнить</translation>
-    </message>
-    <message>
-        <source>Operation</source>
-        <translation>Операция</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Поле</translation>
-    </message>
-    <message>
-        <source>e.g. email, phone, name</source>
-        <translation>например, email, phone, name</translation>
-    </message>
-    <message>
-        <source>Correct value</source>
-        <translation>Исправленное значение</translation>
-    </message>
-    <message>
-        <source>Blocked until</source>
-        <translation>Заблокировано до</translation>
-    </message>
-    <message>
-        <source>request #%1</source>
-        <translation>запрос #%1</translation>
-    </message>
-    <message>
-        <source>Delete all data of subject #%1 (%2)? Items, consents and disclosures are removed for good; only the fact of deletion is kept.</source>
-        <translation>Удалить все данные субъекта #%1 (%2)? Элементы данных, согласия и предоставления удаляются безвозвратно; сохраняется только факт удаления.</translation>
-    </message>
-    <message>
-        <source>Anonymize subject #%1 (%2)? Names, contacts and identifiers are replaced for good and cannot be restored.</source>
-        <translation>Обезличить субъекта #%1 (%2)? Имена, контакты и идентификаторы заменяются безвозвратно и не могут быть восстановлены.</translation>
-    </message>
-    <message>
-        <source>A second officer must approve this (approval #%1). The request waits until then.</source>
-        <translation>Это должен согласовать второй ответственный (согласование #%1). До тех пор запрос ожидает.</translation>
-    </message>
-    <message>
-        <source>Complete request #%1</source>
-        <translation>Завершение запроса #%1</translation>
-    </message>
-    <message>
-        <source>The request was answered.</source>
-        <translation>Ответ на запрос дан.</translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation>Завершить</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>Решение</translation>
-    </message>
-    <message>
-        <source>Granted</source>
-        <translation>Удовлетворён</translation>
-    </message>
-    <message>
-        <source>Partly granted</source>
-        <translation>Удовлетворён частично</translation>
-    </message>
-    <message>
-        <source>Refuse request #%1</source>
-        <translation>Отказ по запросу #%1</translation>
-    </message>
-    <message>
-        <source>A refusal names the article of the law that allows it and why it applies. The requester keeps the right to complain to the supervisory authority.</source>
-        <translation>В отказе указывается статья закона, которая его допускает, и почему она применима. У заявителя сохраняется право подать жалобу в уполномоченный орган.</translation>
-    </message>
-    <message>
-        <source>Refuse</source>
-        <translation>Отказать</translation>
-    </message>
-    <message>
-        <source>Legal ground</source>
-        <translation>Правовое основание</translation>
-    </message>
-    <message>
-        <source>e.g. 99-Z art. 13(3): data needed for a court case</source>
-        <translation>например, Закон 99-З, ст. 13(3): данные нужны для судебного дела</translation>
-    </message>
-    <message>
-        <source>Request #%1 withdrawn</source>
-        <translation>Запрос #%1 отозван</translation>
-    </message>
-    <message>
-        <source>The requester withdrew the request.</source>
-        <translation>Заявитель отозвал запрос.</translation>
-    </message>
-    <message>
-        <source>How</source>
-        <translation>Как</translation>
-    </message>
-    <message>
-        <source>e.g. phoned on 23 November</source>
-        <translation>например, позвонил 23 ноября</translation>
-    </message>
-    <message>
-        <source>Comment on request #%1</source>
-        <translation>Комментарий к запросу #%1</translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation>Добавить</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>Комментарий</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-</context>
-<context>
     <name>pd::RequestsPage</name>
     <message>
         <source>Requests</source>
@@ -4547,6 +4547,165 @@
     </message>
 </context>
 <context>
+    <name>pd::SubjectPanel</name>
+    <message>
+        <source>Subjects</source>
+        <translation>Субъекты</translation>
+    </message>
+    <message>
+        <source>Back to the list (Esc)</source>
+        <translation>Назад к списку (Esc)</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <source>Read the subject again (F5)</source>
+        <translation>Заново загрузить данные субъекта (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation>&amp;Исправить…</translation>
+    </message>
+    <message>
+        <source>&amp;Block…</source>
+        <translation>&amp;Заблокировать…</translation>
+    </message>
+    <message>
+        <source>&amp;Unblock…</source>
+        <translation>&amp;Разблокировать…</translation>
+    </message>
+    <message>
+        <source>A&amp;nonymize…</source>
+        <translation>&amp;Обезличить…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Удалить…</translation>
+    </message>
+    <message>
+        <source>Subject #%1</source>
+        <translation>Субъект #%1</translation>
+    </message>
+    <message>
+        <source>The subject could not be opened: %1</source>
+        <translation>Не удалось открыть субъекта: %1</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>External id: %1</source>
+        <translation>Внешний ID: %1</translation>
+    </message>
+    <message>
+        <source>Controller: %1</source>
+        <translation>Оператор: %1</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Версия %1</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>Создан %1</translation>
+    </message>
+    <message>
+        <source>Changed %1</source>
+        <translation>Изменён %1</translation>
+    </message>
+    <message>
+        <source>Blocked: %1. The data is read-only until the block is lifted.</source>
+        <translation>Заблокирован: %1. Данные доступны только для чтения, пока блокировка не снята.</translation>
+    </message>
+    <message>
+        <source>Blocked until %1: %2. The data is read-only until the block is lifted.</source>
+        <translation>Заблокирован до %1: %2. Данные доступны только для чтения, пока блокировка не снята.</translation>
+    </message>
+    <message>
+        <source>Anonymized: nothing of this subject identifies anyone any more, and nothing can change.</source>
+        <translation>Обезличен: данные этого субъекта больше не позволяют никого идентифицировать и не могут быть изменены.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) blocked; they are read-only until the block is lifted.</source>
+        <translation>
+            <numerusform>Заблокирован %Ln элемент данных; он доступен только для чтения, пока блокировка не снята.</numerusform>
+            <numerusform>Заблокировано %Ln элемента данных; они доступны только для чтения, пока блокировка не снята.</numerusform>
+            <numerusform>Заблокировано %Ln элементов данных; они доступны только для чтения, пока блокировка не снята.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No subject is open.</source>
+        <translation>Субъект не открыт.</translation>
+    </message>
+    <message>
+        <source>The subject is anonymized: nothing of it can change.</source>
+        <translation>Субъект обезличен: его данные изменить нельзя.</translation>
+    </message>
+    <message>
+        <source>The subject is blocked: its data is read-only until the block is lifted.</source>
+        <translation>Субъект заблокирован: его данные доступны только для чтения, пока блокировка не снята.</translation>
+    </message>
+    <message>
+        <source>Select the item to correct in the list.</source>
+        <translation>Выберите в списке элемент, который нужно исправить.</translation>
+    </message>
+    <message>
+        <source>This item is blocked: it is read-only until the block is lifted.</source>
+        <translation>Этот элемент заблокирован: он доступен только для чтения, пока блокировка не снята.</translation>
+    </message>
+    <message>
+        <source>Secret values are never shown, so they are not corrected here.</source>
+        <translation>Секретные значения никогда не показываются, поэтому здесь они не исправляются.</translation>
+    </message>
+    <message>
+        <source>The subject is already blocked.</source>
+        <translation>Субъект уже заблокирован.</translation>
+    </message>
+    <message>
+        <source>Nothing of this subject is blocked.</source>
+        <translation>У этого субъекта ничего не заблокировано.</translation>
+    </message>
+    <message>
+        <source>Correct the selected value (F2)</source>
+        <translation>Исправить выбранное значение (F2)</translation>
+    </message>
+    <message>
+        <source>Restrict processing (Ctrl+B)</source>
+        <translation>Ограничить обработку (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Lift the block (Ctrl+Shift+B)</source>
+        <translation>Снять блокировку (Ctrl+Shift+B)</translation>
+    </message>
+    <message>
+        <source>Remove what identifies the subject (Ctrl+Alt+A)</source>
+        <translation>Удалить всё, что идентифицирует субъекта (Ctrl+Alt+A)</translation>
+    </message>
+    <message>
+        <source>Destroy the subject&apos;s data (Del)</source>
+        <translation>Уничтожить данные субъекта (Del)</translation>
+    </message>
+    <message>
+        <source>Someone else changed this subject while you were working on it, so nothing was saved. The page now shows the newer values; what you entered is still in the dialog.</source>
+        <translation>Пока вы работали с этим субъектом, его изменил другой пользователь, поэтому ничего не сохранено. Теперь на странице показаны новые значения; введённые вами данные остались в диалоге.</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Удаление: %1</translation>
+    </message>
+    <message>
+        <source>Anonymize %1</source>
+        <translation>Обезличивание: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed yet: this waits for a second officer (approval #%1).</source>
+        <translation>Пока ничего не изменено: действие ожидает второго ответственного (согласование #%1).</translation>
+    </message>
+</context>
+<context>
     <name>pd::SubjectRecordTabs</name>
     <message>
         <source>Purpose</source>
@@ -4758,165 +4917,6 @@
     <message>
         <source>the subject is already anonymized</source>
         <translation>субъект уже обезличен</translation>
-    </message>
-</context>
-<context>
-    <name>pd::SubjectView</name>
-    <message>
-        <source>Subjects</source>
-        <translation>Субъекты</translation>
-    </message>
-    <message>
-        <source>Back to the list (Esc)</source>
-        <translation>Назад к списку (Esc)</translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation>Обновить</translation>
-    </message>
-    <message>
-        <source>Read the subject again (F5)</source>
-        <translation>Заново загрузить данные субъекта (F5)</translation>
-    </message>
-    <message>
-        <source>&amp;Correct…</source>
-        <translation>&amp;Исправить…</translation>
-    </message>
-    <message>
-        <source>&amp;Block…</source>
-        <translation>&amp;Заблокировать…</translation>
-    </message>
-    <message>
-        <source>&amp;Unblock…</source>
-        <translation>&amp;Разблокировать…</translation>
-    </message>
-    <message>
-        <source>A&amp;nonymize…</source>
-        <translation>&amp;Обезличить…</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Удалить…</translation>
-    </message>
-    <message>
-        <source>Subject #%1</source>
-        <translation>Субъект #%1</translation>
-    </message>
-    <message>
-        <source>The subject could not be opened: %1</source>
-        <translation>Не удалось открыть субъекта: %1</translation>
-    </message>
-    <message>
-        <source>#%1</source>
-        <translation>#%1</translation>
-    </message>
-    <message>
-        <source>External id: %1</source>
-        <translation>Внешний ID: %1</translation>
-    </message>
-    <message>
-        <source>Controller: %1</source>
-        <translation>Оператор: %1</translation>
-    </message>
-    <message>
-        <source>Version %1</source>
-        <translation>Версия %1</translation>
-    </message>
-    <message>
-        <source>Created %1</source>
-        <translation>Создан %1</translation>
-    </message>
-    <message>
-        <source>Changed %1</source>
-        <translation>Изменён %1</translation>
-    </message>
-    <message>
-        <source>Blocked: %1. The data is read-only until the block is lifted.</source>
-        <translation>Заблокирован: %1. Данные доступны только для чтения, пока блокировка не снята.</translation>
-    </message>
-    <message>
-        <source>Blocked until %1: %2. The data is read-only until the block is lifted.</source>
-        <translation>Заблокирован до %1: %2. Данные доступны только для чтения, пока блокировка не снята.</translation>
-    </message>
-    <message>
-        <source>Anonymized: nothing of this subject identifies anyone any more, and nothing can change.</source>
-        <translation>Обезличен: данные этого субъекта больше не позволяют никого идентифицировать и не могут быть изменены.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln item(s) blocked; they are read-only until the block is lifted.</source>
-        <translation>
-            <numerusform>Заблокирован %Ln элемент данных; он доступен только для чтения, пока блокировка не снята.</numerusform>
-            <numerusform>Заблокировано %Ln элемента данных; они доступны только для чтения, пока блокировка не снята.</numerusform>
-            <numerusform>Заблокировано %Ln элементов данных; они доступны только для чтения, пока блокировка не снята.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No subject is open.</source>
-        <translation>Субъект не открыт.</translation>
-    </message>
-    <message>
-        <source>The subject is anonymized: nothing of it can change.</source>
-        <translation>Субъект обезличен: его данные изменить нельзя.</translation>
-    </message>
-    <message>
-        <source>The subject is blocked: its data is read-only until the block is lifted.</source>
-        <translation>Субъект заблокирован: его данные доступны только для чтения, пока блокировка не снята.</translation>
-    </message>
-    <message>
-        <source>Select the item to correct in the list.</source>
-        <translation>Выберите в списке элемент, который нужно исправить.</translation>
-    </message>
-    <message>
-        <source>This item is blocked: it is read-only until the block is lifted.</source>
-        <translation>Этот элемент заблокирован: он доступен только для чтения, пока блокировка не снята.</translation>
-    </message>
-    <message>
-        <source>Secret values are never shown, so they are not corrected here.</source>
-        <translation>Секретные значения никогда не показываются, поэтому здесь они не исправляются.</translation>
-    </message>
-    <message>
-        <source>The subject is already blocked.</source>
-        <translation>Субъект уже заблокирован.</translation>
-    </message>
-    <message>
-        <source>Nothing of this subject is blocked.</source>
-        <translation>У этого субъекта ничего не заблокировано.</translation>
-    </message>
-    <message>
-        <source>Correct the selected value (F2)</source>
-        <translation>Исправить выбранное значение (F2)</translation>
-    </message>
-    <message>
-        <source>Restrict processing (Ctrl+B)</source>
-        <translation>Ограничить обработку (Ctrl+B)</translation>
-    </message>
-    <message>
-        <source>Lift the block (Ctrl+Shift+B)</source>
-        <translation>Снять блокировку (Ctrl+Shift+B)</translation>
-    </message>
-    <message>
-        <source>Remove what identifies the subject (Ctrl+Alt+A)</source>
-        <translation>Удалить всё, что идентифицирует субъекта (Ctrl+Alt+A)</translation>
-    </message>
-    <message>
-        <source>Destroy the subject&apos;s data (Del)</source>
-        <translation>Уничтожить данные субъекта (Del)</translation>
-    </message>
-    <message>
-        <source>Someone else changed this subject while you were working on it, so nothing was saved. The page now shows the newer values; what you entered is still in the dialog.</source>
-        <translation>Пока вы работали с этим субъектом, его изменил другой пользователь, поэтому ничего не сохранено. Теперь на странице показаны новые значения; введённые вами данные остались в диалоге.</translation>
-    </message>
-    <message>
-        <source>Delete %1</source>
-        <translation>Удаление: %1</translation>
-    </message>
-    <message>
-        <source>Anonymize %1</source>
-        <translation>Обезличивание: %1</translation>
-    </message>
-    <message>
-        <source>Nothing was changed yet: this waits for a second officer (approval #%1).</source>
-        <translation>Пока ничего не изменено: действие ожидает второго ответственного (согласование #%1).</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 #include "app/reports/ReplyLetter.h"
 
 #include "app/domain/Permissions.h"
-#include "app/policy/LetterTemplates.h"
+#include "app/policy/LetterTemplateStore.h"
 #include "app/reports/LetterPdf.h"
 
 namespace pd {
@@ -12,7 +12,7 @@ Result<ReplyLetter::Document> ReplyLetter::build(Database &database, const Sessi
     if (Status allowed = Permissions::check(who, Action::HandleRequests); !allowed) {
         return allowed.error();
     }
-    Result<QString> templateText = LetterTemplates::text(database, fields.language, kind);
+    Result<QString> templateText = LetterTemplateStore::text(database, fields.language, kind);
     if (!templateText) {
         return templateText.error();
     }

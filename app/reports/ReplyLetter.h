@@ -13,7 +13,7 @@ class Database;
 
 /// The reply letter to a data-subject request, from the office's template to PDF bytes, without any dialog.
 ///
-/// The caller (the Requests page) fills LetterFields from the request (LetterTemplates::fillController adds the
+/// The caller (the Requests page) fills LetterFields from the request (LetterTemplateStore::fillController adds the
 /// controller), calls build(), and hands Document::pdf to the request service, which stores it in
 /// request_documents (kind 'reply-letter', media type Document::mediaType, language Document::language) and sets
 /// the request's replied_at and reply_form.

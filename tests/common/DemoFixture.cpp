@@ -5,8 +5,8 @@
 #include "ui/shell/MainWindow.h"
 #include "ui/subjects/SubjectDataTree.h"
 #include "ui/subjects/SubjectListModel.h"
+#include "ui/subjects/SubjectPanel.h"
 #include "ui/subjects/SubjectRecordTabs.h"
-#include "ui/subjects/SubjectView.h"
 #include "ui/subjects/SubjectsPage.h"
 
 #include <QSettings>
@@ -66,9 +66,9 @@ SubjectsPage &DemoFixture::page()
     return *m_window->subjectsPage();
 }
 
-SubjectView &DemoFixture::view()
+SubjectPanel &DemoFixture::panel()
 {
-    return *page().subjectView();
+    return *page().subjectPanel();
 }
 
 bool DemoFixture::waitForRows(int rows)
@@ -116,13 +116,13 @@ qint64 DemoFixture::itemId(const SubjectDetails &details, const QString &categor
 
 QString DemoFixture::shownValue(qint64 itemId)
 {
-    const QTreeWidgetItem *row = view().dataTree()->rowOf(itemId);
+    const QTreeWidgetItem *row = panel().dataTree()->rowOf(itemId);
     return row ? row->text(SubjectDataTree::Value) : QString();
 }
 
 bool DemoFixture::timelineHas(const QString &action)
 {
-    const QTableWidget *timeline = view().recordTabs()->table(SubjectRecordTabs::History);
+    const QTableWidget *timeline = panel().recordTabs()->table(SubjectRecordTabs::History);
     for (int row = 0; row < timeline->rowCount(); ++row) {
         if (timeline->item(row, 2)->data(SubjectRecordTabs::ActionRole).toString() == action) {
             return true;

@@ -13,7 +13,7 @@
 namespace pd {
 class MainWindow;
 class SubjectsPage;
-class SubjectView;
+class SubjectPanel;
 } // namespace pd
 
 namespace pd::test {
@@ -36,7 +36,7 @@ protected:
     Database &db() { return *m_testDatabase.database(); }
     MainWindow &window() { return *m_window; }
     SubjectsPage &page();
-    SubjectView &view();
+    SubjectPanel &panel();
 
     /// Waits until the list's count arrived and equals `rows` (any count when negative).
     bool waitForRows(int rows = -1);

@@ -1,6 +1,6 @@
 #include "ui/requests/ReplyStep.h"
 
-#include "app/policy/LetterTemplates.h"
+#include "app/policy/LetterTemplateStore.h"
 #include "app/reports/ReplyLetter.h"
 #include "app/requests/RequestService.h"
 #include "ui/common/FormDialog.h"
@@ -39,7 +39,8 @@ Result<LetterFields> ReplyStep::fields(Database &database, const Session &sessio
     fields.whatAsked = request.whatAsked;
     fields.refusalGround = request.refusalGround;
     fields.signatory = session.name;
-    if (Status filled = LetterTemplates::fillController(database, request.controllerId.value_or(0), fields); !filled) {
+    if (Status filled = LetterTemplateStore::fillController(database, request.controllerId.value_or(0), fields);
+        !filled) {
         return filled.error();
     }
     return fields;

@@ -7,7 +7,7 @@
 #include "ui/common/PageTitle.h"
 #include "ui/requests/RequestIntakeDialog.h"
 #include "ui/requests/RequestListModel.h"
-#include "ui/requests/RequestView.h"
+#include "ui/requests/RequestPanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -130,15 +130,15 @@ RequestsPage::RequestsPage(std::shared_ptr<Database> database, const Session &se
     layout->addWidget(m_empty, 1);
     m_stack->addWidget(list);
 
-    m_view = new RequestView(m_database, m_session, m_stack);
-    m_view->setObjectName(QStringLiteral("requestView"));
-    connect(m_view, &RequestView::backRequested, this, &RequestsPage::showList);
-    connect(m_view, &RequestView::requestChanged, this, [this] {
+    m_panel = new RequestPanel(m_database, m_session, m_stack);
+    m_panel->setObjectName(QStringLiteral("requestPanel"));
+    connect(m_panel, &RequestPanel::backRequested, this, &RequestsPage::showList);
+    connect(m_panel, &RequestPanel::requestChanged, this, [this] {
         m_model->reload();
         refresh();
         emit requestsChanged();
     });
-    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_panel);
 
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(kRefreshDelayMs);
@@ -146,7 +146,7 @@ RequestsPage::RequestsPage(std::shared_ptr<Database> database, const Session &se
         m_model->reload();
         refresh();
         if (isShowingRequest()) {
-            m_view->reload();
+            m_panel->reload();
         }
     });
     m_searchDelay.setSingleShot(true);
@@ -271,11 +271,11 @@ qint64 RequestsPage::newRequest()
 
 bool RequestsPage::openRequest(qint64 requestId)
 {
-    if (!m_view->showRequest(requestId)) {
+    if (!m_panel->showRequest(requestId)) {
         return false;
     }
-    m_stack->setCurrentWidget(m_view);
-    m_view->setFocus();
+    m_stack->setCurrentWidget(m_panel);
+    m_panel->setFocus();
     return true;
 }
 
@@ -295,7 +295,7 @@ void RequestsPage::showList()
 
 bool RequestsPage::isShowingRequest() const
 {
-    return m_stack->currentWidget() == m_view;
+    return m_stack->currentWidget() == m_panel;
 }
 
 void RequestsPage::scheduleRefresh()

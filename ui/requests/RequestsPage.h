@@ -20,7 +20,7 @@ namespace pd {
 
 class Database;
 class RequestListModel;
-class RequestView;
+class RequestPanel;
 
 /// The Requests page: the register of data-subject requests, open work first by deadline with overdue and due-soon
 /// requests standing out, filters (words of the requester's name or a number, status, type, law, deadline, mine),
@@ -38,7 +38,7 @@ public:
 
     RequestListModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
-    RequestView *requestView() const { return m_view; }
+    RequestPanel *requestPanel() const { return m_panel; }
     QPushButton *newRequestButton() const { return m_new; }
     QLabel *summary() const { return m_summary; }
 
@@ -79,7 +79,7 @@ private:
     QLabel *m_empty = nullptr;
     QTableView *m_table = nullptr;
     RequestListModel *m_model = nullptr;
-    RequestView *m_view = nullptr;
+    RequestPanel *m_panel = nullptr;
     QTimer m_refresh;
     QTimer m_searchDelay;
     bool m_applying = false;

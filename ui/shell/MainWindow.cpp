@@ -14,9 +14,9 @@
 #include "ui/policy/PurposesPage.h"
 #include "ui/requests/RequestsPage.h"
 #include "ui/shell/IdleLock.h"
-#include "ui/shell/LockView.h"
+#include "ui/shell/LockScreen.h"
 #include "ui/subjects/SubjectFilterBar.h"
-#include "ui/subjects/SubjectView.h"
+#include "ui/subjects/SubjectPanel.h"
 #include "ui/subjects/SubjectsPage.h"
 #include "ui/tools/CalendarDialog.h"
 #include "ui/tools/LetterTemplateDialog.h"
@@ -47,7 +47,7 @@ const QString kGeometryKey = QStringLiteral("MainWindow/geometry");
 const QString kStateKey = QStringLiteral("MainWindow/state");
 const QString kPageKey = QStringLiteral("MainWindow/page");
 const QString kSubjectColumnsKey = QStringLiteral("SubjectsPage/columns");
-const QString kSubjectViewKey = QStringLiteral("SubjectView/splitter");
+const QString kSubjectPanelKey = QStringLiteral("SubjectView/splitter");
 
 struct PageInfo
 {
@@ -154,19 +154,19 @@ void MainWindow::createPages()
     layout->addWidget(separator);
     layout->addWidget(m_pages, 1);
 
-    m_lockView = new LockView(*m_database, m_session.name, this);
-    m_lockView->setObjectName(QStringLiteral("lockView"));
-    connect(m_lockView, &LockView::unlocked, this, &MainWindow::unlock);
-    connect(m_lockView, &LockView::signOutRequested, this, [this] {
+    m_lockScreen = new LockScreen(*m_database, m_session.name, this);
+    m_lockScreen->setObjectName(QStringLiteral("lockScreen"));
+    connect(m_lockScreen, &LockScreen::unlocked, this, &MainWindow::unlock);
+    connect(m_lockScreen, &LockScreen::signOutRequested, this, [this] {
         close();
         emit signedOut();
     });
 
-    // Locking swaps the whole work area for the lock view: nothing of a page stays on screen.
+    // Locking swaps the whole work area for the lock screen: nothing of a page stays on screen.
     m_central = new QStackedWidget(this);
     m_central->setObjectName(QStringLiteral("central"));
     m_central->addWidget(m_workArea);
-    m_central->addWidget(m_lockView);
+    m_central->addWidget(m_lockScreen);
     setCentralWidget(m_central);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::pageChanged);
@@ -274,14 +274,14 @@ void MainWindow::lock()
     m_locked = true;
     m_idleLock->stop();
     hideOtherWindows();
-    m_central->setCurrentWidget(m_lockView);
+    m_central->setCurrentWidget(m_lockScreen);
     for (QAction *action : qAsConst(m_unlockedActions)) {
         action->setEnabled(false);
     }
     m_approvalsButton->hide();
     m_subjects->setActive(false);
     setWindowTitle(tr("Locked \u2014 Privacy Desk"));
-    m_lockView->reset();
+    m_lockScreen->reset();
 }
 
 void MainWindow::unlock(const Session &session)
@@ -437,7 +437,7 @@ void MainWindow::restoreSettings()
     }
     restoreState(settings.value(kStateKey).toByteArray());
     m_subjects->restoreHeaderState(settings.value(kSubjectColumnsKey).toByteArray());
-    m_subjects->subjectView()->restoreLayout(settings.value(kSubjectViewKey).toByteArray());
+    m_subjects->subjectPanel()->restoreLayout(settings.value(kSubjectPanelKey).toByteArray());
     // An operator who may not see personal data starts where there is something for them.
     const int fallback =
         int(Permissions::allows(m_session.role, Action::ViewPersonalData) ? Page::Subjects : Page::Audit);
@@ -456,8 +456,8 @@ void MainWindow::saveSettings() const
     settings.setValue(kPageKey, m_pages->currentIndex());
     settings.setValue(kSubjectColumnsKey, m_subjects->saveHeaderState());
     // Only a subject page that was shown has sizes worth keeping.
-    if (const QByteArray layout = m_subjects->subjectView()->saveLayout(); !layout.isEmpty()) {
-        settings.setValue(kSubjectViewKey, layout);
+    if (const QByteArray layout = m_subjects->subjectPanel()->saveLayout(); !layout.isEmpty()) {
+        settings.setValue(kSubjectPanelKey, layout);
     }
 }
 

@@ -23,7 +23,7 @@ class DashboardPage;
 class Database;
 class IdleLock;
 class LetterTemplateDialog;
-class LockView;
+class LockScreen;
 class PurposesPage;
 class RequestsPage;
 class SubjectsPage;
@@ -32,7 +32,7 @@ class SubjectsPage;
 /// operator and the approvals waiting. Geometry, window state and the last page are kept in QSettings.
 ///
 /// It locks itself after Settings::IdleLockMinutes without input, or on File > Lock: the pages are replaced by a
-/// LockView, dialogs are closed and other windows hidden, and only the signed-in operator's password unlocks it.
+/// LockScreen, dialogs are closed and other windows hidden, and only the signed-in operator's password unlocks it.
 /// A ChangeNotifier tells the pages when another workstation (or this one) changed data.
 class MainWindow final : public QMainWindow
 {
@@ -56,7 +56,7 @@ public:
     RequestsPage *requestsPage() const { return m_requests; }
     AuditPage *auditPage() const { return m_audit; }
     DashboardPage *dashboardPage() const { return m_dashboard; }
-    LockView *lockView() const { return m_lockView; }
+    LockScreen *lockScreen() const { return m_lockScreen; }
     IdleLock *idleLock() const { return m_idleLock; }
     ChangeNotifier *changeNotifier() const { return m_notifier; }
 
@@ -76,7 +76,7 @@ public:
     void showRequests(const pd::RequestFilter &filter);
 
 signals:
-    /// The operator chose Sign out on the lock view; the window has closed.
+    /// The operator chose Sign out on the lock screen; the window has closed.
     void signedOut();
     /// The Requests page should show the requests matching `filter` (emitted by showRequests(), after switching
     /// to the page).
@@ -103,7 +103,7 @@ private:
     Session m_session;
     QStackedWidget *m_central = nullptr;
     QWidget *m_workArea = nullptr;
-    LockView *m_lockView = nullptr;
+    LockScreen *m_lockScreen = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     SubjectsPage *m_subjects = nullptr;

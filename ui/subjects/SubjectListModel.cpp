@@ -2,7 +2,7 @@
 
 #include "app/domain/Permissions.h"
 #include "app/storage/Database.h"
-#include "ui/subjects/SubjectPageLoader.h"
+#include "ui/subjects/SubjectRowLoader.h"
 
 #include <QDateTime>
 #include <QFont>
@@ -28,14 +28,14 @@ SubjectListModel::SubjectListModel(std::shared_ptr<Database> database, const Ses
       m_canView(Permissions::allows(session.role, Action::ViewPersonalData)),
       m_lockIcon(QStringLiteral(":/icons/blocked.svg"))
 {
-    m_thread.setObjectName(QStringLiteral("SubjectPageLoader"));
-    m_loader = new SubjectPageLoader(m_database, session);
+    m_thread.setObjectName(QStringLiteral("SubjectRowLoader"));
+    m_loader = new SubjectRowLoader(m_database, session);
     m_loader->moveToThread(&m_thread);
     // `finished` is emitted on the worker thread itself: the connection must be closed by the thread that made it.
-    connect(&m_thread, &QThread::finished, m_loader, &SubjectPageLoader::releaseConnection, Qt::DirectConnection);
+    connect(&m_thread, &QThread::finished, m_loader, &SubjectRowLoader::releaseConnection, Qt::DirectConnection);
     connect(&m_thread, &QThread::finished, m_loader, &QObject::deleteLater);
-    connect(m_loader, &SubjectPageLoader::countLoaded, this, &SubjectListModel::onCountLoaded);
-    connect(m_loader, &SubjectPageLoader::pageLoaded, this, &SubjectListModel::onPageLoaded);
+    connect(m_loader, &SubjectRowLoader::countLoaded, this, &SubjectListModel::onCountLoaded);
+    connect(m_loader, &SubjectRowLoader::pageLoaded, this, &SubjectListModel::onPageLoaded);
     m_thread.start();
     if (!m_canView) {
         // Asking would only be refused: say why once, and never query.
@@ -258,7 +258,7 @@ void SubjectListModel::refresh()
     m_pending.clear();
     const quint64 generation = m_generation;
     const SubjectFilter filter = m_filter;
-    SubjectPageLoader *loader = m_loader;
+    SubjectRowLoader *loader = m_loader;
     QMetaObject::invokeMethod(
         m_loader, [loader, generation, filter] { loader->loadCount(generation, filter); }, Qt::QueuedConnection);
 }
@@ -313,7 +313,7 @@ void SubjectListModel::startCount()
     m_lastError.clear();
     const quint64 generation = m_generation;
     const SubjectFilter filter = m_filter;
-    SubjectPageLoader *loader = m_loader;
+    SubjectRowLoader *loader = m_loader;
     QMetaObject::invokeMethod(
         m_loader, [loader, generation, filter] { loader->loadCount(generation, filter); }, Qt::QueuedConnection);
 }
@@ -351,7 +351,7 @@ void SubjectListModel::dispatchNext() const
     const SubjectFilter filter = m_filter;
     const SubjectDirectory::Sort sort = m_sort;
     const bool descending = m_descending;
-    SubjectPageLoader *loader = m_loader;
+    SubjectRowLoader *loader = m_loader;
     QMetaObject::invokeMethod(
         m_loader,
         [loader, generation, filter, sort, descending, page] {

@@ -15,7 +15,7 @@
 namespace pd {
 
 class Database;
-class SubjectPageLoader;
+class SubjectRowLoader;
 
 /// The Subjects list as a lazy table: it never holds more than kMaxCachedPages pages of kPageSize rows.
 ///
@@ -130,7 +130,7 @@ private:
     const Session m_session;
     bool m_canView = true;
     QThread m_thread;
-    SubjectPageLoader *m_loader = nullptr; ///< lives on m_thread, deleted when it finishes
+    SubjectRowLoader *m_loader = nullptr; ///< lives on m_thread, deleted when it finishes
 
     SubjectFilter m_filter;
     SubjectDirectory::Sort m_sort = SubjectDirectory::Sort::Id;

@@ -12,7 +12,7 @@
 #include "ui/subjects/SubjectDataTree.h"
 #include "ui/subjects/SubjectFilterBar.h"
 #include "ui/subjects/SubjectListModel.h"
-#include "ui/subjects/SubjectView.h"
+#include "ui/subjects/SubjectPanel.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -36,19 +36,19 @@ namespace pd {
 
 namespace {
 
-SubjectView::Command viewCommand(SubjectsPage::CommandAction command)
+SubjectPanel::Command viewCommand(SubjectsPage::CommandAction command)
 {
     switch (command) {
     case SubjectsPage::Block:
-        return SubjectView::Command::Block;
+        return SubjectPanel::Command::Block;
     case SubjectsPage::Unblock:
-        return SubjectView::Command::Unblock;
+        return SubjectPanel::Command::Unblock;
     case SubjectsPage::Anonymize:
-        return SubjectView::Command::Anonymize;
+        return SubjectPanel::Command::Anonymize;
     case SubjectsPage::Delete:
-        return SubjectView::Command::Delete;
+        return SubjectPanel::Command::Delete;
     default:
-        return SubjectView::Command::Correct;
+        return SubjectPanel::Command::Correct;
     }
 }
 
@@ -60,21 +60,21 @@ SubjectsPage::SubjectsPage(std::shared_ptr<Database> database, const Session &se
 {
     createActions();
     m_listPane = createListPane();
-    m_view = new SubjectView(m_database, session, this);
-    connect(m_view, &SubjectView::backRequested, this, &SubjectsPage::showList);
-    connect(m_view, &SubjectView::commandsChanged, this, &SubjectsPage::updateActions);
-    connect(m_view, &SubjectView::subjectChanged, this, [this] {
+    m_panel = new SubjectPanel(m_database, session, this);
+    connect(m_panel, &SubjectPanel::backRequested, this, &SubjectsPage::showList);
+    connect(m_panel, &SubjectPanel::commandsChanged, this, &SubjectsPage::updateActions);
+    connect(m_panel, &SubjectPanel::subjectChanged, this, [this] {
         m_model->refresh();
         emit subjectsChanged();
     });
-    connect(m_view, &SubjectView::subjectDeleted, this, [this] {
+    connect(m_panel, &SubjectPanel::subjectDeleted, this, [this] {
         showList();
         m_model->refresh();
     });
 
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_listPane);
-    m_pages->addWidget(m_view);
+    m_pages->addWidget(m_panel);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
@@ -254,7 +254,7 @@ void SubjectsPage::triggered(CommandAction command)
         if (command == Back) {
             showList();
         } else if (command != Open) {
-            m_view->run(viewCommand(command));
+            m_panel->run(viewCommand(command));
         }
         return;
     }
@@ -303,16 +303,16 @@ void SubjectsPage::setActive(bool active)
 
 bool SubjectsPage::isShowingSubject() const
 {
-    return m_pages->currentWidget() == m_view;
+    return m_pages->currentWidget() == m_panel;
 }
 
 bool SubjectsPage::openSubject(qint64 subjectId)
 {
-    if (!m_model->canView() || !m_view->open(subjectId)) {
+    if (!m_model->canView() || !m_panel->open(subjectId)) {
         return false;
     }
-    m_pages->setCurrentWidget(m_view);
-    m_view->dataTree()->setFocus(Qt::OtherFocusReason);
+    m_pages->setCurrentWidget(m_panel);
+    m_panel->dataTree()->setFocus(Qt::OtherFocusReason);
     updateActions();
     return true;
 }
@@ -461,7 +461,7 @@ void SubjectsPage::updateActions()
         } else if (!Permissions::allows(m_session.role, permissions[index])) {
             why = Labels::notAllowed(m_session.role, permissions[index]);
         } else if (viewing) {
-            why = m_view->whyNot(viewCommand(command));
+            why = m_panel->whyNot(viewCommand(command));
         } else if (command == Correct || command == Unblock) {
             why = openSubjectFirst;
         } else if (m_job) {

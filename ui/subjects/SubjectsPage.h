@@ -23,7 +23,7 @@ class Database;
 class EmptyState;
 class SubjectFilterBar;
 class SubjectListModel;
-class SubjectView;
+class SubjectPanel;
 
 /// The Subjects page: find subjects (search as you type, filters for state, purpose, controller and data category,
 /// sortable columns), open one on the subject page, and block, anonymize or delete many at once.
@@ -56,7 +56,7 @@ public:
     SubjectListModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     SubjectFilterBar *filterBar() const { return m_filters; }
-    SubjectView *subjectView() const { return m_view; }
+    SubjectPanel *subjectPanel() const { return m_panel; }
     QAction *commandAction(CommandAction command) const { return m_actions[command]; }
     /// The commands in menu order (separators as null).
     QList<QAction *> commandActions() const;
@@ -118,7 +118,7 @@ private:
     SubjectFilterBar *m_filters = nullptr;
     QStackedWidget *m_pages = nullptr; ///< the list, or the subject page
     QWidget *m_listPane = nullptr;
-    SubjectView *m_view = nullptr;
+    SubjectPanel *m_panel = nullptr;
     QLabel *m_count = nullptr;
     QLabel *m_selection = nullptr;
     QCheckBox *m_allMatching = nullptr;

@@ -2,7 +2,7 @@
 
 #include "app/domain/LetterTemplate.h"
 #include "app/domain/Permissions.h"
-#include "app/policy/LetterTemplates.h"
+#include "app/policy/LetterTemplateStore.h"
 #include "ui/common/Labels.h"
 #include "ui/common/MessageBox.h"
 
@@ -52,7 +52,7 @@ LetterTemplateDialog::LetterTemplateDialog(std::shared_ptr<Database> database, c
     }
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("templateKind"));
-    for (const QString &kind : LetterTemplates::kinds()) {
+    for (const QString &kind : LetterTemplateStore::kinds()) {
         m_kind->addItem(kindName(kind), kind);
     }
     m_kind->setEnabled(m_kind->count() > 1);
@@ -226,7 +226,8 @@ void LetterTemplateDialog::load()
 {
     m_loadedLanguage = language();
     m_loadedKind = kind();
-    const Result<LetterTemplates::Stored> stored = LetterTemplates::find(*m_database, m_loadedLanguage, m_loadedKind);
+    const Result<LetterTemplateStore::Stored> stored =
+        LetterTemplateStore::find(*m_database, m_loadedLanguage, m_loadedKind);
     m_preview->clear();
     if (!stored) {
         m_editor->setPlainText(QString());
@@ -332,7 +333,7 @@ bool LetterTemplateDialog::save()
         return false;
     }
     const Status saved =
-        LetterTemplates::save(*m_database, m_session, m_loadedLanguage, m_loadedKind, m_editor->toPlainText());
+        LetterTemplateStore::save(*m_database, m_session, m_loadedLanguage, m_loadedKind, m_editor->toPlainText());
     if (!saved) {
         const std::optional<TemplateProblem> problem = LetterTemplate::check(m_editor->toPlainText());
         showProblem(Labels::sentence(saved.error().message), problem ? problem->line : 0);
@@ -355,7 +356,7 @@ bool LetterTemplateDialog::resetToBuiltIn()
     if (answer != QMessageBox::Yes) {
         return false;
     }
-    const Status reset = LetterTemplates::reset(*m_database, m_session, m_loadedLanguage, m_loadedKind);
+    const Status reset = LetterTemplateStore::reset(*m_database, m_session, m_loadedLanguage, m_loadedKind);
     if (!reset) {
         showProblem(Labels::sentence(reset.error().message), 0);
         return false;

@@ -23,7 +23,7 @@ class Database;
 /// One template at a time, chosen by language and kind. The template is checked as it is typed: the first
 /// problem (unknown placeholder, unclosed section) is shown under the editor naming the line and placeholder, and
 /// that line is marked. Preview renders it with sample values (optionally as a refusal). Save stores it through
-/// LetterTemplates::save, Reset to Built-in goes back to the shipped text after a question. Unsaved edits are
+/// LetterTemplateStore::save, Reset to Built-in goes back to the shipped text after a question. Unsaved edits are
 /// never dropped without asking: switching template, Close, Esc and the window's close button ask first.
 /// A plain reject() (the main window locking) only hides the dialog, edits kept for when it is shown again.
 /// Operators who may not change templates (anyone but an officer) see them read-only.

@@ -2,7 +2,7 @@
 #include "TestData.h"
 #include "TestDatabase.h"
 #include "app/domain/LetterTemplate.h"
-#include "app/policy/LetterTemplates.h"
+#include "app/policy/LetterTemplateStore.h"
 #include "app/reports/ReplyLetter.h"
 
 #include <gtest/gtest.h>
@@ -45,7 +45,7 @@ QString pdfText(const QByteArray &pdf)
 
 QString builtInReply(const QString &language)
 {
-    return LetterTemplates::builtIn(language, QStringLiteral("reply")).value();
+    return LetterTemplateStore::builtIn(language, QStringLiteral("reply")).value();
 }
 
 } // namespace
@@ -118,9 +118,10 @@ TEST(LetterPdfTest, BuildUsesTheOfficeTemplateAndNeedsTheRightToHandleRequests)
     const Session officer = makeOperator(db, QStringLiteral("olga"), Role::Officer);
     const Session agent = makeOperator(db, QStringLiteral("artem"), Role::Agent);
     const Session auditor = makeOperator(db, QStringLiteral("aud"), Role::Auditor);
-    ASSERT_TRUE(LetterTemplates::save(db, officer, QStringLiteral("en"), QStringLiteral("reply"),
-                                      QStringLiteral("Office letter for {{requester_name}}, No. {{request_number}}."))
-                    .ok());
+    ASSERT_TRUE(
+        LetterTemplateStore::save(db, officer, QStringLiteral("en"), QStringLiteral("reply"),
+                                  QStringLiteral("Office letter for {{requester_name}}, No. {{request_number}}."))
+            .ok());
 
     LetterFields fields = LetterTemplate::sampleFields(QStringLiteral("en"));
     fields.requesterName = QStringLiteral("Jane Roe");

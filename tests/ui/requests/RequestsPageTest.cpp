@@ -8,7 +8,7 @@
 #include "ui/dashboard/DashboardPage.h"
 #include "ui/requests/RequestIntakeDialog.h"
 #include "ui/requests/RequestListModel.h"
-#include "ui/requests/RequestView.h"
+#include "ui/requests/RequestPanel.h"
 #include "ui/shell/MainWindow.h"
 
 #include <gtest/gtest.h>
@@ -124,17 +124,17 @@ TEST_F(RequestsPageTest, ARequestTakenInThroughTheFormIsListedOpenedAndCounted)
     EXPECT_EQ(requests().model()->totalCount(), before + 1);
     EXPECT_GE(requests().model()->rowOf(id), 0) << "the new request is in the list";
     ASSERT_TRUE(requests().isShowingRequest()) << "the new request opens";
-    RequestView *view = requests().requestView();
+    RequestPanel *view = requests().requestPanel();
     EXPECT_EQ(view->record().id, id);
     EXPECT_EQ(view->record().status, RequestStatus::New);
     EXPECT_EQ(view->timeline()->topLevelItemCount(), 1);
-    EXPECT_FALSE(view->stepButton(RequestView::Execute)->isEnabled()) << "nothing is carried out before the check";
-    EXPECT_FALSE(view->stepButton(RequestView::Execute)->toolTip().isEmpty());
+    EXPECT_FALSE(view->stepButton(RequestPanel::Execute)->isEnabled()) << "nothing is carried out before the check";
+    EXPECT_FALSE(view->stepButton(RequestPanel::Execute)->toolTip().isEmpty());
 
     // The identity check moves it on; the timeline says so.
     FormDialog::setNextValues(QHash<QString, QVariant>{{QStringLiteral("method"), QStringLiteral("ID card seen")},
                                                        {QStringLiteral("result"), QStringLiteral("confirmed")}});
-    view->runStep(RequestView::CheckIdentity);
+    view->runStep(RequestPanel::CheckIdentity);
     EXPECT_EQ(view->record().status, RequestStatus::InProgress);
     EXPECT_EQ(view->timeline()->topLevelItemCount(), 2);
     // An agent may not delete: the refusal is shown and the subject stays.
@@ -147,7 +147,7 @@ TEST_F(RequestsPageTest, ARequestTakenInThroughTheFormIsListedOpenedAndCounted)
             box->accept();
         }
     });
-    view->runStep(RequestView::Execute);
+    view->runStep(RequestPanel::Execute);
     EXPECT_TRUE(refusal.contains(QStringLiteral("agent"))) << refusal.toStdString();
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM subjects WHERE id = ?"), {subject}), 1);
 
@@ -168,28 +168,28 @@ TEST_F(RequestsPageTest, TheReplyLetterIsMadeKeptWithTheRequestAndLetsItComplete
     const qint64 subject = scalar(QStringLiteral("SELECT MIN(id) FROM subjects WHERE state = 'active'"));
     const qint64 id = registerThroughTheForm(subject, QStringLiteral("access"));
     ASSERT_GT(id, 0);
-    RequestView *view = requests().requestView();
+    RequestPanel *view = requests().requestPanel();
     FormDialog::setNextValues(QHash<QString, QVariant>{{QStringLiteral("method"), QStringLiteral("e-mail on file")},
                                                        {QStringLiteral("result"), QStringLiteral("confirmed")}});
-    view->runStep(RequestView::CheckIdentity);
-    EXPECT_FALSE(view->stepButton(RequestView::Complete)->isEnabled()) << "no answer recorded yet";
+    view->runStep(RequestPanel::CheckIdentity);
+    EXPECT_FALSE(view->stepButton(RequestPanel::Complete)->isEnabled()) << "no answer recorded yet";
 
     FormDialog::setNextValues(
         QHash<QString, QVariant>{{QStringLiteral("outcome"), QStringLiteral("We enclose all data we hold about you.")},
                                  {QStringLiteral("form"), QStringLiteral("letter")}});
     MessageBox::setNextAnswer(QMessageBox::No); // no copy to a file
-    view->runStep(RequestView::Reply);
+    view->runStep(RequestPanel::Reply);
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM request_documents WHERE request_id = ? AND kind = "
                                     "'reply-letter' AND media_type = 'application/pdf'"),
                      {id}),
               1);
     EXPECT_EQ(view->record().replyForm, QStringLiteral("letter"));
     EXPECT_FALSE(view->record().repliedAt.isEmpty());
-    ASSERT_TRUE(view->stepButton(RequestView::Complete)->isEnabled());
+    ASSERT_TRUE(view->stepButton(RequestPanel::Complete)->isEnabled());
     FormDialog::setNextValues(QHash<QString, QVariant>{{QStringLiteral("decision"), QStringLiteral("granted")}});
-    view->runStep(RequestView::Complete);
+    view->runStep(RequestPanel::Complete);
     EXPECT_EQ(view->record().status, RequestStatus::Completed);
-    EXPECT_FALSE(view->stepButton(RequestView::Refuse)->isEnabled()) << "a closed request changes no more";
+    EXPECT_FALSE(view->stepButton(RequestPanel::Refuse)->isEnabled()) << "a closed request changes no more";
 }
 
 TEST_F(RequestsPageTest, TheDashboardsDrillDownListsTheMatchingRequests)

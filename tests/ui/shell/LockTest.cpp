@@ -4,7 +4,7 @@
 #include "UiTestSupport.h"
 #include "ui/bulk/ApprovalsDialog.h"
 #include "ui/shell/IdleLock.h"
-#include "ui/shell/LockView.h"
+#include "ui/shell/LockScreen.h"
 #include "ui/subjects/SubjectsPage.h"
 
 #include <gtest/gtest.h>
@@ -65,7 +65,7 @@ TEST_F(LockTest, LocksWhenIdleAndUnlocksOnlyWithTheRightPassword)
     m_window->idleLock()->setInterval(200);
     ASSERT_TRUE(idle.wait(kWaitMs));
     EXPECT_TRUE(m_window->isLocked());
-    EXPECT_TRUE(m_window->lockView()->isVisible());
+    EXPECT_TRUE(m_window->lockScreen()->isVisible());
     EXPECT_FALSE(pages()->isVisible());
     EXPECT_FALSE(m_window->subjectsPage()->isVisible());
     EXPECT_FALSE(approvals->isVisible()); // dialogs showing data are closed too
@@ -73,17 +73,17 @@ TEST_F(LockTest, LocksWhenIdleAndUnlocksOnlyWithTheRightPassword)
     EXPECT_EQ(m_window->showApprovals(), nullptr);
     EXPECT_TRUE(m_window->windowTitle().startsWith(QStringLiteral("Locked")));
 
-    m_window->lockView()->setPassword(QStringLiteral("wrong-password"));
-    m_window->lockView()->unlock();
+    m_window->lockScreen()->setPassword(QStringLiteral("wrong-password"));
+    m_window->lockScreen()->unlock();
     EXPECT_TRUE(m_window->isLocked());
     EXPECT_FALSE(pages()->isVisible());
-    EXPECT_EQ(m_window->lockView()->errorText(), QStringLiteral("Wrong operator name or password."));
+    EXPECT_EQ(m_window->lockScreen()->errorText(), QStringLiteral("Wrong operator name or password."));
 
-    m_window->lockView()->setPassword(kTestPassword);
-    m_window->lockView()->unlock();
+    m_window->lockScreen()->setPassword(kTestPassword);
+    m_window->lockScreen()->unlock();
     EXPECT_FALSE(m_window->isLocked());
     EXPECT_TRUE(pages()->isVisible());
-    EXPECT_FALSE(m_window->lockView()->isVisible());
+    EXPECT_FALSE(m_window->lockScreen()->isVisible());
     EXPECT_TRUE(m_window->idleLock()->isActive()); // counting again
     EXPECT_TRUE(m_window->findChild<QAction *>(QStringLiteral("showApprovals"))->isEnabled());
 }

@@ -11,7 +11,7 @@
 #include "ui/subjects/SubjectDataTree.h"
 #include "ui/subjects/SubjectFilterBar.h"
 #include "ui/subjects/SubjectListModel.h"
-#include "ui/subjects/SubjectView.h"
+#include "ui/subjects/SubjectPanel.h"
 #include "ui/subjects/SubjectsPage.h"
 #include "ui/subjects/UnblockDialog.h"
 
@@ -49,11 +49,11 @@ protected:
     /// Selects the item in the data tree and opens the Correct dialog with the button.
     CorrectDialog *startCorrection(qint64 item)
     {
-        EXPECT_TRUE(view().dataTree()->selectItem(item));
-        auto *button = find<QPushButton>(&view(), "correctButton");
+        EXPECT_TRUE(panel().dataTree()->selectItem(item));
+        auto *button = find<QPushButton>(&panel(), "correctButton");
         EXPECT_TRUE(button->isEnabled()) << button->toolTip().toStdString();
         QTest::mouseClick(button, Qt::LeftButton);
-        auto *dialog = qobject_cast<CorrectDialog *>(view().openDialog());
+        auto *dialog = qobject_cast<CorrectDialog *>(panel().openDialog());
         EXPECT_NE(dialog, nullptr);
         return dialog;
     }
@@ -85,12 +85,12 @@ TEST_F(SubjectPageTest, SearchOpenCorrectAndBlock)
     table->setCurrentIndex(page().model()->index(0, SubjectListModel::Name));
     QTest::keyClick(table, Qt::Key_Return);
     ASSERT_TRUE(page().isShowingSubject());
-    EXPECT_EQ(view().subjectId(), subject.subject.id);
-    EXPECT_EQ(find<QLabel>(&view(), "subjectName")->text(), subject.subject.displayName);
-    EXPECT_EQ(view().stateBadgeText(), QStringLiteral("Active"));
+    EXPECT_EQ(panel().subjectId(), subject.subject.id);
+    EXPECT_EQ(find<QLabel>(&panel(), "subjectName")->text(), subject.subject.displayName);
+    EXPECT_EQ(panel().stateBadgeText(), QStringLiteral("Active"));
     const qint64 email = itemId(subject, QStringLiteral("account"), QStringLiteral("email"));
     EXPECT_EQ(shownValue(email), subject.subject.email);
-    EXPECT_EQ(view().details().items.size(), subject.items.size());
+    EXPECT_EQ(panel().details().items.size(), subject.items.size());
     EXPECT_TRUE(timelineHas(QStringLiteral("subject.view")));
 
     // Correct: the value is checked as it is typed; a reason is required.
@@ -114,33 +114,33 @@ TEST_F(SubjectPageTest, SearchOpenCorrectAndBlock)
     ASSERT_TRUE(QTest::qWaitFor([&] { return guard.isNull(); }, kWaitMs)); // closed and deleted
     EXPECT_EQ(shownValue(email), QStringLiteral("fixed.address@example.org"));
     EXPECT_TRUE(timelineHas(QStringLiteral("subject.correct")));
-    EXPECT_EQ(view().details().version, subject.version + 1);
+    EXPECT_EQ(panel().details().version, subject.version + 1);
 
     // Block the whole subject.
-    auto *blockButton = find<QPushButton>(&view(), "blockSubjectButton");
+    auto *blockButton = find<QPushButton>(&panel(), "blockSubjectButton");
     ASSERT_TRUE(blockButton->isEnabled());
     QTest::mouseClick(blockButton, Qt::LeftButton);
-    QDialog *block = qobject_cast<QDialog *>(view().openDialog());
+    QDialog *block = qobject_cast<QDialog *>(panel().openDialog());
     ASSERT_NE(block, nullptr);
     QTest::keyClicks(find<QLineEdit>(block, "reason"), QStringLiteral("accuracy disputed"));
     QPointer<QDialog> blockGuard(block);
     QTest::mouseClick(find<QPushButton>(block, "blockButton"), Qt::LeftButton);
     ASSERT_TRUE(QTest::qWaitFor([&] { return blockGuard.isNull(); }, kWaitMs));
-    EXPECT_EQ(view().stateBadgeText(), QStringLiteral("Blocked"));
+    EXPECT_EQ(panel().stateBadgeText(), QStringLiteral("Blocked"));
     EXPECT_TRUE(timelineHas(QStringLiteral("subject.block")));
-    view().dataTree()->selectItem(email);
-    auto *correct = find<QPushButton>(&view(), "correctButton");
+    panel().dataTree()->selectItem(email);
+    auto *correct = find<QPushButton>(&panel(), "correctButton");
     EXPECT_FALSE(correct->isEnabled());
     EXPECT_TRUE(correct->toolTip().contains(QStringLiteral("blocked"))) << correct->toolTip().toStdString();
     EXPECT_FALSE(page().commandAction(SubjectsPage::Correct)->isEnabled());
-    EXPECT_TRUE(find<QLabel>(&view(), "subjectBlockNote")->isVisible());
+    EXPECT_TRUE(find<QLabel>(&panel(), "subjectBlockNote")->isVisible());
     EXPECT_TRUE(shownValue(email) == QStringLiteral("fixed.address@example.org")); // kept, read-only
 
     // Back: the old e-mail finds nobody now; the new one finds the subject, blocked.
     window().activateWindow(); // the offscreen platform does not give it back when a dialog closes
     ASSERT_TRUE(QTest::qWaitForWindowActive(&window()));
-    view().dataTree()->setFocus();
-    QTest::keyClick(view().dataTree(), Qt::Key_Escape);
+    panel().dataTree()->setFocus();
+    QTest::keyClick(panel().dataTree(), Qt::Key_Escape);
     EXPECT_FALSE(page().isShowingSubject());
     ASSERT_TRUE(
         QTest::qWaitFor([&] { return !page().model()->isRefreshing() && page().model()->rowCount() == 0; }, kWaitMs));
@@ -183,8 +183,8 @@ TEST_F(SubjectPageTest, AConflictReloadsTheNewerValueAndKeepsWhatWasTyped)
 
     // The page shows the newer value and version; the dialog still holds what was typed.
     EXPECT_EQ(shownValue(email), QStringLiteral("changed.elsewhere@example.org"));
-    EXPECT_EQ(view().details().version, subject.version + 1);
-    ASSERT_EQ(view().openDialog(), dialog);
+    EXPECT_EQ(panel().details().version, subject.version + 1);
+    ASSERT_EQ(panel().openDialog(), dialog);
     EXPECT_TRUE(dialog->isVisible());
     EXPECT_EQ(value->text(), QStringLiteral("mine@example.org"));
     EXPECT_EQ(dialog->currentValue(), QStringLiteral("changed.elsewhere@example.org"));
@@ -206,11 +206,11 @@ TEST_F(SubjectPageTest, UnblockNeedsTheSubjectToHaveBeenTold)
     ASSERT_TRUE(SubjectService::block(db(), m_officer, restriction).ok());
     openWindow(m_officer);
     ASSERT_TRUE(page().openSubject(subject.subject.id));
-    EXPECT_EQ(view().stateBadgeText(), QStringLiteral("Blocked"));
-    EXPECT_FALSE(find<QPushButton>(&view(), "blockSubjectButton")->isEnabled());
+    EXPECT_EQ(panel().stateBadgeText(), QStringLiteral("Blocked"));
+    EXPECT_FALSE(find<QPushButton>(&panel(), "blockSubjectButton")->isEnabled());
 
-    QTest::mouseClick(find<QPushButton>(&view(), "unblockButton"), Qt::LeftButton);
-    auto *dialog = qobject_cast<UnblockDialog *>(view().openDialog());
+    QTest::mouseClick(find<QPushButton>(&panel(), "unblockButton"), Qt::LeftButton);
+    auto *dialog = qobject_cast<UnblockDialog *>(panel().openDialog());
     ASSERT_NE(dialog, nullptr);
     auto *reason = find<QLineEdit>(dialog, "reason");
     QTest::keyClicks(reason, QStringLiteral("accuracy verified"));
@@ -220,7 +220,7 @@ TEST_F(SubjectPageTest, UnblockNeedsTheSubjectToHaveBeenTold)
     QTest::mouseClick(lift, Qt::LeftButton);
     QTest::keyClick(reason, Qt::Key_Return);
     EXPECT_TRUE(dialog->isVisible());
-    EXPECT_EQ(view().stateBadgeText(), QStringLiteral("Blocked"));
+    EXPECT_EQ(panel().stateBadgeText(), QStringLiteral("Blocked"));
     SubjectFilter blocked;
     blocked.state = DataState::Blocked;
     blocked.text = subject.subject.email;
@@ -232,7 +232,7 @@ TEST_F(SubjectPageTest, UnblockNeedsTheSubjectToHaveBeenTold)
     QPointer<UnblockDialog> guard(dialog);
     QTest::mouseClick(lift, Qt::LeftButton);
     ASSERT_TRUE(QTest::qWaitFor([&] { return guard.isNull(); }, kWaitMs));
-    EXPECT_EQ(view().stateBadgeText(), QStringLiteral("Active"));
+    EXPECT_EQ(panel().stateBadgeText(), QStringLiteral("Active"));
     EXPECT_TRUE(timelineHas(QStringLiteral("subject.unblock")));
     EXPECT_EQ(count(m_officer, blocked), 0);
 }
@@ -242,10 +242,10 @@ TEST_F(SubjectPageTest, AnonymizeListsWhatIsLostAndANoChangesNothing)
     const SubjectDetails subject = subjectWithEmail(m_officer);
     openWindow(m_officer);
     ASSERT_TRUE(page().openSubject(subject.subject.id));
-    auto *anonymize = find<QPushButton>(&view(), "anonymizeButton");
+    auto *anonymize = find<QPushButton>(&panel(), "anonymizeButton");
     ASSERT_TRUE(anonymize->isEnabled());
     QTest::mouseClick(anonymize, Qt::LeftButton);
-    auto *dialog = qobject_cast<BulkActionDialog *>(view().openDialog());
+    auto *dialog = qobject_cast<BulkActionDialog *>(panel().openDialog());
     ASSERT_NE(dialog, nullptr);
     const QString impact = dialog->impactText();
     EXPECT_TRUE(impact.contains(QStringLiteral("1 subject"))) << impact.toStdString();
@@ -265,9 +265,9 @@ TEST_F(SubjectPageTest, AnonymizeListsWhatIsLostAndANoChangesNothing)
 
     EXPECT_TRUE(dialog->isVisible());
     dialog->reject();
-    ASSERT_TRUE(view().reload());
-    EXPECT_EQ(view().stateBadgeText(), QStringLiteral("Active"));
-    EXPECT_EQ(view().details().version, subject.version);
+    ASSERT_TRUE(panel().reload());
+    EXPECT_EQ(panel().stateBadgeText(), QStringLiteral("Active"));
+    EXPECT_EQ(panel().details().version, subject.version);
     EXPECT_FALSE(timelineHas(QStringLiteral("subject.anonymize")));
     EXPECT_EQ(shownValue(itemId(subject, QStringLiteral("account"), QStringLiteral("email"))), subject.subject.email);
 }
@@ -278,11 +278,11 @@ TEST_F(SubjectPageTest, AnAgentMayCorrectButNotAnonymizeOrDelete)
     const SubjectDetails subject = subjectWithEmail(agent);
     openWindow(agent);
     ASSERT_TRUE(page().openSubject(subject.subject.id));
-    view().dataTree()->selectItem(itemId(subject, QStringLiteral("account"), QStringLiteral("email")));
-    EXPECT_TRUE(find<QPushButton>(&view(), "correctButton")->isEnabled());
-    EXPECT_TRUE(find<QPushButton>(&view(), "blockSubjectButton")->isEnabled());
+    panel().dataTree()->selectItem(itemId(subject, QStringLiteral("account"), QStringLiteral("email")));
+    EXPECT_TRUE(find<QPushButton>(&panel(), "correctButton")->isEnabled());
+    EXPECT_TRUE(find<QPushButton>(&panel(), "blockSubjectButton")->isEnabled());
     for (const char *name : {"anonymizeButton", "deleteButton"}) {
-        auto *button = find<QPushButton>(&view(), name);
+        auto *button = find<QPushButton>(&panel(), name);
         EXPECT_FALSE(button->isEnabled()) << name;
         EXPECT_TRUE(button->toolTip().contains(QStringLiteral("Your role (agent) may not"))) << name;
     }

@@ -3,7 +3,7 @@
 #include "TestDatabase.h"
 #include "UiTestSupport.h"
 #include "app/domain/LetterTemplate.h"
-#include "app/policy/LetterTemplates.h"
+#include "app/policy/LetterTemplateStore.h"
 #include "ui/common/MessageBox.h"
 #include "ui/shell/MainWindow.h"
 
@@ -39,11 +39,11 @@ protected:
     Database &db() { return *m_testDatabase.database(); }
     QString stored(const char *language)
     {
-        return LetterTemplates::text(db(), QLatin1String(language), QStringLiteral("reply")).value();
+        return LetterTemplateStore::text(db(), QLatin1String(language), QStringLiteral("reply")).value();
     }
     QString builtIn(const char *language)
     {
-        return LetterTemplates::builtIn(QLatin1String(language), QStringLiteral("reply")).value();
+        return LetterTemplateStore::builtIn(QLatin1String(language), QStringLiteral("reply")).value();
     }
 
     TestDatabase m_testDatabase{Backend::SQLite};
@@ -132,8 +132,8 @@ TEST_F(LetterTemplateDialogTest, UnsavedEditsAreNotDroppedWithoutAsking)
 
 TEST_F(LetterTemplateDialogTest, ResetGoesBackToTheBuiltInAfterAQuestion)
 {
-    ASSERT_TRUE(LetterTemplates::save(db(), m_officer, QStringLiteral("en"), QStringLiteral("reply"),
-                                      QStringLiteral("Short {{requester_name}}"))
+    ASSERT_TRUE(LetterTemplateStore::save(db(), m_officer, QStringLiteral("en"), QStringLiteral("reply"),
+                                          QStringLiteral("Short {{requester_name}}"))
                     .ok());
     LetterTemplateDialog dialog(m_testDatabase.database(), m_officer);
     EXPECT_EQ(dialog.templateText(), QStringLiteral("Short {{requester_name}}"));

@@ -1,4 +1,4 @@
-#include "ui/requests/RequestView.h"
+#include "ui/requests/RequestPanel.h"
 
 #include "app/domain/Deadlines.h"
 #include "app/domain/Permissions.h"
@@ -29,24 +29,24 @@ QString executionLabel(RequestService::Execution::Kind kind)
     using Kind = RequestService::Execution::Kind;
     switch (kind) {
     case Kind::Delete:
-        return RequestView::tr("Delete the subject's data");
+        return RequestPanel::tr("Delete the subject's data");
     case Kind::Anonymize:
-        return RequestView::tr("Anonymize the subject");
+        return RequestPanel::tr("Anonymize the subject");
     case Kind::Block:
-        return RequestView::tr("Block the subject's data");
+        return RequestPanel::tr("Block the subject's data");
     case Kind::Correct:
-        return RequestView::tr("Correct a field");
+        return RequestPanel::tr("Correct a field");
     case Kind::WithdrawConsent:
-        return RequestView::tr("Withdraw consent and schedule erasure");
+        return RequestPanel::tr("Withdraw consent and schedule erasure");
     case Kind::ProvideData:
-        return RequestView::tr("Attach the subject's data");
+        return RequestPanel::tr("Attach the subject's data");
     }
     return {};
 }
 
 } // namespace
 
-RequestView::RequestView(std::shared_ptr<Database> database, const Session &session, QWidget *parent)
+RequestPanel::RequestPanel(std::shared_ptr<Database> database, const Session &session, QWidget *parent)
     : QWidget(parent), m_database(std::move(database)), m_session(session)
 {
     auto *layout = new QVBoxLayout(this);
@@ -54,10 +54,10 @@ RequestView::RequestView(std::shared_ptr<Database> database, const Session &sess
     auto *back = new QPushButton(tr("← Back to the list"), this);
     back->setObjectName(QStringLiteral("back"));
     back->setToolTip(tr("Back to the list (Esc)"));
-    connect(back, &QPushButton::clicked, this, &RequestView::backRequested);
+    connect(back, &QPushButton::clicked, this, &RequestPanel::backRequested);
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     escape->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(escape, &QShortcut::activated, this, &RequestView::backRequested);
+    connect(escape, &QShortcut::activated, this, &RequestPanel::backRequested);
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("title"));
     QFont titleFont = m_title->font();
@@ -108,7 +108,7 @@ RequestView::RequestView(std::shared_ptr<Database> database, const Session &sess
     layout->addWidget(splitter, 1);
 }
 
-bool RequestView::showRequest(qint64 requestId)
+bool RequestPanel::showRequest(qint64 requestId)
 {
     Result<RequestRecord> record = RequestRegister::get(*m_database, m_session, requestId);
     if (!record) {
@@ -213,12 +213,12 @@ bool RequestView::showRequest(qint64 requestId)
     return true;
 }
 
-bool RequestView::reload()
+bool RequestPanel::reload()
 {
     return m_record.id != 0 && showRequest(m_record.id);
 }
 
-void RequestView::updateSteps()
+void RequestPanel::updateSteps()
 {
     const RequestRecord &r = m_record;
     const bool mayHandle = Permissions::allows(m_session.role, Action::HandleRequests);
@@ -254,7 +254,7 @@ void RequestView::updateSteps()
     set(Comment, mayHandle, role);
 }
 
-void RequestView::report(const Status &status)
+void RequestPanel::report(const Status &status)
 {
     if (!status) {
         MessageBox::warning(this, tr("Request #%1").arg(m_record.id), Labels::sentence(status.error().message));
@@ -264,7 +264,7 @@ void RequestView::report(const Status &status)
     reload();
 }
 
-void RequestView::runStep(Step step)
+void RequestPanel::runStep(Step step)
 {
     switch (step) {
     case CheckIdentity:
@@ -305,7 +305,7 @@ void RequestView::runStep(Step step)
     }
 }
 
-void RequestView::checkIdentity()
+void RequestPanel::checkIdentity()
 {
     FormDialog form(tr("Identity check"),
                     tr("Record how the requester's identity was checked. Proportionate means: no more than the "
@@ -324,7 +324,7 @@ void RequestView::checkIdentity()
                                           form.text(QStringLiteral("note"))}));
 }
 
-void RequestView::askRequester()
+void RequestPanel::askRequester()
 {
     const DeadlineRule rule = Deadlines::rule(m_record.regime, m_record.type);
     FormDialog form(tr("Ask the requester"),
@@ -340,7 +340,7 @@ void RequestView::askRequester()
                                         form.text(QStringLiteral("what")), form.date(QStringLiteral("since"))));
 }
 
-void RequestView::resumeClock()
+void RequestPanel::resumeClock()
 {
     FormDialog form(tr("Resume the clock"), tr("The requester answered. The days waited move the due date on."),
                     tr("Resume"), this);
@@ -352,7 +352,7 @@ void RequestView::resumeClock()
         RequestService::resume(*m_database, m_session, m_record.id, m_record.version, form.date(QStringLiteral("on"))));
 }
 
-void RequestView::extend()
+void RequestPanel::extend()
 {
     const DeadlineRule rule = Deadlines::rule(m_record.regime, m_record.type);
     FormDialog form(tr("Extend the deadline"),
@@ -369,7 +369,7 @@ void RequestView::extend()
                                   form.text(QStringLiteral("reason")), form.date(QStringLiteral("notified"))));
 }
 
-void RequestView::assign()
+void RequestPanel::assign()
 {
     Result<QList<std::pair<qint64, QString>>> people = RequestRegister::assignees(*m_database, m_session);
     if (!people) {
@@ -390,7 +390,7 @@ void RequestView::assign()
                                   form.text(QStringLiteral("operator")).toLongLong()));
 }
 
-void RequestView::execute()
+void RequestPanel::execute()
 {
     using Kind = RequestService::Execution::Kind;
     const QList<Kind> kinds = RequestService::executionsFor(m_record.type);
@@ -443,7 +443,7 @@ void RequestView::execute()
     report(outcome ? Status() : Status(outcome.error()));
 }
 
-void RequestView::reply()
+void RequestPanel::reply()
 {
     if (Status status = ReplyStep::run(this, m_database, m_session, m_record); !status) {
         report(status);
@@ -453,7 +453,7 @@ void RequestView::reply()
     }
 }
 
-void RequestView::complete()
+void RequestPanel::complete()
 {
     FormDialog form(tr("Complete request #%1").arg(m_record.id), tr("The request was answered."), tr("Complete"), this);
     form.addChoice(
@@ -467,7 +467,7 @@ void RequestView::complete()
                                     form.text(QStringLiteral("decision")), form.text(QStringLiteral("note"))));
 }
 
-void RequestView::refuse()
+void RequestPanel::refuse()
 {
     FormDialog form(tr("Refuse request #%1").arg(m_record.id),
                     tr("A refusal names the article of the law that allows it and why it applies. The requester "
@@ -482,7 +482,7 @@ void RequestView::refuse()
                                   form.text(QStringLiteral("ground"))));
 }
 
-void RequestView::withdraw()
+void RequestPanel::withdraw()
 {
     FormDialog form(tr("Request #%1 withdrawn").arg(m_record.id), tr("The requester withdrew the request."),
                     tr("Record"), this);
@@ -494,7 +494,7 @@ void RequestView::withdraw()
                                     form.text(QStringLiteral("note"))));
 }
 
-void RequestView::comment()
+void RequestPanel::comment()
 {
     FormDialog form(tr("Comment on request #%1").arg(m_record.id), QString(), tr("Add"), this);
     form.addMultiLine(QStringLiteral("text"), tr("Comment"), true);

@@ -1,15 +1,15 @@
-#include "ui/subjects/SubjectPageLoader.h"
+#include "ui/subjects/SubjectRowLoader.h"
 
 #include "app/storage/Database.h"
 
 namespace pd {
 
-SubjectPageLoader::SubjectPageLoader(std::shared_ptr<Database> database, const Session &session)
+SubjectRowLoader::SubjectRowLoader(std::shared_ptr<Database> database, const Session &session)
     : m_database(std::move(database)), m_session(session)
 {
 }
 
-void SubjectPageLoader::loadCount(quint64 generation, const SubjectFilter &filter)
+void SubjectRowLoader::loadCount(quint64 generation, const SubjectFilter &filter)
 {
     const Result<qint64> counted = SubjectDirectory::count(*m_database, m_session, filter);
     if (!counted) {
@@ -19,8 +19,8 @@ void SubjectPageLoader::loadCount(quint64 generation, const SubjectFilter &filte
     emit countLoaded(generation, counted.value(), QString());
 }
 
-void SubjectPageLoader::loadPage(quint64 generation, const SubjectFilter &filter, SubjectDirectory::Sort sort,
-                                 bool descending, int page, int pageSize)
+void SubjectRowLoader::loadPage(quint64 generation, const SubjectFilter &filter, SubjectDirectory::Sort sort,
+                                bool descending, int page, int pageSize)
 {
     const Result<QList<SubjectRow>> rows =
         SubjectDirectory::page(*m_database, m_session, filter, sort, descending, qint64(page) * pageSize, pageSize);
@@ -31,7 +31,7 @@ void SubjectPageLoader::loadPage(quint64 generation, const SubjectFilter &filter
     emit pageLoaded(generation, page, rows.value(), QString());
 }
 
-void SubjectPageLoader::releaseConnection()
+void SubjectRowLoader::releaseConnection()
 {
     m_database->releaseThreadConnection();
 }

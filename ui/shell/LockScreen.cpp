@@ -1,4 +1,4 @@
-#include "ui/shell/LockView.h"
+#include "ui/shell/LockScreen.h"
 
 #include "app/access/AuthService.h"
 #include "ui/common/Labels.h"
@@ -13,7 +13,7 @@
 
 namespace pd {
 
-LockView::LockView(Database &database, const QString &operatorName, QWidget *parent)
+LockScreen::LockScreen(Database &database, const QString &operatorName, QWidget *parent)
     : QWidget(parent), m_database(database), m_operatorName(operatorName)
 {
     auto *picture = new QLabel(this);
@@ -79,12 +79,12 @@ LockView::LockView(Database &database, const QString &operatorName, QWidget *par
     layout->addLayout(row);
     layout->addStretch(3);
 
-    connect(m_unlock, &QPushButton::clicked, this, &LockView::unlock);
-    connect(m_password, &QLineEdit::returnPressed, this, &LockView::unlock);
-    connect(signOut, &QPushButton::clicked, this, &LockView::signOutRequested);
+    connect(m_unlock, &QPushButton::clicked, this, &LockScreen::unlock);
+    connect(m_password, &QLineEdit::returnPressed, this, &LockScreen::unlock);
+    connect(signOut, &QPushButton::clicked, this, &LockScreen::signOutRequested);
 }
 
-void LockView::reset()
+void LockScreen::reset()
 {
     m_password->clear();
     m_error->clear();
@@ -92,17 +92,17 @@ void LockView::reset()
     m_password->setFocus(Qt::OtherFocusReason);
 }
 
-void LockView::setPassword(const QString &password)
+void LockScreen::setPassword(const QString &password)
 {
     m_password->setText(password);
 }
 
-QString LockView::errorText() const
+QString LockScreen::errorText() const
 {
     return m_error->isHidden() ? QString() : m_error->text();
 }
 
-void LockView::unlock()
+void LockScreen::unlock()
 {
     if (m_password->text().isEmpty()) {
         m_error->setText(tr("Enter the password."));

@@ -1,4 +1,4 @@
-#include "app/policy/LetterTemplates.h"
+#include "app/policy/LetterTemplateStore.h"
 
 #include "app/access/AuditLog.h"
 #include "app/domain/LetterTemplate.h"
@@ -16,7 +16,7 @@ namespace {
 
 class Tr
 {
-    Q_DECLARE_TR_FUNCTIONS(pd::LetterTemplates)
+    Q_DECLARE_TR_FUNCTIONS(pd::LetterTemplateStore)
 };
 
 Status checkNames(const QString &language, const QString &kind)
@@ -26,10 +26,10 @@ Status checkNames(const QString &language, const QString &kind)
                          Tr::tr("letter language '%1': expected one of %2")
                              .arg(language, LetterTemplate::languages().join(QLatin1String(", "))));
     }
-    if (!LetterTemplates::kinds().contains(kind)) {
+    if (!LetterTemplateStore::kinds().contains(kind)) {
         return makeError(ErrorCode::InvalidArgument,
                          Tr::tr("letter kind '%1': expected one of %2")
-                             .arg(kind, LetterTemplates::kinds().join(QLatin1String(", "))));
+                             .arg(kind, LetterTemplateStore::kinds().join(QLatin1String(", "))));
     }
     return {};
 }
@@ -46,12 +46,12 @@ AuditEntry auditEntry(const char *action, const QString &language, const QString
 
 } // namespace
 
-QStringList LetterTemplates::kinds()
+QStringList LetterTemplateStore::kinds()
 {
     return {QStringLiteral("reply")};
 }
 
-Result<QString> LetterTemplates::builtIn(const QString &language, const QString &kind)
+Result<QString> LetterTemplateStore::builtIn(const QString &language, const QString &kind)
 {
     if (Status names = checkNames(language, kind); !names) {
         return names.error();
@@ -64,7 +64,8 @@ Result<QString> LetterTemplates::builtIn(const QString &language, const QString 
     return QString::fromUtf8(file.readAll());
 }
 
-Result<LetterTemplates::Stored> LetterTemplates::find(Database &database, const QString &language, const QString &kind)
+Result<LetterTemplateStore::Stored> LetterTemplateStore::find(Database &database, const QString &language,
+                                                              const QString &kind)
 {
     if (Status names = checkNames(language, kind); !names) {
         return names.error();
@@ -96,7 +97,7 @@ Result<LetterTemplates::Stored> LetterTemplates::find(Database &database, const 
     return stored;
 }
 
-Result<QString> LetterTemplates::text(Database &database, const QString &language, const QString &kind)
+Result<QString> LetterTemplateStore::text(Database &database, const QString &language, const QString &kind)
 {
     Result<Stored> stored = find(database, language, kind);
     if (!stored) {
@@ -105,8 +106,8 @@ Result<QString> LetterTemplates::text(Database &database, const QString &languag
     return stored->body;
 }
 
-Status LetterTemplates::save(Database &database, const Session &who, const QString &language, const QString &kind,
-                             const QString &body)
+Status LetterTemplateStore::save(Database &database, const Session &who, const QString &language, const QString &kind,
+                                 const QString &body)
 {
     if (Status allowed = Permissions::check(who, Action::EditLetterTemplates); !allowed) {
         return allowed;
@@ -137,7 +138,7 @@ Status LetterTemplates::save(Database &database, const Session &who, const QStri
     });
 }
 
-Status LetterTemplates::reset(Database &database, const Session &who, const QString &language, const QString &kind)
+Status LetterTemplateStore::reset(Database &database, const Session &who, const QString &language, const QString &kind)
 {
     if (Status allowed = Permissions::check(who, Action::EditLetterTemplates); !allowed) {
         return allowed;
@@ -160,7 +161,7 @@ Status LetterTemplates::reset(Database &database, const Session &who, const QStr
     });
 }
 
-Status LetterTemplates::fillController(Database &database, qint64 controllerId, LetterFields &fields)
+Status LetterTemplateStore::fillController(Database &database, qint64 controllerId, LetterFields &fields)
 {
     QSqlDatabase db = database.connection();
     QSqlQuery query(db);

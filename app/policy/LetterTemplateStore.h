@@ -17,7 +17,7 @@ struct LetterFields;
 /// Reading needs no permission (a template holds no personal data); changing one is office-wide and needs
 /// Action::EditLetterTemplates (officers). A template is checked by rendering it with sample fields before it is
 /// stored, so a broken template never reaches the table. Changes are audited without the template's text.
-class LetterTemplates
+class LetterTemplateStore
 {
 public:
     /// The kinds of letter there are templates for: "reply" (completed and refused, through sections).

@@ -15,14 +15,14 @@ class Database;
 /// What the main window shows while locked: no personal data, only who may unlock it, a password field, Unlock
 /// and Sign out. Unlock signs in again with AuthService::signIn, so wrong passwords count towards the lock-out;
 /// a refusal is shown inline.
-class LockView final : public QWidget
+class LockScreen final : public QWidget
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(LockView)
+    Q_DISABLE_COPY_MOVE(LockScreen)
 
 public:
     /// `database` must outlive the view; `operatorName` is the only one who can unlock.
-    LockView(Database &database, const QString &operatorName, QWidget *parent = nullptr);
+    LockScreen(Database &database, const QString &operatorName, QWidget *parent = nullptr);
 
     /// Clears the password and the last error, and puts the focus in the password field.
     void reset();

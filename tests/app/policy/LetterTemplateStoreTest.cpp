@@ -1,13 +1,13 @@
 #include "ServiceFixture.h"
 
 #include "app/domain/LetterTemplate.h"
-#include "app/policy/LetterTemplates.h"
+#include "app/policy/LetterTemplateStore.h"
 #include "app/storage/Database.h"
 
 using namespace pd;
 using namespace pd::test;
 
-class LetterTemplatesTest : public ServiceFixture
+class LetterTemplateStoreTest : public ServiceFixture
 {
 protected:
     qint64 subjects() const override { return 5; }
@@ -18,43 +18,43 @@ protected:
     }
     QString text(const char *language = "en")
     {
-        Result<QString> stored = LetterTemplates::text(db(), QLatin1String(language), QStringLiteral("reply"));
+        Result<QString> stored = LetterTemplateStore::text(db(), QLatin1String(language), QStringLiteral("reply"));
         EXPECT_TRUE(stored.ok()) << stored.error().message.toStdString();
         return stored.ok() ? stored.value() : QString();
     }
     QString builtIn(const char *language = "en")
     {
-        return LetterTemplates::builtIn(QLatin1String(language), QStringLiteral("reply")).value();
+        return LetterTemplateStore::builtIn(QLatin1String(language), QStringLiteral("reply")).value();
     }
 };
 
-TEST_P(LetterTemplatesTest, BuiltInTemplatesAreUsedUntilOneIsSaved)
+TEST_P(LetterTemplateStoreTest, BuiltInTemplatesAreUsedUntilOneIsSaved)
 {
     EXPECT_TRUE(builtIn("en").contains(QStringLiteral("{{requester_name}}")));
     EXPECT_TRUE(builtIn("ru").contains(QString::fromUtf8("На заявление от")));
     EXPECT_EQ(text("en"), builtIn("en"));
-    const Result<LetterTemplates::Stored> stored =
-        LetterTemplates::find(db(), QStringLiteral("ru"), QStringLiteral("reply"));
+    const Result<LetterTemplateStore::Stored> stored =
+        LetterTemplateStore::find(db(), QStringLiteral("ru"), QStringLiteral("reply"));
     ASSERT_TRUE(stored.ok());
     EXPECT_TRUE(stored->builtIn);
     // Both built-in templates render.
     for (const QString &language : LetterTemplate::languages()) {
         EXPECT_FALSE(LetterTemplate::check(builtIn(language.toLatin1().constData())).has_value());
     }
-    EXPECT_FALSE(LetterTemplates::text(db(), QStringLiteral("de"), QStringLiteral("reply")).ok());
-    EXPECT_FALSE(LetterTemplates::text(db(), QStringLiteral("en"), QStringLiteral("memo")).ok());
+    EXPECT_FALSE(LetterTemplateStore::text(db(), QStringLiteral("de"), QStringLiteral("reply")).ok());
+    EXPECT_FALSE(LetterTemplateStore::text(db(), QStringLiteral("en"), QStringLiteral("memo")).ok());
 }
 
-TEST_P(LetterTemplatesTest, AnOfficerSavesATemplateAndItIsAudited)
+TEST_P(LetterTemplateStoreTest, AnOfficerSavesATemplateAndItIsAudited)
 {
     const QString body = QStringLiteral("Dear {{requester_name}},\n{{outcome}}\nKind regards, {{signatory}}\n");
     const Status saved =
-        LetterTemplates::save(db(), as("officer"), QStringLiteral("en"), QStringLiteral("reply"), body);
+        LetterTemplateStore::save(db(), as("officer"), QStringLiteral("en"), QStringLiteral("reply"), body);
     ASSERT_TRUE(saved.ok()) << saved.error().message.toStdString();
     EXPECT_EQ(text("en"), body);
     EXPECT_EQ(text("ru"), builtIn("ru")); // the other language is untouched
-    const Result<LetterTemplates::Stored> stored =
-        LetterTemplates::find(db(), QStringLiteral("en"), QStringLiteral("reply"));
+    const Result<LetterTemplateStore::Stored> stored =
+        LetterTemplateStore::find(db(), QStringLiteral("en"), QStringLiteral("reply"));
     ASSERT_TRUE(stored.ok());
     EXPECT_FALSE(stored->builtIn);
     EXPECT_EQ(stored->updatedBy, QStringLiteral("officer"));
@@ -66,72 +66,74 @@ TEST_P(LetterTemplatesTest, AnOfficerSavesATemplateAndItIsAudited)
 
     // A second save replaces the first.
     const QString second = QStringLiteral("Hello {{requester_name}}");
-    ASSERT_TRUE(LetterTemplates::save(db(), as("officer"), QStringLiteral("en"), QStringLiteral("reply"), second).ok());
+    ASSERT_TRUE(
+        LetterTemplateStore::save(db(), as("officer"), QStringLiteral("en"), QStringLiteral("reply"), second).ok());
     EXPECT_EQ(text("en"), second);
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM letter_templates")).toInt(), 1);
     EXPECT_EQ(auditCount("letter-template.save"), 2);
 }
 
-TEST_P(LetterTemplatesTest, AgentsAndAuditorsMayNotChangeTemplates)
+TEST_P(LetterTemplateStoreTest, AgentsAndAuditorsMayNotChangeTemplates)
 {
     const QString body = QStringLiteral("Hi {{requester_name}}");
     for (const char *who : {"agent", "auditor", "admin"}) {
         const Status refused =
-            LetterTemplates::save(db(), as(who), QStringLiteral("en"), QStringLiteral("reply"), body);
+            LetterTemplateStore::save(db(), as(who), QStringLiteral("en"), QStringLiteral("reply"), body);
         ASSERT_FALSE(refused.ok()) << who;
         EXPECT_EQ(refused.error().code, ErrorCode::PermissionDenied);
         EXPECT_TRUE(refused.error().message.contains(QStringLiteral("may not change reply-letter templates")))
             << refused.error().message.toStdString();
-        EXPECT_FALSE(LetterTemplates::reset(db(), as(who), QStringLiteral("en"), QStringLiteral("reply")).ok());
+        EXPECT_FALSE(LetterTemplateStore::reset(db(), as(who), QStringLiteral("en"), QStringLiteral("reply")).ok());
     }
     EXPECT_EQ(text("en"), builtIn("en"));
     EXPECT_EQ(auditCount("letter-template.save"), 0);
 }
 
-TEST_P(LetterTemplatesTest, ABrokenTemplateIsRefusedAndTheStoredOneKept)
+TEST_P(LetterTemplateStoreTest, ABrokenTemplateIsRefusedAndTheStoredOneKept)
 {
     const QString good = QStringLiteral("Dear {{requester_name}}");
-    ASSERT_TRUE(LetterTemplates::save(db(), as("officer"), QStringLiteral("en"), QStringLiteral("reply"), good).ok());
-    const Status refused = LetterTemplates::save(db(), as("officer"), QStringLiteral("en"), QStringLiteral("reply"),
-                                                 QStringLiteral("Dear {{requester_name}}\n{{nope}}"));
+    ASSERT_TRUE(
+        LetterTemplateStore::save(db(), as("officer"), QStringLiteral("en"), QStringLiteral("reply"), good).ok());
+    const Status refused = LetterTemplateStore::save(db(), as("officer"), QStringLiteral("en"), QStringLiteral("reply"),
+                                                     QStringLiteral("Dear {{requester_name}}\n{{nope}}"));
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, ErrorCode::InvalidArgument);
     EXPECT_TRUE(refused.error().message.contains(QStringLiteral("line 2"))) << refused.error().message.toStdString();
     EXPECT_TRUE(refused.error().message.contains(QStringLiteral("{{nope}}")));
-    EXPECT_FALSE(LetterTemplates::save(db(), as("officer"), QStringLiteral("en"), QStringLiteral("reply"),
-                                       QStringLiteral("{{#outcome}} unclosed"))
+    EXPECT_FALSE(LetterTemplateStore::save(db(), as("officer"), QStringLiteral("en"), QStringLiteral("reply"),
+                                           QStringLiteral("{{#outcome}} unclosed"))
                      .ok());
-    EXPECT_FALSE(LetterTemplates::save(db(), as("officer"), QStringLiteral("en"), QStringLiteral("reply"),
-                                       QStringLiteral("  \n"))
+    EXPECT_FALSE(LetterTemplateStore::save(db(), as("officer"), QStringLiteral("en"), QStringLiteral("reply"),
+                                           QStringLiteral("  \n"))
                      .ok());
     EXPECT_EQ(text("en"), good);
     EXPECT_EQ(auditCount("letter-template.save"), 1);
 }
 
-TEST_P(LetterTemplatesTest, ResetGoesBackToTheBuiltInTemplate)
+TEST_P(LetterTemplateStoreTest, ResetGoesBackToTheBuiltInTemplate)
 {
-    ASSERT_TRUE(LetterTemplates::save(db(), as("officer"), QStringLiteral("ru"), QStringLiteral("reply"),
-                                      QString::fromUtf8("Уважаемый {{requester_name}}"))
+    ASSERT_TRUE(LetterTemplateStore::save(db(), as("officer"), QStringLiteral("ru"), QStringLiteral("reply"),
+                                          QString::fromUtf8("Уважаемый {{requester_name}}"))
                     .ok());
-    ASSERT_TRUE(LetterTemplates::reset(db(), as("officer"), QStringLiteral("ru"), QStringLiteral("reply")).ok());
+    ASSERT_TRUE(LetterTemplateStore::reset(db(), as("officer"), QStringLiteral("ru"), QStringLiteral("reply")).ok());
     EXPECT_EQ(text("ru"), builtIn("ru"));
     EXPECT_EQ(auditCount("letter-template.reset"), 1);
     // Resetting a built-in template changes nothing and records nothing.
-    ASSERT_TRUE(LetterTemplates::reset(db(), as("officer"), QStringLiteral("ru"), QStringLiteral("reply")).ok());
+    ASSERT_TRUE(LetterTemplateStore::reset(db(), as("officer"), QStringLiteral("ru"), QStringLiteral("reply")).ok());
     EXPECT_EQ(auditCount("letter-template.reset"), 1);
 }
 
-TEST_P(LetterTemplatesTest, ControllerFieldsComeFromTheRegister)
+TEST_P(LetterTemplateStoreTest, ControllerFieldsComeFromTheRegister)
 {
     LetterFields fields;
-    ASSERT_TRUE(LetterTemplates::fillController(db(), 0, fields).ok());
+    ASSERT_TRUE(LetterTemplateStore::fillController(db(), 0, fields).ok());
     const QString own =
         scalar(QStringLiteral("SELECT name FROM controllers WHERE kind = 'own' ORDER BY id")).toString();
     EXPECT_EQ(fields.controllerName, own);
     EXPECT_FALSE(fields.controllerName.isEmpty());
-    const Status missing = LetterTemplates::fillController(db(), 999999, fields);
+    const Status missing = LetterTemplateStore::fillController(db(), 999999, fields);
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
 }
 
-PD_INSTANTIATE_FOR_BACKENDS(LetterTemplatesTest);
+PD_INSTANTIATE_FOR_BACKENDS(LetterTemplateStoreTest);

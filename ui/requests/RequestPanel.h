@@ -20,10 +20,10 @@ class Database;
 /// steps of work as buttons (identity check, ask the requester, resume the clock, extend, assign, carry out,
 /// reply, complete, refuse, withdraw, comment). Steps that do not apply are disabled with the reason as tooltip.
 /// Each step goes through RequestService; a refusal is shown in a message box and nothing changes.
-class RequestView final : public QWidget
+class RequestPanel final : public QWidget
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(RequestView)
+    Q_DISABLE_COPY_MOVE(RequestPanel)
 
 public:
     enum Step {
@@ -41,7 +41,7 @@ public:
         StepCount
     };
 
-    RequestView(std::shared_ptr<Database> database, const Session &session, QWidget *parent = nullptr);
+    RequestPanel(std::shared_ptr<Database> database, const Session &session, QWidget *parent = nullptr);
 
     /// Reads and shows a request; false (after a message) when it could not be read.
     bool showRequest(qint64 requestId);

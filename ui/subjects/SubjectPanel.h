@@ -26,16 +26,16 @@ class SubjectRecordTabs;
 /// timeline. Correct, Block, Unblock, Anonymize and Delete open their dialogs; each change is made against the
 /// version the page shows, so a change someone else made first is reported (ErrorCode::Conflict) and the page
 /// reloads. Commands the role may not use, or the subject's state forbids, are disabled with the reason as tooltip.
-class SubjectView final : public QWidget
+class SubjectPanel final : public QWidget
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(SubjectView)
+    Q_DISABLE_COPY_MOVE(SubjectPanel)
 
 public:
     enum class Command { Correct, Block, Unblock, Anonymize, Delete };
 
-    SubjectView(std::shared_ptr<Database> database, const Session &session, QWidget *parent = nullptr);
-    ~SubjectView() override;
+    SubjectPanel(std::shared_ptr<Database> database, const Session &session, QWidget *parent = nullptr);
+    ~SubjectPanel() override;
 
     /// Loads and shows a subject (recorded in the audit trail as "subject.view"). On an error the message is shown
     /// and false returned.

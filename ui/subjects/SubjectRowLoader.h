@@ -15,14 +15,14 @@ class Database;
 
 /// Runs SubjectDirectory queries for SubjectListModel. It lives on the model's worker thread and uses that
 /// thread's own connection; the model reaches it only through queued calls, and it answers with signals.
-class SubjectPageLoader final : public QObject
+class SubjectRowLoader final : public QObject
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(SubjectPageLoader)
+    Q_DISABLE_COPY_MOVE(SubjectRowLoader)
 
 public:
     /// Queries run on behalf of `session` (the services check its role).
-    SubjectPageLoader(std::shared_ptr<Database> database, const Session &session);
+    SubjectRowLoader(std::shared_ptr<Database> database, const Session &session);
 
     /// Counts the subjects matching `filter` and emits countLoaded with the same generation.
     void loadCount(quint64 generation, const pd::SubjectFilter &filter);

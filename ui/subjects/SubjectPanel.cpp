@@ -1,4 +1,4 @@
-#include "ui/subjects/SubjectView.h"
+#include "ui/subjects/SubjectPanel.h"
 
 #include "app/domain/Permissions.h"
 #include "app/storage/Database.h"
@@ -31,17 +31,17 @@ const QString kActive = QStringLiteral("active");
 const QString kBlocked = QStringLiteral("blocked");
 const QString kAnonymized = QStringLiteral("anonymized");
 
-Action permissionFor(SubjectView::Command command)
+Action permissionFor(SubjectPanel::Command command)
 {
     switch (command) {
-    case SubjectView::Command::Correct:
+    case SubjectPanel::Command::Correct:
         return Action::CorrectData;
-    case SubjectView::Command::Block:
-    case SubjectView::Command::Unblock:
+    case SubjectPanel::Command::Block:
+    case SubjectPanel::Command::Unblock:
         return Action::BlockData;
-    case SubjectView::Command::Anonymize:
+    case SubjectPanel::Command::Anonymize:
         return Action::AnonymizeData;
-    case SubjectView::Command::Delete:
+    case SubjectPanel::Command::Delete:
         return Action::DeleteData;
     }
     return Action::DeleteData;
@@ -58,10 +58,10 @@ int blockedItems(const SubjectDetails &details)
 
 } // namespace
 
-SubjectView::SubjectView(std::shared_ptr<Database> database, const Session &session, QWidget *parent)
+SubjectPanel::SubjectPanel(std::shared_ptr<Database> database, const Session &session, QWidget *parent)
     : QWidget(parent), m_database(std::move(database)), m_session(session)
 {
-    setObjectName(QStringLiteral("subjectView"));
+    setObjectName(QStringLiteral("subjectPanel"));
 
     auto *back = new QToolButton(this);
     back->setObjectName(QStringLiteral("backButton"));
@@ -70,11 +70,11 @@ SubjectView::SubjectView(std::shared_ptr<Database> database, const Session &sess
     back->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     back->setAutoRaise(true);
     back->setToolTip(tr("Back to the list (Esc)"));
-    connect(back, &QToolButton::clicked, this, &SubjectView::backRequested);
+    connect(back, &QToolButton::clicked, this, &SubjectPanel::backRequested);
     auto *backAction = new QAction(this);
     backAction->setShortcut(QKeySequence(Qt::Key_Escape)); // Alt+Left is the page's Back action
     backAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(backAction, &QAction::triggered, this, &SubjectView::backRequested);
+    connect(backAction, &QAction::triggered, this, &SubjectPanel::backRequested);
     addAction(backAction);
 
     auto *reload = new QToolButton(this);
@@ -84,11 +84,11 @@ SubjectView::SubjectView(std::shared_ptr<Database> database, const Session &sess
     reload->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     reload->setAutoRaise(true);
     reload->setToolTip(tr("Read the subject again (F5)"));
-    connect(reload, &QToolButton::clicked, this, &SubjectView::reload);
+    connect(reload, &QToolButton::clicked, this, &SubjectPanel::reload);
     auto *reloadAction = new QAction(this);
     reloadAction->setShortcut(QKeySequence::Refresh);
     reloadAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(reloadAction, &QAction::triggered, this, &SubjectView::reload);
+    connect(reloadAction, &QAction::triggered, this, &SubjectPanel::reload);
     addAction(reloadAction);
 
     m_name = new QLabel(this);
@@ -135,7 +135,7 @@ SubjectView::SubjectView(std::shared_ptr<Database> database, const Session &sess
     commands->addStretch(1);
 
     m_tree = new SubjectDataTree(this);
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, &SubjectView::updateCommands);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, &SubjectPanel::updateCommands);
     connect(m_tree, &QTreeWidget::itemActivated, this, [this] {
         if (whyNot(Command::Correct).isEmpty()) {
             run(Command::Correct);
@@ -169,9 +169,9 @@ SubjectView::SubjectView(std::shared_ptr<Database> database, const Session &sess
     updateCommands();
 }
 
-SubjectView::~SubjectView() = default;
+SubjectPanel::~SubjectPanel() = default;
 
-bool SubjectView::open(qint64 subjectId)
+bool SubjectPanel::open(qint64 subjectId)
 {
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     const Result<SubjectDetails> details = SubjectDirectory::details(*m_database, m_session, subjectId);
@@ -190,18 +190,18 @@ bool SubjectView::open(qint64 subjectId)
     return true;
 }
 
-bool SubjectView::reload()
+bool SubjectPanel::reload()
 {
     return m_details.subject.id > 0 && open(m_details.subject.id);
 }
 
-QString SubjectView::subjectName() const
+QString SubjectPanel::subjectName() const
 {
     return m_details.subject.displayName.isEmpty() ? tr("Subject #%1").arg(m_details.subject.id)
                                                    : m_details.subject.displayName;
 }
 
-void SubjectView::showDetails()
+void SubjectPanel::showDetails()
 {
     const SubjectDetails &details = m_details;
     m_name->setText(subjectName());
@@ -246,7 +246,7 @@ void SubjectView::showDetails()
     updateCommands();
 }
 
-QString SubjectView::whyNot(Command command) const
+QString SubjectPanel::whyNot(Command command) const
 {
     if (m_details.subject.id <= 0) {
         return tr("No subject is open.");
@@ -292,7 +292,7 @@ QString SubjectView::whyNot(Command command) const
     return {};
 }
 
-void SubjectView::updateCommands()
+void SubjectPanel::updateCommands()
 {
     const QString tips[5] = {tr("Correct the selected value (F2)"), tr("Restrict processing (Ctrl+B)"),
                              tr("Lift the block (Ctrl+Shift+B)"), tr("Remove what identifies the subject (Ctrl+Alt+A)"),
@@ -305,12 +305,12 @@ void SubjectView::updateCommands()
     emit commandsChanged();
 }
 
-QString SubjectView::stateBadgeText() const
+QString SubjectPanel::stateBadgeText() const
 {
     return m_badge->text();
 }
 
-void SubjectView::run(Command command)
+void SubjectPanel::run(Command command)
 {
     if (!whyNot(command).isEmpty()) {
         return;
@@ -335,7 +335,7 @@ void SubjectView::run(Command command)
     }
 }
 
-bool SubjectView::showRefusal(const QString &title, const Error &error)
+bool SubjectPanel::showRefusal(const QString &title, const Error &error)
 {
     if (error.code != ErrorCode::Conflict) {
         MessageBox::warning(this, title, Labels::sentence(error.message));
@@ -349,7 +349,7 @@ bool SubjectView::showRefusal(const QString &title, const Error &error)
     return true;
 }
 
-void SubjectView::correct()
+void SubjectPanel::correct()
 {
     const SubjectDetails::Item *item = m_tree->currentDataItem();
     auto *dialog = new CorrectDialog(*item, this);
@@ -384,7 +384,7 @@ void SubjectView::correct()
     dialog->open();
 }
 
-void SubjectView::block()
+void SubjectPanel::block()
 {
     auto *dialog = new BlockDialog(m_details, {}, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -411,7 +411,7 @@ void SubjectView::block()
     dialog->open();
 }
 
-void SubjectView::unblock()
+void SubjectPanel::unblock()
 {
     auto *dialog = new UnblockDialog(subjectName(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -442,7 +442,7 @@ void SubjectView::unblock()
     dialog->open();
 }
 
-void SubjectView::irreversible(Command command)
+void SubjectPanel::irreversible(Command command)
 {
     const BulkAction::Kind kind = command == Command::Delete ? BulkAction::Kind::Delete : BulkAction::Kind::Anonymize;
     const QList<qint64> ids{m_details.subject.id};
@@ -489,18 +489,18 @@ void SubjectView::irreversible(Command command)
     dialog->open();
 }
 
-QByteArray SubjectView::saveLayout() const
+QByteArray SubjectPanel::saveLayout() const
 {
     return m_shown ? m_splitter->saveState() : QByteArray();
 }
 
-void SubjectView::showEvent(QShowEvent *event)
+void SubjectPanel::showEvent(QShowEvent *event)
 {
     m_shown = true;
     QWidget::showEvent(event);
 }
 
-void SubjectView::restoreLayout(const QByteArray &state)
+void SubjectPanel::restoreLayout(const QByteArray &state)
 {
     m_splitter->restoreState(state);
 }
