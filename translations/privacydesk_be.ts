@@ -41,7 +41,7 @@
     </message>
 </context>
 <context>
-    <name>pd::ApprovalService</name>
+    <name>pd::ApprovalQueue</name>
     <message>
         <source>there is no approval #%1</source>
         <translation>няма ўзгаднення #%1</translation>
@@ -54,6 +54,9 @@
         <source>approval #%1 needs a second officer: %2 asked for it and cannot approve it</source>
         <translation>для ўзгаднення #%1 патрэбны другі адказны: ініцыятар %2 не можа ўзгадніць яго сам</translation>
     </message>
+</context>
+<context>
+    <name>pd::ApprovalService</name>
     <message>
         <source>approval #%1 stopped after %2 of %3 subjects; approve it again to finish</source>
         <translation>узгадненне #%1 спынена пасля %2 з %3 суб&apos;ектаў; узгадніце яго яшчэ раз, каб завяршыць</translation>
@@ -1498,6 +1501,25 @@
     </message>
 </context>
 <context>
+    <name>pd::CorrectionService</name>
+    <message>
+        <source>subject #%1 has no field &apos;%2&apos; that can be corrected</source>
+        <translation>у суб&apos;екта #%1 няма поля &apos;%2&apos;, якое можна выправіць</translation>
+    </message>
+    <message>
+        <source>subject #%1 has no item #%2</source>
+        <translation>у суб&apos;екта #%1 няма элемента даных #%2</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos; of subject #%2 is %3 and cannot be corrected</source>
+        <translation>поле &apos;%1&apos; суб&apos;екта #%2 у стане %3 і не можа быць выпраўлена</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: payment data comes from the payment system and is not corrected here</source>
+        <translation>поле &apos;%1&apos;: плацёжныя даныя паступаюць з плацёжнай сістэмы і тут не выпраўляюцца</translation>
+    </message>
+</context>
+<context>
     <name>pd::CsvReader</name>
     <message>
         <source>row %1: a quoted field is not closed</source>
@@ -1765,6 +1787,44 @@
     <message>
         <source>the demo profile lacks the controllers &apos;operator&apos; and &apos;client-retail&apos;</source>
         <translation>у дэманстрацыйным профілі няма аператараў &apos;operator&apos; і &apos;client-retail&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ErasureService</name>
+    <message>
+        <source>there is no such subject to delete</source>
+        <translation>няма такога суб&apos;екта для выдалення</translation>
+    </message>
+    <message>
+        <source>the subject is already anonymized</source>
+        <translation>суб&apos;ект ужо абязасоблены</translation>
+    </message>
+</context>
+<context>
+    <name>pd::FieldRules</name>
+    <message>
+        <source>field &apos;%1&apos;: a value is required (to remove data, anonymize or delete the subject)</source>
+        <translation>поле &apos;%1&apos;: патрабуецца значэнне (каб выдаліць даныя, трэба абязасобіць або выдаліць суб&apos;екта)</translation>
+    </message>
+    <message>
+        <source>field &apos;email&apos;: not an e-mail address (expected name@domain.tld)</source>
+        <translation>поле &apos;email&apos;: гэта не адрас e-mail (чакаецца name@domain.tld)</translation>
+    </message>
+    <message>
+        <source>field &apos;phone&apos;: not a phone number (7 to 15 digits, optionally +, spaces, dashes, brackets)</source>
+        <translation>поле &apos;phone&apos;: гэта не нумар тэлефона (ад 7 да 15 лічбаў, дапускаюцца +, прабелы, злучкі, дужкі)</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: not a date in the past as YYYY-MM-DD</source>
+        <translation>поле &apos;%1&apos;: чакаецца мінулая дата ў фармаце YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>field &apos;card_expiry&apos;: expected MM/YY</source>
+        <translation>поле &apos;card_expiry&apos;: чакаецца MM/YY</translation>
+    </message>
+    <message>
+        <source>field &apos;card_masked&apos;: only a masked number is stored (first 6 and last 4 digits, e.g. 427683******1234)</source>
+        <translation>поле &apos;card_masked&apos;: захоўваецца толькі замаскіраваны нумар (першыя 6 і апошнія 4 лічбы, напрыклад 427683******1234)</translation>
     </message>
 </context>
 <context>
@@ -3033,6 +3093,148 @@
     </message>
 </context>
 <context>
+    <name>pd::RequestClosing</name>
+    <message>
+        <source>reply: the letter is not a PDF document</source>
+        <translation>адказ: ліст не з&apos;яўляецца дакументам PDF</translation>
+    </message>
+    <message>
+        <source>form: expected email, letter or in-person, got &apos;%1&apos;</source>
+        <translation>форма: чакаецца email, letter або in-person, атрымана &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>sent on: %1 is in the future</source>
+        <translation>дата адпраўкі: %1 — у будучыні</translation>
+    </message>
+    <message>
+        <source>request #%1 was withdrawn: no answer is due</source>
+        <translation>запыт #%1 адкліканы: адказ не патрабуецца</translation>
+    </message>
+    <message>
+        <source>sent on: before the request was received</source>
+        <translation>дата адпраўкі: раней за дату атрымання запыту</translation>
+    </message>
+    <message>
+        <source>Reply sent on %1 (%2, %3)</source>
+        <translation>Адказ адпраўлены %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>decision: expected granted or partly-granted (a refusal is recorded with its ground)</source>
+        <translation>рашэнне: чакаецца granted або partly-granted (адмова запісваецца з указаннем падставы)</translation>
+    </message>
+    <message>
+        <source>request #%1 is %2: only a request in progress is completed</source>
+        <translation>запыт #%1 у статусе «%2»: завяршыць можна толькі запыт у рабоце</translation>
+    </message>
+    <message>
+        <source>request #%1 has no recorded answer: send the reply letter first</source>
+        <translation>па запыце #%1 не запісаны адказ: спачатку адпраўце адказ</translation>
+    </message>
+    <message>
+        <source>Completed (%1)</source>
+        <translation>Выкананы (%1)</translation>
+    </message>
+    <message>
+        <source>Completed (%1): %2</source>
+        <translation>Выкананы (%1): %2</translation>
+    </message>
+    <message>
+        <source>legal ground: required (the article that allows the refusal, and why)</source>
+        <translation>прававая падстава: абавязковая (артыкул, які дапускае адмову, і чаму ён прымяняецца)</translation>
+    </message>
+    <message>
+        <source>request #%1 awaits approval of its execution: reject the approval first</source>
+        <translation>запыт #%1 чакае ўзгаднення выканання: спачатку адхіліце ўзгадненне</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Адмоўлена: %1</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the requester</source>
+        <translation>Адкліканы заяўнікам</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the requester: %1</source>
+        <translation>Адкліканы заяўнікам: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RequestExecution</name>
+    <message>
+        <source>consent #%1 is not an active consent of this subject</source>
+        <translation>згода #%1 не з&apos;яўляецца дзейнай згодай гэтага суб&apos;екта</translation>
+    </message>
+    <message>
+        <source>the subject has no active consent to withdraw</source>
+        <translation>у суб&apos;екта няма дзейнай згоды, якую можна адклікаць</translation>
+    </message>
+    <message>
+        <source>request #%1 is %2: it is carried out once the identity is confirmed and the request is in progress</source>
+        <translation>запыт #%1 у статусе «%2»: ён выконваецца пасля пацвярджэння асобы, калі запыт у рабоце</translation>
+    </message>
+    <message>
+        <source>a request of type %1 cannot run &apos;%2&apos;</source>
+        <translation>запыт тыпу «%1» не можа выканаць &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>request #%1 is not linked to a subject: there is no data to act on</source>
+        <translation>запыт #%1 не звязаны з суб&apos;ектам: няма даных для апрацоўкі</translation>
+    </message>
+    <message>
+        <source>request #%1 (%2)</source>
+        <translation>запыт #%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sent for approval #%1 by a second officer</source>
+        <translation>Накіравана другому адказнаму на ўзгадненне #%1</translation>
+    </message>
+    <message>
+        <source>Subject #%1 deleted</source>
+        <translation>Суб&apos;ект #%1 выдалены</translation>
+    </message>
+    <message>
+        <source>Subject #%1 anonymized</source>
+        <translation>Суб&apos;ект #%1 абязасоблены</translation>
+    </message>
+    <message>
+        <source>Subject #%1 blocked until %2</source>
+        <translation>Суб&apos;ект #%1 заблакаваны да %2</translation>
+    </message>
+    <message>
+        <source>Subject #%1 blocked</source>
+        <translation>Суб&apos;ект #%1 заблакаваны</translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; of subject #%2 corrected</source>
+        <translation>Поле &apos;%1&apos; суб&apos;екта #%2 выпраўлена</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent(s) withdrawn; erasure of the data kept for them scheduled by %1</source>
+        <translation>
+            <numerusform>Адклікана %n згода; выдаленне даных, якія захоўваліся на яе падставе, запланавана не пазней за %1</numerusform>
+            <numerusform>Адклікана %n згоды; выдаленне даных, якія захоўваліся на іх падставе, запланавана не пазней за %1</numerusform>
+            <numerusform>Адклікана %n згод; выдаленне даных, якія захоўваліся на іх падставе, запланавана не пазней за %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The subject&apos;s data attached (%n item(s))</source>
+        <translation>
+            <numerusform>Даныя суб&apos;екта дададзены (%n элемент)</numerusform>
+            <numerusform>Даныя суб&apos;екта дададзены (%n элементы)</numerusform>
+            <numerusform>Даныя суб&apos;екта дададзены (%n элементаў)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The approved erasure was carried out</source>
+        <translation>Узгодненае выдаленне выканана</translation>
+    </message>
+    <message>
+        <source>The erasure was not approved; the request is back in progress</source>
+        <translation>Выдаленне не ўзгоднена; запыт вернуты ў работу</translation>
+    </message>
+</context>
+<context>
     <name>pd::RequestIdEdit</name>
     <message>
         <source>optional, e.g. 42</source>
@@ -4057,142 +4259,6 @@
         <source>comment: empty</source>
         <translation>каментарый: пусты</translation>
     </message>
-    <message>
-        <source>consent #%1 is not an active consent of this subject</source>
-        <translation>згода #%1 не з&apos;яўляецца дзейнай згодай гэтага суб&apos;екта</translation>
-    </message>
-    <message>
-        <source>the subject has no active consent to withdraw</source>
-        <translation>у суб&apos;екта няма дзейнай згоды, якую можна адклікаць</translation>
-    </message>
-    <message>
-        <source>request #%1 is %2: it is carried out once the identity is confirmed and the request is in progress</source>
-        <translation>запыт #%1 у статусе «%2»: ён выконваецца пасля пацвярджэння асобы, калі запыт у рабоце</translation>
-    </message>
-    <message>
-        <source>a request of type %1 cannot run &apos;%2&apos;</source>
-        <translation>запыт тыпу «%1» не можа выканаць &apos;%2&apos;</translation>
-    </message>
-    <message>
-        <source>request #%1 is not linked to a subject: there is no data to act on</source>
-        <translation>запыт #%1 не звязаны з суб&apos;ектам: няма даных для апрацоўкі</translation>
-    </message>
-    <message>
-        <source>request #%1 (%2)</source>
-        <translation>запыт #%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Sent for approval #%1 by a second officer</source>
-        <translation>Накіравана другому адказнаму на ўзгадненне #%1</translation>
-    </message>
-    <message>
-        <source>Subject #%1 deleted</source>
-        <translation>Суб&apos;ект #%1 выдалены</translation>
-    </message>
-    <message>
-        <source>Subject #%1 anonymized</source>
-        <translation>Суб&apos;ект #%1 абязасоблены</translation>
-    </message>
-    <message>
-        <source>Subject #%1 blocked until %2</source>
-        <translation>Суб&apos;ект #%1 заблакаваны да %2</translation>
-    </message>
-    <message>
-        <source>Subject #%1 blocked</source>
-        <translation>Суб&apos;ект #%1 заблакаваны</translation>
-    </message>
-    <message>
-        <source>Field &apos;%1&apos; of subject #%2 corrected</source>
-        <translation>Поле &apos;%1&apos; суб&apos;екта #%2 выпраўлена</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n consent(s) withdrawn; erasure of the data kept for them scheduled by %1</source>
-        <translation>
-            <numerusform>Адклікана %n згода; выдаленне даных, якія захоўваліся на яе падставе, запланавана не пазней за %1</numerusform>
-            <numerusform>Адклікана %n згоды; выдаленне даных, якія захоўваліся на іх падставе, запланавана не пазней за %1</numerusform>
-            <numerusform>Адклікана %n згод; выдаленне даных, якія захоўваліся на іх падставе, запланавана не пазней за %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The subject&apos;s data attached (%n item(s))</source>
-        <translation>
-            <numerusform>Даныя суб&apos;екта дададзены (%n элемент)</numerusform>
-            <numerusform>Даныя суб&apos;екта дададзены (%n элементы)</numerusform>
-            <numerusform>Даныя суб&apos;екта дададзены (%n элементаў)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>reply: the letter is not a PDF document</source>
-        <translation>адказ: ліст не з&apos;яўляецца дакументам PDF</translation>
-    </message>
-    <message>
-        <source>form: expected email, letter or in-person, got &apos;%1&apos;</source>
-        <translation>форма: чакаецца email, letter або in-person, атрымана &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>sent on: %1 is in the future</source>
-        <translation>дата адпраўкі: %1 — у будучыні</translation>
-    </message>
-    <message>
-        <source>request #%1 was withdrawn: no answer is due</source>
-        <translation>запыт #%1 адкліканы: адказ не патрабуецца</translation>
-    </message>
-    <message>
-        <source>sent on: before the request was received</source>
-        <translation>дата адпраўкі: раней за дату атрымання запыту</translation>
-    </message>
-    <message>
-        <source>Reply sent on %1 (%2, %3)</source>
-        <translation>Адказ адпраўлены %1 (%2, %3)</translation>
-    </message>
-    <message>
-        <source>decision: expected granted or partly-granted (a refusal is recorded with its ground)</source>
-        <translation>рашэнне: чакаецца granted або partly-granted (адмова запісваецца з указаннем падставы)</translation>
-    </message>
-    <message>
-        <source>request #%1 is %2: only a request in progress is completed</source>
-        <translation>запыт #%1 у статусе «%2»: завяршыць можна толькі запыт у рабоце</translation>
-    </message>
-    <message>
-        <source>request #%1 has no recorded answer: send the reply letter first</source>
-        <translation>па запыце #%1 не запісаны адказ: спачатку адпраўце адказ</translation>
-    </message>
-    <message>
-        <source>Completed (%1)</source>
-        <translation>Выкананы (%1)</translation>
-    </message>
-    <message>
-        <source>Completed (%1): %2</source>
-        <translation>Выкананы (%1): %2</translation>
-    </message>
-    <message>
-        <source>legal ground: required (the article that allows the refusal, and why)</source>
-        <translation>прававая падстава: абавязковая (артыкул, які дапускае адмову, і чаму ён прымяняецца)</translation>
-    </message>
-    <message>
-        <source>request #%1 awaits approval of its execution: reject the approval first</source>
-        <translation>запыт #%1 чакае ўзгаднення выканання: спачатку адхіліце ўзгадненне</translation>
-    </message>
-    <message>
-        <source>Refused: %1</source>
-        <translation>Адмоўлена: %1</translation>
-    </message>
-    <message>
-        <source>Withdrawn by the requester</source>
-        <translation>Адкліканы заяўнікам</translation>
-    </message>
-    <message>
-        <source>Withdrawn by the requester: %1</source>
-        <translation>Адкліканы заяўнікам: %1</translation>
-    </message>
-    <message>
-        <source>The approved erasure was carried out</source>
-        <translation>Узгодненае выдаленне выканана</translation>
-    </message>
-    <message>
-        <source>The erasure was not approved; the request is back in progress</source>
-        <translation>Выдаленне не ўзгоднена; запыт вернуты ў работу</translation>
-    </message>
 </context>
 <context>
     <name>pd::RequestStats</name>
@@ -4313,6 +4379,17 @@
     </message>
 </context>
 <context>
+    <name>pd::RestrictionService</name>
+    <message>
+        <source>the block must last until a future date</source>
+        <translation>блакаванне павінна дзейнічаць да даты ў будучыні</translation>
+    </message>
+    <message>
+        <source>subject #%1 is not blocked</source>
+        <translation>суб&apos;ект #%1 не заблакаваны</translation>
+    </message>
+</context>
+<context>
     <name>pd::Settings</name>
     <message>
         <source>setting %1: expected 0 or more, got %2</source>
@@ -4352,6 +4429,41 @@
     <message>
         <source>Enter your operator name.</source>
         <translation>Увядзіце імя карыстальніка.</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SubjectChanges</name>
+    <message>
+        <source>a reason is required</source>
+        <translation>неабходна пазначыць прычыну</translation>
+    </message>
+    <message>
+        <source>there is no subject #%1</source>
+        <translation>няма суб&apos;екта #%1</translation>
+    </message>
+    <message>
+        <source>subject #%1 was changed by someone else at %2 (version %3, you edited version %4); nothing was saved: look at the newer values and try again</source>
+        <translation>суб&apos;ект #%1 зменены іншым карыстальнікам у %2 (версія %3, вы рэдагавалі версію %4); нічога не захавана: праверце новыя значэнні і паспрабуйце зноў</translation>
+    </message>
+    <message>
+        <source>subject #%1 is anonymized: nothing of it can change</source>
+        <translation>суб&apos;ект #%1 абязасоблены: яго даныя змяніць нельга</translation>
+    </message>
+    <message>
+        <source>subject #%1 is blocked: its data is read-only until the block is lifted</source>
+        <translation>суб&apos;ект #%1 заблакаваны: яго даныя даступныя толькі для чытання, пакуль блакаванне не знята</translation>
+    </message>
+    <message>
+        <source>subject #%1 is not blocked</source>
+        <translation>суб&apos;ект #%1 не заблакаваны</translation>
+    </message>
+    <message>
+        <source>subject #%1 has no active item #%2</source>
+        <translation>у суб&apos;екта #%1 няма актыўнага элемента даных #%2</translation>
+    </message>
+    <message>
+        <source>subject #%1 is already anonymized</source>
+        <translation>суб&apos;ект #%1 ужо абязасоблены</translation>
     </message>
 </context>
 <context>
@@ -4410,7 +4522,7 @@
     </message>
 </context>
 <context>
-    <name>pd::SubjectDirectory</name>
+    <name>pd::SubjectDetailsReader</name>
     <message>
         <source>there is no subject #%1</source>
         <translation>няма суб&apos;екта #%1</translation>
@@ -4830,93 +4942,6 @@
     <message>
         <source>History (%1)</source>
         <translation>Гісторыя (%1)</translation>
-    </message>
-</context>
-<context>
-    <name>pd::SubjectService</name>
-    <message>
-        <source>a reason is required</source>
-        <translation>неабходна пазначыць прычыну</translation>
-    </message>
-    <message>
-        <source>there is no subject #%1</source>
-        <translation>няма суб&apos;екта #%1</translation>
-    </message>
-    <message>
-        <source>subject #%1 was changed by someone else at %2 (version %3, you edited version %4); nothing was saved: look at the newer values and try again</source>
-        <translation>суб&apos;ект #%1 зменены іншым карыстальнікам у %2 (версія %3, вы рэдагавалі версію %4); нічога не захавана: праверце новыя значэнні і паспрабуйце зноў</translation>
-    </message>
-    <message>
-        <source>subject #%1 is anonymized: nothing of it can change</source>
-        <translation>суб&apos;ект #%1 абязасоблены: яго даныя змяніць нельга</translation>
-    </message>
-    <message>
-        <source>subject #%1 is blocked: its data is read-only until the block is lifted</source>
-        <translation>суб&apos;ект #%1 заблакаваны: яго даныя даступныя толькі для чытання, пакуль блакаванне не знята</translation>
-    </message>
-    <message>
-        <source>subject #%1 is not blocked</source>
-        <translation>суб&apos;ект #%1 не заблакаваны</translation>
-    </message>
-    <message>
-        <source>field &apos;%1&apos;: a value is required (to remove data, anonymize or delete the subject)</source>
-        <translation>поле &apos;%1&apos;: патрабуецца значэнне (каб выдаліць даныя, трэба абязасобіць або выдаліць суб&apos;екта)</translation>
-    </message>
-    <message>
-        <source>field &apos;email&apos;: not an e-mail address (expected name@domain.tld)</source>
-        <translation>поле &apos;email&apos;: гэта не адрас e-mail (чакаецца name@domain.tld)</translation>
-    </message>
-    <message>
-        <source>field &apos;phone&apos;: not a phone number (7 to 15 digits, optionally +, spaces, dashes, brackets)</source>
-        <translation>поле &apos;phone&apos;: гэта не нумар тэлефона (ад 7 да 15 лічбаў, дапускаюцца +, прабелы, злучкі, дужкі)</translation>
-    </message>
-    <message>
-        <source>field &apos;%1&apos;: not a date in the past as YYYY-MM-DD</source>
-        <translation>поле &apos;%1&apos;: чакаецца мінулая дата ў фармаце YYYY-MM-DD</translation>
-    </message>
-    <message>
-        <source>field &apos;card_expiry&apos;: expected MM/YY</source>
-        <translation>поле &apos;card_expiry&apos;: чакаецца MM/YY</translation>
-    </message>
-    <message>
-        <source>field &apos;card_masked&apos;: only a masked number is stored (first 6 and last 4 digits, e.g. 427683******1234)</source>
-        <translation>поле &apos;card_masked&apos;: захоўваецца толькі замаскіраваны нумар (першыя 6 і апошнія 4 лічбы, напрыклад 427683******1234)</translation>
-    </message>
-    <message>
-        <source>subject #%1 has no item #%2</source>
-        <translation>у суб&apos;екта #%1 няма элемента даных #%2</translation>
-    </message>
-    <message>
-        <source>field &apos;%1&apos; of subject #%2 is %3 and cannot be corrected</source>
-        <translation>поле &apos;%1&apos; суб&apos;екта #%2 у стане %3 і не можа быць выпраўлена</translation>
-    </message>
-    <message>
-        <source>field &apos;%1&apos;: payment data comes from the payment system and is not corrected here</source>
-        <translation>поле &apos;%1&apos;: плацёжныя даныя паступаюць з плацёжнай сістэмы і тут не выпраўляюцца</translation>
-    </message>
-    <message>
-        <source>the block must last until a future date</source>
-        <translation>блакаванне павінна дзейнічаць да даты ў будучыні</translation>
-    </message>
-    <message>
-        <source>subject #%1 has no active item #%2</source>
-        <translation>у суб&apos;екта #%1 няма актыўнага элемента даных #%2</translation>
-    </message>
-    <message>
-        <source>subject #%1 is already anonymized</source>
-        <translation>суб&apos;ект #%1 ужо абязасоблены</translation>
-    </message>
-    <message>
-        <source>subject #%1 has no field &apos;%2&apos; that can be corrected</source>
-        <translation>у суб&apos;екта #%1 няма поля &apos;%2&apos;, якое можна выправіць</translation>
-    </message>
-    <message>
-        <source>there is no such subject to delete</source>
-        <translation>няма такога суб&apos;екта для выдалення</translation>
-    </message>
-    <message>
-        <source>the subject is already anonymized</source>
-        <translation>суб&apos;ект ужо абязасоблены</translation>
     </message>
 </context>
 <context>

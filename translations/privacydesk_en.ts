@@ -37,7 +37,7 @@
     </message>
 </context>
 <context>
-    <name>pd::ApprovalService</name>
+    <name>pd::ApprovalQueue</name>
     <message>
         <source>there is no approval #%1</source>
         <translation type="unfinished"></translation>
@@ -50,6 +50,9 @@
         <source>approval #%1 needs a second officer: %2 asked for it and cannot approve it</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>pd::ApprovalService</name>
     <message>
         <source>approval #%1 stopped after %2 of %3 subjects; approve it again to finish</source>
         <translation type="unfinished"></translation>
@@ -1469,6 +1472,25 @@
     </message>
 </context>
 <context>
+    <name>pd::CorrectionService</name>
+    <message>
+        <source>subject #%1 has no field &apos;%2&apos; that can be corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject #%1 has no item #%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos; of subject #%2 is %3 and cannot be corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: payment data comes from the payment system and is not corrected here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::CsvReader</name>
     <message>
         <source>row %1: a quoted field is not closed</source>
@@ -1735,6 +1757,44 @@
     </message>
     <message>
         <source>the demo profile lacks the controllers &apos;operator&apos; and &apos;client-retail&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::ErasureService</name>
+    <message>
+        <source>there is no such subject to delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subject is already anonymized</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::FieldRules</name>
+    <message>
+        <source>field &apos;%1&apos;: a value is required (to remove data, anonymize or delete the subject)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;email&apos;: not an e-mail address (expected name@domain.tld)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;phone&apos;: not a phone number (7 to 15 digits, optionally +, spaces, dashes, brackets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: not a date in the past as YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;card_expiry&apos;: expected MM/YY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;card_masked&apos;: only a masked number is stored (first 6 and last 4 digits, e.g. 427683******1234)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3002,6 +3062,146 @@
     </message>
 </context>
 <context>
+    <name>pd::RequestClosing</name>
+    <message>
+        <source>reply: the letter is not a PDF document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>form: expected email, letter or in-person, got &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent on: %1 is in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 was withdrawn: no answer is due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent on: before the request was received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply sent on %1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision: expected granted or partly-granted (a refusal is recorded with its ground)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 is %2: only a request in progress is completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 has no recorded answer: send the reply letter first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>legal ground: required (the article that allows the refusal, and why)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 awaits approval of its execution: reject the approval first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn by the requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn by the requester: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::RequestExecution</name>
+    <message>
+        <source>consent #%1 is not an active consent of this subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subject has no active consent to withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 is %2: it is carried out once the identity is confirmed and the request is in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a request of type %1 cannot run &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 is not linked to a subject: there is no data to act on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request #%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent for approval #%1 by a second officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject #%1 deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject #%1 anonymized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject #%1 blocked until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject #%1 blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; of subject #%2 corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent(s) withdrawn; erasure of the data kept for them scheduled by %1</source>
+        <translation>
+            <numerusform>%n consent withdrawn; erasure of the data kept for it scheduled by %1</numerusform>
+            <numerusform>%n consents withdrawn; erasure of the data kept for them scheduled by %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The subject&apos;s data attached (%n item(s))</source>
+        <translation>
+            <numerusform>The subject&apos;s data attached (%n item)</numerusform>
+            <numerusform>The subject&apos;s data attached (%n items)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The approved erasure was carried out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The erasure was not approved; the request is back in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::RequestIdEdit</name>
     <message>
         <source>optional, e.g. 42</source>
@@ -4021,140 +4221,6 @@
         <source>comment: empty</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>consent #%1 is not an active consent of this subject</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the subject has no active consent to withdraw</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>request #%1 is %2: it is carried out once the identity is confirmed and the request is in progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a request of type %1 cannot run &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>request #%1 is not linked to a subject: there is no data to act on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>request #%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent for approval #%1 by a second officer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Subject #%1 deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Subject #%1 anonymized</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Subject #%1 blocked until %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Subject #%1 blocked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Field &apos;%1&apos; of subject #%2 corrected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n consent(s) withdrawn; erasure of the data kept for them scheduled by %1</source>
-        <translation>
-            <numerusform>%n consent withdrawn; erasure of the data kept for it scheduled by %1</numerusform>
-            <numerusform>%n consents withdrawn; erasure of the data kept for them scheduled by %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The subject&apos;s data attached (%n item(s))</source>
-        <translation>
-            <numerusform>The subject&apos;s data attached (%n item)</numerusform>
-            <numerusform>The subject&apos;s data attached (%n items)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>reply: the letter is not a PDF document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>form: expected email, letter or in-person, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sent on: %1 is in the future</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>request #%1 was withdrawn: no answer is due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sent on: before the request was received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reply sent on %1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>decision: expected granted or partly-granted (a refusal is recorded with its ground)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>request #%1 is %2: only a request in progress is completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>request #%1 has no recorded answer: send the reply letter first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Completed (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Completed (%1): %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>legal ground: required (the article that allows the refusal, and why)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>request #%1 awaits approval of its execution: reject the approval first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Withdrawn by the requester</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Withdrawn by the requester: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The approved erasure was carried out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The erasure was not approved; the request is back in progress</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>pd::RequestStats</name>
@@ -4272,6 +4338,17 @@
     </message>
 </context>
 <context>
+    <name>pd::RestrictionService</name>
+    <message>
+        <source>the block must last until a future date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject #%1 is not blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::Settings</name>
     <message>
         <source>setting %1: expected 0 or more, got %2</source>
@@ -4310,6 +4387,41 @@
     </message>
     <message>
         <source>Enter your operator name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::SubjectChanges</name>
+    <message>
+        <source>a reason is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no subject #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject #%1 was changed by someone else at %2 (version %3, you edited version %4); nothing was saved: look at the newer values and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject #%1 is anonymized: nothing of it can change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject #%1 is blocked: its data is read-only until the block is lifted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject #%1 is not blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject #%1 has no active item #%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject #%1 is already anonymized</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4368,7 +4480,7 @@
     </message>
 </context>
 <context>
-    <name>pd::SubjectDirectory</name>
+    <name>pd::SubjectDetailsReader</name>
     <message>
         <source>there is no subject #%1</source>
         <translation type="unfinished"></translation>
@@ -4786,93 +4898,6 @@
     </message>
     <message>
         <source>History (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>pd::SubjectService</name>
-    <message>
-        <source>a reason is required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>there is no subject #%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>subject #%1 was changed by someone else at %2 (version %3, you edited version %4); nothing was saved: look at the newer values and try again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>subject #%1 is anonymized: nothing of it can change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>subject #%1 is blocked: its data is read-only until the block is lifted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>subject #%1 is not blocked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>field &apos;%1&apos;: a value is required (to remove data, anonymize or delete the subject)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>field &apos;email&apos;: not an e-mail address (expected name@domain.tld)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>field &apos;phone&apos;: not a phone number (7 to 15 digits, optionally +, spaces, dashes, brackets)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>field &apos;%1&apos;: not a date in the past as YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>field &apos;card_expiry&apos;: expected MM/YY</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>field &apos;card_masked&apos;: only a masked number is stored (first 6 and last 4 digits, e.g. 427683******1234)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>subject #%1 has no item #%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>field &apos;%1&apos; of subject #%2 is %3 and cannot be corrected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>field &apos;%1&apos;: payment data comes from the payment system and is not corrected here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the block must last until a future date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>subject #%1 has no active item #%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>subject #%1 is already anonymized</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>subject #%1 has no field &apos;%2&apos; that can be corrected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>there is no such subject to delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the subject is already anonymized</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -41,7 +41,7 @@
     </message>
 </context>
 <context>
-    <name>pd::ApprovalService</name>
+    <name>pd::ApprovalQueue</name>
     <message>
         <source>there is no approval #%1</source>
         <translation>нет согласования #%1</translation>
@@ -54,6 +54,9 @@
         <source>approval #%1 needs a second officer: %2 asked for it and cannot approve it</source>
         <translation>для согласования #%1 нужен второй ответственный: инициатор %2 не может согласовать его сам</translation>
     </message>
+</context>
+<context>
+    <name>pd::ApprovalService</name>
     <message>
         <source>approval #%1 stopped after %2 of %3 subjects; approve it again to finish</source>
         <translation>согласование #%1 остановлено после %2 из %3 субъектов; согласуйте его ещё раз, чтобы завершить</translation>
@@ -1498,6 +1501,25 @@
     </message>
 </context>
 <context>
+    <name>pd::CorrectionService</name>
+    <message>
+        <source>subject #%1 has no field &apos;%2&apos; that can be corrected</source>
+        <translation>у субъекта #%1 нет поля &apos;%2&apos;, которое можно исправить</translation>
+    </message>
+    <message>
+        <source>subject #%1 has no item #%2</source>
+        <translation>у субъекта #%1 нет элемента данных #%2</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos; of subject #%2 is %3 and cannot be corrected</source>
+        <translation>поле &apos;%1&apos; субъекта #%2 в состоянии %3 и не может быть исправлено</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: payment data comes from the payment system and is not corrected here</source>
+        <translation>поле &apos;%1&apos;: платёжные данные поступают из платёжной системы и здесь не исправляются</translation>
+    </message>
+</context>
+<context>
     <name>pd::CsvReader</name>
     <message>
         <source>row %1: a quoted field is not closed</source>
@@ -1765,6 +1787,44 @@
     <message>
         <source>the demo profile lacks the controllers &apos;operator&apos; and &apos;client-retail&apos;</source>
         <translation>в демонстрационном профиле нет операторов &apos;operator&apos; и &apos;client-retail&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ErasureService</name>
+    <message>
+        <source>there is no such subject to delete</source>
+        <translation>нет такого субъекта для удаления</translation>
+    </message>
+    <message>
+        <source>the subject is already anonymized</source>
+        <translation>субъект уже обезличен</translation>
+    </message>
+</context>
+<context>
+    <name>pd::FieldRules</name>
+    <message>
+        <source>field &apos;%1&apos;: a value is required (to remove data, anonymize or delete the subject)</source>
+        <translation>поле &apos;%1&apos;: требуется значение (чтобы удалить данные, обезличьте или удалите субъекта)</translation>
+    </message>
+    <message>
+        <source>field &apos;email&apos;: not an e-mail address (expected name@domain.tld)</source>
+        <translation>поле &apos;email&apos;: это не адрес e-mail (ожидается name@domain.tld)</translation>
+    </message>
+    <message>
+        <source>field &apos;phone&apos;: not a phone number (7 to 15 digits, optionally +, spaces, dashes, brackets)</source>
+        <translation>поле &apos;phone&apos;: это не номер телефона (от 7 до 15 цифр, допускаются +, пробелы, дефисы, скобки)</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: not a date in the past as YYYY-MM-DD</source>
+        <translation>поле &apos;%1&apos;: ожидается прошедшая дата в формате YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>field &apos;card_expiry&apos;: expected MM/YY</source>
+        <translation>поле &apos;card_expiry&apos;: ожидается MM/YY</translation>
+    </message>
+    <message>
+        <source>field &apos;card_masked&apos;: only a masked number is stored (first 6 and last 4 digits, e.g. 427683******1234)</source>
+        <translation>поле &apos;card_masked&apos;: хранится только маскированный номер (первые 6 и последние 4 цифры, например 427683******1234)</translation>
     </message>
 </context>
 <context>
@@ -3033,6 +3093,148 @@
     </message>
 </context>
 <context>
+    <name>pd::RequestClosing</name>
+    <message>
+        <source>reply: the letter is not a PDF document</source>
+        <translation>ответ: письмо не является документом PDF</translation>
+    </message>
+    <message>
+        <source>form: expected email, letter or in-person, got &apos;%1&apos;</source>
+        <translation>форма: ожидается email, letter или in-person, получено &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>sent on: %1 is in the future</source>
+        <translation>дата отправки: %1 — в будущем</translation>
+    </message>
+    <message>
+        <source>request #%1 was withdrawn: no answer is due</source>
+        <translation>запрос #%1 отозван: ответ не требуется</translation>
+    </message>
+    <message>
+        <source>sent on: before the request was received</source>
+        <translation>дата отправки: раньше даты получения запроса</translation>
+    </message>
+    <message>
+        <source>Reply sent on %1 (%2, %3)</source>
+        <translation>Ответ отправлен %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>decision: expected granted or partly-granted (a refusal is recorded with its ground)</source>
+        <translation>решение: ожидается granted или partly-granted (отказ записывается с указанием основания)</translation>
+    </message>
+    <message>
+        <source>request #%1 is %2: only a request in progress is completed</source>
+        <translation>запрос #%1 в статусе «%2»: завершить можно только запрос в работе</translation>
+    </message>
+    <message>
+        <source>request #%1 has no recorded answer: send the reply letter first</source>
+        <translation>по запросу #%1 не записан ответ: сначала отправьте ответ</translation>
+    </message>
+    <message>
+        <source>Completed (%1)</source>
+        <translation>Выполнен (%1)</translation>
+    </message>
+    <message>
+        <source>Completed (%1): %2</source>
+        <translation>Выполнен (%1): %2</translation>
+    </message>
+    <message>
+        <source>legal ground: required (the article that allows the refusal, and why)</source>
+        <translation>правовое основание: обязательно (статья, допускающая отказ, и почему она применима)</translation>
+    </message>
+    <message>
+        <source>request #%1 awaits approval of its execution: reject the approval first</source>
+        <translation>запрос #%1 ожидает согласования исполнения: сначала отклоните согласование</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Отказано: %1</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the requester</source>
+        <translation>Отозван заявителем</translation>
+    </message>
+    <message>
+        <source>Withdrawn by the requester: %1</source>
+        <translation>Отозван заявителем: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RequestExecution</name>
+    <message>
+        <source>consent #%1 is not an active consent of this subject</source>
+        <translation>согласие #%1 не является действующим согласием этого субъекта</translation>
+    </message>
+    <message>
+        <source>the subject has no active consent to withdraw</source>
+        <translation>у субъекта нет действующего согласия, которое можно отозвать</translation>
+    </message>
+    <message>
+        <source>request #%1 is %2: it is carried out once the identity is confirmed and the request is in progress</source>
+        <translation>запрос #%1 в статусе «%2»: он исполняется после подтверждения личности, когда запрос в работе</translation>
+    </message>
+    <message>
+        <source>a request of type %1 cannot run &apos;%2&apos;</source>
+        <translation>запрос типа «%1» не может выполнить &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>request #%1 is not linked to a subject: there is no data to act on</source>
+        <translation>запрос #%1 не связан с субъектом: нет данных для обработки</translation>
+    </message>
+    <message>
+        <source>request #%1 (%2)</source>
+        <translation>запрос #%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sent for approval #%1 by a second officer</source>
+        <translation>Направлено второму ответственному на согласование #%1</translation>
+    </message>
+    <message>
+        <source>Subject #%1 deleted</source>
+        <translation>Субъект #%1 удалён</translation>
+    </message>
+    <message>
+        <source>Subject #%1 anonymized</source>
+        <translation>Субъект #%1 обезличен</translation>
+    </message>
+    <message>
+        <source>Subject #%1 blocked until %2</source>
+        <translation>Субъект #%1 заблокирован до %2</translation>
+    </message>
+    <message>
+        <source>Subject #%1 blocked</source>
+        <translation>Субъект #%1 заблокирован</translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; of subject #%2 corrected</source>
+        <translation>Поле &apos;%1&apos; субъекта #%2 исправлено</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent(s) withdrawn; erasure of the data kept for them scheduled by %1</source>
+        <translation>
+            <numerusform>Отозвано %n согласие; удаление данных, хранившихся на его основании, запланировано не позднее %1</numerusform>
+            <numerusform>Отозвано %n согласия; удаление данных, хранившихся на их основании, запланировано не позднее %1</numerusform>
+            <numerusform>Отозвано %n согласий; удаление данных, хранившихся на их основании, запланировано не позднее %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The subject&apos;s data attached (%n item(s))</source>
+        <translation>
+            <numerusform>Данные субъекта приложены (%n элемент)</numerusform>
+            <numerusform>Данные субъекта приложены (%n элемента)</numerusform>
+            <numerusform>Данные субъекта приложены (%n элементов)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The approved erasure was carried out</source>
+        <translation>Согласованное удаление выполнено</translation>
+    </message>
+    <message>
+        <source>The erasure was not approved; the request is back in progress</source>
+        <translation>Удаление не согласовано; запрос возвращён в работу</translation>
+    </message>
+</context>
+<context>
     <name>pd::RequestIdEdit</name>
     <message>
         <source>optional, e.g. 42</source>
@@ -4057,142 +4259,6 @@
         <source>comment: empty</source>
         <translation>комментарий: пустой</translation>
     </message>
-    <message>
-        <source>consent #%1 is not an active consent of this subject</source>
-        <translation>согласие #%1 не является действующим согласием этого субъекта</translation>
-    </message>
-    <message>
-        <source>the subject has no active consent to withdraw</source>
-        <translation>у субъекта нет действующего согласия, которое можно отозвать</translation>
-    </message>
-    <message>
-        <source>request #%1 is %2: it is carried out once the identity is confirmed and the request is in progress</source>
-        <translation>запрос #%1 в статусе «%2»: он исполняется после подтверждения личности, когда запрос в работе</translation>
-    </message>
-    <message>
-        <source>a request of type %1 cannot run &apos;%2&apos;</source>
-        <translation>запрос типа «%1» не может выполнить &apos;%2&apos;</translation>
-    </message>
-    <message>
-        <source>request #%1 is not linked to a subject: there is no data to act on</source>
-        <translation>запрос #%1 не связан с субъектом: нет данных для обработки</translation>
-    </message>
-    <message>
-        <source>request #%1 (%2)</source>
-        <translation>запрос #%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Sent for approval #%1 by a second officer</source>
-        <translation>Направлено второму ответственному на согласование #%1</translation>
-    </message>
-    <message>
-        <source>Subject #%1 deleted</source>
-        <translation>Субъект #%1 удалён</translation>
-    </message>
-    <message>
-        <source>Subject #%1 anonymized</source>
-        <translation>Субъект #%1 обезличен</translation>
-    </message>
-    <message>
-        <source>Subject #%1 blocked until %2</source>
-        <translation>Субъект #%1 заблокирован до %2</translation>
-    </message>
-    <message>
-        <source>Subject #%1 blocked</source>
-        <translation>Субъект #%1 заблокирован</translation>
-    </message>
-    <message>
-        <source>Field &apos;%1&apos; of subject #%2 corrected</source>
-        <translation>Поле &apos;%1&apos; субъекта #%2 исправлено</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n consent(s) withdrawn; erasure of the data kept for them scheduled by %1</source>
-        <translation>
-            <numerusform>Отозвано %n согласие; удаление данных, хранившихся на его основании, запланировано не позднее %1</numerusform>
-            <numerusform>Отозвано %n согласия; удаление данных, хранившихся на их основании, запланировано не позднее %1</numerusform>
-            <numerusform>Отозвано %n согласий; удаление данных, хранившихся на их основании, запланировано не позднее %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The subject&apos;s data attached (%n item(s))</source>
-        <translation>
-            <numerusform>Данные субъекта приложены (%n элемент)</numerusform>
-            <numerusform>Данные субъекта приложены (%n элемента)</numerusform>
-            <numerusform>Данные субъекта приложены (%n элементов)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>reply: the letter is not a PDF document</source>
-        <translation>ответ: письмо не является документом PDF</translation>
-    </message>
-    <message>
-        <source>form: expected email, letter or in-person, got &apos;%1&apos;</source>
-        <translation>форма: ожидается email, letter или in-person, получено &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>sent on: %1 is in the future</source>
-        <translation>дата отправки: %1 — в будущем</translation>
-    </message>
-    <message>
-        <source>request #%1 was withdrawn: no answer is due</source>
-        <translation>запрос #%1 отозван: ответ не требуется</translation>
-    </message>
-    <message>
-        <source>sent on: before the request was received</source>
-        <translation>дата отправки: раньше даты получения запроса</translation>
-    </message>
-    <message>
-        <source>Reply sent on %1 (%2, %3)</source>
-        <translation>Ответ отправлен %1 (%2, %3)</translation>
-    </message>
-    <message>
-        <source>decision: expected granted or partly-granted (a refusal is recorded with its ground)</source>
-        <translation>решение: ожидается granted или partly-granted (отказ записывается с указанием основания)</translation>
-    </message>
-    <message>
-        <source>request #%1 is %2: only a request in progress is completed</source>
-        <translation>запрос #%1 в статусе «%2»: завершить можно только запрос в работе</translation>
-    </message>
-    <message>
-        <source>request #%1 has no recorded answer: send the reply letter first</source>
-        <translation>по запросу #%1 не записан ответ: сначала отправьте ответ</translation>
-    </message>
-    <message>
-        <source>Completed (%1)</source>
-        <translation>Выполнен (%1)</translation>
-    </message>
-    <message>
-        <source>Completed (%1): %2</source>
-        <translation>Выполнен (%1): %2</translation>
-    </message>
-    <message>
-        <source>legal ground: required (the article that allows the refusal, and why)</source>
-        <translation>правовое основание: обязательно (статья, допускающая отказ, и почему она применима)</translation>
-    </message>
-    <message>
-        <source>request #%1 awaits approval of its execution: reject the approval first</source>
-        <translation>запрос #%1 ожидает согласования исполнения: сначала отклоните согласование</translation>
-    </message>
-    <message>
-        <source>Refused: %1</source>
-        <translation>Отказано: %1</translation>
-    </message>
-    <message>
-        <source>Withdrawn by the requester</source>
-        <translation>Отозван заявителем</translation>
-    </message>
-    <message>
-        <source>Withdrawn by the requester: %1</source>
-        <translation>Отозван заявителем: %1</translation>
-    </message>
-    <message>
-        <source>The approved erasure was carried out</source>
-        <translation>Согласованное удаление выполнено</translation>
-    </message>
-    <message>
-        <source>The erasure was not approved; the request is back in progress</source>
-        <translation>Удаление не согласовано; запрос возвращён в работу</translation>
-    </message>
 </context>
 <context>
     <name>pd::RequestStats</name>
@@ -4313,6 +4379,17 @@
     </message>
 </context>
 <context>
+    <name>pd::RestrictionService</name>
+    <message>
+        <source>the block must last until a future date</source>
+        <translation>блокировка должна действовать до даты в будущем</translation>
+    </message>
+    <message>
+        <source>subject #%1 is not blocked</source>
+        <translation>субъект #%1 не заблокирован</translation>
+    </message>
+</context>
+<context>
     <name>pd::Settings</name>
     <message>
         <source>setting %1: expected 0 or more, got %2</source>
@@ -4352,6 +4429,41 @@
     <message>
         <source>Enter your operator name.</source>
         <translation>Введите имя пользователя.</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SubjectChanges</name>
+    <message>
+        <source>a reason is required</source>
+        <translation>необходимо указать причину</translation>
+    </message>
+    <message>
+        <source>there is no subject #%1</source>
+        <translation>нет субъекта #%1</translation>
+    </message>
+    <message>
+        <source>subject #%1 was changed by someone else at %2 (version %3, you edited version %4); nothing was saved: look at the newer values and try again</source>
+        <translation>субъект #%1 изменён другим пользователем в %2 (версия %3, вы редактировали версию %4); ничего не сохранено: проверьте новые значения и повторите попытку</translation>
+    </message>
+    <message>
+        <source>subject #%1 is anonymized: nothing of it can change</source>
+        <translation>субъект #%1 обезличен: его данные изменить нельзя</translation>
+    </message>
+    <message>
+        <source>subject #%1 is blocked: its data is read-only until the block is lifted</source>
+        <translation>субъект #%1 заблокирован: его данные доступны только для чтения, пока блокировка не снята</translation>
+    </message>
+    <message>
+        <source>subject #%1 is not blocked</source>
+        <translation>субъект #%1 не заблокирован</translation>
+    </message>
+    <message>
+        <source>subject #%1 has no active item #%2</source>
+        <translation>у субъекта #%1 нет активного элемента данных #%2</translation>
+    </message>
+    <message>
+        <source>subject #%1 is already anonymized</source>
+        <translation>субъект #%1 уже обезличен</translation>
     </message>
 </context>
 <context>
@@ -4410,7 +4522,7 @@
     </message>
 </context>
 <context>
-    <name>pd::SubjectDirectory</name>
+    <name>pd::SubjectDetailsReader</name>
     <message>
         <source>there is no subject #%1</source>
         <translation>нет субъекта #%1</translation>
@@ -4830,93 +4942,6 @@
     <message>
         <source>History (%1)</source>
         <translation>История (%1)</translation>
-    </message>
-</context>
-<context>
-    <name>pd::SubjectService</name>
-    <message>
-        <source>a reason is required</source>
-        <translation>необходимо указать причину</translation>
-    </message>
-    <message>
-        <source>there is no subject #%1</source>
-        <translation>нет субъекта #%1</translation>
-    </message>
-    <message>
-        <source>subject #%1 was changed by someone else at %2 (version %3, you edited version %4); nothing was saved: look at the newer values and try again</source>
-        <translation>субъект #%1 изменён другим пользователем в %2 (версия %3, вы редактировали версию %4); ничего не сохранено: проверьте новые значения и повторите попытку</translation>
-    </message>
-    <message>
-        <source>subject #%1 is anonymized: nothing of it can change</source>
-        <translation>субъект #%1 обезличен: его данные изменить нельзя</translation>
-    </message>
-    <message>
-        <source>subject #%1 is blocked: its data is read-only until the block is lifted</source>
-        <translation>субъект #%1 заблокирован: его данные доступны только для чтения, пока блокировка не снята</translation>
-    </message>
-    <message>
-        <source>subject #%1 is not blocked</source>
-        <translation>субъект #%1 не заблокирован</translation>
-    </message>
-    <message>
-        <source>field &apos;%1&apos;: a value is required (to remove data, anonymize or delete the subject)</source>
-        <translation>поле &apos;%1&apos;: требуется значение (чтобы удалить данные, обезличьте или удалите субъекта)</translation>
-    </message>
-    <message>
-        <source>field &apos;email&apos;: not an e-mail address (expected name@domain.tld)</source>
-        <translation>поле &apos;email&apos;: это не адрес e-mail (ожидается name@domain.tld)</translation>
-    </message>
-    <message>
-        <source>field &apos;phone&apos;: not a phone number (7 to 15 digits, optionally +, spaces, dashes, brackets)</source>
-        <translation>поле &apos;phone&apos;: это не номер телефона (от 7 до 15 цифр, допускаются +, пробелы, дефисы, скобки)</translation>
-    </message>
-    <message>
-        <source>field &apos;%1&apos;: not a date in the past as YYYY-MM-DD</source>
-        <translation>поле &apos;%1&apos;: ожидается прошедшая дата в формате YYYY-MM-DD</translation>
-    </message>
-    <message>
-        <source>field &apos;card_expiry&apos;: expected MM/YY</source>
-        <translation>поле &apos;card_expiry&apos;: ожидается MM/YY</translation>
-    </message>
-    <message>
-        <source>field &apos;card_masked&apos;: only a masked number is stored (first 6 and last 4 digits, e.g. 427683******1234)</source>
-        <translation>поле &apos;card_masked&apos;: хранится только маскированный номер (первые 6 и последние 4 цифры, например 427683******1234)</translation>
-    </message>
-    <message>
-        <source>subject #%1 has no item #%2</source>
-        <translation>у субъекта #%1 нет элемента данных #%2</translation>
-    </message>
-    <message>
-        <source>field &apos;%1&apos; of subject #%2 is %3 and cannot be corrected</source>
-        <translation>поле &apos;%1&apos; субъекта #%2 в состоянии %3 и не может быть исправлено</translation>
-    </message>
-    <message>
-        <source>field &apos;%1&apos;: payment data comes from the payment system and is not corrected here</source>
-        <translation>поле &apos;%1&apos;: платёжные данные поступают из платёжной системы и здесь не исправляются</translation>
-    </message>
-    <message>
-        <source>the block must last until a future date</source>
-        <translation>блокировка должна действовать до даты в будущем</translation>
-    </message>
-    <message>
-        <source>subject #%1 has no active item #%2</source>
-        <translation>у субъекта #%1 нет активного элемента данных #%2</translation>
-    </message>
-    <message>
-        <source>subject #%1 is already anonymized</source>
-        <translation>субъект #%1 уже обезличен</translation>
-    </message>
-    <message>
-        <source>subject #%1 has no field &apos;%2&apos; that can be corrected</source>
-        <translation>у субъекта #%1 нет поля &apos;%2&apos;, которое можно исправить</translation>
-    </message>
-    <message>
-        <source>there is no such subject to delete</source>
-        <translation>нет такого субъекта для удаления</translation>
-    </message>
-    <message>
-        <source>the subject is already anonymized</source>
-        <translation>субъект уже обезличен</translation>
     </message>
 </context>
 <context>

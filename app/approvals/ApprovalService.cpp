@@ -1,14 +1,9 @@
 #include "app/approvals/ApprovalService.h"
 
-#include "app/access/AuditLog.h"
-#include "app/domain/Permissions.h"
-#include "app/requests/RequestService.h"
-#include "app/storage/ChangeNotifier.h"
+#include "app/requests/RequestExecution.h"
 #include "app/storage/Database.h"
-#include "app/storage/Sql.h"
 
 #include <QCoreApplication>
-#include <QSqlQuery>
 
 namespace {
 /// Messages of this file, filed by lupdate under the context they are looked up in.
@@ -20,169 +15,14 @@ class Tr
 
 namespace pd {
 
-namespace {
-
-QString joinIds(const QList<qint64> &ids)
-{
-    QStringList parts;
-    parts.reserve(ids.size());
-    for (qint64 id : ids) {
-        parts << QString::number(id);
-    }
-    return parts.join(QLatin1Char(','));
-}
-
-QList<qint64> splitIds(const QString &text)
-{
-    QList<qint64> ids;
-    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        ids << part.toLongLong();
-    }
-    return ids;
-}
-
-AuditEntry approvalEntry(const QString &action, qint64 approvalId, const QString &reason,
-                         std::optional<qint64> requestId, const QString &details)
-{
-    AuditEntry entry;
-    entry.action = action;
-    entry.objectType = QStringLiteral("approval");
-    entry.objectId = QString::number(approvalId);
-    entry.reason = reason;
-    entry.requestId = requestId;
-    entry.details = details;
-    return entry;
-}
-
-struct Stored
-{
-    ApprovalService::Approval approval;
-    qint64 requestedById = 0;
-};
-
-Result<Stored> load(QSqlDatabase &tx, qint64 approvalId)
-{
-    QSqlQuery query(tx);
-    if (Status status = sql::exec(query,
-                                  QStringLiteral("SELECT a.action, a.subject_ids, a.reason, a.request_id, o.name, "
-                                                 "a.requested_at, a.status, a.requested_by FROM approvals a "
-                                                 "JOIN operators o ON o.id = a.requested_by WHERE a.id = ?"),
-                                  {approvalId}, "reading the approval");
-        !status) {
-        return status.error();
-    }
-    if (!query.next()) {
-        return makeError(ErrorCode::NotFound, Tr::tr("there is no approval #%1").arg(approvalId));
-    }
-    Stored stored;
-    stored.approval.id = approvalId;
-    stored.approval.action = query.value(0).toString();
-    stored.approval.subjectIds = splitIds(query.value(1).toString());
-    stored.approval.reason = query.value(2).toString();
-    if (!query.value(3).isNull()) {
-        stored.approval.requestId = query.value(3).toLongLong();
-    }
-    stored.approval.requestedBy = query.value(4).toString();
-    stored.approval.requestedAt = query.value(5).toString();
-    stored.approval.status = query.value(6).toString();
-    stored.requestedById = query.value(7).toLongLong();
-    return stored;
-}
-
-Status decide(QSqlDatabase &tx, const Session &who, qint64 approvalId, const char *status, const QString &note)
-{
-    QSqlQuery query(tx);
-    return sql::exec(
-        query,
-        QStringLiteral("UPDATE approvals SET status = ?, decided_by = ?, decided_at = ?, decision_note = ? "
-                       "WHERE id = ? AND status = 'pending'"),
-        {QLatin1String(status), who.operatorId, sql::nowTimestamp(), sql::text(note), approvalId},
-        "recording the decision");
-}
-
-/// Loads a pending approval (or, with `resumable`, an approved one left unfinished) that `who` may decide on:
-/// an officer other than the one who asked.
-Result<Stored> decidable(QSqlDatabase &tx, const Session &who, qint64 approvalId, bool resumable = false)
-{
-    Result<Stored> stored = load(tx, approvalId);
-    if (!stored) {
-        return stored;
-    }
-    const bool open = stored->approval.status == QLatin1String("pending") ||
-                      (resumable && stored->approval.status == QLatin1String("approved"));
-    if (!open) {
-        return makeError(ErrorCode::Conflict,
-                         Tr::tr("approval #%1 is already %2").arg(approvalId).arg(stored->approval.status));
-    }
-    if (stored->requestedById == who.operatorId) {
-        return makeError(ErrorCode::PermissionDenied,
-                         Tr::tr("approval #%1 needs a second officer: %2 asked for it and cannot approve it")
-                             .arg(approvalId)
-                             .arg(who.name));
-    }
-    return stored;
-}
-
-} // namespace
-
-Result<qint64> ApprovalService::request(Database &database, const Session &who, const QString &action,
-                                        const QList<qint64> &subjectIds, const QString &reason,
-                                        std::optional<qint64> requestId)
-{
-    qint64 id = 0;
-    Status status = database.transaction([&](QSqlDatabase &tx) -> Status {
-        Result<QVariant> inserted = sql::scalar(
-            tx,
-            QStringLiteral("INSERT INTO approvals (action, subject_ids, subject_count, reason, request_id, "
-                           "requested_by, requested_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending') RETURNING id"),
-            {action, joinIds(subjectIds), int(subjectIds.size()), reason.trimmed(),
-             requestId ? QVariant(*requestId) : QVariant(QMetaType::fromType<qlonglong>()), who.operatorId,
-             sql::nowTimestamp()},
-            "recording the approval");
-        if (!inserted) {
-            return inserted.error();
-        }
-        id = inserted.value().toLongLong();
-        ChangeNotifier::notify(tx, QStringLiteral("approvals"));
-        return AuditLog::append(tx, who,
-                                approvalEntry(QStringLiteral("approval.request"), id, reason.trimmed(), requestId,
-                                              QStringLiteral("%1 of %2 subjects").arg(action).arg(subjectIds.size())));
-    });
-    if (!status) {
-        return status.error();
-    }
-    return id;
-}
-
 Status ApprovalService::approve(Database &database, const Session &who, qint64 approvalId,
                                 const BulkAction::Progress &progress, int batchSize)
 {
-    if (Status allowed = Permissions::check(who, Action::ApproveIrreversible); !allowed) {
-        return allowed;
+    Result<Approval> approved = ApprovalQueue::approve(database, who, approvalId);
+    if (!approved) {
+        return approved.error();
     }
-    Approval approval;
-    Status decided = database.transaction([&](QSqlDatabase &tx) -> Status {
-        Result<Stored> stored = decidable(tx, who, approvalId, true);
-        if (!stored) {
-            return stored.error();
-        }
-        approval = stored->approval;
-        if (approval.status != QLatin1String("pending")) {
-            return {}; // approved before and interrupted: carry on with what is left
-        }
-        if (Status audited = AuditLog::append(tx, who,
-                                              approvalEntry(QStringLiteral("approval.approve"), approvalId,
-                                                            approval.reason, approval.requestId,
-                                                            QStringLiteral("asked by %1").arg(approval.requestedBy)));
-            !audited) {
-            return audited;
-        }
-        ChangeNotifier::notify(tx, QStringLiteral("approvals"));
-        return decide(tx, who, approvalId, "approved", QString());
-    });
-    if (!decided) {
-        return decided;
-    }
+    const Approval &approval = approved.value();
     // The action itself runs in all-or-nothing batches; subjects done before an interruption are skipped.
     BulkAction::Order order;
     order.kind = approval.action == QLatin1String("delete") ? BulkAction::Kind::Delete : BulkAction::Kind::Anonymize;
@@ -201,68 +41,30 @@ Status ApprovalService::approve(Database &database, const Session &who, qint64 a
                              .arg(outcome->done + outcome->skipped)
                              .arg(approval.subjectIds.size()));
     }
-    return database.transaction([&](QSqlDatabase &tx) -> Status {
-        QSqlQuery query(tx);
-        ChangeNotifier::notify(tx, QStringLiteral("approvals"));
-        if (Status status = sql::exec(query, QStringLiteral("UPDATE approvals SET status = 'executed' WHERE id = ?"),
-                                      {approvalId}, "recording the approval as carried out");
-            !status) {
-            return status;
+    return database.transaction([&](QSqlDatabase &) -> Status {
+        if (Status executed = ApprovalQueue::markExecuted(database, approvalId); !executed) {
+            return executed;
         }
-        return approval.requestId ? RequestService::approvalDecided(tx, who, *approval.requestId, true) : Status();
+        return approval.requestId ? RequestExecution::approvalDecided(database, who, *approval.requestId, true)
+                                  : Status();
     });
 }
 
 Status ApprovalService::reject(Database &database, const Session &who, qint64 approvalId, const QString &note)
 {
-    if (Status allowed = Permissions::check(who, Action::ApproveIrreversible); !allowed) {
-        return allowed;
-    }
-    return database.transaction([&](QSqlDatabase &tx) -> Status {
-        Result<Stored> stored = decidable(tx, who, approvalId);
-        if (!stored) {
-            return stored.error();
+    return database.transaction([&](QSqlDatabase &) -> Status {
+        Result<Approval> rejected = ApprovalQueue::reject(database, who, approvalId, note);
+        if (!rejected) {
+            return rejected.error();
         }
-        if (Status status = decide(tx, who, approvalId, "rejected", note.trimmed()); !status) {
-            return status;
-        }
-        ChangeNotifier::notify(tx, QStringLiteral("approvals"));
-        if (Status audited = AuditLog::append(
-                tx, who,
-                approvalEntry(QStringLiteral("approval.reject"), approvalId, note.trimmed(), stored->approval.requestId,
-                              QStringLiteral("asked by %1").arg(stored->approval.requestedBy)));
-            !audited) {
-            return audited;
-        }
-        return stored->approval.requestId ? RequestService::approvalDecided(tx, who, *stored->approval.requestId, false)
-                                          : Status();
+        return rejected->requestId ? RequestExecution::approvalDecided(database, who, *rejected->requestId, false)
+                                   : Status();
     });
 }
 
 Result<QList<ApprovalService::Approval>> ApprovalService::pending(Database &database, const Session &who)
 {
-    if (!Permissions::allows(who.role, Action::ApproveIrreversible) &&
-        !Permissions::allows(who.role, Action::ViewAudit)) {
-        return Permissions::check(who, Action::ApproveIrreversible).error();
-    }
-    QSqlDatabase db = database.connection();
-    QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT id FROM approvals WHERE status IN ('pending', 'approved') ORDER BY id"))) {
-        return sql::queryError(query, "listing approvals");
-    }
-    QList<qint64> ids;
-    while (query.next()) {
-        ids << query.value(0).toLongLong();
-    }
-    QList<Approval> result;
-    for (qint64 id : ids) {
-        Result<Stored> stored = load(db, id);
-        if (!stored) {
-            return stored.error();
-        }
-        result << stored->approval;
-    }
-    return result;
+    return ApprovalQueue::pending(database, who);
 }
 
 } // namespace pd

@@ -3,9 +3,11 @@
 
 #include "app/storage/Database.h"
 #include "app/subjects/BulkAction.h"
+#include "app/subjects/CorrectionService.h"
+#include "app/subjects/RestrictionService.h"
+#include "app/subjects/SubjectDetailsReader.h"
 #include "app/subjects/SubjectDirectory.h"
 #include "app/subjects/SubjectJson.h"
-#include "app/subjects/SubjectService.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -125,7 +127,7 @@ int show(CliContext &cli, const QStringList &words)
     if (int signedIn = cli.openSignedIn(QStringLiteral("subject show"), &database, &who); signedIn != 0) {
         return signedIn;
     }
-    Result<SubjectDetails> details = SubjectDirectory::details(*database, who, id);
+    Result<SubjectDetails> details = SubjectDetailsReader::read(*database, who, id);
     if (!details) {
         return cli.fail(details.error());
     }
@@ -190,19 +192,19 @@ int change(CliContext &cli, const QString &action, const QStringList &words)
     const QString reason = args.value(QStringLiteral("reason"));
     Status status;
     if (action == QLatin1String("correct")) {
-        SubjectService::Correction correction;
+        CorrectionService::Correction correction;
         correction.subjectId = id;
         correction.expectedVersion = -1;
         correction.field = args.positionals.at(1);
         correction.newValue = args.positionals.at(2);
         correction.reason = reason;
         correction.requestId = request;
-        status = SubjectService::correct(*database, who, correction);
+        status = CorrectionService::correct(*database, who, correction);
     } else if (action == QLatin1String("block")) {
-        status = SubjectService::block(*database, who, {id, -1, {}, reason, until, request});
+        status = RestrictionService::block(*database, who, {id, -1, {}, reason, until, request});
     } else {
-        status =
-            SubjectService::unblock(*database, who, {id, -1, reason, args.value(QStringLiteral("informed")), request});
+        status = RestrictionService::unblock(*database, who,
+                                             {id, -1, reason, args.value(QStringLiteral("informed")), request});
     }
     if (!status) {
         return cli.fail(status.error());

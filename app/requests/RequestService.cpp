@@ -2,14 +2,14 @@
 
 #include "app/access/AuditLog.h"
 #include "app/domain/Deadlines.h"
+#include "app/domain/FieldRules.h"
 #include "app/domain/Permissions.h"
 #include "app/domain/SearchKeys.h"
 #include "app/requests/CalendarService.h"
-#include "app/requests/RequestSteps.h"
+#include "app/requests/RequestSteps_p.h"
 #include "app/storage/ChangeNotifier.h"
 #include "app/storage/Database.h"
 #include "app/storage/Sql.h"
-#include "app/subjects/SubjectService.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -78,7 +78,7 @@ QString intakeProblem(const RequestIntake &intake, const QDate &today)
                       "(power of attorney or other document of authority)");
     }
     if (!intake.requesterEmail.trimmed().isEmpty()) {
-        if (const QString problem = SubjectService::valueProblem(QStringLiteral("email"), intake.requesterEmail);
+        if (const QString problem = FieldRules::valueProblem(QStringLiteral("email"), intake.requesterEmail);
             !problem.isEmpty()) {
             return problem;
         }

@@ -4,10 +4,8 @@
 #include "app/domain/Session.h"
 #include "app/requests/Request.h"
 
-#include <QByteArray>
 #include <QDate>
 #include <QList>
-#include <QSqlDatabase>
 #include <QString>
 
 #include <optional>
@@ -25,7 +23,9 @@ class Database;
 /// the regime's country as the office edited it (CalendarService).
 ///
 /// Lifecycle: new → identity-pending → in-progress → (awaiting-approval →) completed; refused (with the legal
-/// ground) or withdrawn from any open status. A closed request changes no more, except for comments.
+/// ground) or withdrawn from any open status. A closed request changes no more, except for comments. This class
+/// takes a request in and moves it along; RequestExecution carries out what was asked on the subject's data, and
+/// RequestClosing records the answer and closes the request.
 class RequestService
 {
 public:
@@ -66,60 +66,6 @@ public:
                          qint64 operatorId);
     /// Adds a comment to the timeline (allowed on closed requests too).
     static Status comment(Database &database, const Session &who, qint64 requestId, const QString &text);
-
-    /// What to do about the subject's data, by the request's type.
-    struct Execution
-    {
-        enum class Kind {
-            Delete,          ///< erasure: delete the subject
-            Anonymize,       ///< erasure: anonymize the subject
-            Block,           ///< restriction
-            Correct,         ///< rectification: `field` gets `value`
-            WithdrawConsent, ///< consent withdrawal: every active consent (or `consentId`), deletion scheduled
-            ProvideData,     ///< access, portability, disclosures: the subject's data attached to the request
-        };
-        Kind kind = Kind::ProvideData;
-        QString reason;                  ///< why, for the audit trail (default: "request #N")
-        QString field;                   ///< Correct
-        QString value;                   ///< Correct
-        std::optional<qint64> consentId; ///< WithdrawConsent: only this one
-        QDate blockUntil;                ///< Block: optional end
-    };
-    /// The operations a request's type allows (erasure: delete or anonymize; restriction: block; ...).
-    static QList<Execution::Kind> executionsFor(RequestType type);
-    struct ExecutionOutcome
-    {
-        qint64 pendingApproval = 0; ///< the four-eyes rule applies: the request now awaits approval
-        qint64 documentId = 0;      ///< ProvideData: the attached data
-        int scheduledErasures = 0;  ///< WithdrawConsent
-    };
-    /// Runs the operation on the request's subject in the request's transaction; the data change's audit entry
-    /// carries the request id. The request must be in progress (identity confirmed).
-    static Result<ExecutionOutcome> execute(Database &database, const Session &who, qint64 requestId,
-                                            int expectedVersion, const Execution &execution);
-
-    /// Records the answer sent: the letter (PDF bytes) is kept with the request, with its form and date.
-    struct Reply
-    {
-        QByteArray pdf;
-        QString form;     ///< email, letter, in-person
-        QString language; ///< en, ru
-        QDate sentOn;     ///< invalid: today
-    };
-    static Result<qint64> recordReply(Database &database, const Session &who, qint64 requestId, const Reply &reply);
-
-    /// Closes the request as answered (`decision`: granted or partly-granted).
-    static Status complete(Database &database, const Session &who, qint64 requestId, int expectedVersion,
-                           const QString &decision, const QString &note = QString());
-    /// Refuses the request; the legal ground is required (e.g. "99-Z art. 14(3): identity not confirmed").
-    static Status refuse(Database &database, const Session &who, qint64 requestId, int expectedVersion,
-                         const QString &legalGround);
-    /// The requester withdrew the request.
-    static Status withdraw(Database &database, const Session &who, qint64 requestId, int expectedVersion,
-                           const QString &note);
-
-    /// Moves requests whose four-eyes approval was executed or rejected on (called by ApprovalService).
-    static Status approvalDecided(QSqlDatabase &tx, const Session &who, qint64 requestId, bool executed);
 };
 
 } // namespace pd

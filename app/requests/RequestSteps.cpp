@@ -1,4 +1,4 @@
-#include "app/requests/RequestSteps.h"
+#include "app/requests/RequestSteps_p.h"
 
 #include "app/access/AuditLog.h"
 #include "app/domain/Deadlines.h"
@@ -260,6 +260,23 @@ Result<qint64> createSubject(QSqlDatabase &tx, const Session &who, const Request
     }
     ChangeNotifier::notify(tx, QStringLiteral("subjects"));
     return subjectId;
+}
+
+Result<qint64> storeDocument(QSqlDatabase &tx, const Session &who, qint64 requestId, const QString &kind,
+                             const QString &mediaType, const QString &form, const QString &language,
+                             const QByteArray &content)
+{
+    Result<QVariant> id = sql::scalar(
+        tx,
+        QStringLiteral("INSERT INTO request_documents (request_id, kind, created_at, created_by, media_type, form, "
+                       "language, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        {requestId, kind, sql::nowTimestamp(), who.isValid() ? who.name : QStringLiteral("system"), mediaType,
+         sql::text(form), sql::text(language), content},
+        "keeping the document with the request");
+    if (!id) {
+        return id.error();
+    }
+    return id.value().toLongLong();
 }
 
 } // namespace pd::requeststeps

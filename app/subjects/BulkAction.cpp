@@ -1,11 +1,10 @@
 #include "app/subjects/BulkAction.h"
 
-#include "app/access/Settings.h"
-#include "app/approvals/ApprovalService.h"
+#include "app/access/ApprovalQueue.h"
 #include "app/domain/Permissions.h"
 #include "app/storage/Database.h"
 #include "app/storage/Sql.h"
-#include "app/subjects/SubjectService.h"
+#include "app/subjects/SubjectChanges_p.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
@@ -35,20 +34,6 @@ Action permissionFor(BulkAction::Kind kind)
     return Action::DeleteData;
 }
 
-/// Four-eyes rule: anonymizing or deleting this many subjects at once needs a second officer.
-Result<bool> needsApproval(Database &database, BulkAction::Kind kind, qint64 count)
-{
-    if (kind == BulkAction::Kind::Block) {
-        return false;
-    }
-    Result<int> threshold = Settings::value(database, Settings::Key::FourEyesThreshold);
-    Result<int> allDeletions = Settings::value(database, Settings::Key::FourEyesAllDeletions);
-    if (!threshold || !allDeletions) {
-        return threshold ? allDeletions.error() : threshold.error();
-    }
-    return count > threshold.value() || (kind == BulkAction::Kind::Delete && allDeletions.value() != 0);
-}
-
 /// The subject's state, or empty when it is gone.
 Result<QString> stateOf(QSqlDatabase &tx, qint64 subjectId)
 {
@@ -75,20 +60,20 @@ Status applyOne(QSqlDatabase &tx, const Session &who, const BulkAction::Order &o
             return {};
         }
         *changed = true;
-        return SubjectService::blockIn(tx, who, {subjectId, 0, {}, order.reason, order.until, order.requestId},
+        return subjectchanges::blockIn(tx, who, {subjectId, 0, {}, order.reason, order.until, order.requestId},
                                        std::nullopt);
     case BulkAction::Kind::Anonymize:
         if (state.value().isEmpty() || state.value() == QLatin1String("anonymized")) {
             return {};
         }
         *changed = true;
-        return SubjectService::anonymizeIn(tx, who, subjectId, order.reason, order.requestId, approvalId);
+        return subjectchanges::anonymizeIn(tx, who, subjectId, order.reason, order.requestId, approvalId);
     case BulkAction::Kind::Delete:
         if (state.value().isEmpty()) {
             return {};
         }
         *changed = true;
-        return SubjectService::eraseIn(tx, who, subjectId, order.reason, order.requestId, approvalId);
+        return subjectchanges::eraseIn(tx, who, subjectId, order.reason, order.requestId, approvalId);
     }
     return {};
 }
@@ -175,14 +160,16 @@ Result<BulkAction::Outcome> BulkAction::run(Database &database, const Session &w
     if (Status checked = checkOrder(who, order); !checked) {
         return checked.error();
     }
-    Result<bool> approval = needsApproval(database, order.kind, order.subjectIds.size());
+    const QString action = order.kind == Kind::Delete ? QStringLiteral("delete") : QStringLiteral("anonymize");
+    Result<bool> approval = order.kind == Kind::Block
+                                ? Result<bool>(false)
+                                : ApprovalQueue::isRequired(database, action, order.subjectIds.size());
     if (!approval) {
         return approval.error();
     }
     if (approval.value()) {
-        Result<qint64> pending = ApprovalService::request(
-            database, who, order.kind == Kind::Delete ? QStringLiteral("delete") : QStringLiteral("anonymize"),
-            order.subjectIds, order.reason, order.requestId);
+        Result<qint64> pending =
+            ApprovalQueue::request(database, who, action, order.subjectIds, order.reason, order.requestId);
         if (!pending) {
             return pending.error();
         }

@@ -2,13 +2,13 @@
 
 #include "app/access/AuditLog.h"
 #include "app/domain/Csv.h"
+#include "app/domain/FieldRules.h"
 #include "app/domain/Permissions.h"
 #include "app/domain/SearchKeys.h"
 #include "app/storage/ChangeNotifier.h"
 #include "app/storage/Database.h"
 #include "app/storage/Sql.h"
 #include "app/storage/SubjectIndex.h"
-#include "app/subjects/SubjectService.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -91,7 +91,7 @@ QString checkRow(Row &row, Lookups &lookups, QSet<QString> &seenIds)
     }
     for (const char *field : {"email", "phone"}) {
         if (!value(field).isEmpty()) {
-            if (const QString problem = SubjectService::valueProblem(QLatin1String(field), value(field));
+            if (const QString problem = FieldRules::valueProblem(QLatin1String(field), value(field));
                 !problem.isEmpty()) {
                 return problem;
             }

@@ -1,7 +1,7 @@
-// SubjectDirectory::details: everything the subject page shows about one subject.
-#include "app/subjects/SubjectDirectory.h"
+#include "app/subjects/SubjectDetailsReader.h"
 
 #include "app/access/AuditLog.h"
+#include "app/domain/FieldRules.h"
 #include "app/domain/Permissions.h"
 #include "app/storage/Database.h"
 #include "app/storage/Sql.h"
@@ -13,7 +13,7 @@ namespace {
 /// Messages of this file, filed by lupdate under the context they are looked up in.
 class Tr
 {
-    Q_DECLARE_TR_FUNCTIONS(pd::SubjectDirectory)
+    Q_DECLARE_TR_FUNCTIONS(pd::SubjectDetailsReader)
 };
 } // namespace
 
@@ -43,7 +43,7 @@ std::optional<qint64> optionalId(const QVariant &value)
 
 } // namespace
 
-Result<SubjectDetails> SubjectDirectory::details(Database &database, const Session &who, qint64 subjectId)
+Result<SubjectDetails> SubjectDetailsReader::read(Database &database, const Session &who, qint64 subjectId)
 {
     if (Status allowed = Permissions::check(who, Action::ViewPersonalData); !allowed) {
         return allowed.error();
@@ -84,7 +84,7 @@ Result<SubjectDetails> SubjectDirectory::details(Database &database, const Sessi
                                   item.id = row.value(0).toLongLong();
                                   item.category = row.value(1).toString();
                                   item.field = row.value(2).toString();
-                                  item.hidden = isSecretField(item.field);
+                                  item.hidden = FieldRules::isSecret(item.field);
                                   item.value = item.hidden ? QString() : row.value(3).toString();
                                   item.source = row.value(4).toString();
                                   item.collectedAt = row.value(5).toString();

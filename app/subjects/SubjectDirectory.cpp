@@ -196,12 +196,4 @@ Result<QList<qint64>> SubjectDirectory::ids(Database &database, const Session &w
     return result;
 }
 
-bool SubjectDirectory::isSecretField(const QString &field)
-{
-    static const QStringList secrets = {QStringLiteral("token"),         QStringLiteral("access_token"),
-                                        QStringLiteral("api_key"),       QStringLiteral("secret"),
-                                        QStringLiteral("refresh_token"), QStringLiteral("password")};
-    return secrets.contains(field);
-}
-
 } // namespace pd

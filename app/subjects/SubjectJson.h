@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/subjects/SubjectDirectory.h"
+#include "app/subjects/Subject.h"
 
 #include <QJsonObject>
 

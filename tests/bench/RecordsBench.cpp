@@ -2,6 +2,7 @@
 
 #include "app/storage/Database.h"
 #include "app/subjects/BulkAction.h"
+#include "app/subjects/SubjectDetailsReader.h"
 #include "app/subjects/SubjectDirectory.h"
 
 #include <benchmark/benchmark.h>
@@ -120,7 +121,7 @@ void registerRecordsBenchmarks(std::shared_ptr<Database> database, const Session
                                  [database, who, samples](benchmark::State &state) {
                                      qint64 i = 0;
                                      for (auto _ : state) {
-                                         Result<SubjectDetails> details = SubjectDirectory::details(
+                                         Result<SubjectDetails> details = SubjectDetailsReader::read(
                                              *database, who, samples.ids.at(int(i++ % samples.ids.size())));
                                          if (!details) {
                                              state.SkipWithError(details.error().message.toUtf8().constData());

@@ -2,6 +2,7 @@
 
 #include "app/access/AuthService.h"
 #include "app/demo/DemoGenerator.h"
+#include "app/subjects/SubjectDetailsReader.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/subjects/SubjectDataTree.h"
 #include "ui/subjects/SubjectListModel.h"
@@ -87,7 +88,7 @@ SubjectDetails DemoFixture::subjectWithEmail(const Session &who, DataState state
         SubjectDirectory::page(db(), who, filter, SubjectDirectory::Sort::Id, false, 0, 50);
     EXPECT_TRUE(rows.ok());
     for (const SubjectRow &row : rows.value()) {
-        const Result<SubjectDetails> details = SubjectDirectory::details(db(), who, row.id);
+        const Result<SubjectDetails> details = SubjectDetailsReader::read(db(), who, row.id);
         if (details && !row.email.isEmpty() &&
             itemId(details.value(), QStringLiteral("account"), QStringLiteral("email")) > 0) {
             return details.value();

@@ -2,6 +2,7 @@
 
 #include "app/policy/LetterTemplateStore.h"
 #include "app/reports/ReplyLetter.h"
+#include "app/requests/RequestClosing.h"
 #include "app/requests/RequestService.h"
 #include "ui/common/FormDialog.h"
 #include "ui/common/MessageBox.h"
@@ -84,12 +85,12 @@ Status ReplyStep::run(QWidget *parent, const std::shared_ptr<Database> &database
     if (!document) {
         return document.error();
     }
-    RequestService::Reply reply;
+    RequestClosing::Reply reply;
     reply.pdf = document->pdf;
     reply.form = form.text(QStringLiteral("form"));
     reply.language = document->language;
     reply.sentOn = letter.replyDate;
-    Result<qint64> recorded = RequestService::recordReply(*database, session, request.id, reply);
+    Result<qint64> recorded = RequestClosing::recordReply(*database, session, request.id, reply);
     if (!recorded) {
         return recorded.error();
     }

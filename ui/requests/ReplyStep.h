@@ -15,7 +15,7 @@ class Database;
 
 /// The answer to a request: asks what was done (or the refusal ground), the form and the date it was sent, makes
 /// the reply letter in the request's language from the office's template (ReplyLetter), shows it for a last look,
-/// keeps the PDF with the request (RequestService::recordReply) and offers to save a copy for sending.
+/// keeps the PDF with the request (RequestClosing::recordReply) and offers to save a copy for sending.
 class ReplyStep
 {
 public:

@@ -2,6 +2,8 @@
 
 #include "app/domain/Deadlines.h"
 #include "app/domain/Permissions.h"
+#include "app/requests/RequestClosing.h"
+#include "app/requests/RequestExecution.h"
 #include "app/requests/RequestRegister.h"
 #include "app/requests/RequestService.h"
 #include "ui/common/FormDialog.h"
@@ -24,9 +26,9 @@ namespace pd {
 
 namespace {
 
-QString executionLabel(RequestService::Execution::Kind kind)
+QString executionLabel(RequestExecution::Operation::Kind kind)
 {
-    using Kind = RequestService::Execution::Kind;
+    using Kind = RequestExecution::Operation::Kind;
     switch (kind) {
     case Kind::Delete:
         return RequestPanel::tr("Delete the subject's data");
@@ -241,10 +243,10 @@ void RequestPanel::updateSteps()
           r.extendedDue.isValid() ? tr("Already extended") : tr("%1 allows no extension").arg(rule.source));
     check(Assign, true, QString());
     check(Execute,
-          r.status == RequestStatus::InProgress && r.subjectId && !RequestService::executionsFor(r.type).isEmpty(),
-          !r.subjectId                                      ? tr("The request is not linked to a subject")
-          : RequestService::executionsFor(r.type).isEmpty() ? tr("Nothing to carry out for this type")
-                                                            : tr("Confirm the identity first"));
+          r.status == RequestStatus::InProgress && r.subjectId && !RequestExecution::operationsFor(r.type).isEmpty(),
+          !r.subjectId                                        ? tr("The request is not linked to a subject")
+          : RequestExecution::operationsFor(r.type).isEmpty() ? tr("Nothing to carry out for this type")
+                                                              : tr("Confirm the identity first"));
     set(Reply, mayHandle && r.status != RequestStatus::Withdrawn, mayHandle ? tr("The request was withdrawn") : role);
     check(Complete, r.status == RequestStatus::InProgress && !r.repliedAt.isEmpty(),
           r.status != RequestStatus::InProgress ? tr("Only a request in progress is completed")
@@ -392,8 +394,8 @@ void RequestPanel::assign()
 
 void RequestPanel::execute()
 {
-    using Kind = RequestService::Execution::Kind;
-    const QList<Kind> kinds = RequestService::executionsFor(m_record.type);
+    using Kind = RequestExecution::Operation::Kind;
+    const QList<Kind> kinds = RequestExecution::operationsFor(m_record.type);
     QList<std::pair<QString, QString>> items;
     for (Kind kind : kinds) {
         items.append({QString::number(int(kind)), executionLabel(kind)});
@@ -415,7 +417,7 @@ void RequestPanel::execute()
     if (!form.run()) {
         return;
     }
-    RequestService::Execution execution;
+    RequestExecution::Operation execution;
     execution.kind = Kind(form.text(QStringLiteral("kind")).toInt());
     execution.field = form.text(QStringLiteral("field"));
     execution.value = form.text(QStringLiteral("value"));
@@ -433,8 +435,8 @@ void RequestPanel::execute()
             return;
         }
     }
-    Result<RequestService::ExecutionOutcome> outcome =
-        RequestService::execute(*m_database, m_session, m_record.id, m_record.version, execution);
+    Result<RequestExecution::Outcome> outcome =
+        RequestExecution::execute(*m_database, m_session, m_record.id, m_record.version, execution);
     if (outcome && outcome->pendingApproval != 0) {
         MessageBox::information(this, tr("Carry out request #%1").arg(m_record.id),
                                 tr("A second officer must approve this (approval #%1). The request waits until then.")
@@ -463,7 +465,7 @@ void RequestPanel::complete()
     if (!form.run()) {
         return;
     }
-    report(RequestService::complete(*m_database, m_session, m_record.id, m_record.version,
+    report(RequestClosing::complete(*m_database, m_session, m_record.id, m_record.version,
                                     form.text(QStringLiteral("decision")), form.text(QStringLiteral("note"))));
 }
 
@@ -478,7 +480,7 @@ void RequestPanel::refuse()
     if (!form.run()) {
         return;
     }
-    report(RequestService::refuse(*m_database, m_session, m_record.id, m_record.version,
+    report(RequestClosing::refuse(*m_database, m_session, m_record.id, m_record.version,
                                   form.text(QStringLiteral("ground"))));
 }
 
@@ -490,7 +492,7 @@ void RequestPanel::withdraw()
     if (!form.run()) {
         return;
     }
-    report(RequestService::withdraw(*m_database, m_session, m_record.id, m_record.version,
+    report(RequestClosing::withdraw(*m_database, m_session, m_record.id, m_record.version,
                                     form.text(QStringLiteral("note"))));
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/subjects/SubjectDirectory.h"
+#include "app/subjects/Subject.h"
 
 #include <QDate>
 #include <QDialog>
@@ -21,7 +21,7 @@ class RequestIdEdit;
 /// Restriction of one subject's processing: a required reason, an optional end date (future dates only), an
 /// optional request, and either the whole subject or the items ticked in the list.
 ///
-/// Like CorrectDialog it only collects: Block emits submitted(), the opener calls SubjectService::block and
+/// Like CorrectDialog it only collects: Block emits submitted(), the opener calls RestrictionService::block and
 /// accepts the dialog when that succeeded.
 class BlockDialog final : public QDialog
 {

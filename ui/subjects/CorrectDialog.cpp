@@ -1,6 +1,6 @@
 #include "ui/subjects/CorrectDialog.h"
 
-#include "app/subjects/SubjectService.h"
+#include "app/domain/FieldRules.h"
 #include "ui/common/Labels.h"
 #include "ui/common/RequestIdEdit.h"
 
@@ -135,7 +135,7 @@ bool CorrectDialog::canSave() const
 void CorrectDialog::validate()
 {
     const QString value = newValue();
-    const QString problem = SubjectService::valueProblem(m_field, m_value->text());
+    const QString problem = FieldRules::valueProblem(m_field, m_value->text());
     const bool unchanged = problem.isEmpty() && value == m_current;
     m_problem->setText(problem.isEmpty() ? QString() : Labels::sentence(problem));
     m_after->setText(value);

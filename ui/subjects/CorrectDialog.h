@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/subjects/SubjectDirectory.h"
+#include "app/subjects/Subject.h"
 
 #include <QDialog>
 
@@ -16,9 +16,9 @@ namespace pd {
 class RequestIdEdit;
 
 /// Clarification of one personal-data item: the field, its current value, the new value checked as it is typed
-/// (SubjectService::valueProblem), a required reason, an optional request and a before/after preview.
+/// (FieldRules::valueProblem), a required reason, an optional request and a before/after preview.
 ///
-/// The dialog only collects: Save emits submitted(), and whoever opened it calls SubjectService::correct and
+/// The dialog only collects: Save emits submitted(), and whoever opened it calls CorrectionService::correct and
 /// closes it (accept()) when that succeeded. After a conflict the opener shows the newer value with
 /// setCurrentValue(); what the operator typed stays.
 class CorrectDialog final : public QDialog

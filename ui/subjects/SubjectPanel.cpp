@@ -2,7 +2,10 @@
 
 #include "app/domain/Permissions.h"
 #include "app/storage/Database.h"
-#include "app/subjects/SubjectService.h"
+#include "app/subjects/CorrectionService.h"
+#include "app/subjects/ErasureService.h"
+#include "app/subjects/RestrictionService.h"
+#include "app/subjects/SubjectDetailsReader.h"
 #include "ui/bulk/BulkActionDialog.h"
 #include "ui/common/Labels.h"
 #include "ui/common/MessageBox.h"
@@ -174,7 +177,7 @@ SubjectPanel::~SubjectPanel() = default;
 bool SubjectPanel::open(qint64 subjectId)
 {
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const Result<SubjectDetails> details = SubjectDirectory::details(*m_database, m_session, subjectId);
+    const Result<SubjectDetails> details = SubjectDetailsReader::read(*m_database, m_session, subjectId);
     QGuiApplication::restoreOverrideCursor();
     if (!details) {
         MessageBox::warning(this, tr("Subject #%1").arg(subjectId),
@@ -356,14 +359,14 @@ void SubjectPanel::correct()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
     connect(dialog, &CorrectDialog::submitted, this, [this, dialog] {
-        SubjectService::Correction correction;
+        CorrectionService::Correction correction;
         correction.subjectId = m_details.subject.id;
         correction.expectedVersion = m_details.version; // the version this page shows
         correction.itemId = dialog->itemId();
         correction.newValue = dialog->newValue();
         correction.reason = dialog->reason();
         correction.requestId = dialog->requestId();
-        const Status corrected = SubjectService::correct(*m_database, m_session, correction);
+        const Status corrected = CorrectionService::correct(*m_database, m_session, correction);
         if (corrected) {
             dialog->accept();
             reload();
@@ -390,14 +393,14 @@ void SubjectPanel::block()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
     connect(dialog, &BlockDialog::submitted, this, [this, dialog] {
-        SubjectService::Restriction restriction;
+        RestrictionService::Restriction restriction;
         restriction.subjectId = m_details.subject.id;
         restriction.expectedVersion = m_details.version;
         restriction.itemIds = dialog->itemIds();
         restriction.reason = dialog->reason();
         restriction.until = dialog->until();
         restriction.requestId = dialog->requestId();
-        const Status blocked = SubjectService::block(*m_database, m_session, restriction);
+        const Status blocked = RestrictionService::block(*m_database, m_session, restriction);
         if (blocked) {
             dialog->accept();
             reload();
@@ -420,7 +423,7 @@ void SubjectPanel::unblock()
         if (!dialog->canSubmit()) {
             return; // the GDPR art. 18(3) statement is required here, whatever the service accepts
         }
-        SubjectService::Lifting lifting;
+        RestrictionService::Lifting lifting;
         lifting.subjectId = m_details.subject.id;
         lifting.expectedVersion = m_details.version;
         lifting.reason = dialog->reason();
@@ -428,7 +431,7 @@ void SubjectPanel::unblock()
         lifting.subjectInformed =
             dialog->howTold().isEmpty() ? QStringLiteral("yes (how and when not given)") : dialog->howTold();
         lifting.requestId = dialog->requestId();
-        const Status lifted = SubjectService::unblock(*m_database, m_session, lifting);
+        const Status lifted = RestrictionService::unblock(*m_database, m_session, lifting);
         if (lifted) {
             dialog->accept();
             reload();
@@ -459,13 +462,13 @@ void SubjectPanel::irreversible(Command command)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
     connect(dialog, &BulkActionDialog::submitted, this, [this, dialog, ids, kind] {
-        SubjectService::Irreversible order;
+        ErasureService::Irreversible order;
         order.subjectIds = ids;
         order.reason = dialog->reason();
         order.requestId = dialog->order(ids).requestId;
-        const Result<SubjectService::Outcome> outcome = kind == BulkAction::Kind::Delete
-                                                            ? SubjectService::erase(*m_database, m_session, order)
-                                                            : SubjectService::anonymize(*m_database, m_session, order);
+        const Result<ErasureService::Outcome> outcome = kind == BulkAction::Kind::Delete
+                                                            ? ErasureService::erase(*m_database, m_session, order)
+                                                            : ErasureService::anonymize(*m_database, m_session, order);
         if (!outcome) {
             showRefusal(dialog->windowTitle(), outcome.error());
             return;

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "app/domain/Result.h"
 #include "app/domain/Session.h"
-#include "app/subjects/SubjectDirectory.h"
+#include "app/subjects/Subject.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -18,7 +19,7 @@ class Database;
 class SubjectDataTree;
 class SubjectRecordTabs;
 
-/// The subject page: everything recorded about one subject (SubjectDirectory::details) and the changes an
+/// The subject page: everything recorded about one subject (SubjectDetailsReader) and the changes an
 /// operator may make to it.
 ///
 /// A header names the subject with a state badge, external id, controller and version; below, the personal-data

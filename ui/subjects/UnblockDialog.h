@@ -15,7 +15,7 @@ class RequestIdEdit;
 
 /// Lifting a block: a required reason, and the statement that the subject was told before the block is lifted
 /// (GDPR art. 18(3)) with how and when. The box must be ticked before Lift block can be pressed; the how-and-when
-/// text is what SubjectService::unblock records as `subjectInformed`.
+/// text is what RestrictionService::unblock records as `subjectInformed`.
 ///
 /// Lift block emits submitted(); the opener calls the service and accepts the dialog when that succeeded.
 class UnblockDialog final : public QDialog

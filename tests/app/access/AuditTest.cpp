@@ -2,7 +2,9 @@
 #include "ServiceFixture.h"
 
 #include "app/access/AuditLog.h"
-#include "app/subjects/SubjectService.h"
+#include "app/subjects/CorrectionService.h"
+#include "app/subjects/ErasureService.h"
+#include "app/subjects/RestrictionService.h"
 
 #include <QSqlError>
 #include <QSqlRecord>
@@ -46,13 +48,13 @@ protected:
 TEST_P(AuditTest, ChainOfARealSessionIsIntact)
 {
     const Target target = activeSubject();
-    ASSERT_TRUE(SubjectService::correct(db(), as("agent"),
-                                        {target.subject,
-                                         target.version,
-                                         target.emailItem,
-                                         QStringLiteral("new.address@example.org"),
-                                         QStringLiteral("typo"),
-                                         {}})
+    ASSERT_TRUE(CorrectionService::correct(db(), as("agent"),
+                                           {target.subject,
+                                            target.version,
+                                            target.emailItem,
+                                            QStringLiteral("new.address@example.org"),
+                                            QStringLiteral("typo"),
+                                            {}})
                     .ok());
     const AuditLog::Verification result = verify();
     EXPECT_TRUE(result.ok()) << result.problem.toStdString();
@@ -125,15 +127,16 @@ TEST_P(AuditTest, NoEntryHoldsAPersonalDataValue)
     const QString phone =
         scalar(QStringLiteral("SELECT phone FROM subjects WHERE id = ?"), {second.subject}).toString();
     const QString newEmail = QStringLiteral("corrected.person@example.org");
-    ASSERT_TRUE(SubjectService::correct(
+    ASSERT_TRUE(CorrectionService::correct(
                     db(), as("agent"),
                     {first.subject, first.version, first.emailItem, newEmail, QStringLiteral("subject asked"), {}})
                     .ok());
-    ASSERT_TRUE(SubjectService::block(db(), as("agent"),
-                                      {second.subject, second.version, {}, QStringLiteral("accuracy disputed"), {}, {}})
-                    .ok());
-    ASSERT_TRUE(SubjectService::anonymize(db(), as("officer"), {{first.subject}, QStringLiteral("erasure"), {}}).ok());
-    ASSERT_TRUE(SubjectService::erase(db(), as("officer"), {{third.subject}, QStringLiteral("erasure"), {}}).ok());
+    ASSERT_TRUE(
+        RestrictionService::block(db(), as("agent"),
+                                  {second.subject, second.version, {}, QStringLiteral("accuracy disputed"), {}, {}})
+            .ok());
+    ASSERT_TRUE(ErasureService::anonymize(db(), as("officer"), {{first.subject}, QStringLiteral("erasure"), {}}).ok());
+    ASSERT_TRUE(ErasureService::erase(db(), as("officer"), {{third.subject}, QStringLiteral("erasure"), {}}).ok());
 
     QSqlDatabase connection = db().connection();
     QSqlQuery query(connection);

@@ -4,10 +4,12 @@
 #include "app/access/Settings.h"
 #include "app/approvals/ApprovalService.h"
 #include "app/requests/CalendarService.h"
+#include "app/requests/RequestClosing.h"
+#include "app/requests/RequestExecution.h"
 #include "app/requests/RequestRegister.h"
 #include "app/requests/RequestService.h"
 #include "app/storage/Database.h"
-#include "app/subjects/SubjectService.h"
+#include "app/subjects/ErasureService.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -105,8 +107,8 @@ TEST_P(RequestServiceTest, ASecondOpenRequestOfTheSameKindIsFlaggedAsDuplicate)
     EXPECT_EQ(scalar(QStringLiteral("SELECT duplicate_of FROM requests WHERE id = ?"), {second}).toLongLong(), first);
     EXPECT_TRUE(scalar(QStringLiteral("SELECT duplicate_of FROM requests WHERE id = ?"), {other}).isNull());
     // Once the first is closed, a new one is no duplicate.
-    ASSERT_TRUE(RequestService::withdraw(db(), as("agent"), first, -1, {}).ok());
-    ASSERT_TRUE(RequestService::withdraw(db(), as("agent"), second, -1, {}).ok());
+    ASSERT_TRUE(RequestClosing::withdraw(db(), as("agent"), first, -1, {}).ok());
+    ASSERT_TRUE(RequestClosing::withdraw(db(), as("agent"), second, -1, {}).ok());
     const qint64 third = add(intake(target.subject, RequestType::Access, Regime::By99z));
     EXPECT_TRUE(scalar(QStringLiteral("SELECT duplicate_of FROM requests WHERE id = ?"), {third}).isNull());
 }
@@ -287,28 +289,27 @@ TEST_P(RequestServiceTest, ErasureRunsFromTheRequestLinkedInTheAuditTrail)
 {
     const Target target = activeSubject();
     const qint64 early = add(intake(target.subject, RequestType::Erasure, Regime::Gdpr));
-    RequestService::Execution erase;
-    erase.kind = RequestService::Execution::Kind::Delete;
-    Result<RequestService::ExecutionOutcome> tooEarly =
-        RequestService::execute(db(), as("officer"), early, version(early), erase);
+    RequestExecution::Operation erase;
+    erase.kind = RequestExecution::Operation::Kind::Delete;
+    Result<RequestExecution::Outcome> tooEarly =
+        RequestExecution::execute(db(), as("officer"), early, version(early), erase);
     ASSERT_FALSE(tooEarly.ok()) << "nothing is erased before the identity is confirmed";
-    ASSERT_TRUE(RequestService::withdraw(db(), as("agent"), early, -1, {}).ok());
+    ASSERT_TRUE(RequestClosing::withdraw(db(), as("agent"), early, -1, {}).ok());
 
     const qint64 id = inProgress(target.subject, RequestType::Erasure);
     // An agent may not delete: the request and the subject stay as they were.
-    Result<RequestService::ExecutionOutcome> agent = RequestService::execute(db(), as("agent"), id, version(id), erase);
+    Result<RequestExecution::Outcome> agent = RequestExecution::execute(db(), as("agent"), id, version(id), erase);
     ASSERT_FALSE(agent.ok());
     EXPECT_EQ(agent.error().code, ErrorCode::PermissionDenied);
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM subjects WHERE id = ?"), {target.subject}).toInt(), 1);
     EXPECT_EQ(auditCount("request.execute", id), 0);
 
-    RequestService::Execution block;
-    block.kind = RequestService::Execution::Kind::Block;
-    EXPECT_FALSE(RequestService::execute(db(), as("officer"), id, version(id), block).ok())
+    RequestExecution::Operation block;
+    block.kind = RequestExecution::Operation::Kind::Block;
+    EXPECT_FALSE(RequestExecution::execute(db(), as("officer"), id, version(id), block).ok())
         << "an erasure request does not run a block";
 
-    Result<RequestService::ExecutionOutcome> done =
-        RequestService::execute(db(), as("officer"), id, version(id), erase);
+    Result<RequestExecution::Outcome> done = RequestExecution::execute(db(), as("officer"), id, version(id), erase);
     ASSERT_TRUE(done.ok()) << done.error().message.toStdString();
     EXPECT_EQ(done->pendingApproval, 0);
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM subjects WHERE id = ?"), {target.subject}).toInt(), 0);
@@ -329,10 +330,9 @@ TEST_P(RequestServiceTest, ErasureUnderTheFourEyesRuleWaitsForApproval)
     ASSERT_TRUE(Settings::setValue(db(), as("admin"), Settings::Key::FourEyesAllDeletions, 1).ok());
     const Target target = activeSubject();
     const qint64 id = inProgress(target.subject, RequestType::Erasure);
-    RequestService::Execution erase;
-    erase.kind = RequestService::Execution::Kind::Delete;
-    Result<RequestService::ExecutionOutcome> sent =
-        RequestService::execute(db(), as("officer"), id, version(id), erase);
+    RequestExecution::Operation erase;
+    erase.kind = RequestExecution::Operation::Kind::Delete;
+    Result<RequestExecution::Outcome> sent = RequestExecution::execute(db(), as("officer"), id, version(id), erase);
     ASSERT_TRUE(sent.ok()) << sent.error().message.toStdString();
     ASSERT_GT(sent->pendingApproval, 0);
     EXPECT_EQ(status(id), QStringLiteral("awaiting-approval"));
@@ -347,20 +347,20 @@ TEST_P(RequestServiceTest, RestrictionRectificationAndConsentWithdrawalRunTheirO
 {
     const Target blocked = activeSubject(0);
     const qint64 restriction = inProgress(blocked.subject, RequestType::Restriction);
-    RequestService::Execution block;
-    block.kind = RequestService::Execution::Kind::Block;
-    ASSERT_TRUE(RequestService::execute(db(), as("agent"), restriction, version(restriction), block).ok());
+    RequestExecution::Operation block;
+    block.kind = RequestExecution::Operation::Kind::Block;
+    ASSERT_TRUE(RequestExecution::execute(db(), as("agent"), restriction, version(restriction), block).ok());
     EXPECT_EQ(scalar(QStringLiteral("SELECT state FROM subjects WHERE id = ?"), {blocked.subject}).toString(),
               QStringLiteral("blocked"));
 
     const Target corrected = activeSubject(1);
     const qint64 rectification = inProgress(corrected.subject, RequestType::Rectification);
-    RequestService::Execution correct;
-    correct.kind = RequestService::Execution::Kind::Correct;
+    RequestExecution::Operation correct;
+    correct.kind = RequestExecution::Operation::Kind::Correct;
     correct.field = QStringLiteral("email");
     correct.value = QStringLiteral("new.address@example.org");
-    Result<RequestService::ExecutionOutcome> fixed =
-        RequestService::execute(db(), as("agent"), rectification, version(rectification), correct);
+    Result<RequestExecution::Outcome> fixed =
+        RequestExecution::execute(db(), as("agent"), rectification, version(rectification), correct);
     ASSERT_TRUE(fixed.ok()) << fixed.error().message.toStdString();
     EXPECT_EQ(scalar(QStringLiteral("SELECT value FROM pd_items WHERE id = ?"), {corrected.emailItem}).toString(),
               correct.value);
@@ -386,10 +386,10 @@ TEST_P(RequestServiceTest, RestrictionRectificationAndConsentWithdrawalRunTheirO
                            .toInt();
     ASSERT_GE(active, 1);
     const qint64 withdrawal = inProgress(consenting.subject, RequestType::ConsentWithdrawal, Regime::By99z);
-    RequestService::Execution withdraw;
-    withdraw.kind = RequestService::Execution::Kind::WithdrawConsent;
-    Result<RequestService::ExecutionOutcome> gone =
-        RequestService::execute(db(), as("agent"), withdrawal, version(withdrawal), withdraw);
+    RequestExecution::Operation withdraw;
+    withdraw.kind = RequestExecution::Operation::Kind::WithdrawConsent;
+    Result<RequestExecution::Outcome> gone =
+        RequestExecution::execute(db(), as("agent"), withdrawal, version(withdrawal), withdraw);
     ASSERT_TRUE(gone.ok()) << gone.error().message.toStdString();
     EXPECT_EQ(gone->scheduledErasures, active);
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM consents WHERE subject_id = ? AND withdrawn_at IS NULL"),
@@ -411,10 +411,9 @@ TEST_P(RequestServiceTest, AccessAttachesTheSubjectsDataWhichGoesWithTheSubject)
 {
     const Target target = activeSubject();
     const qint64 id = inProgress(target.subject, RequestType::Access, Regime::By99z);
-    RequestService::Execution provide;
-    provide.kind = RequestService::Execution::Kind::ProvideData;
-    Result<RequestService::ExecutionOutcome> done =
-        RequestService::execute(db(), as("agent"), id, version(id), provide);
+    RequestExecution::Operation provide;
+    provide.kind = RequestExecution::Operation::Kind::ProvideData;
+    Result<RequestExecution::Outcome> done = RequestExecution::execute(db(), as("agent"), id, version(id), provide);
     ASSERT_TRUE(done.ok()) << done.error().message.toStdString();
     ASSERT_GT(done->documentId, 0);
     Result<QByteArray> content = RequestRegister::documentContent(db(), as("agent"), done->documentId);
@@ -425,22 +424,22 @@ TEST_P(RequestServiceTest, AccessAttachesTheSubjectsDataWhichGoesWithTheSubject)
     EXPECT_FALSE(json.value(QStringLiteral("items")).toArray().isEmpty());
 
     // Erasing the subject later removes the copy kept with the request.
-    ASSERT_TRUE(SubjectService::erase(db(), as("officer"), {{target.subject}, QStringLiteral("erasure"), {}}).ok());
+    ASSERT_TRUE(ErasureService::erase(db(), as("officer"), {{target.subject}, QStringLiteral("erasure"), {}}).ok());
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM request_documents WHERE request_id = ?"), {id}).toInt(), 0);
 }
 
 TEST_P(RequestServiceTest, CompletingNeedsTheAnswerAndClosesTheRequest)
 {
     const qint64 id = inProgress(activeSubject().subject, RequestType::Access, Regime::By99z);
-    Status early = RequestService::complete(db(), as("agent"), id, version(id), QStringLiteral("granted"));
+    Status early = RequestClosing::complete(db(), as("agent"), id, version(id), QStringLiteral("granted"));
     ASSERT_FALSE(early.ok());
     EXPECT_TRUE(early.error().message.contains(QStringLiteral("answer")));
     EXPECT_FALSE(
-        RequestService::recordReply(db(), as("agent"), id,
+        RequestClosing::recordReply(db(), as("agent"), id,
                                     {QByteArrayLiteral("not a pdf"), QStringLiteral("email"), QStringLiteral("en"), {}})
             .ok());
     Result<qint64> reply =
-        RequestService::recordReply(db(), as("agent"), id, {kPdf, QStringLiteral("letter"), QStringLiteral("ru"), {}});
+        RequestClosing::recordReply(db(), as("agent"), id, {kPdf, QStringLiteral("letter"), QStringLiteral("ru"), {}});
     ASSERT_TRUE(reply.ok()) << reply.error().message.toStdString();
     EXPECT_EQ(column(id, "reply_form"), QStringLiteral("letter"));
     EXPECT_EQ(column(id, "replied_at").left(10), QDate::currentDate().toString(Qt::ISODate));
@@ -450,7 +449,7 @@ TEST_P(RequestServiceTest, CompletingNeedsTheAnswerAndClosesTheRequest)
     EXPECT_EQ(documents->first().kind, QStringLiteral("reply-letter"));
     EXPECT_EQ(documents->first().size, kPdf.size());
 
-    Status done = RequestService::complete(db(), as("agent"), id, version(id), QStringLiteral("granted"));
+    Status done = RequestClosing::complete(db(), as("agent"), id, version(id), QStringLiteral("granted"));
     ASSERT_TRUE(done.ok()) << done.error().message.toStdString();
     EXPECT_EQ(status(id), QStringLiteral("completed"));
     EXPECT_FALSE(column(id, "completed_at").isEmpty());
@@ -462,15 +461,15 @@ TEST_P(RequestServiceTest, RefusalNeedsALegalGroundAndWithdrawalIsRecorded)
 {
     const qint64 subject = activeSubject().subject;
     const qint64 refused = add(intake(subject, RequestType::Erasure, Regime::By99z));
-    EXPECT_FALSE(RequestService::refuse(db(), as("agent"), refused, version(refused), QStringLiteral("  ")).ok());
-    ASSERT_TRUE(RequestService::refuse(db(), as("agent"), refused, version(refused),
+    EXPECT_FALSE(RequestClosing::refuse(db(), as("agent"), refused, version(refused), QStringLiteral("  ")).ok());
+    ASSERT_TRUE(RequestClosing::refuse(db(), as("agent"), refused, version(refused),
                                        QStringLiteral("99-Z art. 13(3): data needed for a court case"))
                     .ok());
     EXPECT_EQ(status(refused), QStringLiteral("refused"));
     EXPECT_EQ(column(refused, "refusal_ground"), QStringLiteral("99-Z art. 13(3): data needed for a court case"));
     const qint64 withdrawn = add(intake(subject, RequestType::Access, Regime::By99z));
     ASSERT_TRUE(
-        RequestService::withdraw(db(), as("agent"), withdrawn, version(withdrawn), QStringLiteral("phoned to say so"))
+        RequestClosing::withdraw(db(), as("agent"), withdrawn, version(withdrawn), QStringLiteral("phoned to say so"))
             .ok());
     EXPECT_EQ(status(withdrawn), QStringLiteral("withdrawn"));
     Result<QList<RequestEvent>> events = RequestRegister::events(db(), as("agent"), withdrawn);

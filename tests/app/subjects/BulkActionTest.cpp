@@ -1,7 +1,6 @@
 #include "ServiceFixture.h"
 
 #include "app/access/Settings.h"
-#include "app/approvals/ApprovalService.h"
 #include "app/subjects/BulkAction.h"
 
 using namespace pd;
@@ -92,41 +91,6 @@ TEST_P(BulkActionTest, ImpactNamesWhatWouldBeLost)
     EXPECT_EQ(items, count(QStringLiteral("SELECT COUNT(*) FROM pd_items WHERE subject_id IN (%1)")
                                .arg(parts.join(QLatin1Char(',')))));
     EXPECT_TRUE(impact->itemsByCategory.contains(QStringLiteral("account")));
-}
-
-TEST_P(BulkActionTest, ApprovedAnonymizationRunsInBatchesAndResumes)
-{
-    const QList<qint64> ids = active(120);
-    BulkAction::Order order;
-    order.kind = BulkAction::Kind::Anonymize;
-    order.subjectIds = ids;
-    order.reason = QStringLiteral("retention period over");
-    Result<BulkAction::Outcome> asked = BulkAction::run(db(), as("officer"), order);
-    ASSERT_TRUE(asked.ok());
-    ASSERT_GT(asked->pendingApproval, 0);
-    EXPECT_EQ(scalar(QStringLiteral("SELECT state FROM subjects WHERE id = ?"), {ids.first()}).toString(),
-              QStringLiteral("active"))
-        << "nothing happens before the approval";
-
-    // The second officer starts it and stops after the first batch.
-    Status stopped = ApprovalService::approve(
-        db(), as("officer2"), asked->pendingApproval, [](qint64, qint64) { return false; }, 50);
-    ASSERT_FALSE(stopped.ok());
-    EXPECT_EQ(stopped.error().code, ErrorCode::Cancelled);
-    EXPECT_EQ(scalar(QStringLiteral("SELECT status FROM approvals WHERE id = ?"), {asked->pendingApproval}).toString(),
-              QStringLiteral("approved"));
-    EXPECT_EQ(
-        scalar(QStringLiteral("SELECT executed_count FROM approvals WHERE id = ?"), {asked->pendingApproval}).toInt(),
-        50);
-
-    ASSERT_TRUE(ApprovalService::approve(db(), as("officer2"), asked->pendingApproval).ok());
-    EXPECT_EQ(scalar(QStringLiteral("SELECT status FROM approvals WHERE id = ?"), {asked->pendingApproval}).toString(),
-              QStringLiteral("executed"));
-    for (qint64 id : ids) {
-        EXPECT_EQ(scalar(QStringLiteral("SELECT state FROM subjects WHERE id = ?"), {id}).toString(),
-                  QStringLiteral("anonymized"));
-    }
-    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'approval.approve'")), 1);
 }
 
 TEST_P(BulkActionTest, RolesAreCheckedBeforeAnything)

@@ -2,7 +2,7 @@
 // its WAL and shared memory, any index or free page.
 #include "ServiceFixture.h"
 
-#include "app/subjects/SubjectService.h"
+#include "app/subjects/ErasureService.h"
 
 #include <QDir>
 #include <QFile>
@@ -70,7 +70,7 @@ TEST_P(ResidueTest, ErasedValuesLeaveNoBytesInTheFilesOrStatistics)
                                              "(most_common_vals::text LIKE ? OR histogram_bounds::text LIKE ?)");
         const QString pattern = QLatin1Char('%') + v.email + QLatin1Char('%');
         ASSERT_GT(scalar(stats, {pattern, pattern}).toInt(), 0) << "the statistics held the value before";
-        ASSERT_TRUE(SubjectService::erase(db(), as("officer"), {{v.id}, QStringLiteral("erasure"), {}}).ok());
+        ASSERT_TRUE(ErasureService::erase(db(), as("officer"), {{v.id}, QStringLiteral("erasure"), {}}).ok());
         EXPECT_EQ(scalar(stats, {pattern, pattern}).toInt(), 0);
         return;
     }
@@ -83,8 +83,8 @@ TEST_P(ResidueTest, ErasedValuesLeaveNoBytesInTheFilesOrStatistics)
     EXPECT_FALSE(filesHolding(path, anonymized.email).isEmpty());
     EXPECT_FALSE(filesHolding(path, deleted.email).isEmpty());
 
-    ASSERT_TRUE(SubjectService::anonymize(db(), as("officer"), {{anonymized.id}, QStringLiteral("erasure"), {}}).ok());
-    ASSERT_TRUE(SubjectService::erase(db(), as("officer"), {{deleted.id}, QStringLiteral("erasure"), {}}).ok());
+    ASSERT_TRUE(ErasureService::anonymize(db(), as("officer"), {{anonymized.id}, QStringLiteral("erasure"), {}}).ok());
+    ASSERT_TRUE(ErasureService::erase(db(), as("officer"), {{deleted.id}, QStringLiteral("erasure"), {}}).ok());
     testDatabase().close();
 
     for (const Victim &v : {anonymized, deleted}) {

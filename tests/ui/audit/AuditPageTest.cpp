@@ -5,7 +5,7 @@
 #include "app/access/AuditLog.h"
 #include "app/access/AuthService.h"
 #include "app/storage/Database.h"
-#include "app/subjects/SubjectService.h"
+#include "app/subjects/RestrictionService.h"
 #include "ui/audit/AuditModel.h"
 #include "ui/common/EmptyState.h"
 #include "ui/shell/MainWindow.h"
@@ -44,11 +44,11 @@ protected:
         EXPECT_TRUE(AuthService::signIn(db(), QStringLiteral("boris"), kTestPassword).ok());
         EXPECT_FALSE(AuthService::signIn(db(), QStringLiteral("boris"), QStringLiteral("wrong-password")).ok());
         EXPECT_TRUE(AuthService::signIn(db(), QStringLiteral("anna"), kTestPassword).ok());
-        SubjectService::Restriction restriction;
+        RestrictionService::Restriction restriction;
         restriction.subjectId = 3;
         restriction.expectedVersion = 1;
         restriction.reason = QStringLiteral("accuracy disputed");
-        const Status blocked = SubjectService::block(db(), m_anna, restriction);
+        const Status blocked = RestrictionService::block(db(), m_anna, restriction);
         EXPECT_TRUE(blocked.ok()) << blocked.error().message.toStdString();
         ASSERT_FALSE(HasFailure());
     }
@@ -182,11 +182,11 @@ TEST_F(AuditPageTest, NewEntriesAppearAfterAChangeNotification)
     page().table()->selectRow(3);
     const qint64 selectedId = model().data(model().index(3, 0), AuditModel::EntryIdRole).toLongLong();
 
-    SubjectService::Restriction restriction;
+    RestrictionService::Restriction restriction;
     restriction.subjectId = 5;
     restriction.expectedVersion = 1;
     restriction.reason = QStringLiteral("objection");
-    ASSERT_TRUE(SubjectService::block(db(), m_anna, restriction).ok());
+    ASSERT_TRUE(RestrictionService::block(db(), m_anna, restriction).ok());
     ASSERT_TRUE(QTest::qWaitFor([&] { return model().rowCount() == before + 1; }, kWaitMs));
     EXPECT_EQ(cell(0, AuditModel::Subject), QStringLiteral("5"));
     // The selection follows its entry down.

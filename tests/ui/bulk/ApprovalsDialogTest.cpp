@@ -3,8 +3,8 @@
 #include "TestDatabase.h"
 #include "UiTestSupport.h"
 #include "app/access/AuditLog.h"
+#include "app/subjects/ErasureService.h"
 #include "app/subjects/SubjectDirectory.h"
-#include "app/subjects/SubjectService.h"
 #include "ui/common/MessageBox.h"
 #include "ui/shell/MainWindow.h"
 
@@ -41,12 +41,12 @@ protected:
     /// Officer anna anonymizes `count` subjects from `first` on: above the threshold this waits for approval.
     qint64 askToAnonymize(qint64 first, int count)
     {
-        SubjectService::Irreversible order;
+        ErasureService::Irreversible order;
         for (int i = 0; i < count; ++i) {
             order.subjectIds << first + i;
         }
         order.reason = QStringLiteral("erasure request");
-        const Result<SubjectService::Outcome> outcome = SubjectService::anonymize(db(), m_anna, order);
+        const Result<ErasureService::Outcome> outcome = ErasureService::anonymize(db(), m_anna, order);
         EXPECT_TRUE(outcome.ok()) << outcome.error().message.toStdString();
         return outcome.ok() ? outcome->pendingApproval : 0;
     }

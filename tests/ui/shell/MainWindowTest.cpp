@@ -3,7 +3,7 @@
 #include "TestDatabase.h"
 #include "UiTestSupport.h"
 #include "app/domain/SearchKeys.h"
-#include "app/subjects/SubjectService.h"
+#include "app/subjects/RestrictionService.h"
 #include "ui/audit/AuditPage.h"
 #include "ui/common/EmptyState.h"
 #include "ui/policy/PurposesPage.h"
@@ -310,11 +310,11 @@ TEST_F(MainWindowTest, SubjectsPageRefreshesAfterAChangeNotification)
     const int row = 42; // subject 43, active in the seed
     ASSERT_EQ(model().data(model().index(row, SubjectListModel::State)).toString(), QStringLiteral("Active"));
 
-    SubjectService::Restriction restriction;
+    RestrictionService::Restriction restriction;
     restriction.subjectId = row + 1;
     restriction.expectedVersion = 1;
     restriction.reason = QStringLiteral("accuracy disputed");
-    const Status blocked = SubjectService::block(*m_testDatabase.database(), officer, restriction);
+    const Status blocked = RestrictionService::block(*m_testDatabase.database(), officer, restriction);
     ASSERT_TRUE(blocked.ok()) << blocked.error().message.toStdString();
 
     // No reload by hand: the change notification reaches the page, which refreshes the rows it shows.

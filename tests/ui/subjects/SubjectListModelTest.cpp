@@ -3,7 +3,7 @@
 #include "TestDatabase.h"
 #include "UiTestSupport.h"
 #include "app/domain/SearchKeys.h"
-#include "app/subjects/SubjectService.h"
+#include "app/subjects/RestrictionService.h"
 
 #include <gtest/gtest.h>
 
@@ -234,11 +234,11 @@ TEST_F(SubjectListModelTest, RefreshReplacesChangedRowsWithoutAReset)
     ASSERT_TRUE(loadRow(*model, 0));
     ASSERT_EQ(text(*model, 0, SubjectListModel::State), QStringLiteral("Active"));
     const Session officer = makeOperator(*m_testDatabase.database(), QStringLiteral("anna"), Role::Officer);
-    SubjectService::Restriction restriction;
+    RestrictionService::Restriction restriction;
     restriction.subjectId = 1;
     restriction.expectedVersion = 1;
     restriction.reason = QStringLiteral("accuracy disputed");
-    const Status blocked = SubjectService::block(*m_testDatabase.database(), officer, restriction);
+    const Status blocked = RestrictionService::block(*m_testDatabase.database(), officer, restriction);
     ASSERT_TRUE(blocked.ok()) << blocked.error().message.toStdString();
 
     QSignalSpy resets(model.get(), &QAbstractItemModel::modelAboutToBeReset);

@@ -3,7 +3,8 @@
 #include "UiTestSupport.h"
 
 #include "app/policy/PurposeRegister.h"
-#include "app/subjects/SubjectService.h"
+#include "app/subjects/CorrectionService.h"
+#include "app/subjects/RestrictionService.h"
 #include "ui/bulk/BulkActionDialog.h"
 #include "ui/common/MessageBox.h"
 #include "ui/shell/MainWindow.h"
@@ -164,13 +165,13 @@ TEST_F(SubjectPageTest, AConflictReloadsTheNewerValueAndKeepsWhatWasTyped)
 
     // Someone else corrects the same subject meanwhile.
     const Session other = signIn(QStringLiteral("officer2"));
-    SubjectService::Correction theirs;
+    CorrectionService::Correction theirs;
     theirs.subjectId = subject.subject.id;
     theirs.expectedVersion = subject.version;
     theirs.itemId = email;
     theirs.newValue = QStringLiteral("changed.elsewhere@example.org");
     theirs.reason = QStringLiteral("phone call");
-    const Status changed = SubjectService::correct(db(), other, theirs);
+    const Status changed = CorrectionService::correct(db(), other, theirs);
     ASSERT_TRUE(changed.ok()) << changed.error().message.toStdString();
 
     auto *value = find<QLineEdit>(dialog, "newValue");
@@ -199,11 +200,11 @@ TEST_F(SubjectPageTest, AConflictReloadsTheNewerValueAndKeepsWhatWasTyped)
 TEST_F(SubjectPageTest, UnblockNeedsTheSubjectToHaveBeenTold)
 {
     const SubjectDetails subject = subjectWithEmail(m_officer);
-    SubjectService::Restriction restriction;
+    RestrictionService::Restriction restriction;
     restriction.subjectId = subject.subject.id;
     restriction.expectedVersion = subject.version;
     restriction.reason = QStringLiteral("accuracy disputed");
-    ASSERT_TRUE(SubjectService::block(db(), m_officer, restriction).ok());
+    ASSERT_TRUE(RestrictionService::block(db(), m_officer, restriction).ok());
     openWindow(m_officer);
     ASSERT_TRUE(page().openSubject(subject.subject.id));
     EXPECT_EQ(panel().stateBadgeText(), QStringLiteral("Blocked"));

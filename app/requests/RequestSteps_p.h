@@ -1,5 +1,7 @@
 #pragma once
 
+// Private to app/requests/: the steps the request services share inside their transaction.
+
 #include "app/domain/Result.h"
 #include "app/domain/Session.h"
 #include "app/requests/Request.h"
@@ -12,7 +14,6 @@
 
 namespace pd {
 
-/// The steps RequestService's operations share, inside their transaction. Not for use elsewhere.
 namespace requeststeps {
 
 /// What a change of a request needs to know of it.
@@ -55,6 +56,11 @@ Status audit(QSqlDatabase &tx, const Session &who, const Stored &request, const 
 /// the notification.
 Status change(QSqlDatabase &tx, const Session &who, Stored &request, RequestStatus next, const QString &kind,
               const QString &comment, const char *action, const QString &details);
+
+/// Keeps a document with the request (the subject's data for an access request, a reply letter); returns its id.
+Result<qint64> storeDocument(QSqlDatabase &tx, const Session &who, qint64 requestId, const QString &kind,
+                             const QString &mediaType, const QString &form, const QString &language,
+                             const QByteArray &content);
 
 /// Registers the requester as a new subject (name, e-mail, phone as items of the appeals purpose).
 Result<qint64> createSubject(QSqlDatabase &tx, const Session &who, const RequestIntake &intake);

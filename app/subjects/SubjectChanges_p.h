@@ -1,0 +1,52 @@
+#pragma once
+
+// Private to app/subjects/: the steps the services of this room share inside their transaction.
+
+#include "app/access/AuditLog.h"
+#include "app/domain/Result.h"
+#include "app/domain/Session.h"
+#include "app/subjects/RestrictionService.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace pd::subjectchanges {
+
+/// What a change of a subject needs to know of it.
+struct SubjectState
+{
+    QString state;
+    int version = 0;
+    QString updatedAt;
+};
+
+/// InvalidArgument when `reason` is blank.
+Status requireReason(const QString &reason);
+/// The audit entry of an action on one subject.
+AuditEntry subjectEntry(const char *action, qint64 subjectId, const QString &reason, std::optional<qint64> requestId);
+/// The subject's state and version; NotFound when there is no such subject.
+Result<SubjectState> readState(QSqlDatabase &tx, qint64 subjectId);
+/// Moves the subject to its next version, provided nobody changed it since `expected` was read (-1: no check);
+/// Conflict (naming when and which version) otherwise.
+Status bumpVersion(QSqlDatabase &tx, qint64 subjectId, int expected);
+/// Ok when the subject is in `allowedState`, else InvalidArgument saying why it cannot change.
+Status refuseUnless(const SubjectState &state, qint64 subjectId, const char *allowedState);
+/// Removes the copies of the subject's data attached to access or portability requests.
+Status purgeRequestCopies(QSqlDatabase &tx, qint64 subjectId);
+
+/// Blocks an active subject (or some of its items): with `expectedVersion` the version is checked, without it
+/// (bulk) simply moved on. Audited ("subject.block").
+Status blockIn(QSqlDatabase &tx, const Session &who, const RestrictionService::Restriction &restriction,
+               std::optional<int> expectedVersion);
+/// Anonymizes one subject (Anonymization strategies per field), without the four-eyes check: the callers checked
+/// it. `approvalId` (0: none) is recorded in the audit entry ("subject.anonymize").
+Status anonymizeIn(QSqlDatabase &tx, const Session &who, qint64 subjectId, const QString &reason,
+                   std::optional<qint64> requestId, qint64 approvalId);
+/// Deletes one subject with its items, consents and disclosures; the fact stays in deletion_log and the audit
+/// trail ("subject.delete").
+Status eraseIn(QSqlDatabase &tx, const Session &who, qint64 subjectId, const QString &reason,
+               std::optional<qint64> requestId, qint64 approvalId);
+
+} // namespace pd::subjectchanges
