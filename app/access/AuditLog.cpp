@@ -4,6 +4,7 @@
 #include "app/domain/Permissions.h"
 #include "app/storage/ChangeNotifier.h"
 #include "app/storage/Database.h"
+#include "app/storage/Dialect.h"
 #include "app/storage/Sql.h"
 
 #include <QCoreApplication>
@@ -114,7 +115,7 @@ Where whereFor(const AuditFilter &filter)
 Status AuditLog::append(QSqlDatabase &tx, const Session &who, const AuditEntry &entry)
 {
     QSqlQuery query(tx);
-    if (tx.driverName() == QLatin1String("QPSQL")) {
+    if (dialectOf(tx) == Dialect::PostgreSQL) {
         if (!query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(727002)"))) {
             return sql::queryError(query, "locking the audit trail");
         }

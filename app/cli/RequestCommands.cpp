@@ -4,6 +4,7 @@
 #include "app/requests/RequestRegister.h"
 #include "app/requests/RequestService.h"
 #include "app/storage/Database.h"
+#include "app/storage/Sql.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -38,8 +39,8 @@ QJsonObject toJson(const RequestRecord &r)
             {QStringLiteral("type"), toString(r.type)},
             {QStringLiteral("regime"), toString(r.regime)},
             {QStringLiteral("status"), toString(r.status)},
-            {QStringLiteral("received"), r.received.left(10)},
-            {QStringLiteral("received_at"), r.received},
+            {QStringLiteral("received"), r.received.toString(Qt::ISODate)},
+            {QStringLiteral("received_at"), sql::timestamp(r.receivedAt)},
             {QStringLiteral("due"), dateValue(r.effectiveDue())},
             {QStringLiteral("statutory_due"), dateValue(r.due)},
             {QStringLiteral("extended_due"), dateValue(r.extendedDue)},
@@ -261,7 +262,7 @@ int list(CliContext &cli, const QStringList &words)
     for (const RequestRecord &r : records.value()) {
         cli.out << QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\t%7\n")
                        .arg(r.id)
-                       .arg(toString(r.type), toString(r.regime), toString(r.status), r.received.left(10),
+                       .arg(toString(r.type), toString(r.regime), toString(r.status), r.received.toString(Qt::ISODate),
                             r.effectiveDue().toString(Qt::ISODate), r.requesterName);
     }
     return CliContext::Success;
@@ -298,7 +299,8 @@ int show(CliContext &cli, const QStringList &words)
                    .arg(r.id)
                    .arg(toString(r.type), toString(r.regime), toString(r.status))
             << '\n'
-            << Tr::tr("  received %1, due %2").arg(r.received.left(10), r.effectiveDue().toString(Qt::ISODate));
+            << Tr::tr("  received %1, due %2")
+                   .arg(r.received.toString(Qt::ISODate), r.effectiveDue().toString(Qt::ISODate));
     if (r.extendedDue.isValid()) {
         cli.out << ' ' << Tr::tr("(extended from %1)").arg(r.due.toString(Qt::ISODate));
     }

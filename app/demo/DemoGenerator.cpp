@@ -11,6 +11,7 @@
 #include "app/storage/BatchInserter.h"
 #include "app/storage/BulkLoad.h"
 #include "app/storage/Database.h"
+#include "app/storage/Dialect.h"
 #include "app/storage/Sql.h"
 
 #include <QCoreApplication>
@@ -442,7 +443,7 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database &database, const
     }
     const qint64 firstId = maxId.value().toLongLong() + 1;
 
-    if (database.isSQLite()) {
+    if (dialectOf(database) == Dialect::SQLite) {
         // A bigger page cache keeps the search-key indexes in memory while a million rows go in.
         QSqlQuery pragma(db);
         pragma.exec(QStringLiteral("PRAGMA cache_size = -262144"));
@@ -519,7 +520,7 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database &database, const
     const int requestCount =
         options.requests >= 0 ? options.requests : int(std::max<qint64>(60, options.subjects / 200));
     Status rest = database.transaction([&](QSqlDatabase &tx) -> Status {
-        if (database.isPostgreSQL()) {
+        if (dialectOf(database) == Dialect::PostgreSQL) {
             // Ids were given explicitly; move the identity sequence past them.
             QSqlQuery query(tx);
             if (!query.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('subjects', 'id'), "
@@ -553,7 +554,7 @@ Result<DemoGenerator::Summary> DemoGenerator::generate(Database &database, const
         return status.error();
     }
     QSqlQuery query(db);
-    if (database.isSQLite()) {
+    if (dialectOf(database) == Dialect::SQLite) {
         // A sampled ANALYZE: enough statistics for the planner without reading every index page.
         query.exec(QStringLiteral("PRAGMA analysis_limit = 1000"));
     }

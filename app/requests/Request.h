@@ -3,6 +3,7 @@
 #include "app/domain/Vocabulary.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -52,9 +53,10 @@ struct RequestRecord
     Regime regime = Regime::By99z;
     RequestStatus status = RequestStatus::New;
     QString channel;
-    QString received;  ///< timestamp (ISO 8601 UTC)
-    QDate due;         ///< the statutory due date, moved on by pauses
-    QDate extendedDue; ///< set when extended
+    QDate received;       ///< the day it was received: the day its deadline counts from
+    QDateTime receivedAt; ///< when it was received or registered (UTC)
+    QDate due;            ///< the statutory due date, moved on by pauses
+    QDate extendedDue;    ///< set when extended
     QString extensionReason;
     QDate extensionNotified;
     QDate pausedSince; ///< set while the clock stands

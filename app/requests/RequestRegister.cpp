@@ -55,7 +55,9 @@ RequestRecord readRecord(const QSqlQuery &query)
     r.regime = parseRegime(next().toString()).value_or(Regime::By99z);
     r.status = parseRequestStatus(next().toString()).value_or(RequestStatus::New);
     r.channel = next().toString();
-    r.received = next().toString();
+    const QVariant received = next();
+    r.received = sql::date(received);
+    r.receivedAt = sql::parseTimestamp(received.toString());
     r.due = sql::date(next());
     r.extendedDue = sql::date(next());
     r.extensionReason = next().toString();

@@ -1,6 +1,7 @@
 #include "app/storage/ChangeNotifier.h"
 
 #include "app/storage/Database.h"
+#include "app/storage/Dialect.h"
 
 #include <QMutex>
 #include <QPointer>
@@ -29,7 +30,7 @@ QMutex &listenersMutex()
 
 ChangeNotifier::ChangeNotifier(Database &database, QObject *parent) : QObject(parent), m_db(database.connection())
 {
-    if (database.isPostgreSQL() && m_db.driver()->subscribeToNotification(channel())) {
+    if (dialectOf(database) == Dialect::PostgreSQL && m_db.driver()->subscribeToNotification(channel())) {
         connect(m_db.driver(), &QSqlDriver::notification, this,
                 [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
                     if (name == channel()) {
@@ -55,7 +56,7 @@ ChangeNotifier::~ChangeNotifier()
 
 void ChangeNotifier::notify(QSqlDatabase &tx, const QString &topic)
 {
-    if (tx.driverName() == QLatin1String("QPSQL")) {
+    if (dialectOf(tx) == Dialect::PostgreSQL) {
         QSqlQuery query(tx);
         query.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
         query.addBindValue(channel());

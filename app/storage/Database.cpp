@@ -1,6 +1,7 @@
 #include "app/storage/Database.h"
 
 #include "app/storage/BulkLoad.h"
+#include "app/storage/Dialect.h"
 #include "app/storage/Migrations.h"
 #include "app/storage/Sql.h"
 
@@ -165,7 +166,7 @@ QString Database::lastConnectError() const
 
 Result<QSqlDatabase> Database::addConnection(const QString &name)
 {
-    const bool sqlite = isSQLite();
+    const bool sqlite = dialectOf(*this) == Dialect::SQLite;
     QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
     if (!db.isValid()) {
         QSqlDatabase::removeDatabase(name);
@@ -205,7 +206,7 @@ Result<QSqlDatabase> Database::addConnection(const QString &name)
 Status Database::configure(QSqlDatabase &db)
 {
     QSqlQuery query(db);
-    if (isSQLite()) {
+    if (dialectOf(*this) == Dialect::SQLite) {
         // secure_delete overwrites freed pages with zeros so erased values do not linger in the file;
         // WAL lets readers (the list, the dashboard) work while a writer commits.
         const char *pragmas[] = {"PRAGMA foreign_keys = ON", "PRAGMA secure_delete = ON", "PRAGMA journal_mode = WAL",
@@ -257,8 +258,7 @@ Status Database::inspect(QSqlDatabase &db)
 
 Status Database::migrate(QSqlDatabase &db)
 {
-    return Migrations::apply(db, isSQLite() ? Migrations::Dialect::SQLite : Migrations::Dialect::PostgreSQL,
-                             kApplicationMarker);
+    return Migrations::apply(db, dialectOf(*this), kApplicationMarker);
 }
 
 int Database::schemaVersion()
@@ -314,14 +314,15 @@ Status Database::transaction(const std::function<Status(QSqlDatabase &)> &work)
     // SQLite: take the write lock up front. A deferred transaction that reads first and writes later fails with
     // "database is locked" when another workstation wrote in between; an immediate one waits its turn instead.
     QSqlQuery control(db);
-    const bool begun = isSQLite() ? control.exec(QStringLiteral("BEGIN IMMEDIATE")) : db.transaction();
+    const bool begun =
+        dialectOf(*this) == Dialect::SQLite ? control.exec(QStringLiteral("BEGIN IMMEDIATE")) : db.transaction();
     if (!begun) {
-        const QString reason = isSQLite() ? control.lastError().text() : db.lastError().text();
+        const QString reason = dialectOf(*this) == Dialect::SQLite ? control.lastError().text() : db.lastError().text();
         return makeError(ErrorCode::Storage, Tr::tr("cannot start a transaction: %1").arg(reason.trimmed()));
     }
     const DepthGuard guard(m_mutex, m_transactionDepth, thread);
     auto rollback = [&] {
-        if (isSQLite()) {
+        if (dialectOf(*this) == Dialect::SQLite) {
             control.exec(QStringLiteral("ROLLBACK"));
         } else {
             db.rollback();
@@ -334,9 +335,9 @@ Status Database::transaction(const std::function<Status(QSqlDatabase &)> &work)
         m_checkpointPending.remove(thread);
         return status;
     }
-    const bool committed = isSQLite() ? control.exec(QStringLiteral("COMMIT")) : db.commit();
+    const bool committed = dialectOf(*this) == Dialect::SQLite ? control.exec(QStringLiteral("COMMIT")) : db.commit();
     if (!committed) {
-        const QString reason = isSQLite() ? control.lastError().text() : db.lastError().text();
+        const QString reason = dialectOf(*this) == Dialect::SQLite ? control.lastError().text() : db.lastError().text();
         rollback();
         return makeError(ErrorCode::Storage, Tr::tr("cannot commit: %1").arg(reason.trimmed()));
     }
@@ -354,7 +355,7 @@ Status Database::transaction(const std::function<Status(QSqlDatabase &)> &work)
 
 Status Database::checkpoint()
 {
-    if (!isSQLite()) {
+    if (dialectOf(*this) != Dialect::SQLite) {
         return {};
     }
     {

@@ -38,8 +38,6 @@ public:
     Q_DISABLE_COPY_MOVE(Database)
 
     const DatabaseUrl &url() const { return m_url; }
-    bool isSQLite() const { return m_url.backend() == DatabaseUrl::Backend::SQLite; }
-    bool isPostgreSQL() const { return m_url.backend() == DatabaseUrl::Backend::PostgreSQL; }
 
     /// The calling thread's connection, opened on first use. Invalid (and lastConnectError() set) when it failed.
     QSqlDatabase connection();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/domain/Result.h"
+#include "app/storage/Dialect.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -16,8 +17,6 @@ namespace pd {
 class Migrations
 {
 public:
-    enum class Dialect { SQLite, PostgreSQL };
-
     struct Migration
     {
         int version = 0;

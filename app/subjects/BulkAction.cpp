@@ -3,6 +3,7 @@
 #include "app/access/ApprovalQueue.h"
 #include "app/domain/Permissions.h"
 #include "app/storage/Database.h"
+#include "app/storage/Dialect.h"
 #include "app/storage/Sql.h"
 #include "app/subjects/SubjectChanges_p.h"
 
@@ -122,7 +123,7 @@ Result<BulkAction::Outcome> runBatches(Database &database, const Session &who, c
         if (Status flushed = database.checkpoint(); !flushed) {
             return flushed.error();
         }
-        if (database.isPostgreSQL()) {
+        if (dialectOf(database) == Dialect::PostgreSQL) {
             QSqlDatabase db = database.connection();
             QSqlQuery query(db);
             for (const char *table : {"subjects", "subject_terms", "pd_items", "requests"}) {

@@ -30,7 +30,7 @@ Result<LetterFields> ReplyStep::fields(Database &database, const Session &sessio
     fields.requestNumber = QString::number(request.id);
     fields.requestType = request.type;
     fields.regime = request.regime;
-    fields.receivedDate = QDate::fromString(request.received.left(10), Qt::ISODate);
+    fields.receivedDate = request.received;
     fields.dueDate = request.effectiveDue();
     fields.replyDate = QDate::currentDate();
     fields.requesterName = request.requesterName;

@@ -151,7 +151,7 @@ QVariant RequestListModel::data(const QModelIndex &index, int role) const
         case Requester:
             return r->requesterName;
         case Received:
-            return Labels::localDate(r->received);
+            return QLocale().toString(r->received, QLocale::ShortFormat);
         case Due: {
             const QString date = QLocale().toString(r->effectiveDue(), QLocale::ShortFormat);
             if (!age) {

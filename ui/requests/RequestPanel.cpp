@@ -131,9 +131,9 @@ bool RequestPanel::showRequest(qint64 requestId)
 
     const DeadlineRule rule = Deadlines::rule(r.regime, r.type);
     const QDate today = QDate::currentDate();
-    QString clock =
-        tr("Received %1 · due %2 (%3)")
-            .arg(Labels::localDate(r.received), QLocale().toString(r.effectiveDue(), QLocale::LongFormat), rule.source);
+    QString clock = tr("Received %1 · due %2 (%3)")
+                        .arg(QLocale().toString(r.received, QLocale::ShortFormat),
+                             QLocale().toString(r.effectiveDue(), QLocale::LongFormat), rule.source);
     if (r.extendedDue.isValid()) {
         clock += QStringLiteral(" · ") + tr("extended from %1; requester told on %2")
                                              .arg(QLocale().toString(r.due, QLocale::ShortFormat),
