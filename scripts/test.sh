@@ -3,7 +3,8 @@
 # Builds Privacy Desk with its tests and runs every test against SQLite and a throwaway PostgreSQL server.
 #   scripts/test.sh [extra ctest arguments, e.g. -R Storage]
 # Environment: PRIVACYDESK_BUILD_DIR (default: build), PRIVACYDESK_JOBS (build jobs, default: all cores),
-#              PRIVACYDESK_SKIP_DEPS=1 (do not check Debian packages).
+#              PRIVACYDESK_SKIP_DEPS=1 (do not check Debian packages), PRIVACYDESK_WERROR=ON (warnings are errors;
+#              CI sets it).
 # Exits non-zero when the build or any test fails. The server is stopped on every exit path.
 set -euo pipefail
 
@@ -17,8 +18,11 @@ started=$SECONDS
 
 pd_install_packages "${PD_PACKAGES[@]}"
 
+pd_say "checking the written rules (scripts/lint.sh)"
+"$PD_ROOT/scripts/lint.sh" || pd_die "scripts/lint.sh found problems (see above); nothing was built"
+
 pd_say "configuring $build"
-pd_configure "$build" -DCMAKE_BUILD_TYPE=Debug -DPRIVACYDESK_BUILD_TESTS=ON
+pd_configure "$build" -DCMAKE_BUILD_TYPE=Debug -DPRIVACYDESK_BUILD_TESTS=ON -DPRIVACYDESK_WERROR="${PRIVACYDESK_WERROR:-OFF}"
 pd_say "building"
 cmake --build "$build" -j "$(pd_jobs)"
 

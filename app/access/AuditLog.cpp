@@ -90,7 +90,7 @@ Where whereFor(const AuditFilter &filter)
     }
     if (!filter.action.isEmpty()) {
         conditions << QStringLiteral("action >= ? AND action < ?");
-        where.values << filter.action << filter.action + QChar(0xFFFF);
+        where.values << filter.action << QString(filter.action + QChar(0xFFFF));
     }
     if (filter.subjectId) {
         conditions << QStringLiteral("subject_id = ?");

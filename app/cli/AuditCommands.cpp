@@ -115,7 +115,7 @@ int auditList(CliContext &cli, const QStringList &words)
                                      {QStringLiteral("at"), record.at},
                                      {QStringLiteral("operator"), record.operatorName},
                                      {QStringLiteral("action"), e.action},
-                                     {QStringLiteral("object"), e.objectType + QLatin1Char(':') + e.objectId},
+                                     {QStringLiteral("object"), QString(e.objectType + QLatin1Char(':') + e.objectId)},
                                      {QStringLiteral("subject"), e.subjectId ? QJsonValue(*e.subjectId) : QJsonValue()},
                                      {QStringLiteral("request"), e.requestId ? QJsonValue(*e.requestId) : QJsonValue()},
                                      {QStringLiteral("fields"), QJsonArray::fromStringList(e.fields)},

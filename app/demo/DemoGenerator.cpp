@@ -352,7 +352,7 @@ Status writeDeletions(QSqlDatabase &db, const DemoIds &ids, const QDate &today, 
     for (qint64 i = 0; i < count; ++i) {
         demo::Random random = demo::Random::forItem(seed, DeletionStream, std::uint64_t(i));
         const QDateTime when(today.addDays(-random.below(182)), QTime(12, 0), Qt::UTC);
-        if (Status status = deletions.add({QStringLiteral("del-") + random.hex(16), ids.operatorController,
+        if (Status status = deletions.add({QString(QStringLiteral("del-") + random.hex(16)), ids.operatorController,
                                            sql::timestamp(when), QStringLiteral("account, technical"),
                                            QStringLiteral("Web platform"), QStringLiteral("deletion from the database"),
                                            random.pick(reasons), QStringLiteral("demo")});

@@ -50,7 +50,7 @@ Status SubjectMaker::write(GeneratedBatch &batch, qint64 id, qint64 index)
     }
     // The lists and terms are known only once the items are made: fill them into the subject row now.
     const QStringList columns = subjectColumns();
-    const auto list = [](QStringList values) {
+    const auto list = [](QStringList values) -> QString {
         values.sort();
         return values.isEmpty() ? QStringLiteral("")
                                 : QLatin1Char(',') + values.join(QLatin1Char(',')) + QLatin1Char(',');

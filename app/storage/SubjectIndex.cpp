@@ -63,7 +63,7 @@ Status SubjectIndex::refresh(QSqlDatabase &tx, qint64 subjectId)
     }
     query.finish();
     categories.sort();
-    const auto list = [](const QStringList &values) {
+    const auto list = [](const QStringList &values) -> QString {
         return values.isEmpty() ? QStringLiteral("")
                                 : QLatin1Char(',') + values.join(QLatin1Char(',')) + QLatin1Char(',');
     };

@@ -84,7 +84,7 @@ TEST_F(BulkActionsTest, BlockingManyRunsWithProgressAndStopsCleanlyWhenCancelled
     int ticks = 0;
     QTimer ticker;
     ticker.setInterval(1);
-    QObject::connect(&ticker, &QTimer::timeout, [&] { ++ticks; });
+    QObject::connect(&ticker, &QTimer::timeout, &ticker, [&] { ++ticks; });
     ticker.start();
 
     MessageBox::setNextAnswer(QMessageBox::Ok); // the summary at the end

@@ -136,7 +136,7 @@ TEST_F(DashboardPageTest, ClickingTheOverdueBarListsTheOverdueRequests)
     openDashboard();
     ASSERT_GT(overdueInRegister(), 0);
     std::optional<RequestFilter> wanted;
-    QObject::connect(&window(), &MainWindow::requestsFilterWanted,
+    QObject::connect(&window(), &MainWindow::requestsFilterWanted, &window(),
                      [&wanted](const RequestFilter &filter) { wanted = filter; });
 
     // The overdue bar is the top row (index 3) of the horizontal deadline chart: click the middle of it.
@@ -161,7 +161,7 @@ TEST_F(DashboardPageTest, WeeklyBarsDrillDownToTheirWeek)
     generate(300);
     openDashboard();
     std::optional<RequestFilter> wanted;
-    QObject::connect(&dashboard(), &DashboardPage::drillDown,
+    QObject::connect(&dashboard(), &DashboardPage::drillDown, &dashboard(),
                      [&wanted](const RequestFilter &filter) { wanted = filter; });
     ASSERT_TRUE(dashboard().drillDownTo(RequestStats::Chart::ReceivedInWeek, DashboardPage::kWeeks - 1));
     ASSERT_TRUE(wanted.has_value());
