@@ -2,6 +2,7 @@
 
 #include "app/storage/Database.h"
 #include "ui/common/Labels.h"
+#include "ui/common/Style.h"
 
 #include <QBrush>
 #include <QColor>
@@ -83,7 +84,7 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (record.id == m_brokenId) {
-            return QBrush(QColor(0xb0, 0x00, 0x20));
+            return QBrush(Style::error());
         }
         return {};
     case Qt::FontRole:

@@ -7,6 +7,7 @@
 #include "ui/common/EmptyState.h"
 #include "ui/common/Labels.h"
 #include "ui/common/PageTitle.h"
+#include "ui/common/Style.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -33,8 +34,8 @@ namespace pd {
 
 namespace {
 
-const QString kGood = QStringLiteral("color: #1b5e20; font-weight: bold;");
-const QString kBad = QStringLiteral("color: #b00020; font-weight: bold;");
+const QString kGood = Style::textStyle(Style::success(), QStringLiteral("font-weight: bold;"));
+const QString kBad = Style::textStyle(Style::error(), QStringLiteral("font-weight: bold;"));
 
 } // namespace
 
@@ -60,7 +61,7 @@ AuditPage::AuditPage(std::shared_ptr<Database> database, const Session &session,
     m_error->setObjectName(QStringLiteral("auditError"));
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Style::showAsError(m_error);
     m_error->hide();
 
     m_table = new QTableView(this);

@@ -4,6 +4,7 @@
 #include "app/storage/Database.h"
 #include "ui/common/Labels.h"
 #include "ui/common/MessageBox.h"
+#include "ui/common/Style.h"
 
 #include <QDialogButtonBox>
 #include <QGuiApplication>
@@ -249,7 +250,7 @@ void ApprovalsDialog::showMessage(const QString &text, bool error)
 {
     m_messageIsError = error && !text.isEmpty();
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    Style::showAsError(m_message, error);
     m_message->setVisible(!text.isEmpty());
 }
 

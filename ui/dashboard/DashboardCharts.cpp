@@ -290,40 +290,51 @@ void fillOnTime(QChart *chart, const RequestStats::Snapshot &snapshot, const Das
     chart->legend()->hide();
 }
 
+using Fill = void (*)(QChart *, const RequestStats::Snapshot &, const DashboardCharts::Click &);
+
+/// What each panel is, in the order of DashboardCharts::Panel.
+struct PanelSpec
+{
+    const char *title; ///< translated in the context pd::DashboardCharts
+    const char *fileName;
+    Fill fill;
+};
+const PanelSpec kPanels[DashboardCharts::kPanelCount] = {
+    {QT_TRANSLATE_NOOP("pd::DashboardCharts", "Open requests by deadline"), "requests-by-deadline.png", fillByAge},
+    {QT_TRANSLATE_NOOP("pd::DashboardCharts", "Open requests by status"), "requests-by-status.png", fillByStatus},
+    {QT_TRANSLATE_NOOP("pd::DashboardCharts", "Open requests by type"), "requests-by-type.png", fillByType},
+    {QT_TRANSLATE_NOOP("pd::DashboardCharts", "Received and completed per week"), "requests-per-week.png", fillFlow},
+    {QT_TRANSLATE_NOOP("pd::DashboardCharts", "Completed on time per week"), "requests-on-time.png", fillOnTime},
+};
+
+/// The deadline buckets, in the order of RequestAge: their label and colour.
+struct AgeSpec
+{
+    const char *label;
+    QRgb color;
+};
+const AgeSpec kAges[RequestStats::kAgeCount] = {
+    {QT_TRANSLATE_NOOP("pd::DashboardCharts", "Overdue"), qRgb(0xc6, 0x28, 0x28)},
+    {QT_TRANSLATE_NOOP("pd::DashboardCharts", "Due in 3 days"), qRgb(0xef, 0x6c, 0x00)},
+    {QT_TRANSLATE_NOOP("pd::DashboardCharts", "Due in 7 days"), qRgb(0xf9, 0xc0, 0x2d)},
+    {QT_TRANSLATE_NOOP("pd::DashboardCharts", "Later"), qRgb(0x90, 0xa4, 0xae)},
+};
+
+const PanelSpec &spec(DashboardCharts::Panel panel)
+{
+    return kPanels[static_cast<std::size_t>(panel)];
+}
+
 } // namespace
 
 QString DashboardCharts::title(Panel panel)
 {
-    switch (panel) {
-    case Panel::ByAge:
-        return tr("Open requests by deadline");
-    case Panel::ByStatus:
-        return tr("Open requests by status");
-    case Panel::ByType:
-        return tr("Open requests by type");
-    case Panel::Flow:
-        return tr("Received and completed per week");
-    case Panel::OnTime:
-        return tr("Completed on time per week");
-    }
-    return QString();
+    return tr(spec(panel).title);
 }
 
 QString DashboardCharts::fileName(Panel panel)
 {
-    switch (panel) {
-    case Panel::ByAge:
-        return QStringLiteral("requests-by-deadline.png");
-    case Panel::ByStatus:
-        return QStringLiteral("requests-by-status.png");
-    case Panel::ByType:
-        return QStringLiteral("requests-by-type.png");
-    case Panel::Flow:
-        return QStringLiteral("requests-per-week.png");
-    case Panel::OnTime:
-        return QStringLiteral("requests-on-time.png");
-    }
-    return QStringLiteral("chart.png");
+    return QLatin1String(spec(panel).fileName);
 }
 
 QChart *DashboardCharts::createChart(Panel panel)
@@ -343,53 +354,17 @@ QChart *DashboardCharts::createChart(Panel panel)
 void DashboardCharts::fill(QChart *chart, Panel panel, const RequestStats::Snapshot &snapshot, const Click &click)
 {
     clear(chart);
-    switch (panel) {
-    case Panel::ByAge:
-        fillByAge(chart, snapshot, click);
-        break;
-    case Panel::ByStatus:
-        fillByStatus(chart, snapshot, click);
-        break;
-    case Panel::ByType:
-        fillByType(chart, snapshot, click);
-        break;
-    case Panel::Flow:
-        fillFlow(chart, snapshot, click);
-        break;
-    case Panel::OnTime:
-        fillOnTime(chart, snapshot, click);
-        break;
-    }
+    spec(panel).fill(chart, snapshot, click);
 }
 
 QString DashboardCharts::ageLabel(RequestAge age)
 {
-    switch (age) {
-    case RequestAge::Overdue:
-        return tr("Overdue");
-    case RequestAge::DueIn3:
-        return tr("Due in 3 days");
-    case RequestAge::DueIn7:
-        return tr("Due in 7 days");
-    case RequestAge::Later:
-        return tr("Later");
-    }
-    return QString();
+    return tr(kAges[static_cast<std::size_t>(age)].label);
 }
 
 QColor DashboardCharts::ageColor(RequestAge age)
 {
-    switch (age) {
-    case RequestAge::Overdue:
-        return QColor(0xc6, 0x28, 0x28);
-    case RequestAge::DueIn3:
-        return QColor(0xef, 0x6c, 0x00);
-    case RequestAge::DueIn7:
-        return QColor(0xf9, 0xc0, 0x2d);
-    case RequestAge::Later:
-        return QColor(0x90, 0xa4, 0xae);
-    }
-    return Qt::gray;
+    return QColor(kAges[static_cast<std::size_t>(age)].color);
 }
 
 QString DashboardCharts::weekLabel(const QDate &monday)

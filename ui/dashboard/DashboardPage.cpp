@@ -5,6 +5,7 @@
 #include "ui/common/EmptyState.h"
 #include "ui/common/MessageBox.h"
 #include "ui/common/PageTitle.h"
+#include "ui/common/Style.h"
 
 #include <QAction>
 #include <QChart>
@@ -66,7 +67,7 @@ DashboardPage::DashboardPage(std::shared_ptr<Database> database, const Session &
 
     m_errorLabel = new QLabel(this);
     m_errorLabel->setObjectName(QStringLiteral("dashboardError"));
-    m_errorLabel->setStyleSheet(QStringLiteral("QLabel { color: #b71c1c; }"));
+    Style::showAsError(m_errorLabel);
     m_errorLabel->setWordWrap(true);
     m_errorLabel->hide();
 

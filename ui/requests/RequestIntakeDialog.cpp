@@ -3,6 +3,7 @@
 #include "app/domain/Deadlines.h"
 #include "app/requests/RequestService.h"
 #include "ui/common/Labels.h"
+#include "ui/common/Style.h"
 #include "ui/requests/RequestListModel.h"
 
 #include <QCheckBox>
@@ -124,7 +125,7 @@ RequestIntakeDialog::RequestIntakeDialog(std::shared_ptr<Database> database, con
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    Style::showAsError(m_problem);
     layout->addWidget(m_problem);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_register = buttons->addButton(tr("&Register"), QDialogButtonBox::AcceptRole);

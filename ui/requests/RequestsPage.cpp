@@ -213,13 +213,16 @@ void RequestsPage::refresh()
     Result<qint64> late = ageFiltered ? Result<qint64>(0) : RequestRegister::count(*m_database, m_session, overdue);
     Result<qint64> close = ageFiltered ? Result<qint64>(0) : RequestRegister::count(*m_database, m_session, soon);
     QString summary = tr("%Ln request(s)", nullptr, int(total));
+    // In the colours the list gives those requests.
     if (late && late.value() > 0) {
-        summary += QStringLiteral(" · ") +
-                   tr("<span style='color:#b3261e'><b>%Ln overdue</b></span>", nullptr, int(late.value()));
+        summary += QStringLiteral(" · <span style='color:%1'><b>%2</b></span>")
+                       .arg(RequestListModel::ageForeground(RequestAge::Overdue).name(),
+                            tr("%Ln overdue", nullptr, int(late.value())).toHtmlEscaped());
     }
     if (close && close.value() > 0) {
-        summary += QStringLiteral(" · ") +
-                   tr("<span style='color:#a64b00'>%Ln due within 3 days</span>", nullptr, int(close.value()));
+        summary += QStringLiteral(" · <span style='color:%1'>%2</span>")
+                       .arg(RequestListModel::ageForeground(RequestAge::DueIn3).name(),
+                            tr("%Ln due within 3 days", nullptr, int(close.value())).toHtmlEscaped());
     }
     m_summary->setText(summary);
     const bool empty = total == 0 && m_model->lastError().isEmpty();

@@ -2,6 +2,7 @@
 
 #include "app/access/AuthService.h"
 #include "ui/common/Labels.h"
+#include "ui/common/Style.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -22,7 +23,7 @@ QLabel *makeProblemLabel(const QString &name, QWidget *parent)
     label->setObjectName(name);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
-    label->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Style::showAsError(label);
     label->hide();
     return label;
 }

@@ -2,6 +2,7 @@
 
 #include "app/access/AuthService.h"
 #include "ui/common/Labels.h"
+#include "ui/common/Style.h"
 
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -51,7 +52,7 @@ LockScreen::LockScreen(Database &database, const QString &operatorName, QWidget 
     m_error->setAlignment(Qt::AlignCenter);
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Style::showAsError(m_error);
     m_error->hide();
 
     auto *buttons = new QHBoxLayout;

@@ -10,6 +10,7 @@
 #include "ui/common/Labels.h"
 #include "ui/common/MessageBox.h"
 #include "ui/common/PlaceholderPage.h"
+#include "ui/common/Style.h"
 #include "ui/dashboard/DashboardPage.h"
 #include "ui/policy/PurposesPage.h"
 #include "ui/requests/RequestsPage.h"
@@ -255,7 +256,9 @@ void MainWindow::createStatusBar()
     m_approvalsButton->setObjectName(QStringLiteral("approvalsButton"));
     m_approvalsButton->setFlat(true);
     m_approvalsButton->setCursor(Qt::PointingHandCursor);
-    m_approvalsButton->setStyleSheet(QStringLiteral("QPushButton { color: #8a4b00; font-weight: bold; }"));
+    m_approvalsButton->setStyleSheet(
+        QStringLiteral("QPushButton { %1 }")
+            .arg(Style::textStyle(Style::warning(), QStringLiteral("font-weight: bold;"))));
     m_approvalsButton->setToolTip(tr("Irreversible actions waiting for a second officer (Ctrl+Shift+A)"));
     m_approvalsButton->hide();
     connect(m_approvalsButton, &QPushButton::clicked, this, &MainWindow::showApprovals);

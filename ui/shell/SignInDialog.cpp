@@ -2,6 +2,7 @@
 
 #include "app/access/AuthService.h"
 #include "ui/common/Labels.h"
+#include "ui/common/Style.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -44,7 +45,7 @@ SignInDialog::SignInDialog(Database &database, QWidget *parent) : QDialog(parent
     m_error->setObjectName(QStringLiteral("signInError"));
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Style::showAsError(m_error);
     m_error->hide();
 
     auto *form = new QFormLayout;

@@ -3,6 +3,7 @@
 #include "app/domain/FieldRules.h"
 #include "ui/common/Labels.h"
 #include "ui/common/RequestIdEdit.h"
+#include "ui/common/Style.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -48,7 +49,7 @@ CorrectDialog::CorrectDialog(const SubjectDetails::Item &item, QWidget *parent)
     m_problem->setObjectName(QStringLiteral("valueProblem"));
     m_problem->setWordWrap(true);
     m_problem->setTextFormat(Qt::PlainText);
-    m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Style::showAsError(m_problem);
     // Room for two lines from the start: the dialog does not jump, nor squeeze the message, as it comes and goes.
     m_problem->setMinimumHeight(2 * m_problem->fontMetrics().lineSpacing());
 

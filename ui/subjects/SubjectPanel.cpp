@@ -9,6 +9,7 @@
 #include "ui/bulk/BulkActionDialog.h"
 #include "ui/common/Labels.h"
 #include "ui/common/MessageBox.h"
+#include "ui/common/Style.h"
 #include "ui/subjects/BlockDialog.h"
 #include "ui/subjects/CorrectDialog.h"
 #include "ui/subjects/SubjectDataTree.h"
@@ -117,7 +118,7 @@ SubjectPanel::SubjectPanel(std::shared_ptr<Database> database, const Session &se
     m_blockNote->setObjectName(QStringLiteral("subjectBlockNote"));
     m_blockNote->setTextFormat(Qt::PlainText);
     m_blockNote->setWordWrap(true);
-    m_blockNote->setStyleSheet(QStringLiteral("color: #8a4b00;"));
+    m_blockNote->setStyleSheet(Style::textStyle(Style::warning()));
     m_blockNote->hide();
 
     const QString labels[5] = {tr("&Correct\u2026"), tr("&Block\u2026"), tr("&Unblock\u2026"), tr("A&nonymize\u2026"),

@@ -9,6 +9,7 @@
 #include "ui/common/Labels.h"
 #include "ui/common/MessageBox.h"
 #include "ui/common/PageTitle.h"
+#include "ui/common/Style.h"
 #include "ui/subjects/SubjectDataTree.h"
 #include "ui/subjects/SubjectFilterBar.h"
 #include "ui/subjects/SubjectListModel.h"
@@ -113,7 +114,7 @@ QWidget *SubjectsPage::createListPane()
     m_error = new QLabel(pane);
     m_error->setObjectName(QStringLiteral("subjectError"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Style::showAsError(m_error);
     m_error->hide();
 
     m_table = new QTableView(pane);

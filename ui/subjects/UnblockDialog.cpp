@@ -1,6 +1,7 @@
 #include "ui/subjects/UnblockDialog.h"
 
 #include "ui/common/RequestIdEdit.h"
+#include "ui/common/Style.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -33,7 +34,7 @@ UnblockDialog::UnblockDialog(const QString &subjectName, QWidget *parent) : QDia
     m_note = new QLabel(this);
     m_note->setObjectName(QStringLiteral("unblockNote"));
     m_note->setWordWrap(true);
-    m_note->setStyleSheet(QStringLiteral("color: #8a4b00;"));
+    m_note->setStyleSheet(Style::textStyle(Style::warning()));
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);

@@ -4,6 +4,7 @@
 #include "app/storage/Database.h"
 #include "ui/common/Labels.h"
 #include "ui/common/MessageBox.h"
+#include "ui/common/Style.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -418,7 +419,7 @@ void CalendarDialog::done(int result)
 void CalendarDialog::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    Style::showAsError(m_message, error);
     m_message->setVisible(!text.isEmpty());
 }
 

@@ -5,6 +5,7 @@
 #include "app/policy/LetterTemplateStore.h"
 #include "ui/common/Labels.h"
 #include "ui/common/MessageBox.h"
+#include "ui/common/Style.h"
 
 #include <QCheckBox>
 #include <QCloseEvent>
@@ -82,7 +83,7 @@ LetterTemplateDialog::LetterTemplateDialog(std::shared_ptr<Database> database, c
     m_problem->setObjectName(QStringLiteral("templateProblem"));
     m_problem->setTextFormat(Qt::PlainText);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
+    Style::showAsError(m_problem);
     m_problem->setMinimumHeight(2 * m_problem->fontMetrics().lineSpacing());
 
     m_placeholders = new QListWidget(this);
