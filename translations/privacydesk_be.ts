@@ -1130,10 +1130,6 @@
         <translation> заблакаваны да %1</translation>
     </message>
     <message>
-        <source>operator: expected &apos;add&apos; or &apos;list&apos;, got &apos;%1&apos;</source>
-        <translation>operator: чакаецца &apos;add&apos; або &apos;list&apos;, атрымана &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>settings: expected &apos;show&apos; or &apos;set KEY VALUE&apos;</source>
         <translation>settings: чакаецца &apos;show&apos; або &apos;set KEY VALUE&apos;</translation>
     </message>
@@ -1170,10 +1166,6 @@
         <translation>audit list: --limit: чакаецца цэлы лік больш за 0</translation>
     </message>
     <message>
-        <source>audit: expected &apos;verify&apos; or &apos;list&apos;, got &apos;%1&apos;</source>
-        <translation>audit: чакаецца &apos;verify&apos; або &apos;list&apos;, атрымана &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>approval: expected &apos;list&apos;, &apos;approve ID&apos; or &apos;reject ID --note TEXT&apos;</source>
         <translation>approval: чакаецца &apos;list&apos;, &apos;approve ID&apos; або &apos;reject ID --note TEXT&apos;</translation>
     </message>
@@ -1192,10 +1184,6 @@
     <message>
         <source>Approval %1 rejected.</source>
         <translation>Узгадненне %1 адхілена.</translation>
-    </message>
-    <message>
-        <source>import: expected &apos;subjects FILE.csv&apos;, got &apos;%1&apos;</source>
-        <translation>import: чакаецца &apos;subjects FILE.csv&apos;, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>import subjects: expected one FILE.csv</source>
@@ -1290,14 +1278,6 @@
         <translation>%1: апрацавана суб&apos;ектаў: %2, прапушчана: %3.</translation>
     </message>
     <message>
-        <source>subjects: expected &apos;search TEXT&apos;, got &apos;%1&apos;</source>
-        <translation>subjects: чакаецца &apos;search TEXT&apos;, атрымана &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>subject: expected show, correct, block, unblock, anonymize or delete, got &apos;%1&apos;</source>
-        <translation>subject: чакаецца show, correct, block, unblock, anonymize або delete, атрымана &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>request add: unexpected argument &apos;%1&apos;</source>
         <translation>request add: лішні аргумент &apos;%1&apos;</translation>
     </message>
@@ -1382,12 +1362,12 @@
         <translation>  магчымы дублікат #%1</translation>
     </message>
     <message>
-        <source>request: expected add, list or show</source>
-        <translation>request: чакаецца add, list або show</translation>
+        <source>%1: expected one of: %2</source>
+        <translation>%1: чакаецца адно з: %2</translation>
     </message>
     <message>
-        <source>request: unknown action &apos;%1&apos; (expected add, list or show)</source>
-        <translation>request: невядомае дзеянне &apos;%1&apos; (чакаецца add, list або show)</translation>
+        <source>%1: unknown &apos;%2&apos; (expected one of: %3)</source>
+        <translation>%1: невядомая падкаманда &apos;%2&apos; (чакаецца адно з: %3)</translation>
     </message>
 </context>
 <context>
@@ -4357,25 +4337,25 @@
             <numerusform>%Ln запытаў</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln overdue&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>
-            <numerusform>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln пратэрмінаваны&lt;/b&gt;&lt;/span&gt;</numerusform>
-            <numerusform>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln пратэрмінаваныя&lt;/b&gt;&lt;/span&gt;</numerusform>
-            <numerusform>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln пратэрмінаваных&lt;/b&gt;&lt;/span&gt;</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln due within 3 days&lt;/span&gt;</source>
-        <translation>
-            <numerusform>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln з тэрмінам на працягу 3 дзён&lt;/span&gt;</numerusform>
-            <numerusform>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln з тэрмінам на працягу 3 дзён&lt;/span&gt;</numerusform>
-            <numerusform>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln з тэрмінам на працягу 3 дзён&lt;/span&gt;</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No request matches. Change the filter, or register a new request with New request.</source>
         <translation>Ніводзін запыт не адпавядае ўмовам. Змяніце фільтр або зарэгіструйце новы запыт кнопкай «Новы запыт».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>%Ln пратэрмінаваны</numerusform>
+            <numerusform>%Ln пратэрмінаваныя</numerusform>
+            <numerusform>%Ln пратэрмінаваных</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln due within 3 days</source>
+        <translation>
+            <numerusform>%Ln з тэрмінам на працягу 3 дзён</numerusform>
+            <numerusform>%Ln з тэрмінам на працягу 3 дзён</numerusform>
+            <numerusform>%Ln з тэрмінам на працягу 3 дзён</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1101,10 +1101,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>operator: expected &apos;add&apos; or &apos;list&apos;, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>settings: expected &apos;show&apos; or &apos;set KEY VALUE&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1141,10 +1137,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>audit: expected &apos;verify&apos; or &apos;list&apos;, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>approval: expected &apos;list&apos;, &apos;approve ID&apos; or &apos;reject ID --note TEXT&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1162,10 +1154,6 @@
     </message>
     <message>
         <source>Approval %1 rejected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>import: expected &apos;subjects FILE.csv&apos;, got &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1261,14 +1249,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>subjects: expected &apos;search TEXT&apos;, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>subject: expected show, correct, block, unblock, anonymize or delete, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>request add: unexpected argument &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1353,11 +1333,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>request: expected add, list or show</source>
+        <source>%1: expected one of: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>request: unknown action &apos;%1&apos; (expected add, list or show)</source>
+        <source>%1: unknown &apos;%2&apos; (expected one of: %3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4318,23 +4298,23 @@
             <numerusform>%Ln requests</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln overdue&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>
-            <numerusform>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln overdue&lt;/b&gt;&lt;/span&gt;</numerusform>
-            <numerusform>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln overdue&lt;/b&gt;&lt;/span&gt;</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln due within 3 days&lt;/span&gt;</source>
-        <translation>
-            <numerusform>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln due within 3 days&lt;/span&gt;</numerusform>
-            <numerusform>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln due within 3 days&lt;/span&gt;</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No request matches. Change the filter, or register a new request with New request.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>%Ln overdue</numerusform>
+            <numerusform>%Ln overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln due within 3 days</source>
+        <translation>
+            <numerusform>%Ln due within 3 days</numerusform>
+            <numerusform>%Ln due within 3 days</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1130,10 +1130,6 @@
         <translation> заблокирован до %1</translation>
     </message>
     <message>
-        <source>operator: expected &apos;add&apos; or &apos;list&apos;, got &apos;%1&apos;</source>
-        <translation>operator: ожидается &apos;add&apos; или &apos;list&apos;, получено &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>settings: expected &apos;show&apos; or &apos;set KEY VALUE&apos;</source>
         <translation>settings: ожидается &apos;show&apos; или &apos;set KEY VALUE&apos;</translation>
     </message>
@@ -1170,10 +1166,6 @@
         <translation>audit list: --limit: ожидается целое число больше 0</translation>
     </message>
     <message>
-        <source>audit: expected &apos;verify&apos; or &apos;list&apos;, got &apos;%1&apos;</source>
-        <translation>audit: ожидается &apos;verify&apos; или &apos;list&apos;, получено &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>approval: expected &apos;list&apos;, &apos;approve ID&apos; or &apos;reject ID --note TEXT&apos;</source>
         <translation>approval: ожидается &apos;list&apos;, &apos;approve ID&apos; или &apos;reject ID --note TEXT&apos;</translation>
     </message>
@@ -1192,10 +1184,6 @@
     <message>
         <source>Approval %1 rejected.</source>
         <translation>Согласование %1 отклонено.</translation>
-    </message>
-    <message>
-        <source>import: expected &apos;subjects FILE.csv&apos;, got &apos;%1&apos;</source>
-        <translation>import: ожидается &apos;subjects FILE.csv&apos;, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>import subjects: expected one FILE.csv</source>
@@ -1290,14 +1278,6 @@
         <translation>%1: обработано субъектов: %2, пропущено: %3.</translation>
     </message>
     <message>
-        <source>subjects: expected &apos;search TEXT&apos;, got &apos;%1&apos;</source>
-        <translation>subjects: ожидается &apos;search TEXT&apos;, получено &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>subject: expected show, correct, block, unblock, anonymize or delete, got &apos;%1&apos;</source>
-        <translation>subject: ожидается show, correct, block, unblock, anonymize или delete, получено &apos;%1&apos;</translation>
-    </message>
-    <message>
         <source>request add: unexpected argument &apos;%1&apos;</source>
         <translation>request add: лишний аргумент &apos;%1&apos;</translation>
     </message>
@@ -1382,12 +1362,12 @@
         <translation>  возможный дубликат #%1</translation>
     </message>
     <message>
-        <source>request: expected add, list or show</source>
-        <translation>request: ожидается add, list или show</translation>
+        <source>%1: expected one of: %2</source>
+        <translation>%1: ожидается одно из: %2</translation>
     </message>
     <message>
-        <source>request: unknown action &apos;%1&apos; (expected add, list or show)</source>
-        <translation>request: неизвестное действие &apos;%1&apos; (ожидается add, list или show)</translation>
+        <source>%1: unknown &apos;%2&apos; (expected one of: %3)</source>
+        <translation>%1: неизвестная подкоманда &apos;%2&apos; (ожидается одно из: %3)</translation>
     </message>
 </context>
 <context>
@@ -4357,25 +4337,25 @@
             <numerusform>%Ln запросов</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln overdue&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>
-            <numerusform>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln просрочен&lt;/b&gt;&lt;/span&gt;</numerusform>
-            <numerusform>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln просрочено&lt;/b&gt;&lt;/span&gt;</numerusform>
-            <numerusform>&lt;span style=&apos;color:#b3261e&apos;&gt;&lt;b&gt;%Ln просрочено&lt;/b&gt;&lt;/span&gt;</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln due within 3 days&lt;/span&gt;</source>
-        <translation>
-            <numerusform>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln со сроком в течение 3 дней&lt;/span&gt;</numerusform>
-            <numerusform>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln со сроком в течение 3 дней&lt;/span&gt;</numerusform>
-            <numerusform>&lt;span style=&apos;color:#a64b00&apos;&gt;%Ln со сроком в течение 3 дней&lt;/span&gt;</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No request matches. Change the filter, or register a new request with New request.</source>
         <translation>Ни один запрос не соответствует условиям. Измените фильтр или зарегистрируйте новый запрос кнопкой «Новый запрос».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>%Ln просрочен</numerusform>
+            <numerusform>%Ln просрочено</numerusform>
+            <numerusform>%Ln просрочено</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln due within 3 days</source>
+        <translation>
+            <numerusform>%Ln со сроком в течение 3 дней</numerusform>
+            <numerusform>%Ln со сроком в течение 3 дней</numerusform>
+            <numerusform>%Ln со сроком в течение 3 дней</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -12,14 +12,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace {
-/// Messages of this file, filed by lupdate under the context they are looked up in.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(pd::CliApp)
-};
-} // namespace
-
 namespace pd {
 
 namespace {
@@ -45,7 +37,7 @@ int openForAudit(CliContext &cli, const QString &command, std::shared_ptr<Databa
 int auditVerify(CliContext &cli, const QStringList &words)
 {
     if (!words.isEmpty()) {
-        return cli.usage(Tr::tr("audit verify: unexpected argument '%1'").arg(words.first()));
+        return cli.usage(CliText::tr("audit verify: unexpected argument '%1'").arg(words.first()));
     }
     std::shared_ptr<Database> database;
     Session who;
@@ -57,11 +49,11 @@ int auditVerify(CliContext &cli, const QStringList &words)
         return cli.fail(verification.error());
     }
     if (!verification->ok()) {
-        return cli.fail(makeError(
-            ErrorCode::Conflict,
-            Tr::tr("audit trail broken at entry %1: %2").arg(verification->firstBrokenId).arg(verification->problem)));
+        return cli.fail(makeError(ErrorCode::Conflict, CliText::tr("audit trail broken at entry %1: %2")
+                                                           .arg(verification->firstBrokenId)
+                                                           .arg(verification->problem)));
     }
-    cli.out << Tr::tr("Audit trail intact: %1 entries verified.").arg(verification->entries) << '\n';
+    cli.out << CliText::tr("Audit trail intact: %1 entries verified.").arg(verification->entries) << '\n';
     return CliContext::Success;
 }
 
@@ -82,21 +74,22 @@ int auditList(CliContext &cli, const QStringList &words)
         bool ok = false;
         filter.subjectId = args.value(QStringLiteral("subject")).toLongLong(&ok);
         if (!ok) {
-            return cli.usage(Tr::tr("audit list: --subject: expected a subject id, got '%1'")
+            return cli.usage(CliText::tr("audit list: --subject: expected a subject id, got '%1'")
                                  .arg(args.value(QStringLiteral("subject"))));
         }
     }
     for (const char *name : {"from", "to"}) {
         const QString value = args.value(QLatin1String(name));
         if (!value.isEmpty() && !QDate::fromString(value, Qt::ISODate).isValid()) {
-            return cli.usage(Tr::tr("audit list: --%1: expected YYYY-MM-DD, got '%2'").arg(QLatin1String(name), value));
+            return cli.usage(
+                CliText::tr("audit list: --%1: expected YYYY-MM-DD, got '%2'").arg(QLatin1String(name), value));
         }
     }
     filter.from = args.value(QStringLiteral("from"));
     filter.to = args.value(QStringLiteral("to"));
     const int limit = args.value(QStringLiteral("limit"), QStringLiteral("100")).toInt();
     if (limit <= 0) {
-        return cli.usage(Tr::tr("audit list: --limit: expected a whole number above 0"));
+        return cli.usage(CliText::tr("audit list: --limit: expected a whole number above 0"));
     }
     std::shared_ptr<Database> database;
     Session who;
@@ -138,14 +131,7 @@ int auditList(CliContext &cli, const QStringList &words)
 
 int runAudit(CliContext &cli, const QStringList &words)
 {
-    const QString sub = words.value(0);
-    if (sub == QLatin1String("verify")) {
-        return auditVerify(cli, words.mid(1));
-    }
-    if (sub == QLatin1String("list")) {
-        return auditList(cli, words.mid(1));
-    }
-    return cli.usage(Tr::tr("audit: expected 'verify' or 'list', got '%1'").arg(sub));
+    return dispatch(cli, QStringLiteral("audit"), words, {{"verify", auditVerify}, {"list", auditList}});
 }
 
 int runApproval(CliContext &cli, const QStringList &words)
@@ -160,18 +146,18 @@ int runApproval(CliContext &cli, const QStringList &words)
     const bool decide =
         (sub == QLatin1String("approve") || sub == QLatin1String("reject")) && args.positionals.size() == 1;
     if (!list && !decide) {
-        return cli.usage(Tr::tr("approval: expected 'list', 'approve ID' or 'reject ID --note TEXT'"));
+        return cli.usage(CliText::tr("approval: expected 'list', 'approve ID' or 'reject ID --note TEXT'"));
     }
     qint64 id = 0;
     if (decide) {
         bool ok = false;
         id = args.positionals.first().toLongLong(&ok);
         if (!ok || id <= 0) {
-            return cli.usage(
-                Tr::tr("approval %1: ID: expected an approval number, got '%2'").arg(sub, args.positionals.first()));
+            return cli.usage(CliText::tr("approval %1: ID: expected an approval number, got '%2'")
+                                 .arg(sub, args.positionals.first()));
         }
         if (sub == QLatin1String("reject") && args.value(QStringLiteral("note")).trimmed().isEmpty()) {
-            return cli.usage(Tr::tr("approval reject: --note TEXT is required"));
+            return cli.usage(CliText::tr("approval reject: --note TEXT is required"));
         }
     }
     std::shared_ptr<Database> database;
@@ -186,8 +172,8 @@ int runApproval(CliContext &cli, const QStringList &words)
         if (!status) {
             return cli.fail(status.error());
         }
-        cli.out << (sub == QLatin1String("approve") ? Tr::tr("Approval %1 approved and carried out.")
-                                                    : Tr::tr("Approval %1 rejected."))
+        cli.out << (sub == QLatin1String("approve") ? CliText::tr("Approval %1 approved and carried out.")
+                                                    : CliText::tr("Approval %1 rejected."))
                        .arg(id)
                 << '\n';
         return CliContext::Success;

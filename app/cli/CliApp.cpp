@@ -5,14 +5,6 @@
 
 #include <QCoreApplication>
 
-namespace {
-/// Messages of this file, filed by lupdate under the context they are looked up in.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(pd::CliApp)
-};
-} // namespace
-
 namespace pd {
 
 namespace {
@@ -89,16 +81,16 @@ int CliApp::run()
         } else if (option == QLatin1String("--operator")) {
             target = &cli.operatorName;
         } else {
-            return cli.usage(Tr::tr("unknown option %1").arg(option));
+            return cli.usage(CliText::tr("unknown option %1").arg(option));
         }
         if (index + 1 >= m_arguments.size()) {
-            return cli.usage(Tr::tr("option %1 needs a value").arg(option));
+            return cli.usage(CliText::tr("option %1 needs a value").arg(option));
         }
         *target = m_arguments.at(index + 1);
         index += 2;
     }
     if (index >= m_arguments.size()) {
-        return cli.usage(Tr::tr("no command given"));
+        return cli.usage(CliText::tr("no command given"));
     }
     if (!cli.dbUrl.isEmpty()) {
         if (Result<DatabaseUrl> url = DatabaseUrl::parse(cli.dbUrl); !url) {
@@ -126,7 +118,7 @@ int CliApp::run()
         m_out << QLatin1String(kUsage);
         return CliContext::Success;
     }
-    return cli.usage(Tr::tr("unknown command '%1'").arg(command));
+    return cli.usage(CliText::tr("unknown command '%1'").arg(command));
 }
 
 } // namespace pd

@@ -9,19 +9,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace {
-/// Messages of this file, filed by lupdate under the context they are looked up in.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(pd::CliApp)
-};
-} // namespace
-
 namespace pd {
 
 int CliContext::usage(const QString &message)
 {
-    err << "privacydesk-cli: " << message << '\n' << Tr::tr("Try 'privacydesk-cli --help'.") << '\n';
+    err << "privacydesk-cli: " << message << '\n' << CliText::tr("Try 'privacydesk-cli --help'.") << '\n';
     return Usage;
 }
 
@@ -50,21 +42,21 @@ bool CliContext::parse(const QStringList &words, const QStringList &valueOptions
         }
         if (flagOptions.contains(name)) {
             if (hasInline) {
-                *error = Tr::tr("option --%1 takes no value").arg(name);
+                *error = CliText::tr("option --%1 takes no value").arg(name);
                 return false;
             }
             result->flags.append(name);
         } else if (valueOptions.contains(name)) {
             if (!hasInline) {
                 if (i + 1 >= words.size()) {
-                    *error = Tr::tr("option --%1 needs a value").arg(name);
+                    *error = CliText::tr("option --%1 needs a value").arg(name);
                     return false;
                 }
                 inlineValue = words.at(++i);
             }
             result->options.insert(name, inlineValue);
         } else {
-            *error = Tr::tr("unknown option --%1").arg(name);
+            *error = CliText::tr("unknown option --%1").arg(name);
             return false;
         }
     }
@@ -84,11 +76,11 @@ Result<std::shared_ptr<Database>> CliContext::open(bool mayCreate)
 int CliContext::signIn(Database &database, const QString &command, Session *session)
 {
     if (operatorName.isEmpty()) {
-        return usage(Tr::tr("%1 needs --operator NAME (and the password in PRIVACYDESK_PASSWORD)").arg(command));
+        return usage(CliText::tr("%1 needs --operator NAME (and the password in PRIVACYDESK_PASSWORD)").arg(command));
     }
     const QString password = qEnvironmentVariable("PRIVACYDESK_PASSWORD");
     if (password.isEmpty()) {
-        return usage(Tr::tr("--operator %1: set the password in the environment variable PRIVACYDESK_PASSWORD")
+        return usage(CliText::tr("--operator %1: set the password in the environment variable PRIVACYDESK_PASSWORD")
                          .arg(operatorName));
     }
     Result<Session> signedIn = AuthService::signIn(database, operatorName, password);
@@ -116,6 +108,23 @@ void CliContext::printJson(const QJsonValue &value)
 {
     const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+}
+
+int dispatch(CliContext &cli, const QString &command, const QStringList &words,
+             std::initializer_list<Subcommand> subcommands)
+{
+    const QString word = words.value(0);
+    QStringList names;
+    for (const Subcommand &subcommand : subcommands) {
+        if (word == QLatin1String(subcommand.name)) {
+            return subcommand.run(cli, words.mid(1));
+        }
+        names << QLatin1String(subcommand.name);
+    }
+    const QString expected = names.join(QStringLiteral(", "));
+    return cli.usage(word.isEmpty()
+                         ? CliText::tr("%1: expected one of: %2").arg(command, expected)
+                         : CliText::tr("%1: unknown '%2' (expected one of: %3)").arg(command, word, expected));
 }
 
 } // namespace pd

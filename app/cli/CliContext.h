@@ -3,11 +3,14 @@
 #include "app/domain/Result.h"
 #include "app/domain/Session.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonValue>
 #include <QStringList>
 #include <QTextStream>
 
+#include <functional>
+#include <initializer_list>
 #include <memory>
 
 namespace pd {
@@ -61,6 +64,27 @@ public:
     /// Prints `value` as indented JSON on stdout.
     void printJson(const QJsonValue &value);
 };
+
+/// The texts of privacydesk-cli: every command file translates through this one context (pd::CliApp).
+class CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(pd::CliApp)
+
+public:
+    CliText() = delete;
+};
+
+/// One subcommand ("subject show", "request add", ...): its word, and what runs it with the words after it.
+struct Subcommand
+{
+    const char *name;
+    std::function<int(CliContext &cli, const QStringList &words)> run;
+};
+
+/// Runs the subcommand that `words` starts with. A missing or unknown one is bad usage naming what was given and
+/// the subcommands of `command` ("subject: unknown 'frob' (expected show, correct, ...)").
+int dispatch(CliContext &cli, const QString &command, const QStringList &words,
+             std::initializer_list<Subcommand> subcommands);
 
 /// Each command: `words` are the arguments after the command name(s).
 int runInit(CliContext &cli, const QStringList &words);

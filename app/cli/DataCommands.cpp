@@ -6,28 +6,19 @@
 
 #include <QCoreApplication>
 
-namespace {
-/// Messages of this file, filed by lupdate under the context they are looked up in.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(pd::CliApp)
-};
-} // namespace
-
 namespace pd {
 
-int runImport(CliContext &cli, const QStringList &words)
+namespace {
+
+int importSubjects(CliContext &cli, const QStringList &words)
 {
     CliContext::Arguments args;
     QString error;
-    if (words.value(0) != QLatin1String("subjects")) {
-        return cli.usage(Tr::tr("import: expected 'subjects FILE.csv', got '%1'").arg(words.value(0)));
-    }
-    if (!CliContext::parse(words.mid(1), {QStringLiteral("rejects")}, {}, &args, &error)) {
+    if (!CliContext::parse(words, {QStringLiteral("rejects")}, {}, &args, &error)) {
         return cli.usage(QStringLiteral("import subjects: ") + error);
     }
     if (args.positionals.size() != 1) {
-        return cli.usage(Tr::tr("import subjects: expected one FILE.csv"));
+        return cli.usage(CliText::tr("import subjects: expected one FILE.csv"));
     }
     std::shared_ptr<Database> database;
     Session who;
@@ -46,14 +37,21 @@ int runImport(CliContext &cli, const QStringList &words)
             return cli.fail(written.error());
         }
     }
-    cli.out << Tr::tr("Imported %1 subjects; %2 rows rejected%3.")
+    cli.out << CliText::tr("Imported %1 subjects; %2 rows rejected%3.")
                    .arg(summary->imported)
                    .arg(summary->rejected.size())
                    .arg(summary->rejected.isEmpty()
                             ? QString()
-                            : Tr::tr(" (written to %1)").arg(args.value(QStringLiteral("rejects"))))
+                            : CliText::tr(" (written to %1)").arg(args.value(QStringLiteral("rejects"))))
             << '\n';
     return CliContext::Success;
+}
+
+} // namespace
+
+int runImport(CliContext &cli, const QStringList &words)
+{
+    return dispatch(cli, QStringLiteral("import"), words, {{"subjects", importSubjects}});
 }
 
 } // namespace pd

@@ -10,14 +10,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace {
-/// Messages of this file, filed by lupdate under the context they are looked up in.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(pd::CliApp)
-};
-} // namespace
-
 namespace pd {
 
 namespace {
@@ -30,23 +22,24 @@ int operatorAdd(CliContext &cli, const QStringList &words)
         return cli.usage(QStringLiteral("operator add: ") + error);
     }
     if (args.positionals.size() != 1) {
-        return cli.usage(Tr::tr("operator add: expected one NAME, got %1").arg(args.positionals.size()));
+        return cli.usage(CliText::tr("operator add: expected one NAME, got %1").arg(args.positionals.size()));
     }
     const QString name = args.positionals.first();
     if (const QString problem = AuthService::nameProblem(name); !problem.isEmpty()) {
         return cli.usage(QStringLiteral("operator add: NAME: ") + problem);
     }
     if (!args.has(QStringLiteral("role"))) {
-        return cli.usage(Tr::tr("operator add: --role is required (%1)").arg(allRoles().join(QStringLiteral(" | "))));
+        return cli.usage(
+            CliText::tr("operator add: --role is required (%1)").arg(allRoles().join(QStringLiteral(" | "))));
     }
     const std::optional<Role> role = parseRole(args.value(QStringLiteral("role")));
     if (!role) {
-        return cli.usage(Tr::tr("operator add: --role: expected %1, got '%2'")
+        return cli.usage(CliText::tr("operator add: --role: expected %1, got '%2'")
                              .arg(allRoles().join(QStringLiteral(" | ")), args.value(QStringLiteral("role"))));
     }
     const QString password = qEnvironmentVariable("PRIVACYDESK_NEW_PASSWORD");
     if (password.isEmpty()) {
-        return cli.usage(Tr::tr("operator add: set the new operator's password in PRIVACYDESK_NEW_PASSWORD"));
+        return cli.usage(CliText::tr("operator add: set the new operator's password in PRIVACYDESK_NEW_PASSWORD"));
     }
     if (const QString problem = AuthService::passwordProblem(password); !problem.isEmpty()) {
         return cli.usage(QStringLiteral("PRIVACYDESK_NEW_PASSWORD: ") + problem);
@@ -70,7 +63,8 @@ int operatorAdd(CliContext &cli, const QStringList &words)
     if (!added) {
         return cli.fail(added.error());
     }
-    cli.out << (hasOperators.value() ? Tr::tr("Operator %1 (%2) added.") : Tr::tr("First administrator %1 added."))
+    cli.out << (hasOperators.value() ? CliText::tr("Operator %1 (%2) added.")
+                                     : CliText::tr("First administrator %1 added."))
                    .arg(name, toString(*role))
             << '\n';
     return CliContext::Success;
@@ -79,7 +73,7 @@ int operatorAdd(CliContext &cli, const QStringList &words)
 int operatorList(CliContext &cli, const QStringList &words)
 {
     if (!words.isEmpty()) {
-        return cli.usage(Tr::tr("operator list: unexpected argument '%1'").arg(words.first()));
+        return cli.usage(CliText::tr("operator list: unexpected argument '%1'").arg(words.first()));
     }
     std::shared_ptr<Database> database;
     Session who;
@@ -101,9 +95,9 @@ int operatorList(CliContext &cli, const QStringList &words)
                                      {QStringLiteral("last_sign_in_at"), info.lastSignInAt}});
         } else {
             cli.out << QStringLiteral("%1\t%2\t%3%4\n")
-                           .arg(info.name, toString(info.role), info.active ? QString() : Tr::tr("deactivated"),
+                           .arg(info.name, toString(info.role), info.active ? QString() : CliText::tr("deactivated"),
                                 info.lockedUntil.isEmpty() ? QString()
-                                                           : Tr::tr(" locked until %1").arg(info.lockedUntil));
+                                                           : CliText::tr(" locked until %1").arg(info.lockedUntil));
         }
     }
     if (cli.json) {
@@ -126,14 +120,7 @@ std::optional<Settings::Key> settingKey(const QString &name)
 
 int runOperator(CliContext &cli, const QStringList &words)
 {
-    const QString sub = words.value(0);
-    if (sub == QLatin1String("add")) {
-        return operatorAdd(cli, words.mid(1));
-    }
-    if (sub == QLatin1String("list")) {
-        return operatorList(cli, words.mid(1));
-    }
-    return cli.usage(Tr::tr("operator: expected 'add' or 'list', got '%1'").arg(sub));
+    return dispatch(cli, QStringLiteral("operator"), words, {{"add", operatorAdd}, {"list", operatorList}});
 }
 
 int runSettings(CliContext &cli, const QStringList &words)
@@ -142,19 +129,19 @@ int runSettings(CliContext &cli, const QStringList &words)
     const bool show = sub == QLatin1String("show") && words.size() == 1;
     const bool set = sub == QLatin1String("set") && words.size() == 3;
     if (!show && !set) {
-        return cli.usage(Tr::tr("settings: expected 'show' or 'set KEY VALUE'"));
+        return cli.usage(CliText::tr("settings: expected 'show' or 'set KEY VALUE'"));
     }
     std::optional<Settings::Key> key;
     int value = 0;
     if (set) {
         key = settingKey(words.at(1));
         if (!key) {
-            return cli.usage(Tr::tr("settings set: unknown KEY '%1'").arg(words.at(1)));
+            return cli.usage(CliText::tr("settings set: unknown KEY '%1'").arg(words.at(1)));
         }
         bool ok = false;
         value = words.at(2).toInt(&ok);
         if (!ok || value < 0) {
-            return cli.usage(Tr::tr("settings set %1: VALUE must be a whole number of 0 or more, got '%2'")
+            return cli.usage(CliText::tr("settings set %1: VALUE must be a whole number of 0 or more, got '%2'")
                                  .arg(words.at(1), words.at(2)));
         }
     }

@@ -11,14 +11,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
-namespace {
-/// Messages of this file, filed by lupdate under the context they are looked up in.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(pd::CliApp)
-};
-} // namespace
-
 namespace pd {
 
 namespace {
@@ -112,39 +104,39 @@ int add(CliContext &cli, const QStringList &words)
         return cli.usage(command + QStringLiteral(": ") + error);
     }
     if (!args.positionals.isEmpty()) {
-        return cli.usage(Tr::tr("request add: unexpected argument '%1'").arg(args.positionals.first()));
+        return cli.usage(CliText::tr("request add: unexpected argument '%1'").arg(args.positionals.first()));
     }
     RequestIntake intake;
     const std::optional<RequestType> type = parseRequestType(args.value(QStringLiteral("type")));
     if (!type) {
-        return cli.usage(Tr::tr("request add: --type: expected one of %1, got '%2'")
+        return cli.usage(CliText::tr("request add: --type: expected one of %1, got '%2'")
                              .arg(allRequestTypes().join(QLatin1String(", ")), args.value(QStringLiteral("type"))));
     }
     intake.type = *type;
     const std::optional<Regime> regime = parseRegime(args.value(QStringLiteral("regime")));
     if (!regime) {
-        return cli.usage(Tr::tr("request add: --regime: expected one of %1, got '%2'")
+        return cli.usage(CliText::tr("request add: --regime: expected one of %1, got '%2'")
                              .arg(allRegimes().join(QLatin1String(", ")), args.value(QStringLiteral("regime"))));
     }
     intake.regime = *regime;
     if (args.has(QStringLiteral("subject"))) {
         qint64 id = 0;
         if (!parseId(args.value(QStringLiteral("subject")), &id)) {
-            return cli.usage(Tr::tr("request add: --subject: expected a subject number, got '%1'")
+            return cli.usage(CliText::tr("request add: --subject: expected a subject number, got '%1'")
                                  .arg(args.value(QStringLiteral("subject"))));
         }
         intake.subjectId = id;
     }
     intake.createSubject = args.has(QStringLiteral("new-subject"));
     if (!intake.subjectId && !intake.createSubject && !args.has(QStringLiteral("name"))) {
-        return cli.usage(Tr::tr("request add: --subject ID, or --name with --new-subject (or without a subject) "
-                                "is required"));
+        return cli.usage(CliText::tr("request add: --subject ID, or --name with --new-subject (or without a subject) "
+                                     "is required"));
     }
     for (const char *option : {"received", "birth-date"}) {
         const QString name = QLatin1String(option);
         if (args.has(name) && !QDate::fromString(args.value(name), Qt::ISODate).isValid()) {
             return cli.usage(
-                Tr::tr("request add: --%1: expected a date as YYYY-MM-DD, got '%2'").arg(name, args.value(name)));
+                CliText::tr("request add: --%1: expected a date as YYYY-MM-DD, got '%2'").arg(name, args.value(name)));
         }
     }
     intake.received = QDate::fromString(args.value(QStringLiteral("received")), Qt::ISODate);
@@ -156,7 +148,7 @@ int add(CliContext &cli, const QStringList &words)
     intake.requesterAddress = args.value(QStringLiteral("address"));
     intake.requesterIdNumber = args.value(QStringLiteral("id-number"));
     intake.whatAsked =
-        args.value(QStringLiteral("asked"), Tr::tr("%1 request under %2, registered from the command line")
+        args.value(QStringLiteral("asked"), CliText::tr("%1 request under %2, registered from the command line")
                                                 .arg(toString(intake.type), toString(intake.regime)));
     intake.answerForm = args.value(QStringLiteral("answer-form"), QStringLiteral("email"));
     intake.language = args.value(QStringLiteral("language"), QStringLiteral("en"));
@@ -196,28 +188,28 @@ int list(CliContext &cli, const QStringList &words)
         return cli.usage(command + QStringLiteral(": ") + error);
     }
     if (!args.positionals.isEmpty()) {
-        return cli.usage(Tr::tr("request list: unexpected argument '%1'").arg(args.positionals.first()));
+        return cli.usage(CliText::tr("request list: unexpected argument '%1'").arg(args.positionals.first()));
     }
     RequestFilter filter;
     if (args.has(QStringLiteral("status"))) {
         filter.status = parseRequestStatus(args.value(QStringLiteral("status")));
         if (!filter.status) {
             return cli.usage(
-                Tr::tr("request list: --status: expected one of %1, got '%2'")
+                CliText::tr("request list: --status: expected one of %1, got '%2'")
                     .arg(allRequestStatuses().join(QLatin1String(", ")), args.value(QStringLiteral("status"))));
         }
     }
     if (args.has(QStringLiteral("type"))) {
         filter.type = parseRequestType(args.value(QStringLiteral("type")));
         if (!filter.type) {
-            return cli.usage(Tr::tr("request list: --type: expected one of %1, got '%2'")
+            return cli.usage(CliText::tr("request list: --type: expected one of %1, got '%2'")
                                  .arg(allRequestTypes().join(QLatin1String(", ")), args.value(QStringLiteral("type"))));
         }
     }
     if (args.has(QStringLiteral("regime"))) {
         filter.regime = parseRegime(args.value(QStringLiteral("regime")));
         if (!filter.regime) {
-            return cli.usage(Tr::tr("request list: --regime: expected one of %1, got '%2'")
+            return cli.usage(CliText::tr("request list: --regime: expected one of %1, got '%2'")
                                  .arg(allRegimes().join(QLatin1String(", ")), args.value(QStringLiteral("regime"))));
         }
     }
@@ -230,7 +222,7 @@ int list(CliContext &cli, const QStringList &words)
         bool ok = false;
         limit = args.value(QStringLiteral("limit")).toInt(&ok);
         if (!ok || limit <= 0) {
-            return cli.usage(Tr::tr("request list: --limit: expected a positive number, got '%1'")
+            return cli.usage(CliText::tr("request list: --limit: expected a positive number, got '%1'")
                                  .arg(args.value(QStringLiteral("limit"))));
         }
     }
@@ -271,11 +263,11 @@ int list(CliContext &cli, const QStringList &words)
 int show(CliContext &cli, const QStringList &words)
 {
     if (words.size() != 1) {
-        return cli.usage(Tr::tr("request show: expected one ID"));
+        return cli.usage(CliText::tr("request show: expected one ID"));
     }
     qint64 id = 0;
     if (!parseId(words.first(), &id)) {
-        return cli.usage(Tr::tr("request show: expected a request number, got '%1'").arg(words.first()));
+        return cli.usage(CliText::tr("request show: expected a request number, got '%1'").arg(words.first()));
     }
     std::shared_ptr<Database> database;
     Session who;
@@ -295,24 +287,24 @@ int show(CliContext &cli, const QStringList &words)
         cli.printJson(detailsJson(r, events.value()));
         return CliContext::Success;
     }
-    cli.out << Tr::tr("Request #%1: %2 under %3, %4")
+    cli.out << CliText::tr("Request #%1: %2 under %3, %4")
                    .arg(r.id)
                    .arg(toString(r.type), toString(r.regime), toString(r.status))
             << '\n'
-            << Tr::tr("  received %1, due %2")
+            << CliText::tr("  received %1, due %2")
                    .arg(r.received.toString(Qt::ISODate), r.effectiveDue().toString(Qt::ISODate));
     if (r.extendedDue.isValid()) {
-        cli.out << ' ' << Tr::tr("(extended from %1)").arg(r.due.toString(Qt::ISODate));
+        cli.out << ' ' << CliText::tr("(extended from %1)").arg(r.due.toString(Qt::ISODate));
     }
     if (r.pausedSince.isValid()) {
-        cli.out << ' ' << Tr::tr("(clock stopped since %1)").arg(r.pausedSince.toString(Qt::ISODate));
+        cli.out << ' ' << CliText::tr("(clock stopped since %1)").arg(r.pausedSince.toString(Qt::ISODate));
     }
-    cli.out << '\n' << Tr::tr("  requester: %1").arg(r.requesterName) << '\n';
+    cli.out << '\n' << CliText::tr("  requester: %1").arg(r.requesterName) << '\n';
     if (r.subjectId) {
-        cli.out << Tr::tr("  subject: #%1").arg(*r.subjectId) << '\n';
+        cli.out << CliText::tr("  subject: #%1").arg(*r.subjectId) << '\n';
     }
     if (r.duplicateOf) {
-        cli.out << Tr::tr("  possible duplicate of #%1").arg(*r.duplicateOf) << '\n';
+        cli.out << CliText::tr("  possible duplicate of #%1").arg(*r.duplicateOf) << '\n';
     }
     for (const RequestEvent &e : events.value()) {
         cli.out << QStringLiteral("  %1  %2  %3  %4\n").arg(e.at, e.operatorName, e.kind, e.comment);
@@ -324,20 +316,7 @@ int show(CliContext &cli, const QStringList &words)
 
 int runRequest(CliContext &cli, const QStringList &words)
 {
-    const QString action = words.value(0);
-    const QStringList rest = words.mid(1);
-    if (action == QLatin1String("add")) {
-        return add(cli, rest);
-    }
-    if (action == QLatin1String("list")) {
-        return list(cli, rest);
-    }
-    if (action == QLatin1String("show")) {
-        return show(cli, rest);
-    }
-    return cli.usage(action.isEmpty()
-                         ? Tr::tr("request: expected add, list or show")
-                         : Tr::tr("request: unknown action '%1' (expected add, list or show)").arg(action));
+    return dispatch(cli, QStringLiteral("request"), words, {{"add", add}, {"list", list}, {"show", show}});
 }
 
 } // namespace pd

@@ -14,14 +14,6 @@
 #include <limits>
 #include <optional>
 
-namespace {
-/// Messages of this file, filed by lupdate under the context they are looked up in.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(pd::CliApp)
-};
-} // namespace
-
 namespace pd {
 
 namespace {
@@ -47,7 +39,7 @@ int runInit(CliContext &cli, const QStringList &words)
         return cli.usage(QStringLiteral("init: ") + error);
     }
     if (!args.positionals.isEmpty()) {
-        return cli.usage(Tr::tr("init: unexpected argument '%1'").arg(args.positionals.first()));
+        return cli.usage(CliText::tr("init: unexpected argument '%1'").arg(args.positionals.first()));
     }
     // Check the profile before touching the database: a bad profile leaves nothing behind.
     std::optional<Profile> profile;
@@ -62,7 +54,7 @@ int runInit(CliContext &cli, const QStringList &words)
     if (!database) {
         return cli.fail(database.error());
     }
-    cli.out << Tr::tr("Database %1 is at schema version %2.")
+    cli.out << CliText::tr("Database %1 is at schema version %2.")
                    .arg(database.value()->url().displayName())
                    .arg(database.value()->schemaVersion())
             << '\n';
@@ -85,7 +77,7 @@ int runInit(CliContext &cli, const QStringList &words)
         if (!summary) {
             return cli.fail(summary.error());
         }
-        cli.out << Tr::tr("Profile \"%1\": %2 controllers, %3 information systems, %4 purposes, %5 recipients.")
+        cli.out << CliText::tr("Profile \"%1\": %2 controllers, %3 information systems, %4 purposes, %5 recipients.")
                        .arg(profile->name)
                        .arg(summary->controllers)
                        .arg(summary->systems)
@@ -107,21 +99,21 @@ int runDemo(CliContext &cli, const QStringList &words)
         return cli.usage(QStringLiteral("demo: ") + error);
     }
     if (!args.positionals.isEmpty()) {
-        return cli.usage(Tr::tr("demo: unexpected argument '%1'").arg(args.positionals.first()));
+        return cli.usage(CliText::tr("demo: unexpected argument '%1'").arg(args.positionals.first()));
     }
     if (!args.has(QStringLiteral("subjects"))) {
-        return cli.usage(Tr::tr("demo: --subjects N is required"));
+        return cli.usage(CliText::tr("demo: --subjects N is required"));
     }
     DemoGenerator::Options options;
     qint64 number = 0;
     if (!parseWholeNumber(args.value(QStringLiteral("subjects")), 1, 10000000, &number)) {
-        return cli.usage(Tr::tr("demo: --subjects: expected a whole number from 1 to 10000000, got '%1'")
+        return cli.usage(CliText::tr("demo: --subjects: expected a whole number from 1 to 10000000, got '%1'")
                              .arg(args.value(QStringLiteral("subjects"))));
     }
     options.subjects = number;
     if (args.has(QStringLiteral("requests"))) {
         if (!parseWholeNumber(args.value(QStringLiteral("requests")), 0, 10000000, &number)) {
-            return cli.usage(Tr::tr("demo: --requests: expected a whole number from 0 to 10000000, got '%1'")
+            return cli.usage(CliText::tr("demo: --requests: expected a whole number from 0 to 10000000, got '%1'")
                                  .arg(args.value(QStringLiteral("requests"))));
         }
         options.requests = int(number);
@@ -129,14 +121,14 @@ int runDemo(CliContext &cli, const QStringList &words)
     if (args.has(QStringLiteral("seed"))) {
         if (!parseWholeNumber(args.value(QStringLiteral("seed")), 0, std::numeric_limits<qint64>::max(), &number)) {
             return cli.usage(
-                Tr::tr("demo: --seed: expected a whole number, got '%1'").arg(args.value(QStringLiteral("seed"))));
+                CliText::tr("demo: --seed: expected a whole number, got '%1'").arg(args.value(QStringLiteral("seed"))));
         }
         options.seed = quint64(number);
     }
     if (args.has(QStringLiteral("today"))) {
         options.today = QDate::fromString(args.value(QStringLiteral("today")), Qt::ISODate);
         if (!options.today.isValid()) {
-            return cli.usage(Tr::tr("demo: --today: expected a date as YYYY-MM-DD, got '%1'")
+            return cli.usage(CliText::tr("demo: --today: expected a date as YYYY-MM-DD, got '%1'")
                                  .arg(args.value(QStringLiteral("today"))));
         }
     }
@@ -164,7 +156,7 @@ int runDemo(CliContext &cli, const QStringList &words)
     if (!summary) {
         return cli.fail(summary.error());
     }
-    cli.out << Tr::tr("Demo data: %1 subjects, %2 data items, %3 consents, %4 disclosures, %5 requests in %6 s.")
+    cli.out << CliText::tr("Demo data: %1 subjects, %2 data items, %3 consents, %4 disclosures, %5 requests in %6 s.")
                    .arg(summary->subjects)
                    .arg(summary->items)
                    .arg(summary->consents)

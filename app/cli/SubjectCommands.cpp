@@ -15,14 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace {
-/// Messages of this file, filed by lupdate under the context they are looked up in.
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(pd::CliApp)
-};
-} // namespace
-
 namespace pd {
 
 namespace {
@@ -37,7 +29,7 @@ bool requestOption(CliContext &cli, const CliContext::Arguments &args, const QSt
     bool ok = false;
     const qint64 id = args.value(QStringLiteral("request")).toLongLong(&ok);
     if (!ok || id <= 0) {
-        *code = cli.usage(Tr::tr("%1: --request: expected a request number, got '%2'")
+        *code = cli.usage(CliText::tr("%1: --request: expected a request number, got '%2'")
                               .arg(command, args.value(QStringLiteral("request"))));
         return false;
     }
@@ -50,7 +42,7 @@ bool subjectId(CliContext &cli, const QString &text, const QString &command, qin
     bool ok = false;
     *id = text.toLongLong(&ok);
     if (!ok || *id <= 0) {
-        *code = cli.usage(Tr::tr("%1: ID: expected a subject number, got '%2'").arg(command, text));
+        *code = cli.usage(CliText::tr("%1: ID: expected a subject number, got '%2'").arg(command, text));
         return false;
     }
     return true;
@@ -65,26 +57,26 @@ int search(CliContext &cli, const QStringList &words)
         return cli.usage(QStringLiteral("subjects search: ") + error);
     }
     if (args.positionals.size() != 1) {
-        return cli.usage(Tr::tr("subjects search: expected one TEXT (quote it when it has spaces)"));
+        return cli.usage(CliText::tr("subjects search: expected one TEXT (quote it when it has spaces)"));
     }
     SubjectFilter filter;
     filter.text = args.positionals.first();
     if (args.has(QStringLiteral("state"))) {
         filter.state = parseDataState(args.value(QStringLiteral("state")));
         if (!filter.state) {
-            return cli.usage(Tr::tr("subjects search: --state: expected active, blocked or anonymized, got '%1'")
+            return cli.usage(CliText::tr("subjects search: --state: expected active, blocked or anonymized, got '%1'")
                                  .arg(args.value(QStringLiteral("state"))));
         }
     }
     filter.category = args.value(QStringLiteral("category"));
     if (!filter.category.isEmpty() && !allDataCategories().contains(filter.category)) {
-        return cli.usage(Tr::tr("subjects search: --category: expected one of %1, got '%2'")
+        return cli.usage(CliText::tr("subjects search: --category: expected one of %1, got '%2'")
                              .arg(allDataCategories().join(QStringLiteral(", ")), filter.category));
     }
     bool ok = true;
     const int limit = args.has(QStringLiteral("limit")) ? args.value(QStringLiteral("limit")).toInt(&ok) : 50;
     if (!ok || limit <= 0 || limit > 100000) {
-        return cli.usage(Tr::tr("subjects search: --limit: expected a whole number from 1 to 100000, got '%1'")
+        return cli.usage(CliText::tr("subjects search: --limit: expected a whole number from 1 to 100000, got '%1'")
                              .arg(args.value(QStringLiteral("limit"))));
     }
     std::shared_ptr<Database> database;
@@ -117,7 +109,7 @@ int show(CliContext &cli, const QStringList &words)
     int code = 0;
     qint64 id = 0;
     if (words.size() != 1) {
-        return cli.usage(Tr::tr("subject show: expected one ID"));
+        return cli.usage(CliText::tr("subject show: expected one ID"));
     }
     if (!subjectId(cli, words.first(), QStringLiteral("subject show"), &id, &code)) {
         return code;
@@ -136,7 +128,7 @@ int show(CliContext &cli, const QStringList &words)
         return CliContext::Success;
     }
     const SubjectRow &s = details->subject;
-    cli.out << Tr::tr("Subject #%1 (%2), version %3, controller %4")
+    cli.out << CliText::tr("Subject #%1 (%2), version %3, controller %4")
                    .arg(s.id)
                    .arg(s.state)
                    .arg(details->version)
@@ -144,7 +136,7 @@ int show(CliContext &cli, const QStringList &words)
             << '\n';
     for (const SubjectDetails::Item &item : details->items) {
         cli.out << QStringLiteral("  %1/%2 [%3] %4 (%5, %6)\n")
-                       .arg(item.category, item.field, item.state, item.hidden ? Tr::tr("(hidden)") : item.value,
+                       .arg(item.category, item.field, item.state, item.hidden ? CliText::tr("(hidden)") : item.value,
                             item.purposeCode, item.collectedAt);
     }
     return CliContext::Success;
@@ -164,8 +156,8 @@ int change(CliContext &cli, const QString &action, const QStringList &words)
     }
     const int expected = action == QLatin1String("correct") ? 3 : 1;
     if (args.positionals.size() != expected) {
-        return cli.usage(action == QLatin1String("correct") ? Tr::tr("subject correct: expected ID FIELD VALUE")
-                                                            : Tr::tr("%1: expected one ID").arg(command));
+        return cli.usage(action == QLatin1String("correct") ? CliText::tr("subject correct: expected ID FIELD VALUE")
+                                                            : CliText::tr("%1: expected one ID").arg(command));
     }
     int code = 0;
     qint64 id = 0;
@@ -175,13 +167,13 @@ int change(CliContext &cli, const QString &action, const QStringList &words)
         return code;
     }
     if (args.value(QStringLiteral("reason")).trimmed().isEmpty()) {
-        return cli.usage(Tr::tr("%1: --reason TEXT is required").arg(command));
+        return cli.usage(CliText::tr("%1: --reason TEXT is required").arg(command));
     }
     QDate until;
     if (args.has(QStringLiteral("until"))) {
         until = QDate::fromString(args.value(QStringLiteral("until")), Qt::ISODate);
         if (action != QLatin1String("block") || !until.isValid()) {
-            return cli.usage(Tr::tr("%1: --until: expected a date as YYYY-MM-DD (block only)").arg(command));
+            return cli.usage(CliText::tr("%1: --until: expected a date as YYYY-MM-DD (block only)").arg(command));
         }
     }
     std::shared_ptr<Database> database;
@@ -209,7 +201,7 @@ int change(CliContext &cli, const QString &action, const QStringList &words)
     if (!status) {
         return cli.fail(status.error());
     }
-    cli.out << Tr::tr("Subject #%1: %2 done.").arg(id).arg(action) << '\n';
+    cli.out << CliText::tr("Subject #%1: %2 done.").arg(id).arg(action) << '\n';
     return CliContext::Success;
 }
 
@@ -223,10 +215,10 @@ int irreversible(CliContext &cli, const QString &action, const QStringList &word
         return cli.usage(command + QStringLiteral(": ") + error);
     }
     if (args.positionals.isEmpty()) {
-        return cli.usage(Tr::tr("%1: expected one or more IDs").arg(command));
+        return cli.usage(CliText::tr("%1: expected one or more IDs").arg(command));
     }
     if (args.value(QStringLiteral("reason")).trimmed().isEmpty()) {
-        return cli.usage(Tr::tr("%1: --reason TEXT is required").arg(command));
+        return cli.usage(CliText::tr("%1: --reason TEXT is required").arg(command));
     }
     int code = 0;
     BulkAction::Order order;
@@ -252,18 +244,18 @@ int irreversible(CliContext &cli, const QString &action, const QStringList &word
         return cli.fail(outcome.error());
     }
     if (outcome->pendingApproval > 0) {
-        cli.out << Tr::tr("Waiting for a second officer: approval #%1 (privacydesk-cli approval approve %1).")
+        cli.out << CliText::tr("Waiting for a second officer: approval #%1 (privacydesk-cli approval approve %1).")
                        .arg(outcome->pendingApproval)
                 << '\n';
         return CliContext::Success;
     }
     if (outcome->done == 0) {
-        return cli.fail(
-            makeError(ErrorCode::NotFound,
-                      Tr::tr("%1: nothing to do: the subjects are gone or already %2")
-                          .arg(command, action == QLatin1String("delete") ? Tr::tr("deleted") : Tr::tr("anonymized"))));
+        return cli.fail(makeError(
+            ErrorCode::NotFound,
+            CliText::tr("%1: nothing to do: the subjects are gone or already %2")
+                .arg(command, action == QLatin1String("delete") ? CliText::tr("deleted") : CliText::tr("anonymized"))));
     }
-    cli.out << Tr::tr("%1: %2 subjects done, %3 skipped.").arg(command).arg(outcome->done).arg(outcome->skipped)
+    cli.out << CliText::tr("%1: %2 subjects done, %3 skipped.").arg(command).arg(outcome->done).arg(outcome->skipped)
             << '\n';
     return CliContext::Success;
 }
@@ -272,26 +264,25 @@ int irreversible(CliContext &cli, const QString &action, const QStringList &word
 
 int runSubjects(CliContext &cli, const QStringList &words)
 {
-    if (words.value(0) == QLatin1String("search")) {
-        return search(cli, words.mid(1));
-    }
-    return cli.usage(Tr::tr("subjects: expected 'search TEXT', got '%1'").arg(words.value(0)));
+    return dispatch(cli, QStringLiteral("subjects"), words, {{"search", search}});
 }
 
 int runSubject(CliContext &cli, const QStringList &words)
 {
-    const QString action = words.value(0);
-    if (action == QLatin1String("show")) {
-        return show(cli, words.mid(1));
-    }
-    if (action == QLatin1String("correct") || action == QLatin1String("block") || action == QLatin1String("unblock")) {
-        return change(cli, action, words.mid(1));
-    }
-    if (action == QLatin1String("anonymize") || action == QLatin1String("delete")) {
-        return irreversible(cli, action, words.mid(1));
-    }
-    return cli.usage(
-        Tr::tr("subject: expected show, correct, block, unblock, anonymize or delete, got '%1'").arg(action));
+    const auto changing = [](const char *action) {
+        return [action](CliContext &c, const QStringList &rest) { return change(c, QLatin1String(action), rest); };
+    };
+    const auto erasing = [](const char *action) {
+        return
+            [action](CliContext &c, const QStringList &rest) { return irreversible(c, QLatin1String(action), rest); };
+    };
+    return dispatch(cli, QStringLiteral("subject"), words,
+                    {{"show", show},
+                     {"correct", changing("correct")},
+                     {"block", changing("block")},
+                     {"unblock", changing("unblock")},
+                     {"anonymize", erasing("anonymize")},
+                     {"delete", erasing("delete")}});
 }
 
 } // namespace pd
