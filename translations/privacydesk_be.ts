@@ -2749,6 +2749,17 @@
     </message>
 </context>
 <context>
+    <name>pd::PrivateFile</name>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>не ўдаецца стварыць %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot make %1 readable by its owner only: %2</source>
+        <translation>не ўдаецца зрабіць %1 даступным толькі ўладальніку: %2</translation>
+    </message>
+</context>
+<context>
     <name>pd::ProfileInstaller</name>
     <message>
         <source>profile &apos;%1&apos;: %2 refers to %3 &apos;%4&apos;, which the profile does not define</source>

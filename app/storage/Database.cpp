@@ -3,6 +3,7 @@
 #include "app/storage/BulkLoad.h"
 #include "app/storage/Dialect.h"
 #include "app/storage/Migrations.h"
+#include "app/storage/PrivateFile.h"
 #include "app/storage/Sql.h"
 
 #include <QAtomicInt>
@@ -89,6 +90,15 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url, OpenMod
             return makeError(ErrorCode::NotFound, Tr::tr("no database at %1").arg(url.path()));
         } else if (!QDir().mkpath(info.absolutePath())) {
             return makeError(ErrorCode::Storage, Tr::tr("cannot create the folder %1").arg(info.absolutePath()));
+        } else if (Status created = PrivateFile::create(url.path()); !created) {
+            return created.error();
+        }
+        // The file, its WAL and shared memory hold personal data: the owner's alone, also when an earlier version
+        // (or a copy) left them readable by others. SQLite gives new -wal and -shm files the database's mode.
+        for (const char *suffix : {"", "-wal", "-shm", "-journal"}) {
+            if (Status restricted = PrivateFile::restrict(url.path() + QLatin1String(suffix)); !restricted) {
+                return restricted.error();
+            }
         }
     }
 

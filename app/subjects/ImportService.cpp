@@ -7,6 +7,7 @@
 #include "app/domain/SearchKeys.h"
 #include "app/storage/ChangeNotifier.h"
 #include "app/storage/Database.h"
+#include "app/storage/PrivateFile.h"
 #include "app/storage/Sql.h"
 #include "app/storage/SubjectIndex.h"
 
@@ -15,7 +16,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QSaveFile>
 #include <QSet>
 #include <QSqlQuery>
 #include <QStringDecoder>
@@ -288,13 +288,6 @@ Result<ImportService::Summary> ImportService::importText(Database &database, con
 
 Status ImportService::writeRejects(const QString &path, const Summary &summary)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        return makeError(ErrorCode::InvalidArgument,
-                         Tr::tr("%1: cannot write the rejects file: %2").arg(path, file.errorString()));
-    }
-    // Rejected rows hold personal data: readable by the owner only, as the file they came from should be.
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QStringList header = summary.header;
     header << QStringLiteral("row") << QStringLiteral("problem");
     QString text = header.join(QLatin1Char(',')) + QLatin1Char('\n');
@@ -306,10 +299,10 @@ Status ImportService::writeRejects(const QString &path, const Summary &summary)
         cells << QString::number(rejected.row) << CsvReader::quote(rejected.problem);
         text += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
     }
-    file.write(text.toUtf8());
-    if (!file.commit()) {
+    // Rejected rows hold personal data: readable by the owner only, as the file they came from should be.
+    if (Status written = PrivateFile::write(path, text.toUtf8()); !written) {
         return makeError(ErrorCode::InvalidArgument,
-                         Tr::tr("%1: cannot write the rejects file: %2").arg(path, file.errorString()));
+                         Tr::tr("%1: cannot write the rejects file: %2").arg(path, written.error().message));
     }
     return {};
 }

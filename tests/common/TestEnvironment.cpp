@@ -1,6 +1,9 @@
 #include "TestEnvironment.h"
 
 #include <QDir>
+#include <QFile>
+
+#include <sys/stat.h>
 
 #include <cstdio>
 
@@ -48,6 +51,22 @@ TestEnvironment::~TestEnvironment()
 QString TestEnvironment::originalHome()
 {
     return savedHome();
+}
+
+ScopedUmask::ScopedUmask(unsigned mask) : m_previous(::umask(mode_t(mask))) {}
+
+ScopedUmask::~ScopedUmask()
+{
+    ::umask(mode_t(m_previous));
+}
+
+int fileMode(const QString &path)
+{
+    struct stat info = {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0) {
+        return -1;
+    }
+    return int(info.st_mode & 07777);
 }
 
 } // namespace pd::test

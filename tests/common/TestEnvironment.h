@@ -30,4 +30,22 @@ private:
     QTemporaryDir m_home;
 };
 
+/// Sets the process's umask for as long as it lives (0022: what most desktops use, under which a file made without
+/// care is readable by everybody), so that a test of file modes does not depend on the umask it was started with.
+/// Child processes started meanwhile (the command-line tool) inherit it.
+class ScopedUmask
+{
+public:
+    explicit ScopedUmask(unsigned mask = 0022);
+    ~ScopedUmask();
+    ScopedUmask(const ScopedUmask &) = delete;
+    ScopedUmask &operator=(const ScopedUmask &) = delete;
+
+private:
+    unsigned m_previous;
+};
+
+/// The permission bits of a file as `ls -l` counts them (0600, 0644, ...); -1 when it does not exist.
+int fileMode(const QString &path);
+
 } // namespace pd::test

@@ -4,12 +4,12 @@
 #include "app/reports/ReplyLetter.h"
 #include "app/requests/RequestClosing.h"
 #include "app/requests/RequestService.h"
+#include "app/storage/PrivateFile.h"
 #include "ui/common/FormDialog.h"
 #include "ui/common/MessageBox.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QStandardPaths>
 
@@ -103,11 +103,11 @@ Status ReplyStep::run(QWidget *parent, const std::shared_ptr<Database> &database
         const QString path = MessageBox::getSaveFileName(parent, Tr::tr("Save reply letter"), suggested,
                                                          Tr::tr("PDF documents (*.pdf)"));
         if (!path.isEmpty()) {
-            QFile file(path);
-            if (!file.open(QIODevice::WriteOnly) || file.write(document->pdf) != document->pdf.size()) {
+            // The letter names the requester: the copy is the operator's alone (mode 0600).
+            if (Status written = PrivateFile::write(path, document->pdf); !written) {
                 return makeError(ErrorCode::Storage,
                                  Tr::tr("the letter is recorded, but the copy could not be written to %1: %2")
-                                     .arg(QDir::toNativeSeparators(path), file.errorString()));
+                                     .arg(QDir::toNativeSeparators(path), written.error().message));
             }
         }
     }

@@ -1,10 +1,13 @@
 #include "TestDatabase.h"
+#include "TestEnvironment.h"
 
 #include "app/storage/BulkLoad.h"
 #include "app/storage/Database.h"
 #include "app/storage/Migrations.h"
+#include "app/storage/PrivateFile.h"
 #include "app/storage/Sql.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -259,6 +262,48 @@ TEST(SQLiteStorage, CreatesMissingFolders)
     Result<std::shared_ptr<Database>> opened = Database::open(DatabaseUrl::sqlite(path));
     ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
     EXPECT_TRUE(QFile::exists(path));
+}
+
+TEST(SQLiteStorage, TheDatabaseAndItsJournalsAreReadableByTheOwnerOnly)
+{
+    const ScopedUmask everybodyReads(0022);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("desk.sqlite"));
+    {
+        Result<std::shared_ptr<Database>> opened = Database::open(DatabaseUrl::sqlite(path));
+        ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
+        // A write puts frames in the WAL; the shared memory exists while the connection is open.
+        scalarOrDie(*opened.value(), QStringLiteral("INSERT INTO controllers (code, name, kind) VALUES "
+                                                    "('own', 'Example Ltd', 'own') RETURNING id"));
+        ASSERT_TRUE(QFile::exists(path + QStringLiteral("-wal")));
+        for (const char *suffix : {"", "-wal", "-shm"}) {
+            EXPECT_EQ(fileMode(path + QLatin1String(suffix)), 0600) << suffix;
+        }
+    }
+    // A database left readable by others (an earlier version, a copy) is the owner's alone once opened.
+    ASSERT_TRUE(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                                                QFileDevice::ReadOther));
+    ASSERT_EQ(fileMode(path), 0644);
+    Result<std::shared_ptr<Database>> reopened = Database::open(DatabaseUrl::sqlite(path));
+    ASSERT_TRUE(reopened.ok()) << reopened.error().message.toStdString();
+    EXPECT_EQ(fileMode(path), 0600);
+}
+
+TEST(PrivateFile, WritesAllOrNothingForTheOwnerOnly)
+{
+    const ScopedUmask everybodyReads(0022);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("letter.pdf"));
+    ASSERT_TRUE(PrivateFile::write(path, QByteArrayLiteral("%PDF-first")).ok());
+    EXPECT_EQ(fileMode(path), 0600);
+    EXPECT_EQ(fileBytes(path), QByteArrayLiteral("%PDF-first"));
+    // Replacing a file keeps it private; a write that cannot happen leaves nothing behind.
+    ASSERT_TRUE(PrivateFile::write(path, QByteArrayLiteral("%PDF-second")).ok());
+    EXPECT_EQ(fileMode(path), 0600);
+    EXPECT_EQ(fileBytes(path), QByteArrayLiteral("%PDF-second"));
+    const Status refused = PrivateFile::write(dir.filePath(QStringLiteral("no/such/folder/x.pdf")), "x");
+    EXPECT_FALSE(refused.ok());
+    EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("letter.pdf")});
 }
 
 TEST(PostgreSQLStorage, UnreachableServerGivesAClearError)

@@ -1,5 +1,6 @@
 #include "CliRunner.h"
 #include "ServiceFixture.h"
+#include "TestEnvironment.h"
 
 #include "app/subjects/ImportService.h"
 
@@ -91,8 +92,9 @@ TEST_P(ImportTest, AgentsCannotImport)
     EXPECT_EQ(refused.error().code, ErrorCode::PermissionDenied);
 }
 
-TEST_P(ImportTest, CliWritesTheRejectsFile)
+TEST_P(ImportTest, CliWritesTheRejectsFileForTheOwnerOnly)
 {
+    const ScopedUmask everybodyReads(0022); // the command line inherits it
     QTemporaryDir dir;
     const QString rejects = dir.filePath(QStringLiteral("rejects.csv"));
     QProcessEnvironment environment;
@@ -110,6 +112,7 @@ TEST_P(ImportTest, CliWritesTheRejectsFile)
                               environment);
     EXPECT_EQ(run.exitCode, 0) << run.err.toStdString();
     EXPECT_TRUE(run.out.contains(QStringLiteral("Imported 2 subjects; 2 rows rejected")));
+    EXPECT_EQ(fileMode(rejects), 0600) << "rejected rows hold personal data";
     QFile file(rejects);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);

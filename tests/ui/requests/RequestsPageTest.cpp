@@ -2,6 +2,7 @@
 #include "ui/requests/RequestsPage.h"
 
 #include "DemoFixture.h"
+#include "TestEnvironment.h"
 #include "app/storage/Database.h"
 #include "ui/common/FormDialog.h"
 #include "ui/common/MessageBox.h"
@@ -15,6 +16,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -190,6 +192,31 @@ TEST_F(RequestsPageTest, TheReplyLetterIsMadeKeptWithTheRequestAndLetsItComplete
     view->runStep(RequestPanel::Complete);
     EXPECT_EQ(view->record().status, RequestStatus::Completed);
     EXPECT_FALSE(view->stepButton(RequestPanel::Refuse)->isEnabled()) << "a closed request changes no more";
+}
+
+TEST_F(RequestsPageTest, TheCopyOfAReplyLetterIsTheOperatorsAlone)
+{
+    const ScopedUmask everybodyReads(0022);
+    openRequests();
+    const qint64 subject = scalar(QStringLiteral("SELECT MIN(id) FROM subjects WHERE state = 'active'"));
+    const qint64 id = registerThroughTheForm(subject, QStringLiteral("access"));
+    ASSERT_GT(id, 0);
+    RequestPanel *view = requests().requestPanel();
+    FormDialog::setNextValues(QHash<QString, QVariant>{{QStringLiteral("method"), QStringLiteral("e-mail on file")},
+                                                       {QStringLiteral("result"), QStringLiteral("confirmed")}});
+    view->runStep(RequestPanel::CheckIdentity);
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("reply.pdf"));
+    FormDialog::setNextValues(
+        QHash<QString, QVariant>{{QStringLiteral("outcome"), QStringLiteral("We enclose all data we hold about you.")},
+                                 {QStringLiteral("form"), QStringLiteral("letter")}});
+    MessageBox::setNextAnswer(QMessageBox::Yes); // save a copy for sending
+    MessageBox::setNextFileName(copy);
+    view->runStep(RequestPanel::Reply);
+    QFile file(copy);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << "the copy was saved";
+    EXPECT_TRUE(file.readAll().startsWith("%PDF"));
+    EXPECT_EQ(fileMode(copy), 0600) << "the letter names the requester";
 }
 
 TEST_F(RequestsPageTest, TheDashboardsDrillDownListsTheMatchingRequests)
