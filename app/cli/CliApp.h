@@ -5,7 +5,7 @@
 
 namespace pd {
 
-/// privacydesk-cli: the command-line contract of PRODUCT.md. Reads the global options, then hands the command to
+/// privacydesk-cli: the command-line contract of docs/cli.md. Reads the global options, then hands the command to
 /// its runner (cli/CliContext.h).
 class CliApp
 {

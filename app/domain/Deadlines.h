@@ -10,7 +10,7 @@
 
 namespace pd {
 
-/// How a law counts the time to answer one kind of request (shared/LEGAL.md, "Deadlines").
+/// How a law counts the time to answer one kind of request (docs/legal.md, "Deadlines").
 struct DeadlineRule
 {
     enum class Unit { CalendarDays, WorkingDays, Months };

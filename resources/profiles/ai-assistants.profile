@@ -1,4 +1,4 @@
-# ai-assistants.pro privacy policy (shared/seeds/002), part of the User Agreement.
+# ai-assistants.pro privacy policy (docs/policies/002), part of the User Agreement.
 # Ground: the User's written consent to the listed methods of processing, given by using the site; the data for
 # concluding Agreements is processed to conclude them. The policy names no storage period: the retention rules
 # below are assumptions and say so in retention_text. Personal data goes only to authorised state bodies, on the
@@ -7,7 +7,7 @@
 
 [profile]
 name = ai-assistants.pro
-source = shared/seeds/002_dc14536ee41757ae.txt
+source = docs/policies/002-ai-assistants.txt
 policy_version = current web version, undated (https://ai-assistants.pro/politika-konfidentsialnosti)
 
 [controller ai-assistants]

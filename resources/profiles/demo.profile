@@ -4,7 +4,7 @@
 
 [profile]
 name = Demo
-source = demo data, built on shared/seeds/004_13426c1b8e4eaa1a.txt and 001_8c87faa900700be7.txt
+source = demo data, built on docs/policies/004-savaniuk.txt and docs/policies/001-dynamail.txt
 policy_version = 2026-04-27
 
 [controller operator]

@@ -1,4 +1,4 @@
-# DynaAssistant privacy policy (shared/seeds/000), SQILSOFT, Grodno, under the legislation of the Republic of Belarus.
+# DynaAssistant privacy policy (docs/policies/000), SQILSOFT, Grodno, under the legislation of the Republic of Belarus.
 # Grounds (4): consent, contract, other cases set by law. Retention (6): no longer than the purposes need, or until
 # consent is withdrawn, unless the law says otherwise. Users who process third parties' data with the service are
 # responsible for those persons' rights (8): that data is encoded with a `client` controller.
@@ -6,7 +6,7 @@
 
 [profile]
 name = DynaAssistant
-source = shared/seeds/000_8f0c34a28ca07506.txt
+source = docs/policies/000-dynaassistant.txt
 policy_version = current web version, undated
 
 [controller sqilsoft]

@@ -1,4 +1,4 @@
-# DynaMail privacy policy (shared/seeds/001), SQILSOFT, Grodno, under the legislation of the Republic of Belarus.
+# DynaMail privacy policy (docs/policies/001), SQILSOFT, Grodno, under the legislation of the Republic of Belarus.
 # Grounds (4): consent, contract, other cases set by law. Retention (6): no longer than the purposes need, or until
 # consent is withdrawn, unless the law says otherwise. Contacts of e-mail recipients are processed for the users
 # (senders), who answer for those persons' rights (8): they are encoded with a `client` controller.
@@ -6,7 +6,7 @@
 
 [profile]
 name = DynaMail
-source = shared/seeds/001_8c87faa900700be7.txt
+source = docs/policies/001-dynamail.txt
 policy_version = current web version, undated (© 2026)
 
 [controller sqilsoft]

@@ -1,10 +1,10 @@
-# savaniukgroup.by privacy policy (shared/seeds/004), adopted under Belarus Law No. 99-Z of 7 May 2021.
+# savaniukgroup.by privacy policy (docs/policies/004), adopted under Belarus Law No. 99-Z of 7 May 2021.
 # Purposes 2.3.1-2.3.8 with the policy's fields, grounds, kinds of processing and storage periods.
 # Not a purpose of 2.3: the polls and surveys of 2.4 (opt-out by reply letter).
 
 [profile]
 name = savaniukgroup.by
-source = shared/seeds/004_13426c1b8e4eaa1a.txt
+source = docs/policies/004-savaniuk.txt
 policy_version = current web version, undated (https://savaniukgroup.by/privacy-policy-ru)
 
 [controller savaniuk-group]

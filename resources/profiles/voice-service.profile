@@ -1,4 +1,4 @@
-# Privacy policy of a voice-call service (shared/seeds/003), last updated 27 April 2026; the policy does not name
+# Privacy policy of a voice-call service (docs/policies/003), last updated 27 April 2026; the policy does not name
 # the Contractor. Roles (2): the User is the controller of the data processed when using the Service and the
 # Contractor its processor under the DPA; for its own purposes (2.3, 4.2) the Contractor is an independent
 # controller, on the grounds of contract, legal duties or legitimate interest (2.4). Recipients are the categories of
@@ -7,7 +7,7 @@
 
 [profile]
 name = Voice service
-source = shared/seeds/003_cbb8c2a4d3291fef.txt
+source = docs/policies/003-voice-service.txt
 policy_version = 2026-04-27
 
 [controller vs-contractor]

@@ -146,7 +146,7 @@ CREATE TABLE consents (
 );
 CREATE INDEX consents_subject ON consents (subject_id);
 
--- Data-subject requests (register fields: shared/LEGAL.md "Request register fields").
+-- Data-subject requests (register fields: docs/legal.md, "The request register").
 CREATE TABLE requests (
     id {{ID}},
     subject_id {{REF}} REFERENCES subjects (id) ON DELETE SET NULL,

@@ -3,7 +3,7 @@
 # pd_install_packages NAME...: installs the ones that are missing, as root or through `sudo -n`.
 # PRIVACYDESK_SKIP_DEPS=1 skips the check (for machines set up by other means).
 
-# Build, tests and benchmarks (shared/TOOLCHAIN.md).
+# Build, tests and benchmarks on Debian 12 (Qt 6.4; docs/architecture.md, "Building").
 # shellcheck disable=SC2034 # used by the scripts that source this file
 PD_PACKAGES=(
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev libqt6sql6-sqlite libqt6sql6-psql
