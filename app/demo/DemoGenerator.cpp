@@ -2,8 +2,8 @@
 
 #include "app/access/AuditLog.h"
 #include "app/access/AuthService.h"
-#include "app/demo/DemoRows.h"
 #include "app/demo/DemoVocabulary.h"
+#include "app/demo/SubjectMaker.h"
 #include "app/domain/Deadlines.h"
 #include "app/domain/SearchKeys.h"
 #include "app/policy/ProfileInstaller.h"

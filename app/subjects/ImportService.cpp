@@ -1,7 +1,7 @@
 #include "app/subjects/ImportService.h"
 
 #include "app/access/AuditLog.h"
-#include "app/domain/Csv.h"
+#include "app/domain/CsvReader.h"
 #include "app/domain/FieldRules.h"
 #include "app/domain/Permissions.h"
 #include "app/domain/SearchKeys.h"

@@ -1,4 +1,4 @@
-#include "app/domain/Csv.h"
+#include "app/domain/CsvReader.h"
 
 #include <QCoreApplication>
 

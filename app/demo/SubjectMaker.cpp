@@ -1,4 +1,4 @@
-#include "app/demo/DemoRows.h"
+#include "app/demo/SubjectMaker.h"
 
 #include "app/demo/DemoVocabulary.h"
 #include "app/domain/SearchKeys.h"
