@@ -421,10 +421,6 @@
 <context>
     <name>pd::AuthService</name>
     <message>
-        <source>wrong operator name or password</source>
-        <translation>няправільнае імя карыстальніка або пароль</translation>
-    </message>
-    <message>
         <source>the password must have at least 8 characters</source>
         <translation>пароль павінен змяшчаць не менш за 8 сімвалаў</translation>
     </message>
@@ -437,18 +433,6 @@
         <translation>імя карыстальніка павінна складацца з 2–40 малых лацінскіх літар, лічбаў, &apos;.&apos;, &apos;_&apos; або &apos;-&apos; (атрымана &apos;%1&apos;)</translation>
     </message>
     <message>
-        <source>operator %1 is deactivated</source>
-        <translation>карыстальнік %1 дэактываваны</translation>
-    </message>
-    <message>
-        <source>operator %1 is locked until %2 UTC after too many wrong passwords</source>
-        <translation>карыстальнік %1 заблакаваны да %2 UTC з-за занадта вялікай колькасці няправільных пароляў</translation>
-    </message>
-    <message>
-        <source>wrong operator name or password; operator %1 is now locked for %2 minutes</source>
-        <translation>няправільнае імя карыстальніка або пароль; карыстальнік %1 заблакаваны на %2 хв.</translation>
-    </message>
-    <message>
         <source>cannot hash the password (out of memory?)</source>
         <translation>не ўдалося вылічыць хэш пароля (не хапае памяці?)</translation>
     </message>
@@ -459,6 +443,30 @@
     <message>
         <source>an operator named %1 already exists</source>
         <translation>карыстальнік з імем %1 ужо існуе</translation>
+    </message>
+    <message>
+        <source>wrong operator name or password, or the account is locked or deactivated</source>
+        <translation>няправільнае імя карыстальніка або пароль, альбо ўліковы запіс заблакаваны або адключаны</translation>
+    </message>
+    <message>
+        <source>there is no operator %1</source>
+        <translation>няма карыстальніка %1</translation>
+    </message>
+    <message>
+        <source>%1 is the last active administrator: add or activate another one first</source>
+        <translation>%1 — апошні актыўны адміністратар: спачатку дадайце або ўключыце іншага</translation>
+    </message>
+    <message>
+        <source>operator %1 is already deactivated</source>
+        <translation>карыстальнік %1 ужо адключаны</translation>
+    </message>
+    <message>
+        <source>operator %1 is already active</source>
+        <translation>карыстальнік %1 ужо актыўны</translation>
+    </message>
+    <message>
+        <source>operator %1 is already %2</source>
+        <translation>у карыстальніка %1 ужо роля %2</translation>
     </message>
 </context>
 <context>
@@ -1138,10 +1146,6 @@
         <translation>settings set: невядомы ключ (KEY) &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>settings set %1: VALUE must be a whole number of 0 or more, got &apos;%2&apos;</source>
-        <translation>settings set %1: VALUE павінна быць цэлым лікам не менш за 0, атрымана &apos;%2&apos;</translation>
-    </message>
-    <message>
         <source>audit verify: unexpected argument &apos;%1&apos;</source>
         <translation>audit verify: лішні аргумент &apos;%1&apos;</translation>
     </message>
@@ -1368,6 +1372,42 @@
     <message>
         <source>%1: unknown &apos;%2&apos; (expected one of: %3)</source>
         <translation>%1: невядомая падкаманда &apos;%2&apos; (чакаецца адно з: %3)</translation>
+    </message>
+    <message>
+        <source>%1: expected one NAME, got %2</source>
+        <translation>%1: чакаецца адно ІМЯ, атрымана %2</translation>
+    </message>
+    <message>
+        <source>%1: --role: expected %2, got &apos;%3&apos;</source>
+        <translation>%1: --role: чакаецца %2, атрымана &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>%1: set the new password in PRIVACYDESK_NEW_PASSWORD</source>
+        <translation>%1: задайце новы пароль у PRIVACYDESK_NEW_PASSWORD</translation>
+    </message>
+    <message>
+        <source>Operator %1 deactivated.</source>
+        <translation>Карыстальнік %1 адключаны.</translation>
+    </message>
+    <message>
+        <source>Operator %1 activated.</source>
+        <translation>Карыстальнік %1 уключаны.</translation>
+    </message>
+    <message>
+        <source>Operator %1 unlocked.</source>
+        <translation>Карыстальнік %1 разблакаваны.</translation>
+    </message>
+    <message>
+        <source>The password of operator %1 was set.</source>
+        <translation>Пароль карыстальніка %1 зададзены.</translation>
+    </message>
+    <message>
+        <source>Operator %1 is now %2.</source>
+        <translation>Роля карыстальніка %1 цяпер %2.</translation>
+    </message>
+    <message>
+        <source>settings set %1: VALUE must be a whole number from %2 to %3, got &apos;%4&apos;</source>
+        <translation>settings set %1: ЗНАЧЭННЕ павінна быць цэлым лікам ад %2 да %3, атрымана &apos;%4&apos;</translation>
     </message>
 </context>
 <context>
@@ -4383,8 +4423,8 @@
 <context>
     <name>pd::Settings</name>
     <message>
-        <source>setting %1: expected 0 or more, got %2</source>
-        <translation>налада %1: чакаецца 0 або больш, атрымана %2</translation>
+        <source>setting %1: expected %2 to %3, got %4</source>
+        <translation>параметр %1: чакаецца значэнне ад %2 да %3, атрымана %4</translation>
     </message>
 </context>
 <context>

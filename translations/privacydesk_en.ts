@@ -411,10 +411,6 @@
 <context>
     <name>pd::AuthService</name>
     <message>
-        <source>wrong operator name or password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the password must have at least 8 characters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -427,18 +423,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>operator %1 is deactivated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>operator %1 is locked until %2 UTC after too many wrong passwords</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>wrong operator name or password; operator %1 is now locked for %2 minutes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>cannot hash the password (out of memory?)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -448,6 +432,30 @@
     </message>
     <message>
         <source>an operator named %1 already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong operator name or password, or the account is locked or deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no operator %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the last active administrator: add or activate another one first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator %1 is already deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator %1 is already active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator %1 is already %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1109,10 +1117,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>settings set %1: VALUE must be a whole number of 0 or more, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>audit verify: unexpected argument &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1338,6 +1342,42 @@
     </message>
     <message>
         <source>%1: unknown &apos;%2&apos; (expected one of: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected one NAME, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --role: expected %2, got &apos;%3&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: set the new password in PRIVACYDESK_NEW_PASSWORD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator %1 deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator %1 activated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator %1 unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of operator %1 was set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator %1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>settings set %1: VALUE must be a whole number from %2 to %3, got &apos;%4&apos;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4342,7 +4382,7 @@
 <context>
     <name>pd::Settings</name>
     <message>
-        <source>setting %1: expected 0 or more, got %2</source>
+        <source>setting %1: expected %2 to %3, got %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -421,10 +421,6 @@
 <context>
     <name>pd::AuthService</name>
     <message>
-        <source>wrong operator name or password</source>
-        <translation>неверное имя пользователя или пароль</translation>
-    </message>
-    <message>
         <source>the password must have at least 8 characters</source>
         <translation>пароль должен содержать не менее 8 символов</translation>
     </message>
@@ -437,18 +433,6 @@
         <translation>имя пользователя должно состоять из 2–40 строчных латинских букв, цифр, &apos;.&apos;, &apos;_&apos; или &apos;-&apos; (получено &apos;%1&apos;)</translation>
     </message>
     <message>
-        <source>operator %1 is deactivated</source>
-        <translation>пользователь %1 деактивирован</translation>
-    </message>
-    <message>
-        <source>operator %1 is locked until %2 UTC after too many wrong passwords</source>
-        <translation>пользователь %1 заблокирован до %2 UTC из-за слишком большого числа неверных паролей</translation>
-    </message>
-    <message>
-        <source>wrong operator name or password; operator %1 is now locked for %2 minutes</source>
-        <translation>неверное имя пользователя или пароль; пользователь %1 заблокирован на %2 мин.</translation>
-    </message>
-    <message>
         <source>cannot hash the password (out of memory?)</source>
         <translation>не удалось вычислить хеш пароля (недостаточно памяти?)</translation>
     </message>
@@ -459,6 +443,30 @@
     <message>
         <source>an operator named %1 already exists</source>
         <translation>пользователь с именем %1 уже существует</translation>
+    </message>
+    <message>
+        <source>wrong operator name or password, or the account is locked or deactivated</source>
+        <translation>неверное имя пользователя или пароль, либо учётная запись заблокирована или отключена</translation>
+    </message>
+    <message>
+        <source>there is no operator %1</source>
+        <translation>нет пользователя %1</translation>
+    </message>
+    <message>
+        <source>%1 is the last active administrator: add or activate another one first</source>
+        <translation>%1 — последний активный администратор: сначала добавьте или включите другого</translation>
+    </message>
+    <message>
+        <source>operator %1 is already deactivated</source>
+        <translation>пользователь %1 уже отключён</translation>
+    </message>
+    <message>
+        <source>operator %1 is already active</source>
+        <translation>пользователь %1 уже активен</translation>
+    </message>
+    <message>
+        <source>operator %1 is already %2</source>
+        <translation>у пользователя %1 уже роль %2</translation>
     </message>
 </context>
 <context>
@@ -1138,10 +1146,6 @@
         <translation>settings set: неизвестный ключ (KEY) &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>settings set %1: VALUE must be a whole number of 0 or more, got &apos;%2&apos;</source>
-        <translation>settings set %1: VALUE должно быть целым числом не меньше 0, получено &apos;%2&apos;</translation>
-    </message>
-    <message>
         <source>audit verify: unexpected argument &apos;%1&apos;</source>
         <translation>audit verify: лишний аргумент &apos;%1&apos;</translation>
     </message>
@@ -1368,6 +1372,42 @@
     <message>
         <source>%1: unknown &apos;%2&apos; (expected one of: %3)</source>
         <translation>%1: неизвестная подкоманда &apos;%2&apos; (ожидается одно из: %3)</translation>
+    </message>
+    <message>
+        <source>%1: expected one NAME, got %2</source>
+        <translation>%1: ожидается одно ИМЯ, получено %2</translation>
+    </message>
+    <message>
+        <source>%1: --role: expected %2, got &apos;%3&apos;</source>
+        <translation>%1: --role: ожидается %2, получено &apos;%3&apos;</translation>
+    </message>
+    <message>
+        <source>%1: set the new password in PRIVACYDESK_NEW_PASSWORD</source>
+        <translation>%1: задайте новый пароль в PRIVACYDESK_NEW_PASSWORD</translation>
+    </message>
+    <message>
+        <source>Operator %1 deactivated.</source>
+        <translation>Пользователь %1 отключён.</translation>
+    </message>
+    <message>
+        <source>Operator %1 activated.</source>
+        <translation>Пользователь %1 включён.</translation>
+    </message>
+    <message>
+        <source>Operator %1 unlocked.</source>
+        <translation>Пользователь %1 разблокирован.</translation>
+    </message>
+    <message>
+        <source>The password of operator %1 was set.</source>
+        <translation>Пароль пользователя %1 установлен.</translation>
+    </message>
+    <message>
+        <source>Operator %1 is now %2.</source>
+        <translation>Роль пользователя %1 теперь %2.</translation>
+    </message>
+    <message>
+        <source>settings set %1: VALUE must be a whole number from %2 to %3, got &apos;%4&apos;</source>
+        <translation>settings set %1: ЗНАЧЕНИЕ должно быть целым числом от %2 до %3, получено &apos;%4&apos;</translation>
     </message>
 </context>
 <context>
@@ -4383,8 +4423,8 @@
 <context>
     <name>pd::Settings</name>
     <message>
-        <source>setting %1: expected 0 or more, got %2</source>
-        <translation>настройка %1: ожидается 0 или больше, получено %2</translation>
+        <source>setting %1: expected %2 to %3, got %4</source>
+        <translation>параметр %1: ожидается значение от %2 до %3, получено %4</translation>
     </message>
 </context>
 <context>

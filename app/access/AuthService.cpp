@@ -24,9 +24,12 @@ namespace pd {
 
 namespace {
 
-Error wrongCredentials()
+/// Every refusal reads the same, so that a guesser learns neither whether the name exists nor whether it is locked
+/// or deactivated; the audit trail records which it was.
+Error refused()
 {
-    return makeError(ErrorCode::PermissionDenied, Tr::tr("wrong operator name or password"));
+    return makeError(ErrorCode::PermissionDenied,
+                     Tr::tr("wrong operator name or password, or the account is locked or deactivated"));
 }
 
 AuditEntry signInEntry(const QString &action, qint64 operatorId, const QString &details = {})
@@ -79,18 +82,20 @@ Result<Session> AuthService::signIn(Database &database, const QString &name, con
     if (!attempts || !lockMinutes) {
         return (attempts ? lockMinutes.error() : attempts.error());
     }
-    Result<Session> outcome = wrongCredentials();
+    Result<Session> outcome = refused();
     Status stored = database.transaction([&](QSqlDatabase &tx) -> Status {
         QSqlQuery query(tx);
         if (Status status = sql::exec(query,
                                       QStringLiteral("SELECT id, role, password_hash, failed_attempts, locked_until, "
-                                                     "active FROM operators WHERE name = ?"),
+                                                     "active FROM operators WHERE name = ?") +
+                                          sql::forUpdate(tx),
                                       {name.trimmed()}, "reading the operator");
             !status) {
             return status;
         }
         if (!query.next()) {
             password::burnVerificationTime(password);
+            outcome = refused();
             return AuditLog::append(
                 tx, Session(),
                 signInEntry(QStringLiteral("sign-in.failed"), 0, QStringLiteral("unknown operator name")));
@@ -100,7 +105,6 @@ Result<Session> AuthService::signIn(Database &database, const QString &name, con
         session.name = name.trimmed();
         session.role = parseRole(query.value(1).toString()).value_or(Role::Auditor);
         const QString hash = query.value(2).toString();
-        const int failed = query.value(3).toInt();
         const QDateTime lockedUntil = sql::parseTimestamp(query.value(4).toString());
         const bool active = query.value(5).toInt() != 0;
         query.finish();
@@ -108,44 +112,44 @@ Result<Session> AuthService::signIn(Database &database, const QString &name, con
         const QDateTime now = QDateTime::currentDateTimeUtc();
         if (!active) {
             password::burnVerificationTime(password);
-            outcome = makeError(ErrorCode::PermissionDenied, Tr::tr("operator %1 is deactivated").arg(session.name));
+            outcome = refused();
             return AuditLog::append(
                 tx, Session(),
                 signInEntry(QStringLiteral("sign-in.failed"), session.operatorId, QStringLiteral("deactivated")));
         }
         if (lockedUntil.isValid() && lockedUntil > now) {
             password::burnVerificationTime(password);
-            outcome = makeError(ErrorCode::PermissionDenied,
-                                Tr::tr("operator %1 is locked until %2 UTC after too many wrong passwords")
-                                    .arg(session.name, lockedUntil.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+            outcome = refused();
             return AuditLog::append(
                 tx, Session(),
                 signInEntry(QStringLiteral("sign-in.failed"), session.operatorId, QStringLiteral("account locked")));
         }
         if (!password::verify(hash, password)) {
-            const int nowFailed = failed + 1;
-            const bool lock = nowFailed >= attempts.value();
-            const QString until = lock ? sql::timestamp(now.addSecs(60LL * lockMinutes.value())) : QString();
-            if (Status status =
-                    sql::exec(query,
-                              QStringLiteral("UPDATE operators SET failed_attempts = ?, locked_until = ? "
-                                             "WHERE id = ?"),
-                              {lock ? 0 : nowFailed, lock ? QVariant(until) : QVariant(QString()), session.operatorId},
-                              "recording a failed sign-in");
-                !status) {
-                return status;
+            // Counted in the row, not from what was read: parallel guesses each add one.
+            Result<QVariant> counted =
+                sql::scalar(tx,
+                            QStringLiteral("UPDATE operators SET failed_attempts = failed_attempts + 1 WHERE id = ? "
+                                           "RETURNING failed_attempts"),
+                            {session.operatorId}, "recording a failed sign-in");
+            if (!counted) {
+                return counted.error();
             }
-            outcome =
-                lock ? makeError(ErrorCode::PermissionDenied,
-                                 Tr::tr("wrong operator name or password; operator %1 is now locked for %2 minutes")
-                                     .arg(session.name)
-                                     .arg(lockMinutes.value()))
-                     : wrongCredentials();
+            const int nowFailed = counted.value().toInt();
+            const bool lock = nowFailed >= attempts.value();
+            outcome = refused();
             if (Status status = AuditLog::append(
                     tx, Session(),
                     signInEntry(QStringLiteral("sign-in.failed"), session.operatorId,
                                 QStringLiteral("wrong password %1 of %2").arg(nowFailed).arg(attempts.value())));
                 !status || !lock) {
+                return status;
+            }
+            const QString until = sql::timestamp(now.addSecs(60LL * lockMinutes.value()));
+            if (Status status = sql::exec(query,
+                                          QStringLiteral("UPDATE operators SET failed_attempts = 0, locked_until = ? "
+                                                         "WHERE id = ?"),
+                                          {until, session.operatorId}, "locking the operator");
+                !status) {
                 return status;
             }
             return AuditLog::append(tx, Session(),
@@ -258,6 +262,192 @@ Result<QList<AuthService::OperatorInfo>> AuthService::operators(Database &databa
         result.append(info);
     }
     return result;
+}
+
+namespace {
+
+struct Account
+{
+    qint64 id = 0;
+    Role role = Role::Auditor;
+    bool active = true;
+};
+
+/// Loads (and locks) the operator `name` for a change by `actor`.
+Result<Account> accountForChange(QSqlDatabase &tx, const Session &actor, const QString &name)
+{
+    if (Status allowed = Permissions::check(actor, Action::ManageOperators); !allowed) {
+        return allowed.error();
+    }
+    QSqlQuery query(tx);
+    if (Status status = sql::exec(
+            query, QStringLiteral("SELECT id, role, active FROM operators WHERE name = ?") + sql::forUpdate(tx), {name},
+            "reading the operator");
+        !status) {
+        return status.error();
+    }
+    if (!query.next()) {
+        return makeError(ErrorCode::NotFound, Tr::tr("there is no operator %1").arg(name));
+    }
+    return Account{query.value(0).toLongLong(), parseRole(query.value(1).toString()).value_or(Role::Auditor),
+                   query.value(2).toInt() != 0};
+}
+
+/// Refuses when `account` is the only active administrator (an administrator must remain to manage the others).
+Status keepAnAdministrator(QSqlDatabase &tx, const Account &account, const QString &name)
+{
+    if (account.role != Role::Admin || !account.active) {
+        return {};
+    }
+    // Locking every active administrator's row: two workstations removing the last two at once wait for each other.
+    QSqlQuery query(tx);
+    if (Status status = sql::exec(
+            query, QStringLiteral("SELECT id FROM operators WHERE role = 'admin' AND active = 1") + sql::forUpdate(tx),
+            {}, "counting administrators");
+        !status) {
+        return status;
+    }
+    int admins = 0;
+    while (query.next()) {
+        ++admins;
+    }
+    if (admins <= 1) {
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("%1 is the last active administrator: add or activate another one first").arg(name));
+    }
+    return {};
+}
+
+Status auditOperator(QSqlDatabase &tx, const Session &actor, const char *action, const Account &account,
+                     const QString &details = {})
+{
+    AuditEntry entry;
+    entry.action = QLatin1String(action);
+    entry.objectType = QStringLiteral("operator");
+    entry.objectId = QString::number(account.id);
+    entry.details = details;
+    return AuditLog::append(tx, actor, entry);
+}
+
+} // namespace
+
+Status AuthService::deactivate(Database &database, const Session &actor, const QString &name)
+{
+    return database.transaction([&](QSqlDatabase &tx) -> Status {
+        Result<Account> account = accountForChange(tx, actor, name);
+        if (!account) {
+            return account.error();
+        }
+        if (!account->active) {
+            return makeError(ErrorCode::InvalidArgument, Tr::tr("operator %1 is already deactivated").arg(name));
+        }
+        if (Status kept = keepAnAdministrator(tx, account.value(), name); !kept) {
+            return kept;
+        }
+        QSqlQuery query(tx);
+        if (Status status = sql::exec(query, QStringLiteral("UPDATE operators SET active = 0 WHERE id = ?"),
+                                      {account->id}, "deactivating the operator");
+            !status) {
+            return status;
+        }
+        return auditOperator(tx, actor, "operator.deactivate", account.value(), QStringLiteral("name=%1").arg(name));
+    });
+}
+
+Status AuthService::activate(Database &database, const Session &actor, const QString &name)
+{
+    return database.transaction([&](QSqlDatabase &tx) -> Status {
+        Result<Account> account = accountForChange(tx, actor, name);
+        if (!account) {
+            return account.error();
+        }
+        if (account->active) {
+            return makeError(ErrorCode::InvalidArgument, Tr::tr("operator %1 is already active").arg(name));
+        }
+        QSqlQuery query(tx);
+        if (Status status = sql::exec(query,
+                                      QStringLiteral("UPDATE operators SET active = 1, failed_attempts = 0, "
+                                                     "locked_until = NULL WHERE id = ?"),
+                                      {account->id}, "activating the operator");
+            !status) {
+            return status;
+        }
+        return auditOperator(tx, actor, "operator.activate", account.value(), QStringLiteral("name=%1").arg(name));
+    });
+}
+
+Status AuthService::unlock(Database &database, const Session &actor, const QString &name)
+{
+    return database.transaction([&](QSqlDatabase &tx) -> Status {
+        Result<Account> account = accountForChange(tx, actor, name);
+        if (!account) {
+            return account.error();
+        }
+        QSqlQuery query(tx);
+        if (Status status = sql::exec(query,
+                                      QStringLiteral("UPDATE operators SET failed_attempts = 0, locked_until = NULL "
+                                                     "WHERE id = ?"),
+                                      {account->id}, "unlocking the operator");
+            !status) {
+            return status;
+        }
+        return auditOperator(tx, actor, "operator.unlock", account.value(), QStringLiteral("name=%1").arg(name));
+    });
+}
+
+Status AuthService::resetPassword(Database &database, const Session &actor, const QString &name,
+                                  const QString &password)
+{
+    if (const QString problem = passwordProblem(password); !problem.isEmpty()) {
+        return makeError(ErrorCode::InvalidArgument, problem);
+    }
+    const QString hash = password::hash(password);
+    if (hash.isEmpty()) {
+        return makeError(ErrorCode::Storage, Tr::tr("cannot hash the password (out of memory?)"));
+    }
+    return database.transaction([&](QSqlDatabase &tx) -> Status {
+        Result<Account> account = accountForChange(tx, actor, name);
+        if (!account) {
+            return account.error();
+        }
+        QSqlQuery query(tx);
+        if (Status status = sql::exec(query,
+                                      QStringLiteral("UPDATE operators SET password_hash = ?, failed_attempts = 0, "
+                                                     "locked_until = NULL WHERE id = ?"),
+                                      {hash, account->id}, "setting the password");
+            !status) {
+            return status;
+        }
+        return auditOperator(tx, actor, "operator.reset-password", account.value(),
+                             QStringLiteral("name=%1").arg(name));
+    });
+}
+
+Status AuthService::setRole(Database &database, const Session &actor, const QString &name, Role role)
+{
+    return database.transaction([&](QSqlDatabase &tx) -> Status {
+        Result<Account> account = accountForChange(tx, actor, name);
+        if (!account) {
+            return account.error();
+        }
+        if (account->role == role) {
+            return makeError(ErrorCode::InvalidArgument, Tr::tr("operator %1 is already %2").arg(name, toString(role)));
+        }
+        if (role != Role::Admin) {
+            if (Status kept = keepAnAdministrator(tx, account.value(), name); !kept) {
+                return kept;
+            }
+        }
+        QSqlQuery query(tx);
+        if (Status status = sql::exec(query, QStringLiteral("UPDATE operators SET role = ? WHERE id = ?"),
+                                      {toString(role), account->id}, "changing the role");
+            !status) {
+            return status;
+        }
+        return auditOperator(
+            tx, actor, "operator.set-role", account.value(),
+            QStringLiteral("name=%1 role=%2 was=%3").arg(name, toString(role), toString(account->role)));
+    });
 }
 
 } // namespace pd

@@ -8,12 +8,14 @@
 #include <QCoreApplication>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace pd {
 
 QList<Settings::Key> Settings::allKeys()
 {
-    return {Key::IdleLockMinutes, Key::LockoutAttempts, Key::LockoutMinutes, Key::FourEyesThreshold,
-            Key::FourEyesAllDeletions};
+    return {Key::IdleLockMinutes,   Key::LockoutAttempts,      Key::LockoutMinutes,
+            Key::FourEyesThreshold, Key::FourEyesAllDeletions, Key::FourEyesWindowMinutes};
 }
 
 QString Settings::name(Key key)
@@ -29,6 +31,8 @@ QString Settings::name(Key key)
         return QStringLiteral("four_eyes_threshold");
     case Key::FourEyesAllDeletions:
         return QStringLiteral("four_eyes_all_deletions");
+    case Key::FourEyesWindowMinutes:
+        return QStringLiteral("four_eyes_window_minutes");
     }
     return {};
 }
@@ -46,8 +50,29 @@ int Settings::defaultValue(Key key)
         return 10;
     case Key::FourEyesAllDeletions:
         return 0;
+    case Key::FourEyesWindowMinutes:
+        return 60;
     }
     return 0;
+}
+
+Settings::Bounds Settings::bounds(Key key)
+{
+    switch (key) {
+    case Key::IdleLockMinutes:
+        return {1, 240};
+    case Key::LockoutAttempts:
+        return {3, 20};
+    case Key::LockoutMinutes:
+        return {1, 1440};
+    case Key::FourEyesThreshold:
+        return {1, 1000000000};
+    case Key::FourEyesAllDeletions:
+        return {0, 1};
+    case Key::FourEyesWindowMinutes:
+        return {1, 10080};
+    }
+    return {0, 0};
 }
 
 Result<int> Settings::value(Database &database, Key key)
@@ -60,7 +85,12 @@ Result<int> Settings::value(Database &database, Key key)
     }
     bool ok = false;
     const int parsed = stored.value().toString().toInt(&ok);
-    return ok ? parsed : defaultValue(key);
+    if (!ok) {
+        return defaultValue(key);
+    }
+    // A database written before the bounds existed may hold a value that locks everybody out (0 attempts).
+    const Bounds allowed = bounds(key);
+    return std::clamp(parsed, allowed.minimum, allowed.maximum);
 }
 
 Status Settings::setValue(Database &database, const Session &who, Key key, int value)
@@ -68,10 +98,12 @@ Status Settings::setValue(Database &database, const Session &who, Key key, int v
     if (Status allowed = Permissions::check(who, Action::ManageSettings); !allowed) {
         return allowed;
     }
-    if (value < 0) {
+    if (const Bounds allowed = bounds(key); value < allowed.minimum || value > allowed.maximum) {
         return makeError(ErrorCode::InvalidArgument,
-                         QCoreApplication::translate("pd::Settings", "setting %1: expected 0 or more, got %2")
+                         QCoreApplication::translate("pd::Settings", "setting %1: expected %2 to %3, got %4")
                              .arg(name(key))
+                             .arg(allowed.minimum)
+                             .arg(allowed.maximum)
                              .arg(value));
     }
     return database.transaction([&](QSqlDatabase &tx) -> Status {

@@ -15,21 +15,31 @@ class Settings
 {
 public:
     enum class Key {
-        IdleLockMinutes,      ///< the window locks after this many minutes without input (0: never)
-        LockoutAttempts,      ///< wrong passwords in a row that lock an account
-        LockoutMinutes,       ///< how long a locked account stays locked
-        FourEyesThreshold,    ///< anonymizing or deleting more subjects than this at once needs a second officer
-        FourEyesAllDeletions, ///< 1: every deletion needs a second officer
+        IdleLockMinutes,       ///< the window locks after this many minutes without input
+        LockoutAttempts,       ///< wrong passwords in a row that lock an account
+        LockoutMinutes,        ///< how long a locked account stays locked
+        FourEyesThreshold,     ///< anonymizing or deleting more subjects than this at once needs a second officer
+        FourEyesAllDeletions,  ///< 1: every deletion needs a second officer
+        FourEyesWindowMinutes, ///< one operator's anonymizations and deletions over this many minutes add up
     };
+
+    /// The values a setting may take, inclusive: lock-out 3 to 20 attempts for 1 to 1440 minutes, idle lock 1 to 240
+    /// minutes, a four-eyes threshold of at least 1 over a window of 1 to 10080 minutes (a week), all-deletions 0 or 1.
+    struct Bounds
+    {
+        int minimum = 0;
+        int maximum = 0;
+    };
+    static Bounds bounds(Key key);
 
     /// Every setting, in the order `settings show` lists them.
     static QList<Key> allKeys();
     static QString name(Key key);
     static int defaultValue(Key key);
 
-    /// The stored value, or the default.
+    /// The stored value (brought within bounds(), for a database an older version wrote), or the default.
     static Result<int> value(Database &database, Key key);
-    /// Changes a setting (admins only), audited.
+    /// Changes a setting (admins only), audited. A value outside bounds() is refused with a message naming them.
     static Status setValue(Database &database, const Session &who, Key key, int value);
 };
 

@@ -106,6 +106,70 @@ int operatorList(CliContext &cli, const QStringList &words)
     return CliContext::Success;
 }
 
+/// operator deactivate|activate|unlock|reset-password|set-role NAME: an administrator changes one account.
+int operatorChange(CliContext &cli, const QString &action, const QStringList &words)
+{
+    const QString command = QStringLiteral("operator ") + action;
+    CliContext::Arguments args;
+    QString error;
+    const QStringList values =
+        action == QLatin1String("set-role") ? QStringList{QStringLiteral("role")} : QStringList{};
+    if (!CliContext::parse(words, values, {}, &args, &error)) {
+        return cli.usage(command + QStringLiteral(": ") + error);
+    }
+    if (args.positionals.size() != 1) {
+        return cli.usage(CliText::tr("%1: expected one NAME, got %2").arg(command).arg(args.positionals.size()));
+    }
+    const QString name = args.positionals.first();
+    std::optional<Role> role;
+    if (action == QLatin1String("set-role")) {
+        role = parseRole(args.value(QStringLiteral("role")));
+        if (!role) {
+            return cli.usage(
+                CliText::tr("%1: --role: expected %2, got '%3'")
+                    .arg(command, allRoles().join(QStringLiteral(" | ")), args.value(QStringLiteral("role"))));
+        }
+    }
+    QString password;
+    if (action == QLatin1String("reset-password")) {
+        password = qEnvironmentVariable("PRIVACYDESK_NEW_PASSWORD");
+        if (password.isEmpty()) {
+            return cli.usage(CliText::tr("%1: set the new password in PRIVACYDESK_NEW_PASSWORD").arg(command));
+        }
+        if (const QString problem = AuthService::passwordProblem(password); !problem.isEmpty()) {
+            return cli.usage(QStringLiteral("PRIVACYDESK_NEW_PASSWORD: ") + problem);
+        }
+    }
+    std::shared_ptr<Database> database;
+    Session who;
+    if (int code = cli.openSignedIn(command, &database, &who); code != 0) {
+        return code;
+    }
+    Status done;
+    QString said;
+    if (action == QLatin1String("deactivate")) {
+        done = AuthService::deactivate(*database, who, name);
+        said = CliText::tr("Operator %1 deactivated.").arg(name);
+    } else if (action == QLatin1String("activate")) {
+        done = AuthService::activate(*database, who, name);
+        said = CliText::tr("Operator %1 activated.").arg(name);
+    } else if (action == QLatin1String("unlock")) {
+        done = AuthService::unlock(*database, who, name);
+        said = CliText::tr("Operator %1 unlocked.").arg(name);
+    } else if (action == QLatin1String("reset-password")) {
+        done = AuthService::resetPassword(*database, who, name, password);
+        said = CliText::tr("The password of operator %1 was set.").arg(name);
+    } else {
+        done = AuthService::setRole(*database, who, name, *role);
+        said = CliText::tr("Operator %1 is now %2.").arg(name, toString(*role));
+    }
+    if (!done) {
+        return cli.fail(done.error());
+    }
+    cli.out << said << '\n';
+    return CliContext::Success;
+}
+
 std::optional<Settings::Key> settingKey(const QString &name)
 {
     for (Settings::Key key : Settings::allKeys()) {
@@ -120,7 +184,18 @@ std::optional<Settings::Key> settingKey(const QString &name)
 
 int runOperator(CliContext &cli, const QStringList &words)
 {
-    return dispatch(cli, QStringLiteral("operator"), words, {{"add", operatorAdd}, {"list", operatorList}});
+    const auto change = [](const char *action) {
+        return
+            [action](CliContext &c, const QStringList &rest) { return operatorChange(c, QLatin1String(action), rest); };
+    };
+    return dispatch(cli, QStringLiteral("operator"), words,
+                    {{"add", operatorAdd},
+                     {"list", operatorList},
+                     {"deactivate", change("deactivate")},
+                     {"activate", change("activate")},
+                     {"unlock", change("unlock")},
+                     {"reset-password", change("reset-password")},
+                     {"set-role", change("set-role")}});
 }
 
 int runSettings(CliContext &cli, const QStringList &words)
@@ -140,9 +215,13 @@ int runSettings(CliContext &cli, const QStringList &words)
         }
         bool ok = false;
         value = words.at(2).toInt(&ok);
-        if (!ok || value < 0) {
-            return cli.usage(CliText::tr("settings set %1: VALUE must be a whole number of 0 or more, got '%2'")
-                                 .arg(words.at(1), words.at(2)));
+        const Settings::Bounds bounds = Settings::bounds(*key);
+        if (!ok || value < bounds.minimum || value > bounds.maximum) {
+            return cli.usage(CliText::tr("settings set %1: VALUE must be a whole number from %2 to %3, got '%4'")
+                                 .arg(words.at(1))
+                                 .arg(bounds.minimum)
+                                 .arg(bounds.maximum)
+                                 .arg(words.at(2)));
         }
     }
     Result<std::shared_ptr<Database>> database = cli.open(false);

@@ -28,7 +28,8 @@ Result<Stored> load(QSqlDatabase &tx, qint64 requestId)
     if (Status status = sql::exec(query,
                                   QStringLiteral("SELECT subject_id, type, regime, status, received_at, due_date, "
                                                  "extended_due_date, paused_since, paused_days, version, replied_at, "
-                                                 "identity_result FROM requests WHERE id = ?"),
+                                                 "identity_result FROM requests WHERE id = ?") +
+                                      sql::forUpdate(tx),
                                   {requestId}, "reading the request");
         !status) {
         return status.error();

@@ -1,5 +1,7 @@
 #include "app/storage/Sql.h"
 
+#include "app/storage/Dialect.h"
+
 #include <QCoreApplication>
 #include <QSqlError>
 
@@ -46,6 +48,11 @@ Result<QVariant> scalar(QSqlDatabase &db, const QString &statement, std::initial
         return QVariant();
     }
     return query.value(0);
+}
+
+QString forUpdate(const QSqlDatabase &tx)
+{
+    return dialectOf(tx) == Dialect::PostgreSQL ? QStringLiteral(" FOR UPDATE") : QString();
 }
 
 QString timestamp(const QDateTime &when)

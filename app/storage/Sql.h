@@ -26,6 +26,11 @@ Status exec(QSqlQuery &query, const QString &statement, const QVariantList &valu
 Result<QVariant> scalar(QSqlDatabase &db, const QString &statement, std::initializer_list<QVariant> values,
                         const char *what);
 
+/// " FOR UPDATE" on PostgreSQL, nothing on SQLite, to end a SELECT whose rows the change that follows depends on: no
+/// other transaction can replace them until this one ends, and a transaction that changed them first is waited for
+/// and its outcome read. (SQLite needs no more: BEGIN IMMEDIATE already lets one writer in at a time.)
+QString forUpdate(const QSqlDatabase &tx);
+
 /// Qt binds a null QString as SQL NULL; NOT NULL text columns get an empty string instead.
 inline QString text(const QString &value)
 {

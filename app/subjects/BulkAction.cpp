@@ -39,7 +39,8 @@ Action permissionFor(BulkAction::Kind kind)
 Result<QString> stateOf(QSqlDatabase &tx, qint64 subjectId)
 {
     Result<QVariant> state =
-        sql::scalar(tx, QStringLiteral("SELECT state FROM subjects WHERE id = ?"), {subjectId}, "reading the subject");
+        sql::scalar(tx, QStringLiteral("SELECT state FROM subjects WHERE id = ?") + sql::forUpdate(tx), {subjectId},
+                    "reading the subject");
     if (!state) {
         return state.error();
     }

@@ -63,8 +63,9 @@ Result<qint64> ConsentService::give(Database &database, const Session &who, cons
                 Tr::tr("purpose '%1' rests on %2, not on consent").arg(grant.purposeCode, query.value(1).toString()));
         }
         query.finish();
-        Result<QVariant> subject = sql::scalar(tx, QStringLiteral("SELECT state FROM subjects WHERE id = ?"),
-                                               {grant.subjectId}, "reading the subject");
+        Result<QVariant> subject =
+            sql::scalar(tx, QStringLiteral("SELECT state FROM subjects WHERE id = ?") + sql::forUpdate(tx),
+                        {grant.subjectId}, "reading the subject");
         if (!subject) {
             return subject.error();
         }
@@ -120,9 +121,29 @@ Status ConsentService::withdraw(Database &database, const Session &who, qint64 c
             return makeError(ErrorCode::NotFound, Tr::tr("there is no consent #%1").arg(consentId));
         }
         const qint64 subjectId = query.value(0).toLongLong();
-        const bool withdrawn = !query.value(1).isNull() && !query.value(1).toString().isEmpty();
         const QString purpose = query.value(2).toString();
         query.finish();
+        // The subject first (as every change of it does), then the consent again: a deletion that was under way
+        // took the consent with it.
+        Result<QVariant> subject =
+            sql::scalar(tx, QStringLiteral("SELECT state FROM subjects WHERE id = ?") + sql::forUpdate(tx), {subjectId},
+                        "reading the subject");
+        if (!subject) {
+            return subject.error();
+        }
+        if (subject.value().isNull()) {
+            return makeError(ErrorCode::NotFound, Tr::tr("there is no subject #%1").arg(subjectId));
+        }
+        Result<QVariant> withdrawnAt = sql::scalar(
+            tx, QStringLiteral("SELECT COALESCE(withdrawn_at, '') FROM consents WHERE id = ?") + sql::forUpdate(tx),
+            {consentId}, "reading the consent");
+        if (!withdrawnAt) {
+            return withdrawnAt.error();
+        }
+        if (withdrawnAt.value().isNull()) {
+            return makeError(ErrorCode::NotFound, Tr::tr("there is no consent #%1").arg(consentId));
+        }
+        const bool withdrawn = !withdrawnAt.value().toString().isEmpty();
         if (withdrawn) {
             return makeError(ErrorCode::InvalidArgument, Tr::tr("consent #%1 was already withdrawn").arg(consentId));
         }

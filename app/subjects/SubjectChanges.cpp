@@ -42,8 +42,9 @@ AuditEntry subjectEntry(const char *action, qint64 subjectId, const QString &rea
 Result<SubjectState> readState(QSqlDatabase &tx, qint64 subjectId)
 {
     QSqlQuery query(tx);
-    if (Status status = sql::exec(query, QStringLiteral("SELECT state, version, updated_at FROM subjects WHERE id = ?"),
-                                  {subjectId}, "reading the subject");
+    if (Status status = sql::exec(
+            query, QStringLiteral("SELECT state, version, updated_at FROM subjects WHERE id = ?") + sql::forUpdate(tx),
+            {subjectId}, "reading the subject");
         !status) {
         return status.error();
     }
@@ -237,12 +238,12 @@ Status anonymizeIn(QSqlDatabase &tx, const Session &who, qint64 subjectId, const
 Status eraseIn(QSqlDatabase &tx, const Session &who, qint64 subjectId, const QString &reason,
                std::optional<qint64> requestId, qint64 approvalId)
 {
+    if (Result<SubjectState> state = readState(tx, subjectId); !state) {
+        return state.error();
+    }
     QSqlQuery query(tx);
-    if (Status status = sql::exec(query,
-                                  QStringLiteral("SELECT s.controller_id, "
-                                                 "(SELECT COUNT(*) FROM pd_items i WHERE i.subject_id = s.id) "
-                                                 "FROM subjects s WHERE s.id = ?"),
-                                  {subjectId}, "reading the subject");
+    if (Status status = sql::exec(query, QStringLiteral("SELECT controller_id FROM subjects WHERE id = ?"), {subjectId},
+                                  "reading the subject");
         !status) {
         return status;
     }

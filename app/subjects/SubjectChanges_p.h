@@ -26,7 +26,9 @@ struct SubjectState
 Status requireReason(const QString &reason);
 /// The audit entry of an action on one subject.
 AuditEntry subjectEntry(const char *action, qint64 subjectId, const QString &reason, std::optional<qint64> requestId);
-/// The subject's state and version; NotFound when there is no such subject.
+/// The subject's state and version, its row locked until the transaction ends (sql::forUpdate): every change of a
+/// subject starts here, so none acts on a state another transaction is replacing. NotFound when there is no such
+/// subject (also when another transaction deleted it while this one waited).
 Result<SubjectState> readState(QSqlDatabase &tx, qint64 subjectId);
 /// Moves the subject to its next version, provided nobody changed it since `expected` was read (-1: no check);
 /// Conflict (naming when and which version) otherwise.

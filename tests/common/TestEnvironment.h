@@ -6,6 +6,11 @@
 
 namespace pd::test {
 
+/// How long a test waits for something the program does in the background (a count, a page, a worker, another
+/// connection reaching a lock) before it fails: long enough for a loaded CI machine, only ever reached when
+/// something broke.
+inline constexpr int kWaitMs = 10000;
+
 /// The folders of one test process: a temporary home with its own XDG configuration, data, cache and state
 /// folders, set in the environment (HOME, XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME, XDG_STATE_HOME) for as
 /// long as this object lives, and removed with it. QSettings, QStandardPaths and the command-line tool started by

@@ -4,6 +4,7 @@
 #include "app/access/Settings.h"
 #include "app/storage/Sql.h"
 
+#include <QDateTime>
 #include <QSqlQuery>
 
 using namespace pd;
@@ -32,6 +33,19 @@ protected:
             }
         }
         return all;
+    }
+
+    QString lockedUntil()
+    {
+        return scalarText(QStringLiteral("SELECT COALESCE(locked_until, '') FROM operators WHERE name = 'root'"));
+    }
+
+    QString scalarText(const QString &statement)
+    {
+        QSqlDatabase connection = db().connection();
+        Result<QVariant> value = sql::scalar(connection, statement, {}, "test");
+        EXPECT_TRUE(value.ok());
+        return value ? value.value().toString() : QString();
     }
 };
 
@@ -96,21 +110,21 @@ TEST_P(AuthTest, SignInChecksThePasswordAndTellsNothingMore)
 TEST_P(AuthTest, FiveWrongPasswordsLockTheAccount)
 {
     addFirstAdmin();
-    for (int i = 1; i <= 4; ++i) {
+    const QString unknown =
+        AuthService::signIn(db(), QStringLiteral("nobody"), QStringLiteral("guess-0-xx")).error().message;
+    for (int i = 1; i <= 5; ++i) {
         Result<Session> wrong = AuthService::signIn(db(), QStringLiteral("root"), QStringLiteral("guess-%1-xx").arg(i));
         ASSERT_FALSE(wrong.ok());
-        EXPECT_FALSE(wrong.error().message.contains(QStringLiteral("locked"))) << i;
+        EXPECT_EQ(wrong.error().message, unknown) << "a guesser learns nothing from attempt " << i;
     }
-    Result<Session> fifth = AuthService::signIn(db(), QStringLiteral("root"), QStringLiteral("guess-5-xx"));
-    ASSERT_FALSE(fifth.ok());
-    EXPECT_TRUE(fifth.error().message.contains(QStringLiteral("locked for 15 minutes")))
-        << fifth.error().message.toStdString();
+    EXPECT_FALSE(lockedUntil().isEmpty());
+    EXPECT_TRUE(auditText().contains(QStringLiteral("operator.locked")));
 
-    // Locked: even the right password is refused.
+    // Locked: even the right password is refused, with the same words.
     Result<Session> right = AuthService::signIn(db(), QStringLiteral("root"), QStringLiteral("root-password-1"));
     ASSERT_FALSE(right.ok());
-    EXPECT_TRUE(right.error().message.contains(QStringLiteral("locked until"))) << right.error().message.toStdString();
-    EXPECT_TRUE(auditText().contains(QStringLiteral("operator.locked")));
+    EXPECT_EQ(right.error().message, unknown);
+    EXPECT_TRUE(auditText().contains(QStringLiteral("account locked")));
 
     // Once the lock has run out, the right password works again.
     QSqlDatabase connection = db().connection();
@@ -122,16 +136,109 @@ TEST_P(AuthTest, FiveWrongPasswordsLockTheAccount)
 TEST_P(AuthTest, LockOutFollowsTheSettings)
 {
     const Session admin = addFirstAdmin();
-    ASSERT_TRUE(Settings::setValue(db(), admin, Settings::Key::LockoutAttempts, 2).ok());
+    ASSERT_TRUE(Settings::setValue(db(), admin, Settings::Key::LockoutAttempts, 3).ok());
     ASSERT_TRUE(Settings::setValue(db(), admin, Settings::Key::LockoutMinutes, 60).ok());
-    EXPECT_FALSE(AuthService::signIn(db(), QStringLiteral("root"), QStringLiteral("guess-1-xx")).ok());
-    Result<Session> second = AuthService::signIn(db(), QStringLiteral("root"), QStringLiteral("guess-2-xx"));
-    ASSERT_FALSE(second.ok());
-    EXPECT_TRUE(second.error().message.contains(QStringLiteral("locked for 60 minutes")));
+    for (int i = 1; i <= 2; ++i) {
+        EXPECT_FALSE(AuthService::signIn(db(), QStringLiteral("root"), QStringLiteral("guess-%1-xx").arg(i)).ok());
+    }
+    EXPECT_TRUE(lockedUntil().isEmpty()) << "two of three";
+    EXPECT_FALSE(AuthService::signIn(db(), QStringLiteral("root"), QStringLiteral("guess-3-xx")).ok());
+    const QDateTime until = sql::parseTimestamp(lockedUntil());
+    EXPECT_GT(until, QDateTime::currentDateTimeUtc().addSecs(59 * 60));
+    EXPECT_LE(until, QDateTime::currentDateTimeUtc().addSecs(60 * 60));
     // Only administrators change settings.
     EXPECT_FALSE(
-        Settings::setValue(db(), Session{9, QStringLiteral("o"), Role::Officer}, Settings::Key::LockoutAttempts, 1)
+        Settings::setValue(db(), Session{9, QStringLiteral("o"), Role::Officer}, Settings::Key::LockoutAttempts, 5)
             .ok());
+}
+
+TEST_P(AuthTest, SettingsOutsideTheirBoundsAreRefusedNamingTheBounds)
+{
+    const Session admin = addFirstAdmin();
+    struct Case
+    {
+        Settings::Key key;
+        int value;
+        const char *bounds;
+    };
+    const Case cases[] = {
+        {Settings::Key::LockoutAttempts, 0, "expected 3 to 20, got 0"},
+        {Settings::Key::LockoutAttempts, 21, "expected 3 to 20"},
+        {Settings::Key::LockoutMinutes, 2147483647, "expected 1 to 1440"},
+        {Settings::Key::LockoutMinutes, 0, "expected 1 to 1440"},
+        {Settings::Key::IdleLockMinutes, 0, "expected 1 to 240"},
+        {Settings::Key::IdleLockMinutes, 241, "expected 1 to 240"},
+        {Settings::Key::FourEyesThreshold, 0, "expected 1 to"},
+        {Settings::Key::FourEyesAllDeletions, 2, "expected 0 to 1"},
+        {Settings::Key::FourEyesWindowMinutes, 0, "expected 1 to 10080"},
+    };
+    for (const Case &c : cases) {
+        const Status refused = Settings::setValue(db(), admin, c.key, c.value);
+        ASSERT_FALSE(refused.ok()) << Settings::name(c.key).toStdString() << " " << c.value;
+        EXPECT_EQ(refused.error().code, ErrorCode::InvalidArgument);
+        EXPECT_TRUE(refused.error().message.contains(Settings::name(c.key))) << refused.error().message.toStdString();
+        EXPECT_TRUE(refused.error().message.contains(QLatin1String(c.bounds))) << refused.error().message.toStdString();
+        EXPECT_EQ(Settings::value(db(), c.key).value(), Settings::defaultValue(c.key)) << "nothing was stored";
+    }
+    // A value an older version stored is read within the bounds: one wrong password cannot lock anybody out.
+    QSqlDatabase connection = db().connection();
+    QSqlQuery query(connection);
+    ASSERT_TRUE(query.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('lockout_attempts', '0')")));
+    EXPECT_EQ(Settings::value(db(), Settings::Key::LockoutAttempts).value(), 3);
+}
+
+TEST_P(AuthTest, AdministratorsManageAccountsButNeverRemoveTheLastAdministrator)
+{
+    const Session root = addFirstAdmin();
+    ASSERT_TRUE(
+        AuthService::addOperator(db(), root, QStringLiteral("olga"), Role::Officer, QStringLiteral("olga-password-1"))
+            .ok());
+    // The last active administrator stays one.
+    const Status demoted = AuthService::setRole(db(), root, QStringLiteral("root"), Role::Officer);
+    ASSERT_FALSE(demoted.ok());
+    EXPECT_TRUE(demoted.error().message.contains(QStringLiteral("last active administrator")));
+    EXPECT_FALSE(AuthService::deactivate(db(), root, QStringLiteral("root")).ok());
+
+    // Deactivated: refused like a wrong password; activated again: signs in.
+    ASSERT_TRUE(AuthService::deactivate(db(), root, QStringLiteral("olga")).ok());
+    const Result<Session> inactive =
+        AuthService::signIn(db(), QStringLiteral("olga"), QStringLiteral("olga-password-1"));
+    ASSERT_FALSE(inactive.ok());
+    EXPECT_EQ(inactive.error().message,
+              AuthService::signIn(db(), QStringLiteral("nobody"), QStringLiteral("x-x-x-x-x")).error().message);
+    ASSERT_TRUE(AuthService::activate(db(), root, QStringLiteral("olga")).ok());
+    EXPECT_TRUE(AuthService::signIn(db(), QStringLiteral("olga"), QStringLiteral("olga-password-1")).ok());
+
+    // Locked out, then unlocked by an administrator.
+    for (int i = 0; i < 5; ++i) {
+        EXPECT_FALSE(AuthService::signIn(db(), QStringLiteral("olga"), QStringLiteral("guess-%1-xx").arg(i)).ok());
+    }
+    EXPECT_FALSE(AuthService::signIn(db(), QStringLiteral("olga"), QStringLiteral("olga-password-1")).ok());
+    ASSERT_TRUE(AuthService::unlock(db(), root, QStringLiteral("olga")).ok());
+    EXPECT_TRUE(AuthService::signIn(db(), QStringLiteral("olga"), QStringLiteral("olga-password-1")).ok());
+
+    // A new password replaces the old one; a new role takes effect at the next sign-in.
+    EXPECT_FALSE(AuthService::resetPassword(db(), root, QStringLiteral("olga"), QStringLiteral("short")).ok());
+    ASSERT_TRUE(AuthService::resetPassword(db(), root, QStringLiteral("olga"), QStringLiteral("olga-password-2")).ok());
+    EXPECT_FALSE(AuthService::signIn(db(), QStringLiteral("olga"), QStringLiteral("olga-password-1")).ok());
+    ASSERT_TRUE(AuthService::setRole(db(), root, QStringLiteral("olga"), Role::Admin).ok());
+    const Result<Session> olga = AuthService::signIn(db(), QStringLiteral("olga"), QStringLiteral("olga-password-2"));
+    ASSERT_TRUE(olga.ok());
+    EXPECT_EQ(olga->role, Role::Admin);
+    // With a second administrator, root may step down.
+    EXPECT_TRUE(AuthService::setRole(db(), root, QStringLiteral("root"), Role::Auditor).ok());
+
+    // Only administrators manage accounts; each change is audited without the password.
+    EXPECT_EQ(
+        AuthService::unlock(db(), Session{2, QStringLiteral("x"), Role::Officer}, QStringLiteral("root")).error().code,
+        ErrorCode::PermissionDenied);
+    EXPECT_EQ(AuthService::unlock(db(), root, QStringLiteral("nobody")).error().code, ErrorCode::NotFound);
+    const QString audit = auditText();
+    for (const char *action : {"operator.deactivate", "operator.activate", "operator.unlock", "operator.reset-password",
+                               "operator.set-role"}) {
+        EXPECT_TRUE(audit.contains(QLatin1String(action))) << action;
+    }
+    EXPECT_FALSE(audit.contains(QStringLiteral("olga-password-2")));
 }
 
 TEST_P(AuthTest, WeakPasswordsAndBadNamesAreRefused)

@@ -77,7 +77,8 @@ TEST_F(LockTest, LocksWhenIdleAndUnlocksOnlyWithTheRightPassword)
     m_window->lockScreen()->unlock();
     EXPECT_TRUE(m_window->isLocked());
     EXPECT_FALSE(pages()->isVisible());
-    EXPECT_EQ(m_window->lockScreen()->errorText(), QStringLiteral("Wrong operator name or password."));
+    EXPECT_EQ(m_window->lockScreen()->errorText(),
+              QStringLiteral("Wrong operator name or password, or the account is locked or deactivated."));
 
     m_window->lockScreen()->setPassword(kTestPassword);
     m_window->lockScreen()->unlock();
