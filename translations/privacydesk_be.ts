@@ -54,6 +54,10 @@
         <source>approval #%1 needs a second officer: %2 asked for it and cannot approve it</source>
         <translation>для ўзгаднення #%1 патрэбны другі адказны: ініцыятар %2 не можа ўзгадніць яго сам</translation>
     </message>
+    <message>
+        <source>a note is required: why the approval is cancelled</source>
+        <translation>патрэбна нататка: чаму ўзгадненне адмяняецца</translation>
+    </message>
 </context>
 <context>
     <name>pd::ApprovalService</name>
@@ -179,6 +183,62 @@
     <message>
         <source>Delete</source>
         <translation>Выдаленне</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выканана</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Approval…</source>
+        <translation>&amp;Адмяніць узгадненне…</translation>
+    </message>
+    <message>
+        <source>Stop an approval that waits or was carried out in part; what was done stays done</source>
+        <translation>Спыніць узгадненне, якое чакае або выканана часткова; зробленае застаецца</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>чакае</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (half done)</source>
+        <translation>%1 з %2 (выканана часткова)</translation>
+    </message>
+    <message>
+        <source>Started and stopped on the way: approve it again to finish, or cancel it.</source>
+        <translation>Пачата і спынена: узгадніце яшчэ раз, каб завяршыць, або адмяніце.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approval #%1 stopped after %2 of %3 subjects. Carry on with the remaining %Ln? This cannot be undone.</source>
+        <translation>
+            <numerusform>Узгадненне #%1 спынена пасля %2 з %3 суб&apos;ектаў. Працягнуць з астатнім %Ln? Гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>Узгадненне #%1 спынена пасля %2 з %3 суб&apos;ектаў. Працягнуць з астатнімі %Ln? Гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>Узгадненне #%1 спынена пасля %2 з %3 суб&apos;ектаў. Працягнуць з астатнімі %Ln? Гэта дзеянне нельга адмяніць.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approval #%1 stopped on the way: what was done stays done. Approve it again to finish it, or cancel it.</source>
+        <translation>Узгадненне #%1 спынена: зробленае застаецца. Узгадніце яшчэ раз, каб завяршыць, або адмяніце.</translation>
+    </message>
+    <message>
+        <source>Cancel approval #%1</source>
+        <translation>Адмена ўзгаднення #%1</translation>
+    </message>
+    <message>
+        <source>Approval #%1 has done %2 of %3 subjects; those stay as they are and the others are not touched. Why is it cancelled? The note is kept in the audit trail; it must not contain personal data.</source>
+        <translation>Узгадненне #%1 выканана для %2 з %3 суб&apos;ектаў; яны застануцца як ёсць, астатнія не будуць закрануты. Чаму яно адмяняецца? Нататка захоўваецца ў журнале аўдыту і не павінна змяшчаць персанальных даных.</translation>
+    </message>
+    <message>
+        <source>Why is approval #%1 cancelled? Nothing of it was done. The note is kept in the audit trail; it must not contain personal data.</source>
+        <translation>Чаму ўзгадненне #%1 адмяняецца? Нічога з яго не выканана. Нататка захоўваецца ў журнале аўдыту і не павінна змяшчаць персанальных даных.</translation>
+    </message>
+    <message>
+        <source>Cancelling needs a note saying why; approval #%1 is unchanged.</source>
+        <translation>Для адмены патрэбна нататка з прычынай; узгадненне #%1 не зменена.</translation>
+    </message>
+    <message>
+        <source>Approval #%1 cancelled.</source>
+        <translation>Узгадненне #%1 адменена.</translation>
     </message>
 </context>
 <context>
@@ -1170,16 +1230,8 @@
         <translation>audit list: --limit: чакаецца цэлы лік больш за 0</translation>
     </message>
     <message>
-        <source>approval: expected &apos;list&apos;, &apos;approve ID&apos; or &apos;reject ID --note TEXT&apos;</source>
-        <translation>approval: чакаецца &apos;list&apos;, &apos;approve ID&apos; або &apos;reject ID --note TEXT&apos;</translation>
-    </message>
-    <message>
         <source>approval %1: ID: expected an approval number, got &apos;%2&apos;</source>
         <translation>approval %1: ID: чакаецца нумар узгаднення, атрымана &apos;%2&apos;</translation>
-    </message>
-    <message>
-        <source>approval reject: --note TEXT is required</source>
-        <translation>approval reject: абавязковы параметр --note TEXT</translation>
     </message>
     <message>
         <source>Approval %1 approved and carried out.</source>
@@ -1408,6 +1460,26 @@
     <message>
         <source>settings set %1: VALUE must be a whole number from %2 to %3, got &apos;%4&apos;</source>
         <translation>settings set %1: ЗНАЧЭННЕ павінна быць цэлым лікам ад %2 да %3, атрымана &apos;%4&apos;</translation>
+    </message>
+    <message>
+        <source>approval: expected &apos;list&apos;, &apos;approve ID&apos;, &apos;reject ID --note TEXT&apos; or &apos;cancel ID --note TEXT&apos;</source>
+        <translation>approval: чакаецца &apos;list&apos;, &apos;approve ID&apos;, &apos;reject ID --note ТЭКСТ&apos; або &apos;cancel ID --note ТЭКСТ&apos;</translation>
+    </message>
+    <message>
+        <source>approval %1: --note TEXT is required</source>
+        <translation>approval %1: патрабуецца --note ТЭКСТ</translation>
+    </message>
+    <message>
+        <source>Approval %1 cancelled; what was done stays done.</source>
+        <translation>Узгадненне %1 адменена; зробленае застаецца.</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>чакае</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>выканана %1 з %2</translation>
     </message>
 </context>
 <context>

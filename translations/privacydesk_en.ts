@@ -50,6 +50,10 @@
         <source>approval #%1 needs a second officer: %2 asked for it and cannot approve it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>a note is required: why the approval is cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::ApprovalService</name>
@@ -170,6 +174,61 @@
     </message>
     <message>
         <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Approval…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop an approval that waits or was carried out in part; what was done stays done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 (half done)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started and stopped on the way: approve it again to finish, or cancel it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Approval #%1 stopped after %2 of %3 subjects. Carry on with the remaining %Ln? This cannot be undone.</source>
+        <translation>
+            <numerusform>Approval #%1 stopped after %2 of %3 subjects. Carry on with the remaining %Ln subject? This cannot be undone.</numerusform>
+            <numerusform>Approval #%1 stopped after %2 of %3 subjects. Carry on with the remaining %Ln subjects? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approval #%1 stopped on the way: what was done stays done. Approve it again to finish it, or cancel it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel approval #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval #%1 has done %2 of %3 subjects; those stay as they are and the others are not touched. Why is it cancelled? The note is kept in the audit trail; it must not contain personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is approval #%1 cancelled? Nothing of it was done. The note is kept in the audit trail; it must not contain personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling needs a note saying why; approval #%1 is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval #%1 cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1141,15 +1200,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>approval: expected &apos;list&apos;, &apos;approve ID&apos; or &apos;reject ID --note TEXT&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>approval %1: ID: expected an approval number, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>approval reject: --note TEXT is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1378,6 +1429,26 @@
     </message>
     <message>
         <source>settings set %1: VALUE must be a whole number from %2 to %3, got &apos;%4&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval: expected &apos;list&apos;, &apos;approve ID&apos;, &apos;reject ID --note TEXT&apos; or &apos;cancel ID --note TEXT&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval %1: --note TEXT is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval %1 cancelled; what was done stays done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

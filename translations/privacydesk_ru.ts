@@ -54,6 +54,10 @@
         <source>approval #%1 needs a second officer: %2 asked for it and cannot approve it</source>
         <translation>для согласования #%1 нужен второй ответственный: инициатор %2 не может согласовать его сам</translation>
     </message>
+    <message>
+        <source>a note is required: why the approval is cancelled</source>
+        <translation>нужна заметка: почему согласование отменяется</translation>
+    </message>
 </context>
 <context>
     <name>pd::ApprovalService</name>
@@ -179,6 +183,62 @@
     <message>
         <source>Delete</source>
         <translation>Удаление</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Approval…</source>
+        <translation>&amp;Отменить согласование…</translation>
+    </message>
+    <message>
+        <source>Stop an approval that waits or was carried out in part; what was done stays done</source>
+        <translation>Остановить согласование, которое ждёт или выполнено частично; сделанное остаётся</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (half done)</source>
+        <translation>%1 из %2 (выполнено частично)</translation>
+    </message>
+    <message>
+        <source>Started and stopped on the way: approve it again to finish, or cancel it.</source>
+        <translation>Начато и остановлено: согласуйте ещё раз, чтобы завершить, или отмените.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approval #%1 stopped after %2 of %3 subjects. Carry on with the remaining %Ln? This cannot be undone.</source>
+        <translation>
+            <numerusform>Согласование #%1 остановлено после %2 из %3 субъектов. Продолжить с оставшимся %Ln? Это действие нельзя отменить.</numerusform>
+            <numerusform>Согласование #%1 остановлено после %2 из %3 субъектов. Продолжить с оставшимися %Ln? Это действие нельзя отменить.</numerusform>
+            <numerusform>Согласование #%1 остановлено после %2 из %3 субъектов. Продолжить с оставшимися %Ln? Это действие нельзя отменить.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Approval #%1 stopped on the way: what was done stays done. Approve it again to finish it, or cancel it.</source>
+        <translation>Согласование #%1 остановлено: сделанное остаётся. Согласуйте ещё раз, чтобы завершить, или отмените.</translation>
+    </message>
+    <message>
+        <source>Cancel approval #%1</source>
+        <translation>Отмена согласования #%1</translation>
+    </message>
+    <message>
+        <source>Approval #%1 has done %2 of %3 subjects; those stay as they are and the others are not touched. Why is it cancelled? The note is kept in the audit trail; it must not contain personal data.</source>
+        <translation>Согласование #%1 выполнено для %2 из %3 субъектов; они останутся как есть, остальные не будут затронуты. Почему оно отменяется? Заметка сохраняется в журнале аудита и не должна содержать персональных данных.</translation>
+    </message>
+    <message>
+        <source>Why is approval #%1 cancelled? Nothing of it was done. The note is kept in the audit trail; it must not contain personal data.</source>
+        <translation>Почему согласование #%1 отменяется? Ничего из него не выполнено. Заметка сохраняется в журнале аудита и не должна содержать персональных данных.</translation>
+    </message>
+    <message>
+        <source>Cancelling needs a note saying why; approval #%1 is unchanged.</source>
+        <translation>Для отмены нужна заметка с причиной; согласование #%1 не изменено.</translation>
+    </message>
+    <message>
+        <source>Approval #%1 cancelled.</source>
+        <translation>Согласование #%1 отменено.</translation>
     </message>
 </context>
 <context>
@@ -1170,16 +1230,8 @@
         <translation>audit list: --limit: ожидается целое число больше 0</translation>
     </message>
     <message>
-        <source>approval: expected &apos;list&apos;, &apos;approve ID&apos; or &apos;reject ID --note TEXT&apos;</source>
-        <translation>approval: ожидается &apos;list&apos;, &apos;approve ID&apos; или &apos;reject ID --note TEXT&apos;</translation>
-    </message>
-    <message>
         <source>approval %1: ID: expected an approval number, got &apos;%2&apos;</source>
         <translation>approval %1: ID: ожидается номер согласования, получено &apos;%2&apos;</translation>
-    </message>
-    <message>
-        <source>approval reject: --note TEXT is required</source>
-        <translation>approval reject: обязателен параметр --note TEXT</translation>
     </message>
     <message>
         <source>Approval %1 approved and carried out.</source>
@@ -1408,6 +1460,26 @@
     <message>
         <source>settings set %1: VALUE must be a whole number from %2 to %3, got &apos;%4&apos;</source>
         <translation>settings set %1: ЗНАЧЕНИЕ должно быть целым числом от %2 до %3, получено &apos;%4&apos;</translation>
+    </message>
+    <message>
+        <source>approval: expected &apos;list&apos;, &apos;approve ID&apos;, &apos;reject ID --note TEXT&apos; or &apos;cancel ID --note TEXT&apos;</source>
+        <translation>approval: ожидается &apos;list&apos;, &apos;approve ID&apos;, &apos;reject ID --note ТЕКСТ&apos; или &apos;cancel ID --note ТЕКСТ&apos;</translation>
+    </message>
+    <message>
+        <source>approval %1: --note TEXT is required</source>
+        <translation>approval %1: требуется --note ТЕКСТ</translation>
+    </message>
+    <message>
+        <source>Approval %1 cancelled; what was done stays done.</source>
+        <translation>Согласование %1 отменено; сделанное остаётся.</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ожидает</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>выполнено %1 из %2</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "app/storage/Sql.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QSqlQuery>
 
 namespace {
@@ -65,8 +66,11 @@ Result<Stored> load(QSqlDatabase &tx, qint64 approvalId)
     QSqlQuery query(tx);
     if (Status status = sql::exec(query,
                                   QStringLiteral("SELECT a.action, a.subject_ids, a.reason, a.request_id, o.name, "
-                                                 "a.requested_at, a.status, a.requested_by FROM approvals a "
-                                                 "JOIN operators o ON o.id = a.requested_by WHERE a.id = ?"),
+                                                 "a.requested_at, a.status, a.requested_by, a.executed_count, "
+                                                 "a.subject_count, COALESCE(d.name, ''), COALESCE(a.decided_at, '') "
+                                                 "FROM approvals a JOIN operators o ON o.id = a.requested_by "
+                                                 "LEFT JOIN operators d ON d.id = a.decided_by WHERE a.id = ?") +
+                                      sql::forUpdate(tx, "a"),
                                   {approvalId}, "reading the approval");
         !status) {
         return status.error();
@@ -86,6 +90,10 @@ Result<Stored> load(QSqlDatabase &tx, qint64 approvalId)
     stored.approval.requestedAt = query.value(5).toString();
     stored.approval.status = query.value(6).toString();
     stored.requestedById = query.value(7).toLongLong();
+    stored.approval.done = query.value(8).toLongLong();
+    stored.approval.total = query.value(9).toLongLong();
+    stored.approval.decidedBy = query.value(10).toString();
+    stored.approval.decidedAt = query.value(11).toString();
     return stored;
 }
 
@@ -125,14 +133,33 @@ Result<Stored> decidable(QSqlDatabase &tx, const Session &who, qint64 approvalId
 
 } // namespace
 
-Result<bool> ApprovalQueue::isRequired(Database &database, const QString &action, qint64 subjects)
+Result<bool> ApprovalQueue::isRequired(Database &database, const Session &who, const QString &action, qint64 subjects)
 {
     Result<int> threshold = Settings::value(database, Settings::Key::FourEyesThreshold);
     Result<int> allDeletions = Settings::value(database, Settings::Key::FourEyesAllDeletions);
-    if (!threshold || !allDeletions) {
-        return threshold ? allDeletions.error() : threshold.error();
+    Result<int> window = Settings::value(database, Settings::Key::FourEyesWindowMinutes);
+    if (!threshold || !allDeletions || !window) {
+        return !threshold ? threshold.error() : !allDeletions ? allDeletions.error() : window.error();
     }
-    return subjects > threshold.value() || (action == QLatin1String("delete") && allDeletions.value() != 0);
+    if (action == QLatin1String("delete") && allDeletions.value() != 0) {
+        return true;
+    }
+    if (subjects > threshold.value()) {
+        return true;
+    }
+    // What the same operator did alone (not under an approval) in the window adds up.
+    QSqlDatabase db = database.connection();
+    const QString since = sql::timestamp(QDateTime::currentDateTimeUtc().addSecs(-60LL * window.value()));
+    Result<QVariant> recent =
+        sql::scalar(db,
+                    QStringLiteral("SELECT COUNT(DISTINCT subject_id) FROM audit_log WHERE operator_name = ? "
+                                   "AND action IN ('subject.anonymize', 'subject.delete') AND at >= ? "
+                                   "AND details NOT LIKE '%approval=%'"),
+                    {who.name, since}, "counting the operator's recent erasures");
+    if (!recent) {
+        return recent.error();
+    }
+    return recent.value().toLongLong() + subjects > threshold.value();
 }
 
 Result<qint64> ApprovalQueue::request(Database &database, const Session &who, const QString &action,
@@ -229,6 +256,48 @@ Result<ApprovalQueue::Approval> ApprovalQueue::reject(Database &database, const 
     });
     if (!rejected) {
         return rejected.error();
+    }
+    return approval;
+}
+
+Result<ApprovalQueue::Approval> ApprovalQueue::cancel(Database &database, const Session &who, qint64 approvalId,
+                                                      const QString &note)
+{
+    if (Status allowed = Permissions::check(who, Action::ApproveIrreversible); !allowed) {
+        return allowed.error();
+    }
+    if (note.trimmed().isEmpty()) {
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("a note is required: why the approval is cancelled"));
+    }
+    Approval approval;
+    Status cancelled = database.transaction([&](QSqlDatabase &tx) -> Status {
+        Result<Stored> stored = load(tx, approvalId);
+        if (!stored) {
+            return stored.error();
+        }
+        approval = stored->approval;
+        if (approval.status != QLatin1String("pending") && approval.status != QLatin1String("approved")) {
+            return makeError(ErrorCode::Conflict,
+                             Tr::tr("approval #%1 is already %2").arg(approvalId).arg(approval.status));
+        }
+        QSqlQuery query(tx);
+        if (Status status =
+                sql::exec(query,
+                          QStringLiteral("UPDATE approvals SET status = 'cancelled', decision_note = ?, "
+                                         "decided_by = COALESCE(decided_by, ?), "
+                                         "decided_at = COALESCE(decided_at, ?) WHERE id = ?"),
+                          {note.trimmed(), who.operatorId, sql::nowTimestamp(), approvalId}, "cancelling the approval");
+            !status) {
+            return status;
+        }
+        ChangeNotifier::notify(tx, QStringLiteral("approvals"));
+        return AuditLog::append(tx, who,
+                                approvalEntry(QStringLiteral("approval.cancel"), approvalId, note.trimmed(),
+                                              approval.requestId,
+                                              QStringLiteral("done=%1 of %2").arg(approval.done).arg(approval.total)));
+    });
+    if (!cancelled) {
+        return cancelled.error();
     }
     return approval;
 }

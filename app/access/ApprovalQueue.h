@@ -30,13 +30,20 @@ public:
         std::optional<qint64> requestId;
         QString requestedBy;
         QString requestedAt;
-        QString status; ///< pending, approved (started, not finished), executed, rejected
+        QString status; ///< pending, approved (started, not finished), executed, rejected, cancelled
         QString decidedBy;
         QString decidedAt;
+        qint64 done = 0;  ///< subjects processed so far (changed or skipped as already done)
+        qint64 total = 0; ///< subjects it names (each once)
+
+        /// Approved and started, but not carried out to the end (cancelled on the way, or the program stopped).
+        bool isHalfDone() const { return status == QLatin1String("approved") && done < total; }
     };
 
-    /// Whether `action` ("anonymize" or "delete") of `subjects` subjects at once needs a second officer.
-    static Result<bool> isRequired(Database &database, const QString &action, qint64 subjects);
+    /// Whether `action` ("anonymize" or "delete") of `subjects` more distinct subjects by `who` needs a second
+    /// officer: what `who` anonymized or deleted without an approval over the last Settings::FourEyesWindowMinutes
+    /// counts too, so that a large action cannot be split into small ones.
+    static Result<bool> isRequired(Database &database, const Session &who, const QString &action, qint64 subjects);
 
     /// Enters a pending approval; returns its id (audited "approval.request").
     static Result<qint64> request(Database &database, const Session &who, const QString &action,
@@ -52,6 +59,11 @@ public:
     /// A second officer rejects a pending approval with a note (audited "approval.reject"); returns it as it was.
     /// Joins the caller's transaction.
     static Result<Approval> reject(Database &database, const Session &who, qint64 approvalId, const QString &note);
+
+    /// An officer stops an approval that is pending or half done, with a note: what was done stays done, the rest is
+    /// not done (audited "approval.cancel" with how far it came). Returns it as it was. Joins the caller's
+    /// transaction.
+    static Result<Approval> cancel(Database &database, const Session &who, qint64 approvalId, const QString &note);
 
     /// Pending approvals and approved ones not finished, oldest first (officers and auditors).
     static Result<QList<Approval>> pending(Database &database, const Session &who);

@@ -16,7 +16,7 @@ class Tr
 namespace pd {
 
 Status ApprovalService::approve(Database &database, const Session &who, qint64 approvalId,
-                                const BulkAction::Progress &progress, int batchSize)
+                                const BulkAction::Progress &progress, int batchSize, BulkAction::Outcome *ran)
 {
     Result<Approval> approved = ApprovalQueue::approve(database, who, approvalId);
     if (!approved) {
@@ -33,6 +33,9 @@ Status ApprovalService::approve(Database &database, const Session &who, qint64 a
         BulkAction::runApproved(database, who, order, approvalId, progress, batchSize);
     if (!outcome) {
         return outcome.error();
+    }
+    if (ran) {
+        *ran = outcome.value();
     }
     if (outcome->cancelled) {
         return makeError(ErrorCode::Cancelled,
@@ -59,6 +62,18 @@ Status ApprovalService::reject(Database &database, const Session &who, qint64 ap
         }
         return rejected->requestId ? RequestExecution::approvalDecided(database, who, *rejected->requestId, false)
                                    : Status();
+    });
+}
+
+Status ApprovalService::cancel(Database &database, const Session &who, qint64 approvalId, const QString &note)
+{
+    return database.transaction([&](QSqlDatabase &) -> Status {
+        Result<Approval> cancelled = ApprovalQueue::cancel(database, who, approvalId, note);
+        if (!cancelled) {
+            return cancelled.error();
+        }
+        return cancelled->requestId ? RequestExecution::approvalDecided(database, who, *cancelled->requestId, false)
+                                    : Status();
     });
 }
 

@@ -19,11 +19,16 @@ public:
 
     /// A second officer (not the one who asked) approves: the action runs now, in all-or-nothing batches, with
     /// `progress` after each (false cancels: ErrorCode::Cancelled, and approving again finishes the rest).
+    /// `ran`, when given, receives what this call did (and whether it stopped on the way).
     static Status approve(Database &database, const Session &who, qint64 approvalId,
-                          const BulkAction::Progress &progress = {}, int batchSize = 500);
+                          const BulkAction::Progress &progress = {}, int batchSize = 500,
+                          BulkAction::Outcome *ran = nullptr);
     /// A second officer rejects, with a note; the request it belongs to goes back to in progress.
     static Status reject(Database &database, const Session &who, qint64 approvalId, const QString &note);
-    /// Pending approvals, oldest first (officers and auditors).
+    /// An officer cancels an approval that is pending or half done (with a note): what was done stays done, the
+    /// request it belongs to goes back to in progress.
+    static Status cancel(Database &database, const Session &who, qint64 approvalId, const QString &note);
+    /// Pending approvals and half-done ones, oldest first (officers and auditors).
     static Result<QList<Approval>> pending(Database &database, const Session &who);
 };
 

@@ -144,9 +144,11 @@ int runApproval(CliContext &cli, const QStringList &words)
     }
     const bool list = sub == QLatin1String("list") && args.positionals.isEmpty();
     const bool decide =
-        (sub == QLatin1String("approve") || sub == QLatin1String("reject")) && args.positionals.size() == 1;
+        (sub == QLatin1String("approve") || sub == QLatin1String("reject") || sub == QLatin1String("cancel")) &&
+        args.positionals.size() == 1;
     if (!list && !decide) {
-        return cli.usage(CliText::tr("approval: expected 'list', 'approve ID' or 'reject ID --note TEXT'"));
+        return cli.usage(
+            CliText::tr("approval: expected 'list', 'approve ID', 'reject ID --note TEXT' or 'cancel ID --note TEXT'"));
     }
     qint64 id = 0;
     if (decide) {
@@ -156,8 +158,8 @@ int runApproval(CliContext &cli, const QStringList &words)
             return cli.usage(CliText::tr("approval %1: ID: expected an approval number, got '%2'")
                                  .arg(sub, args.positionals.first()));
         }
-        if (sub == QLatin1String("reject") && args.value(QStringLiteral("note")).trimmed().isEmpty()) {
-            return cli.usage(CliText::tr("approval reject: --note TEXT is required"));
+        if (sub != QLatin1String("approve") && args.value(QStringLiteral("note")).trimmed().isEmpty()) {
+            return cli.usage(CliText::tr("approval %1: --note TEXT is required").arg(sub));
         }
     }
     std::shared_ptr<Database> database;
@@ -166,14 +168,16 @@ int runApproval(CliContext &cli, const QStringList &words)
         return code;
     }
     if (decide) {
-        Status status = sub == QLatin1String("approve")
-                            ? ApprovalService::approve(*database, who, id)
-                            : ApprovalService::reject(*database, who, id, args.value(QStringLiteral("note")));
+        const QString note = args.value(QStringLiteral("note"));
+        Status status = sub == QLatin1String("approve")  ? ApprovalService::approve(*database, who, id)
+                        : sub == QLatin1String("reject") ? ApprovalService::reject(*database, who, id, note)
+                                                         : ApprovalService::cancel(*database, who, id, note);
         if (!status) {
             return cli.fail(status.error());
         }
-        cli.out << (sub == QLatin1String("approve") ? CliText::tr("Approval %1 approved and carried out.")
-                                                    : CliText::tr("Approval %1 rejected."))
+        cli.out << (sub == QLatin1String("approve")  ? CliText::tr("Approval %1 approved and carried out.")
+                    : sub == QLatin1String("reject") ? CliText::tr("Approval %1 rejected.")
+                                                     : CliText::tr("Approval %1 cancelled; what was done stays done."))
                        .arg(id)
                 << '\n';
         return CliContext::Success;
@@ -187,16 +191,22 @@ int runApproval(CliContext &cli, const QStringList &words)
         if (cli.json) {
             array.append(QJsonObject{{QStringLiteral("id"), approval.id},
                                      {QStringLiteral("action"), approval.action},
-                                     {QStringLiteral("subjects"), int(approval.subjectIds.size())},
+                                     {QStringLiteral("subjects"), approval.total},
+                                     {QStringLiteral("done"), approval.done},
+                                     {QStringLiteral("status"), approval.status},
+                                     {QStringLiteral("half_done"), approval.isHalfDone()},
                                      {QStringLiteral("reason"), approval.reason},
                                      {QStringLiteral("requested_by"), approval.requestedBy},
                                      {QStringLiteral("requested_at"), approval.requestedAt}});
         } else {
-            cli.out << QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\n")
+            const QString progress = approval.status == QLatin1String("pending")
+                                         ? CliText::tr("pending")
+                                         : CliText::tr("%1 of %2 done").arg(approval.done).arg(approval.total);
+            cli.out << QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\t%7\n")
                            .arg(approval.id)
                            .arg(approval.action)
-                           .arg(approval.subjectIds.size())
-                           .arg(approval.requestedBy, approval.requestedAt, approval.reason);
+                           .arg(approval.total)
+                           .arg(progress, approval.requestedBy, approval.requestedAt, approval.reason);
         }
     }
     if (cli.json) {

@@ -50,9 +50,12 @@ Result<QVariant> scalar(QSqlDatabase &db, const QString &statement, std::initial
     return query.value(0);
 }
 
-QString forUpdate(const QSqlDatabase &tx)
+QString forUpdate(const QSqlDatabase &tx, const char *table)
 {
-    return dialectOf(tx) == Dialect::PostgreSQL ? QStringLiteral(" FOR UPDATE") : QString();
+    if (dialectOf(tx) != Dialect::PostgreSQL) {
+        return {};
+    }
+    return table ? QStringLiteral(" FOR UPDATE OF %1").arg(QLatin1String(table)) : QStringLiteral(" FOR UPDATE");
 }
 
 QString timestamp(const QDateTime &when)

@@ -29,7 +29,9 @@ Result<QVariant> scalar(QSqlDatabase &db, const QString &statement, std::initial
 /// " FOR UPDATE" on PostgreSQL, nothing on SQLite, to end a SELECT whose rows the change that follows depends on: no
 /// other transaction can replace them until this one ends, and a transaction that changed them first is waited for
 /// and its outcome read. (SQLite needs no more: BEGIN IMMEDIATE already lets one writer in at a time.)
-QString forUpdate(const QSqlDatabase &tx);
+/// With `table` (a table or alias of the statement), only that table's rows are locked: needed when it joins others
+/// with an outer join.
+QString forUpdate(const QSqlDatabase &tx, const char *table = nullptr);
 
 /// Qt binds a null QString as SQL NULL; NOT NULL text columns get an empty string instead.
 inline QString text(const QString &value)

@@ -8,7 +8,10 @@
 #include "app/subjects/SubjectChanges_p.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace {
 /// Messages of this file, filed by lupdate under the context they are looked up in.
@@ -80,12 +83,30 @@ Status applyOne(QSqlDatabase &tx, const Session &who, const BulkAction::Order &o
     return {};
 }
 
+/// The ids in the order given, each once: a subject named twice is changed and counted once.
+QList<qint64> distinctIds(const QList<qint64> &ids)
+{
+    QList<qint64> distinct;
+    distinct.reserve(ids.size());
+    QSet<qint64> seen;
+    for (qint64 id : ids) {
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            distinct.append(id);
+        }
+    }
+    return distinct;
+}
+
+/// Runs the order from position `from` of its ids. With an approval, each batch records how far the approval came,
+/// in the batch's own transaction, so that approving again after an interruption carries on from there.
 Result<BulkAction::Outcome> runBatches(Database &database, const Session &who, const BulkAction::Order &order,
-                                       qint64 approvalId, const BulkAction::Progress &progress, int batchSize)
+                                       qint64 approvalId, qint64 from, const BulkAction::Progress &progress,
+                                       int batchSize)
 {
     BulkAction::Outcome outcome;
     const qint64 total = order.subjectIds.size();
-    for (qint64 start = 0; start < total; start += batchSize) {
+    for (qint64 start = from; start < total; start += batchSize) {
         const qint64 end = std::min(total, start + batchSize);
         qint64 done = 0;
         qint64 skipped = 0;
@@ -101,9 +122,8 @@ Result<BulkAction::Outcome> runBatches(Database &database, const Session &who, c
             }
             if (approvalId > 0) {
                 QSqlQuery query(tx);
-                return sql::exec(
-                    query, QStringLiteral("UPDATE approvals SET executed_count = executed_count + ? WHERE id = ?"),
-                    {done + skipped, approvalId}, "recording the progress of the approval");
+                return sql::exec(query, QStringLiteral("UPDATE approvals SET executed_count = ? WHERE id = ?"),
+                                 {end, approvalId}, "recording the progress of the approval");
             }
             return {};
         });
@@ -156,16 +176,18 @@ Status checkOrder(const Session &who, const BulkAction::Order &order)
 
 } // namespace
 
-Result<BulkAction::Outcome> BulkAction::run(Database &database, const Session &who, const Order &order,
+Result<BulkAction::Outcome> BulkAction::run(Database &database, const Session &who, const Order &given,
                                             const Progress &progress, int batchSize)
 {
-    if (Status checked = checkOrder(who, order); !checked) {
+    if (Status checked = checkOrder(who, given); !checked) {
         return checked.error();
     }
+    Order order = given;
+    order.subjectIds = distinctIds(given.subjectIds);
     const QString action = order.kind == Kind::Delete ? QStringLiteral("delete") : QStringLiteral("anonymize");
     Result<bool> approval = order.kind == Kind::Block
                                 ? Result<bool>(false)
-                                : ApprovalQueue::isRequired(database, action, order.subjectIds.size());
+                                : ApprovalQueue::isRequired(database, who, action, order.subjectIds.size());
     if (!approval) {
         return approval.error();
     }
@@ -179,7 +201,7 @@ Result<BulkAction::Outcome> BulkAction::run(Database &database, const Session &w
         outcome.pendingApproval = pending.value();
         return outcome;
     }
-    return runBatches(database, who, order, 0, progress, std::max(1, batchSize));
+    return runBatches(database, who, order, 0, 0, progress, std::max(1, batchSize));
 }
 
 Result<BulkAction::Outcome> BulkAction::runApproved(Database &database, const Session &who, const Order &order,
@@ -188,7 +210,15 @@ Result<BulkAction::Outcome> BulkAction::runApproved(Database &database, const Se
     if (Status checked = checkOrder(who, order); !checked) {
         return checked.error();
     }
-    return runBatches(database, who, order, approvalId, progress, std::max(1, batchSize));
+    // The ids were made distinct when the approval was asked for; those before executed_count were done already.
+    QSqlDatabase db = database.connection();
+    Result<QVariant> done = sql::scalar(db, QStringLiteral("SELECT executed_count FROM approvals WHERE id = ?"),
+                                        {approvalId}, "reading the progress of the approval");
+    if (!done) {
+        return done.error();
+    }
+    const qint64 from = std::clamp<qint64>(done.value().toLongLong(), 0, order.subjectIds.size());
+    return runBatches(database, who, order, approvalId, from, progress, std::max(1, batchSize));
 }
 
 Result<BulkAction::Impact> BulkAction::impact(Database &database, const Session &who, const QList<qint64> &subjectIds)

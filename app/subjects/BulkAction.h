@@ -19,9 +19,10 @@ class Database;
 ///
 /// Each batch is one transaction: every subject in it is changed and audited, or none is. Between batches the
 /// progress callback may cancel: what was committed stays, nothing is half-changed. Subjects already in the target
-/// state (or gone) are skipped. Anonymizing or deleting above the four-eyes threshold does not start: it records
-/// a pending approval, which a second officer runs with ApprovalService::approve (in batches too).
-/// Call from a worker thread for large orders: everything runs on the calling thread's own connection.
+/// state (or gone) are skipped, a subject named twice counts once. Anonymizing or deleting above the four-eyes
+/// threshold does not start: it records a pending approval, which a second officer runs with ApprovalService::approve
+/// (in batches too). Call from a worker thread for large orders: everything runs on the calling thread's own
+/// connection.
 class BulkAction
 {
 public:
@@ -58,10 +59,11 @@ public:
     /// Called after each batch; return false to stop after it.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
-    static Result<Outcome> run(Database &database, const Session &who, const Order &order,
+    static Result<Outcome> run(Database &database, const Session &who, const Order &given,
                                const Progress &progress = {}, int batchSize = 500);
 
-    /// Runs an order a second officer approved: no four-eyes check, `approvalId` recorded in each audit entry.
+    /// Runs an order a second officer approved: no four-eyes check, `approvalId` recorded in each audit entry. An
+    /// approval interrupted before (cancelled, killed) carries on after the subjects it had done.
     static Result<Outcome> runApproved(Database &database, const Session &who, const Order &order, qint64 approvalId,
                                        const Progress &progress = {}, int batchSize = 500);
 

@@ -2,6 +2,7 @@
 
 #include "app/domain/Permissions.h"
 #include "app/storage/Database.h"
+#include "ui/bulk/BulkJob.h"
 #include "ui/common/Labels.h"
 #include "ui/common/MessageBox.h"
 #include "ui/common/Style.h"
@@ -47,7 +48,7 @@ ApprovalsDialog::ApprovalsDialog(std::shared_ptr<Database> database, const Sessi
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("approvalTable"));
     m_table->setHorizontalHeaderLabels(
-        {tr("#"), tr("Action"), tr("Subjects"), tr("Reason"), tr("Asked by"), tr("When")});
+        {tr("#"), tr("Action"), tr("Subjects"), tr("Done"), tr("Reason"), tr("Asked by"), tr("When")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -68,6 +69,9 @@ ApprovalsDialog::ApprovalsDialog(std::shared_ptr<Database> database, const Sessi
     m_approve->setObjectName(QStringLiteral("approveButton"));
     m_reject = buttons->addButton(tr("&Reject\u2026"), QDialogButtonBox::ActionRole);
     m_reject->setObjectName(QStringLiteral("rejectButton"));
+    m_cancel = buttons->addButton(tr("&Cancel Approval\u2026"), QDialogButtonBox::ActionRole);
+    m_cancel->setObjectName(QStringLiteral("cancelApprovalButton"));
+    m_cancel->setToolTip(tr("Stop an approval that waits or was carried out in part; what was done stays done"));
     QPushButton *refresh = buttons->addButton(tr("Re&fresh"), QDialogButtonBox::ActionRole);
     auto *readOnly = new QLabel(this);
     readOnly->setObjectName(QStringLiteral("approvalReadOnlyNote"));
@@ -79,6 +83,7 @@ ApprovalsDialog::ApprovalsDialog(std::shared_ptr<Database> database, const Sessi
                                 .arg(Labels::role(session.role));
         m_approve->setToolTip(why);
         m_reject->setToolTip(why);
+        m_cancel->setToolTip(why);
         readOnly->setText(why);
         QFont italic = readOnly->font();
         italic.setItalic(true);
@@ -87,6 +92,7 @@ ApprovalsDialog::ApprovalsDialog(std::shared_ptr<Database> database, const Sessi
     }
     connect(m_approve, &QPushButton::clicked, this, &ApprovalsDialog::approveSelected);
     connect(m_reject, &QPushButton::clicked, this, &ApprovalsDialog::rejectSelected);
+    connect(m_cancel, &QPushButton::clicked, this, &ApprovalsDialog::cancelSelected);
     connect(refresh, &QPushButton::clicked, this, [this] {
         showMessage(QString(), false);
         reload();
@@ -122,7 +128,10 @@ void ApprovalsDialog::reload()
         const QString cells[ColumnCount] = {
             QString::number(approval.id),
             actionLabel(approval.action),
-            QLocale().toString(int(approval.subjectIds.size())),
+            QLocale().toString(approval.total),
+            approval.status == QLatin1String("pending")
+                ? tr("waiting")
+                : tr("%1 of %2 (half done)").arg(QLocale().toString(approval.done), QLocale().toString(approval.total)),
             approval.reason,
             approval.requestedBy,
             Labels::localTime(approval.requestedAt),
@@ -130,6 +139,10 @@ void ApprovalsDialog::reload()
         for (int column = 0; column < ColumnCount; ++column) {
             auto *item = new QTableWidgetItem(cells[column]);
             item->setData(Qt::UserRole, approval.id);
+            if (column == Progress && approval.isHalfDone()) {
+                item->setForeground(Style::warning());
+                item->setToolTip(tr("Started and stopped on the way: approve it again to finish, or cancel it."));
+            }
             if (column == Id || column == Subjects) {
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             }
@@ -178,36 +191,107 @@ qint64 ApprovalsDialog::selectedApproval() const
     return selected.isEmpty() ? 0 : selected.first()->data(Qt::UserRole).toLongLong();
 }
 
-void ApprovalsDialog::approveSelected()
+const ApprovalService::Approval *ApprovalsDialog::find(qint64 id) const
 {
-    const qint64 id = selectedApproval();
     const auto found = std::find_if(m_approvals.cbegin(), m_approvals.cend(),
                                     [id](const ApprovalService::Approval &approval) { return approval.id == id; });
-    if (found == m_approvals.cend()) {
+    return found == m_approvals.cend() ? nullptr : &*found;
+}
+
+void ApprovalsDialog::approveSelected()
+{
+    const ApprovalService::Approval *found = find(selectedApproval());
+    if (!found || m_job) {
         return;
     }
-    const int count = int(found->subjectIds.size());
-    const QString question =
+    const qint64 id = found->id;
+    const int count = int(found->total);
+    const int left = int(found->total - found->done);
+    QString question =
         found->action == QLatin1String("delete")
             ? tr("Delete %Ln subject(s) with all their data now, as %1 asked? This cannot be undone.", nullptr, count)
                   .arg(found->requestedBy)
             : tr("Anonymize %Ln subject(s) now, as %1 asked? This cannot be undone.", nullptr, count)
                   .arg(found->requestedBy);
+    if (found->isHalfDone()) {
+        question = tr("Approval #%1 stopped after %2 of %3 subjects. Carry on with the remaining %Ln? This cannot be "
+                      "undone.",
+                      nullptr, left)
+                       .arg(id)
+                       .arg(QLocale().toString(found->done), QLocale().toString(found->total));
+    }
     if (MessageBox::question(this, tr("Approve #%1").arg(id), question) != QMessageBox::Yes) {
         return;
     }
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const Status approved = ApprovalService::approve(*m_database, m_session, id);
-    QGuiApplication::restoreOverrideCursor();
-    if (!approved) {
-        showMessage(Labels::sentence(approved.error().message), true);
+    BulkAction::Order order;
+    order.kind = found->action == QLatin1String("delete") ? BulkAction::Kind::Delete : BulkAction::Kind::Anonymize;
+    order.subjectIds = found->subjectIds;
+    order.reason = found->reason;
+    order.requestId = found->requestId;
+    m_job = new BulkJob(m_database, m_session, order, kBatchSize, this, this);
+    m_job->setApproval(id);
+    connect(m_job, &BulkJob::finished, this, &ApprovalsDialog::jobFinished);
+    showMessage(QString(), false);
+    updateButtons();
+    m_job->start();
+}
+
+void ApprovalsDialog::jobFinished()
+{
+    BulkJob *job = m_job;
+    m_job = nullptr;
+    job->deleteLater();
+    const ApprovalService::Approval *approval = find(job->approval());
+    const qint64 id = job->approval();
+    const int count = approval ? int(approval->total) : int(job->order().subjectIds.size());
+    const bool deletion = job->order().kind == BulkAction::Kind::Delete;
+    if (!job->error().isEmpty()) {
+        showMessage(Labels::sentence(job->error()), true);
+    } else if (job->outcome().cancelled) {
+        showMessage(tr("Approval #%1 stopped on the way: what was done stays done. Approve it again to finish it, or "
+                       "cancel it.")
+                        .arg(id),
+                    false);
+    } else {
+        showMessage(deletion ? tr("Approval #%1 carried out: %Ln subject(s) deleted.", nullptr, count).arg(id)
+                             : tr("Approval #%1 carried out: %Ln subject(s) anonymized.", nullptr, count).arg(id),
+                    false);
+    }
+    reload();
+    emit decided();
+}
+
+void ApprovalsDialog::cancelSelected()
+{
+    const ApprovalService::Approval *found = find(selectedApproval());
+    if (!found || m_job) {
+        return;
+    }
+    const qint64 id = found->id;
+    const std::optional<QString> note = MessageBox::getText(
+        this, tr("Cancel approval #%1").arg(id),
+        found->isHalfDone()
+            ? tr("Approval #%1 has done %2 of %3 subjects; those stay as they are and the others are not touched. "
+                 "Why is it cancelled? The note is kept in the audit trail; it must not contain personal data.")
+                  .arg(id)
+                  .arg(QLocale().toString(found->done), QLocale().toString(found->total))
+            : tr("Why is approval #%1 cancelled? Nothing of it was done. The note is kept in the audit trail; it must "
+                 "not contain personal data.")
+                  .arg(id));
+    if (!note) {
+        return;
+    }
+    if (note->trimmed().isEmpty()) {
+        showMessage(tr("Cancelling needs a note saying why; approval #%1 is unchanged.").arg(id), true);
+        return;
+    }
+    const Status cancelled = ApprovalService::cancel(*m_database, m_session, id, note->trimmed());
+    if (!cancelled) {
+        showMessage(Labels::sentence(cancelled.error().message), true);
         reload();
         return;
     }
-    showMessage(found->action == QLatin1String("delete")
-                    ? tr("Approval #%1 carried out: %Ln subject(s) deleted.", nullptr, count).arg(id)
-                    : tr("Approval #%1 carried out: %Ln subject(s) anonymized.", nullptr, count).arg(id),
-                false);
+    showMessage(tr("Approval #%1 cancelled.").arg(id), false);
     reload();
     emit decided();
 }
@@ -256,9 +340,11 @@ void ApprovalsDialog::showMessage(const QString &text, bool error)
 
 void ApprovalsDialog::updateButtons()
 {
-    const bool selected = selectedApproval() != 0;
-    m_approve->setEnabled(m_canDecide && selected);
-    m_reject->setEnabled(m_canDecide && selected);
+    const ApprovalService::Approval *selected = find(selectedApproval());
+    const bool free = m_canDecide && selected && !m_job;
+    m_approve->setEnabled(free);
+    m_reject->setEnabled(free && selected->status == QLatin1String("pending"));
+    m_cancel->setEnabled(free);
 }
 
 QString ApprovalsDialog::actionLabel(const QString &action)

@@ -57,6 +57,14 @@ BulkJob::~BulkJob()
     delete m_progress;
 }
 
+void BulkJob::setApproval(qint64 approvalId)
+{
+    if (!m_running && m_worker) {
+        m_approvalId = approvalId;
+        m_worker->setApproval(approvalId);
+    }
+}
+
 void BulkJob::start()
 {
     if (m_running || m_thread.isRunning()) {

@@ -34,6 +34,9 @@ public:
             QWidget *dialogParent, QObject *parent = nullptr);
     ~BulkJob() override;
 
+    /// Makes the job carry out approval `approvalId` (whose order this job was made with); call before start().
+    void setApproval(qint64 approvalId);
+    qint64 approval() const { return m_approvalId; }
     /// Starts the worker thread and shows the progress dialog.
     void start();
     /// Stops after the current batch (what Cancel in the progress dialog does).
@@ -71,6 +74,7 @@ private:
     bool m_running = false;
     bool m_cancelRequested = false;
     int m_progressCount = 0;
+    qint64 m_approvalId = 0;
 };
 
 } // namespace pd

@@ -26,6 +26,8 @@ public:
 
     /// Runs the order; emits progressed() after each batch and finished() at the end. On the worker thread.
     void run();
+    /// Runs the order as approval `approvalId` (ApprovalService::approve) instead; call before run().
+    void setApproval(qint64 approvalId) { m_approvalId = approvalId; }
     /// Asks the order to stop after the current batch. Thread-safe.
     void cancel() { m_cancelled = true; }
 
@@ -40,6 +42,7 @@ private:
     const Session m_session;
     const BulkAction::Order m_order;
     const int m_batchSize;
+    qint64 m_approvalId = 0;
     std::atomic_bool m_cancelled{false};
 };
 

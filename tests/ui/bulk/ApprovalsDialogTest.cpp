@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QPushButton>
 #include <QSettings>
+#include <QTableWidget>
 #include <QTest>
 
 #include <memory>
@@ -75,6 +76,7 @@ TEST_F(ApprovalsDialogTest, ASecondOfficerApprovesWhatTheFirstAskedFor)
     EXPECT_TRUE(asker.findChild<QPushButton *>(QStringLiteral("approveButton"))->isEnabled());
     MessageBox::setNextAnswer(QMessageBox::Yes);
     asker.approveSelected();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !asker.isBusy(); }, kWaitMs));
     EXPECT_TRUE(asker.messageIsError());
     EXPECT_TRUE(asker.messageText().contains(QStringLiteral("needs a second officer")))
         << asker.messageText().toStdString();
@@ -91,6 +93,9 @@ TEST_F(ApprovalsDialogTest, ASecondOfficerApprovesWhatTheFirstAskedFor)
 
     MessageBox::setNextAnswer(QMessageBox::Yes);
     second.approveSelected();
+    ASSERT_NE(second.job(), nullptr) << "the action runs off the UI thread";
+    EXPECT_FALSE(second.findChild<QPushButton *>(QStringLiteral("approveButton"))->isEnabled()) << "one at a time";
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !second.isBusy(); }, kWaitMs));
     EXPECT_FALSE(second.messageIsError()) << second.messageText().toStdString();
     EXPECT_TRUE(second.messageText().startsWith(QStringLiteral("Approval #%1 carried out").arg(approval)));
     EXPECT_EQ(second.approvalCount(), 0);
@@ -126,6 +131,33 @@ TEST_F(ApprovalsDialogTest, RejectingNeedsANote)
     EXPECT_EQ(anonymized(), 0);
 }
 
+TEST_F(ApprovalsDialogTest, AHalfDoneApprovalShowsHowFarItCameAndIsFinishedOrCancelled)
+{
+    const qint64 approval = askToAnonymize(1, 40);
+    ASSERT_GT(approval, 0);
+    // Approved elsewhere and stopped after one batch (a cancel, or the program was closed).
+    ASSERT_EQ(ApprovalService::approve(
+                  db(), m_boris, approval, [](qint64, qint64) { return false; }, 15)
+                  .error()
+                  .code,
+              ErrorCode::Cancelled);
+    ApprovalsDialog dialog(m_testDatabase.database(), m_boris);
+    ASSERT_TRUE(dialog.selectApproval(approval));
+    auto *table = dialog.findChild<QTableWidget *>(QStringLiteral("approvalTable"));
+    ASSERT_NE(table, nullptr);
+    EXPECT_EQ(table->item(0, ApprovalsDialog::Progress)->text(), QStringLiteral("15 of 40 (half done)"));
+    EXPECT_FALSE(dialog.findChild<QPushButton *>(QStringLiteral("rejectButton"))->isEnabled())
+        << "half done: it can be finished or cancelled, not rejected";
+    EXPECT_TRUE(dialog.findChild<QPushButton *>(QStringLiteral("cancelApprovalButton"))->isEnabled());
+
+    MessageBox::setNextText(QStringLiteral("legal hold on the rest"));
+    dialog.cancelSelected();
+    EXPECT_FALSE(dialog.messageIsError()) << dialog.messageText().toStdString();
+    EXPECT_TRUE(MessageBox::lastText().contains(QStringLiteral("15 of 40"))) << MessageBox::lastText().toStdString();
+    EXPECT_EQ(dialog.approvalCount(), 0);
+    EXPECT_EQ(anonymized(), 15) << "what was done stays done, the rest is not touched";
+}
+
 TEST_F(ApprovalsDialogTest, AnAgentCannotDecide)
 {
     askToAnonymize(1, 11);
@@ -159,6 +191,7 @@ TEST_F(ApprovalsDialogTest, TheStatusBarCountsWhatWaits)
     ASSERT_TRUE(dialog->selectApproval(approval));
     MessageBox::setNextAnswer(QMessageBox::Yes);
     dialog->approveSelected();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !dialog->isBusy(); }, kWaitMs));
     EXPECT_EQ(window.waitingApprovals(), 0);
     EXPECT_FALSE(button->isVisible());
     EXPECT_EQ(anonymized(), 11);
