@@ -1481,6 +1481,10 @@
         <source>%1 of %2 done</source>
         <translation>выканана %1 з %2</translation>
     </message>
+    <message>
+        <source>An interrupted import of this file was carried on after row %1.</source>
+        <translation>Перапынены імпарт гэтага файла працягнуты пасля радка %1.</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>
@@ -2062,6 +2066,10 @@
     <message>
         <source>%1: cannot write the rejects file: %2</source>
         <translation>%1: не ўдалося запісаць файл адхіленых радкоў: %2</translation>
+    </message>
+    <message>
+        <source>; %1 rows up to row %2 were stored, import the same file again to carry on</source>
+        <translation>; захавана %1 радкоў да радка %2, імпартуйце той жа файл яшчэ раз, каб працягнуць</translation>
     </message>
 </context>
 <context>

@@ -1451,6 +1451,10 @@
         <source>%1 of %2 done</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>An interrupted import of this file was carried on after row %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>
@@ -2031,6 +2035,10 @@
     </message>
     <message>
         <source>%1: cannot write the rejects file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 rows up to row %2 were stored, import the same file again to carry on</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1481,6 +1481,10 @@
         <source>%1 of %2 done</source>
         <translation>выполнено %1 из %2</translation>
     </message>
+    <message>
+        <source>An interrupted import of this file was carried on after row %1.</source>
+        <translation>Прерванный импорт этого файла продолжен после строки %1.</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>
@@ -2062,6 +2066,10 @@
     <message>
         <source>%1: cannot write the rejects file: %2</source>
         <translation>%1: не удалось записать файл отклонённых строк: %2</translation>
+    </message>
+    <message>
+        <source>; %1 rows up to row %2 were stored, import the same file again to carry on</source>
+        <translation>; сохранено %1 строк до строки %2, импортируйте тот же файл ещё раз, чтобы продолжить</translation>
     </message>
 </context>
 <context>

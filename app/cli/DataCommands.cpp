@@ -37,6 +37,11 @@ int importSubjects(CliContext &cli, const QStringList &words)
             return cli.fail(written.error());
         }
     }
+    if (summary->resumedAfterRow > 0) {
+        cli.out << CliText::tr("An interrupted import of this file was carried on after row %1.")
+                       .arg(summary->resumedAfterRow)
+                << '\n';
+    }
     cli.out << CliText::tr("Imported %1 subjects; %2 rows rejected%3.")
                    .arg(summary->imported)
                    .arg(summary->rejected.size())

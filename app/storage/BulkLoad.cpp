@@ -1,6 +1,9 @@
 #include "app/storage/BulkLoad.h"
 
+#include "app/storage/Dialect.h"
 #include "app/storage/Sql.h"
+
+#include <QSet>
 
 #include <QSqlQuery>
 
@@ -36,8 +39,23 @@ Status BulkLoad::suspendSubjectIndexes(QSqlDatabase &db)
 
 Status BulkLoad::restoreSubjectIndexes(QSqlDatabase &db)
 {
+    // Asking the catalog takes no lock on the tables; CREATE INDEX (even IF NOT EXISTS, on PostgreSQL) waits for a
+    // lock that every writer of the table holds, so it runs only for an index that is really missing.
     QSqlQuery query(db);
+    const QString catalog = dialectOf(db) == Dialect::PostgreSQL
+                                ? QStringLiteral("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
+                                : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index'");
+    if (!query.exec(catalog)) {
+        return sql::queryError(query, "reading the search indexes");
+    }
+    QSet<QString> present;
+    while (query.next()) {
+        present.insert(query.value(0).toString());
+    }
     for (const IndexDefinition &index : kSubjectSearchIndexes) {
+        if (present.contains(QLatin1String(index.name))) {
+            continue;
+        }
         if (!query.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2 (%3)")
                             .arg(QLatin1String(index.name), QLatin1String(index.table), QLatin1String(index.column)))) {
             return sql::queryError(query, "building a search index");

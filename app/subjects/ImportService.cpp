@@ -12,6 +12,7 @@
 #include "app/storage/SubjectIndex.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -19,6 +20,8 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <QStringDecoder>
+
+#include <algorithm>
 
 namespace {
 /// Messages of this file, filed by lupdate under the context they are looked up in.
@@ -83,7 +86,7 @@ Result<Lookups> readLookups(QSqlDatabase &db)
 }
 
 /// Empty when the row is good; otherwise what is wrong with it.
-QString checkRow(Row &row, Lookups &lookups, QSet<QString> &seenIds)
+QString checkRow(Row &row, Lookups &lookups, QSet<QString> &seenIds, bool storedByThisRun)
 {
     const auto value = [&row](const char *column) { return row.values.value(QLatin1String(column)).trimmed(); };
     if (value("name").isEmpty() && value("email").isEmpty()) {
@@ -124,13 +127,14 @@ QString checkRow(Row &row, Lookups &lookups, QSet<QString> &seenIds)
     }
     const QString externalId = value("external_id");
     if (!externalId.isEmpty()) {
-        if (lookups.externalIds.contains(externalId)) {
-            return Tr::tr("field 'external_id': a subject with this id is already stored");
-        }
         if (seenIds.contains(externalId)) {
             return Tr::tr("field 'external_id': the same id appears on an earlier row");
         }
         seenIds.insert(externalId);
+        // Rows an interrupted run of this file stored already are in the database by their own id.
+        if (!storedByThisRun && lookups.externalIds.contains(externalId)) {
+            return Tr::tr("field 'external_id': a subject with this id is already stored");
+        }
     }
     return {};
 }
@@ -174,6 +178,52 @@ Status storeRow(QSqlDatabase &tx, const Row &row, const QString &source)
     return SubjectIndex::refresh(tx, id.value().toLongLong());
 }
 
+/// An import of one file, as table import_runs keeps it.
+struct Run
+{
+    qint64 id = 0;
+    int lastRow = 0; ///< the last row of the file stored (0: none yet)
+    int imported = 0;
+};
+
+/// The unfinished run of the same file (by its content), or a new one.
+Result<Run> beginRun(Database &database, const Session &who, const QString &fileName, const QByteArray &digest,
+                     int rows)
+{
+    Run run;
+    Status status = database.transaction([&](QSqlDatabase &tx) -> Status {
+        QSqlQuery query(tx);
+        if (Status found = sql::exec(query,
+                                     QStringLiteral("SELECT id, rows_done, imported FROM import_runs WHERE "
+                                                    "file_sha256 = ? AND status = 'running' ORDER BY id DESC") +
+                                         sql::forUpdate(tx),
+                                     {QString::fromLatin1(digest.toHex())}, "reading earlier imports");
+            !found) {
+            return found;
+        }
+        if (query.next()) {
+            run = Run{query.value(0).toLongLong(), query.value(1).toInt(), query.value(2).toInt()};
+            return {};
+        }
+        query.finish();
+        Result<QVariant> id = sql::scalar(
+            tx,
+            QStringLiteral("INSERT INTO import_runs (file_name, file_sha256, operator_name, started_at, rows_total, "
+                           "status) VALUES (?, ?, ?, ?, ?, 'running') RETURNING id"),
+            {fileName, QString::fromLatin1(digest.toHex()), who.name, sql::nowTimestamp(), rows},
+            "recording the import");
+        if (!id) {
+            return id.error();
+        }
+        run.id = id.value().toLongLong();
+        return {};
+    });
+    if (!status) {
+        return status.error();
+    }
+    return run;
+}
+
 } // namespace
 
 Result<ImportService::Summary> ImportService::importFile(Database &database, const Session &who, const QString &path,
@@ -196,7 +246,7 @@ Result<ImportService::Summary> ImportService::importFile(Database &database, con
 }
 
 Result<ImportService::Summary> ImportService::importText(Database &database, const Session &who, const QString &text,
-                                                         const QString &fileName, bool keepGoing)
+                                                         const QString &fileName, bool keepGoing, int batchRows)
 {
     if (Status allowed = Permissions::check(who, Action::ImportData); !allowed) {
         return allowed.error();
@@ -227,6 +277,17 @@ Result<ImportService::Summary> ImportService::importText(Database &database, con
     if (!lookups) {
         return lookups.error();
     }
+    // An unfinished run of the same content is carried on (its stored rows are skipped when storing).
+    const QByteArray digest = QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256);
+    Result<QVariant> unfinished =
+        sql::scalar(db,
+                    QStringLiteral("SELECT rows_done FROM import_runs WHERE file_sha256 = ? AND status = 'running' "
+                                   "ORDER BY id DESC"),
+                    {QString::fromLatin1(digest.toHex())}, "reading earlier imports");
+    if (!unfinished) {
+        return unfinished.error();
+    }
+    const int storedBefore = unfinished.value().toInt();
     QList<Row> good;
     QSet<QString> seenIds;
     QStringList fields;
@@ -243,7 +304,7 @@ Result<ImportService::Summary> ImportService::importText(Database &database, con
             for (int i = 0; i < fields.size(); ++i) {
                 row.values.insert(summary.header.at(i), fields.at(i));
             }
-            problem = checkRow(row, lookups.value(), seenIds);
+            problem = checkRow(row, lookups.value(), seenIds, row.number <= storedBefore);
         }
         if (problem.isEmpty()) {
             good.append(row);
@@ -263,26 +324,73 @@ Result<ImportService::Summary> ImportService::importText(Database &database, con
         return summary;
     }
     const QString source = Tr::tr("import of %1").arg(fileName);
-    Status stored = database.transaction([&](QSqlDatabase &tx) -> Status {
-        for (const Row &row : qAsConst(good)) {
-            if (Status status = storeRow(tx, row, source); !status) {
-                return makeError(status.error().code,
-                                 Tr::tr("%1: row %2: %3").arg(fileName).arg(row.number).arg(status.error().message));
-            }
-        }
-        AuditEntry entry;
-        entry.action = QStringLiteral("subject.import");
-        entry.objectType = QStringLiteral("file");
-        entry.objectId = fileName;
-        entry.fields = summary.header;
-        entry.details = QStringLiteral("imported=%1 rejected=%2").arg(good.size()).arg(summary.rejected.size());
-        ChangeNotifier::notify(tx, QStringLiteral("subjects"));
-        return AuditLog::append(tx, who, entry);
-    });
-    if (!stored) {
-        return stored.error();
+    Result<Run> run = beginRun(database, who, fileName, digest, reader.row());
+    if (!run) {
+        return run.error();
     }
-    summary.imported = int(good.size());
+    summary.resumedAfterRow = run->lastRow;
+    int imported = run->imported;
+    QList<Row> toStore;
+    for (const Row &row : qAsConst(good)) {
+        if (row.number > run->lastRow) {
+            toStore.append(row);
+        }
+    }
+    batchRows = std::max(1, batchRows);
+    for (int start = 0; start < toStore.size(); start += batchRows) {
+        const int end = std::min(int(toStore.size()), start + batchRows);
+        const int lastRow = toStore.at(end - 1).number;
+        Status stored = database.transaction([&](QSqlDatabase &tx) -> Status {
+            for (int i = start; i < end; ++i) {
+                const Row &row = toStore.at(i);
+                if (Status status = storeRow(tx, row, source); !status) {
+                    return makeError(
+                        status.error().code,
+                        Tr::tr("%1: row %2: %3").arg(fileName).arg(row.number).arg(status.error().message));
+                }
+            }
+            QSqlQuery query(tx);
+            if (Status status = sql::exec(query,
+                                          QStringLiteral("UPDATE import_runs SET rows_done = ?, imported = ? "
+                                                         "WHERE id = ?"),
+                                          {lastRow, imported + (end - start), run->id}, "recording the import");
+                !status) {
+                return status;
+            }
+            AuditEntry entry;
+            entry.action = QStringLiteral("subject.import");
+            entry.objectType = QStringLiteral("file");
+            entry.objectId = fileName;
+            entry.fields = summary.header;
+            entry.details = QStringLiteral("run=%1 rows=%2-%3 imported=%4")
+                                .arg(run->id)
+                                .arg(toStore.at(start).number)
+                                .arg(lastRow)
+                                .arg(end - start);
+            ChangeNotifier::notify(tx, QStringLiteral("subjects"));
+            return AuditLog::append(tx, who, entry);
+        });
+        if (!stored) {
+            const QString done = imported > 0 ? Tr::tr("; %1 rows up to row %2 were stored, import the same file "
+                                                       "again to carry on")
+                                                    .arg(imported)
+                                                    .arg(toStore.at(start).number - 1)
+                                              : QString();
+            return makeError(stored.error().code, stored.error().message + done);
+        }
+        imported += end - start;
+    }
+    Status finished = database.transaction([&](QSqlDatabase &tx) -> Status {
+        QSqlQuery query(tx);
+        return sql::exec(query,
+                         QStringLiteral("UPDATE import_runs SET status = 'finished', finished_at = ?, rejected = ? "
+                                        "WHERE id = ?"),
+                         {sql::nowTimestamp(), int(summary.rejected.size()), run->id}, "recording the import");
+    });
+    if (!finished) {
+        return finished.error();
+    }
+    summary.imported = imported;
     return summary;
 }
 

@@ -16,11 +16,16 @@ class Database;
 ///
 /// Every row is checked before anything is written. Without keepGoing, one bad row refuses the whole file with a
 /// message naming the file, row and field, and nothing is stored. With keepGoing, the good rows are stored and the
-/// bad ones are returned for a rejects file. What is stored goes in one transaction with one audit entry
-/// (counts and the file name, never values). Needs Action::ImportData.
+/// bad ones are returned for a rejects file. The good rows are stored in batches of kBatchRows, each one
+/// transaction with its audit entry (counts, rows and the file name, never values), so that other workstations wait
+/// for one batch at most. The run is recorded (table import_runs) with the last row stored, in each batch's
+/// transaction: importing the same file again after an interruption (a killed process, a full disk) carries on
+/// after the last batch stored, and the summary is that of the whole file. Needs Action::ImportData.
 class ImportService
 {
 public:
+    static constexpr int kBatchRows = 1000;
+
     struct Rejected
     {
         int row = 0;
@@ -29,15 +34,16 @@ public:
     };
     struct Summary
     {
+        int resumedAfterRow = 0; ///< > 0: an interrupted run of this file was carried on after this row
         int imported = 0;
         QList<Rejected> rejected;
         QStringList header;
     };
 
     static Result<Summary> importFile(Database &database, const Session &who, const QString &path, bool keepGoing);
-    /// The same for text already read; `fileName` names it in messages.
+    /// The same for text already read; `fileName` names it in messages. `batchRows`: rows per transaction.
     static Result<Summary> importText(Database &database, const Session &who, const QString &text,
-                                      const QString &fileName, bool keepGoing);
+                                      const QString &fileName, bool keepGoing, int batchRows = kBatchRows);
     /// Writes rejected rows as CSV: the original columns plus "row" and "problem".
     static Status writeRejects(const QString &path, const Summary &summary);
 };

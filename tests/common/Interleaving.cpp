@@ -42,6 +42,14 @@ SecondWorkstation::~SecondWorkstation()
 bool SecondWorkstation::exec(const QString &statement, const QVariantList &values)
 {
     QSqlQuery query(m_connection);
+    if (values.isEmpty()) {
+        // Not every statement can be prepared (LOCK TABLE cannot).
+        if (!query.exec(statement)) {
+            m_lastError = query.lastError().text();
+            return false;
+        }
+        return true;
+    }
     if (!query.prepare(statement)) {
         m_lastError = query.lastError().text();
         return false;

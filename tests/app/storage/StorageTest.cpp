@@ -1,3 +1,4 @@
+#include "Interleaving.h"
 #include "TestDatabase.h"
 #include "TestEnvironment.h"
 
@@ -12,7 +13,10 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QThread>
+
+#include <atomic>
 
 using namespace pd;
 using namespace pd::test;
@@ -201,6 +205,37 @@ TEST_P(StorageTest, SearchIndexesComeBackAfterAnInterruptedBulkLoad)
 PD_INSTANTIATE_FOR_BACKENDS(StorageTest);
 
 // ---- SQLite specifics ------------------------------------------------------------------------------------------
+
+TEST(PostgreSQLStorage, OpeningChangesNoSchemaAndWaitsForNoWriter)
+{
+    TestDatabase test(Backend::PostgreSQL);
+    if (test.notConfigured()) {
+        GTEST_SKIP() << test.reason().toStdString();
+    }
+    ASSERT_TRUE(test.database()) << test.reason().toStdString();
+    // Another workstation is in the middle of a batch that writes subjects (its lock conflicts with CREATE INDEX).
+    SecondWorkstation busy(test.url());
+    ASSERT_TRUE(busy.ok()) << busy.lastError().toStdString();
+    ASSERT_TRUE(busy.exec(QStringLiteral("LOCK TABLE subjects IN ROW EXCLUSIVE MODE")));
+    // A new workstation opens the database meanwhile.
+    std::atomic_bool opened{false};
+    Result<std::shared_ptr<Database>> another = makeError(ErrorCode::Storage, QString());
+    {
+        WorkerThread worker(*test.database(), [&] {
+            another = Database::open(DatabaseUrl::parse(test.url()).value());
+            if (another) {
+                another.value()->releaseThreadConnection();
+            }
+            opened = true;
+        });
+        ASSERT_TRUE(QTest::qWaitFor([&] { return opened || lockWaiters(*test.database()) > 0; }, kWaitMs));
+        EXPECT_TRUE(opened.load()) << "opening waited for the other workstation's batch";
+        if (!opened) {
+            busy.rollback();
+        }
+    }
+    ASSERT_TRUE(another.ok()) << another.error().message.toStdString();
+}
 
 TEST(SQLiteStorage, ConnectionsUseWalForeignKeysAndSecureDelete)
 {
