@@ -37,6 +37,9 @@ start() {
     as_owner "$pgbin/initdb" -D "$dir/data" -U postgres --auth-local=trust --auth-host=trust \
         -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
         || { cat "$dir/initdb.log" >&2; exit 1; }
+    # One role must give its password (the tests of PGPASSFILE use it); every other local connection is trusted.
+    as_owner sh -c "{ echo 'host all pd_password_user 127.0.0.1/32 scram-sha-256'; cat '$dir/data/pg_hba.conf'; } \
+        >'$dir/data/pg_hba.conf.new' && mv '$dir/data/pg_hba.conf.new' '$dir/data/pg_hba.conf'"
     # Another server may take a port between the check and the start: then try the next one.
     local port attempts=0
     for port in $(seq 55432 55631); do

@@ -1290,10 +1290,6 @@
         <translation>(схавана)</translation>
     </message>
     <message>
-        <source>subject correct: expected ID FIELD VALUE</source>
-        <translation>subject correct: чакаюцца аргументы ID FIELD VALUE</translation>
-    </message>
-    <message>
         <source>%1: expected one ID</source>
         <translation>%1: чакаецца адзін ID</translation>
     </message>
@@ -1352,10 +1348,6 @@
     <message>
         <source>request add: --subject ID, or --name with --new-subject (or without a subject) is required</source>
         <translation>request add: абавязковы параметр --subject ID або --name разам з --new-subject (ці без суб&apos;екта)</translation>
-    </message>
-    <message>
-        <source>request add: --%1: expected a date as YYYY-MM-DD, got &apos;%2&apos;</source>
-        <translation>request add: --%1: чакаецца дата ў фармаце YYYY-MM-DD, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
         <source>%1 request under %2, registered from the command line</source>
@@ -1484,6 +1476,42 @@
     <message>
         <source>An interrupted import of this file was carried on after row %1.</source>
         <translation>Перапынены імпарт гэтага файла працягнуты пасля радка %1.</translation>
+    </message>
+    <message>
+        <source>warning: every local user can read a password given in --db (ps); put it in PGPASSFILE, or the whole URL in PRIVACYDESK_DB</source>
+        <translation>папярэджанне: пароль у --db бачны ўсім лакальным карыстальнікам (ps); укажыце яго ў PGPASSFILE або ўвесь URL у PRIVACYDESK_DB</translation>
+    </message>
+    <message>
+        <source>%1: cannot read %2: %3</source>
+        <translation>%1: не ўдаецца прачытаць %2: %3</translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation>стандартны ўвод</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 MiB</source>
+        <translation>%1: больш за %2 МіБ</translation>
+    </message>
+    <message>
+        <source>%1: not UTF-8 text</source>
+        <translation>%1: не тэкст у UTF-8</translation>
+    </message>
+    <message>
+        <source>subject correct: expected ID FIELD VALUE, ID FIELD - (the value on standard input) or ID FIELD --value-file FILE</source>
+        <translation>subject correct: чакаецца ID ПОЛЕ ЗНАЧЭННЕ, ID ПОЛЕ - (значэнне са стандартнага ўводу) або ID ПОЛЕ --value-file ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>request add: --from: not a JSON object (at character %1)</source>
+        <translation>request add: --from: не аб&apos;ект JSON (сімвал %1)</translation>
+    </message>
+    <message>
+        <source>request add: --from: unknown key &apos;%1&apos; (expected %2)</source>
+        <translation>request add: --from: невядомы ключ &apos;%1&apos; (чакаецца %2)</translation>
+    </message>
+    <message>
+        <source>request add: --%1: expected a date as YYYY-MM-DD</source>
+        <translation>request add: --%1: чакаецца дата ў выглядзе ГГГГ-ММ-ДД</translation>
     </message>
 </context>
 <context>
@@ -5302,6 +5330,62 @@
     <message>
         <source>listing the purposes</source>
         <translation>чытанне спісу мэт апрацоўкі</translation>
+    </message>
+    <message>
+        <source>a value that must be unique is already stored</source>
+        <translation>значэнне, якое павінна быць унікальным, ужо захавана</translation>
+    </message>
+    <message>
+        <source>a reference to a row that does not exist, or a row others refer to</source>
+        <translation>спасылка на неіснуючы радок або радок, на які спасылаюцца іншыя</translation>
+    </message>
+    <message>
+        <source>a required value is missing</source>
+        <translation>адсутнічае абавязковае значэнне</translation>
+    </message>
+    <message>
+        <source>a value the database does not accept</source>
+        <translation>значэнне, якое база даных не прымае</translation>
+    </message>
+    <message>
+        <source>a value of the wrong form</source>
+        <translation>значэнне няправільнага выгляду</translation>
+    </message>
+    <message>
+        <source>another workstation changed the same data at the same time; try again</source>
+        <translation>іншае працоўнае месца адначасова змяніла тыя ж даныя; паспрабуйце яшчэ раз</translation>
+    </message>
+    <message>
+        <source>the connection to the server was lost</source>
+        <translation>злучэнне з серверам страчана</translation>
+    </message>
+    <message>
+        <source>the server is out of resources (disk, memory or connections)</source>
+        <translation>у сервера скончыліся рэсурсы (дыск, памяць або злучэнні)</translation>
+    </message>
+    <message>
+        <source>the database user may not do this</source>
+        <translation>карыстальніку базы даных гэта не дазволена</translation>
+    </message>
+    <message>
+        <source>the statement was cancelled</source>
+        <translation>запыт адменены</translation>
+    </message>
+    <message>
+        <source>the database refused the statement</source>
+        <translation>база даных адхіліла запыт</translation>
+    </message>
+    <message>
+        <source>constraint %1</source>
+        <translation>абмежаванне %1</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>слупок %1</translation>
+    </message>
+    <message>
+        <source>table %1</source>
+        <translation>табліца %1</translation>
     </message>
 </context>
 </TS>

@@ -1260,10 +1260,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>subject correct: expected ID FIELD VALUE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: expected one ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,10 +1317,6 @@
     </message>
     <message>
         <source>request add: --subject ID, or --name with --new-subject (or without a subject) is required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>request add: --%1: expected a date as YYYY-MM-DD, got &apos;%2&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1453,6 +1445,42 @@
     </message>
     <message>
         <source>An interrupted import of this file was carried on after row %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: every local user can read a password given in --db (ps); put it in PGPASSFILE, or the whole URL in PRIVACYDESK_DB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: more than %2 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject correct: expected ID FIELD VALUE, ID FIELD - (the value on standard input) or ID FIELD --value-file FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request add: --from: not a JSON object (at character %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request add: --from: unknown key &apos;%1&apos; (expected %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request add: --%1: expected a date as YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5254,6 +5282,62 @@
     </message>
     <message>
         <source>listing the purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value that must be unique is already stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reference to a row that does not exist, or a row others refer to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a required value is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value the database does not accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value of the wrong form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another workstation changed the same data at the same time; try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection to the server was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server is out of resources (disk, memory or connections)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database user may not do this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the statement was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database refused the statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>constraint %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

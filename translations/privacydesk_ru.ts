@@ -1290,10 +1290,6 @@
         <translation>(скрыто)</translation>
     </message>
     <message>
-        <source>subject correct: expected ID FIELD VALUE</source>
-        <translation>subject correct: ожидаются аргументы ID FIELD VALUE</translation>
-    </message>
-    <message>
         <source>%1: expected one ID</source>
         <translation>%1: ожидается один ID</translation>
     </message>
@@ -1352,10 +1348,6 @@
     <message>
         <source>request add: --subject ID, or --name with --new-subject (or without a subject) is required</source>
         <translation>request add: обязателен параметр --subject ID либо --name вместе с --new-subject (или без субъекта)</translation>
-    </message>
-    <message>
-        <source>request add: --%1: expected a date as YYYY-MM-DD, got &apos;%2&apos;</source>
-        <translation>request add: --%1: ожидается дата в формате YYYY-MM-DD, получено &apos;%2&apos;</translation>
     </message>
     <message>
         <source>%1 request under %2, registered from the command line</source>
@@ -1484,6 +1476,42 @@
     <message>
         <source>An interrupted import of this file was carried on after row %1.</source>
         <translation>Прерванный импорт этого файла продолжен после строки %1.</translation>
+    </message>
+    <message>
+        <source>warning: every local user can read a password given in --db (ps); put it in PGPASSFILE, or the whole URL in PRIVACYDESK_DB</source>
+        <translation>предупреждение: пароль в --db виден всем локальным пользователям (ps); укажите его в PGPASSFILE или весь URL в PRIVACYDESK_DB</translation>
+    </message>
+    <message>
+        <source>%1: cannot read %2: %3</source>
+        <translation>%1: не удаётся прочитать %2: %3</translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation>стандартный ввод</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 MiB</source>
+        <translation>%1: больше %2 МиБ</translation>
+    </message>
+    <message>
+        <source>%1: not UTF-8 text</source>
+        <translation>%1: не текст в UTF-8</translation>
+    </message>
+    <message>
+        <source>subject correct: expected ID FIELD VALUE, ID FIELD - (the value on standard input) or ID FIELD --value-file FILE</source>
+        <translation>subject correct: ожидается ID ПОЛЕ ЗНАЧЕНИЕ, ID ПОЛЕ - (значение со стандартного ввода) или ID ПОЛЕ --value-file ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>request add: --from: not a JSON object (at character %1)</source>
+        <translation>request add: --from: не объект JSON (символ %1)</translation>
+    </message>
+    <message>
+        <source>request add: --from: unknown key &apos;%1&apos; (expected %2)</source>
+        <translation>request add: --from: неизвестный ключ &apos;%1&apos; (ожидается %2)</translation>
+    </message>
+    <message>
+        <source>request add: --%1: expected a date as YYYY-MM-DD</source>
+        <translation>request add: --%1: ожидается дата в виде ГГГГ-ММ-ДД</translation>
     </message>
 </context>
 <context>
@@ -5302,6 +5330,62 @@
     <message>
         <source>listing the purposes</source>
         <translation>чтение списка целей обработки</translation>
+    </message>
+    <message>
+        <source>a value that must be unique is already stored</source>
+        <translation>значение, которое должно быть уникальным, уже сохранено</translation>
+    </message>
+    <message>
+        <source>a reference to a row that does not exist, or a row others refer to</source>
+        <translation>ссылка на несуществующую строку или строка, на которую ссылаются другие</translation>
+    </message>
+    <message>
+        <source>a required value is missing</source>
+        <translation>отсутствует обязательное значение</translation>
+    </message>
+    <message>
+        <source>a value the database does not accept</source>
+        <translation>значение, которое база данных не принимает</translation>
+    </message>
+    <message>
+        <source>a value of the wrong form</source>
+        <translation>значение неверного вида</translation>
+    </message>
+    <message>
+        <source>another workstation changed the same data at the same time; try again</source>
+        <translation>другое рабочее место одновременно изменило те же данные; повторите попытку</translation>
+    </message>
+    <message>
+        <source>the connection to the server was lost</source>
+        <translation>соединение с сервером потеряно</translation>
+    </message>
+    <message>
+        <source>the server is out of resources (disk, memory or connections)</source>
+        <translation>у сервера закончились ресурсы (диск, память или соединения)</translation>
+    </message>
+    <message>
+        <source>the database user may not do this</source>
+        <translation>пользователю базы данных это не разрешено</translation>
+    </message>
+    <message>
+        <source>the statement was cancelled</source>
+        <translation>запрос отменён</translation>
+    </message>
+    <message>
+        <source>the database refused the statement</source>
+        <translation>база данных отклонила запрос</translation>
+    </message>
+    <message>
+        <source>constraint %1</source>
+        <translation>ограничение %1</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>столбец %1</translation>
+    </message>
+    <message>
+        <source>table %1</source>
+        <translation>таблица %1</translation>
     </message>
 </context>
 </TS>

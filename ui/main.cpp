@@ -1,3 +1,4 @@
+#include "app/storage/DriverMessages.h"
 #include "ui/shell/Application.h"
 
 #include <QApplication>
@@ -5,6 +6,7 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    pd::installDriverMessageFilter();
     pd::Application application;
     switch (application.start(app)) {
     case pd::Application::Start::Running:

@@ -97,8 +97,15 @@ int CliApp::run()
         return cli.usage(CliText::tr("no command given"));
     }
     if (!cli.dbUrl.isEmpty()) {
-        if (Result<DatabaseUrl> url = DatabaseUrl::parse(cli.dbUrl); !url) {
+        Result<DatabaseUrl> url = DatabaseUrl::parse(cli.dbUrl);
+        if (!url) {
             return cli.usage(QStringLiteral("--db: ") + url.error().message);
+        }
+        if (!url->password().isEmpty()) {
+            m_err << "privacydesk-cli: "
+                  << CliText::tr("warning: every local user can read a password given in --db (ps); put it in "
+                                 "PGPASSFILE, or the whole URL in PRIVACYDESK_DB")
+                  << '\n';
         }
     }
     const QString command = m_arguments.at(index);

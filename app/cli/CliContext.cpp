@@ -5,9 +5,11 @@
 #include "app/storage/DatabaseUrl.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringDecoder>
 
 namespace pd {
 
@@ -125,6 +127,30 @@ int dispatch(CliContext &cli, const QString &command, const QStringList &words,
     return cli.usage(word.isEmpty()
                          ? CliText::tr("%1: expected one of: %2").arg(command, expected)
                          : CliText::tr("%1: unknown '%2' (expected one of: %3)").arg(command, word, expected));
+}
+
+Result<QString> CliContext::readInput(const QString &path, const QString &what)
+{
+    QFile file;
+    const bool standardInput = path == QLatin1String("-");
+    const bool opened = standardInput ? file.open(stdin, QIODevice::ReadOnly)
+                                      : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened) {
+        return makeError(ErrorCode::InvalidArgument,
+                         CliText::tr("%1: cannot read %2: %3")
+                             .arg(what, standardInput ? CliText::tr("standard input") : path, file.errorString()));
+    }
+    const QByteArray bytes = file.read(kMaxInputBytes + 1);
+    if (bytes.size() > kMaxInputBytes) {
+        return makeError(ErrorCode::InvalidArgument,
+                         CliText::tr("%1: more than %2 MiB").arg(what).arg(kMaxInputBytes / (1024 * 1024)));
+    }
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    QString text = decoder.decode(bytes);
+    if (decoder.hasError()) {
+        return makeError(ErrorCode::InvalidArgument, CliText::tr("%1: not UTF-8 text").arg(what));
+    }
+    return text;
 }
 
 } // namespace pd

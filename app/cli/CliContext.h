@@ -63,6 +63,12 @@ public:
     int openSignedIn(const QString &command, std::shared_ptr<Database> *database, Session *session);
     /// Prints `value` as indented JSON on stdout.
     void printJson(const QJsonValue &value);
+
+    /// The text of file `path`, or of standard input for "-": how values that are personal data reach a command
+    /// without appearing in its arguments (which every local user sees in `ps`). UTF-8, at most kMaxInputBytes;
+    /// `what` names the argument in messages.
+    static Result<QString> readInput(const QString &path, const QString &what);
+    static constexpr qint64 kMaxInputBytes = 16 * 1024 * 1024;
 };
 
 /// The texts of privacydesk-cli: every command file translates through this one context (pd::CliApp).

@@ -9,7 +9,9 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonParseError>
 
 namespace pd {
 
@@ -99,12 +101,49 @@ int add(CliContext &cli, const QStringList &words)
                             QStringLiteral("email"), QStringLiteral("phone"), QStringLiteral("address"),
                             QStringLiteral("birth-date"), QStringLiteral("id-number"), QStringLiteral("asked"),
                             QStringLiteral("answer-form"), QStringLiteral("language"), QStringLiteral("representative"),
-                            QStringLiteral("authority")},
+                            QStringLiteral("authority"), QStringLiteral("from")},
                            {QStringLiteral("new-subject")}, &args, &error)) {
         return cli.usage(command + QStringLiteral(": ") + error);
     }
     if (!args.positionals.isEmpty()) {
         return cli.usage(CliText::tr("request add: unexpected argument '%1'").arg(args.positionals.first()));
+    }
+    if (args.has(QStringLiteral("from"))) {
+        // The requester's details from a JSON object ("-": standard input) instead of the arguments, which every
+        // local user can read (ps). Its keys are the option names; an option given as well wins.
+        Result<QString> text = CliContext::readInput(args.value(QStringLiteral("from")), QStringLiteral("--from"));
+        if (!text) {
+            return cli.fail(text.error());
+        }
+        QJsonParseError parsed;
+        const QJsonDocument document = QJsonDocument::fromJson(text.value().toUtf8(), &parsed);
+        if (parsed.error != QJsonParseError::NoError || !document.isObject()) {
+            return cli.usage(
+                CliText::tr("request add: --from: not a JSON object (at character %1)").arg(parsed.offset));
+        }
+        const QStringList known = {
+            QStringLiteral("type"),        QStringLiteral("regime"),     QStringLiteral("subject"),
+            QStringLiteral("received"),    QStringLiteral("channel"),    QStringLiteral("name"),
+            QStringLiteral("email"),       QStringLiteral("phone"),      QStringLiteral("address"),
+            QStringLiteral("birth-date"),  QStringLiteral("id-number"),  QStringLiteral("asked"),
+            QStringLiteral("answer-form"), QStringLiteral("language"),   QStringLiteral("representative"),
+            QStringLiteral("authority"),   QStringLiteral("new-subject")};
+        const QJsonObject object = document.object();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QString key = QString(it.key()).replace(QLatin1Char('_'), QLatin1Char('-'));
+            if (!known.contains(key)) {
+                return cli.usage(CliText::tr("request add: --from: unknown key '%1' (expected %2)")
+                                     .arg(it.key(), known.join(QStringLiteral(", "))));
+            }
+            if (key == QLatin1String("new-subject")) {
+                if (it.value().toBool() && !args.flags.contains(key)) {
+                    args.flags << key;
+                }
+            } else if (!args.options.contains(key)) {
+                const QJsonValue value = it.value();
+                args.options.insert(key, value.isDouble() ? QString::number(value.toInteger()) : value.toString());
+            }
+        }
     }
     RequestIntake intake;
     const std::optional<RequestType> type = parseRequestType(args.value(QStringLiteral("type")));
@@ -135,8 +174,8 @@ int add(CliContext &cli, const QStringList &words)
     for (const char *option : {"received", "birth-date"}) {
         const QString name = QLatin1String(option);
         if (args.has(name) && !QDate::fromString(args.value(name), Qt::ISODate).isValid()) {
-            return cli.usage(
-                CliText::tr("request add: --%1: expected a date as YYYY-MM-DD, got '%2'").arg(name, args.value(name)));
+            // Not repeated: a date of birth is personal data.
+            return cli.usage(CliText::tr("request add: --%1: expected a date as YYYY-MM-DD").arg(name));
         }
     }
     intake.received = QDate::fromString(args.value(QStringLiteral("received")), Qt::ISODate);

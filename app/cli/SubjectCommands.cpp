@@ -148,16 +148,20 @@ int change(CliContext &cli, const QString &action, const QStringList &words)
     const QString command = QStringLiteral("subject ") + action;
     CliContext::Arguments args;
     QString error;
-    if (!CliContext::parse(
-            words,
-            {QStringLiteral("reason"), QStringLiteral("request"), QStringLiteral("until"), QStringLiteral("informed")},
-            {}, &args, &error)) {
+    if (!CliContext::parse(words,
+                           {QStringLiteral("reason"), QStringLiteral("request"), QStringLiteral("until"),
+                            QStringLiteral("informed"), QStringLiteral("value-file")},
+                           {}, &args, &error)) {
         return cli.usage(command + QStringLiteral(": ") + error);
     }
-    const int expected = action == QLatin1String("correct") ? 3 : 1;
-    if (args.positionals.size() != expected) {
-        return cli.usage(action == QLatin1String("correct") ? CliText::tr("subject correct: expected ID FIELD VALUE")
-                                                            : CliText::tr("%1: expected one ID").arg(command));
+    const bool fromFile = args.has(QStringLiteral("value-file"));
+    const int expected = action == QLatin1String("correct") ? (fromFile ? 2 : 3) : 1;
+    if (args.positionals.size() != expected || (fromFile && action != QLatin1String("correct"))) {
+        return cli.usage(
+            action == QLatin1String("correct")
+                ? CliText::tr("subject correct: expected ID FIELD VALUE, ID FIELD - (the value on standard "
+                              "input) or ID FIELD --value-file FILE")
+                : CliText::tr("%1: expected one ID").arg(command));
     }
     int code = 0;
     qint64 id = 0;
@@ -188,7 +192,21 @@ int change(CliContext &cli, const QString &action, const QStringList &words)
         correction.subjectId = id;
         correction.expectedVersion = -1;
         correction.field = args.positionals.at(1);
-        correction.newValue = args.positionals.at(2);
+        if (fromFile || args.positionals.at(2) == QLatin1String("-")) {
+            // The value stays out of the arguments, which every local user can read (ps).
+            Result<QString> value = CliContext::readInput(
+                fromFile ? args.value(QStringLiteral("value-file")) : QStringLiteral("-"), QStringLiteral("VALUE"));
+            if (!value) {
+                return cli.fail(value.error());
+            }
+            QString text = value.value();
+            if (text.endsWith(QLatin1Char('\n'))) {
+                text.chop(text.endsWith(QLatin1String("\r\n")) ? 2 : 1);
+            }
+            correction.newValue = text;
+        } else {
+            correction.newValue = args.positionals.at(2);
+        }
         correction.reason = reason;
         correction.requestId = request;
         status = CorrectionService::correct(*database, who, correction);

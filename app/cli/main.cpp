@@ -1,4 +1,5 @@
 #include "app/cli/CliApp.h"
+#include "app/storage/DriverMessages.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -8,6 +9,7 @@
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    pd::installDriverMessageFilter();
     QCoreApplication::setOrganizationName(QStringLiteral("PrivacyDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("privacydesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PRIVACYDESK_VERSION));

@@ -196,7 +196,7 @@ Result<QSqlDatabase> Database::addConnection(const QString &name)
         db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=privacydesk"));
     }
     if (!db.open()) {
-        const QString reason = db.lastError().text().trimmed();
+        const QString reason = sql::describe(db.lastError(), dialectOf(*this));
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
         return makeError(ErrorCode::Storage, Tr::tr("cannot open %1: %2").arg(m_url.displayName(), reason));
@@ -327,7 +327,8 @@ Status Database::transaction(const std::function<Status(QSqlDatabase &)> &work)
     const bool begun =
         dialectOf(*this) == Dialect::SQLite ? control.exec(QStringLiteral("BEGIN IMMEDIATE")) : db.transaction();
     if (!begun) {
-        const QString reason = dialectOf(*this) == Dialect::SQLite ? control.lastError().text() : db.lastError().text();
+        const QString reason =
+            sql::describe(dialectOf(*this) == Dialect::SQLite ? control.lastError() : db.lastError(), dialectOf(*this));
         return makeError(ErrorCode::Storage, Tr::tr("cannot start a transaction: %1").arg(reason.trimmed()));
     }
     const DepthGuard guard(m_mutex, m_transactionDepth, thread);
@@ -347,7 +348,8 @@ Status Database::transaction(const std::function<Status(QSqlDatabase &)> &work)
     }
     const bool committed = dialectOf(*this) == Dialect::SQLite ? control.exec(QStringLiteral("COMMIT")) : db.commit();
     if (!committed) {
-        const QString reason = dialectOf(*this) == Dialect::SQLite ? control.lastError().text() : db.lastError().text();
+        const QString reason =
+            sql::describe(dialectOf(*this) == Dialect::SQLite ? control.lastError() : db.lastError(), dialectOf(*this));
         rollback();
         return makeError(ErrorCode::Storage, Tr::tr("cannot commit: %1").arg(reason.trimmed()));
     }

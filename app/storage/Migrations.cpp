@@ -141,7 +141,8 @@ Status Migrations::apply(QSqlDatabase &db, Dialect dialect, const QString &appli
         }
         const QStringList statements = Migrations::statements(QString::fromUtf8(file.readAll()), dialect);
         if (!db.transaction()) {
-            return makeError(ErrorCode::Storage, Tr::tr("cannot start the migration: %1").arg(db.lastError().text()));
+            return makeError(ErrorCode::Storage,
+                             Tr::tr("cannot start the migration: %1").arg(sql::describe(db.lastError(), dialect)));
         }
         auto fail = [&](const Error &error) {
             db.rollback();
@@ -197,7 +198,7 @@ Status Migrations::apply(QSqlDatabase &db, Dialect dialect, const QString &appli
             }
         }
         if (!db.commit()) {
-            const QString reason = db.lastError().text();
+            const QString reason = sql::describe(db.lastError(), dialect);
             db.rollback();
             return makeError(ErrorCode::Storage,
                              Tr::tr("migration %1 could not be committed: %2").arg(migration.name, reason));

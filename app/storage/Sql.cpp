@@ -3,18 +3,115 @@
 #include "app/storage/Dialect.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlError>
 
 namespace pd::sql {
 
+namespace {
+
+/// The identifier after `word` in a PostgreSQL message ('... constraint "subjects_email_key"'); empty when none.
+QString identifierAfter(const QString &message, const char *word)
+{
+    const QRegularExpression pattern(QStringLiteral("\\b%1 \"([A-Za-z_][A-Za-z0-9_$]*)\"").arg(QLatin1String(word)));
+    const QRegularExpressionMatch match = pattern.match(message);
+    return match.hasMatch() ? match.captured(1) : QString();
+}
+
+/// Messages the migrations raise themselves (triggers, functions); they hold no data.
+bool isOwnMessage(const QString &message)
+{
+    return message.startsWith(QLatin1String("the audit log is append-only"));
+}
+
+QString describePostgreSQL(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    QString message = error.databaseText();
+    message =
+        message.left(message.indexOf(QLatin1Char('\n')) < 0 ? message.size() : message.indexOf(QLatin1Char('\n')));
+    message.remove(QRegularExpression(QStringLiteral("^(ERROR|FATAL|PANIC):\\s*")));
+    const QString constraint = identifierAfter(message, "constraint");
+    const QString column = identifierAfter(message, "column");
+    const QString table = identifierAfter(message, "relation");
+    QString text;
+    if (code == QLatin1String("23505")) {
+        text = QCoreApplication::translate("pd::sql", "a value that must be unique is already stored");
+    } else if (code == QLatin1String("23503")) {
+        text = QCoreApplication::translate("pd::sql",
+                                           "a reference to a row that does not exist, or a row others refer to");
+    } else if (code == QLatin1String("23502")) {
+        text = QCoreApplication::translate("pd::sql", "a required value is missing");
+    } else if (code == QLatin1String("23514")) {
+        text = QCoreApplication::translate("pd::sql", "a value the database does not accept");
+    } else if (code.startsWith(QLatin1String("22"))) {
+        text = QCoreApplication::translate("pd::sql", "a value of the wrong form");
+    } else if (code == QLatin1String("40001") || code == QLatin1String("40P01")) {
+        text = QCoreApplication::translate("pd::sql",
+                                           "another workstation changed the same data at the same time; try again");
+    } else if (code.startsWith(QLatin1String("08")) || code == QLatin1String("57P01")) {
+        text = QCoreApplication::translate("pd::sql", "the connection to the server was lost");
+    } else if (code.startsWith(QLatin1String("53"))) {
+        text = QCoreApplication::translate("pd::sql", "the server is out of resources (disk, memory or connections)");
+    } else if (code == QLatin1String("42501")) {
+        text = QCoreApplication::translate("pd::sql", "the database user may not do this");
+    } else if (code == QLatin1String("57014")) {
+        text = QCoreApplication::translate("pd::sql", "the statement was cancelled");
+    } else if (isOwnMessage(message)) {
+        text = message;
+    } else if (code.isEmpty()) {
+        // No statement reached the server (connecting failed): libpq's text names the server and user, no values.
+        text = message.trimmed().isEmpty() ? error.driverText().trimmed() : message.trimmed();
+    } else {
+        text = QCoreApplication::translate("pd::sql", "the database refused the statement");
+    }
+    QStringList names;
+    if (!constraint.isEmpty()) {
+        names << QCoreApplication::translate("pd::sql", "constraint %1").arg(constraint);
+    }
+    if (!column.isEmpty()) {
+        names << QCoreApplication::translate("pd::sql", "column %1").arg(column);
+    }
+    if (!table.isEmpty() && constraint.isEmpty()) {
+        names << QCoreApplication::translate("pd::sql", "table %1").arg(table);
+    }
+    if (!code.isEmpty()) {
+        names << QStringLiteral("SQLSTATE %1").arg(code);
+    }
+    return names.isEmpty() ? text : QStringLiteral("%1 (%2)").arg(text, names.join(QStringLiteral(", ")));
+}
+
+Dialect queryDialect(const QSqlQuery &query)
+{
+    return query.driver() && query.driver()->dbmsType() == QSqlDriver::PostgreSQL ? Dialect::PostgreSQL
+                                                                                  : Dialect::SQLite;
+}
+
+QString describeSQLite(const QSqlError &error)
+{
+    QString message = error.databaseText().trimmed();
+    if (message.isEmpty()) {
+        message = error.driverText().trimmed();
+    }
+    message = message.section(QLatin1Char('\n'), 0, 0);
+    static const QRegularExpression literal(QStringLiteral("'[^']*'"));
+    message.replace(literal, QStringLiteral("'…'"));
+    return message;
+}
+
+} // namespace
+
+QString describe(const QSqlError &error, Dialect dialect)
+{
+    return dialect == Dialect::PostgreSQL ? describePostgreSQL(error) : describeSQLite(error);
+}
+
 Error queryError(const QSqlQuery &query, const char *what)
 {
-    QString driverText = query.lastError().databaseText();
-    if (driverText.isEmpty()) {
-        driverText = query.lastError().driverText();
-    }
     return makeError(ErrorCode::Storage, QCoreApplication::translate("pd::sql", "%1 failed: %2")
-                                             .arg(QCoreApplication::translate("pd::sql", what), driverText.trimmed()));
+                                             .arg(QCoreApplication::translate("pd::sql", what),
+                                                  describe(query.lastError(), queryDialect(query))));
 }
 
 Status exec(QSqlQuery &query, const QString &statement, std::initializer_list<QVariant> values, const char *what)

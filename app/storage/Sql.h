@@ -1,10 +1,12 @@
 #pragma once
 
 #include "app/domain/Result.h"
+#include "app/storage/Dialect.h"
 
 #include <QDate>
 #include <QDateTime>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -14,7 +16,14 @@
 
 namespace pd::sql {
 
-/// A storage error for a failed statement. The driver text is kept because it never holds bound values.
+/// What went wrong in the database, for a human, without what the database said about values: PostgreSQL's
+/// messages quote values ("invalid input syntax: \"...\"", DETAIL: Failing row contains (...), and Qt's driver adds
+/// the EXECUTE with its bound values), so they are never passed on. Kept: the kind of failure (from SQLSTATE), the
+/// constraint, column or table it names, and texts the migrations raise. SQLite's messages name no values; only
+/// their first line is kept, without quoted literals.
+QString describe(const QSqlError &error, Dialect dialect);
+
+/// A storage error for a failed statement: "WHAT failed: describe(error)".
 Error queryError(const QSqlQuery &query, const char *what);
 
 /// Prepares and runs `statement` with positional `values`; on failure the error names `what` was being done.

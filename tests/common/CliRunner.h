@@ -15,7 +15,10 @@ struct CliRun
     QString err;
 };
 
-inline CliRun runCli(const QStringList &arguments, const QProcessEnvironment &extra = {})
+/// Runs the CLI with `arguments` and the variables of `extra` added to the environment; `input`, when given, is
+/// written to its standard input.
+inline CliRun runCli(const QStringList &arguments, const QProcessEnvironment &extra = {},
+                     const QByteArray &input = QByteArray())
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -25,6 +28,10 @@ inline CliRun runCli(const QStringList &arguments, const QProcessEnvironment &ex
     }
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(PRIVACYDESK_CLI_PATH), arguments);
+    if (!input.isNull()) {
+        process.write(input);
+    }
+    process.closeWriteChannel();
     process.waitForFinished(600000);
     CliRun run;
     run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
