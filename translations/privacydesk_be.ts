@@ -1548,6 +1548,10 @@
         <source>consent #%1 was already withdrawn</source>
         <translation>згода #%1 ужо адклікана</translation>
     </message>
+    <message>
+        <source>purpose &apos;%1&apos; belongs to another controller than subject #%2&apos;s</source>
+        <translation>мэта &apos;%1&apos; належыць іншаму аператару, чым суб&apos;ект #%2</translation>
+    </message>
 </context>
 <context>
     <name>pd::CorrectDialog</name>
@@ -1950,6 +1954,22 @@
         <source>field &apos;card_masked&apos;: only a masked number is stored (first 6 and last 4 digits, e.g. 427683******1234)</source>
         <translation>поле &apos;card_masked&apos;: захоўваецца толькі замаскіраваны нумар (першыя 6 і апошнія 4 лічбы, напрыклад 427683******1234)</translation>
     </message>
+    <message>
+        <source>field &apos;%1&apos;: longer than %2 characters</source>
+        <translation>поле &apos;%1&apos;: даўжэй за %2 сімвалаў</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: a line break is not allowed here</source>
+        <translation>поле &apos;%1&apos;: перанос радка тут не дапускаецца</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: contains a control character (code %2)</source>
+        <translation>поле &apos;%1&apos;: змяшчае кіравальны сімвал (код %2)</translation>
+    </message>
+    <message>
+        <source>field &apos;email&apos;: longer than %1 characters</source>
+        <translation>поле &apos;email&apos;: даўжэй за %1 сімвалаў</translation>
+    </message>
 </context>
 <context>
     <name>pd::FirstAdministratorDialog</name>
@@ -2098,6 +2118,18 @@
     <message>
         <source>; %1 rows up to row %2 were stored, import the same file again to carry on</source>
         <translation>; захавана %1 радкоў да радка %2, імпартуйце той жа файл яшчэ раз, каб працягнуць</translation>
+    </message>
+    <message>
+        <source>field &apos;purpose&apos;: the purpose belongs to another controller</source>
+        <translation>поле &apos;purpose&apos;: мэта належыць іншаму аператару</translation>
+    </message>
+    <message>
+        <source>%1: larger than %2 MiB; split it into smaller files</source>
+        <translation>%1: больш за %2 МіБ; падзяліце яго на меншыя файлы</translation>
+    </message>
+    <message>
+        <source>%1: row 1: column &apos;%2&apos; appears twice</source>
+        <translation>%1: радок 1: слупок &apos;%2&apos; пазначаны двойчы</translation>
     </message>
 </context>
 <context>
@@ -3067,6 +3099,10 @@
     <message>
         <source>%1: the profile is not UTF-8 text (expected a UTF-8 text file)</source>
         <translation>%1: профіль не ў кадзіроўцы UTF-8 (чакаецца тэкставы файл у UTF-8)</translation>
+    </message>
+    <message>
+        <source>%1: the profile is larger than %2 MiB</source>
+        <translation>%1: профіль больш за %2 МіБ</translation>
     </message>
 </context>
 <context>

@@ -1518,6 +1518,10 @@
         <source>consent #%1 was already withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>purpose &apos;%1&apos; belongs to another controller than subject #%2&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::CorrectDialog</name>
@@ -1920,6 +1924,22 @@
         <source>field &apos;card_masked&apos;: only a masked number is stored (first 6 and last 4 digits, e.g. 427683******1234)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>field &apos;%1&apos;: longer than %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: a line break is not allowed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: contains a control character (code %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;email&apos;: longer than %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::FirstAdministratorDialog</name>
@@ -2067,6 +2087,18 @@
     </message>
     <message>
         <source>; %1 rows up to row %2 were stored, import the same file again to carry on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;purpose&apos;: the purpose belongs to another controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: larger than %2 MiB; split it into smaller files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: row 1: column &apos;%2&apos; appears twice</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3034,6 +3066,10 @@
     </message>
     <message>
         <source>%1: the profile is not UTF-8 text (expected a UTF-8 text file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the profile is larger than %2 MiB</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

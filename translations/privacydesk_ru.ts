@@ -1548,6 +1548,10 @@
         <source>consent #%1 was already withdrawn</source>
         <translation>согласие #%1 уже отозвано</translation>
     </message>
+    <message>
+        <source>purpose &apos;%1&apos; belongs to another controller than subject #%2&apos;s</source>
+        <translation>цель &apos;%1&apos; принадлежит другому оператору, чем субъект #%2</translation>
+    </message>
 </context>
 <context>
     <name>pd::CorrectDialog</name>
@@ -1950,6 +1954,22 @@
         <source>field &apos;card_masked&apos;: only a masked number is stored (first 6 and last 4 digits, e.g. 427683******1234)</source>
         <translation>поле &apos;card_masked&apos;: хранится только маскированный номер (первые 6 и последние 4 цифры, например 427683******1234)</translation>
     </message>
+    <message>
+        <source>field &apos;%1&apos;: longer than %2 characters</source>
+        <translation>поле &apos;%1&apos;: длиннее %2 символов</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: a line break is not allowed here</source>
+        <translation>поле &apos;%1&apos;: перевод строки здесь не допускается</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: contains a control character (code %2)</source>
+        <translation>поле &apos;%1&apos;: содержит управляющий символ (код %2)</translation>
+    </message>
+    <message>
+        <source>field &apos;email&apos;: longer than %1 characters</source>
+        <translation>поле &apos;email&apos;: длиннее %1 символов</translation>
+    </message>
 </context>
 <context>
     <name>pd::FirstAdministratorDialog</name>
@@ -2098,6 +2118,18 @@
     <message>
         <source>; %1 rows up to row %2 were stored, import the same file again to carry on</source>
         <translation>; сохранено %1 строк до строки %2, импортируйте тот же файл ещё раз, чтобы продолжить</translation>
+    </message>
+    <message>
+        <source>field &apos;purpose&apos;: the purpose belongs to another controller</source>
+        <translation>поле &apos;purpose&apos;: цель принадлежит другому оператору</translation>
+    </message>
+    <message>
+        <source>%1: larger than %2 MiB; split it into smaller files</source>
+        <translation>%1: больше %2 МиБ; разделите его на файлы меньшего размера</translation>
+    </message>
+    <message>
+        <source>%1: row 1: column &apos;%2&apos; appears twice</source>
+        <translation>%1: строка 1: столбец &apos;%2&apos; указан дважды</translation>
     </message>
 </context>
 <context>
@@ -3067,6 +3099,10 @@
     <message>
         <source>%1: the profile is not UTF-8 text (expected a UTF-8 text file)</source>
         <translation>%1: профиль не в кодировке UTF-8 (ожидается текстовый файл в UTF-8)</translation>
+    </message>
+    <message>
+        <source>%1: the profile is larger than %2 MiB</source>
+        <translation>%1: профиль больше %2 МиБ</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "app/access/ApprovalQueue.h"
+#include "app/domain/FieldRules.h"
 
 #include "app/access/AuditLog.h"
 #include "app/access/Settings.h"
@@ -238,6 +239,9 @@ Result<ApprovalQueue::Approval> ApprovalQueue::reject(Database &database, const 
     if (Status allowed = Permissions::check(who, Action::ApproveIrreversible); !allowed) {
         return allowed.error();
     }
+    if (Status text = FieldRules::checkText(QStringLiteral("note"), note, FieldRules::Text::Multiline); !text) {
+        return text.error();
+    }
     Approval approval;
     Status rejected = database.transaction([&](QSqlDatabase &tx) -> Status {
         Result<Stored> stored = decidable(tx, who, approvalId);
@@ -268,6 +272,9 @@ Result<ApprovalQueue::Approval> ApprovalQueue::cancel(Database &database, const 
     }
     if (note.trimmed().isEmpty()) {
         return makeError(ErrorCode::InvalidArgument, Tr::tr("a note is required: why the approval is cancelled"));
+    }
+    if (Status text = FieldRules::checkText(QStringLiteral("note"), note, FieldRules::Text::Multiline); !text) {
+        return text.error();
     }
     Approval approval;
     Status cancelled = database.transaction([&](QSqlDatabase &tx) -> Status {

@@ -1,4 +1,5 @@
 #include "app/access/AuthService.h"
+#include "app/domain/FieldRules.h"
 
 #include "app/access/AuditLog.h"
 #include "app/access/Password.h"
@@ -180,6 +181,10 @@ Result<Session> AuthService::addOperator(Database &database, const Session &acto
     }
     if (const QString problem = passwordProblem(password); !problem.isEmpty()) {
         return makeError(ErrorCode::InvalidArgument, problem);
+    }
+    if (Status text = FieldRules::checkText(QStringLiteral("display name"), displayName, FieldRules::Text::Name);
+        !text) {
+        return text.error();
     }
     const QString hash = password::hash(password);
     if (hash.isEmpty()) {

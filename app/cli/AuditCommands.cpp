@@ -117,8 +117,9 @@ int auditList(CliContext &cli, const QStringList &words)
         } else {
             cli.out << QStringLiteral("%1\t%2\t%3\t%4\t%5:%6\t%7\t%8\n")
                            .arg(record.id)
-                           .arg(record.at, record.operatorName, e.action, e.objectType, e.objectId,
-                                e.fields.join(QLatin1Char(',')), e.reason);
+                           .arg(record.at, CliContext::printable(record.operatorName), e.action, e.objectType,
+                                CliContext::printable(e.objectId), e.fields.join(QLatin1Char(',')),
+                                CliContext::printable(e.reason));
         }
     }
     if (cli.json) {
@@ -206,7 +207,8 @@ int runApproval(CliContext &cli, const QStringList &words)
                            .arg(approval.id)
                            .arg(approval.action)
                            .arg(approval.total)
-                           .arg(progress, approval.requestedBy, approval.requestedAt, approval.reason);
+                           .arg(progress, approval.requestedBy, approval.requestedAt,
+                                CliContext::printable(approval.reason));
         }
     }
     if (cli.json) {

@@ -129,6 +129,29 @@ int dispatch(CliContext &cli, const QString &command, const QStringList &words,
                          : CliText::tr("%1: unknown '%2' (expected one of: %3)").arg(command, word, expected));
 }
 
+QString CliContext::printable(const QString &stored)
+{
+    QString safe;
+    safe.reserve(stored.size());
+    for (const QChar c : stored) {
+        const char16_t u = c.unicode();
+        if (u == u'\\') {
+            safe += QLatin1String("\\\\");
+        } else if (u == u'\n') {
+            safe += QLatin1String("\\n");
+        } else if (u == u'\t') {
+            safe += QLatin1String("\\t");
+        } else if (u == u'\r') {
+            safe += QLatin1String("\\r");
+        } else if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0)) {
+            safe += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
+        } else {
+            safe += c;
+        }
+    }
+    return safe;
+}
+
 Result<QString> CliContext::readInput(const QString &path, const QString &what)
 {
     QFile file;

@@ -64,6 +64,11 @@ public:
     /// Prints `value` as indented JSON on stdout.
     void printJson(const QJsonValue &value);
 
+    /// Stored text made safe for a terminal: control characters (a newline, ESC starting a terminal command, BEL)
+    /// and backslashes are written as escapes ("\\n", "\\x1b", "\\\\"), so that no stored value can fake a line
+    /// or drive the terminal. JSON output needs none of this: it escapes by itself.
+    static QString printable(const QString &stored);
+
     /// The text of file `path`, or of standard input for "-": how values that are personal data reach a command
     /// without appearing in its arguments (which every local user sees in `ps`). UTF-8, at most kMaxInputBytes;
     /// `what` names the argument in messages.

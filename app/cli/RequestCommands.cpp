@@ -294,7 +294,7 @@ int list(CliContext &cli, const QStringList &words)
         cli.out << QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6\t%7\n")
                        .arg(r.id)
                        .arg(toString(r.type), toString(r.regime), toString(r.status), r.received.toString(Qt::ISODate),
-                            r.effectiveDue().toString(Qt::ISODate), r.requesterName);
+                            r.effectiveDue().toString(Qt::ISODate), CliContext::printable(r.requesterName));
     }
     return CliContext::Success;
 }
@@ -338,7 +338,7 @@ int show(CliContext &cli, const QStringList &words)
     if (r.pausedSince.isValid()) {
         cli.out << ' ' << CliText::tr("(clock stopped since %1)").arg(r.pausedSince.toString(Qt::ISODate));
     }
-    cli.out << '\n' << CliText::tr("  requester: %1").arg(r.requesterName) << '\n';
+    cli.out << '\n' << CliText::tr("  requester: %1").arg(CliContext::printable(r.requesterName)) << '\n';
     if (r.subjectId) {
         cli.out << CliText::tr("  subject: #%1").arg(*r.subjectId) << '\n';
     }
@@ -346,7 +346,8 @@ int show(CliContext &cli, const QStringList &words)
         cli.out << CliText::tr("  possible duplicate of #%1").arg(*r.duplicateOf) << '\n';
     }
     for (const RequestEvent &e : events.value()) {
-        cli.out << QStringLiteral("  %1  %2  %3  %4\n").arg(e.at, e.operatorName, e.kind, e.comment);
+        cli.out
+            << QStringLiteral("  %1  %2  %3  %4\n").arg(e.at, e.operatorName, e.kind, CliContext::printable(e.comment));
     }
     return CliContext::Success;
 }

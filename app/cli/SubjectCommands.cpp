@@ -98,8 +98,10 @@ int search(CliContext &cli, const QStringList &words)
         return CliContext::Success;
     }
     for (const SubjectRow &row : rows.value()) {
-        cli.out
-            << QStringLiteral("%1\t%2\t%3\t%4\t%5\n").arg(row.id).arg(row.displayName, row.email, row.phone, row.state);
+        cli.out << QStringLiteral("%1\t%2\t%3\t%4\t%5\n")
+                       .arg(row.id)
+                       .arg(CliContext::printable(row.displayName), CliContext::printable(row.email),
+                            CliContext::printable(row.phone), row.state);
     }
     return CliContext::Success;
 }
@@ -132,12 +134,13 @@ int show(CliContext &cli, const QStringList &words)
                    .arg(s.id)
                    .arg(s.state)
                    .arg(details->version)
-                   .arg(s.controller)
+                   .arg(CliContext::printable(s.controller))
             << '\n';
     for (const SubjectDetails::Item &item : details->items) {
         cli.out << QStringLiteral("  %1/%2 [%3] %4 (%5, %6)\n")
-                       .arg(item.category, item.field, item.state, item.hidden ? CliText::tr("(hidden)") : item.value,
-                            item.purposeCode, item.collectedAt);
+                       .arg(item.category, item.field, item.state,
+                            item.hidden ? CliText::tr("(hidden)") : CliContext::printable(item.value), item.purposeCode,
+                            item.collectedAt);
     }
     return CliContext::Success;
 }

@@ -17,8 +17,48 @@ class Tr
 
 namespace pd {
 
+QString FieldRules::textProblem(const QString &field, const QString &value, Text kind, int limit)
+{
+    if (limit <= 0) {
+        limit = kind == Text::Name ? kMaxName : kind == Text::Line ? kMaxLine : kMaxText;
+    }
+    if (value.size() > limit) {
+        return Tr::tr("field '%1': longer than %2 characters").arg(field).arg(limit);
+    }
+    for (const QChar c : value) {
+        const char16_t u = c.unicode();
+        const bool control = u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0) || u == 0x2028 || u == 0x2029;
+        if (!control) {
+            continue;
+        }
+        if (kind == Text::Multiline && (u == u'\n' || u == u'\r' || u == u'\t')) {
+            continue;
+        }
+        return u == u'\n' || u == u'\r'
+                   ? Tr::tr("field '%1': a line break is not allowed here").arg(field)
+                   : Tr::tr("field '%1': contains a control character (code %2)").arg(field).arg(uint(u));
+    }
+    return {};
+}
+
+Status FieldRules::checkText(const QString &field, const QString &value, Text kind, int limit)
+{
+    if (const QString problem = textProblem(field, value, kind, limit); !problem.isEmpty()) {
+        return makeError(ErrorCode::InvalidArgument, problem);
+    }
+    return {};
+}
+
 QString FieldRules::valueProblem(const QString &field, const QString &value)
 {
+    const bool isName = field == QLatin1String("name") || field.endsWith(QLatin1String("_name")) ||
+                        field == QLatin1String("cardholder");
+    if (const QString problem = textProblem(field, value, isName ? Text::Name : Text::Line); !problem.isEmpty()) {
+        return problem;
+    }
+    if (field == QLatin1String("email") && value.trimmed().size() > kMaxEmail) {
+        return Tr::tr("field 'email': longer than %1 characters").arg(kMaxEmail);
+    }
     if (value.trimmed().isEmpty()) {
         return Tr::tr("field '%1': a value is required (to remove data, anonymize or delete the subject)").arg(field);
     }

@@ -1,6 +1,7 @@
 #include "app/policy/LetterTemplateStore.h"
 
 #include "app/access/AuditLog.h"
+#include "app/domain/FieldRules.h"
 #include "app/domain/LetterTemplate.h"
 #include "app/domain/Permissions.h"
 #include "app/storage/Database.h"
@@ -117,6 +118,12 @@ Status LetterTemplateStore::save(Database &database, const Session &who, const Q
     }
     if (body.trimmed().isEmpty()) {
         return makeError(ErrorCode::InvalidArgument, Tr::tr("the template is empty"));
+    }
+    // A template is long free text (ten notes' worth); control characters other than line breaks are refused.
+    if (Status text = FieldRules::checkText(QStringLiteral("template"), body, FieldRules::Text::Multiline,
+                                            10 * FieldRules::kMaxText);
+        !text) {
+        return text;
     }
     // The same check the letters will meet: a template that cannot render is never stored.
     if (Result<QString> rendered = LetterTemplate::render(body, LetterTemplate::sampleFields(language)); !rendered) {

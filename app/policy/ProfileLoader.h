@@ -12,6 +12,9 @@ namespace pd {
 class ProfileLoader
 {
 public:
+    /// The largest profile read (a profile of 100,000 purposes is about 50 MiB).
+    static constexpr qint64 kMaxFileBytes = 64LL * 1024 * 1024;
+
     /// Parses profile text; `fileName` is used in messages only.
     static Result<Profile> parse(const QString &text, const QString &fileName);
     /// Reads and parses a file (a path on disk or a ":/profiles/..." resource).

@@ -1,6 +1,7 @@
 #include "app/requests/CalendarService.h"
 
 #include "app/access/AuditLog.h"
+#include "app/domain/FieldRules.h"
 #include "app/domain/Permissions.h"
 #include "app/storage/ChangeNotifier.h"
 #include "app/storage/Database.h"
@@ -117,6 +118,9 @@ Status CalendarService::setDay(Database &database, const Session &who, const Day
     }
     if (!day.day.isValid()) {
         return makeError(ErrorCode::InvalidArgument, Tr::tr("day: expected a date as YYYY-MM-DD"));
+    }
+    if (Status text = FieldRules::checkText(QStringLiteral("note"), day.note, FieldRules::Text::Line); !text) {
+        return text;
     }
     return database.transaction([&](QSqlDatabase &tx) -> Status {
         QSqlQuery query(tx);

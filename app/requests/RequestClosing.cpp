@@ -1,4 +1,5 @@
 #include "app/requests/RequestClosing.h"
+#include "app/domain/FieldRules.h"
 
 #include "app/domain/Permissions.h"
 #include "app/requests/RequestSteps_p.h"
@@ -99,6 +100,9 @@ Status RequestClosing::complete(Database &database, const Session &who, qint64 r
             ErrorCode::InvalidArgument,
             Tr::tr("decision: expected granted or partly-granted (a refusal is recorded with its ground)"));
     }
+    if (Status text = FieldRules::checkText(QStringLiteral("note"), note, FieldRules::Text::Multiline); !text) {
+        return text;
+    }
     return database.transaction([&](QSqlDatabase &tx) -> Status {
         Result<Stored> stored = requeststeps::loadForChange(tx, requestId, expectedVersion);
         if (!stored) {
@@ -138,6 +142,10 @@ Status RequestClosing::refuse(Database &database, const Session &who, qint64 req
         return makeError(ErrorCode::InvalidArgument,
                          Tr::tr("legal ground: required (the article that allows the refusal, and why)"));
     }
+    if (Status text = FieldRules::checkText(QStringLiteral("legal ground"), legalGround, FieldRules::Text::Multiline);
+        !text) {
+        return text;
+    }
     return database.transaction([&](QSqlDatabase &tx) -> Status {
         Result<Stored> stored = requeststeps::loadForChange(tx, requestId, expectedVersion);
         if (!stored) {
@@ -167,6 +175,9 @@ Status RequestClosing::withdraw(Database &database, const Session &who, qint64 r
 {
     if (Status allowed = Permissions::check(who, Action::HandleRequests); !allowed) {
         return allowed;
+    }
+    if (Status text = FieldRules::checkText(QStringLiteral("note"), note, FieldRules::Text::Multiline); !text) {
+        return text;
     }
     return database.transaction([&](QSqlDatabase &tx) -> Status {
         Result<Stored> stored = requeststeps::loadForChange(tx, requestId, expectedVersion);

@@ -14,6 +14,8 @@
 #include <QCoreApplication>
 #include <QSqlQuery>
 
+#include <tuple>
+
 namespace {
 /// Messages of this file, filed by lupdate under the context they are looked up in.
 class Tr
@@ -51,6 +53,21 @@ bool oneOf(const QString &value, std::initializer_list<const char *> allowed)
 /// The first problem of an intake, naming the field; empty when there is none.
 QString intakeProblem(const RequestIntake &intake, const QDate &today)
 {
+    using Text = FieldRules::Text;
+    const std::tuple<const char *, const QString &, Text> texts[] = {
+        {"requester name", intake.requesterName, Text::Name},
+        {"address", intake.requesterAddress, Text::Line},
+        {"identification number", intake.requesterIdNumber, Text::Line},
+        {"phone", intake.requesterPhone, Text::Line},
+        {"what is asked", intake.whatAsked, Text::Multiline},
+        {"representative", intake.representativeName, Text::Name},
+        {"representative's document", intake.representativeDocument, Text::Line},
+    };
+    for (const auto &[field, value, kind] : texts) {
+        if (const QString problem = FieldRules::textProblem(QLatin1String(field), value, kind); !problem.isEmpty()) {
+            return problem;
+        }
+    }
     if (intake.requesterName.trimmed().isEmpty()) {
         return Tr::tr("requester name: required (surname, first name and patronymic where there is one)");
     }
@@ -237,6 +254,12 @@ Status RequestService::checkIdentity(Database &database, const Session &who, qin
         return makeError(ErrorCode::InvalidArgument,
                          Tr::tr("method: say how the identity was checked (e.g. ID card shown at the office)"));
     }
+    if (Status text = FieldRules::checkText(QStringLiteral("method"), check.method, FieldRules::Text::Line); !text) {
+        return text;
+    }
+    if (Status text = FieldRules::checkText(QStringLiteral("note"), check.note, FieldRules::Text::Multiline); !text) {
+        return text;
+    }
     return database.transaction([&](QSqlDatabase &tx) -> Status {
         Result<Stored> stored = requeststeps::loadForChange(tx, requestId, expectedVersion);
         if (!stored) {
@@ -281,6 +304,9 @@ Status RequestService::askRequester(Database &database, const Session &who, qint
     }
     if (what.trimmed().isEmpty()) {
         return makeError(ErrorCode::InvalidArgument, Tr::tr("say what the requester was asked for"));
+    }
+    if (Status text = FieldRules::checkText(QStringLiteral("asked for"), what, FieldRules::Text::Multiline); !text) {
+        return text;
     }
     const QDate today = QDate::currentDate();
     const QDate from = since.isValid() ? since : today;
@@ -368,6 +394,9 @@ Status RequestService::extend(Database &database, const Session &who, qint64 req
     if (reason.trimmed().isEmpty()) {
         return makeError(ErrorCode::InvalidArgument,
                          Tr::tr("reason: required (the law allows an extension only with reasons given)"));
+    }
+    if (Status text = FieldRules::checkText(QStringLiteral("reason"), reason, FieldRules::Text::Multiline); !text) {
+        return text;
     }
     if (!requesterNotified.isValid() || requesterNotified > QDate::currentDate()) {
         return makeError(ErrorCode::InvalidArgument,
@@ -476,6 +505,10 @@ Status RequestService::comment(Database &database, const Session &who, qint64 re
     }
     if (text.trimmed().isEmpty()) {
         return makeError(ErrorCode::InvalidArgument, Tr::tr("comment: empty"));
+    }
+    if (Status checked = FieldRules::checkText(QStringLiteral("comment"), text, FieldRules::Text::Multiline);
+        !checked) {
+        return checked;
     }
     return database.transaction([&](QSqlDatabase &tx) -> Status {
         Result<Stored> stored = requeststeps::load(tx, requestId);

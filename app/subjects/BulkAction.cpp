@@ -1,4 +1,5 @@
 #include "app/subjects/BulkAction.h"
+#include "app/domain/FieldRules.h"
 
 #include "app/access/ApprovalQueue.h"
 #include "app/domain/Permissions.h"
@@ -164,6 +165,10 @@ Status checkOrder(const Session &who, const BulkAction::Order &order)
     }
     if (order.reason.trimmed().isEmpty()) {
         return makeError(ErrorCode::InvalidArgument, Tr::tr("a reason is required"));
+    }
+    if (Status text = FieldRules::checkText(QStringLiteral("reason"), order.reason, FieldRules::Text::Multiline);
+        !text) {
+        return text;
     }
     if (order.subjectIds.isEmpty()) {
         return makeError(ErrorCode::InvalidArgument, Tr::tr("no subjects were given"));

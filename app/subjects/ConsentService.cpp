@@ -1,4 +1,5 @@
 #include "app/subjects/ConsentService.h"
+#include "app/domain/FieldRules.h"
 
 #include "app/access/AuditLog.h"
 #include "app/domain/Permissions.h"
@@ -45,11 +46,18 @@ Result<qint64> ConsentService::give(Database &database, const Session &who, cons
     if (grant.policyVersion.trimmed().isEmpty()) {
         return makeError(ErrorCode::InvalidArgument, Tr::tr("policy version: required (what the subject agreed to)"));
     }
+    for (const auto &[field, value] :
+         {std::pair<const char *, QString>{"policy version", grant.policyVersion}, {"channel", grant.channel}}) {
+        if (Status text = FieldRules::checkText(QLatin1String(field), value, FieldRules::Text::Line); !text) {
+            return text.error();
+        }
+    }
     qint64 consentId = 0;
     Status status = database.transaction([&](QSqlDatabase &tx) -> Status {
         QSqlQuery query(tx);
-        if (Status found = sql::exec(query, QStringLiteral("SELECT id, legal_ground FROM purposes WHERE code = ?"),
-                                     {grant.purposeCode}, "reading the purpose");
+        if (Status found =
+                sql::exec(query, QStringLiteral("SELECT id, legal_ground, controller_id FROM purposes WHERE code = ?"),
+                          {grant.purposeCode}, "reading the purpose");
             !found) {
             return found;
         }
@@ -57,6 +65,7 @@ Result<qint64> ConsentService::give(Database &database, const Session &who, cons
             return makeError(ErrorCode::NotFound, Tr::tr("purpose: there is no purpose '%1'").arg(grant.purposeCode));
         }
         const qint64 purposeId = query.value(0).toLongLong();
+        const qint64 purposeController = query.value(2).toLongLong();
         if (query.value(1).toString() != QLatin1String("consent")) {
             return makeError(
                 ErrorCode::InvalidArgument,
@@ -71,6 +80,17 @@ Result<qint64> ConsentService::give(Database &database, const Session &who, cons
         }
         if (subject.value().isNull()) {
             return makeError(ErrorCode::NotFound, Tr::tr("there is no subject #%1").arg(grant.subjectId));
+        }
+        Result<QVariant> controller = sql::scalar(tx, QStringLiteral("SELECT controller_id FROM subjects WHERE id = ?"),
+                                                  {grant.subjectId}, "reading the subject");
+        if (!controller) {
+            return controller.error();
+        }
+        if (controller.value().toLongLong() != purposeController) {
+            return makeError(ErrorCode::InvalidArgument,
+                             Tr::tr("purpose '%1' belongs to another controller than subject #%2's")
+                                 .arg(grant.purposeCode)
+                                 .arg(grant.subjectId));
         }
         if (subject.value().toString() != QLatin1String("active")) {
             return makeError(ErrorCode::InvalidArgument, Tr::tr("subject #%1 is %2: no new consent can be recorded")
@@ -107,6 +127,9 @@ Status ConsentService::withdraw(Database &database, const Session &who, qint64 c
     }
     if (reason.trimmed().isEmpty()) {
         return makeError(ErrorCode::InvalidArgument, Tr::tr("a reason is required"));
+    }
+    if (Status text = FieldRules::checkText(QStringLiteral("reason"), reason, FieldRules::Text::Multiline); !text) {
+        return text;
     }
     return database.transaction([&](QSqlDatabase &tx) -> Status {
         QSqlQuery query(tx);

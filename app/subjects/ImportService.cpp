@@ -52,7 +52,7 @@ struct Row
 struct Lookups
 {
     QHash<QString, qint64> controllers;
-    QHash<QString, qint64> purposes;
+    QHash<QString, std::pair<qint64, qint64>> purposes; ///< code -> (id, controller id)
     qint64 ownController = 0;
     QSet<QString> externalIds;
 };
@@ -70,11 +70,11 @@ Result<Lookups> readLookups(QSqlDatabase &db)
             lookups.ownController = query.value(1).toLongLong();
         }
     }
-    if (!query.exec(QStringLiteral("SELECT code, id FROM purposes"))) {
+    if (!query.exec(QStringLiteral("SELECT code, id, controller_id FROM purposes"))) {
         return sql::queryError(query, "reading purposes");
     }
     while (query.next()) {
-        lookups.purposes.insert(query.value(0).toString(), query.value(1).toLongLong());
+        lookups.purposes.insert(query.value(0).toString(), {query.value(1).toLongLong(), query.value(2).toLongLong()});
     }
     if (!query.exec(QStringLiteral("SELECT external_id FROM subjects WHERE external_id IS NOT NULL"))) {
         return sql::queryError(query, "reading external ids");
@@ -89,6 +89,13 @@ Result<Lookups> readLookups(QSqlDatabase &db)
 QString checkRow(Row &row, Lookups &lookups, QSet<QString> &seenIds, bool storedByThisRun)
 {
     const auto value = [&row](const char *column) { return row.values.value(QLatin1String(column)).trimmed(); };
+    for (auto it = row.values.cbegin(); it != row.values.cend(); ++it) {
+        const FieldRules::Text kind =
+            it.key() == QLatin1String("name") ? FieldRules::Text::Name : FieldRules::Text::Line;
+        if (const QString problem = FieldRules::textProblem(it.key(), it.value(), kind); !problem.isEmpty()) {
+            return problem;
+        }
+    }
     if (value("name").isEmpty() && value("email").isEmpty()) {
         return Tr::tr("field 'name': a name or an e-mail is required");
     }
@@ -106,11 +113,16 @@ QString checkRow(Row &row, Lookups &lookups, QSet<QString> &seenIds, bool stored
         return controller.isEmpty() ? Tr::tr("field 'controller': required (the database has no own controller)")
                                     : Tr::tr("field 'controller': no controller with this code");
     }
-    row.purposeId = lookups.purposes.value(value("purpose"));
-    if (row.purposeId == 0) {
+    const auto purpose = lookups.purposes.constFind(value("purpose"));
+    if (purpose == lookups.purposes.constEnd()) {
         return value("purpose").isEmpty() ? Tr::tr("field 'purpose': required")
                                           : Tr::tr("field 'purpose': no purpose with this code");
     }
+    if (purpose->second != row.controllerId) {
+        // Data is collected by a controller for its own purposes (or a client's, on its instructions).
+        return Tr::tr("field 'purpose': the purpose belongs to another controller");
+    }
+    row.purposeId = purpose->first;
     const QString collected = value("collected_at");
     if (collected.isEmpty()) {
         row.collectedAt = sql::nowTimestamp();
@@ -237,6 +249,11 @@ Result<ImportService::Summary> ImportService::importFile(Database &database, con
         return makeError(ErrorCode::InvalidArgument,
                          Tr::tr("%1: cannot read the file: %2").arg(path, file.errorString()));
     }
+    if (file.size() > kMaxFileBytes) {
+        return makeError(
+            ErrorCode::InvalidArgument,
+            Tr::tr("%1: larger than %2 MiB; split it into smaller files").arg(path).arg(kMaxFileBytes / (1024 * 1024)));
+    }
     QStringDecoder decoder(QStringDecoder::Utf8);
     const QString text = decoder.decode(file.readAll());
     if (decoder.hasError()) {
@@ -258,13 +275,24 @@ Result<ImportService::Summary> ImportService::importText(Database &database, con
                                                          ? Tr::tr("%1: the file is empty").arg(fileName)
                                                          : QStringLiteral("%1: %2").arg(fileName, reader.error()));
     }
+    QSet<QString> seenColumns;
     for (QString &column : summary.header) {
         column = column.trimmed().toLower();
         if (!kColumns.contains(column)) {
             return makeError(ErrorCode::InvalidArgument,
                              Tr::tr("%1: row 1: unknown column '%2' (expected: %3)")
-                                 .arg(fileName, column, kColumns.join(QStringLiteral(", "))));
+                                 .arg(fileName,
+                                      FieldRules::textProblem(QString(), column, FieldRules::Text::Name).isEmpty()
+                                          ? column
+                                          : QStringLiteral("?"),
+                                      kColumns.join(QStringLiteral(", "))));
         }
+        if (seenColumns.contains(column)) {
+            // Which of the two would hold the value? Guessing would store the wrong one.
+            return makeError(ErrorCode::InvalidArgument,
+                             Tr::tr("%1: row 1: column '%2' appears twice").arg(fileName, column));
+        }
+        seenColumns.insert(column);
     }
     if (!summary.header.contains(QStringLiteral("purpose")) ||
         (!summary.header.contains(QStringLiteral("name")) && !summary.header.contains(QStringLiteral("email")))) {

@@ -25,6 +25,8 @@ class ImportService
 {
 public:
     static constexpr int kBatchRows = 1000;
+    /// The largest file imported at once (it is read whole); a larger one is refused before it is read.
+    static constexpr qint64 kMaxFileBytes = 256LL * 1024 * 1024;
 
     struct Rejected
     {

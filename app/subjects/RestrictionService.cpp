@@ -1,4 +1,5 @@
 #include "app/subjects/RestrictionService.h"
+#include "app/domain/FieldRules.h"
 
 #include "app/access/AuditLog.h"
 #include "app/domain/Permissions.h"
@@ -50,6 +51,11 @@ Status RestrictionService::unblock(Database &database, const Session &who, const
     }
     if (Status reason = subjectchanges::requireReason(lifting.reason); !reason) {
         return reason;
+    }
+    if (Status informed = FieldRules::checkText(QStringLiteral("subject informed"), lifting.subjectInformed,
+                                                FieldRules::Text::Multiline);
+        !informed) {
+        return informed;
     }
     return database.transaction([&](QSqlDatabase &tx) -> Status {
         Result<subjectchanges::SubjectState> state = subjectchanges::readState(tx, lifting.subjectId);

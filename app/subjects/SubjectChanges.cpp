@@ -1,3 +1,4 @@
+#include "app/domain/FieldRules.h"
 #include "app/subjects/SubjectChanges_p.h"
 
 #include "app/access/AuditLog.h"
@@ -24,7 +25,7 @@ Status requireReason(const QString &reason)
     if (reason.trimmed().isEmpty()) {
         return makeError(ErrorCode::InvalidArgument, Tr::tr("a reason is required"));
     }
-    return {};
+    return FieldRules::checkText(QStringLiteral("reason"), reason, FieldRules::Text::Multiline);
 }
 
 AuditEntry subjectEntry(const char *action, qint64 subjectId, const QString &reason, std::optional<qint64> requestId)

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
 
 using namespace pd;
 using namespace pd::test;
@@ -118,6 +119,25 @@ TEST_P(CliSubjectTest, RefusalsAndBadUsageHaveTheirExitCodes)
             .exitCode,
         2)
         << "reading personal data needs --operator";
+}
+
+TEST_P(CliSubjectTest, StoredTextIsPrintedWithItsControlCharactersEscaped)
+{
+    // A value that reached the database before the input rules (or by another program) cannot drive the terminal.
+    const Target target = activeSubject();
+    QSqlDatabase connection = db().connection();
+    QSqlQuery query(connection);
+    ASSERT_TRUE(query.prepare(QStringLiteral("UPDATE pd_items SET value = ? WHERE id = ?")));
+    query.addBindValue(QStringLiteral("evil\x1b]0;owned\x07\nfake line@example.org"));
+    query.addBindValue(target.emailItem);
+    ASSERT_TRUE(query.exec());
+    const CliRun shown = cli("auditor", "auditor-demo-2026",
+                             {QStringLiteral("subject"), QStringLiteral("show"), QString::number(target.subject)});
+    ASSERT_EQ(shown.exitCode, 0) << shown.err.toStdString();
+    EXPECT_FALSE(shown.out.contains(QChar(0x1b)));
+    EXPECT_FALSE(shown.out.contains(QChar(0x07)));
+    EXPECT_TRUE(shown.out.contains(QStringLiteral("evil\\x1b]0;owned\\x07\\nfake line@example.org")))
+        << shown.out.toStdString();
 }
 
 PD_INSTANTIATE_FOR_BACKENDS(CliSubjectTest);

@@ -75,6 +75,29 @@ protected:
     }
 };
 
+TEST_P(RequestServiceTest, ControlCharactersAndHugeValuesAreRefusedAndNothingIsStored)
+{
+    const qint64 before = scalar(QStringLiteral("SELECT COUNT(*) FROM requests")).toLongLong();
+    const Target target = activeSubject();
+    RequestIntake escape = intake(target.subject, RequestType::Access, Regime::Gdpr);
+    escape.requesterName = QStringLiteral("Anna \x1b]0;owned\x07Petrova");
+    const Result<qint64> refused = RequestService::add(db(), as("agent"), escape);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().message,
+              QStringLiteral("field 'requester name': contains a control character (code 27)"));
+    RequestIntake huge = intake(target.subject, RequestType::Access, Regime::Gdpr);
+    huge.requesterName = QString(50 * 1024 * 1024, QLatin1Char('A'));
+    EXPECT_FALSE(RequestService::add(db(), as("agent"), huge).ok());
+    RequestIntake nul = intake(target.subject, RequestType::Access, Regime::Gdpr);
+    nul.requesterEmail = QStringLiteral("anna") + QChar(0) + QStringLiteral("@example.org");
+    EXPECT_FALSE(RequestService::add(db(), as("agent"), nul).ok());
+    EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM requests")).toLongLong(), before);
+    // Free text keeps its line breaks.
+    RequestIntake lines = intake(target.subject, RequestType::Access, Regime::Gdpr);
+    lines.whatAsked = QStringLiteral("Please send me:\n\t- my data\n\t- its sources");
+    EXPECT_GT(add(lines), 0);
+}
+
 TEST_P(RequestServiceTest, IntakeComputesTheDueDateAndRecordsTheRequest)
 {
     const Target target = activeSubject();

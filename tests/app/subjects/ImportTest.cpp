@@ -46,6 +46,33 @@ TEST_P(ImportTest, GoodFileIsImportedWithItsItemsAndOneAuditEntry)
             .endsWith(QStringLiteral("rows=2-4 imported=3")));
 }
 
+TEST_P(ImportTest, DuplicateColumnsForeignPurposesAndControlCharactersAreRefused)
+{
+    const qint64 before = subjectCount();
+    const Result<ImportService::Summary> twice = ImportService::importText(
+        db(), as("officer"),
+        QStringLiteral("name,email,email,purpose\nAnna,a@example.org,b@example.org,registration\n"),
+        QStringLiteral("twice.csv"), true);
+    ASSERT_FALSE(twice.ok());
+    EXPECT_EQ(twice.error().message, QStringLiteral("twice.csv: row 1: column 'email' appears twice"));
+
+    const QString text = QStringLiteral("name,email,purpose\n"
+                                        "Anna Own,anna@example.org,registration\n"
+                                        "Boris Client,boris@example.org,client-mailing\n"
+                                        "Clara \x1b[31mRed,clara@example.org,registration\n");
+    const Result<ImportService::Summary> summary =
+        ImportService::importText(db(), as("officer"), text, QStringLiteral("mixed.csv"), true);
+    ASSERT_TRUE(summary.ok()) << summary.error().message.toStdString();
+    EXPECT_EQ(summary->imported, 1);
+    ASSERT_EQ(summary->rejected.size(), 2);
+    EXPECT_EQ(summary->rejected.at(0).row, 3);
+    EXPECT_EQ(summary->rejected.at(0).problem,
+              QStringLiteral("field 'purpose': the purpose belongs to another controller"));
+    EXPECT_EQ(summary->rejected.at(1).row, 4);
+    EXPECT_EQ(summary->rejected.at(1).problem, QStringLiteral("field 'name': contains a control character (code 27)"));
+    EXPECT_EQ(subjectCount(), before + 1);
+}
+
 TEST_P(ImportTest, ALargeFileGoesInWholeBatchesAndAnInterruptedImportCarriesOn)
 {
     // 250 rows in batches of 100: three batches. A trigger of the test makes the store fail at row 220, in the third
