@@ -1513,6 +1513,10 @@
         <source>request add: --%1: expected a date as YYYY-MM-DD</source>
         <translation>request add: --%1: чакаецца дата ў выглядзе ГГГГ-ММ-ДД</translation>
     </message>
+    <message>
+        <source>An interrupted demo run was removed before this one.</source>
+        <translation>Перапынены запуск дэманстрацыйных даных выдалены перад гэтым.</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>

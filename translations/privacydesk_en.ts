@@ -1483,6 +1483,10 @@
         <source>request add: --%1: expected a date as YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>An interrupted demo run was removed before this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>

@@ -1513,6 +1513,10 @@
         <source>request add: --%1: expected a date as YYYY-MM-DD</source>
         <translation>request add: --%1: ожидается дата в виде ГГГГ-ММ-ДД</translation>
     </message>
+    <message>
+        <source>An interrupted demo run was removed before this one.</source>
+        <translation>Прерванный запуск демонстрационных данных удалён перед этим.</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>

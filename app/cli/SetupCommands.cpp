@@ -156,6 +156,9 @@ int runDemo(CliContext &cli, const QStringList &words)
     if (!summary) {
         return cli.fail(summary.error());
     }
+    if (summary->restarted) {
+        cli.out << CliText::tr("An interrupted demo run was removed before this one.") << '\n';
+    }
     cli.out << CliText::tr("Demo data: %1 subjects, %2 data items, %3 consents, %4 disclosures, %5 requests in %6 s.")
                    .arg(summary->subjects)
                    .arg(summary->items)

@@ -30,6 +30,8 @@ public:
         quint64 seed = 1;
         QDate today; ///< invalid: the current date
         Session who; ///< who asked for it, for the audit entry (empty: the system, on a new database)
+        /// Subjects per transaction, a multiple of 2,000 (tests make it small to see several transactions).
+        qint64 subjectsPerTransaction = 20000;
     };
     struct Summary
     {
@@ -38,6 +40,7 @@ public:
         qint64 consents = 0;
         qint64 disclosures = 0;
         qint64 requests = 0;
+        bool restarted = false; ///< an interrupted demo run was removed first
     };
     /// Called after each batch with the subjects written so far; return false to stop (what was committed stays,
     /// and the result is ErrorCode::Cancelled).
@@ -55,7 +58,8 @@ public:
     static QList<DemoOperator> demoOperators();
 
     /// Refuses (ErrorCode::InvalidArgument) when the database already holds subjects: demo data never mixes with
-    /// real records.
+    /// real records. A run that was interrupted (killed, cancelled) is marked in the database; running the demo again
+    /// removes what it wrote and starts over (Summary::restarted).
     static Result<Summary> generate(Database &database, const Options &options, const Progress &progress = {});
 };
 

@@ -114,6 +114,14 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseUrl &url, OpenMod
     if (Status status = database->configure(db); !status) {
         return status.error();
     }
+    // A WAL left by a process that stopped before its checkpoint (a crash, a kill) holds the pages of its last
+    // changes, and the database file still the pages they replaced: an anonymization's erased values among them.
+    // Moving the WAL into the file (and emptying it) comes before anything else is done with the database.
+    if (url.backend() == DatabaseUrl::Backend::SQLite && QFileInfo(url.path() + QStringLiteral("-wal")).size() > 0) {
+        if (Status status = database->checkpoint(); !status) {
+            return status.error();
+        }
+    }
     if (Status status = database->migrate(db); !status) {
         return status.error();
     }

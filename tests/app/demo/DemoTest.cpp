@@ -222,6 +222,30 @@ TEST_P(DemoTest, CancelKeepsWholeBatchesOnly)
               QStringLiteral("0"));
 }
 
+TEST_P(DemoTest, AnInterruptedRunIsRemovedWhenTheDemoRunsAgain)
+{
+    DemoGenerator::Options options;
+    options.subjects = 5000;
+    options.requests = 10;
+    options.today = kToday;
+    options.subjectsPerTransaction = 2000;
+    // Stopped after its first committed batch, as a kill would stop it.
+    ASSERT_EQ(DemoGenerator::generate(db(), options, [](qint64, qint64) { return false; }).error().code,
+              ErrorCode::Cancelled);
+    ASSERT_EQ(column(db(), "SELECT COUNT(*) FROM subjects").first(), QStringLiteral("2000"));
+    // A database with subjects takes no demo data, except when they are what an interrupted demo run left.
+    Result<DemoGenerator::Summary> again = DemoGenerator::generate(db(), options);
+    ASSERT_TRUE(again.ok()) << again.error().message.toStdString();
+    EXPECT_TRUE(again->restarted);
+    EXPECT_EQ(column(db(), "SELECT COUNT(*) FROM subjects").first(), QStringLiteral("5000"));
+    EXPECT_EQ(column(db(), "SELECT COUNT(*) FROM requests").first(), QStringLiteral("10"));
+    EXPECT_EQ(column(db(), "SELECT COUNT(*) FROM pd_meta WHERE key = 'demo.run'").first(), QStringLiteral("0"));
+    // Finished: its subjects are data now, and no further demo mixes in.
+    Result<DemoGenerator::Summary> third = DemoGenerator::generate(db(), options);
+    ASSERT_FALSE(third.ok());
+    EXPECT_EQ(third.error().code, ErrorCode::InvalidArgument);
+}
+
 TEST_P(DemoTest, CliDemoWorksOnThisBackend)
 {
     const QString url = testDatabase().freshUrl();

@@ -6,6 +6,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 
 using namespace pd;
 using namespace pd::test;
@@ -92,6 +94,57 @@ TEST_P(ResidueTest, ErasedValuesLeaveNoBytesInTheFilesOrStatistics)
             ASSERT_FALSE(value.isEmpty());
             EXPECT_EQ(filesHolding(path, value), QStringList()) << "an erased value is still in the files";
         }
+    }
+}
+
+TEST(SQLiteResidue, AnErasureLeftInTheWalOfAKilledProcessLeavesNoCopyOnceTheDatabaseIsOpened)
+{
+    TestDatabase test(Backend::SQLite);
+    ASSERT_TRUE(test.database());
+    DemoGenerator::Options options;
+    options.subjects = 30;
+    options.requests = 0;
+    ASSERT_TRUE(DemoGenerator::generate(*test.database(), options).ok());
+    QSqlDatabase ours = test.database()->connection();
+    QSqlQuery read(ours);
+    ASSERT_TRUE(read.exec(QStringLiteral("SELECT id, email FROM subjects WHERE email <> '' ORDER BY id LIMIT 1")) &&
+                read.next());
+    const qint64 id = read.value(0).toLongLong();
+    const QString email = read.value(1).toString();
+    read.finish();
+    test.close();
+
+    // Another process erases the e-mail and is killed before its checkpoint: the WAL holds the new pages, the file
+    // still the old ones. The files as they are at that moment are copied aside.
+    const QString path = test.sqlitePath();
+    QTemporaryDir crashed;
+    const QString copy = crashed.filePath(QStringLiteral("crashed.sqlite"));
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("killed"));
+        other.setDatabaseName(path);
+        ASSERT_TRUE(other.open());
+        QSqlQuery query(other);
+        ASSERT_TRUE(query.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0")));
+        ASSERT_TRUE(query.exec(QStringLiteral("PRAGMA secure_delete = ON")));
+        ASSERT_TRUE(query.exec(QStringLiteral("UPDATE subjects SET email = '', email_key = '' WHERE id = %1").arg(id)));
+        ASSERT_TRUE(query.exec(QStringLiteral("UPDATE pd_items SET value = '' WHERE subject_id = %1").arg(id)));
+        for (const char *suffix : {"", "-wal"}) {
+            ASSERT_TRUE(QFile::copy(path + QLatin1String(suffix), copy + QLatin1String(suffix))) << suffix;
+        }
+        query.finish();
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("killed"));
+    ASSERT_TRUE(filesHolding(copy, email).contains(QStringLiteral("crashed.sqlite")))
+        << "the crashed file still holds the old page: the test shows what it means to";
+
+    // The next start opens the copy: the WAL goes into the file before anything else, and no copy of the e-mail stays.
+    {
+        Result<std::shared_ptr<Database>> opened = Database::open(DatabaseUrl::sqlite(copy));
+        ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
+        EXPECT_TRUE(filesHolding(copy, email).isEmpty())
+            << filesHolding(copy, email).join(QStringLiteral(", ")).toStdString();
+        EXPECT_EQ(QFileInfo(copy + QStringLiteral("-wal")).size(), 0);
     }
 }
 
