@@ -2,6 +2,7 @@
 
 #include "app/access/Password.h"
 #include "app/domain/Permissions.h"
+#include "app/storage/BatchInserter.h"
 #include "app/storage/ChangeNotifier.h"
 #include "app/storage/Database.h"
 #include "app/storage/Dialect.h"
@@ -114,6 +115,14 @@ Where whereFor(const AuditFilter &filter)
 
 Status AuditLog::append(QSqlDatabase &tx, const Session &who, const AuditEntry &entry)
 {
+    return appendMany(tx, who, {entry});
+}
+
+Status AuditLog::appendMany(QSqlDatabase &tx, const Session &who, const QList<AuditEntry> &entries)
+{
+    if (entries.isEmpty()) {
+        return {};
+    }
     QSqlQuery query(tx);
     if (dialectOf(tx) == Dialect::PostgreSQL) {
         if (!query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(727002)"))) {
@@ -134,23 +143,34 @@ Status AuditLog::append(QSqlDatabase &tx, const Session &who, const AuditEntry &
     const QString at = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     const QString operatorId = who.isValid() ? QString::number(who.operatorId) : QStringLiteral("-");
     const QString operatorName = who.isValid() ? who.name : QStringLiteral("system");
-    const QString hash = entryHash(id, at, operatorId, operatorName, entry, previous);
-    Status status = sql::exec(
-        query,
-        QStringLiteral("INSERT INTO audit_log (id, at, operator_id, operator_name, action, object_type, object_id, "
-                       "subject_id, request_id, reason, fields, details, prev_hash, hash) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {id, at, who.isValid() ? QVariant(who.operatorId) : QVariant(QMetaType::fromType<qlonglong>()), operatorName,
-         sql::text(entry.action), sql::text(entry.objectType), sql::text(entry.objectId), nullable(entry.subjectId),
-         nullable(entry.requestId), sql::text(entry.reason), sql::text(entry.fields.join(QLatin1Char(','))),
-         sql::text(entry.details), previous, hash},
-        "writing the audit entry");
-    if (!status) {
+    const QVariant operatorValue =
+        who.isValid() ? QVariant(who.operatorId) : QVariant(QMetaType::fromType<qlonglong>());
+    BatchInserter rows(tx, QStringLiteral("audit_log"),
+                       {QStringLiteral("id"), QStringLiteral("at"), QStringLiteral("operator_id"),
+                        QStringLiteral("operator_name"), QStringLiteral("action"), QStringLiteral("object_type"),
+                        QStringLiteral("object_id"), QStringLiteral("subject_id"), QStringLiteral("request_id"),
+                        QStringLiteral("reason"), QStringLiteral("fields"), QStringLiteral("details"),
+                        QStringLiteral("prev_hash"), QStringLiteral("hash")},
+                       entries.size() < 64 ? int(entries.size()) : 64);
+    for (const AuditEntry &entry : entries) {
+        const QString hash = entryHash(id, at, operatorId, operatorName, entry, previous);
+        const QString fields = entry.fields.join(QLatin1Char(','));
+        if (Status status =
+                rows.add({id, at, operatorValue, operatorName, sql::text(entry.action), sql::text(entry.objectType),
+                          sql::text(entry.objectId), nullable(entry.subjectId), nullable(entry.requestId),
+                          sql::text(entry.reason), sql::text(fields), sql::text(entry.details), previous, hash});
+            !status) {
+            return status;
+        }
+        previous = hash;
+        ++id;
+    }
+    if (Status status = rows.flush(); !status) {
         return status;
     }
-    // Open Audit pages on every workstation show the new entry.
+    // Open Audit pages on every workstation show the new entries.
     ChangeNotifier::notify(tx, QStringLiteral("audit"));
-    return putMeta(tx, kHeadKey, QString::number(id) + QLatin1Char(':') + hash);
+    return putMeta(tx, kHeadKey, QString::number(id - 1) + QLatin1Char(':') + previous);
 }
 
 Result<AuditLog::Verification> AuditLog::verify(Database &database, const Session &who)

@@ -59,6 +59,9 @@ public:
     /// Appends `entry` on behalf of `who` inside the caller's transaction `tx`. A session without an operator
     /// (first start, the command line creating the first administrator) is written as "system".
     static Status append(QSqlDatabase &tx, const Session &who, const AuditEntry &entry);
+    /// Appends `entries` in their order, as append() would one by one, but reading and moving the head of the chain
+    /// once and writing the rows with multi-row statements (bulk actions write one entry per subject).
+    static Status appendMany(QSqlDatabase &tx, const Session &who, const QList<AuditEntry> &entries);
 
     struct Verification
     {

@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace pd {
 
@@ -232,8 +233,18 @@ int irreversible(CliContext &cli, const QString &action, const QStringList &word
     const QString command = QStringLiteral("subject ") + action;
     CliContext::Arguments args;
     QString error;
-    if (!CliContext::parse(words, {QStringLiteral("reason"), QStringLiteral("request")}, {}, &args, &error)) {
+    if (!CliContext::parse(words, {QStringLiteral("reason"), QStringLiteral("request"), QStringLiteral("ids-file")},
+                           {QStringLiteral("progress")}, &args, &error)) {
         return cli.usage(command + QStringLiteral(": ") + error);
+    }
+    if (args.has(QStringLiteral("ids-file"))) {
+        // Ids one per line (or separated by blanks): a list of any length, as a nightly job makes it.
+        Result<QString> text =
+            CliContext::readInput(args.value(QStringLiteral("ids-file")), QStringLiteral("--ids-file"));
+        if (!text) {
+            return cli.fail(text.error());
+        }
+        args.positionals << text->split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     }
     if (args.positionals.isEmpty()) {
         return cli.usage(CliText::tr("%1: expected one or more IDs").arg(command));
@@ -260,7 +271,16 @@ int irreversible(CliContext &cli, const QString &action, const QStringList &word
     if (int signedIn = cli.openSignedIn(command, &database, &who); signedIn != 0) {
         return signedIn;
     }
-    Result<BulkAction::Outcome> outcome = BulkAction::run(*database, who, order);
+    BulkAction::Progress progress;
+    if (args.has(QStringLiteral("progress"))) {
+        // After each batch (each one transaction): how far it came, for whoever watches a long run.
+        progress = [&cli](qint64 done, qint64 total) {
+            cli.err << "privacydesk-cli: " << CliText::tr("%1 of %2 subjects").arg(done).arg(total) << '\n';
+            cli.err.flush();
+            return true;
+        };
+    }
+    Result<BulkAction::Outcome> outcome = BulkAction::run(*database, who, order, progress);
     if (!outcome) {
         return cli.fail(outcome.error());
     }

@@ -10,10 +10,20 @@
 namespace pd {
 
 BatchInserter::BatchInserter(QSqlDatabase db, QString table, QStringList columns, int rowsPerStatement)
-    : m_db(std::move(db)), m_table(std::move(table)), m_columns(std::move(columns)),
+    : BatchInserter(db,
+                    QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(table, columns.join(QLatin1Char(','))) +
+                        QStringLiteral("%1"),
+                    QStringLiteral("(") + QStringLiteral("?,").repeated(int(columns.size())).chopped(1) +
+                        QStringLiteral(")"),
+                    int(columns.size()), rowsPerStatement)
+{
+}
+
+BatchInserter::BatchInserter(QSqlDatabase db, QString statement, QString row, int width, int rowsPerStatement)
+    : m_db(std::move(db)), m_pattern(std::move(statement)), m_row(std::move(row)), m_width(width),
       m_rowsPerStatement(rowsPerStatement), m_fullQuery(m_db)
 {
-    m_pending.reserve(m_columns.size() * m_rowsPerStatement);
+    m_pending.reserve(m_width * m_rowsPerStatement);
     const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
         m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
@@ -81,7 +91,7 @@ Status BatchInserter::runSQLite(int rows)
             m_sqliteFull = statement;
         }
     }
-    const int count = rows * m_columns.size();
+    const int count = rows * m_width;
     bool ok = true;
     for (int i = 0; i < count && ok; ++i) {
         ok = bindSQLite(statement, i + 1, m_pending.at(i));
@@ -102,18 +112,12 @@ Status BatchInserter::runSQLite(int rows)
 
 QString BatchInserter::statementFor(int rows) const
 {
-    QString row = QStringLiteral("(?");
-    for (int i = 1; i < m_columns.size(); ++i) {
-        row += QStringLiteral(",?");
-    }
-    row += QLatin1Char(')');
     QStringList rowsText;
     rowsText.reserve(rows);
     for (int i = 0; i < rows; ++i) {
-        rowsText.append(row);
+        rowsText.append(m_row);
     }
-    return QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
-        .arg(m_table, m_columns.join(QLatin1Char(',')), rowsText.join(QLatin1Char(',')));
+    return m_pattern.arg(rowsText.join(QLatin1Char(',')));
 }
 
 Status BatchInserter::run(QSqlQuery &query, int rows)
@@ -121,7 +125,7 @@ Status BatchInserter::run(QSqlQuery &query, int rows)
     if (Status status = flushParent(); !status) {
         return status;
     }
-    const int count = rows * m_columns.size();
+    const int count = rows * m_width;
     for (int i = 0; i < count; ++i) {
         query.bindValue(i, m_pending.at(i));
     }
@@ -135,11 +139,11 @@ Status BatchInserter::run(QSqlQuery &query, int rows)
 
 Status BatchInserter::add(std::initializer_list<QVariant> values)
 {
-    Q_ASSERT(int(values.size()) == m_columns.size());
+    Q_ASSERT(int(values.size()) == m_width);
     for (const QVariant &value : values) {
         m_pending.append(value);
     }
-    if (m_pending.size() < m_columns.size() * m_rowsPerStatement) {
+    if (m_pending.size() < m_width * m_rowsPerStatement) {
         return {};
     }
     return runFull();
@@ -162,8 +166,8 @@ Status BatchInserter::runFull()
 
 Status BatchInserter::addAll(const QVector<QVariant> &values)
 {
-    Q_ASSERT(values.size() % m_columns.size() == 0);
-    const qsizetype full = qsizetype(m_columns.size()) * m_rowsPerStatement;
+    Q_ASSERT(values.size() % m_width == 0);
+    const qsizetype full = qsizetype(m_width) * m_rowsPerStatement;
     for (qsizetype at = 0; at < values.size();) {
         const qsizetype take = std::min(full - m_pending.size(), values.size() - at);
         for (qsizetype i = 0; i < take; ++i) {
@@ -184,7 +188,7 @@ Status BatchInserter::flush()
     if (m_pending.isEmpty()) {
         return {};
     }
-    const int rows = int(m_pending.size() / m_columns.size());
+    const int rows = int(m_pending.size() / m_width);
     if (m_sqlite) {
         return runSQLite(rows);
     }

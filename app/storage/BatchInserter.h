@@ -25,6 +25,9 @@ class BatchInserter
 {
 public:
     BatchInserter(QSqlDatabase db, QString table, QStringList columns, int rowsPerStatement = 100);
+    /// Any statement over many rows (an UPDATE ... FROM (VALUES %1)): "%1" in `statement` is where the rows go, each
+    /// one `row` with `width` placeholders ("(CAST(? AS BIGINT), ?)").
+    BatchInserter(QSqlDatabase db, QString statement, QString row, int width, int rowsPerStatement);
     ~BatchInserter();
     Q_DISABLE_COPY_MOVE(BatchInserter)
 
@@ -48,8 +51,9 @@ private:
     Status flushParent();
 
     QSqlDatabase m_db;
-    QString m_table;
-    QStringList m_columns;
+    QString m_pattern; ///< the statement, with %1 for the rows
+    QString m_row;     ///< one row's placeholders
+    int m_width = 0;   ///< values per row
     int m_rowsPerStatement;
     QVector<QVariant> m_pending;
     QSqlQuery m_fullQuery;

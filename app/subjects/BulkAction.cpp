@@ -51,37 +51,42 @@ Result<QString> stateOf(QSqlDatabase &tx, qint64 subjectId)
     return state.value().toString();
 }
 
-/// Changes one subject; false in `changed` when it was skipped.
-Status applyOne(QSqlDatabase &tx, const Session &who, const BulkAction::Order &order, qint64 subjectId,
-                qint64 approvalId, bool *changed)
+/// Blocks one subject; false in `changed` when it was skipped (not active, or gone).
+Status blockOne(QSqlDatabase &tx, const Session &who, const BulkAction::Order &order, qint64 subjectId, bool *changed)
 {
     Result<QString> state = stateOf(tx, subjectId);
     if (!state) {
         return state.error();
     }
-    *changed = false;
-    switch (order.kind) {
-    case BulkAction::Kind::Block:
-        if (state.value() != QLatin1String("active")) {
-            return {};
-        }
-        *changed = true;
-        return subjectchanges::blockIn(tx, who, {subjectId, 0, {}, order.reason, order.until, order.requestId},
-                                       std::nullopt);
-    case BulkAction::Kind::Anonymize:
-        if (state.value().isEmpty() || state.value() == QLatin1String("anonymized")) {
-            return {};
-        }
-        *changed = true;
-        return subjectchanges::anonymizeIn(tx, who, subjectId, order.reason, order.requestId, approvalId);
-    case BulkAction::Kind::Delete:
-        if (state.value().isEmpty()) {
-            return {};
-        }
-        *changed = true;
-        return subjectchanges::eraseIn(tx, who, subjectId, order.reason, order.requestId, approvalId);
+    *changed = state.value() == QLatin1String("active");
+    if (!*changed) {
+        return {};
     }
-    return {};
+    return subjectchanges::blockIn(tx, who, {subjectId, 0, {}, order.reason, order.until, order.requestId},
+                                   std::nullopt);
+}
+
+/// Changes the subjects of one batch in the open transaction; returns how many changed (the others were skipped).
+Result<qint64> applyBatch(QSqlDatabase &tx, const Session &who, const BulkAction::Order &order,
+                          const QList<qint64> &ids, qint64 approvalId)
+{
+    switch (order.kind) {
+    case BulkAction::Kind::Anonymize:
+        return subjectchanges::anonymizeMany(tx, who, ids, order.reason, order.requestId, approvalId);
+    case BulkAction::Kind::Delete:
+        return subjectchanges::eraseMany(tx, who, ids, order.reason, order.requestId, approvalId);
+    case BulkAction::Kind::Block:
+        break;
+    }
+    qint64 done = 0;
+    for (qint64 id : ids) {
+        bool changed = false;
+        if (Status status = blockOne(tx, who, order, id, &changed); !status) {
+            return status.error();
+        }
+        done += changed ? 1 : 0;
+    }
+    return done;
 }
 
 /// The ids in the order given, each once: a subject named twice is changed and counted once.
@@ -112,15 +117,13 @@ Result<BulkAction::Outcome> runBatches(Database &database, const Session &who, c
         qint64 done = 0;
         qint64 skipped = 0;
         Status batch = database.transaction([&](QSqlDatabase &tx) -> Status {
-            done = skipped = 0;
-            for (qint64 i = start; i < end; ++i) {
-                bool changed = false;
-                if (Status status = applyOne(tx, who, order, order.subjectIds.at(int(i)), approvalId, &changed);
-                    !status) {
-                    return status;
-                }
-                ++(changed ? done : skipped);
+            Result<qint64> changed =
+                applyBatch(tx, who, order, order.subjectIds.mid(int(start), int(end - start)), approvalId);
+            if (!changed) {
+                return changed.error();
             }
+            done = changed.value();
+            skipped = (end - start) - done;
             if (approvalId > 0) {
                 QSqlQuery query(tx);
                 return sql::exec(query, QStringLiteral("UPDATE approvals SET executed_count = ? WHERE id = ?"),

@@ -3,12 +3,16 @@
 
 #include "app/access/AuditLog.h"
 #include "app/domain/Anonymization.h"
+#include "app/storage/BatchInserter.h"
 #include "app/storage/ChangeNotifier.h"
+#include "app/storage/Dialect.h"
 #include "app/storage/Sql.h"
 #include "app/storage/SubjectIndex.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlQuery>
+#include <QVector>
 
 namespace {
 /// Messages of this file, filed by lupdate under the context they are looked up in.
@@ -104,16 +108,6 @@ Status refuseUnless(const SubjectState &state, qint64 subjectId, const char *all
     return makeError(ErrorCode::InvalidArgument, Tr::tr("subject #%1 is not blocked").arg(subjectId));
 }
 
-/// Copies of the subject's data given out for access or portability requests go with the data itself.
-Status purgeRequestCopies(QSqlDatabase &tx, qint64 subjectId)
-{
-    QSqlQuery query(tx);
-    return sql::exec(query,
-                     QStringLiteral("DELETE FROM request_documents WHERE kind = 'subject-data' AND request_id IN "
-                                    "(SELECT id FROM requests WHERE subject_id = ?)"),
-                     {subjectId}, "removing copies of the subject's data");
-}
-
 Status blockIn(QSqlDatabase &tx, const Session &who, const RestrictionService::Restriction &restriction,
                std::optional<int> expectedVersion)
 {
@@ -178,96 +172,220 @@ Status blockIn(QSqlDatabase &tx, const Session &who, const RestrictionService::R
     return AuditLog::append(tx, who, entry);
 }
 
-Status anonymizeIn(QSqlDatabase &tx, const Session &who, qint64 subjectId, const QString &reason,
-                   std::optional<qint64> requestId, qint64 approvalId)
+namespace {
+
+/// "?,?,?" for `count` values.
+QString marks(qsizetype count)
 {
-    Result<SubjectState> state = readState(tx, subjectId);
-    if (!state) {
-        return state.error();
+    return QStringLiteral("?,").repeated(int(count)).chopped(1);
+}
+
+QVariantList asValues(const QList<qint64> &ids)
+{
+    QVariantList values;
+    values.reserve(ids.size());
+    for (qint64 id : ids) {
+        values << id;
     }
-    if (state->state == QLatin1String("anonymized")) {
-        return makeError(ErrorCode::InvalidArgument, Tr::tr("subject #%1 is already anonymized").arg(subjectId));
-    }
+    return values;
+}
+
+/// Locks the subjects (in id order, so that two bulk actions never wait for each other in a cycle) and returns
+/// their states; a subject that is gone is missing from the result.
+Result<QHash<qint64, QString>> lockStates(QSqlDatabase &tx, const QList<qint64> &ids)
+{
     QSqlQuery query(tx);
-    if (Status status = sql::exec(query, QStringLiteral("SELECT id, field, value FROM pd_items WHERE subject_id = ?"),
-                                  {subjectId}, "reading the items");
+    query.setForwardOnly(true);
+    if (Status status = sql::exec(
+            query,
+            QStringLiteral("SELECT id, state FROM subjects WHERE id IN (%1) ORDER BY id").arg(marks(ids.size())) +
+                sql::forUpdate(tx),
+            asValues(ids), "reading the subjects");
         !status) {
-        return status;
+        return status.error();
     }
-    QList<std::pair<qint64, QString>> changes;
-    QStringList fields;
+    QHash<qint64, QString> states;
     while (query.next()) {
-        const QString field = query.value(1).toString();
-        changes.append({query.value(0).toLongLong(), Anonymization::apply(field, query.value(2).toString())});
-        if (!fields.contains(field)) {
-            fields << field;
+        states.insert(query.value(0).toLongLong(), query.value(1).toString());
+    }
+    return states;
+}
+
+/// Copies of the subjects' data given out for access or portability requests go with the data itself.
+Status purgeRequestCopies(QSqlDatabase &tx, const QList<qint64> &ids)
+{
+    QSqlQuery query(tx);
+    return sql::exec(query,
+                     QStringLiteral("DELETE FROM request_documents WHERE kind = 'subject-data' AND request_id IN "
+                                    "(SELECT id FROM requests WHERE subject_id IN (%1))")
+                         .arg(marks(ids.size())),
+                     asValues(ids), "removing copies of the subjects' data");
+}
+
+QVariant optionalId(std::optional<qint64> id)
+{
+    return id ? QVariant(*id) : QVariant(QMetaType::fromType<qlonglong>());
+}
+
+} // namespace
+
+Result<qint64> anonymizeMany(QSqlDatabase &tx, const Session &who, const QList<qint64> &subjectIds,
+                             const QString &reason, std::optional<qint64> requestId, qint64 approvalId)
+{
+    if (subjectIds.isEmpty()) {
+        return qint64(0);
+    }
+    Result<QHash<qint64, QString>> states = lockStates(tx, subjectIds);
+    if (!states) {
+        return states.error();
+    }
+    QList<qint64> targets;
+    for (qint64 id : subjectIds) {
+        const QString state = states->value(id);
+        if (!state.isEmpty() && state != QLatin1String("anonymized")) {
+            targets << id;
         }
+    }
+    if (targets.isEmpty()) {
+        return qint64(0);
+    }
+    // Every item gets what its field's strategy makes of it (Anonymization), computed here and written back with
+    // one statement per few thousand items.
+    QSqlQuery query(tx);
+    query.setForwardOnly(true);
+    if (Status status = sql::exec(query,
+                                  QStringLiteral("SELECT id, subject_id, field, value FROM pd_items "
+                                                 "WHERE subject_id IN (%1) ORDER BY id")
+                                      .arg(marks(targets.size())),
+                                  asValues(targets), "reading the items");
+        !status) {
+        return status.error();
+    }
+    const bool postgres = dialectOf(tx) == Dialect::PostgreSQL;
+    BatchInserter items(
+        tx,
+        postgres
+            ? QStringLiteral("UPDATE pd_items AS i SET value = v.value, state = 'anonymized', blocked_reason = NULL, "
+                             "source = '', version = i.version + 1 FROM (VALUES %1) AS v (id, value) "
+                             "WHERE i.id = v.id")
+            : QStringLiteral("UPDATE pd_items SET value = v.column2, state = 'anonymized', blocked_reason = NULL, "
+                             "source = '', version = version + 1 FROM (VALUES %1) AS v "
+                             "WHERE pd_items.id = v.column1"),
+        postgres ? QStringLiteral("(CAST(? AS BIGINT), CAST(? AS TEXT))") : QStringLiteral("(?, ?)"), 2, 500);
+    // Read to the end before writing: a forward-only result on PostgreSQL is lost when the connection runs
+    // another statement.
+    QHash<qint64, QStringList> fields;
+    QVector<std::pair<qint64, QString>> changes;
+    while (query.next()) {
+        const qint64 subject = query.value(1).toLongLong();
+        const QString field = query.value(2).toString();
+        QStringList &names = fields[subject];
+        if (!names.contains(field)) {
+            names << field;
+        }
+        changes.append({query.value(0).toLongLong(), Anonymization::apply(field, query.value(3).toString())});
     }
     query.finish();
-    for (const auto &[itemId, value] : changes) {
-        if (Status status = sql::exec(query,
-                                      QStringLiteral("UPDATE pd_items SET value = ?, state = 'anonymized', "
-                                                     "blocked_reason = NULL, source = '', version = version + 1 "
-                                                     "WHERE id = ?"),
-                                      {value, itemId}, "anonymizing an item");
-            !status) {
-            return status;
+    for (const auto &[itemId, value] : std::as_const(changes)) {
+        if (Status status = items.add({itemId, value}); !status) {
+            return status.error();
         }
     }
+    if (Status status = items.flush(); !status) {
+        return status.error();
+    }
+    QVariantList values{sql::nowTimestamp()};
+    values << asValues(targets);
     if (Status status = sql::exec(query,
                                   QStringLiteral("UPDATE subjects SET display_name = '', email = '', phone = '', "
                                                  "name_key = '', email_key = '', phone_key = '', external_id = NULL, "
                                                  "state = 'anonymized', blocked_reason = NULL, blocked_until = NULL, "
-                                                 "version = version + 1, updated_at = ? WHERE id = ?"),
-                                  {sql::nowTimestamp(), subjectId}, "anonymizing the subject");
+                                                 "version = version + 1, updated_at = ? WHERE id IN (%1)")
+                                      .arg(marks(targets.size())),
+                                  values, "anonymizing the subjects");
         !status) {
-        return status;
+        return status.error();
     }
-    if (Status status = SubjectIndex::refresh(tx, subjectId); !status) {
-        return status;
+    // Nothing of an anonymized subject is found by a search any more (its categories and purposes stay).
+    if (Status status = sql::exec(
+            query, QStringLiteral("DELETE FROM subject_terms WHERE subject_id IN (%1)").arg(marks(targets.size())),
+            asValues(targets), "clearing the search terms");
+        !status) {
+        return status.error();
     }
-    if (Status status = purgeRequestCopies(tx, subjectId); !status) {
-        return status;
+    if (Status status = purgeRequestCopies(tx, targets); !status) {
+        return status.error();
     }
-    AuditEntry entry = subjectEntry("subject.anonymize", subjectId, reason, requestId);
-    entry.fields = fields;
-    entry.details = approvalId > 0 ? QStringLiteral("approval=%1").arg(approvalId) : QString();
+    QList<AuditEntry> entries;
+    entries.reserve(targets.size());
+    for (qint64 id : targets) {
+        AuditEntry entry = subjectEntry("subject.anonymize", id, reason, requestId);
+        entry.fields = fields.value(id);
+        entry.details = approvalId > 0 ? QStringLiteral("approval=%1").arg(approvalId) : QString();
+        entries << entry;
+    }
     ChangeNotifier::notify(tx, QStringLiteral("subjects"));
-    return AuditLog::append(tx, who, entry);
+    if (Status status = AuditLog::appendMany(tx, who, entries); !status) {
+        return status.error();
+    }
+    return qint64(targets.size());
 }
 
-Status eraseIn(QSqlDatabase &tx, const Session &who, qint64 subjectId, const QString &reason,
-               std::optional<qint64> requestId, qint64 approvalId)
+Result<qint64> eraseMany(QSqlDatabase &tx, const Session &who, const QList<qint64> &subjectIds, const QString &reason,
+                         std::optional<qint64> requestId, qint64 approvalId)
 {
-    if (Result<SubjectState> state = readState(tx, subjectId); !state) {
-        return state.error();
+    if (subjectIds.isEmpty()) {
+        return qint64(0);
+    }
+    Result<QHash<qint64, QString>> states = lockStates(tx, subjectIds);
+    if (!states) {
+        return states.error();
+    }
+    QList<qint64> targets;
+    for (qint64 id : subjectIds) {
+        if (states->contains(id)) {
+            targets << id;
+        }
+    }
+    if (targets.isEmpty()) {
+        return qint64(0);
     }
     QSqlQuery query(tx);
-    if (Status status = sql::exec(query, QStringLiteral("SELECT controller_id FROM subjects WHERE id = ?"), {subjectId},
-                                  "reading the subject");
+    query.setForwardOnly(true);
+    if (Status status = sql::exec(
+            query, QStringLiteral("SELECT id, controller_id FROM subjects WHERE id IN (%1)").arg(marks(targets.size())),
+            asValues(targets), "reading the subjects");
         !status) {
-        return status;
+        return status.error();
     }
-    if (!query.next()) {
-        return makeError(ErrorCode::NotFound, Tr::tr("there is no subject #%1").arg(subjectId));
+    QHash<qint64, QVariant> controllers;
+    while (query.next()) {
+        controllers.insert(query.value(0).toLongLong(), query.value(1));
     }
-    const QVariant controller = query.value(0);
     query.finish();
     // What the destruction act needs: which categories, fields and systems were destroyed.
-    if (Status status = sql::exec(query,
-                                  QStringLiteral("SELECT DISTINCT i.category, i.field, COALESCE(s.name, '') "
-                                                 "FROM pd_items i LEFT JOIN purposes p ON p.id = i.purpose_id "
-                                                 "LEFT JOIN information_systems s ON s.id = p.system_id "
-                                                 "WHERE i.subject_id = ? ORDER BY 1, 2"),
-                                  {subjectId}, "reading the categories");
+    if (Status status =
+            sql::exec(query,
+                      QStringLiteral("SELECT DISTINCT i.subject_id, i.category, i.field, COALESCE(s.name, '') "
+                                     "FROM pd_items i LEFT JOIN purposes p ON p.id = i.purpose_id "
+                                     "LEFT JOIN information_systems s ON s.id = p.system_id "
+                                     "WHERE i.subject_id IN (%1) ORDER BY 1, 2, 3")
+                          .arg(marks(targets.size())),
+                      asValues(targets), "reading the categories");
         !status) {
-        return status;
+        return status.error();
     }
-    QStringList categories;
-    QStringList fields;
-    QStringList systems;
+    struct Destroyed
+    {
+        QStringList categories;
+        QStringList fields;
+        QStringList systems;
+    };
+    QHash<qint64, Destroyed> destroyed;
     while (query.next()) {
-        for (auto [list, column] : {std::pair<QStringList *, int>{&categories, 0}, {&fields, 1}, {&systems, 2}}) {
+        Destroyed &what = destroyed[query.value(0).toLongLong()];
+        for (auto [list, column] :
+             {std::pair<QStringList *, int>{&what.categories, 1}, {&what.fields, 2}, {&what.systems, 3}}) {
             const QString value = query.value(column).toString();
             if (!value.isEmpty() && !list->contains(value)) {
                 list->append(value);
@@ -275,34 +393,48 @@ Status eraseIn(QSqlDatabase &tx, const Session &who, qint64 subjectId, const QSt
         }
     }
     query.finish();
-    if (Status status = purgeRequestCopies(tx, subjectId); !status) {
-        return status;
+    if (Status status = purgeRequestCopies(tx, targets); !status) {
+        return status.error();
     }
     if (Status status =
-            sql::exec(query, QStringLiteral("DELETE FROM subjects WHERE id = ?"), {subjectId}, "deleting the subject");
+            sql::exec(query, QStringLiteral("DELETE FROM subjects WHERE id IN (%1)").arg(marks(targets.size())),
+                      asValues(targets), "deleting the subjects");
         !status) {
-        return status;
+        return status.error();
     }
-    if (Status status =
-            sql::exec(query,
-                      QStringLiteral("INSERT INTO deletion_log (subject_ref, controller_id, deleted_at, "
-                                     "categories, systems, method, reason, operator_name, request_id) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                      {QStringLiteral("S-%1").arg(subjectId), controller, sql::nowTimestamp(),
-                       sql::text(categories.join(QStringLiteral(", "))), sql::text(systems.join(QStringLiteral(", "))),
-                       QStringLiteral("deletion from the database (secure delete)"), reason.trimmed(), who.name,
-                       requestId ? QVariant(*requestId) : QVariant(QMetaType::fromType<qlonglong>())},
-                      "recording the fact of deletion");
-        !status) {
-        return status;
+    BatchInserter facts(tx, QStringLiteral("deletion_log"),
+                        {QStringLiteral("subject_ref"), QStringLiteral("controller_id"), QStringLiteral("deleted_at"),
+                         QStringLiteral("categories"), QStringLiteral("systems"), QStringLiteral("method"),
+                         QStringLiteral("reason"), QStringLiteral("operator_name"), QStringLiteral("request_id")},
+                        50);
+    const QString now = sql::nowTimestamp();
+    QList<AuditEntry> entries;
+    entries.reserve(targets.size());
+    for (qint64 id : targets) {
+        const Destroyed what = destroyed.value(id);
+        if (Status status = facts.add({QStringLiteral("S-%1").arg(id), controllers.value(id), now,
+                                       sql::text(what.categories.join(QStringLiteral(", "))),
+                                       sql::text(what.systems.join(QStringLiteral(", "))),
+                                       QStringLiteral("deletion from the database (secure delete)"), reason.trimmed(),
+                                       who.name, optionalId(requestId)});
+            !status) {
+            return status.error();
+        }
+        AuditEntry entry = subjectEntry("subject.delete", id, reason, requestId);
+        entry.fields = what.fields;
+        entry.details = QStringLiteral("categories=%1%2")
+                            .arg(what.categories.join(QLatin1Char('+')),
+                                 approvalId > 0 ? QStringLiteral(" approval=%1").arg(approvalId) : QString());
+        entries << entry;
     }
-    AuditEntry entry = subjectEntry("subject.delete", subjectId, reason, requestId);
-    entry.fields = fields;
-    entry.details = QStringLiteral("categories=%1%2")
-                        .arg(categories.join(QLatin1Char('+')),
-                             approvalId > 0 ? QStringLiteral(" approval=%1").arg(approvalId) : QString());
+    if (Status status = facts.flush(); !status) {
+        return status.error();
+    }
     ChangeNotifier::notify(tx, QStringLiteral("subjects"));
-    return AuditLog::append(tx, who, entry);
+    if (Status status = AuditLog::appendMany(tx, who, entries); !status) {
+        return status.error();
+    }
+    return qint64(targets.size());
 }
 
 } // namespace pd::subjectchanges

@@ -7,6 +7,7 @@
 #include "app/domain/Session.h"
 #include "app/subjects/RestrictionService.h"
 
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -35,20 +36,19 @@ Result<SubjectState> readState(QSqlDatabase &tx, qint64 subjectId);
 Status bumpVersion(QSqlDatabase &tx, qint64 subjectId, int expected);
 /// Ok when the subject is in `allowedState`, else InvalidArgument saying why it cannot change.
 Status refuseUnless(const SubjectState &state, qint64 subjectId, const char *allowedState);
-/// Removes the copies of the subject's data attached to access or portability requests.
-Status purgeRequestCopies(QSqlDatabase &tx, qint64 subjectId);
 
 /// Blocks an active subject (or some of its items): with `expectedVersion` the version is checked, without it
 /// (bulk) simply moved on. Audited ("subject.block").
 Status blockIn(QSqlDatabase &tx, const Session &who, const RestrictionService::Restriction &restriction,
                std::optional<int> expectedVersion);
-/// Anonymizes one subject (Anonymization strategies per field), without the four-eyes check: the callers checked
-/// it. `approvalId` (0: none) is recorded in the audit entry ("subject.anonymize").
-Status anonymizeIn(QSqlDatabase &tx, const Session &who, qint64 subjectId, const QString &reason,
-                   std::optional<qint64> requestId, qint64 approvalId);
-/// Deletes one subject with its items, consents and disclosures; the fact stays in deletion_log and the audit
-/// trail ("subject.delete").
-Status eraseIn(QSqlDatabase &tx, const Session &who, qint64 subjectId, const QString &reason,
-               std::optional<qint64> requestId, qint64 approvalId);
+/// Anonymizes the subjects (Anonymization strategies per field) that are there and not anonymized yet, without the
+/// four-eyes check: the callers checked it. Set-based: a few statements for the whole list, and one audit entry per
+/// subject ("subject.anonymize", with `approvalId` when > 0). Returns how many were anonymized.
+Result<qint64> anonymizeMany(QSqlDatabase &tx, const Session &who, const QList<qint64> &subjectIds,
+                             const QString &reason, std::optional<qint64> requestId, qint64 approvalId);
+/// Deletes the subjects that are there, with their items, consents and disclosures; the fact of each deletion
+/// stays in deletion_log and the audit trail ("subject.delete"). Returns how many were deleted.
+Result<qint64> eraseMany(QSqlDatabase &tx, const Session &who, const QList<qint64> &subjectIds, const QString &reason,
+                         std::optional<qint64> requestId, qint64 approvalId);
 
 } // namespace pd::subjectchanges
