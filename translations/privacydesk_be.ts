@@ -1517,6 +1517,10 @@
         <source>An interrupted demo run was removed before this one.</source>
         <translation>Перапынены запуск дэманстрацыйных даных выдалены перад гэтым.</translation>
     </message>
+    <message>
+        <source>%1 of %2 subjects</source>
+        <translation>%1 з %2 суб&apos;ектаў</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>
@@ -4641,8 +4645,8 @@
         <translation>у суб&apos;екта #%1 няма актыўнага элемента даных #%2</translation>
     </message>
     <message>
-        <source>subject #%1 is already anonymized</source>
-        <translation>суб&apos;ект #%1 ужо абязасоблены</translation>
+        <source>cannot prepare the anonymization in SQLite</source>
+        <translation>не ўдалося падрыхтаваць абязлічванне ў SQLite</translation>
     </message>
 </context>
 <context>

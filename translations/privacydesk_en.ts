@@ -1487,6 +1487,10 @@
         <source>An interrupted demo run was removed before this one.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 of %2 subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>
@@ -4599,7 +4603,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>subject #%1 is already anonymized</source>
+        <source>cannot prepare the anonymization in SQLite</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

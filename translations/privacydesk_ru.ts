@@ -1517,6 +1517,10 @@
         <source>An interrupted demo run was removed before this one.</source>
         <translation>Прерванный запуск демонстрационных данных удалён перед этим.</translation>
     </message>
+    <message>
+        <source>%1 of %2 subjects</source>
+        <translation>%1 из %2 субъектов</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>
@@ -4641,8 +4645,8 @@
         <translation>у субъекта #%1 нет активного элемента данных #%2</translation>
     </message>
     <message>
-        <source>subject #%1 is already anonymized</source>
-        <translation>субъект #%1 уже обезличен</translation>
+        <source>cannot prepare the anonymization in SQLite</source>
+        <translation>не удалось подготовить обезличивание в SQLite</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ public:
     /// `progress` after each (false cancels: ErrorCode::Cancelled, and approving again finishes the rest).
     /// `ran`, when given, receives what this call did (and whether it stopped on the way).
     static Status approve(Database &database, const Session &who, qint64 approvalId,
-                          const BulkAction::Progress &progress = {}, int batchSize = 500,
+                          const BulkAction::Progress &progress = {}, int batchSize = 0,
                           BulkAction::Outcome *ran = nullptr);
     /// A second officer rejects, with a note; the request it belongs to goes back to in progress.
     static Status reject(Database &database, const Session &who, qint64 approvalId, const QString &note);

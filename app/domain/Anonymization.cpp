@@ -7,16 +7,30 @@
 
 namespace pd {
 
+QStringList Anonymization::fieldsWith(Strategy strategy)
+{
+    switch (strategy) {
+    case Strategy::Generalize:
+        return {QStringLiteral("ip"),         QStringLiteral("location"), QStringLiteral("city"),
+                QStringLiteral("birth_date"), QStringLiteral("browser"),  QStringLiteral("referrer"),
+                QStringLiteral("utm")};
+    case Strategy::Token:
+        return {QStringLiteral("cookie_id"), QStringLiteral("transaction_id"), QStringLiteral("account_id"),
+                QStringLiteral("session_id")};
+    case Strategy::Keep:
+        return {QStringLiteral("language"), QStringLiteral("country"), QStringLiteral("tags"),
+                QStringLiteral("segments"), QStringLiteral("tariff"),  QStringLiteral("payment_status")};
+    case Strategy::Remove:
+        break;
+    }
+    return {};
+}
+
 Anonymization::Strategy Anonymization::strategyFor(const QString &field)
 {
-    static const QStringList generalize = {
-        QStringLiteral("ip"),      QStringLiteral("location"), QStringLiteral("city"), QStringLiteral("birth_date"),
-        QStringLiteral("browser"), QStringLiteral("referrer"), QStringLiteral("utm")};
-    static const QStringList token = {QStringLiteral("cookie_id"), QStringLiteral("transaction_id"),
-                                      QStringLiteral("account_id"), QStringLiteral("session_id")};
-    static const QStringList keep = {QStringLiteral("language"), QStringLiteral("country"),
-                                     QStringLiteral("tags"),     QStringLiteral("segments"),
-                                     QStringLiteral("tariff"),   QStringLiteral("payment_status")};
+    static const QStringList generalize = fieldsWith(Strategy::Generalize);
+    static const QStringList token = fieldsWith(Strategy::Token);
+    static const QStringList keep = fieldsWith(Strategy::Keep);
     if (generalize.contains(field)) {
         return Strategy::Generalize;
     }

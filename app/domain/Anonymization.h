@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace pd {
 
@@ -20,6 +21,8 @@ public:
     };
 
     static Strategy strategyFor(const QString &field);
+    /// The fields that `strategy` applies to; empty for Remove, which takes every field not named elsewhere.
+    static QStringList fieldsWith(Strategy strategy);
     /// The anonymized form of `value` for `field`.
     static QString apply(const QString &field, const QString &value);
     static QString describe(Strategy strategy);

@@ -3,7 +3,6 @@
 #include "app/storage/Sql.h"
 
 #include <QCoreApplication>
-#include <QSqlDriver>
 
 #include <sqlite3.h>
 
@@ -24,10 +23,7 @@ BatchInserter::BatchInserter(QSqlDatabase db, QString statement, QString row, in
       m_rowsPerStatement(rowsPerStatement), m_fullQuery(m_db)
 {
     m_pending.reserve(m_width * m_rowsPerStatement);
-    const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
-        m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
-    }
+    m_sqlite = sql::sqliteHandle(m_db);
 }
 
 BatchInserter::~BatchInserter()

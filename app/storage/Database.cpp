@@ -226,9 +226,10 @@ Status Database::configure(QSqlDatabase &db)
     QSqlQuery query(db);
     if (dialectOf(*this) == Dialect::SQLite) {
         // secure_delete overwrites freed pages with zeros so erased values do not linger in the file;
-        // WAL lets readers (the list, the dashboard) work while a writer commits.
+        // WAL lets readers (the list, the dashboard) work while a writer commits; a page cache of up to 64 MB per
+        // connection (SQLite's default is 2 MB) keeps the indexes of a million subjects in memory between batches.
         const char *pragmas[] = {"PRAGMA foreign_keys = ON", "PRAGMA secure_delete = ON", "PRAGMA journal_mode = WAL",
-                                 "PRAGMA synchronous = NORMAL"};
+                                 "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -65536"};
         for (const char *pragma : pragmas) {
             if (!query.exec(QLatin1String(pragma))) {
                 return sql::queryError(query, "configuring the SQLite connection");

@@ -155,6 +155,38 @@ QString forUpdate(const QSqlDatabase &tx, const char *table)
     return table ? QStringLiteral(" FOR UPDATE OF %1").arg(QLatin1String(table)) : QStringLiteral(" FOR UPDATE");
 }
 
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        return *static_cast<sqlite3 *const *>(handle.constData());
+    }
+    return nullptr;
+}
+
+QString inIds(const QSqlDatabase &db, const char *column)
+{
+    return dialectOf(db) == Dialect::PostgreSQL
+               ? QStringLiteral("%1 = ANY (CAST(? AS BIGINT[]))").arg(QLatin1String(column))
+               : QStringLiteral("%1 IN (SELECT value FROM json_each(?))").arg(QLatin1String(column));
+}
+
+QString idList(const QSqlDatabase &db, const QList<qint64> &ids)
+{
+    QString list;
+    list.reserve(ids.size() * 8 + 2);
+    const bool postgres = dialectOf(db) == Dialect::PostgreSQL;
+    list += postgres ? QLatin1Char('{') : QLatin1Char('[');
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i > 0) {
+            list += QLatin1Char(',');
+        }
+        list += QString::number(ids.at(i));
+    }
+    list += postgres ? QLatin1Char('}') : QLatin1Char(']');
+    return list;
+}
+
 QString timestamp(const QDateTime &when)
 {
     return when.toUTC().toString(Qt::ISODate);

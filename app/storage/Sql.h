@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QList>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -13,6 +14,8 @@
 
 #include <initializer_list>
 #include <utility>
+
+struct sqlite3;
 
 namespace pd::sql {
 
@@ -41,6 +44,16 @@ Result<QVariant> scalar(QSqlDatabase &db, const QString &statement, std::initial
 /// With `table` (a table or alias of the statement), only that table's rows are locked: needed when it joins others
 /// with an outer join.
 QString forUpdate(const QSqlDatabase &tx, const char *table = nullptr);
+
+/// "COLUMN is one of the ids bound as idList()": one placeholder however many ids (SQLite reads them from a JSON
+/// array, PostgreSQL from a BIGINT[]). A statement with thousands of placeholders costs more to prepare than to run.
+QString inIds(const QSqlDatabase &db, const char *column);
+/// The value to bind for inIds().
+QString idList(const QSqlDatabase &db, const QList<qint64> &ids);
+
+/// The SQLite handle under a connection of Qt's SQLite driver (the same library this program links), or null for
+/// another driver: for what Qt does not offer (binding without its per-value bookkeeping, functions of our own).
+sqlite3 *sqliteHandle(const QSqlDatabase &db);
 
 /// Qt binds a null QString as SQL NULL; NOT NULL text columns get an empty string instead.
 inline QString text(const QString &value)

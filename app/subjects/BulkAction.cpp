@@ -9,6 +9,7 @@
 #include "app/subjects/SubjectChanges_p.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSet>
 #include <QSqlQuery>
 
@@ -112,10 +113,13 @@ Result<BulkAction::Outcome> runBatches(Database &database, const Session &who, c
 {
     BulkAction::Outcome outcome;
     const qint64 total = order.subjectIds.size();
-    for (qint64 start = from; start < total; start += batchSize) {
-        const qint64 end = std::min(total, start + batchSize);
+    int size = batchSize > 0 ? batchSize : BulkAction::kFirstBatch;
+    for (qint64 start = from, end = 0; start < total; start = end) {
+        end = std::min(total, start + size);
         qint64 done = 0;
         qint64 skipped = 0;
+        QElapsedTimer timer;
+        timer.start();
         Status batch = database.transaction([&](QSqlDatabase &tx) -> Status {
             Result<qint64> changed =
                 applyBatch(tx, who, order, order.subjectIds.mid(int(start), int(end - start)), approvalId);
@@ -133,6 +137,14 @@ Result<BulkAction::Outcome> runBatches(Database &database, const Session &who, c
         });
         if (!batch) {
             return batch.error();
+        }
+        if (batchSize <= 0) {
+            const qint64 took = timer.elapsed();
+            if (took < BulkAction::kQuickBatchMs) {
+                size = std::min(BulkAction::kMaxBatch, size * 2);
+            } else if (took > 2 * BulkAction::kQuickBatchMs) {
+                size = std::max(BulkAction::kFirstBatch, size / 2);
+            }
         }
         outcome.done += done;
         outcome.skipped += skipped;
@@ -209,7 +221,7 @@ Result<BulkAction::Outcome> BulkAction::run(Database &database, const Session &w
         outcome.pendingApproval = pending.value();
         return outcome;
     }
-    return runBatches(database, who, order, 0, 0, progress, std::max(1, batchSize));
+    return runBatches(database, who, order, 0, 0, progress, batchSize);
 }
 
 Result<BulkAction::Outcome> BulkAction::runApproved(Database &database, const Session &who, const Order &order,
@@ -226,7 +238,7 @@ Result<BulkAction::Outcome> BulkAction::runApproved(Database &database, const Se
         return done.error();
     }
     const qint64 from = std::clamp<qint64>(done.value().toLongLong(), 0, order.subjectIds.size());
-    return runBatches(database, who, order, approvalId, from, progress, std::max(1, batchSize));
+    return runBatches(database, who, order, approvalId, from, progress, batchSize);
 }
 
 Result<BulkAction::Impact> BulkAction::impact(Database &database, const Session &who, const QList<qint64> &subjectIds)

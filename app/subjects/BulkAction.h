@@ -59,13 +59,20 @@ public:
     /// Called after each batch; return false to stop after it.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
+    /// Batches of 0 subjects mean: sized by time. The first has kFirstBatch subjects; the next doubles while one
+    /// takes under kQuickBatchMs (up to kMaxBatch) and halves when one takes over twice that, so that another
+    /// workstation waits at most about half a second for one, and a large order runs at the speed of the database.
+    static constexpr int kFirstBatch = 500;
+    static constexpr int kMaxBatch = 20000;
+    static constexpr int kQuickBatchMs = 400;
+
     static Result<Outcome> run(Database &database, const Session &who, const Order &given,
-                               const Progress &progress = {}, int batchSize = 500);
+                               const Progress &progress = {}, int batchSize = 0);
 
     /// Runs an order a second officer approved: no four-eyes check, `approvalId` recorded in each audit entry. An
     /// approval interrupted before (cancelled, killed) carries on after the subjects it had done.
     static Result<Outcome> runApproved(Database &database, const Session &who, const Order &order, qint64 approvalId,
-                                       const Progress &progress = {}, int batchSize = 500);
+                                       const Progress &progress = {}, int batchSize = 0);
 
     static Result<Impact> impact(Database &database, const Session &who, const QList<qint64> &subjectIds);
 };

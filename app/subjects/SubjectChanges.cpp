@@ -14,6 +14,8 @@
 #include <QSqlQuery>
 #include <QVector>
 
+#include <sqlite3.h>
+
 namespace {
 /// Messages of this file, filed by lupdate under the context they are looked up in.
 class Tr
@@ -174,21 +176,8 @@ Status blockIn(QSqlDatabase &tx, const Session &who, const RestrictionService::R
 
 namespace {
 
-/// "?,?,?" for `count` values.
-QString marks(qsizetype count)
-{
-    return QStringLiteral("?,").repeated(int(count)).chopped(1);
-}
-
-QVariantList asValues(const QList<qint64> &ids)
-{
-    QVariantList values;
-    values.reserve(ids.size());
-    for (qint64 id : ids) {
-        values << id;
-    }
-    return values;
-}
+/// The distinct fields of each subject's items.
+using FieldsBySubject = QHash<qint64, QStringList>;
 
 /// Locks the subjects (in id order, so that two bulk actions never wait for each other in a cycle) and returns
 /// their states; a subject that is gone is missing from the result.
@@ -196,11 +185,11 @@ Result<QHash<qint64, QString>> lockStates(QSqlDatabase &tx, const QList<qint64> 
 {
     QSqlQuery query(tx);
     query.setForwardOnly(true);
-    if (Status status = sql::exec(
-            query,
-            QStringLiteral("SELECT id, state FROM subjects WHERE id IN (%1) ORDER BY id").arg(marks(ids.size())) +
-                sql::forUpdate(tx),
-            asValues(ids), "reading the subjects");
+    if (Status status =
+            sql::exec(query,
+                      QStringLiteral("SELECT id, state FROM subjects WHERE %1 ORDER BY id").arg(sql::inIds(tx, "id")) +
+                          sql::forUpdate(tx),
+                      {sql::idList(tx, ids)}, "reading the subjects");
         !status) {
         return status.error();
     }
@@ -212,19 +201,164 @@ Result<QHash<qint64, QString>> lockStates(QSqlDatabase &tx, const QList<qint64> 
 }
 
 /// Copies of the subjects' data given out for access or portability requests go with the data itself.
-Status purgeRequestCopies(QSqlDatabase &tx, const QList<qint64> &ids)
+Status purgeRequestCopies(QSqlDatabase &tx, const QVariant &idList)
 {
     QSqlQuery query(tx);
     return sql::exec(query,
                      QStringLiteral("DELETE FROM request_documents WHERE kind = 'subject-data' AND request_id IN "
-                                    "(SELECT id FROM requests WHERE subject_id IN (%1))")
-                         .arg(marks(ids.size())),
-                     asValues(ids), "removing copies of the subjects' data");
+                                    "(SELECT id FROM requests WHERE %1)")
+                         .arg(sql::inIds(tx, "subject_id")),
+                     {idList}, "removing copies of the subjects' data");
 }
 
 QVariant optionalId(std::optional<qint64> id)
 {
     return id ? QVariant(*id) : QVariant(QMetaType::fromType<qlonglong>());
+}
+
+/// "'a', 'b'" for a list of our own field names (identifiers, never user text).
+QString literals(const QStringList &names)
+{
+    QStringList quoted;
+    for (const QString &name : names) {
+        Q_ASSERT(!name.contains(QLatin1Char('\'')));
+        quoted << QLatin1Char('\'') + name + QLatin1Char('\'');
+    }
+    return quoted.join(QStringLiteral(", "));
+}
+
+/// The distinct fields of each subject's items, for its audit entry.
+Result<FieldsBySubject> fieldsOf(QSqlDatabase &tx, const QVariant &idList)
+{
+    QSqlQuery query(tx);
+    query.setForwardOnly(true);
+    const QString aggregate = dialectOf(tx) == Dialect::PostgreSQL ? QStringLiteral("string_agg(DISTINCT field, ',')")
+                                                                   : QStringLiteral("group_concat(DISTINCT field)");
+    if (Status status = sql::exec(query,
+                                  QStringLiteral("SELECT subject_id, %1 FROM pd_items WHERE %2 GROUP BY subject_id")
+                                      .arg(aggregate, sql::inIds(tx, "subject_id")),
+                                  {idList}, "reading the fields");
+        !status) {
+        return status.error();
+    }
+    FieldsBySubject fields;
+    while (query.next()) {
+        QStringList names = query.value(1).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        names.sort();
+        fields.insert(query.value(0).toLongLong(), names);
+    }
+    return fields;
+}
+
+/// pd_anonymize(subject_id, field, value) for SQLite: what Anonymization makes of the value, computed inside the
+/// statement. It also notes each subject's fields (for the audit entries) in the FieldsBySubject it was given.
+void sqliteAnonymize(sqlite3_context *context, int, sqlite3_value **arguments)
+{
+    const auto text = [](sqlite3_value *argument) {
+        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_value_text(argument)),
+                                 sqlite3_value_bytes(argument));
+    };
+    const QString field = text(arguments[1]);
+    QStringList &fields =
+        (*static_cast<FieldsBySubject *>(sqlite3_user_data(context)))[sqlite3_value_int64(arguments[0])];
+    if (!fields.contains(field)) {
+        fields.append(field);
+    }
+    switch (Anonymization::strategyFor(field)) {
+    case Anonymization::Strategy::Remove:
+        sqlite3_result_text(context, "", 0, SQLITE_STATIC);
+        return;
+    case Anonymization::Strategy::Keep:
+        sqlite3_result_value(context, arguments[2]);
+        return;
+    case Anonymization::Strategy::Generalize:
+    case Anonymization::Strategy::Token:
+        break;
+    }
+    const QByteArray result = Anonymization::apply(field, text(arguments[2])).toUtf8();
+    sqlite3_result_text(context, result.constData(), int(result.size()), SQLITE_TRANSIENT);
+}
+
+/// Gives every item of the subjects what its field's strategy makes of it (Anonymization), and returns the fields
+/// each subject had. SQLite runs the strategy as a function of the statement: one UPDATE for the whole batch.
+/// PostgreSQL empties and keeps in one UPDATE and gets only the values to generalize or replace by a token from here.
+Result<FieldsBySubject> anonymizeItems(QSqlDatabase &tx, const QVariant &set)
+{
+    const QString changed = QStringLiteral("state = 'anonymized', blocked_reason = NULL, source = '', "
+                                           "version = version + 1");
+    QSqlQuery query(tx);
+    query.setForwardOnly(true);
+    if (sqlite3 *handle = sql::sqliteHandle(tx)) {
+        // Registered for this statement only (it points at `fields`), and DIRECTONLY: the schema (a trigger, a
+        // view) can never call it.
+        FieldsBySubject fields;
+        const auto define = [handle](FieldsBySubject *target) {
+            return sqlite3_create_function_v2(handle, "pd_anonymize", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY, target,
+                                              target ? &sqliteAnonymize : nullptr, nullptr, nullptr,
+                                              nullptr) == SQLITE_OK;
+        };
+        if (!define(&fields)) {
+            return makeError(ErrorCode::Storage, Tr::tr("cannot prepare the anonymization in SQLite"));
+        }
+        Status status =
+            sql::exec(query,
+                      QStringLiteral("UPDATE pd_items SET value = pd_anonymize(subject_id, field, value), %1 WHERE %2")
+                          .arg(changed, sql::inIds(tx, "subject_id")),
+                      {set}, "anonymizing the items");
+        query.finish();
+        define(nullptr);
+        if (!status) {
+            return status.error();
+        }
+        for (QStringList &names : fields) {
+            names.sort();
+        }
+        return fields;
+    }
+    Result<FieldsBySubject> fields = fieldsOf(tx, set);
+    if (!fields) {
+        return fields.error();
+    }
+    const QString computed = literals(Anonymization::fieldsWith(Anonymization::Strategy::Generalize) +
+                                      Anonymization::fieldsWith(Anonymization::Strategy::Token));
+    const QString kept = literals(Anonymization::fieldsWith(Anonymization::Strategy::Keep));
+    if (Status status = sql::exec(query,
+                                  QStringLiteral("SELECT id, field, value FROM pd_items WHERE %1 AND field IN (%2)")
+                                      .arg(sql::inIds(tx, "subject_id"), computed),
+                                  {set}, "reading the items");
+        !status) {
+        return status.error();
+    }
+    // Read to the end before writing: a forward-only result on PostgreSQL is lost when the connection runs
+    // another statement.
+    QVector<std::pair<qint64, QString>> changes;
+    while (query.next()) {
+        changes.append(
+            {query.value(0).toLongLong(), Anonymization::apply(query.value(1).toString(), query.value(2).toString())});
+    }
+    query.finish();
+    if (Status status = sql::exec(query,
+                                  QStringLiteral("UPDATE pd_items SET value = CASE WHEN field IN (%1) THEN value "
+                                                 "ELSE '' END, %2 WHERE %3 AND field NOT IN (%4)")
+                                      .arg(kept, changed, sql::inIds(tx, "subject_id"), computed),
+                                  {set}, "anonymizing the items");
+        !status) {
+        return status.error();
+    }
+    BatchInserter items(tx,
+                        QStringLiteral("UPDATE pd_items AS i SET value = v.value, state = 'anonymized', "
+                                       "blocked_reason = NULL, source = '', version = i.version + 1 "
+                                       "FROM (VALUES %1) AS v (id, value) WHERE i.id = v.id"),
+                        QStringLiteral("(CAST(? AS BIGINT), CAST(? AS TEXT))"), 2, 500);
+    for (const auto &[itemId, value] : std::as_const(changes)) {
+        if (Status status = items.add({itemId, value}); !status) {
+            return status.error();
+        }
+    }
+    if (Status status = items.flush(); !status) {
+        return status.error();
+    }
+    return fields;
 }
 
 } // namespace
@@ -249,78 +383,37 @@ Result<qint64> anonymizeMany(QSqlDatabase &tx, const Session &who, const QList<q
     if (targets.isEmpty()) {
         return qint64(0);
     }
-    // Every item gets what its field's strategy makes of it (Anonymization), computed here and written back with
-    // one statement per few thousand items.
+    const QVariant set = sql::idList(tx, targets);
+    Result<FieldsBySubject> fields = anonymizeItems(tx, set);
+    if (!fields) {
+        return fields.error();
+    }
     QSqlQuery query(tx);
-    query.setForwardOnly(true);
-    if (Status status = sql::exec(query,
-                                  QStringLiteral("SELECT id, subject_id, field, value FROM pd_items "
-                                                 "WHERE subject_id IN (%1) ORDER BY id")
-                                      .arg(marks(targets.size())),
-                                  asValues(targets), "reading the items");
-        !status) {
-        return status.error();
-    }
-    const bool postgres = dialectOf(tx) == Dialect::PostgreSQL;
-    BatchInserter items(
-        tx,
-        postgres
-            ? QStringLiteral("UPDATE pd_items AS i SET value = v.value, state = 'anonymized', blocked_reason = NULL, "
-                             "source = '', version = i.version + 1 FROM (VALUES %1) AS v (id, value) "
-                             "WHERE i.id = v.id")
-            : QStringLiteral("UPDATE pd_items SET value = v.column2, state = 'anonymized', blocked_reason = NULL, "
-                             "source = '', version = version + 1 FROM (VALUES %1) AS v "
-                             "WHERE pd_items.id = v.column1"),
-        postgres ? QStringLiteral("(CAST(? AS BIGINT), CAST(? AS TEXT))") : QStringLiteral("(?, ?)"), 2, 500);
-    // Read to the end before writing: a forward-only result on PostgreSQL is lost when the connection runs
-    // another statement.
-    QHash<qint64, QStringList> fields;
-    QVector<std::pair<qint64, QString>> changes;
-    while (query.next()) {
-        const qint64 subject = query.value(1).toLongLong();
-        const QString field = query.value(2).toString();
-        QStringList &names = fields[subject];
-        if (!names.contains(field)) {
-            names << field;
-        }
-        changes.append({query.value(0).toLongLong(), Anonymization::apply(field, query.value(3).toString())});
-    }
-    query.finish();
-    for (const auto &[itemId, value] : std::as_const(changes)) {
-        if (Status status = items.add({itemId, value}); !status) {
-            return status.error();
-        }
-    }
-    if (Status status = items.flush(); !status) {
-        return status.error();
-    }
-    QVariantList values{sql::nowTimestamp()};
-    values << asValues(targets);
     if (Status status = sql::exec(query,
                                   QStringLiteral("UPDATE subjects SET display_name = '', email = '', phone = '', "
                                                  "name_key = '', email_key = '', phone_key = '', external_id = NULL, "
                                                  "state = 'anonymized', blocked_reason = NULL, blocked_until = NULL, "
-                                                 "version = version + 1, updated_at = ? WHERE id IN (%1)")
-                                      .arg(marks(targets.size())),
-                                  values, "anonymizing the subjects");
+                                                 "version = version + 1, updated_at = ? WHERE %1")
+                                      .arg(sql::inIds(tx, "id")),
+                                  {sql::nowTimestamp(), set}, "anonymizing the subjects");
         !status) {
         return status.error();
     }
     // Nothing of an anonymized subject is found by a search any more (its categories and purposes stay).
-    if (Status status = sql::exec(
-            query, QStringLiteral("DELETE FROM subject_terms WHERE subject_id IN (%1)").arg(marks(targets.size())),
-            asValues(targets), "clearing the search terms");
+    if (Status status =
+            sql::exec(query, QStringLiteral("DELETE FROM subject_terms WHERE %1").arg(sql::inIds(tx, "subject_id")),
+                      {set}, "clearing the search terms");
         !status) {
         return status.error();
     }
-    if (Status status = purgeRequestCopies(tx, targets); !status) {
+    if (Status status = purgeRequestCopies(tx, set); !status) {
         return status.error();
     }
     QList<AuditEntry> entries;
     entries.reserve(targets.size());
     for (qint64 id : targets) {
         AuditEntry entry = subjectEntry("subject.anonymize", id, reason, requestId);
-        entry.fields = fields.value(id);
+        entry.fields = fields->value(id);
         entry.details = approvalId > 0 ? QStringLiteral("approval=%1").arg(approvalId) : QString();
         entries << entry;
     }
@@ -337,24 +430,13 @@ Result<qint64> eraseMany(QSqlDatabase &tx, const Session &who, const QList<qint6
     if (subjectIds.isEmpty()) {
         return qint64(0);
     }
-    Result<QHash<qint64, QString>> states = lockStates(tx, subjectIds);
-    if (!states) {
-        return states.error();
-    }
-    QList<qint64> targets;
-    for (qint64 id : subjectIds) {
-        if (states->contains(id)) {
-            targets << id;
-        }
-    }
-    if (targets.isEmpty()) {
-        return qint64(0);
-    }
     QSqlQuery query(tx);
     query.setForwardOnly(true);
     if (Status status = sql::exec(
-            query, QStringLiteral("SELECT id, controller_id FROM subjects WHERE id IN (%1)").arg(marks(targets.size())),
-            asValues(targets), "reading the subjects");
+            query,
+            QStringLiteral("SELECT id, controller_id FROM subjects WHERE %1 ORDER BY id").arg(sql::inIds(tx, "id")) +
+                sql::forUpdate(tx),
+            {sql::idList(tx, subjectIds)}, "reading the subjects");
         !status) {
         return status.error();
     }
@@ -363,15 +445,25 @@ Result<qint64> eraseMany(QSqlDatabase &tx, const Session &who, const QList<qint6
         controllers.insert(query.value(0).toLongLong(), query.value(1));
     }
     query.finish();
+    QList<qint64> targets;
+    for (qint64 id : subjectIds) {
+        if (controllers.contains(id)) {
+            targets << id;
+        }
+    }
+    if (targets.isEmpty()) {
+        return qint64(0);
+    }
+    const QVariant set = sql::idList(tx, targets);
     // What the destruction act needs: which categories, fields and systems were destroyed.
     if (Status status =
             sql::exec(query,
                       QStringLiteral("SELECT DISTINCT i.subject_id, i.category, i.field, COALESCE(s.name, '') "
                                      "FROM pd_items i LEFT JOIN purposes p ON p.id = i.purpose_id "
                                      "LEFT JOIN information_systems s ON s.id = p.system_id "
-                                     "WHERE i.subject_id IN (%1) ORDER BY 1, 2, 3")
-                          .arg(marks(targets.size())),
-                      asValues(targets), "reading the categories");
+                                     "WHERE %1 ORDER BY 1, 2, 3")
+                          .arg(sql::inIds(tx, "i.subject_id")),
+                      {set}, "reading the categories");
         !status) {
         return status.error();
     }
@@ -393,12 +485,11 @@ Result<qint64> eraseMany(QSqlDatabase &tx, const Session &who, const QList<qint6
         }
     }
     query.finish();
-    if (Status status = purgeRequestCopies(tx, targets); !status) {
+    if (Status status = purgeRequestCopies(tx, set); !status) {
         return status.error();
     }
-    if (Status status =
-            sql::exec(query, QStringLiteral("DELETE FROM subjects WHERE id IN (%1)").arg(marks(targets.size())),
-                      asValues(targets), "deleting the subjects");
+    if (Status status = sql::exec(query, QStringLiteral("DELETE FROM subjects WHERE %1").arg(sql::inIds(tx, "id")),
+                                  {set}, "deleting the subjects");
         !status) {
         return status.error();
     }

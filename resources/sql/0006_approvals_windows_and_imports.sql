@@ -47,3 +47,6 @@ CREATE TABLE import_runs (
     status TEXT NOT NULL CHECK (status IN ('running', 'finished'))
 );
 CREATE INDEX import_runs_file ON import_runs (file_sha256, status);
+
+-- Deleting subjects cascades to their scheduled erasures: found by subject, not by reading the whole table each time.
+CREATE INDEX scheduled_erasures_subject ON scheduled_erasures (subject_id);

@@ -80,6 +80,33 @@ void registerCycling(const char *name, std::shared_ptr<Database> database, const
         ->UseRealTime();
 }
 
+/// Anonymizes or deletes the last `subjects` subjects not anonymized yet, in batches sized by time as the program
+/// does (BulkAction::run without the four-eyes step: the approval is taken as given).
+void bulk(benchmark::State &state, Database &database, const Session &who, BulkAction::Kind kind, qint64 subjects)
+{
+    for (auto _ : state) {
+        state.PauseTiming();
+        QSqlDatabase db = database.connection();
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("SELECT id FROM subjects WHERE state <> 'anonymized' ORDER BY id DESC LIMIT ?"));
+        query.addBindValue(subjects);
+        query.exec();
+        BulkAction::Order order;
+        order.kind = kind;
+        order.reason = QStringLiteral("benchmark: retention period over");
+        while (query.next()) {
+            order.subjectIds << query.value(0).toLongLong();
+        }
+        state.ResumeTiming();
+        Result<BulkAction::Outcome> outcome = BulkAction::runApproved(database, who, order, 0);
+        if (!outcome) {
+            state.SkipWithError(outcome.error().message.toUtf8().constData());
+            break;
+        }
+        state.counters["subjects"] = double(outcome->done);
+    }
+}
+
 } // namespace
 
 void registerRecordsBenchmarks(std::shared_ptr<Database> database, const Session &who, qint64 bulkSubjects)
@@ -136,35 +163,17 @@ void registerRecordsBenchmarks(std::shared_ptr<Database> database, const Session
     if (bulkSubjects <= 0) {
         return;
     }
-    benchmark::RegisterBenchmark(
-        "records/bulk_anonymize",
-        [database, who, bulkSubjects](benchmark::State &state) {
-            for (auto _ : state) {
-                state.PauseTiming();
-                QSqlDatabase db = database->connection();
-                QSqlQuery query(db);
-                query.prepare(
-                    QStringLiteral("SELECT id FROM subjects WHERE state <> 'anonymized' ORDER BY id DESC LIMIT ?"));
-                query.addBindValue(bulkSubjects);
-                query.exec();
-                BulkAction::Order order;
-                order.kind = BulkAction::Kind::Anonymize;
-                order.reason = QStringLiteral("benchmark: retention period over");
-                while (query.next()) {
-                    order.subjectIds << query.value(0).toLongLong();
-                }
-                state.ResumeTiming();
-                Result<BulkAction::Outcome> outcome = BulkAction::runApproved(*database, who, order, 0);
-                if (!outcome) {
-                    state.SkipWithError(outcome.error().message.toUtf8().constData());
-                    break;
-                }
-                state.counters["subjects"] = double(outcome->done);
-            }
-        })
-        ->Unit(benchmark::kMillisecond)
-        ->UseRealTime()
-        ->Iterations(1);
+    // Both change the database: bench.sh runs each on its own copy, with --benchmark_filter naming one.
+    for (auto [name, kind] : {std::pair{"records/bulk_anonymize", BulkAction::Kind::Anonymize},
+                              std::pair{"records/bulk_delete", BulkAction::Kind::Delete}}) {
+        benchmark::RegisterBenchmark(name,
+                                     [database, who, bulkSubjects, kind = kind](benchmark::State &state) {
+                                         bulk(state, *database, who, kind, bulkSubjects);
+                                     })
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime()
+            ->Iterations(1);
+    }
 }
 
 } // namespace pd::bench

@@ -29,8 +29,8 @@ class ApprovalsDialog final : public QDialog
 
 public:
     enum Column { Id, Action, Subjects, Progress, Reason, AskedBy, When, ColumnCount };
-    /// Subjects per transaction while an approval is carried out.
-    static constexpr int kBatchSize = 500;
+    /// Subjects per transaction while an approval is carried out: 0 sizes them by time (BulkAction::kQuickBatchMs).
+    static constexpr int kBatchSize = 0;
 
     ApprovalsDialog(std::shared_ptr<Database> database, const Session &session, QWidget *parent = nullptr);
 

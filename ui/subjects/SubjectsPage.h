@@ -44,8 +44,8 @@ class SubjectsPage final : public QWidget
 public:
     /// Change notifications closer together than this (milliseconds) cause one refresh.
     static constexpr int kRefreshDelayMs = 500;
-    /// Subjects per transaction in bulk actions.
-    static constexpr int kDefaultBatchSize = 200;
+    /// Subjects per transaction in bulk actions: 0 sizes them by time (BulkAction::kQuickBatchMs).
+    static constexpr int kDefaultBatchSize = 0;
 
     enum CommandAction { Open, Correct, Block, Unblock, Anonymize, Delete, Back, CommandCount };
 

@@ -1,6 +1,7 @@
 #include "ServiceFixture.h"
 
 #include "app/access/Settings.h"
+#include "app/domain/Anonymization.h"
 #include "app/subjects/BulkAction.h"
 
 using namespace pd;
@@ -72,6 +73,84 @@ TEST_P(BulkActionTest, CancelledBlockLeavesOnlyWholeBatchesDone)
     ASSERT_TRUE(again.ok());
     EXPECT_EQ(again->done, 130);
     EXPECT_EQ(again->skipped, 100);
+}
+
+TEST_P(BulkActionTest, AnonymizationGivesEveryItemWhatItsFieldsStrategyMakesOfIt)
+{
+    const QList<qint64> ids = active(40);
+    QStringList parts;
+    for (qint64 id : ids) {
+        parts << QString::number(id);
+    }
+    const QString list = parts.join(QLatin1Char(','));
+    struct Item
+    {
+        qint64 subject;
+        QString field;
+        QString value;
+    };
+    QHash<qint64, Item> before;
+    QHash<qint64, QStringList> fields;
+    QSet<int> strategies;
+    {
+        QSqlDatabase connection = db().connection();
+        QSqlQuery query(connection);
+        ASSERT_TRUE(query.exec(
+            QStringLiteral("SELECT id, subject_id, field, value FROM pd_items WHERE subject_id IN (%1)").arg(list)));
+        while (query.next()) {
+            const Item item{query.value(1).toLongLong(), query.value(2).toString(), query.value(3).toString()};
+            before.insert(query.value(0).toLongLong(), item);
+            if (!fields[item.subject].contains(item.field)) {
+                fields[item.subject] << item.field;
+            }
+            strategies.insert(int(Anonymization::strategyFor(item.field)));
+        }
+    }
+    ASSERT_EQ(strategies.size(), 4) << "the demo subjects should have fields of every strategy";
+
+    BulkAction::Order order;
+    order.kind = BulkAction::Kind::Anonymize;
+    order.subjectIds = ids;
+    order.reason = QStringLiteral("retention period over");
+    Result<BulkAction::Outcome> outcome = BulkAction::runApproved(db(), as("officer"), order, 0, {}, 15);
+    ASSERT_TRUE(outcome.ok()) << outcome.error().message.toStdString();
+    EXPECT_EQ(outcome->done, 40);
+
+    QSqlDatabase connection = db().connection();
+    QSqlQuery query(connection);
+    ASSERT_TRUE(
+        query.exec(QStringLiteral("SELECT id, value, state, source FROM pd_items WHERE subject_id IN (%1)").arg(list)));
+    QSet<QString> tokens;
+    int seen = 0;
+    while (query.next()) {
+        ++seen;
+        const Item item = before.value(query.value(0).toLongLong());
+        const QString value = query.value(1).toString();
+        EXPECT_EQ(query.value(2).toString(), QStringLiteral("anonymized"));
+        EXPECT_EQ(query.value(3).toString(), QString());
+        switch (Anonymization::strategyFor(item.field)) {
+        case Anonymization::Strategy::Token:
+            EXPECT_TRUE(value.startsWith(QStringLiteral("anon-"))) << value.toStdString();
+            EXPECT_NE(value, item.value);
+            EXPECT_FALSE(tokens.contains(value)) << "a token links two items: " << value.toStdString();
+            tokens.insert(value);
+            break;
+        default:
+            EXPECT_EQ(value, Anonymization::apply(item.field, item.value)) << item.field.toStdString();
+        }
+    }
+    EXPECT_EQ(seen, before.size());
+    // One entry per subject, naming each of its fields once.
+    ASSERT_TRUE(
+        query.exec(QStringLiteral("SELECT subject_id, fields FROM audit_log WHERE action = 'subject.anonymize'")));
+    int entries = 0;
+    while (query.next()) {
+        ++entries;
+        QStringList expected = fields.value(query.value(0).toLongLong());
+        expected.sort();
+        EXPECT_EQ(query.value(1).toString(), expected.join(QLatin1Char(',')));
+    }
+    EXPECT_EQ(entries, 40);
 }
 
 TEST_P(BulkActionTest, ImpactNamesWhatWouldBeLost)
