@@ -11,17 +11,18 @@ namespace pd {
 
 namespace {
 
-// The same definitions as in resources/sql/0001_initial.sql and 0003; StorageTest checks that they agree.
+// The same definitions as in resources/sql/0001_initial.sql, 0003 and 0006; StorageTest checks that they agree.
 struct IndexDefinition
 {
     const char *name;
     const char *table;
     const char *column;
+    bool sqliteOnly = false; // PostgreSQL has the primary key's own index for that
 };
 const IndexDefinition kSubjectSearchIndexes[] = {
     {"subjects_name_key", "subjects", "name_key"},   {"subjects_email_key", "subjects", "email_key"},
     {"subjects_phone_key", "subjects", "phone_key"}, {"subjects_external_id", "subjects", "external_id"},
-    {"subject_terms_term", "subject_terms", "term"},
+    {"subjects_id", "subjects", "id", true},         {"subject_terms_term", "subject_terms", "term"},
 };
 
 } // namespace
@@ -52,8 +53,9 @@ Status BulkLoad::restoreSubjectIndexes(QSqlDatabase &db)
     while (query.next()) {
         present.insert(query.value(0).toString());
     }
+    const bool postgres = dialectOf(db) == Dialect::PostgreSQL;
     for (const IndexDefinition &index : kSubjectSearchIndexes) {
-        if (present.contains(QLatin1String(index.name))) {
+        if (present.contains(QLatin1String(index.name)) || (index.sqliteOnly && postgres)) {
             continue;
         }
         if (!query.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2 (%3)")

@@ -101,20 +101,66 @@ WhereClause whereFor(const SubjectFilter &filter)
     return clause;
 }
 
-QString orderBy(SubjectDirectory::Sort sort, bool descending)
+/// The column a sort orders by (ties broken by s.id).
+QString sortColumn(SubjectDirectory::Sort sort)
 {
-    const QString direction = descending ? QStringLiteral(" DESC") : QString();
     switch (sort) {
     case SubjectDirectory::Sort::Name:
-        return QStringLiteral(" ORDER BY s.name_key%1, s.id%1").arg(direction);
+        return QStringLiteral("s.name_key");
     case SubjectDirectory::Sort::Email:
-        return QStringLiteral(" ORDER BY s.email_key%1, s.id%1").arg(direction);
+        return QStringLiteral("s.email_key");
     case SubjectDirectory::Sort::Created:
-        return QStringLiteral(" ORDER BY s.created_at%1, s.id%1").arg(direction);
+        return QStringLiteral("s.created_at");
     case SubjectDirectory::Sort::Id:
         break;
     }
-    return QStringLiteral(" ORDER BY s.id%1").arg(direction);
+    return QStringLiteral("s.id");
+}
+
+QString orderBy(SubjectDirectory::Sort sort, bool descending)
+{
+    const QString direction = descending ? QStringLiteral(" DESC") : QString();
+    if (sort == SubjectDirectory::Sort::Id) {
+        return QStringLiteral(" ORDER BY s.id%1").arg(direction);
+    }
+    return QStringLiteral(" ORDER BY %1%2, s.id%2").arg(sortColumn(sort), direction);
+}
+
+/// Adds `condition` to a WHERE clause that may be empty.
+void addCondition(WhereClause &where, const QString &condition, const QVariantList &values)
+{
+    where.sql += (where.sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) + condition;
+    where.values << values;
+}
+
+/// Limits `where` to the rows from the one at `offset` on, in the given order, so that a deep page is read from
+/// there (keyset) instead of with OFFSET, which reads and joins every row it skips. The row at `offset` is found by
+/// stepping over the sort column's index alone: no table row, no join. False when there is no such row.
+Result<bool> startAt(QSqlDatabase &db, WhereClause &where, SubjectDirectory::Sort sort, bool descending, qint64 offset)
+{
+    const QString column = sortColumn(sort);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (Status status = sql::exec(query,
+                                  QStringLiteral("SELECT %1, s.id FROM subjects s").arg(column) + where.sql +
+                                      orderBy(sort, descending) + QStringLiteral(" LIMIT 1 OFFSET ?"),
+                                  where.values + QVariantList{offset}, "listing subjects");
+        !status) {
+        return status.error();
+    }
+    if (!query.next()) {
+        return false;
+    }
+    const QVariant key = query.value(0);
+    const QVariant id = query.value(1);
+    const QString op = descending ? QStringLiteral("<=") : QStringLiteral(">=");
+    if (sort == SubjectDirectory::Sort::Id) {
+        addCondition(where, QStringLiteral("s.id %1 ?").arg(op), {id});
+    } else {
+        // The first comparison gives both planners a range of the index; the row value breaks ties by id.
+        addCondition(where, QStringLiteral("%1 %2 ? AND (%1, s.id) %2 (?, ?)").arg(column, op), {key, key, id});
+    }
+    return true;
 }
 
 } // namespace
@@ -146,15 +192,23 @@ Result<QList<SubjectRow>> SubjectDirectory::page(Database &database, const Sessi
         return allowed.error();
     }
     QSqlDatabase db = database.connection();
-    const WhereClause where = whereFor(filter);
+    WhereClause where = whereFor(filter);
+    if (offset > 0) {
+        Result<bool> found = startAt(db, where, sort, descending, offset);
+        if (!found) {
+            return found.error();
+        }
+        if (!found.value()) {
+            return QList<SubjectRow>();
+        }
+    }
     QSqlQuery query(db);
     query.setForwardOnly(true);
     const QString statement =
         QStringLiteral("SELECT s.id, s.external_id, s.display_name, s.email, s.phone, s.state, c.name, s.created_at "
                        "FROM subjects s JOIN controllers c ON c.id = s.controller_id") +
-        where.sql + orderBy(sort, descending) + QStringLiteral(" LIMIT ? OFFSET ?");
-    if (Status status = sql::exec(query, statement, where.values + QVariantList{limit, offset}, "listing subjects");
-        !status) {
+        where.sql + orderBy(sort, descending) + QStringLiteral(" LIMIT ?");
+    if (Status status = sql::exec(query, statement, where.values + QVariantList{limit}, "listing subjects"); !status) {
         return status.error();
     }
     QList<SubjectRow> rows;

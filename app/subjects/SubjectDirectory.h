@@ -24,7 +24,8 @@ public:
 
     /// How many subjects match.
     static Result<qint64> count(Database &database, const Session &who, const SubjectFilter &filter);
-    /// Rows [offset, offset + limit) of the matching subjects in the given order (ties broken by id).
+    /// Rows [offset, offset + limit) of the matching subjects in the given order (ties broken by id). A deep page
+    /// costs a step over one index to its first row and then the page itself, not a read of every row before it.
     static Result<QList<SubjectRow>> page(Database &database, const Session &who, const SubjectFilter &filter,
                                           Sort sort, bool descending, qint64 offset, int limit);
     /// Ids of every matching subject, in id order (for "all matching the filter" bulk actions).

@@ -50,3 +50,9 @@ CREATE INDEX import_runs_file ON import_runs (file_sha256, status);
 
 -- Deleting subjects cascades to their scheduled erasures: found by subject, not by reading the whole table each time.
 CREATE INDEX scheduled_erasures_subject ON scheduled_erasures (subject_id);
+
+-- Deep pages of the Subjects list in id order step over this narrow index to their first row, instead of over the
+-- table's own rows (a million rows: 10 ms instead of half a second). PostgreSQL has its primary key for that.
+-- @sqlite
+CREATE INDEX subjects_id ON subjects (id);
+-- @all

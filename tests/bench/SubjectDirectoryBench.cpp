@@ -82,6 +82,9 @@ void registerSubjectDirectoryBenchmarks(std::shared_ptr<Database> database, cons
     registerOne("subjects/deep_page", [database, db, deepOffset, who](qint64) {
         return pageOf(*db, who, {}, SubjectDirectory::Sort::Id, deepOffset);
     });
+    registerOne("subjects/deep_page_by_name", [database, db, deepOffset, who](qint64) {
+        return pageOf(*db, who, {}, SubjectDirectory::Sort::Name, deepOffset);
+    });
 
     QStringList withAt;
     QStringList prefixes;

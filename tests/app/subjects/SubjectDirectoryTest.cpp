@@ -205,6 +205,54 @@ TEST_P(SubjectDirectoryTest, SortsByNameEmailAndDate)
     EXPECT_EQ(names(active, SubjectDirectory::Sort::Created, true).first(), QStringLiteral("Anna Müller"));
 }
 
+TEST_P(SubjectDirectoryTest, DeepPagesHoldTheSameRowsAsOneLongPage)
+{
+    // Ties on every sort column: five more subjects with one name, one e-mail and one creation time.
+    QSqlDatabase connection = db().connection();
+    QSqlQuery query(connection);
+    for (int i = 0; i < 5; ++i) {
+        ASSERT_TRUE(sql::exec(query,
+                              QStringLiteral("INSERT INTO subjects (controller_id, display_name, email, name_key, "
+                                             "email_key, state, created_at, updated_at) VALUES ((SELECT id FROM "
+                                             "controllers WHERE code = 'own'), 'Ivan Petrov', 'same@example.com', "
+                                             "'ivan petrov', 'same@example.com', ?, '2026-03-01T10:00:00Z', "
+                                             "'2026-03-01T10:00:00Z')"),
+                              {i % 2 ? QStringLiteral("blocked") : QStringLiteral("active")}, "insert subject")
+                        .ok());
+    }
+    const auto idsOf = [&](const SubjectFilter &filter, SubjectDirectory::Sort sort, bool descending, qint64 offset,
+                           int limit) {
+        Result<QList<SubjectRow>> rows =
+            SubjectDirectory::page(db(), m_officer, filter, sort, descending, offset, limit);
+        EXPECT_TRUE(rows.ok()) << rows.error().message.toStdString();
+        QList<qint64> ids;
+        for (const SubjectRow &row : rows.value()) {
+            ids << row.id;
+        }
+        return ids;
+    };
+    SubjectFilter active;
+    active.state = DataState::Active;
+    for (const SubjectFilter &filter : {SubjectFilter(), active}) {
+        for (SubjectDirectory::Sort sort : {SubjectDirectory::Sort::Id, SubjectDirectory::Sort::Name,
+                                            SubjectDirectory::Sort::Email, SubjectDirectory::Sort::Created}) {
+            for (bool descending : {false, true}) {
+                const QList<qint64> all = idsOf(filter, sort, descending, 0, 100);
+                ASSERT_EQ(all.size(), count(filter));
+                for (int size : {1, 2, 3}) {
+                    QList<qint64> paged;
+                    for (qint64 offset = 0; offset < all.size(); offset += size) {
+                        paged << idsOf(filter, sort, descending, offset, size);
+                    }
+                    EXPECT_EQ(paged, all)
+                        << "sort " << int(sort) << (descending ? " descending" : "") << ", pages of " << size;
+                }
+                EXPECT_TRUE(idsOf(filter, sort, descending, all.size(), 10).isEmpty());
+            }
+        }
+    }
+}
+
 TEST_P(SubjectDirectoryTest, AdministratorsAndAnonymousCallersSeeNoPersonalData)
 {
     for (const Session &who : {Session{7, QStringLiteral("root"), Role::Admin}, Session{}}) {
