@@ -4560,6 +4560,10 @@
             <numerusform>%Ln з тэрмінам на працягу 3 дзён</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Падлік…</translation>
+    </message>
 </context>
 <context>
     <name>pd::RestrictionService</name>
@@ -5288,6 +5292,10 @@
     <message>
         <source>Check the spelling, search by the beginning of a name, e-mail, phone number, external id or IP address, or clear the filters.</source>
         <translation>Праверце напісанне, шукайце па пачатку імя, e-mail, нумара тэлефона, знешняга ID або IP-адраса ці ачысціце фільтры.</translation>
+    </message>
+    <message>
+        <source>Counting what will change…</source>
+        <translation>Падлік таго, што зменіцца…</translation>
     </message>
 </context>
 <context>

@@ -4518,6 +4518,10 @@
             <numerusform>%Ln due within 3 days</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::RestrictionService</name>
@@ -5240,6 +5244,10 @@
     </message>
     <message>
         <source>Check the spelling, search by the beginning of a name, e-mail, phone number, external id or IP address, or clear the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting what will change…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

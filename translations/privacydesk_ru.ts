@@ -4560,6 +4560,10 @@
             <numerusform>%Ln со сроком в течение 3 дней</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Подсчёт…</translation>
+    </message>
 </context>
 <context>
     <name>pd::RestrictionService</name>
@@ -5288,6 +5292,10 @@
     <message>
         <source>Check the spelling, search by the beginning of a name, e-mail, phone number, external id or IP address, or clear the filters.</source>
         <translation>Проверьте написание, ищите по началу имени, e-mail, номера телефона, внешнего ID или IP-адреса либо сбросьте фильтры.</translation>
+    </message>
+    <message>
+        <source>Counting what will change…</source>
+        <translation>Подсчёт того, что изменится…</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "app/requests/RequestRegister.h"
 #include "ui/common/Labels.h"
+#include "ui/common/QueryWorker.h"
 
 #include <QBrush>
 #include <QColor>
@@ -9,8 +10,17 @@
 
 namespace pd {
 
+struct RequestListModel::Loaded
+{
+    Result<QList<RequestRecord>> rows = QList<RequestRecord>();
+    qint64 total = 0;
+    qint64 overdue = 0;
+    qint64 dueSoon = 0;
+};
+
 RequestListModel::RequestListModel(std::shared_ptr<Database> database, const Session &session, QObject *parent)
-    : QAbstractTableModel(parent), m_database(std::move(database)), m_session(session)
+    : QAbstractTableModel(parent), m_database(std::move(database)), m_session(session),
+      m_worker(new QueryWorker(m_database, QStringLiteral("RequestListLoader"), this))
 {
 }
 
@@ -62,36 +72,71 @@ QColor RequestListModel::ageBackground(RequestAge age)
     return {};
 }
 
-bool RequestListModel::setFilter(const RequestFilter &filter)
+void RequestListModel::setFilter(const RequestFilter &filter)
 {
     m_filter = filter;
-    return load(kPageSize);
+    load(kPageSize);
 }
 
-bool RequestListModel::reload()
+void RequestListModel::reload()
 {
-    return load(std::max<int>(kPageSize, int(m_rows.size())));
+    load(std::max<int>(kPageSize, int(m_rows.size())));
 }
 
-bool RequestListModel::load(int rows)
+void RequestListModel::load(int rows)
 {
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    m_fetching = false; // a page still on its way belongs to the earlier load and is dropped
+    const Session session = m_session;
+    const RequestFilter filter = m_filter;
+    m_worker->post<Loaded>(
+        [session, filter, rows](Database &database) {
+            Loaded result;
+            const Result<qint64> total = RequestRegister::count(database, session, filter);
+            if (!total) {
+                result.rows = total.error();
+                return result;
+            }
+            result.total = total.value();
+            // The summary counts what the list shows, by deadline (unless the list is itself one deadline bucket).
+            if (!filter.age) {
+                RequestFilter overdue = filter;
+                overdue.age = RequestAge::Overdue;
+                RequestFilter soon = filter;
+                soon.age = RequestAge::DueIn3;
+                const Result<qint64> late = RequestRegister::count(database, session, overdue);
+                const Result<qint64> close = RequestRegister::count(database, session, soon);
+                result.overdue = late ? late.value() : 0;
+                result.dueSoon = close ? close.value() : 0;
+            }
+            result.rows = RequestRegister::page(database, session, filter, RequestRegister::Sort::Due, 0, rows);
+            return result;
+        },
+        [this, generation](const Loaded &result) { applyLoaded(generation, result); });
+}
+
+void RequestListModel::applyLoaded(quint64 generation, const Loaded &result)
+{
+    if (generation != m_generation) {
+        return; // a later filter or reload is on its way
+    }
+    m_loading = false;
     m_today = m_filter.effectiveToday();
-    Result<qint64> total = RequestRegister::count(*m_database, m_session, m_filter);
-    Result<QList<RequestRecord>> page =
-        total ? RequestRegister::page(*m_database, m_session, m_filter, RequestRegister::Sort::Due, 0, rows)
-              : Result<QList<RequestRecord>>(total.error());
     beginResetModel();
-    if (!page) {
-        m_lastError = page.error().message;
+    if (!result.rows) {
+        m_lastError = result.rows.error().message;
         m_rows.clear();
-        m_total = 0;
+        m_total = m_overdue = m_dueSoon = 0;
     } else {
         m_lastError.clear();
-        m_rows = page.value();
-        m_total = total.value();
+        m_rows = result.rows.value();
+        m_total = result.total;
+        m_overdue = result.overdue;
+        m_dueSoon = result.dueSoon;
     }
     endResetModel();
-    return page.ok();
+    emit loaded();
 }
 
 const RequestRecord *RequestListModel::record(int row) const
@@ -230,23 +275,36 @@ QVariant RequestListModel::headerData(int section, Qt::Orientation orientation, 
 
 bool RequestListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_rows.size() < m_total;
+    return !parent.isValid() && !m_loading && !m_fetching && m_rows.size() < m_total;
 }
 
 void RequestListModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid()) {
+    if (!canFetchMore(parent)) {
         return;
     }
-    Result<QList<RequestRecord>> page = RequestRegister::page(
-        *m_database, m_session, m_filter, RequestRegister::Sort::Due, int(m_rows.size()), kPageSize);
-    if (!page || page->isEmpty()) {
-        m_total = m_rows.size();
-        return;
-    }
-    beginInsertRows(QModelIndex(), int(m_rows.size()), int(m_rows.size() + page->size() - 1));
-    m_rows.append(page.value());
-    endInsertRows();
+    m_fetching = true;
+    const quint64 generation = m_generation;
+    const Session session = m_session;
+    const RequestFilter filter = m_filter;
+    const int offset = int(m_rows.size());
+    m_worker->post<Result<QList<RequestRecord>>>(
+        [session, filter, offset](Database &database) {
+            return RequestRegister::page(database, session, filter, RequestRegister::Sort::Due, offset, kPageSize);
+        },
+        [this, generation](const Result<QList<RequestRecord>> &page) {
+            if (generation != m_generation) {
+                return;
+            }
+            m_fetching = false;
+            if (!page || page->isEmpty()) {
+                m_total = m_rows.size(); // fewer than counted (deleted meanwhile), or the database refused
+                return;
+            }
+            beginInsertRows(QModelIndex(), int(m_rows.size()), int(m_rows.size() + page->size() - 1));
+            m_rows.append(page.value());
+            endInsertRows();
+        });
 }
 
 } // namespace pd

@@ -1,7 +1,6 @@
 #include "ui/requests/RequestsPage.h"
 
 #include "app/domain/Permissions.h"
-#include "app/requests/RequestRegister.h"
 #include "ui/common/Labels.h"
 #include "ui/common/MessageBox.h"
 #include "ui/common/PageTitle.h"
@@ -111,6 +110,7 @@ RequestsPage::RequestsPage(std::shared_ptr<Database> database, const Session &se
     layout->addWidget(m_summary);
 
     m_model = new RequestListModel(m_database, m_session, this);
+    connect(m_model, &RequestListModel::loaded, this, &RequestsPage::refresh);
     m_table = new QTableView(list);
     m_table->setObjectName(QStringLiteral("requestTable"));
     m_table->setModel(m_model);
@@ -127,6 +127,7 @@ RequestsPage::RequestsPage(std::shared_ptr<Database> database, const Session &se
     m_empty->setObjectName(QStringLiteral("empty"));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
+    m_empty->hide(); // until the first rows arrive
     layout->addWidget(m_empty, 1);
     m_stack->addWidget(list);
 
@@ -135,7 +136,6 @@ RequestsPage::RequestsPage(std::shared_ptr<Database> database, const Session &se
     connect(m_panel, &RequestPanel::backRequested, this, &RequestsPage::showList);
     connect(m_panel, &RequestPanel::requestChanged, this, [this] {
         m_model->reload();
-        refresh();
         emit requestsChanged();
     });
     m_stack->addWidget(m_panel);
@@ -144,7 +144,6 @@ RequestsPage::RequestsPage(std::shared_ptr<Database> database, const Session &se
     m_refresh.setInterval(kRefreshDelayMs);
     connect(&m_refresh, &QTimer::timeout, this, [this] {
         m_model->reload();
-        refresh();
         if (isShowingRequest()) {
             m_panel->reload();
         }
@@ -180,10 +179,10 @@ void RequestsPage::filterChanged()
     if (m_applying) {
         return;
     }
-    if (!m_model->setFilter(barFilter())) {
-        m_empty->setText(Labels::sentence(m_model->lastError()));
+    m_model->setFilter(barFilter());
+    if (m_model->totalCount() == 0) {
+        m_summary->setText(tr("Counting…")); // the first load of the page; later ones keep the figures shown
     }
-    refresh();
 }
 
 void RequestsPage::refresh()
@@ -204,30 +203,27 @@ void RequestsPage::refresh()
     m_clearNote->setVisible(!notes.isEmpty());
 
     const qint64 total = m_model->totalCount();
-    // The summary counts what the list shows, by deadline (unless the list is itself one deadline bucket).
-    RequestFilter overdue = m_model->filter();
-    overdue.age = RequestAge::Overdue;
-    RequestFilter soon = m_model->filter();
-    soon.age = RequestAge::DueIn3;
-    const bool ageFiltered = m_model->filter().age.has_value();
-    Result<qint64> late = ageFiltered ? Result<qint64>(0) : RequestRegister::count(*m_database, m_session, overdue);
-    Result<qint64> close = ageFiltered ? Result<qint64>(0) : RequestRegister::count(*m_database, m_session, soon);
+    const qint64 late = m_model->overdueCount();
+    const qint64 close = m_model->dueSoonCount();
     QString summary = tr("%Ln request(s)", nullptr, int(total));
     // In the colours the list gives those requests.
-    if (late && late.value() > 0) {
+    if (late > 0) {
         summary += QStringLiteral(" · <span style='color:%1'><b>%2</b></span>")
                        .arg(RequestListModel::ageForeground(RequestAge::Overdue).name(),
-                            tr("%Ln overdue", nullptr, int(late.value())).toHtmlEscaped());
+                            tr("%Ln overdue", nullptr, int(late)).toHtmlEscaped());
     }
-    if (close && close.value() > 0) {
+    if (close > 0) {
         summary += QStringLiteral(" · <span style='color:%1'>%2</span>")
                        .arg(RequestListModel::ageForeground(RequestAge::DueIn3).name(),
-                            tr("%Ln due within 3 days", nullptr, int(close.value())).toHtmlEscaped());
+                            tr("%Ln due within 3 days", nullptr, int(close)).toHtmlEscaped());
     }
     m_summary->setText(summary);
     const bool empty = total == 0 && m_model->lastError().isEmpty();
     if (empty) {
         m_empty->setText(tr("No request matches. Change the filter, or register a new request with New request."));
+    }
+    if (!m_model->lastError().isEmpty()) {
+        m_empty->setText(Labels::sentence(m_model->lastError()));
     }
     m_empty->setVisible(empty || !m_model->lastError().isEmpty());
     m_table->setVisible(!m_empty->isVisible());
@@ -266,7 +262,6 @@ qint64 RequestsPage::newRequest()
         return 0;
     }
     m_model->reload();
-    refresh();
     emit requestsChanged();
     openRequest(dialog.requestId());
     return dialog.requestId();

@@ -9,6 +9,7 @@
 #include "ui/common/Labels.h"
 #include "ui/common/MessageBox.h"
 #include "ui/common/PageTitle.h"
+#include "ui/common/QueryWorker.h"
 #include "ui/common/Style.h"
 #include "ui/subjects/SubjectDataTree.h"
 #include "ui/subjects/SubjectFilterBar.h"
@@ -18,7 +19,6 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QDateTime>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -83,6 +83,7 @@ SubjectsPage::SubjectsPage(std::shared_ptr<Database> database, const Session &se
     m_refreshDelay.setSingleShot(true);
     m_refreshDelay.setInterval(kRefreshDelayMs);
     connect(&m_refreshDelay, &QTimer::timeout, m_model, &SubjectListModel::refresh);
+    m_worker = new QueryWorker(m_database, QStringLiteral("BulkImpactCounter"), this);
 
     m_filters->setUsable(m_model->canView());
     updateSummary();
@@ -348,78 +349,6 @@ qint64 SubjectsPage::currentSubjectId() const
     return current.data(SubjectListModel::SubjectIdRole).toLongLong();
 }
 
-Result<QList<qint64>> SubjectsPage::targetIds() const
-{
-    const int selected = selectedRowCount();
-    // Every row selected is the same as "all matching", and needs no million indexes.
-    if (m_allMatching->isChecked() || (selected > 0 && selected == m_model->rowCount())) {
-        return SubjectDirectory::ids(*m_database, m_session, m_model->filter());
-    }
-    QList<int> rows;
-    rows.reserve(selected);
-    for (const QItemSelectionRange &range : m_table->selectionModel()->selection()) {
-        for (int row = range.top(); row <= range.bottom(); ++row) {
-            rows << row;
-        }
-    }
-    std::sort(rows.begin(), rows.end());
-    return m_model->subjectIds(rows);
-}
-
-void SubjectsPage::startBulk(BulkAction::Kind kind)
-{
-    if (m_job) {
-        return; // one at a time
-    }
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const Result<QList<qint64>> ids = targetIds();
-    Result<BulkAction::Impact> impact = BulkAction::Impact();
-    if (ids && !ids->isEmpty() && kind != BulkAction::Kind::Block) {
-        impact = BulkAction::impact(*m_database, m_session, ids.value());
-    }
-    QGuiApplication::restoreOverrideCursor();
-    const QString title = BulkActionDialog::actionTitle(kind, ids ? ids->size() : 0);
-    if (!ids || !impact) {
-        MessageBox::warning(this, title, Labels::sentence(ids ? impact.error().message : ids.error().message));
-        return;
-    }
-    if (ids->isEmpty()) {
-        MessageBox::information(this, title, tr("No subject is selected."));
-        return;
-    }
-    auto *dialog = new BulkActionDialog(kind, ids->size(), impact.value(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    m_bulkDialog = dialog;
-    const QList<qint64> subjectIds = ids.value();
-    connect(dialog, &BulkActionDialog::submitted, this, [this, dialog, subjectIds] {
-        const BulkAction::Order order = dialog->order(subjectIds);
-        dialog->accept();
-        m_job = new BulkJob(m_database, m_session, order, m_batchSize, window(), this);
-        connect(m_job, &BulkJob::finished, this, &SubjectsPage::jobFinished);
-        m_job->start();
-        updateActions();
-    });
-    dialog->open();
-}
-
-void SubjectsPage::jobFinished()
-{
-    BulkJob *job = m_job;
-    m_job = nullptr;
-    m_lastSummary = job->summary();
-    const QString title = BulkActionDialog::actionTitle(job->order().kind, job->order().subjectIds.size());
-    const bool failed = !job->error().isEmpty();
-    job->deleteLater();
-    m_model->refresh();
-    updateActions();
-    emit subjectsChanged();
-    if (failed) {
-        MessageBox::warning(this, title, m_lastSummary);
-    } else {
-        MessageBox::information(this, title, m_lastSummary);
-    }
-}
-
 void SubjectsPage::updateActions()
 {
     const bool viewing = isShowingSubject();
@@ -427,8 +356,9 @@ void SubjectsPage::updateActions()
     const int selected = selectedRowCount();
     const bool all = m_allMatching->isChecked();
     const int targets = all ? m_model->rowCount() : selected;
-    m_selection->setText(all ? tr("%Ln subject(s) matching", nullptr, m_model->rowCount())
-                             : (selected > 0 ? tr("%Ln selected", nullptr, selected) : QString()));
+    m_selection->setText(m_preparing ? tr("Counting what will change…")
+                         : all       ? tr("%Ln subject(s) matching", nullptr, m_model->rowCount())
+                                     : (selected > 0 ? tr("%Ln selected", nullptr, selected) : QString()));
 
     const auto set = [this](CommandAction command, const QString &whyNot, const QString &tip) {
         m_actions[command]->setEnabled(whyNot.isEmpty());
@@ -465,7 +395,7 @@ void SubjectsPage::updateActions()
             why = m_panel->whyNot(viewCommand(command));
         } else if (command == Correct || command == Unblock) {
             why = openSubjectFirst;
-        } else if (m_job) {
+        } else if (m_job || m_preparing) {
             why = tr("Wait until the action in progress ends.");
         } else if (targets == 0) {
             why = all ? tr("No subject matches the filter.") : tr("Select subjects in the list first.");

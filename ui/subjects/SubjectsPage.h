@@ -19,6 +19,7 @@ class QTableView;
 namespace pd {
 
 class BulkJob;
+class QueryWorker;
 class Database;
 class EmptyState;
 class SubjectFilterBar;
@@ -77,8 +78,12 @@ public:
 
     /// Whether bulk actions apply to every subject matching the filter instead of the selected rows.
     void setAllMatching(bool all);
-    /// Starts the dialog of a bulk Block, Anonymize or Delete for the selection (or all matching).
+    /// Starts the dialog of a bulk Block, Anonymize or Delete for the selection (or all matching). The subjects
+    /// matching the filter and what the action would change are counted on a worker thread first (the window
+    /// keeps responding); bulkPrepared() follows, with the dialog open or a message shown.
     void startBulk(BulkAction::Kind kind);
+    /// True from startBulk() until its dialog opens.
+    bool isPreparingBulk() const { return m_preparing; }
     /// The bulk action in progress (null when none).
     BulkJob *bulkJob() const { return m_job; }
     /// The dialog of the last startBulk() while it is open.
@@ -95,6 +100,8 @@ public:
 signals:
     /// Subjects were changed from this page (approvals may be waiting now).
     void subjectsChanged();
+    /// A startBulk() finished counting: its dialog is open (bulkDialog()), or a message said why not.
+    void bulkPrepared();
 
 private:
     QWidget *createListPane();
@@ -106,8 +113,12 @@ private:
     void triggered(CommandAction command);
     void showContextMenu(const QPoint &position);
     void jobFinished();
-    /// The subjects the bulk actions apply to now.
-    Result<QList<qint64>> targetIds() const;
+    /// Whether the bulk actions apply to every subject matching the filter now.
+    bool targetsAllMatching() const;
+    /// The selected rows' subjects.
+    Result<QList<qint64>> selectedIds() const;
+    void openBulkDialog(BulkAction::Kind kind, const Result<QList<qint64>> &ids,
+                        const Result<BulkAction::Impact> &impact);
     /// Selected rows (counted without listing a million indexes).
     int selectedRowCount() const;
     qint64 currentSubjectId() const;
@@ -129,6 +140,8 @@ private:
     QAction *m_actions[CommandCount] = {};
     QTimer m_refreshDelay;
     QPointer<BulkActionDialog> m_bulkDialog;
+    QueryWorker *m_worker = nullptr; ///< counts "all matching" and the impact off the UI thread
+    bool m_preparing = false;
     BulkJob *m_job = nullptr;
     QString m_lastSummary;
     int m_batchSize = kDefaultBatchSize;

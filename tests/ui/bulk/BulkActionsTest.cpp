@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QProgressDialog>
@@ -54,6 +55,16 @@ protected:
         table->setFocus();
     }
 
+    /// Waits until the subjects and what would change are counted, and returns the dialog that opens then.
+    BulkActionDialog *waitForDialog()
+    {
+        QSignalSpy prepared(&page(), &SubjectsPage::bulkPrepared);
+        if (page().isPreparingBulk()) {
+            EXPECT_TRUE(prepared.wait(kWaitMs)) << "the bulk action's dialog did not open";
+        }
+        return page().bulkDialog();
+    }
+
     qint64 blockedCount()
     {
         SubjectFilter blocked;
@@ -75,7 +86,7 @@ TEST_F(BulkActionsTest, BlockingManyRunsWithProgressAndStopsCleanlyWhenCancelled
     QAction *block = page().commandAction(SubjectsPage::Block);
     ASSERT_TRUE(block->isEnabled()) << block->toolTip().toStdString();
     QTest::keyClick(page().table(), Qt::Key_B, Qt::ControlModifier);
-    BulkActionDialog *dialog = page().bulkDialog();
+    BulkActionDialog *dialog = waitForDialog();
     ASSERT_NE(dialog, nullptr);
     EXPECT_TRUE(dialog->impactText().contains(QStringLiteral("400 subject"))) << dialog->impactText().toStdString();
     QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("reason")), QStringLiteral("audit of the list"));
@@ -136,7 +147,14 @@ TEST_F(BulkActionsTest, AllMatchingTheFilterAnonymizesEveryMatchOrWaitsForASecon
     page().setAllMatching(true);
     const int matching = page().model()->rowCount();
     QTest::keyClick(page().table(), Qt::Key_A, Qt::ControlModifier | Qt::AltModifier);
-    BulkActionDialog *dialog = page().bulkDialog();
+    // Every match and what would be lost are counted on a worker thread: the window says so and keeps responding.
+    EXPECT_TRUE(page().isPreparingBulk());
+    EXPECT_EQ(page().bulkDialog(), nullptr);
+    EXPECT_FALSE(page().commandAction(SubjectsPage::Delete)->isEnabled()) << "one bulk action at a time";
+    auto *selection = page().findChild<QLabel *>(QStringLiteral("subjectSelection"));
+    ASSERT_NE(selection, nullptr);
+    EXPECT_EQ(selection->text(), QStringLiteral("Counting what will change…"));
+    BulkActionDialog *dialog = waitForDialog();
     ASSERT_NE(dialog, nullptr);
     EXPECT_EQ(dialog->kind(), BulkAction::Kind::Anonymize);
     EXPECT_TRUE(dialog->impactText().contains(QStringLiteral("%1 subject").arg(QLocale().toString(matching))))
@@ -168,7 +186,7 @@ TEST_F(BulkActionsTest, TheDeleteKeyAsksFirstAndNoKeepsEverything)
     selectActiveRows(3);
     const qint64 before = count(m_officer, SubjectFilter());
     QTest::keyClick(page().table(), Qt::Key_Delete);
-    BulkActionDialog *dialog = page().bulkDialog();
+    BulkActionDialog *dialog = waitForDialog();
     ASSERT_NE(dialog, nullptr);
     EXPECT_EQ(dialog->kind(), BulkAction::Kind::Delete);
     EXPECT_TRUE(dialog->impactText().contains(QStringLiteral("3 subject")));

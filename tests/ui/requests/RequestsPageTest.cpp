@@ -45,6 +45,16 @@ protected:
         ASSERT_FALSE(HasFatalFailure());
         window().setCurrentPage(MainWindow::Page::Requests);
         ASSERT_TRUE(requests().isVisible());
+        waitForList();
+    }
+
+    /// Waits until the list's rows of its current filter have arrived from the worker thread.
+    void waitForList()
+    {
+        QSignalSpy loaded(requests().model(), &RequestListModel::loaded);
+        if (requests().model()->isLoading()) {
+            ASSERT_TRUE(loaded.wait(kWaitMs)) << "the requests did not arrive";
+        }
     }
 
     qint64 scalar(const QString &statement, const QVariantList &values = {})
@@ -113,7 +123,37 @@ TEST_F(RequestsPageTest, OpenWorkIsListedByDeadlineWithOverdueRequestsStandingOu
     // The deadline filter shows only what it says.
     auto *age = requests().findChild<QComboBox *>(QStringLiteral("age"));
     age->setCurrentIndex(age->findData(int(RequestAge::Overdue)));
+    waitForList();
     EXPECT_EQ(model->totalCount(), overdue);
+}
+
+TEST_F(RequestsPageTest, TheListLoadsOffTheWindowsThreadAndKeepsItsRowsUntilTheNewOnesArrive)
+{
+    openRequests();
+    RequestListModel *model = requests().model();
+    const int shown = model->rowCount();
+    ASSERT_GT(shown, 0);
+    const QString summary = requests().summary()->text();
+    const qint64 erasures = scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE type = 'erasure' AND status "
+                                                  "NOT IN ('completed', 'refused', 'withdrawn')"));
+    ASSERT_GT(erasures, 0);
+    ASSERT_NE(erasures, model->totalCount());
+
+    auto *type = requests().findChild<QComboBox *>(QStringLiteral("type"));
+    type->setCurrentIndex(type->findData(QStringLiteral("erasure")));
+    // The change returns at once: the query runs on the worker thread, and the rows shown stay meanwhile.
+    EXPECT_TRUE(model->isLoading());
+    EXPECT_EQ(model->rowCount(), shown);
+    EXPECT_EQ(requests().summary()->text(), summary);
+    QSignalSpy loaded(model, &RequestListModel::loaded);
+    ASSERT_TRUE(loaded.wait(kWaitMs));
+    EXPECT_FALSE(model->isLoading());
+    EXPECT_EQ(model->totalCount(), erasures);
+    for (int row = 0; row < model->rowCount(); ++row) {
+        EXPECT_EQ(model->record(row)->type, RequestType::Erasure);
+    }
+    EXPECT_TRUE(requests().summary()->text().startsWith(QLocale().toString(erasures)))
+        << requests().summary()->text().toStdString();
 }
 
 TEST_F(RequestsPageTest, ARequestTakenInThroughTheFormIsListedOpenedAndCounted)
@@ -123,6 +163,7 @@ TEST_F(RequestsPageTest, ARequestTakenInThroughTheFormIsListedOpenedAndCounted)
     const qint64 before = requests().model()->totalCount();
     const qint64 id = registerThroughTheForm(subject, QStringLiteral("erasure"));
     ASSERT_GT(id, 0);
+    waitForList();
     EXPECT_EQ(requests().model()->totalCount(), before + 1);
     EXPECT_GE(requests().model()->rowOf(id), 0) << "the new request is in the list";
     ASSERT_TRUE(requests().isShowingRequest()) << "the new request opens";
@@ -227,6 +268,7 @@ TEST_F(RequestsPageTest, TheDashboardsDrillDownListsTheMatchingRequests)
     filter.openOnly = true;
     window().showRequests(filter);
     EXPECT_TRUE(requests().isVisible());
+    waitForList();
     EXPECT_EQ(requests().model()->totalCount(),
               scalar(QStringLiteral("SELECT COUNT(*) FROM requests WHERE type = 'erasure' AND status NOT IN "
                                     "('completed', 'refused', 'withdrawn')")));
