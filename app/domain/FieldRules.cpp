@@ -17,7 +17,7 @@ class Tr
 
 namespace pd {
 
-QString FieldRules::textProblem(const QString &field, const QString &value, Text kind, int limit)
+QString FieldRules::textProblem(const QString &field, QStringView value, Text kind, int limit)
 {
     if (limit <= 0) {
         limit = kind == Text::Name ? kMaxName : kind == Text::Line ? kMaxLine : kMaxText;

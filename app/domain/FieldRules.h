@@ -26,7 +26,11 @@ public:
     /// Control characters (NUL, ESC, BEL, ...) are refused everywhere, line breaks and tabs outside free text: a
     /// stored value must not be able to fake a line or drive a terminal when it is printed. Never repeats the value.
     /// `limit` > 0 replaces the kind's length limit (a letter template is longer than a note).
-    static QString textProblem(const QString &field, const QString &value, Text kind, int limit = 0);
+    static QString textProblem(const QString &field, QStringView value, Text kind, int limit = 0);
+    static QString textProblem(const QString &field, const QString &value, Text kind, int limit = 0)
+    {
+        return textProblem(field, QStringView(value), kind, limit);
+    }
     /// textProblem() as a Status (ErrorCode::InvalidArgument), for services checking their input.
     static Status checkText(const QString &field, const QString &value, Text kind, int limit = 0);
 

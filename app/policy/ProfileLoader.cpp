@@ -6,10 +6,11 @@
 #include <QDir>
 #include <QFile>
 #include <QHash>
-#include <QRegularExpression>
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <optional>
 #include <utility>
 
@@ -37,49 +38,108 @@ struct KeySpec
     bool required;
 };
 
-/// The keys each section type accepts, in the order the README documents them.
-QList<KeySpec> keysOf(const QString &type)
+/// The keys each section type accepts, in the order the README documents them (built once: every line asks).
+const QList<KeySpec> &keysOf(const QString &type)
 {
+    static const QList<KeySpec> profile = {{"name", true}, {"source", false}, {"policy_version", true}};
+    static const QList<KeySpec> controller = {{"name", true},           {"kind", true},     {"address", false},
+                                              {"country", false},       {"contact", false}, {"dpo", false},
+                                              {"representative", false}};
+    static const QList<KeySpec> system = {
+        {"name", true}, {"controller", true}, {"description", false}, {"location", false}};
+    static const QList<KeySpec> purpose = {
+        {"controller", true}, {"system", false},          {"title", true},      {"description", false},
+        {"ground", true},     {"legal_reference", false}, {"subjects", false},  {"categories", false},
+        {"fields", false},    {"processing", false},      {"retention", true},  {"retention_text", false},
+        {"deletion", false},  {"security", false},        {"countries", false}, {"recipient", false}};
     if (type == kProfile) {
-        return {{"name", true}, {"source", false}, {"policy_version", true}};
+        return profile;
     }
     if (type == kController) {
-        return {{"name", true},     {"kind", true}, {"address", false},       {"country", false},
-                {"contact", false}, {"dpo", false}, {"representative", false}};
+        return controller;
     }
-    if (type == kSystem) {
-        return {{"name", true}, {"controller", true}, {"description", false}, {"location", false}};
-    }
-    return {{"controller", true}, {"system", false},          {"title", true},      {"description", false},
-            {"ground", true},     {"legal_reference", false}, {"subjects", false},  {"categories", false},
-            {"fields", false},    {"processing", false},      {"retention", true},  {"retention_text", false},
-            {"deletion", false},  {"security", false},        {"countries", false}, {"recipient", false}};
+    return type == kSystem ? system : purpose;
 }
 
-QStringList retentionEvents()
+/// Whether every character of `text` is one of `allowed` (ASCII ranges as "az09-") and there is at least one;
+/// a hand-written check, because a profile of 100,000 purposes has over a million lines to look at.
+bool onlyAscii(QStringView text, bool digits, bool dash, bool underscore)
 {
-    return {QStringLiteral("registration"), QStringLiteral("response"),     QStringLiteral("visit"),
-            QStringLiteral("collection"),   QStringLiteral("contract-end"), QStringLiteral("withdrawal")};
+    if (text.isEmpty()) {
+        return false;
+    }
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= 'a' && u <= 'z') || (digits && u >= '0' && u <= '9') || (dash && u == '-') ||
+                        (underscore && u == '_');
+        if (!ok) {
+            return false;
+        }
+    }
+    return true;
 }
 
+const QStringList &retentionEvents()
+{
+    static const QStringList events = {QStringLiteral("registration"), QStringLiteral("response"),
+                                       QStringLiteral("visit"),        QStringLiteral("collection"),
+                                       QStringLiteral("contract-end"), QStringLiteral("withdrawal")};
+    return events;
+}
+
+/// A value as read: a view into the profile's text, which outlives the parser (ProfileLoader::parse); only the
+/// values that go into the Profile are copied out.
 struct RawField
 {
-    QString value;
+    QStringView value;
     int line = 0;
 };
 
-/// One section as read from the file, before its values are checked.
+/// The place of `key` among a section type's keys, or -1.
+int keyIndex(const QList<KeySpec> &specs, QStringView key)
+{
+    for (qsizetype i = 0; i < specs.size(); ++i) {
+        const char *name = specs.at(i).key;
+        if (!key.isEmpty() && key.front().unicode() == char16_t(name[0]) && key == QLatin1String(name)) {
+            return int(i);
+        }
+    }
+    return -1;
+}
+
+int keyIndex(const QList<KeySpec> &specs, const char *key)
+{
+    for (qsizetype i = 0; i < specs.size(); ++i) {
+        const char *name = specs.at(i).key;
+        if (name[0] == key[0] && std::strcmp(name, key) == 0) {
+            return int(i);
+        }
+    }
+    return -1;
+}
+
+constexpr int kMaxKeys = 16; ///< the most keys a section type has (purpose)
+
+/// One section as read from the file, before its values are checked. Its fields sit in the places of their keys
+/// (no hash per section: a large profile has a hundred thousand sections).
 struct RawSection
 {
     QString type;
     QString code;
     int line = 0;
-    QHash<QString, RawField> fields;
+    const QList<KeySpec> *specs = nullptr;
+    std::array<RawField, kMaxKeys> fields; ///< by keyIndex(); a field not given has line 0
     QList<RawField> recipients;
 
     QString header() const { return code.isEmpty() ? type : type + QLatin1Char(' ') + code; }
-    bool has(const char *key) const { return fields.contains(QLatin1String(key)); }
-    QString value(const char *key) const { return fields.value(QLatin1String(key)).value; }
+    const RawField &field(const char *key) const
+    {
+        static const RawField none;
+        const int index = keyIndex(*specs, key);
+        return index < 0 ? none : fields.at(std::size_t(index));
+    }
+    bool has(const char *key) const { return field(key).line > 0; }
+    QString value(const char *key) const { return field(key).value.toString(); }
 };
 
 class Parser
@@ -113,7 +173,7 @@ private:
 
     Error fieldError(const RawSection &section, const char *key, const QString &what) const
     {
-        return fieldError(section.fields.value(QLatin1String(key)), QLatin1String(key), what);
+        return fieldError(section.field(key), QLatin1String(key), what);
     }
 
     Error sectionError(const RawSection &section, const QString &what) const
@@ -125,13 +185,25 @@ private:
     /// First pass: splits the text into sections of raw fields; checks the syntax, keys, codes and duplicates.
     Status readLines(const QString &text)
     {
-        const QStringList lines = text.split(QLatin1Char('\n'));
-        for (int i = 0; i < lines.size(); ++i) {
-            const QString line = lines.at(i).trimmed();
+        // Views into the text, not a list of a million line copies; room for every section at once (growing a list
+        // of a hundred thousand sections step by step costs more than reading them).
+        const QStringView all(text);
+        const qsizetype sections = all.count(QLatin1Char('[')) + 1;
+        m_sections.reserve(sections);
+        m_codes[kPurpose].reserve(sections);
+        int lineNo = 0;
+        for (qsizetype start = 0; start <= all.size();) {
+            qsizetype end = all.indexOf(QLatin1Char('\n'), start);
+            if (end < 0) {
+                end = all.size();
+            }
+            const QStringView line = all.mid(start, end - start).trimmed();
+            start = end + 1;
+            ++lineNo;
             if (line.isEmpty() || line.startsWith(QLatin1Char('#'))) {
                 continue;
             }
-            Status status = line.startsWith(QLatin1Char('[')) ? readHeader(line, i + 1) : readField(line, i + 1);
+            Status status = line.startsWith(QLatin1Char('[')) ? readHeader(line, lineNo) : readField(line, lineNo);
             if (!status) {
                 return status;
             }
@@ -139,17 +211,26 @@ private:
         return {};
     }
 
-    Status readHeader(const QString &line, int lineNo)
+    Status readHeader(QStringView line, int lineNo)
     {
-        static const QRegularExpression codePattern(QStringLiteral("^[a-z0-9][a-z0-9-]*$"));
         if (!line.endsWith(QLatin1Char(']'))) {
             return lineError(lineNo, Tr::tr("section header is not closed (expected '[TYPE CODE]')"));
         }
-        const QStringList parts = line.mid(1, line.size() - 2).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        const QList<QStringView> parts = line.mid(1, line.size() - 2).split(QLatin1Char(' '), Qt::SkipEmptyParts);
         RawSection section;
         section.line = lineNo;
-        section.type = parts.value(0);
-        section.code = parts.value(1);
+        const QStringView type = parts.value(0);
+        // The shared constants, not a copy per section.
+        for (const QString *known : {&kProfile, &kController, &kSystem, &kPurpose}) {
+            if (type == *known) {
+                section.type = *known;
+            }
+        }
+        if (section.type.isEmpty()) {
+            section.type = type.toString();
+        }
+        section.code = parts.value(1).toString();
+        section.specs = &keysOf(section.type);
         if (section.type != kProfile && section.type != kController && section.type != kSystem &&
             section.type != kPurpose) {
             return lineError(lineNo,
@@ -164,7 +245,8 @@ private:
             return lineError(
                 lineNo, Tr::tr("section '%1': expected exactly one code, as in '[%2 CODE]'").arg(line, section.type));
         }
-        if (section.type != kProfile && !codePattern.match(section.code).hasMatch()) {
+        if (section.type != kProfile &&
+            (!onlyAscii(section.code, true, true, false) || section.code.startsWith(QLatin1Char('-')))) {
             return sectionError(
                 section,
                 Tr::tr("'%1' is not a valid code (expected lowercase letters, digits and '-')").arg(section.code));
@@ -179,50 +261,49 @@ private:
                                                    .arg(other.value()));
         }
         codes.insert(section.code, lineNo);
-        m_sections.append(section);
+        m_sections.append(std::move(section));
         return {};
     }
 
-    Status readField(const QString &line, int lineNo)
+    Status readField(QStringView line, int lineNo)
     {
-        static const QRegularExpression keyPattern(QStringLiteral("^[a-z_]+$"));
         const qsizetype eq = line.indexOf(QLatin1Char('='));
-        const QString key = eq > 0 ? line.left(eq).trimmed() : QString();
-        if (!keyPattern.match(key).hasMatch()) {
+        const QStringView keyView = eq > 0 ? line.left(eq).trimmed() : QStringView();
+        if (!onlyAscii(keyView, false, false, true)) {
             return lineError(lineNo, Tr::tr("this line is neither a section header nor a field "
                                             "(expected '[TYPE CODE]' or 'key = value')"));
         }
         const RawField field{line.mid(eq + 1).trimmed(), lineNo};
-        if (const QString problem =
-                FieldRules::textProblem(key, field.value, FieldRules::Text::Line, FieldRules::kMaxText);
-            !problem.isEmpty()) {
-            return lineError(lineNo, problem);
+        // The key's own string only for a message: a large profile has a million lines that need none.
+        const auto key = [keyView] { return keyView.toString(); };
+        if (!FieldRules::textProblem(QString(), field.value, FieldRules::Text::Line, FieldRules::kMaxText).isEmpty()) {
+            return lineError(lineNo,
+                             FieldRules::textProblem(key(), field.value, FieldRules::Text::Line, FieldRules::kMaxText));
         }
         if (m_sections.isEmpty()) {
-            return fieldError(field, key, Tr::tr("found before any section (expected a [profile] section first)"));
+            return fieldError(field, key(), Tr::tr("found before any section (expected a [profile] section first)"));
         }
         RawSection &section = m_sections.last();
-        const QList<KeySpec> specs = keysOf(section.type);
-        const bool known = std::any_of(specs.begin(), specs.end(),
-                                       [&](const KeySpec &spec) { return key == QLatin1String(spec.key); });
-        if (!known) {
+        const QList<KeySpec> &specs = *section.specs;
+        const int index = keyIndex(specs, keyView);
+        if (index < 0) {
             QStringList names;
             for (const KeySpec &spec : specs) {
                 names.append(QLatin1String(spec.key));
             }
-            return fieldError(field, key,
+            return fieldError(field, key(),
                               Tr::tr("unknown field in [%1] (expected one of: %2)")
                                   .arg(section.header(), names.join(QStringLiteral(", "))));
         }
-        if (key == kRecipient) {
+        if (keyView == kRecipient) {
             section.recipients.append(field);
-        } else if (section.fields.contains(key)) {
-            return fieldError(field, key,
+        } else if (RawField &given = section.fields.at(std::size_t(index)); given.line > 0) {
+            return fieldError(field, key(),
                               Tr::tr("given twice in [%1] (first on line %2; only 'recipient' may repeat)")
                                   .arg(section.header())
-                                  .arg(section.fields.value(key).line));
+                                  .arg(given.line));
         } else {
-            section.fields.insert(key, field);
+            given = field;
         }
         return {};
     }
@@ -230,14 +311,17 @@ private:
     /// Checks required keys are there and not empty.
     Status checkRequired(const RawSection &section) const
     {
-        for (const KeySpec &spec : keysOf(section.type)) {
+        const QList<KeySpec> &specs = *section.specs;
+        for (qsizetype i = 0; i < specs.size(); ++i) {
+            const KeySpec &spec = specs.at(i);
             if (!spec.required) {
                 continue;
             }
-            if (!section.has(spec.key)) {
+            const RawField &field = section.fields.at(std::size_t(i));
+            if (field.line == 0) {
                 return sectionError(section, Tr::tr("required field '%1' is missing").arg(QLatin1String(spec.key)));
             }
-            if (section.value(spec.key).isEmpty()) {
+            if (field.value.isEmpty()) {
                 return fieldError(section, spec.key, Tr::tr("is empty (expected a value: the field is required)"));
             }
         }
@@ -247,26 +331,27 @@ private:
     Result<QStringList> list(const RawSection &section, const char *key) const
     {
         QStringList items;
-        const QString value = section.value(key);
+        const QStringView value = section.field(key).value;
         if (value.isEmpty()) {
             return items;
         }
-        const QStringList parts = value.split(QLatin1Char(','));
-        for (int i = 0; i < parts.size(); ++i) {
-            const QString item = parts.at(i).trimmed();
+        int index = 0;
+        for (const QStringView part : value.tokenize(QLatin1Char(','))) {
+            ++index;
+            const QStringView item = part.trimmed();
             if (item.isEmpty()) {
                 return fieldError(section, key,
-                                  Tr::tr("item %1 of the list is empty (expected a comma-separated list)").arg(i + 1));
+                                  Tr::tr("item %1 of the list is empty (expected a comma-separated list)").arg(index));
             }
-            items.append(item);
+            items.append(item.toString());
         }
         return items;
     }
 
     static bool isCountry(const QString &text)
     {
-        static const QRegularExpression pattern(QStringLiteral("^[A-Z]{2}$"));
-        return pattern.match(text).hasMatch();
+        const auto capital = [](QChar c) { return c.unicode() >= 'A' && c.unicode() <= 'Z'; };
+        return text.size() == 2 && capital(text.at(0)) && capital(text.at(1));
     }
 
     Status checkCountry(const RawField &field, const QString &key, const QString &text) const
@@ -296,8 +381,7 @@ private:
         controller.address = section.value("address");
         controller.country = section.value("country");
         if (!controller.country.isEmpty()) {
-            if (Status status = checkCountry(section.fields.value(QStringLiteral("country")), QStringLiteral("country"),
-                                             controller.country);
+            if (Status status = checkCountry(section.field("country"), QStringLiteral("country"), controller.country);
                 !status) {
                 return status;
             }
@@ -315,21 +399,54 @@ private:
         system.code = section.code;
         system.line = section.line;
         system.name = section.value("name");
-        system.controller = section.value("controller");
+        system.controller = referenceValue(section, "controller", kController);
         system.description = section.value("description");
         system.location = section.value("location");
         profile.systems.append(system);
         return {};
     }
 
+    struct Period
+    {
+        int count = 0;
+        bool years = false;
+        QString event;
+    };
+
+    /// "<N> months after <event>" or "<N> years after <event>" (N of 1 to 4 digits; "month", "year" too), read by
+    /// hand: a regular expression per purpose was a tenth of a large profile's time.
+    static std::optional<Period> parsePeriod(const QString &text)
+    {
+        const QList<QStringView> words = QStringView(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (words.size() != 4 || words.at(0).size() > 4 || words.at(2) != QLatin1String("after")) {
+            return std::nullopt;
+        }
+        Period period;
+        for (const QChar c : words.at(0)) {
+            if (c.unicode() < '0' || c.unicode() > '9') {
+                return std::nullopt;
+            }
+            period.count = period.count * 10 + (c.unicode() - '0');
+        }
+        const QStringView unit = words.at(1);
+        if (unit == QLatin1String("year") || unit == QLatin1String("years")) {
+            period.years = true;
+        } else if (unit != QLatin1String("month") && unit != QLatin1String("months")) {
+            return std::nullopt;
+        }
+        period.event = words.at(3).toString();
+        return period;
+    }
+
     Status parseRetention(const RawSection &section, ProfilePurpose &purpose) const
     {
-        static const QRegularExpression period(QStringLiteral("^(\\d{1,4})\\s+(months?|years?)\\s+after\\s+(\\S+)$"));
         const QString text = section.value("retention");
-        const QString expected =
-            Tr::tr("expected contract-term, legal, backup-cycle, until-withdrawal, '<N> months after <event>' or "
-                   "'<N> years after <event>' with <event> one of %1")
+        // Translated only when a message needs it: looked up for every purpose, it was most of a large profile's time.
+        const auto expected = [] {
+            return Tr::tr("expected contract-term, legal, backup-cycle, until-withdrawal, '<N> months after <event>' "
+                          "or '<N> years after <event>' with <event> one of %1")
                 .arg(retentionEvents().join(QStringLiteral(", ")));
+        };
         if (text == QLatin1String("contract-term")) {
             purpose.retention = RetentionKind::ContractTerm;
         } else if (text == QLatin1String("legal")) {
@@ -338,20 +455,19 @@ private:
             purpose.retention = RetentionKind::BackupCycle;
         } else if (text == QLatin1String("until-withdrawal")) {
             purpose.retention = RetentionKind::UntilWithdrawal;
-        } else if (const QRegularExpressionMatch match = period.match(text); match.hasMatch()) {
-            const int count = match.captured(1).toInt();
-            if (count <= 0) {
-                return fieldError(section, "retention", Tr::tr("the period must be at least 1 (%1)").arg(expected));
+        } else if (const std::optional<Period> period = parsePeriod(text)) {
+            if (period->count <= 0) {
+                return fieldError(section, "retention", Tr::tr("the period must be at least 1 (%1)").arg(expected()));
             }
-            if (!retentionEvents().contains(match.captured(3))) {
+            if (!retentionEvents().contains(period->event)) {
                 return fieldError(section, "retention",
-                                  Tr::tr("'%1' is not a retention event (%2)").arg(match.captured(3), expected));
+                                  Tr::tr("'%1' is not a retention event (%2)").arg(period->event, expected()));
             }
             purpose.retention = RetentionKind::Fixed;
-            purpose.retentionMonths = match.captured(2).startsWith(QLatin1String("year")) ? count * 12 : count;
-            purpose.retentionEvent = match.captured(3);
+            purpose.retentionMonths = period->years ? period->count * 12 : period->count;
+            purpose.retentionEvent = period->event;
         } else {
-            return fieldError(section, "retention", Tr::tr("'%1' is not a retention rule (%2)").arg(text, expected));
+            return fieldError(section, "retention", Tr::tr("'%1' is not a retention rule (%2)").arg(text, expected()));
         }
         purpose.retentionText = section.has("retention_text") ? section.value("retention_text") : text;
         return {};
@@ -359,25 +475,27 @@ private:
 
     Result<ProfileRecipient> parseRecipient(const RawField &field) const
     {
-        const QString expected = Tr::tr("expected 'NAME | processor|controller|authority | COUNTRY | SAFEGUARDS', "
-                                        "the last two optional");
-        QStringList parts = field.value.split(QLatin1Char('|'));
-        for (QString &part : parts) {
-            part = part.trimmed();
+        const auto expected = [] {
+            return Tr::tr("expected 'NAME | processor|controller|authority | COUNTRY | SAFEGUARDS', "
+                          "the last two optional");
+        };
+        QStringList parts;
+        for (const QStringView part : field.value.tokenize(QLatin1Char('|'))) {
+            parts.append(part.trimmed().toString());
         }
         if (parts.size() < 2 || parts.size() > 4) {
             return fieldError(field, kRecipient,
-                              Tr::tr("found %1 part(s) separated by '|' (%2)").arg(parts.size()).arg(expected));
+                              Tr::tr("found %1 part(s) separated by '|' (%2)").arg(parts.size()).arg(expected()));
         }
         ProfileRecipient recipient;
         recipient.name = parts.at(0);
         if (recipient.name.isEmpty()) {
-            return fieldError(field, kRecipient, Tr::tr("the name is empty (%1)").arg(expected));
+            return fieldError(field, kRecipient, Tr::tr("the name is empty (%1)").arg(expected()));
         }
         const std::optional<RecipientRole> role = parseRecipientRole(parts.at(1));
         if (!role) {
             return fieldError(field, kRecipient,
-                              Tr::tr("'%1' is not a recipient role (%2)").arg(parts.at(1), expected));
+                              Tr::tr("'%1' is not a recipient role (%2)").arg(parts.at(1), expected()));
         }
         recipient.role = *role;
         recipient.country = parts.value(2);
@@ -395,8 +513,8 @@ private:
         ProfilePurpose purpose;
         purpose.code = section.code;
         purpose.line = section.line;
-        purpose.controller = section.value("controller");
-        purpose.system = section.value("system");
+        purpose.controller = referenceValue(section, "controller", kController);
+        purpose.system = referenceValue(section, "system", kSystem);
         purpose.title = section.value("title");
         purpose.description = section.value("description");
         const std::optional<LegalGround> ground = parseLegalGround(section.value("ground"));
@@ -425,16 +543,16 @@ private:
             }
             *entry.target = std::move(items).value();
         }
+        static const QStringList categories = allDataCategories();
         for (const QString &category : std::as_const(purpose.dataCategories)) {
-            if (!allDataCategories().contains(category)) {
+            if (!categories.contains(category)) {
                 return fieldError(section, "categories",
                                   Tr::tr("'%1' is not a data category (expected one of: %2)")
                                       .arg(category, allDataCategories().join(QStringLiteral(", "))));
             }
         }
         for (const QString &country : std::as_const(purpose.countries)) {
-            if (Status status = checkCountry(section.fields.value(QStringLiteral("countries")),
-                                             QStringLiteral("countries"), country);
+            if (Status status = checkCountry(section.field("countries"), QStringLiteral("countries"), country);
                 !status) {
                 return status;
             }
@@ -451,19 +569,35 @@ private:
             }
             purpose.recipients.append(std::move(recipient).value());
         }
-        profile.purposes.append(purpose);
+        profile.purposes.append(std::move(purpose));
         return {};
     }
 
     /// A reference to a controller or system code must name a section of this file (before or after it).
+    /// The code checked last for `type` (controllers and systems are named again and again: one string for all).
+    QString &lastReference(const QString &type) const { return type == kController ? m_lastController : m_lastSystem; }
+
+    /// The value of a reference checkReference() accepted, sharing the string of the code checked last.
+    QString referenceValue(const RawSection &section, const char *key, const QString &type) const
+    {
+        const QStringView code = section.field(key).value;
+        const QString &last = lastReference(type);
+        return code == last ? last : code.toString();
+    }
+
     Status checkReference(const RawSection &section, const char *key, const QString &type) const
     {
-        const QString code = section.value(key);
-        if (code.isEmpty()) {
+        const QStringView view = section.field(key).value;
+        QString &last = lastReference(type);
+        if (view.isEmpty() || (!last.isEmpty() && view == last)) {
             return {};
         }
-        const QHash<QString, int> codes = m_codes.value(type);
+        const QString code = view.toString();
+        static const QHash<QString, int> none;
+        const auto found = m_codes.constFind(type);
+        const QHash<QString, int> &codes = found == m_codes.constEnd() ? none : found.value();
         if (codes.contains(code)) {
+            last = code;
             return {};
         }
         // Name a few of the codes there are, not all of a large profile's.
@@ -480,11 +614,14 @@ private:
     Status build(Profile &profile) const
     {
         const RawSection *header = nullptr;
+        qsizetype purposes = 0;
         for (const RawSection &section : m_sections) {
             if (section.type == kProfile) {
                 header = &section;
             }
+            purposes += section.type == kPurpose ? 1 : 0;
         }
+        profile.purposes.reserve(purposes);
         if (!header) {
             return lineError(1, Tr::tr("[profile]: section is missing (expected a [profile] section with name and "
                                        "policy_version)"));
@@ -528,6 +665,8 @@ private:
     QString m_file;
     QList<RawSection> m_sections;
     QHash<QString, QHash<QString, int>> m_codes; ///< section type -> code -> line
+    mutable QString m_lastController;
+    mutable QString m_lastSystem;
 };
 
 } // namespace
