@@ -1,6 +1,7 @@
 #include "app/policy/ProfileLoader.h"
 
 #include "app/domain/FieldRules.h"
+#include "app/policy/ProfileSections.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -26,58 +27,7 @@ namespace pd {
 
 namespace {
 
-const QString kProfile = QStringLiteral("profile");
-const QString kController = QStringLiteral("controller");
-const QString kSystem = QStringLiteral("system");
-const QString kPurpose = QStringLiteral("purpose");
-const QString kRecipient = QStringLiteral("recipient");
-
-struct KeySpec
-{
-    const char *key;
-    bool required;
-};
-
-/// The keys each section type accepts, in the order the README documents them (built once: every line asks).
-const QList<KeySpec> &keysOf(const QString &type)
-{
-    static const QList<KeySpec> profile = {{"name", true}, {"source", false}, {"policy_version", true}};
-    static const QList<KeySpec> controller = {{"name", true},           {"kind", true},     {"address", false},
-                                              {"country", false},       {"contact", false}, {"dpo", false},
-                                              {"representative", false}};
-    static const QList<KeySpec> system = {
-        {"name", true}, {"controller", true}, {"description", false}, {"location", false}};
-    static const QList<KeySpec> purpose = {
-        {"controller", true}, {"system", false},          {"title", true},      {"description", false},
-        {"ground", true},     {"legal_reference", false}, {"subjects", false},  {"categories", false},
-        {"fields", false},    {"processing", false},      {"retention", true},  {"retention_text", false},
-        {"deletion", false},  {"security", false},        {"countries", false}, {"recipient", false}};
-    if (type == kProfile) {
-        return profile;
-    }
-    if (type == kController) {
-        return controller;
-    }
-    return type == kSystem ? system : purpose;
-}
-
-/// Whether every character of `text` is one of `allowed` (ASCII ranges as "az09-") and there is at least one;
-/// a hand-written check, because a profile of 100,000 purposes has over a million lines to look at.
-bool onlyAscii(QStringView text, bool digits, bool dash, bool underscore)
-{
-    if (text.isEmpty()) {
-        return false;
-    }
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        const bool ok = (u >= 'a' && u <= 'z') || (digits && u >= '0' && u <= '9') || (dash && u == '-') ||
-                        (underscore && u == '_');
-        if (!ok) {
-            return false;
-        }
-    }
-    return true;
-}
+using namespace profile;
 
 const QStringList &retentionEvents()
 {
@@ -87,65 +37,10 @@ const QStringList &retentionEvents()
     return events;
 }
 
-/// A value as read: a view into the profile's text, which outlives the parser (ProfileLoader::parse); only the
-/// values that go into the Profile are copied out.
-struct RawField
-{
-    QStringView value;
-    int line = 0;
-};
-
-/// The place of `key` among a section type's keys, or -1.
-int keyIndex(const QList<KeySpec> &specs, QStringView key)
-{
-    for (qsizetype i = 0; i < specs.size(); ++i) {
-        const char *name = specs.at(i).key;
-        if (!key.isEmpty() && key.front().unicode() == char16_t(name[0]) && key == QLatin1String(name)) {
-            return int(i);
-        }
-    }
-    return -1;
-}
-
-int keyIndex(const QList<KeySpec> &specs, const char *key)
-{
-    for (qsizetype i = 0; i < specs.size(); ++i) {
-        const char *name = specs.at(i).key;
-        if (name[0] == key[0] && std::strcmp(name, key) == 0) {
-            return int(i);
-        }
-    }
-    return -1;
-}
-
-constexpr int kMaxKeys = 16; ///< the most keys a section type has (purpose)
-
-/// One section as read from the file, before its values are checked. Its fields sit in the places of their keys
-/// (no hash per section: a large profile has a hundred thousand sections).
-struct RawSection
-{
-    QString type;
-    QString code;
-    int line = 0;
-    const QList<KeySpec> *specs = nullptr;
-    std::array<RawField, kMaxKeys> fields; ///< by keyIndex(); a field not given has line 0
-    QList<RawField> recipients;
-
-    QString header() const { return code.isEmpty() ? type : type + QLatin1Char(' ') + code; }
-    const RawField &field(const char *key) const
-    {
-        static const RawField none;
-        const int index = keyIndex(*specs, key);
-        return index < 0 ? none : fields.at(std::size_t(index));
-    }
-    bool has(const char *key) const { return field(key).line > 0; }
-    QString value(const char *key) const { return field(key).value.toString(); }
-};
-
-class Parser
+class Parser : public SectionReader
 {
 public:
-    explicit Parser(QString fileName) : m_file(std::move(fileName)) {}
+    explicit Parser(QString fileName) : SectionReader(std::move(fileName)) {}
 
     Result<Profile> run(const QString &text)
     {
@@ -160,154 +55,6 @@ public:
     }
 
 private:
-    Error lineError(int line, const QString &what) const
-    {
-        return makeError(ErrorCode::InvalidArgument, Tr::tr("%1:%2: %3").arg(m_file, QString::number(line), what));
-    }
-
-    Error fieldError(const RawField &field, const QString &key, const QString &what) const
-    {
-        return makeError(ErrorCode::InvalidArgument,
-                         Tr::tr("%1:%2: field '%3': %4").arg(m_file, QString::number(field.line), key, what));
-    }
-
-    Error fieldError(const RawSection &section, const char *key, const QString &what) const
-    {
-        return fieldError(section.field(key), QLatin1String(key), what);
-    }
-
-    Error sectionError(const RawSection &section, const QString &what) const
-    {
-        return makeError(ErrorCode::InvalidArgument,
-                         Tr::tr("%1:%2: [%3]: %4").arg(m_file, QString::number(section.line), section.header(), what));
-    }
-
-    /// First pass: splits the text into sections of raw fields; checks the syntax, keys, codes and duplicates.
-    Status readLines(const QString &text)
-    {
-        // Views into the text, not a list of a million line copies; room for every section at once (growing a list
-        // of a hundred thousand sections step by step costs more than reading them).
-        const QStringView all(text);
-        const qsizetype sections = all.count(QLatin1Char('[')) + 1;
-        m_sections.reserve(sections);
-        m_codes[kPurpose].reserve(sections);
-        int lineNo = 0;
-        for (qsizetype start = 0; start <= all.size();) {
-            qsizetype end = all.indexOf(QLatin1Char('\n'), start);
-            if (end < 0) {
-                end = all.size();
-            }
-            const QStringView line = all.mid(start, end - start).trimmed();
-            start = end + 1;
-            ++lineNo;
-            if (line.isEmpty() || line.startsWith(QLatin1Char('#'))) {
-                continue;
-            }
-            Status status = line.startsWith(QLatin1Char('[')) ? readHeader(line, lineNo) : readField(line, lineNo);
-            if (!status) {
-                return status;
-            }
-        }
-        return {};
-    }
-
-    Status readHeader(QStringView line, int lineNo)
-    {
-        if (!line.endsWith(QLatin1Char(']'))) {
-            return lineError(lineNo, Tr::tr("section header is not closed (expected '[TYPE CODE]')"));
-        }
-        const QList<QStringView> parts = line.mid(1, line.size() - 2).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        RawSection section;
-        section.line = lineNo;
-        const QStringView type = parts.value(0);
-        // The shared constants, not a copy per section.
-        for (const QString *known : {&kProfile, &kController, &kSystem, &kPurpose}) {
-            if (type == *known) {
-                section.type = *known;
-            }
-        }
-        if (section.type.isEmpty()) {
-            section.type = type.toString();
-        }
-        section.code = parts.value(1).toString();
-        section.specs = &keysOf(section.type);
-        if (section.type != kProfile && section.type != kController && section.type != kSystem &&
-            section.type != kPurpose) {
-            return lineError(lineNo,
-                             Tr::tr("section '%1': unknown section type (expected [profile], [controller CODE], "
-                                    "[system CODE] or [purpose CODE])")
-                                 .arg(line));
-        }
-        if (section.type == kProfile && parts.size() != 1) {
-            return lineError(lineNo, Tr::tr("section '%1': [profile] takes no code").arg(line));
-        }
-        if (section.type != kProfile && parts.size() != 2) {
-            return lineError(
-                lineNo, Tr::tr("section '%1': expected exactly one code, as in '[%2 CODE]'").arg(line, section.type));
-        }
-        if (section.type != kProfile &&
-            (!onlyAscii(section.code, true, true, false) || section.code.startsWith(QLatin1Char('-')))) {
-            return sectionError(
-                section,
-                Tr::tr("'%1' is not a valid code (expected lowercase letters, digits and '-')").arg(section.code));
-        }
-        // Looked up, not searched: a profile of 100,000 purposes parses in linear time.
-        QHash<QString, int> &codes = m_codes[section.type];
-        if (const auto other = codes.constFind(section.code); other != codes.constEnd()) {
-            return sectionError(section, section.type == kProfile
-                                             ? Tr::tr("section given twice (first on line %1)").arg(other.value())
-                                             : Tr::tr("code '%1' is already used by the %2 on line %3")
-                                                   .arg(section.code, section.type)
-                                                   .arg(other.value()));
-        }
-        codes.insert(section.code, lineNo);
-        m_sections.append(std::move(section));
-        return {};
-    }
-
-    Status readField(QStringView line, int lineNo)
-    {
-        const qsizetype eq = line.indexOf(QLatin1Char('='));
-        const QStringView keyView = eq > 0 ? line.left(eq).trimmed() : QStringView();
-        if (!onlyAscii(keyView, false, false, true)) {
-            return lineError(lineNo, Tr::tr("this line is neither a section header nor a field "
-                                            "(expected '[TYPE CODE]' or 'key = value')"));
-        }
-        const RawField field{line.mid(eq + 1).trimmed(), lineNo};
-        // The key's own string only for a message: a large profile has a million lines that need none.
-        const auto key = [keyView] { return keyView.toString(); };
-        if (!FieldRules::textProblem(QString(), field.value, FieldRules::Text::Line, FieldRules::kMaxText).isEmpty()) {
-            return lineError(lineNo,
-                             FieldRules::textProblem(key(), field.value, FieldRules::Text::Line, FieldRules::kMaxText));
-        }
-        if (m_sections.isEmpty()) {
-            return fieldError(field, key(), Tr::tr("found before any section (expected a [profile] section first)"));
-        }
-        RawSection &section = m_sections.last();
-        const QList<KeySpec> &specs = *section.specs;
-        const int index = keyIndex(specs, keyView);
-        if (index < 0) {
-            QStringList names;
-            for (const KeySpec &spec : specs) {
-                names.append(QLatin1String(spec.key));
-            }
-            return fieldError(field, key(),
-                              Tr::tr("unknown field in [%1] (expected one of: %2)")
-                                  .arg(section.header(), names.join(QStringLiteral(", "))));
-        }
-        if (keyView == kRecipient) {
-            section.recipients.append(field);
-        } else if (RawField &given = section.fields.at(std::size_t(index)); given.line > 0) {
-            return fieldError(field, key(),
-                              Tr::tr("given twice in [%1] (first on line %2; only 'recipient' may repeat)")
-                                  .arg(section.header())
-                                  .arg(given.line));
-        } else {
-            given = field;
-        }
-        return {};
-    }
-
     /// Checks required keys are there and not empty.
     Status checkRequired(const RawSection &section) const
     {
@@ -662,9 +409,6 @@ private:
         return {};
     }
 
-    QString m_file;
-    QList<RawSection> m_sections;
-    QHash<QString, QHash<QString, int>> m_codes; ///< section type -> code -> line
     mutable QString m_lastController;
     mutable QString m_lastSystem;
 };
