@@ -6,10 +6,14 @@
 #              BENCH_REQUESTS (requests of the dashboard database, default 100000; 0 leaves the dashboard out),
 #              BENCH_DASHBOARD_SUBJECTS (its subjects, default 5000),
 #              BENCH_REUSE=1 (keep an existing bench.sqlite of the same size: no generation figures),
+#              BENCH_BULK (subjects of the bulk anonymization and deletion, default 100000; 0 leaves them out),
+#              BENCH_PG_URL (an administrator's URL of a PostgreSQL server, e.g. the one scripts/pg-server.sh starts:
+#              the bulk figures again there, beside psql; its database pdbench is made once and kept for BENCH_REUSE),
 #              PRIVACYDESK_JOBS, PRIVACYDESK_SKIP_DEPS=1 (as in scripts/test.sh).
 # Figures: demo data generation (wall seconds), then the Subjects list through pd::SubjectDirectory (Google
-# Benchmark medians of 5 repetitions) against the same SQL in the sqlite3 shell (median of 5 runs), and a refresh of
-# the Dashboard (pd::RequestStats) over a second database of BENCH_REQUESTS requests against its statements.
+# Benchmark medians of 5 repetitions) against the same SQL in the sqlite3 shell (median of 5 runs), a refresh of
+# the Dashboard (pd::RequestStats) over a second database of BENCH_REQUESTS requests against its statements, bulk
+# anonymization and deletion against set-based statements, and the parsing of a profile of 100,000 purposes.
 set -euo pipefail
 
 # shellcheck source=lib/common.sh
@@ -18,6 +22,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/deps.sh"
 # shellcheck source=lib/sqlite-bench.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/sqlite-bench.sh"
+# shellcheck source=lib/pg-bench.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/pg-bench.sh"
 trap sqlite_bench_done EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -85,7 +91,7 @@ pd_say "running privacydesk_bench (5 repetitions of each figure)"
 csv=$dir/privacydesk_bench.csv
 PRIVACYDESK_BENCH_DB="sqlite:$db" PRIVACYDESK_BENCH_DEEP_OFFSET=$deep_offset PRIVACYDESK_BENCH_EMAILS="${emails[*]}" \
     "$bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
-    --benchmark_filter='^(subjects|search)/|^records/(search_name|search_ip|open_subject)' \
+    --benchmark_filter='^(subjects|search|profile)/|^records/(search_name|search_ip|open_subject)' \
     --benchmark_out="$csv" --benchmark_out_format=csv "$@" \
     || pd_die "privacydesk_bench failed (see above)"
 # Percentiles are counters of their own benchmark; Google Benchmark's CSV wants the same counters in every row.
@@ -113,7 +119,11 @@ sqlite3ms[first_id]=$(sqlite_bench_ms 1 "$(sqlite_page_sql '' 's.id' 0)")
 ours[first_name]=$(ours_ms subjects/first_page_by_name)
 sqlite3ms[first_name]=$(sqlite_bench_ms 1 "$(sqlite_page_sql '' 's.name_key, s.id' 0)")
 ours[deep]=$(ours_ms subjects/deep_page)
-sqlite3ms[deep]=$(sqlite_bench_ms 1 "$(sqlite_page_sql '' 's.id' "$deep_offset")")
+sqlite3ms[deep]=$(sqlite_bench_ms 1 "$(sqlite_keyset_page_sql s.id "$deep_offset")")
+ours[deep_name]=$(ours_ms subjects/deep_page_by_name)
+sqlite3ms[deep_name]=$(sqlite_bench_ms 1 "$(sqlite_keyset_page_sql s.name_key "$deep_offset")")
+sqlite3ms[deep_offset]=$(sqlite_bench_ms 1 "$(sqlite_page_sql '' 's.name_key, s.id' "$deep_offset")")
+ours[profile]=$(ours_ms profile/parse_100k)
 if [ "${#emails[@]}" -gt 0 ]; then
     at_sql=''
     prefix_sql=''
@@ -187,29 +197,71 @@ if [ "$requests" -gt 0 ]; then
     sqlite3ms[dashboard]=$(sqlite_bench_ms 1 "$(sqlite_dashboard_sql "$(date +%F)" 12)")
 fi
 
+# --- Bulk anonymization and deletion, each on a fresh copy of the database -------------------------------------------
 bulk=${BENCH_BULK:-100000}
+[[ "$bulk" =~ ^[0-9]+$ ]] || pd_die "BENCH_BULK must be a whole number, got '$bulk'"
+copy=$dir/bulk.sqlite
+fresh_copy() {
+    remove_db "$copy"
+    sqlite3 "$db" ".backup '$copy'"
+}
+# Seconds of one benchmark run (iterations:1) from a CSV.
+ours_s() {
+    awk -F, -v name="\"$1/iterations:1/real_time\"" '$1 == name {
+        f = ($5 == "ns") ? 1e-9 : ($5 == "us") ? 1e-6 : ($5 == "ms") ? 1e-3 : 1
+        printf "%.1f", $3 * f; found = 1 } END { if (!found) print "-" }' "$2"
+}
 if [ "$bulk" -gt 0 ]; then
-    pd_say "bulk anonymization of $bulk subjects, on copies of the database"
-    copy=$dir/bulk.sqlite
+    for kind in anonymize delete; do
+        pd_say "bulk $kind of $bulk subjects, on copies of the database"
+        fresh_copy
+        PRIVACYDESK_BENCH_DB="sqlite:$copy" PRIVACYDESK_BENCH_BULK=$bulk "$bench" --benchmark_filter="records/bulk_$kind" \
+            --benchmark_out="$dir/bulk_$kind.csv" --benchmark_out_format=csv >/dev/null || pd_die "the bulk benchmark failed"
+        ours[bulk_$kind]=$(ours_s "records/bulk_$kind" "$dir/bulk_$kind.csv")
+        fresh_copy
+        t0=$(pd_now)
+        "sqlite_bulk_${kind}_sql" "$bulk" | sq "$copy" >/dev/null
+        sqlite3ms[bulk_$kind]=$(pd_elapsed "$t0" | awk '{ printf "%.1f", $1 }')
+    done
     remove_db "$copy"
-    sqlite3 "$db" ".backup '$copy'"
-    bulk_csv=$dir/bulk.csv
-    PRIVACYDESK_BENCH_DB="sqlite:$copy" PRIVACYDESK_BENCH_BULK=$bulk "$bench" --benchmark_filter='records/bulk' \
-        --benchmark_out="$bulk_csv" --benchmark_out_format=csv >/dev/null || pd_die "the bulk benchmark failed"
-    ours[bulk]=$(awk -F, '$1 == "\"records/bulk_anonymize/iterations:1/real_time\"" { printf "%.1f", $3 / 1000 }' "$bulk_csv")
-    remove_db "$copy"
-    sqlite3 "$db" ".backup '$copy'"
-    t0=$(pd_now)
-    sq "$copy" "BEGIN; CREATE TEMP TABLE t AS SELECT id FROM subjects WHERE state <> 'anonymized' ORDER BY id DESC LIMIT $bulk;
-UPDATE pd_items SET value = '', state = 'anonymized', source = '' WHERE subject_id IN (SELECT id FROM t);
-UPDATE subjects SET display_name = '', email = '', phone = '', name_key = '', email_key = '', phone_key = '',
-    external_id = NULL, state = 'anonymized' WHERE id IN (SELECT id FROM t);
-DELETE FROM subject_terms WHERE subject_id IN (SELECT id FROM t);
-INSERT INTO audit_log (at, operator_name, action, object_type, object_id, subject_id, prev_hash, hash)
-    SELECT '2026-01-01T00:00:00Z', 'bench', 'subject.anonymize', 'subject', id, id, '', '' FROM t;
-COMMIT; PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
-    sqlite3ms[bulk]=$(pd_elapsed "$t0" | awk '{ printf "%.1f", $1 }')
-    remove_db "$copy"
+fi
+
+# --- The same on PostgreSQL, beside psql ------------------------------------------------------------------------------
+declare -A pg_ours=() pg_psql=()
+pg_ran=0
+if [ -n "${BENCH_PG_URL:-}" ] && [ "$bulk" -gt 0 ]; then
+    pg_ran=1
+    pg_admin=$BENCH_PG_URL
+    pg_base=${pg_admin%/*}
+    pg_db=$pg_base/pdbench
+    pg_copy=$pg_base/pdbulk
+    psql_admin() {
+        psql -X -q -v ON_ERROR_STOP=1 "$pg_admin" "$@" >/dev/null
+    }
+    pg_count=$(psql -X -At "$pg_db" -c 'SELECT COUNT(*) FROM subjects' 2>/dev/null || true)
+    if [ "${BENCH_REUSE:-0}" != 1 ] || [ "$pg_count" != "$n_subjects" ]; then
+        pd_say "PostgreSQL: generating $n_subjects demo subjects into pdbench (minutes at a million)"
+        psql_admin -c 'DROP DATABASE IF EXISTS pdbench' -c 'CREATE DATABASE pdbench'
+        "$cli" --db "$pg_db" demo --subjects "$n_subjects" --seed 1 </dev/null >/dev/null \
+            || pd_die "privacydesk-cli demo failed on PostgreSQL (see above)"
+    fi
+    pg_fresh_copy() {
+        psql_admin -c 'DROP DATABASE IF EXISTS pdbulk' -c 'CREATE DATABASE pdbulk TEMPLATE pdbench'
+    }
+    for kind in anonymize delete; do
+        pd_say "PostgreSQL: bulk $kind of $bulk subjects, on copies of pdbench"
+        pg_fresh_copy
+        PRIVACYDESK_BENCH_DB="$pg_copy" PRIVACYDESK_BENCH_BULK=$bulk "$bench" --benchmark_filter="records/bulk_$kind" \
+            --benchmark_out="$dir/pg_bulk_$kind.csv" --benchmark_out_format=csv >/dev/null \
+            || pd_die "the bulk benchmark failed on PostgreSQL"
+        pg_ours[$kind]=$(ours_s "records/bulk_$kind" "$dir/pg_bulk_$kind.csv")
+        pg_fresh_copy
+        t0=$(pd_now)
+        "psql_bulk_${kind}_sql" "$bulk" | psql -X -q -v ON_ERROR_STOP=1 "$pg_copy" >/dev/null \
+            || pd_die "psql failed on the bulk $kind statements"
+        pg_psql[$kind]=$(pd_elapsed "$t0" | awk '{ printf "%.1f", $1 }')
+    done
+    psql_admin -c 'DROP DATABASE IF EXISTS pdbulk'
 fi
 
 # --- Report -----------------------------------------------------------------------------------------------------------
@@ -238,7 +290,9 @@ fi
 row "count all subjects" "${ours[count]}" "${sqlite3ms[count]}" ms
 row "first page of 200, by id" "${ours[first_id]}" "${sqlite3ms[first_id]}" ms
 row "first page of 200, by name" "${ours[first_name]}" "${sqlite3ms[first_name]}" ms
-row "page of 200 at offset $deep_offset, by id" "${ours[deep]}" "${sqlite3ms[deep]}" ms
+row "page of 200 at row $deep_offset, by id" "${ours[deep]}" "${sqlite3ms[deep]}" ms
+row "page of 200 at row $deep_offset, by name" "${ours[deep_name]}" "${sqlite3ms[deep_name]}" ms
+row "  the same page with OFFSET (as before)" - "${sqlite3ms[deep_offset]}" ms
 if [ "${#emails[@]}" -gt 0 ]; then
     row "search e-mail 'local@' (count + page)" "${ours[email_at]}" "${sqlite3ms[email_at]}" ms
     row "search 5-char prefix (count + page)" "${ours[prefix5]}" "${sqlite3ms[prefix5]}" ms
@@ -254,12 +308,25 @@ if [ "$requests" -gt 0 ]; then
     row "dashboard refresh, $requests requests" "${ours[dashboard]}" "${sqlite3ms[dashboard]}" ms
 fi
 if [ "$bulk" -gt 0 ]; then
-    row "bulk anonymize $bulk subjects" "${ours[bulk]}" "${sqlite3ms[bulk]}" s
+    row "bulk anonymize $bulk subjects" "${ours[bulk_anonymize]}" "${sqlite3ms[bulk_anonymize]}" s
+    row "bulk delete $bulk subjects" "${ours[bulk_delete]}" "${sqlite3ms[bulk_delete]}" s
+fi
+row "parse a profile of 100,000 purposes" "${ours[profile]}" - ms
+if [ "$pg_ran" = 1 ]; then
+    echo
+    printf '| %-44s | %16s | %16s | %6s |\n' "PostgreSQL $(psql -X -At "$pg_db" -c 'SHOW server_version' | cut -d' ' -f1)" \
+        "Privacy Desk" "psql" "ratio"
+    printf '|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" "$(printf -- '-%.0s' {1..18})" \
+        "$(printf -- '-%.0s' {1..18})" "$(printf -- '-%.0s' {1..8})"
+    row "bulk anonymize $bulk subjects" "${pg_ours[anonymize]}" "${pg_psql[anonymize]}" s
+    row "bulk delete $bulk subjects" "${pg_ours[delete]}" "${pg_psql[delete]}" s
 fi
 echo
 echo "Privacy Desk: Google Benchmark medians of 5 repetitions (raw figures: $csv)."
-echo "Bulk anonymization: ours changes each item by its field's strategy, re-indexes and audits every subject in"
-echo "batches of 500; the sqlite3 shell empties the same rows with four set-based statements and one audit row each."
+echo "Bulk actions: ours changes each item by its field's strategy, re-indexes and writes one hash-chained audit entry"
+echo "per subject, in transactions sized to about half a second each (other workstations wait at most one); the shell"
+echo "empties or deletes the same rows with set-based statements in one transaction, with one unchained audit row each."
+echo "Deep pages: both find the row at the offset on the sort column's index, then read 200 rows from there (keyset)."
 echo "Dashboard refresh: every figure of the page (open requests by type, status and deadline; received, completed"
 echo "and on time per week for 12 weeks; the total) in four aggregate statements, over $dir/dashboard.sqlite."
 echo "The demo figure includes the profile, consents, disclosures and requests; the sqlite3 shell inserts only subjects"

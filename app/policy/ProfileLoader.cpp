@@ -227,6 +227,7 @@ private:
                           "the last two optional");
         };
         QStringList parts;
+        parts.reserve(4);
         for (const QStringView part : field.value.tokenize(QLatin1Char('|'))) {
             parts.append(part.trimmed().toString());
         }

@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # The sqlite3-shell side of scripts/bench.sh (sourced, not run; needs lib/common.sh first): the same statements as
 # pd::SubjectDirectory and the demo generator, with literal values, and a timer for them.
-# Keep the SQL in step with app/services/SubjectDirectory.cpp.
+# Keep the SQL in step with app/subjects/SubjectDirectory.cpp and app/subjects/BulkAction.cpp.
 
 sqlite_quote() {
     local text=${1//\'/\'\'}
@@ -61,6 +61,70 @@ sqlite_page_sql() {
         "$1" "$2" "$3"
 }
 
+# sqlite_keyset_page_sql KEY OFFSET: a deep page as pd::SubjectDirectory::page reads it (keyset, not OFFSET): the key
+# of the row at OFFSET from the sort column's index alone, then 200 rows from there. KEY is s.id or s.name_key.
+sqlite_keyset_page_sql() {
+    local key=$1 offset=$2
+    local columns='s.id, s.external_id, s.display_name, s.email, s.phone, s.state, c.name, s.created_at'
+    local from='FROM subjects s JOIN controllers c ON c.id = s.controller_id'
+    if [ "$key" = s.id ]; then
+        printf 'SELECT %s %s WHERE s.id >= (SELECT s.id FROM subjects s ORDER BY s.id LIMIT 1 OFFSET %s) ORDER BY s.id LIMIT 200;\n' \
+            "$columns" "$from" "$offset"
+        return
+    fi
+    # The key found first, as the core binds it into the second statement.
+    printf 'CREATE TEMP TABLE k AS SELECT %s AS key, s.id FROM subjects s ORDER BY %s, s.id LIMIT 1 OFFSET %s;\n' \
+        "$key" "$key" "$offset"
+    printf 'SELECT %s %s WHERE %s >= (SELECT key FROM k) AND (%s, s.id) >= (SELECT key, id FROM k) ORDER BY %s, s.id LIMIT 200;\n' \
+        "$columns" "$from" "$key" "$key" "$key"
+    printf 'DROP TABLE k;\n'
+}
+
+# --- Bulk actions in plain SQL ------------------------------------------------------------------------------------
+
+# The connection settings of pd::Database (app/storage/Database.cpp): erased values overwritten, WAL, 64 MB cache.
+sqlite_connection_sql() {
+    printf 'PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;\n'
+    printf 'PRAGMA cache_size = -65536;\n'
+}
+
+# sqlite_bulk_anonymize_sql N: the N subjects with the highest ids, emptied by four set-based statements in one
+# transaction, with one (unchained) audit row each; what BulkAction does without strategies, batches or hashes.
+sqlite_bulk_anonymize_sql() {
+    sqlite_connection_sql
+    cat <<SQL
+BEGIN;
+CREATE TEMP TABLE t AS SELECT id FROM subjects WHERE state <> 'anonymized' ORDER BY id DESC LIMIT $1;
+UPDATE pd_items SET value = '', state = 'anonymized', source = '' WHERE subject_id IN (SELECT id FROM t);
+UPDATE subjects SET display_name = '', email = '', phone = '', name_key = '', email_key = '', phone_key = '',
+    external_id = NULL, state = 'anonymized' WHERE id IN (SELECT id FROM t);
+DELETE FROM subject_terms WHERE subject_id IN (SELECT id FROM t);
+INSERT INTO audit_log (at, operator_name, action, object_type, object_id, subject_id, prev_hash, hash)
+    SELECT '2026-01-01T00:00:00Z', 'bench', 'subject.anonymize', 'subject', id, id, '', '' FROM t;
+COMMIT;
+PRAGMA wal_checkpoint(TRUNCATE);
+SQL
+}
+
+# sqlite_bulk_delete_sql N: the same subjects deleted (cascading to their items, consents, terms, ...), with the
+# deletion log's row and an audit row each.
+sqlite_bulk_delete_sql() {
+    sqlite_connection_sql
+    cat <<SQL
+BEGIN;
+CREATE TEMP TABLE t AS SELECT id, controller_id FROM subjects WHERE state <> 'anonymized' ORDER BY id DESC LIMIT $1;
+DELETE FROM request_documents WHERE kind = 'subject-data'
+    AND request_id IN (SELECT id FROM requests WHERE subject_id IN (SELECT id FROM t));
+INSERT INTO deletion_log (subject_ref, controller_id, deleted_at, categories, systems, method, reason, operator_name)
+    SELECT 'S-' || id, controller_id, '2026-01-01T00:00:00Z', '', '', 'deletion', 'bench', 'bench' FROM t;
+DELETE FROM subjects WHERE id IN (SELECT id FROM t);
+INSERT INTO audit_log (at, operator_name, action, object_type, object_id, subject_id, prev_hash, hash)
+    SELECT '2026-01-01T00:00:00Z', 'bench', 'subject.delete', 'subject', id, id, '', '' FROM t;
+COMMIT;
+PRAGMA wal_checkpoint(TRUNCATE);
+SQL
+}
+
 # --- Demo data in plain SQL ---------------------------------------------------------------------------------------
 
 # Run once, untimed, on a database made by `privacydesk-cli init`: one controller and one purpose to refer to.
@@ -93,6 +157,7 @@ DROP INDEX IF EXISTS subjects_name_key;
 DROP INDEX IF EXISTS subjects_email_key;
 DROP INDEX IF EXISTS subjects_phone_key;
 DROP INDEX IF EXISTS subjects_external_id;
+DROP INDEX IF EXISTS subjects_id;
 WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < $subjects),
 h AS (SELECT i, (i * 48271) % 2147483647 AS h1, ((i * 69621) % 2147483647) * 16807 % 2147483647 AS h2 FROM seq),
 n AS (SELECT i, h1, h2,
@@ -122,6 +187,7 @@ CREATE INDEX subjects_name_key ON subjects (name_key);
 CREATE INDEX subjects_email_key ON subjects (email_key);
 CREATE INDEX subjects_phone_key ON subjects (phone_key);
 CREATE INDEX subjects_external_id ON subjects (external_id);
+CREATE INDEX subjects_id ON subjects (id);
 COMMIT;
 SQL
 }

@@ -122,5 +122,7 @@ int main(int argc, char **argv)
     db = QSqlDatabase();
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
+    // The registered benchmarks hold the Database: close it now, while Qt's SQL registry is there (not at exit).
+    benchmark::ClearRegisteredBenchmarks();
     return 0;
 }

@@ -1,3 +1,4 @@
+#include "Interleaving.h"
 #include "ServiceFixture.h"
 
 #include "app/access/Settings.h"
@@ -73,6 +74,42 @@ TEST_P(BulkActionTest, CancelledBlockLeavesOnlyWholeBatchesDone)
     ASSERT_TRUE(again.ok());
     EXPECT_EQ(again->done, 130);
     EXPECT_EQ(again->skipped, 100);
+}
+
+TEST_P(BulkActionTest, AnotherWorkstationChangesASubjectBetweenTwoBatches)
+{
+    const QList<qint64> ids = active(150);
+    ASSERT_EQ(ids.size(), 150);
+    BulkAction::Order order;
+    order.kind = BulkAction::Kind::Block;
+    order.subjectIds = ids;
+    order.reason = QStringLiteral("accuracy disputed");
+    const qint64 blockedBefore = count(QStringLiteral("SELECT COUNT(*) FROM subjects WHERE state = 'blocked'"));
+    int between = 0;
+    Result<BulkAction::Outcome> outcome = BulkAction::run(
+        db(), as("agent"), order,
+        [&](qint64 done, qint64 total) {
+            if (done >= total) {
+                return true;
+            }
+            // Between two batches the job holds nothing: another workstation's change goes in at once (it would
+            // wait, then fail, if the job were one long transaction), even on a subject the job has changed.
+            SecondWorkstation other(testDatabase().url());
+            EXPECT_TRUE(other.ok()) << other.lastError().toStdString();
+            EXPECT_TRUE(other.exec(GetParam() == Backend::SQLite ? QStringLiteral("PRAGMA busy_timeout = 0")
+                                                                 : QStringLiteral("SET LOCAL lock_timeout = '200ms'")));
+            EXPECT_TRUE(other.exec(QStringLiteral("UPDATE subjects SET updated_at = ? WHERE id = ?"),
+                                   {QStringLiteral("2026-01-01T00:00:00Z"), ids.first()}))
+                << other.lastError().toStdString();
+            EXPECT_TRUE(other.commit()) << other.lastError().toStdString();
+            ++between;
+            return true;
+        },
+        50);
+    ASSERT_TRUE(outcome.ok()) << outcome.error().message.toStdString();
+    EXPECT_EQ(between, 2);
+    EXPECT_EQ(outcome->done, 150);
+    EXPECT_EQ(count(QStringLiteral("SELECT COUNT(*) FROM subjects WHERE state = 'blocked'")), blockedBefore + 150);
 }
 
 TEST_P(BulkActionTest, AnonymizationGivesEveryItemWhatItsFieldsStrategyMakesOfIt)
