@@ -4,6 +4,7 @@
 #include "app/domain/Permissions.h"
 #include "app/storage/Database.h"
 #include "ui/audit/AuditModel.h"
+#include "ui/common/CompactCombo.h"
 #include "ui/common/EmptyState.h"
 #include "ui/common/Labels.h"
 #include "ui/common/PageTitle.h"
@@ -178,7 +179,7 @@ void AuditPage::createFilters()
     m_operator->lineEdit()->setPlaceholderText(tr("All operators"));
     m_operator->lineEdit()->setClearButtonEnabled(true);
     m_operator->setAccessibleName(tr("Show entries of operator"));
-    m_operator->setMinimumContentsLength(10);
+    m_operator->setMinimumContentsLength(14);
 
     m_action = new QComboBox(this);
     m_action->setObjectName(QStringLiteral("auditAction"));
@@ -189,6 +190,7 @@ void AuditPage::createFilters()
     m_action->addItem(tr("Approvals"), QStringLiteral("approval."));
     m_action->addItem(tr("Settings"), QStringLiteral("settings."));
     m_action->setAccessibleName(tr("Show entries of the kind"));
+    makeCompact(m_action, 10);
 
     m_subject = new QLineEdit(this);
     m_subject->setObjectName(QStringLiteral("auditSubject"));

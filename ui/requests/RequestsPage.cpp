@@ -1,6 +1,7 @@
 #include "ui/requests/RequestsPage.h"
 
 #include "app/domain/Permissions.h"
+#include "ui/common/CompactCombo.h"
 #include "ui/common/Labels.h"
 #include "ui/common/MessageBox.h"
 #include "ui/common/PageTitle.h"
@@ -83,12 +84,17 @@ RequestsPage::RequestsPage(std::shared_ptr<Database> database, const Session &se
     m_age->addItem(tr("Due within 3 days"), int(RequestAge::DueIn3));
     m_age->addItem(tr("Due in 4–7 days"), int(RequestAge::DueIn7));
     m_age->addItem(tr("Due later"), int(RequestAge::Later));
+    makeCompact(m_status, 8);
+    makeCompact(m_type, 10);
+    makeCompact(m_regime, 10);
+    makeCompact(m_age, 10);
     m_mine = new QCheckBox(tr("Assigned to me"), list);
     m_mine->setObjectName(QStringLiteral("mine"));
-    bar->addWidget(m_search, 2);
-    for (QWidget *widget : std::initializer_list<QWidget *>{m_status, m_type, m_regime, m_age, m_mine}) {
-        bar->addWidget(widget);
+    bar->addWidget(m_search, 3);
+    for (QComboBox *combo : {m_status, m_type, m_regime, m_age}) {
+        bar->addWidget(combo, 1);
     }
+    bar->addWidget(m_mine);
     layout->addLayout(bar);
 
     auto *noteRow = new QHBoxLayout;

@@ -1,5 +1,7 @@
 #include "ui/subjects/SubjectFilterBar.h"
 
+#include "ui/common/CompactCombo.h"
+
 #include "app/policy/PurposeRegister.h"
 #include "ui/common/Labels.h"
 
@@ -18,13 +20,11 @@ namespace {
 
 constexpr int kAll = -1;
 
-/// A combo box that stays narrow however long its entries are; the popup shows them whole.
 QComboBox *makeFilterCombo(QWidget *parent, const char *objectName, int minimumCharacters)
 {
     auto *combo = new QComboBox(parent);
     combo->setObjectName(QLatin1String(objectName));
-    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    combo->setMinimumContentsLength(minimumCharacters);
+    makeCompact(combo, minimumCharacters);
     return combo;
 }
 
@@ -46,18 +46,18 @@ SubjectFilterBar::SubjectFilterBar(std::shared_ptr<Database> database, QWidget *
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search subjects"));
 
-    m_state = makeFilterCombo(this, "stateFilter", 10);
+    m_state = makeFilterCombo(this, "stateFilter", 8);
     m_state->addItem(tr("All"), kAll);
     m_state->addItem(tr("Active"), int(DataState::Active));
     m_state->addItem(tr("Blocked"), int(DataState::Blocked));
     m_state->addItem(tr("Anonymized"), int(DataState::Anonymized));
     m_state->setAccessibleName(tr("Show subjects in state"));
 
-    m_purpose = makeFilterCombo(this, "purposeFilter", 22);
+    m_purpose = makeFilterCombo(this, "purposeFilter", 14);
     m_purpose->setAccessibleName(tr("Show subjects processed for purpose"));
-    m_controller = makeFilterCombo(this, "controllerFilter", 16);
+    m_controller = makeFilterCombo(this, "controllerFilter", 10);
     m_controller->setAccessibleName(tr("Show subjects of controller"));
-    m_category = makeFilterCombo(this, "categoryFilter", 14);
+    m_category = makeFilterCombo(this, "categoryFilter", 10);
     m_category->setAccessibleName(tr("Show subjects with data of category"));
     m_category->addItem(tr("All categories"), QString());
     for (const QString &category : allDataCategories()) {

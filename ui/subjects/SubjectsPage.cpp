@@ -179,8 +179,9 @@ QWidget *SubjectsPage::createListPane()
     toolbar->addWidget(m_allMatching);
     m_selection = new QLabel(pane);
     m_selection->setObjectName(QStringLiteral("subjectSelection"));
-    toolbar->addWidget(m_selection);
-    toolbar->addStretch(1);
+    // Takes the room there is: a long text ("Counting what will change…" in Russian) must not widen the window.
+    m_selection->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    toolbar->addWidget(m_selection, 1);
     toolbar->addWidget(m_count);
 
     auto *layout = new QVBoxLayout(pane);

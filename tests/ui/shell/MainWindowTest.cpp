@@ -25,6 +25,7 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTranslator>
 
 #include <algorithm>
 #include <memory>
@@ -103,6 +104,35 @@ protected:
     SeededSubjects m_seeded;
     std::unique_ptr<MainWindow> m_window;
 };
+
+TEST_F(MainWindowTest, EveryPageFitsTheSmallestScreenInEveryLanguage)
+{
+    // 1280x800 is the smallest screen supported: no page may ask for more, in any language the program ships.
+    for (const char *language : {"en", "ru", "be"}) {
+        QTranslator translator;
+        ASSERT_TRUE(translator.load(QStringLiteral(":/i18n/privacydesk_%1.qm").arg(QLatin1String(language))));
+        QCoreApplication::installTranslator(&translator);
+        {
+            MainWindow window(m_testDatabase.database(), officerSession());
+            QStringList tooWide;
+            const auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pages"));
+            ASSERT_NE(pages, nullptr);
+            for (int index = 0; index < pages->count(); ++index) {
+                const QWidget *page = pages->widget(index);
+                const QSize needs = page->minimumSizeHint();
+                tooWide << QStringLiteral("%1: %2x%3")
+                               .arg(QLatin1String(page->metaObject()->className()))
+                               .arg(needs.width())
+                               .arg(needs.height());
+            }
+            const QSize needs = window.minimumSizeHint();
+            // The window's frame and title bar take a little of the screen: 1260x740 is what a window can have.
+            EXPECT_LE(needs.width(), 1260) << language << ": " << tooWide.join(QStringLiteral(", ")).toStdString();
+            EXPECT_LE(needs.height(), 740) << language << ": " << tooWide.join(QStringLiteral(", ")).toStdString();
+        }
+        QCoreApplication::removeTranslator(&translator);
+    }
+}
 
 TEST_F(MainWindowTest, StatusBarNamesTheDatabaseAndTheOperator)
 {
