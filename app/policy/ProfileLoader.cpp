@@ -13,6 +13,7 @@
 #include <array>
 #include <cstring>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 namespace {
@@ -90,7 +91,7 @@ private:
                 return fieldError(section, key,
                                   Tr::tr("item %1 of the list is empty (expected a comma-separated list)").arg(index));
             }
-            items.append(item.toString());
+            items.append(intern(item));
         }
         return items;
     }
@@ -229,7 +230,7 @@ private:
         QStringList parts;
         parts.reserve(4);
         for (const QStringView part : field.value.tokenize(QLatin1Char('|'))) {
-            parts.append(part.trimmed().toString());
+            parts.append(intern(part.trimmed()));
         }
         if (parts.size() < 2 || parts.size() > 4) {
             return fieldError(field, kRecipient,
@@ -410,6 +411,24 @@ private:
         return {};
     }
 
+    /// One string for every occurrence of the same list item or recipient part: categories, fields, countries and
+    /// processors come from small vocabularies that a large profile repeats in every purpose. Keys are views into
+    /// the profile's text, which outlives the parser.
+    QString intern(QStringView text) const
+    {
+        const auto found = m_interned.find(text);
+        if (found != m_interned.end()) {
+            return found->second;
+        }
+        QString copy = text.toString();
+        m_interned.emplace(text, copy);
+        return copy;
+    }
+    struct ViewHash
+    {
+        std::size_t operator()(QStringView view) const { return qHash(view); }
+    };
+    mutable std::unordered_map<QStringView, QString, ViewHash> m_interned;
     mutable QString m_lastController;
     mutable QString m_lastSystem;
 };
