@@ -4577,6 +4577,49 @@
     </message>
 </context>
 <context>
+    <name>pd::Retention</name>
+    <message>
+        <source>the date of collection</source>
+        <translation>дата збору</translation>
+    </message>
+    <message>
+        <source>the subject&apos;s registration</source>
+        <translation>рэгістрацыя суб&apos;екта</translation>
+    </message>
+    <message>
+        <source>the end of the contract</source>
+        <translation>заканчэнне дагавора</translation>
+    </message>
+    <message>
+        <source>the answer to a request</source>
+        <translation>адказ на запыт</translation>
+    </message>
+    <message>
+        <source>a visit</source>
+        <translation>наведванне</translation>
+    </message>
+    <message>
+        <source>the withdrawal of consent</source>
+        <translation>адкліканне згоды</translation>
+    </message>
+    <message>
+        <source>an event the rule does not know (&apos;%1&apos;)</source>
+        <translation>падзея, невядомая правілу («%1»)</translation>
+    </message>
+    <message>
+        <source>a period (the rule has none)</source>
+        <translation>тэрмін (у правіле ён не пазначаны)</translation>
+    </message>
+    <message>
+        <source>the end of the backup cycle</source>
+        <translation>заканчэнне цыкла рэзервовага капіравання</translation>
+    </message>
+    <message>
+        <source>the period the law sets (record it in the register of purposes)</source>
+        <translation>тэрмін, устаноўлены заканадаўствам (пазначце яго ў рэестры мэт апрацоўкі)</translation>
+    </message>
+</context>
+<context>
     <name>pd::Settings</name>
     <message>
         <source>setting %1: expected %2 to %3, got %4</source>

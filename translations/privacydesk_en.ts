@@ -4535,6 +4535,49 @@
     </message>
 </context>
 <context>
+    <name>pd::Retention</name>
+    <message>
+        <source>the date of collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subject&apos;s registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the end of the contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer to a request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the withdrawal of consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an event the rule does not know (&apos;%1&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a period (the rule has none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the end of the backup cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the period the law sets (record it in the register of purposes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::Settings</name>
     <message>
         <source>setting %1: expected %2 to %3, got %4</source>

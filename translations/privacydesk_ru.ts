@@ -4577,6 +4577,49 @@
     </message>
 </context>
 <context>
+    <name>pd::Retention</name>
+    <message>
+        <source>the date of collection</source>
+        <translation>дата сбора</translation>
+    </message>
+    <message>
+        <source>the subject&apos;s registration</source>
+        <translation>регистрация субъекта</translation>
+    </message>
+    <message>
+        <source>the end of the contract</source>
+        <translation>окончание договора</translation>
+    </message>
+    <message>
+        <source>the answer to a request</source>
+        <translation>ответ на запрос</translation>
+    </message>
+    <message>
+        <source>a visit</source>
+        <translation>посещение</translation>
+    </message>
+    <message>
+        <source>the withdrawal of consent</source>
+        <translation>отзыв согласия</translation>
+    </message>
+    <message>
+        <source>an event the rule does not know (&apos;%1&apos;)</source>
+        <translation>событие, неизвестное правилу («%1»)</translation>
+    </message>
+    <message>
+        <source>a period (the rule has none)</source>
+        <translation>срок (в правиле он не указан)</translation>
+    </message>
+    <message>
+        <source>the end of the backup cycle</source>
+        <translation>окончание цикла резервного копирования</translation>
+    </message>
+    <message>
+        <source>the period the law sets (record it in the register of purposes)</source>
+        <translation>срок, установленный законодательством (укажите его в реестре целей обработки)</translation>
+    </message>
+</context>
+<context>
     <name>pd::Settings</name>
     <message>
         <source>setting %1: expected %2 to %3, got %4</source>
