@@ -1521,6 +1521,22 @@
         <source>%1 of %2 subjects</source>
         <translation>%1 з %2 суб&apos;ектаў</translation>
     </message>
+    <message>
+        <source>%1: expected ID DATE (YYYY-MM-DD, or none while the contract runs)</source>
+        <translation>%1: чакаліся ID ДАТА (ГГГГ-ММ-ДД або none, пакуль дагавор дзейнічае)</translation>
+    </message>
+    <message>
+        <source>%1: DATE: expected YYYY-MM-DD or none</source>
+        <translation>%1: ДАТА: чакалася ГГГГ-ММ-ДД або none</translation>
+    </message>
+    <message>
+        <source>Subject #%1: the contract ended on %2.</source>
+        <translation>Суб&apos;ект №%1: дагавор скончаны %2.</translation>
+    </message>
+    <message>
+        <source>Subject #%1: the contract runs.</source>
+        <translation>Суб&apos;ект №%1: дагавор дзейнічае.</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>

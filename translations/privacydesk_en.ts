@@ -1491,6 +1491,22 @@
         <source>%1 of %2 subjects</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: expected ID DATE (YYYY-MM-DD, or none while the contract runs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: DATE: expected YYYY-MM-DD or none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject #%1: the contract ended on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject #%1: the contract runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>

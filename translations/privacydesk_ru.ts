@@ -1521,6 +1521,22 @@
         <source>%1 of %2 subjects</source>
         <translation>%1 из %2 субъектов</translation>
     </message>
+    <message>
+        <source>%1: expected ID DATE (YYYY-MM-DD, or none while the contract runs)</source>
+        <translation>%1: ожидались ID ДАТА (ГГГГ-ММ-ДД или none, пока договор действует)</translation>
+    </message>
+    <message>
+        <source>%1: DATE: expected YYYY-MM-DD or none</source>
+        <translation>%1: ДАТА: ожидалось ГГГГ-ММ-ДД или none</translation>
+    </message>
+    <message>
+        <source>Subject #%1: the contract ended on %2.</source>
+        <translation>Субъект №%1: договор окончен %2.</translation>
+    </message>
+    <message>
+        <source>Subject #%1: the contract runs.</source>
+        <translation>Субъект №%1: договор действует.</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>

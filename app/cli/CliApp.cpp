@@ -21,6 +21,7 @@ const char *const kUsage =
     "  subject correct ID FIELD VALUE --reason TEXT [--request ID]\n"
     "  subject block ID --reason TEXT [--until DATE] [--request ID]\n"
     "  subject unblock ID --reason TEXT [--informed HOW-THE-SUBJECT-WAS-TOLD] [--request ID]\n"
+    "  subject contract-end ID DATE|none --reason TEXT\n"
     "  subject anonymize ID... --reason TEXT [--request ID] [--ids-file FILE] [--progress]\n"
     "  subject delete ID... --reason TEXT [--request ID] [--ids-file FILE] [--progress]\n"
     "  request add --type TYPE --regime REGIME (--subject ID | --name TEXT [--new-subject]) [--received DATE]\n"

@@ -3,6 +3,7 @@
 
 #include "app/storage/Database.h"
 #include "app/subjects/BulkAction.h"
+#include "app/subjects/ContractService.h"
 #include "app/subjects/CorrectionService.h"
 #include "app/subjects/RestrictionService.h"
 #include "app/subjects/SubjectDetailsReader.h"
@@ -227,6 +228,48 @@ int change(CliContext &cli, const QString &action, const QStringList &words)
     return CliContext::Success;
 }
 
+/// subject contract-end ID DATE|none --reason TEXT: when the subject's contract ended (retention counts from it).
+int contractEnd(CliContext &cli, const QStringList &words)
+{
+    const QString command = QStringLiteral("subject contract-end");
+    CliContext::Arguments args;
+    QString error;
+    if (!CliContext::parse(words, {QStringLiteral("reason")}, {}, &args, &error)) {
+        return cli.usage(command + QStringLiteral(": ") + error);
+    }
+    if (args.positionals.size() != 2) {
+        return cli.usage(
+            CliText::tr("%1: expected ID DATE (YYYY-MM-DD, or none while the contract runs)").arg(command));
+    }
+    int code = 0;
+    qint64 id = 0;
+    if (!subjectId(cli, args.positionals.first(), command, &id, &code)) {
+        return code;
+    }
+    const QString text = args.positionals.at(1);
+    const QDate end = QDate::fromString(text, Qt::ISODate);
+    if (text != QLatin1String("none") && !end.isValid()) {
+        return cli.usage(CliText::tr("%1: DATE: expected YYYY-MM-DD or none").arg(command));
+    }
+    if (args.value(QStringLiteral("reason")).trimmed().isEmpty()) {
+        return cli.usage(CliText::tr("%1: --reason TEXT is required").arg(command));
+    }
+    std::shared_ptr<Database> database;
+    Session who;
+    if (int signedIn = cli.openSignedIn(command, &database, &who); signedIn != 0) {
+        return signedIn;
+    }
+    if (Status status = ContractService::setContractEnd(*database, who, id, end, args.value(QStringLiteral("reason")));
+        !status) {
+        return cli.fail(status.error());
+    }
+    cli.out << (end.isValid()
+                    ? CliText::tr("Subject #%1: the contract ended on %2.").arg(id).arg(end.toString(Qt::ISODate))
+                    : CliText::tr("Subject #%1: the contract runs.").arg(id))
+            << '\n';
+    return CliContext::Success;
+}
+
 /// subject anonymize|delete ID...: irreversible, maybe waiting for a second officer.
 int irreversible(CliContext &cli, const QString &action, const QStringList &words)
 {
@@ -322,6 +365,7 @@ int runSubject(CliContext &cli, const QStringList &words)
                      {"correct", changing("correct")},
                      {"block", changing("block")},
                      {"unblock", changing("unblock")},
+                     {"contract-end", contractEnd},
                      {"anonymize", erasing("anonymize")},
                      {"delete", erasing("delete")}});
 }

@@ -141,3 +141,62 @@ TEST_P(CliSubjectTest, StoredTextIsPrintedWithItsControlCharactersEscaped)
 }
 
 PD_INSTANTIATE_FOR_BACKENDS(CliSubjectTest);
+
+TEST_P(CliSubjectTest, TheEndOfAContractIsRecordedAuditedAndClearedAgain)
+{
+    const Target target = activeSubject();
+    const QString id = QString::number(target.subject);
+    const auto contractEnd = [&] {
+        return scalar(QStringLiteral("SELECT COALESCE(contract_end, '') FROM subjects WHERE id = ?"), {target.subject})
+            .toString();
+    };
+    const CliRun ended = cli("agent", "agent-demo-2026",
+                             {QStringLiteral("subject"), QStringLiteral("contract-end"), id,
+                              QStringLiteral("2026-03-31"), QStringLiteral("--reason"), QStringLiteral("terminated")});
+    ASSERT_EQ(ended.exitCode, 0) << ended.err.toStdString();
+    EXPECT_TRUE(ended.out.contains(QStringLiteral("2026-03-31")));
+    EXPECT_EQ(contractEnd(), QStringLiteral("2026-03-31"));
+    EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'subject.contract-end' AND "
+                                    "subject_id = ? AND reason = 'terminated'"),
+                     {target.subject})
+                  .toInt(),
+              1);
+    EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE details LIKE '%2026-03-31%'")).toInt(), 0)
+        << "the trail names the field, not the date";
+
+    // Bad usage names the argument; an auditor may not; nothing changes.
+    const CliRun badDate = cli("agent", "agent-demo-2026",
+                               {QStringLiteral("subject"), QStringLiteral("contract-end"), id,
+                                QStringLiteral("31.03.2026"), QStringLiteral("--reason"), QStringLiteral("x")});
+    EXPECT_EQ(badDate.exitCode, 2);
+    EXPECT_TRUE(badDate.err.contains(QStringLiteral("DATE"))) << badDate.err.toStdString();
+    const CliRun noReason =
+        cli("agent", "agent-demo-2026",
+            {QStringLiteral("subject"), QStringLiteral("contract-end"), id, QStringLiteral("none")});
+    EXPECT_EQ(noReason.exitCode, 2);
+    EXPECT_TRUE(noReason.err.contains(QStringLiteral("--reason"))) << noReason.err.toStdString();
+    const CliRun auditor = cli("auditor", "auditor-demo-2026",
+                               {QStringLiteral("subject"), QStringLiteral("contract-end"), id, QStringLiteral("none"),
+                                QStringLiteral("--reason"), QStringLiteral("x")});
+    EXPECT_EQ(auditor.exitCode, 1);
+    EXPECT_EQ(contractEnd(), QStringLiteral("2026-03-31"));
+
+    // The contract runs again: nothing recorded.
+    const CliRun runs = cli("agent", "agent-demo-2026",
+                            {QStringLiteral("subject"), QStringLiteral("contract-end"), id, QStringLiteral("none"),
+                             QStringLiteral("--reason"), QStringLiteral("renewed")});
+    ASSERT_EQ(runs.exitCode, 0) << runs.err.toStdString();
+    EXPECT_EQ(contractEnd(), QString());
+
+    // An anonymized subject takes no date any more.
+    ASSERT_EQ(cli("officer", "officer-demo-2026",
+                  {QStringLiteral("subject"), QStringLiteral("anonymize"), id, QStringLiteral("--reason"),
+                   QStringLiteral("erasure")})
+                  .exitCode,
+              0);
+    const CliRun gone = cli("agent", "agent-demo-2026",
+                            {QStringLiteral("subject"), QStringLiteral("contract-end"), id,
+                             QStringLiteral("2026-04-30"), QStringLiteral("--reason"), QStringLiteral("late")});
+    EXPECT_EQ(gone.exitCode, 1);
+    EXPECT_EQ(contractEnd(), QString());
+}
