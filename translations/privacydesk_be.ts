@@ -1537,6 +1537,46 @@
         <source>Subject #%1: the contract runs.</source>
         <translation>Суб&apos;ект №%1: дагавор дзейнічае.</translation>
     </message>
+    <message>
+        <source>%1: unexpected argument &apos;%2&apos;</source>
+        <translation>%1: лішні аргумент «%2»</translation>
+    </message>
+    <message>
+        <source>%1: only --dry-run is available so far: it lists what would be deleted or anonymized and what is held back</source>
+        <translation>%1: пакуль даступны толькі --dry-run: ён паказвае, што было б выдалена або абязлічана і што ўтрымліваецца</translation>
+    </message>
+    <message>
+        <source>%1: --today: expected a date as YYYY-MM-DD</source>
+        <translation>%1: --today: чакалася дата ў выглядзе ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>Retention on %1 (nothing is changed: --dry-run)</source>
+        <translation>Тэрміны захоўвання на %1 (нічога не зменена: --dry-run)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s), kept: no date can be computed yet, waiting for %1</source>
+        <translation>
+            <numerusform>%Ln элемент захоўваецца: дату пакуль нельга вылічыць, чакаецца %1</numerusform>
+            <numerusform>%Ln элементы захоўваюцца: дату пакуль нельга вылічыць, чакаецца %1</numerusform>
+            <numerusform>%Ln элементаў захоўваюцца: дату пакуль нельга вылічыць, чакаецца %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 items due: %3 to %4; held back: %5 blocked, %6 under an open request; %7 more due within 30 days</source>
+        <translation>тэрмін скончыўся ў %1 з %2 элементаў: %3 — %4; утрымліваюцца: %5 заблакаваны, %6 па адкрытым запыце; яшчэ %7 у бліжэйшыя 30 дзён</translation>
+    </message>
+    <message>
+        <source>anonymize</source>
+        <translation>абязлічыць</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>выдаліць</translation>
+    </message>
+    <message>
+        <source>Erasures scheduled by withdrawals of consent, due: %1</source>
+        <translation>Запланаваныя пасля адклікання згоды выдаленні, тэрмін якіх надышоў: %1</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>

@@ -1507,6 +1507,45 @@
         <source>Subject #%1: the contract runs.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: unexpected argument &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: only --dry-run is available so far: it lists what would be deleted or anonymized and what is held back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --today: expected a date as YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention on %1 (nothing is changed: --dry-run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s), kept: no date can be computed yet, waiting for %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 items due: %3 to %4; held back: %5 blocked, %6 under an open request; %7 more due within 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anonymize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasures scheduled by withdrawals of consent, due: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>

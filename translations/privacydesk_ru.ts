@@ -1537,6 +1537,46 @@
         <source>Subject #%1: the contract runs.</source>
         <translation>Субъект №%1: договор действует.</translation>
     </message>
+    <message>
+        <source>%1: unexpected argument &apos;%2&apos;</source>
+        <translation>%1: лишний аргумент «%2»</translation>
+    </message>
+    <message>
+        <source>%1: only --dry-run is available so far: it lists what would be deleted or anonymized and what is held back</source>
+        <translation>%1: пока доступен только --dry-run: он показывает, что было бы удалено или обезличено и что удерживается</translation>
+    </message>
+    <message>
+        <source>%1: --today: expected a date as YYYY-MM-DD</source>
+        <translation>%1: --today: ожидалась дата в виде ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>Retention on %1 (nothing is changed: --dry-run)</source>
+        <translation>Сроки хранения на %1 (ничего не изменено: --dry-run)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s), kept: no date can be computed yet, waiting for %1</source>
+        <translation>
+            <numerusform>%Ln элемент хранится: дату пока нельзя вычислить, ожидается %1</numerusform>
+            <numerusform>%Ln элемента хранятся: дату пока нельзя вычислить, ожидается %1</numerusform>
+            <numerusform>%Ln элементов хранятся: дату пока нельзя вычислить, ожидается %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 items due: %3 to %4; held back: %5 blocked, %6 under an open request; %7 more due within 30 days</source>
+        <translation>срок истёк у %1 из %2 элементов: %3 — %4; удерживаются: %5 заблокированы, %6 по открытому запросу; ещё %7 в ближайшие 30 дней</translation>
+    </message>
+    <message>
+        <source>anonymize</source>
+        <translation>обезличить</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>удалить</translation>
+    </message>
+    <message>
+        <source>Erasures scheduled by withdrawals of consent, due: %1</source>
+        <translation>Запланированные после отзыва согласия удаления, срок которых наступил: %1</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>

@@ -46,6 +46,8 @@ const char *const kUsage =
     "  settings show | settings set KEY VALUE      shared settings (idle lock, lock-out, four-eyes rule)\n"
     "  import subjects FILE.csv [--rejects FILE]   load subjects; with --rejects, bad rows go there instead of\n"
     "                                              refusing the whole file\n"
+    "  retention run --dry-run [--today DATE] [--json]\n"
+    "                                              what the register's retention rules make due, per purpose\n"
     "\n"
     "Signing in: --operator NAME with the password in PRIVACYDESK_PASSWORD. On a database without operators,\n"
     "'operator add NAME --role admin' creates the first administrator without signing in.\n"
@@ -117,9 +119,9 @@ int CliApp::run()
     }
     using Runner = int (*)(CliContext &, const QStringList &);
     const std::pair<const char *, Runner> commands[] = {
-        {"init", runInit},         {"demo", runDemo},         {"operator", runOperator}, {"audit", runAudit},
-        {"approval", runApproval}, {"settings", runSettings}, {"import", runImport},     {"subjects", runSubjects},
-        {"subject", runSubject},   {"request", runRequest},
+        {"init", runInit},         {"demo", runDemo},         {"operator", runOperator},   {"audit", runAudit},
+        {"approval", runApproval}, {"settings", runSettings}, {"import", runImport},       {"subjects", runSubjects},
+        {"subject", runSubject},   {"request", runRequest},   {"retention", runRetention},
     };
     for (const auto &[name, runner] : commands) {
         if (command == QLatin1String(name)) {

@@ -108,5 +108,6 @@ int runImport(CliContext &cli, const QStringList &words);
 int runSubjects(CliContext &cli, const QStringList &words);
 int runSubject(CliContext &cli, const QStringList &words);
 int runRequest(CliContext &cli, const QStringList &words);
+int runRetention(CliContext &cli, const QStringList &words);
 
 } // namespace pd
