@@ -3168,6 +3168,10 @@
         <source>%1: the profile is larger than %2 MiB</source>
         <translation>%1: профіль больш за %2 МіБ</translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not what retention ends with (expected delete or anonymize)</source>
+        <translation>«%1» — не тое, чым заканчваецца захоўванне (чакалася delete або anonymize)</translation>
+    </message>
 </context>
 <context>
     <name>pd::PurposesPage</name>

@@ -3135,6 +3135,10 @@
         <source>%1: the profile is larger than %2 MiB</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&apos;%1&apos; is not what retention ends with (expected delete or anonymize)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::PurposesPage</name>

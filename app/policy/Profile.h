@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/domain/Retention.h"
 #include "app/domain/Vocabulary.h"
 
 #include <QList>
@@ -60,6 +61,7 @@ struct ProfilePurpose
     int retentionMonths = 0; ///< for RetentionKind::Fixed
     QString retentionEvent;  ///< for RetentionKind::Fixed: what the period runs from (response, registration, ...)
     QString retentionText;   ///< the policy's own words
+    RetentionAction retentionAction = RetentionAction::Delete; ///< what happens once the period is over
     QString deletionMethod;
     QString securityMeasures;
     QStringList countries; ///< ISO 3166 alpha-2 codes where the data is processed

@@ -169,15 +169,16 @@ private:
              QStringLiteral("description"), QStringLiteral("legal_ground"), QStringLiteral("legal_reference"),
              QStringLiteral("subject_categories"), QStringLiteral("data_categories"), QStringLiteral("data_fields"),
              QStringLiteral("processing_kinds"), QStringLiteral("retention_kind"), QStringLiteral("retention_months"),
-             QStringLiteral("retention_event"), QStringLiteral("retention_text"), QStringLiteral("deletion_method"),
-             QStringLiteral("security_measures"), QStringLiteral("countries"), QStringLiteral("profile")},
+             QStringLiteral("retention_event"), QStringLiteral("retention_text"), QStringLiteral("retention_action"),
+             QStringLiteral("deletion_method"), QStringLiteral("security_measures"), QStringLiteral("countries"),
+             QStringLiteral("profile")},
             {*controllerId, systemId, text(purpose.title), text(purpose.description), toString(purpose.ground),
              text(purpose.legalReference), joined(purpose.subjectCategories), joined(purpose.dataCategories),
              joined(purpose.dataFields), joined(purpose.processingKinds), toString(purpose.retention),
              fixed ? QVariant(purpose.retentionMonths) : QVariant(QMetaType::fromType<int>()),
              fixed ? text(purpose.retentionEvent) : QVariant(QMetaType::fromType<QString>()),
-             text(purpose.retentionText), text(purpose.deletionMethod), text(purpose.securityMeasures),
-             joined(purpose.countries), text(m_profile.name)},
+             text(purpose.retentionText), toString(purpose.retentionAction), text(purpose.deletionMethod),
+             text(purpose.securityMeasures), joined(purpose.countries), text(m_profile.name)},
             QT_TRANSLATE_NOOP("pd::sql", "storing a purpose"));
         if (!id) {
             return id.error();

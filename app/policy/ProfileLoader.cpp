@@ -218,6 +218,16 @@ private:
             return fieldError(section, "retention", Tr::tr("'%1' is not a retention rule (%2)").arg(text, expected()));
         }
         purpose.retentionText = section.has("retention_text") ? section.value("retention_text") : text;
+        if (section.has("retention_action")) {
+            const QString action = section.value("retention_action");
+            const std::optional<RetentionAction> parsed = parseRetentionAction(action);
+            if (!parsed) {
+                return fieldError(
+                    section, "retention_action",
+                    Tr::tr("'%1' is not what retention ends with (expected delete or anonymize)").arg(action));
+            }
+            purpose.retentionAction = *parsed;
+        }
         return {};
     }
 

@@ -49,10 +49,12 @@ const QList<KeySpec> &keysOf(const QString &type)
     static const QList<KeySpec> system = {
         {"name", true}, {"controller", true}, {"description", false}, {"location", false}};
     static const QList<KeySpec> purpose = {
-        {"controller", true}, {"system", false},          {"title", true},      {"description", false},
-        {"ground", true},     {"legal_reference", false}, {"subjects", false},  {"categories", false},
-        {"fields", false},    {"processing", false},      {"retention", true},  {"retention_text", false},
-        {"deletion", false},  {"security", false},        {"countries", false}, {"recipient", false}};
+        {"controller", true},        {"system", false},     {"title", true},
+        {"description", false},      {"ground", true},      {"legal_reference", false},
+        {"subjects", false},         {"categories", false}, {"fields", false},
+        {"processing", false},       {"retention", true},   {"retention_text", false},
+        {"retention_action", false}, {"deletion", false},   {"security", false},
+        {"countries", false},        {"recipient", false}};
     if (type == kProfile) {
         return profile;
     }

@@ -42,7 +42,7 @@ struct RawField
 int keyIndex(const QList<KeySpec> &specs, QStringView key);
 int keyIndex(const QList<KeySpec> &specs, const char *key);
 
-constexpr int kMaxKeys = 16; ///< the most keys a section type has (purpose)
+constexpr int kMaxKeys = 17; ///< the most keys a section type has (purpose)
 
 /// One section as read from the file, before its values are checked. Its fields sit in the places of their keys
 /// (no hash per section: a large profile has a hundred thousand sections).

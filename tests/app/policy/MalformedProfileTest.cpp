@@ -55,7 +55,7 @@ std::vector<MalformedCase> malformedCases()
         {"UnknownKey", appended("colour = red\n"),
          "bad.profile:14: field 'colour': unknown field in [purpose sales] (expected one of: controller, system, "
          "title, description, ground, legal_reference, subjects, categories, fields, processing, retention, "
-         "retention_text, deletion, security, countries, recipient)"},
+         "retention_text, retention_action, deletion, security, countries, recipient)"},
         {"UnknownSectionType", appended("[processor x]\n"),
          "bad.profile:14: section '[processor x]': unknown section type (expected [profile], [controller CODE], "
          "[system CODE] or [purpose CODE])"},
@@ -92,6 +92,9 @@ std::vector<MalformedCase> malformedCases()
          "bad.profile:13: field 'retention': '3 weeks after visit' is not a retention rule (expected ..."},
         {"CodeStartingWithADash", replaced("[purpose sales]", "[purpose -sales]"),
          "bad.profile:9: [purpose -sales]: '-sales' is not a valid code (expected lowercase letters, digits and '-')"},
+        {"BadRetentionAction", appended("retention_action = shred\n"),
+         "bad.profile:14: field 'retention_action': 'shred' is not what retention ends with (expected delete or "
+         "anonymize)"},
         {"ZeroRetention", replaced("retention = contract-term", "retention = 0 months after visit"),
          "bad.profile:13: field 'retention': the period must be at least 1 (expected ..."},
         {"BadControllerKind", replaced("kind = own", "kind = vendor"),

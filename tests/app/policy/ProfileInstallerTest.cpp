@@ -142,6 +142,7 @@ TEST_P(ProfileInstallerTest, StoresTheProfile)
     EXPECT_EQ(appeals.value(QStringLiteral("retention_kind")).toString(), QStringLiteral("fixed"));
     EXPECT_EQ(appeals.value(QStringLiteral("retention_months")).toInt(), 36);
     EXPECT_EQ(appeals.value(QStringLiteral("retention_event")).toString(), QStringLiteral("response"));
+    EXPECT_EQ(appeals.value(QStringLiteral("retention_action")).toString(), QStringLiteral("delete"));
     EXPECT_EQ(appeals.value(QStringLiteral("countries")).toString(), QStringLiteral("BY"));
     EXPECT_EQ(appeals.value(QStringLiteral("profile")).toString(), QStringLiteral("savaniukgroup.by"));
 
@@ -194,6 +195,7 @@ TEST_P(ProfileInstallerTest, InstallingAgainUpdatesInsteadOfDuplicating)
             purpose.retention = RetentionKind::Fixed;
             purpose.retentionMonths = 6;
             purpose.retentionEvent = QStringLiteral("withdrawal");
+            purpose.retentionAction = RetentionAction::Anonymize;
             purpose.recipients = {{QStringLiteral("Only Host"), RecipientRole::Processor, QStringLiteral("LT"),
                                    QStringLiteral("standard contractual clauses")}};
         }
@@ -203,6 +205,7 @@ TEST_P(ProfileInstallerTest, InstallingAgainUpdatesInsteadOfDuplicating)
     EXPECT_EQ(after.value(QStringLiteral("id")).toLongLong(), before.value(QStringLiteral("id")).toLongLong());
     EXPECT_EQ(after.value(QStringLiteral("title")).toString(), QStringLiteral("Newsletters of Minsk Retail"));
     EXPECT_EQ(after.value(QStringLiteral("retention_months")).toInt(), 6);
+    EXPECT_EQ(after.value(QStringLiteral("retention_action")).toString(), QStringLiteral("anonymize"));
     EXPECT_EQ(recipients(QStringLiteral("client-mailing")),
               QStringList{QStringLiteral("Only Host|processor|LT|standard contractual clauses")});
     EXPECT_EQ(count("purposes"), purposes);

@@ -391,7 +391,14 @@ TEST(ProfileLoaderTest, RetentionRules)
         EXPECT_EQ(p.retention, c.kind);
         EXPECT_EQ(p.retentionMonths, c.months);
         EXPECT_EQ(p.retentionEvent, QLatin1String(c.event));
+        EXPECT_EQ(p.retentionAction, RetentionAction::Delete) << "delete unless the profile says otherwise";
     }
+    const QString anonymized = QStringLiteral("[profile]\nname = R\npolicy_version = 1\n[controller a]\nname = A\n"
+                                              "kind = own\n[purpose p]\ncontroller = a\ntitle = T\nground = consent\n"
+                                              "retention = legal\nretention_action = anonymize\n");
+    Result<Profile> parsed = ProfileLoader::parse(anonymized, QStringLiteral("r.profile"));
+    ASSERT_TRUE(parsed.ok()) << parsed.error().message.toStdString();
+    EXPECT_EQ(parsed->purposes.at(0).retentionAction, RetentionAction::Anonymize);
 }
 
 TEST(ProfileLoaderTest, LoadsFromDisk)
