@@ -15,8 +15,8 @@ class Database;
 /// The retention sweep of the register of purposes: what each purpose's rule (app/domain/Retention.h) says must go
 /// on a given day, and what is held back.
 ///
-/// preview() only reads (one aggregate statement per purpose); it needs a role that may view personal data, though
-/// it shows counts only.
+/// preview() only reads (one pass for what each purpose holds, then each rule from its event); it needs a role that may
+/// view personal data, though it shows counts only.
 class RetentionSweep
 {
 public:

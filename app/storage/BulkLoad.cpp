@@ -11,7 +11,7 @@ namespace pd {
 
 namespace {
 
-// The same definitions as in resources/sql/0001_initial.sql, 0003 and 0006; StorageTest checks that they agree.
+// The same definitions as in resources/sql/0001_initial.sql, 0003, 0006 and 0007; StorageTest checks that they agree.
 struct IndexDefinition
 {
     const char *name;
@@ -20,9 +20,15 @@ struct IndexDefinition
     bool sqliteOnly = false; // PostgreSQL has the primary key's own index for that
 };
 const IndexDefinition kSubjectSearchIndexes[] = {
-    {"subjects_name_key", "subjects", "name_key"},   {"subjects_email_key", "subjects", "email_key"},
-    {"subjects_phone_key", "subjects", "phone_key"}, {"subjects_external_id", "subjects", "external_id"},
-    {"subjects_id", "subjects", "id", true},         {"subject_terms_term", "subject_terms", "term"},
+    {"subjects_name_key", "subjects", "name_key"},
+    {"subjects_email_key", "subjects", "email_key"},
+    {"subjects_phone_key", "subjects", "phone_key"},
+    {"subjects_external_id", "subjects", "external_id"},
+    {"subjects_id", "subjects", "id", true},
+    {"subject_terms_term", "subject_terms", "term"},
+    {"subjects_created", "subjects", "created_at"},
+    {"subjects_contract_end", "subjects", "contract_end"},
+    {"pd_items_purpose", "pd_items", "purpose_id, collected_at, state"},
 };
 
 } // namespace

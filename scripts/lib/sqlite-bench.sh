@@ -158,6 +158,9 @@ DROP INDEX IF EXISTS subjects_email_key;
 DROP INDEX IF EXISTS subjects_phone_key;
 DROP INDEX IF EXISTS subjects_external_id;
 DROP INDEX IF EXISTS subjects_id;
+DROP INDEX IF EXISTS subjects_created;
+DROP INDEX IF EXISTS subjects_contract_end;
+DROP INDEX IF EXISTS pd_items_purpose;
 WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < $subjects),
 h AS (SELECT i, (i * 48271) % 2147483647 AS h1, ((i * 69621) % 2147483647) * 16807 % 2147483647 AS h2 FROM seq),
 n AS (SELECT i, h1, h2,
@@ -188,6 +191,9 @@ CREATE INDEX subjects_email_key ON subjects (email_key);
 CREATE INDEX subjects_phone_key ON subjects (phone_key);
 CREATE INDEX subjects_external_id ON subjects (external_id);
 CREATE INDEX subjects_id ON subjects (id);
+CREATE INDEX subjects_created ON subjects (created_at);
+CREATE INDEX subjects_contract_end ON subjects (contract_end);
+CREATE INDEX pd_items_purpose ON pd_items (purpose_id, collected_at, state);
 COMMIT;
 SQL
 }

@@ -169,6 +169,38 @@ TEST_P(RetentionSweepTest, ContractAndConsentRulesCountFromTheirEvents)
     EXPECT_EQ(withdrawal.due, 1) << "only the withdrawn consent";
 }
 
+TEST_P(RetentionSweepTest, RegistrationAndTheLastAnswerCountFromTheSubject)
+{
+    const qint64 registered = addPurpose("t-registered", "fixed", 12, "registration");
+    addItem(m_quiet[0], registered, "2026-01-01");
+    addItem(m_quiet[1], registered, "2026-01-01");
+    exec(QStringLiteral("UPDATE subjects SET created_at = '2024-05-05T08:00:00Z' WHERE id = ?"), {m_quiet[0]});
+    exec(QStringLiteral("UPDATE subjects SET created_at = '2026-06-01T08:00:00Z' WHERE id = ?"), {m_quiet[1]});
+    const RetentionSweep::PurposeRetention byRegistration = preview("t-registered");
+    EXPECT_EQ(byRegistration.items, 2);
+    EXPECT_EQ(byRegistration.due, 1) << "a year after registration, whenever the item was collected";
+
+    // "3 years after the response to the appeal": from the last answer the subject was given.
+    const qint64 appeals = addPurpose("t-appeals", "fixed", 36, "response");
+    addItem(m_quiet[2], appeals, "2021-01-01");
+    addItem(m_quiet[3], appeals, "2021-01-01");
+    const auto answered = [&](qint64 subject, const char *repliedAt) {
+        const QString at = QStringLiteral("2021-01-01T09:00:00Z");
+        exec(QStringLiteral("INSERT INTO requests (id, subject_id, type, regime, status, received_at, due_date, "
+                            "replied_at, completed_at, created_at, updated_at) VALUES (?, ?, 'complaint', 'by-99z', "
+                            "'completed', ?, '2021-01-16', ?, ?, ?, ?)"),
+             {nextId("requests"), subject, at, QLatin1String(repliedAt), QLatin1String(repliedAt), at, at});
+    };
+    answered(m_quiet[2], "2022-01-10T12:00:00Z");
+    answered(m_quiet[3], "2022-01-10T12:00:00Z");
+    answered(m_quiet[3], "2025-03-01T12:00:00Z"); // a later answer starts the period again
+    const RetentionSweep::PurposeRetention byAnswer = preview("t-appeals");
+    EXPECT_EQ(byAnswer.items, 2);
+    EXPECT_EQ(byAnswer.due, 1);
+    EXPECT_EQ(preview("t-appeals", QDate(2028, 3, 1)).due, 2);
+    EXPECT_EQ(preview("t-appeals", QDate(2028, 2, 29)).due, 1);
+}
+
 TEST_P(RetentionSweepTest, RulesWithoutADateKeepTheirDataAndSayWhy)
 {
     const qint64 legal = addPurpose("t-legal", "legal");

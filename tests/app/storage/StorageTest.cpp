@@ -187,10 +187,11 @@ TEST_P(StorageTest, SearchIndexesComeBackAfterAnInterruptedBulkLoad)
         }
         return names;
     };
-    QStringList expected = {QStringLiteral("subjects_email_key"), QStringLiteral("subjects_external_id"),
-                            QStringLiteral("subjects_name_key"), QStringLiteral("subjects_phone_key")};
+    QStringList expected = {QStringLiteral("subjects_contract_end"), QStringLiteral("subjects_created"),
+                            QStringLiteral("subjects_email_key"),    QStringLiteral("subjects_external_id"),
+                            QStringLiteral("subjects_name_key"),     QStringLiteral("subjects_phone_key")};
     if (GetParam() == Backend::SQLite) {
-        expected.insert(2, QStringLiteral("subjects_id"));
+        expected.insert(4, QStringLiteral("subjects_id"));
     }
     EXPECT_EQ(indexes(db()), expected) << "the migration and BulkLoad disagree";
 
