@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -15,6 +16,19 @@ namespace pd {
 inline bool isOpen(RequestStatus status)
 {
     return status != RequestStatus::Completed && status != RequestStatus::Refused && status != RequestStatus::Withdrawn;
+}
+
+/// The SQL condition "`column` holds an open status" (isOpen()), spelled from the vocabulary so that statements
+/// cannot drift from it: "status IN ('new', 'identity-pending', 'in-progress', 'awaiting-approval')".
+inline QString openStatusCondition(const QString &column)
+{
+    QStringList open;
+    for (const QString &status : allRequestStatuses()) {
+        if (isOpen(*parseRequestStatus(status))) {
+            open << QLatin1Char('\'') + status + QLatin1Char('\'');
+        }
+    }
+    return column + QStringLiteral(" IN (") + open.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 
 /// What Belarus 99-Z art. 14 and GDPR ask a request to state, as taken in by support staff.

@@ -1,6 +1,7 @@
 #include "app/requests/RequestStats.h"
 
 #include "app/domain/Permissions.h"
+#include "app/requests/Request.h"
 #include "app/storage/Database.h"
 #include "app/storage/Sql.h"
 
@@ -52,11 +53,13 @@ Status run(QSqlQuery &query, const QString &statement, const QVariantList &value
 Status countOpen(QSqlDatabase &db, const QDate &today, RequestStats::Snapshot &snapshot)
 {
     // The buckets of requestAge(): before today; today .. today+3; today+4 .. today+7; later.
-    static const QString statement = QStringLiteral(
-        "SELECT type, status, CASE WHEN due < ? THEN 0 WHEN due <= ? THEN 1 WHEN due <= ? THEN 2 ELSE 3 END, COUNT(*) "
-        "FROM (SELECT type, status, COALESCE(extended_due_date, due_date) AS due FROM requests "
-        "WHERE status IN ('new', 'identity-pending', 'in-progress', 'awaiting-approval')) o "
-        "GROUP BY 1, 2, 3");
+    static const QString statement =
+        QStringLiteral(
+            "SELECT type, status, CASE WHEN due < ? THEN 0 WHEN due <= ? THEN 1 WHEN due <= ? THEN 2 ELSE 3 END, "
+            "COUNT(*) FROM (SELECT type, status, COALESCE(extended_due_date, due_date) AS due FROM requests WHERE %1) "
+            "o "
+            "GROUP BY 1, 2, 3")
+            .arg(openStatusCondition(QStringLiteral("status")));
     QSqlQuery query(db);
     if (Status status = run(query, statement, {isoDate(today), isoDate(today.addDays(3)), isoDate(today.addDays(7))},
                             "counting open requests");

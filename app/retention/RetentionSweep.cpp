@@ -1,6 +1,7 @@
 #include "app/retention/RetentionSweep.h"
 
 #include "app/domain/Permissions.h"
+#include "app/requests/Request.h"
 #include "app/storage/Database.h"
 #include "app/storage/Sql.h"
 
@@ -75,9 +76,8 @@ DueSet dueSet(const RetentionRule &rule, qint64 purposeId, const QDate &day)
     return set;
 }
 
-const QString kOpenRequest =
-    QStringLiteral("EXISTS (SELECT 1 FROM requests r WHERE r.subject_id = s.id AND r.status IN ('new', "
-                   "'identity-pending', 'in-progress', 'awaiting-approval'))");
+const QString kOpenRequest = QStringLiteral("EXISTS (SELECT 1 FROM requests r WHERE r.subject_id = s.id AND %1)")
+                                 .arg(openStatusCondition(QStringLiteral("r.status")));
 const QString kHeld = QStringLiteral("(i.state = 'blocked' OR s.state = 'blocked')");
 const QString kLive = QStringLiteral(" AND i.state <> 'anonymized' AND s.state <> 'anonymized'");
 
