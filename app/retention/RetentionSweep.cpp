@@ -21,9 +21,11 @@ struct DueSet
 {
     QString from;
     QVariantList values;
-    QString row; ///< the same condition on one row of the set: is it due by the day of rowValue?
-    QVariant rowValue;
+    QString row;              ///< the same condition on one row of the set, bound to rowValue(an earlier day)
+    bool rowTakesDay = false; ///< the row compares dates (the day itself), not timestamps (the day after it)
     bool computable = false;
+
+    QVariant rowValue(const QDate &day) const { return (rowTakesDay ? day : day.addDays(1)).toString(Qt::ISODate); }
 };
 
 DueSet dueSet(const RetentionRule &rule, qint64 purposeId, const QDate &day)
@@ -51,7 +53,7 @@ DueSet dueSet(const RetentionRule &rule, qint64 purposeId, const QDate &day)
             QStringLiteral("FROM subjects s") + items + QStringLiteral("s.contract_end <= ? AND s.contract_end <> ''");
         set.values = {purposeId, day.toString(Qt::ISODate)};
         set.row = QStringLiteral("s.contract_end <= ?");
-        set.rowValue = day.toString(Qt::ISODate);
+        set.rowTakesDay = true;
     } else if (event == QLatin1String("withdrawal") || event == QLatin1String("response")) {
         // The event's day per subject first (the first withdrawal of consent for the purpose; the last answer given
         // to the subject), then the subjects, then their items.
@@ -69,9 +71,6 @@ DueSet dueSet(const RetentionRule &rule, qint64 purposeId, const QDate &day)
     } else {
         // The last visit and the backup cycle are not recorded; the period set by law is not in the register.
         set.computable = false;
-    }
-    if (!set.rowValue.isValid()) {
-        set.rowValue = next;
     }
     return set;
 }
@@ -160,21 +159,21 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
         const QDate now = fixed ? latestEventDay(today, purpose.rule.months) : today;
         const QDate later =
             fixed ? latestEventDay(today.addDays(kSoonDays), purpose.rule.months) : today.addDays(kSoonDays);
-        const DueSet dueNow = dueSet(purpose.rule, purpose.purposeId, now);
-        if (!dueNow.computable || (fixed && purpose.rule.months <= 0)) {
+        // One pass over what is due by the later day; of it, what is due already (and held back) by today.
+        const DueSet dueLater = dueSet(purpose.rule, purpose.purposeId, later);
+        if (!dueLater.computable || (fixed && purpose.rule.months <= 0)) {
             purpose.waitingFor = retentionEnd(purpose.rule, RetentionDates()).waitingFor;
             continue;
         }
-        // One pass over what is due by the later day; of it, what is due already (and held back) by today.
-        const DueSet dueLater = dueSet(purpose.rule, purpose.purposeId, later);
-        const QString dueToday = QStringLiteral("(%1)").arg(dueNow.row);
+        const QVariant dueTodayValue = dueLater.rowValue(now);
+        const QString dueToday = QStringLiteral("(%1)").arg(dueLater.row);
         const Result<QList<qint64>> counted = count(
             QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN "
                            "%1 AND %2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN %1 AND NOT %2 AND %3 THEN 1 ELSE "
                            "0 END), 0) ")
                     .arg(dueToday, kHeld, kOpenRequest) +
                 dueLater.from + kLive,
-            QVariantList{dueNow.rowValue, dueNow.rowValue, dueNow.rowValue} + dueLater.values);
+            QVariantList{dueTodayValue, dueTodayValue, dueTodayValue} + dueLater.values);
         if (!counted) {
             return counted.error();
         }
