@@ -147,7 +147,7 @@ private:
         system.code = section.code;
         system.line = section.line;
         system.name = section.value("name");
-        system.controller = referenceValue(section, "controller", kController);
+        system.controller = intern(section.field("controller").value);
         system.description = section.value("description");
         system.location = section.value("location");
         profile.systems.append(system);
@@ -272,8 +272,8 @@ private:
         ProfilePurpose purpose;
         purpose.code = section.code;
         purpose.line = section.line;
-        purpose.controller = referenceValue(section, "controller", kController);
-        purpose.system = referenceValue(section, "system", kSystem);
+        purpose.controller = intern(section.field("controller").value);
+        purpose.system = intern(section.field("system").value);
         purpose.title = section.value("title");
         purpose.description = section.value("description");
         const std::optional<LegalGround> ground = parseLegalGround(section.value("ground"));
@@ -333,30 +333,16 @@ private:
     }
 
     /// A reference to a controller or system code must name a section of this file (before or after it).
-    /// The code checked last for `type` (controllers and systems are named again and again: one string for all).
-    QString &lastReference(const QString &type) const { return type == kController ? m_lastController : m_lastSystem; }
-
-    /// The value of a reference checkReference() accepted, sharing the string of the code checked last.
-    QString referenceValue(const RawSection &section, const char *key, const QString &type) const
-    {
-        const QStringView code = section.field(key).value;
-        const QString &last = lastReference(type);
-        return code == last ? last : code.toString();
-    }
-
     Status checkReference(const RawSection &section, const char *key, const QString &type) const
     {
-        const QStringView view = section.field(key).value;
-        QString &last = lastReference(type);
-        if (view.isEmpty() || (!last.isEmpty() && view == last)) {
+        const QString code = section.value(key);
+        if (code.isEmpty()) {
             return {};
         }
-        const QString code = view.toString();
         static const QHash<QString, int> none;
         const auto found = m_codes.constFind(type);
         const QHash<QString, int> &codes = found == m_codes.constEnd() ? none : found.value();
         if (codes.contains(code)) {
-            last = code;
             return {};
         }
         // Name a few of the codes there are, not all of a large profile's.
@@ -421,9 +407,9 @@ private:
         return {};
     }
 
-    /// One string for every occurrence of the same list item or recipient part: categories, fields, countries and
-    /// processors come from small vocabularies that a large profile repeats in every purpose. Keys are views into
-    /// the profile's text, which outlives the parser.
+    /// One string for every occurrence of the same reference, list item or recipient part: controllers, systems,
+    /// categories, fields, countries and processors come from small vocabularies that a large profile repeats in
+    /// every purpose. Keys are views into the profile's text, which outlives the parser.
     QString intern(QStringView text) const
     {
         const auto found = m_interned.find(text);
@@ -439,8 +425,6 @@ private:
         std::size_t operator()(QStringView view) const { return qHash(view); }
     };
     mutable std::unordered_map<QStringView, QString, ViewHash> m_interned;
-    mutable QString m_lastController;
-    mutable QString m_lastSystem;
 };
 
 } // namespace
