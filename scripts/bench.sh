@@ -22,8 +22,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/deps.sh"
 # shellcheck source=lib/sqlite-bench.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/sqlite-bench.sh"
-# shellcheck source=lib/pg-bench.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib/pg-bench.sh"
+# shellcheck source=lib/bulk-sql.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/bulk-sql.sh"
 trap sqlite_bench_done EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -257,7 +257,7 @@ if [ -n "${BENCH_PG_URL:-}" ] && [ "$bulk" -gt 0 ]; then
         pg_ours[$kind]=$(ours_s "records/bulk_$kind" "$dir/pg_bulk_$kind.csv")
         pg_fresh_copy
         t0=$(pd_now)
-        "psql_bulk_${kind}_sql" "$bulk" | psql -X -q -v ON_ERROR_STOP=1 "$pg_copy" >/dev/null \
+        "bulk_${kind}_sql" "$bulk" | psql -X -q -v ON_ERROR_STOP=1 "$pg_copy" >/dev/null \
             || pd_die "psql failed on the bulk $kind statements"
         pg_psql[$kind]=$(pd_elapsed "$t0" | awk '{ printf "%.1f", $1 }')
     done

@@ -88,41 +88,18 @@ sqlite_connection_sql() {
     printf 'PRAGMA cache_size = -65536;\n'
 }
 
-# sqlite_bulk_anonymize_sql N: the N subjects with the highest ids, emptied by four set-based statements in one
-# transaction, with one (unchained) audit row each; what BulkAction does without strategies, batches or hashes.
+# sqlite_bulk_anonymize_sql N, sqlite_bulk_delete_sql N: the statements of lib/bulk-sql.sh on a connection set up as
+# pd::Database sets up its own, with the WAL checkpointed at the end as BulkAction does.
 sqlite_bulk_anonymize_sql() {
     sqlite_connection_sql
-    cat <<SQL
-BEGIN;
-CREATE TEMP TABLE t AS SELECT id FROM subjects WHERE state <> 'anonymized' ORDER BY id DESC LIMIT $1;
-UPDATE pd_items SET value = '', state = 'anonymized', source = '' WHERE subject_id IN (SELECT id FROM t);
-UPDATE subjects SET display_name = '', email = '', phone = '', name_key = '', email_key = '', phone_key = '',
-    external_id = NULL, state = 'anonymized' WHERE id IN (SELECT id FROM t);
-DELETE FROM subject_terms WHERE subject_id IN (SELECT id FROM t);
-INSERT INTO audit_log (at, operator_name, action, object_type, object_id, subject_id, prev_hash, hash)
-    SELECT '2026-01-01T00:00:00Z', 'bench', 'subject.anonymize', 'subject', id, id, '', '' FROM t;
-COMMIT;
-PRAGMA wal_checkpoint(TRUNCATE);
-SQL
+    bulk_anonymize_sql "$1"
+    printf 'PRAGMA wal_checkpoint(TRUNCATE);\n'
 }
 
-# sqlite_bulk_delete_sql N: the same subjects deleted (cascading to their items, consents, terms, ...), with the
-# deletion log's row and an audit row each.
 sqlite_bulk_delete_sql() {
     sqlite_connection_sql
-    cat <<SQL
-BEGIN;
-CREATE TEMP TABLE t AS SELECT id, controller_id FROM subjects WHERE state <> 'anonymized' ORDER BY id DESC LIMIT $1;
-DELETE FROM request_documents WHERE kind = 'subject-data'
-    AND request_id IN (SELECT id FROM requests WHERE subject_id IN (SELECT id FROM t));
-INSERT INTO deletion_log (subject_ref, controller_id, deleted_at, categories, systems, method, reason, operator_name)
-    SELECT 'S-' || id, controller_id, '2026-01-01T00:00:00Z', '', '', 'deletion', 'bench', 'bench' FROM t;
-DELETE FROM subjects WHERE id IN (SELECT id FROM t);
-INSERT INTO audit_log (at, operator_name, action, object_type, object_id, subject_id, prev_hash, hash)
-    SELECT '2026-01-01T00:00:00Z', 'bench', 'subject.delete', 'subject', id, id, '', '' FROM t;
-COMMIT;
-PRAGMA wal_checkpoint(TRUNCATE);
-SQL
+    bulk_delete_sql "$1"
+    printf 'PRAGMA wal_checkpoint(TRUNCATE);\n'
 }
 
 # --- Demo data in plain SQL ---------------------------------------------------------------------------------------

@@ -1,9 +1,12 @@
 # shellcheck shell=bash
-# The psql side of scripts/bench.sh's PostgreSQL figures (sourced, not run): the bulk actions as set-based statements
-# in one transaction, as scripts/lib/sqlite-bench.sh has them for the sqlite3 shell. Rows of the log tables get their
-# ids from the highest one (the demo writes ids of its own, ahead of the identity sequences).
+# The bulk actions as set-based statements in one transaction, for the sqlite3 shell (scripts/lib/sqlite-bench.sh adds
+# the connection settings) and psql alike (sourced by scripts/bench.sh, not run): what BulkAction does without
+# strategies, batches or hashes. Rows of the log tables get their ids from the highest one (the demo writes ids of its
+# own, ahead of PostgreSQL's identity sequences).
 
-psql_bulk_anonymize_sql() {
+# bulk_anonymize_sql N: the N subjects with the highest ids, emptied by four statements, with one (unchained) audit row
+# each.
+bulk_anonymize_sql() {
     cat <<SQL
 BEGIN;
 CREATE TEMP TABLE t AS SELECT id FROM subjects WHERE state <> 'anonymized' ORDER BY id DESC LIMIT $1;
@@ -18,7 +21,9 @@ COMMIT;
 SQL
 }
 
-psql_bulk_delete_sql() {
+# bulk_delete_sql N: the same subjects deleted (cascading to their items, consents, terms, ...), with the deletion
+# log's row and an audit row each.
+bulk_delete_sql() {
     cat <<SQL
 BEGIN;
 CREATE TEMP TABLE t AS SELECT id, controller_id FROM subjects WHERE state <> 'anonymized' ORDER BY id DESC LIMIT $1;
