@@ -1,6 +1,7 @@
 #include "app/approvals/ApprovalService.h"
 
 #include "app/requests/RequestExecution.h"
+#include "app/retention/RetentionRun.h"
 #include "app/storage/Database.h"
 
 #include <QCoreApplication>
@@ -23,6 +24,25 @@ Status ApprovalService::approve(Database &database, const Session &who, qint64 a
         return approved.error();
     }
     const Approval &approval = approved.value();
+    if (approval.action == QLatin1String("retention")) {
+        // A retention sweep: what of its subjects is still due today goes, as the sweep itself would do it.
+        Result<RetentionRun::Summary> swept =
+            RetentionRun::runApproved(database, who, approvalId, approval.subjectIds, progress,
+                                      batchSize > 0 ? batchSize : RetentionRun::kBatchSubjects);
+        if (!swept) {
+            return swept.error();
+        }
+        if (ran) {
+            ran->done = swept->subjectsDeleted + swept->subjectsAnonymized + swept->subjectsTrimmed;
+            ran->skipped = swept->skipped;
+            ran->cancelled = swept->cancelled;
+        }
+        if (swept->cancelled) {
+            return makeError(ErrorCode::Cancelled,
+                             Tr::tr("approval #%1 stopped on the way; approve it again to finish").arg(approvalId));
+        }
+        return ApprovalQueue::markExecuted(database, approvalId);
+    }
     // The action itself runs in all-or-nothing batches; subjects done before an interruption are skipped.
     BulkAction::Order order;
     order.kind = approval.action == QLatin1String("delete") ? BulkAction::Kind::Delete : BulkAction::Kind::Anonymize;

@@ -1,4 +1,5 @@
 #include "app/retention/RetentionSweep.h"
+#include "app/retention/RetentionDue_p.h"
 
 #include "app/domain/Permissions.h"
 #include "app/requests/Request.h"
@@ -11,76 +12,16 @@
 
 namespace pd {
 
-namespace {
+using namespace retentiondue;
 
-/// Where the items a rule makes due are found, and the values the found set is bound to. Each form starts from the
-/// rule's event (an index on it), so that the cost follows what is due, not how much the purpose holds: items of
-/// the purpose (alias i) with their subject (alias s). `day` is the last day the event may have happened; `next`
-/// the day after it, for timestamps ("2026-01-05T10:00:00Z" < "2026-01-06").
-struct DueSet
+qint64 RetentionSweep::Preview::toChange() const
 {
-    QString from;
-    QVariantList values;
-    QString row;              ///< the same condition on one row of the set, bound to rowValue(an earlier day)
-    bool rowTakesDay = false; ///< the row compares dates (the day itself), not timestamps (the day after it)
-    bool computable = false;
-
-    QVariant rowValue(const QDate &day) const { return (rowTakesDay ? day : day.addDays(1)).toString(Qt::ISODate); }
-};
-
-DueSet dueSet(const RetentionRule &rule, qint64 purposeId, const QDate &day)
-{
-    const QString event = rule.kind == RetentionKind::ContractTerm      ? QStringLiteral("contract-end")
-                          : rule.kind == RetentionKind::UntilWithdrawal ? QStringLiteral("withdrawal")
-                          : rule.kind == RetentionKind::Fixed           ? rule.event
-                                                                        : QString();
-    const QString next = day.addDays(1).toString(Qt::ISODate);
-    // CROSS JOIN keeps SQLite from reordering: the subjects the event selects first, then their items.
-    const QString items = QStringLiteral(" CROSS JOIN pd_items i WHERE i.subject_id = s.id AND i.purpose_id = ? AND ");
-    DueSet set;
-    set.computable = true;
-    if (event == QLatin1String("collection")) {
-        set.from = QStringLiteral("FROM pd_items i JOIN subjects s ON s.id = i.subject_id WHERE i.purpose_id = ? AND "
-                                  "i.collected_at < ?");
-        set.values = {purposeId, next};
-        set.row = QStringLiteral("i.collected_at < ?");
-    } else if (event == QLatin1String("registration")) {
-        set.from = QStringLiteral("FROM subjects s") + items + QStringLiteral("s.created_at < ?");
-        set.values = {purposeId, next};
-        set.row = QStringLiteral("s.created_at < ?");
-    } else if (event == QLatin1String("contract-end")) {
-        set.from =
-            QStringLiteral("FROM subjects s") + items + QStringLiteral("s.contract_end <= ? AND s.contract_end <> ''");
-        set.values = {purposeId, day.toString(Qt::ISODate)};
-        set.row = QStringLiteral("s.contract_end <= ?");
-        set.rowTakesDay = true;
-    } else if (event == QLatin1String("withdrawal") || event == QLatin1String("response")) {
-        // The event's day per subject first (the first withdrawal of consent for the purpose; the last answer given
-        // to the subject), then the subjects, then their items.
-        const bool withdrawal = event == QLatin1String("withdrawal");
-        const QString events =
-            withdrawal ? QStringLiteral("SELECT subject_id, MIN(withdrawn_at) AS at FROM consents WHERE purpose_id = ? "
-                                        "AND withdrawn_at IS NOT NULL GROUP BY subject_id HAVING MIN(withdrawn_at) < ?")
-                       : QStringLiteral("SELECT subject_id, MAX(replied_at) AS at FROM requests WHERE subject_id IS "
-                                        "NOT NULL GROUP BY subject_id HAVING MAX(replied_at) < ?");
-        set.from = QStringLiteral("FROM (%1) e CROSS JOIN subjects s CROSS JOIN pd_items i WHERE s.id = e.subject_id "
-                                  "AND i.subject_id = s.id AND i.purpose_id = ?")
-                       .arg(events);
-        set.values = withdrawal ? QVariantList{purposeId, next, purposeId} : QVariantList{next, purposeId};
-        set.row = QStringLiteral("e.at < ?");
-    } else {
-        // The last visit and the backup cycle are not recorded; the period set by law is not in the register.
-        set.computable = false;
+    qint64 total = 0;
+    for (const PurposeRetention &purpose : purposes) {
+        total += purpose.toChange();
     }
-    return set;
+    return total;
 }
-
-const QString kOpenRequest = QStringLiteral("EXISTS (SELECT 1 FROM requests r WHERE r.subject_id = s.id AND %1)")
-                                 .arg(openStatusCondition(QStringLiteral("r.status")));
-const QString kHeld = QStringLiteral("(i.state = 'blocked' OR s.state = 'blocked')");
-const QString kLive = QStringLiteral(" AND i.state <> 'anonymized' AND s.state <> 'anonymized'");
-
-} // namespace
 
 QDate RetentionSweep::latestEventDay(const QDate &today, int months)
 {
@@ -170,10 +111,10 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
         const Result<QList<qint64>> counted = count(
             QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN "
                            "%1 AND %2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN %1 AND NOT %2 AND %3 THEN 1 ELSE "
-                           "0 END), 0) ")
-                    .arg(dueToday, kHeld, kOpenRequest) +
+                           "0 END), 0), COALESCE(SUM(CASE WHEN %1 AND NOT %2 AND NOT %3 AND %4 THEN 1 ELSE 0 END), 0) ")
+                    .arg(dueToday, kHeld, kOpenRequest, kOnHold) +
                 dueLater.from + kLive,
-            QVariantList{dueTodayValue, dueTodayValue, dueTodayValue} + dueLater.values);
+            QVariantList{dueTodayValue, dueTodayValue, dueTodayValue, dueTodayValue} + dueLater.values);
         if (!counted) {
             return counted.error();
         }
@@ -181,6 +122,7 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
         purpose.due = due.at(0);
         purpose.heldBlocked = due.at(1);
         purpose.heldForRequest = due.at(2);
+        purpose.heldLegal = due.at(3);
         purpose.dueSoon = counted->at(0) - purpose.due;
     }
     Result<QVariant> scheduled = sql::scalar(

@@ -34,11 +34,12 @@ public:
         qint64 due = 0;            ///< of them, past their period
         qint64 heldBlocked = 0;    ///< due, but blocked (restriction of processing holds them)
         qint64 heldForRequest = 0; ///< due, but their subject has an open data-subject request
+        qint64 heldLegal = 0;      ///< due, but their subject is under a legal hold
         qint64 dueSoon = 0;        ///< not due yet, due within kSoonDays
         QString waitingFor;        ///< when no date can be computed for the rule: what it waits for
 
         /// What running the sweep would delete or anonymize.
-        qint64 toChange() const { return due - heldBlocked - heldForRequest; }
+        qint64 toChange() const { return due - heldBlocked - heldForRequest - heldLegal; }
     };
 
     struct Preview
@@ -46,6 +47,9 @@ public:
         QDate today;
         QList<PurposeRetention> purposes;
         qint64 scheduledErasuresDue = 0; ///< erasures scheduled by withdrawals of consent, due by today
+
+        /// Data items the sweep would delete or anonymize, over all purposes.
+        qint64 toChange() const;
     };
 
     /// What the sweep would do on `today`.

@@ -2,6 +2,7 @@
 #include "app/domain/FieldRules.h"
 
 #include "app/access/AuditLog.h"
+#include "app/domain/Deadlines.h"
 #include "app/domain/Permissions.h"
 #include "app/storage/ChangeNotifier.h"
 #include "app/storage/Database.h"
@@ -134,8 +135,10 @@ Status ConsentService::withdraw(Database &database, const Session &who, qint64 c
     return database.transaction([&](QSqlDatabase &tx) -> Status {
         QSqlQuery query(tx);
         if (Status found = sql::exec(query,
-                                     QStringLiteral("SELECT c.subject_id, c.withdrawn_at, p.code FROM consents c "
-                                                    "JOIN purposes p ON p.id = c.purpose_id WHERE c.id = ?"),
+                                     QStringLiteral("SELECT c.subject_id, c.withdrawn_at, p.code, c.purpose_id, "
+                                                    "COALESCE(k.country, '') FROM consents c JOIN purposes p ON p.id "
+                                                    "= c.purpose_id LEFT JOIN controllers k ON k.id = "
+                                                    "p.controller_id WHERE c.id = ?"),
                                      {consentId}, "reading the consent");
             !found) {
             return found;
@@ -145,6 +148,8 @@ Status ConsentService::withdraw(Database &database, const Session &who, qint64 c
         }
         const qint64 subjectId = query.value(0).toLongLong();
         const QString purpose = query.value(2).toString();
+        const qint64 purposeId = query.value(3).toLongLong();
+        const QString country = query.value(4).toString();
         query.finish();
         // The subject first (as every change of it does), then the consent again: a deletion that was under way
         // took the consent with it.
@@ -175,10 +180,33 @@ Status ConsentService::withdraw(Database &database, const Session &who, qint64 c
             !status) {
             return status;
         }
+        // The data held for the purpose must go within the withdrawal's deadline (99-Z art. 10: 15 days); the
+        // retention sweep carries it out. Under a request, the request's execution schedules it by its own due date.
+        QString due;
+        if (!requestId) {
+            Regime regime = Regime::Gdpr;
+            for (Regime candidate : {Regime::By99z, Regime::UkGdpr, Regime::Ru152fz, Regime::Ccpa, Regime::BrLgpd}) {
+                if (!country.isEmpty() && Deadlines::country(candidate) == country.toUpper()) {
+                    regime = candidate;
+                }
+            }
+            due =
+                Deadlines::dueDate(regime, RequestType::ConsentWithdrawal, QDate::currentDate()).toString(Qt::ISODate);
+            if (Status scheduled =
+                    sql::exec(query,
+                              QStringLiteral("INSERT INTO scheduled_erasures (subject_id, purpose_id, "
+                                             "due_date, created_at) VALUES (?, ?, ?, ?)"),
+                              {subjectId, purposeId, due, sql::nowTimestamp()}, "scheduling the erasure");
+                !scheduled) {
+                return scheduled;
+            }
+        }
         ChangeNotifier::notify(tx, QStringLiteral("subjects"));
-        return AuditLog::append(tx, who,
-                                consentEntry("consent.withdraw", consentId, subjectId, reason, requestId,
-                                             QStringLiteral("purpose=%1").arg(purpose)));
+        return AuditLog::append(
+            tx, who,
+            consentEntry("consent.withdraw", consentId, subjectId, reason, requestId,
+                         QStringLiteral("purpose=%1").arg(purpose) +
+                             (due.isEmpty() ? QString() : QStringLiteral(" erasure_due=%1").arg(due))));
     });
 }
 

@@ -1,7 +1,7 @@
 // The retention sweep's preview on both backends, with a fixed clock: what each kind of rule makes due, what is held
-// back (blocked data, open requests), what is coming, and the command line's dry run.
+// back (blocked data, open requests), what is coming, and the command line's dry run and run.
 #include "CliRunner.h"
-#include "ServiceFixture.h"
+#include "RetentionFixture.h"
 
 #include "app/retention/RetentionSweep.h"
 
@@ -14,97 +14,8 @@
 using namespace pd;
 using namespace pd::test;
 
-namespace {
-
-const QDate kToday(2026, 11, 23);
-
-} // namespace
-
-class RetentionSweepTest : public ServiceFixture
+class RetentionSweepTest : public RetentionFixture
 {
-protected:
-    void SetUp() override
-    {
-        ServiceFixture::SetUp();
-        if (IsSkipped() || HasFatalFailure()) {
-            return;
-        }
-        QSqlDatabase connection = db().connection();
-        QSqlQuery query(connection);
-        ASSERT_TRUE(query.exec(QStringLiteral(
-            "SELECT id FROM subjects s WHERE state = 'active' AND NOT EXISTS (SELECT 1 FROM requests r WHERE "
-            "r.subject_id = s.id) AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.subject_id = s.id) ORDER BY id")));
-        while (query.next()) {
-            m_quiet << query.value(0).toLongLong();
-        }
-        ASSERT_GE(m_quiet.size(), 5) << "the demo data has subjects without requests or consents";
-        m_controller = scalar(QStringLiteral("SELECT MIN(id) FROM controllers")).toLongLong();
-    }
-
-    void exec(const QString &statement, const QVariantList &values = {})
-    {
-        QSqlDatabase connection = db().connection();
-        QSqlQuery query(connection);
-        ASSERT_TRUE(query.prepare(statement)) << statement.toStdString();
-        for (const QVariant &value : values) {
-            query.addBindValue(value);
-        }
-        ASSERT_TRUE(query.exec()) << query.lastError().text().toStdString();
-    }
-
-    /// Ids are given, not drawn: the demo writes ids of its own ahead of PostgreSQL's identity sequences.
-    qint64 nextId(const char *table)
-    {
-        return scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) + 1 FROM %1").arg(QLatin1String(table))).toLongLong();
-    }
-
-    qint64 addPurpose(const char *code, const char *kind, int months = 0, const char *event = nullptr,
-                      const char *action = "delete")
-    {
-        const qint64 id = nextId("purposes");
-        exec(QStringLiteral("INSERT INTO purposes (id, code, controller_id, title, legal_ground, retention_kind, "
-                            "retention_months, retention_event, retention_text, retention_action) VALUES (?, ?, ?, ?, "
-                            "'contract', ?, ?, ?, ?, ?)"),
-             {id, QLatin1String(code), m_controller, QStringLiteral("Test purpose %1").arg(QLatin1String(code)),
-              QLatin1String(kind), months > 0 ? QVariant(months) : QVariant(QMetaType::fromType<int>()),
-              event ? QVariant(QLatin1String(event)) : QVariant(QMetaType::fromType<QString>()),
-              QStringLiteral("as the policy says"), QLatin1String(action)});
-        return id;
-    }
-
-    void addItem(qint64 subject, qint64 purpose, const char *collected)
-    {
-        exec(QStringLiteral("INSERT INTO pd_items (id, subject_id, purpose_id, category, field, value, collected_at) "
-                            "VALUES (?, ?, ?, 'account', 'email', 'x@example.org', ?)"),
-             {nextId("pd_items"), subject, purpose, QStringLiteral("%1T10:00:00Z").arg(QLatin1String(collected))});
-    }
-
-    void openRequestFor(qint64 subject)
-    {
-        const QString at = QStringLiteral("2026-11-01T09:00:00Z");
-        exec(QStringLiteral("INSERT INTO requests (id, subject_id, type, regime, status, received_at, due_date, "
-                            "created_at, updated_at) VALUES (?, ?, 'erasure', 'gdpr', 'in-progress', ?, '2026-12-01', "
-                            "?, ?)"),
-             {nextId("requests"), subject, at, at, at});
-    }
-
-    RetentionSweep::PurposeRetention preview(const char *code, const QDate &today = kToday)
-    {
-        const Result<RetentionSweep::Preview> result = RetentionSweep::preview(db(), as("officer"), today);
-        EXPECT_TRUE(result.ok()) << result.error().message.toStdString();
-        if (result.ok()) {
-            for (const RetentionSweep::PurposeRetention &purpose : result->purposes) {
-                if (purpose.code == QLatin1String(code)) {
-                    return purpose;
-                }
-            }
-        }
-        ADD_FAILURE() << "no purpose " << code << " in the preview";
-        return {};
-    }
-
-    QList<qint64> m_quiet; ///< active subjects without requests or consents
-    qint64 m_controller = 0;
 };
 
 TEST_P(RetentionSweepTest, AFixedPeriodFromCollectionCountsWhatIsDueHeldBackAndComing)
@@ -220,6 +131,7 @@ TEST_P(RetentionSweepTest, RulesWithoutADateKeepTheirDataAndSayWhy)
 TEST_P(RetentionSweepTest, AnAdministratorSeesNoPreviewAndTheCommandLineListsIt)
 {
     EXPECT_FALSE(RetentionSweep::preview(db(), as("admin"), kToday).ok());
+    exec(QStringLiteral("UPDATE purposes SET retention_kind = 'legal'")); // the demo's own rules keep their data
 
     const qint64 purpose = addPurpose("t-cli", "fixed", 12, "collection");
     addItem(m_quiet[0], purpose, "2024-01-10");
@@ -248,9 +160,20 @@ TEST_P(RetentionSweepTest, AnAdministratorSeesNoPreviewAndTheCommandLineListsIt)
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM pd_items WHERE purpose_id = ?"), {purpose}).toInt(), 2)
         << "a dry run changes nothing";
 
-    const CliRun wet = runCli(base, environment);
-    EXPECT_EQ(wet.exitCode, 2) << "carrying the sweep out is not there yet, and says so";
-    EXPECT_TRUE(wet.err.contains(QStringLiteral("--dry-run"))) << wet.err.toStdString();
+    const CliRun future =
+        runCli(base + QStringList{QStringLiteral("--today"), QStringLiteral("2999-01-01")}, environment);
+    EXPECT_EQ(future.exitCode, 2) << "data is never removed before its time";
+    EXPECT_TRUE(future.err.contains(QStringLiteral("--today"))) << future.err.toStdString();
+    EXPECT_EQ(items(purpose), 2);
+
+    const CliRun wet = runCli(base + QStringList{QStringLiteral("--json")}, environment);
+    ASSERT_EQ(wet.exitCode, 0) << wet.err.toStdString();
+    EXPECT_EQ(items(purpose), 1) << "the sweep deleted the item past its period";
+    const QJsonObject summary = QJsonDocument::fromJson(wet.out.toUtf8()).object();
+    EXPECT_EQ(summary.value(QStringLiteral("items_deleted")).toInteger() +
+                  summary.value(QStringLiteral("subjects_deleted")).toInteger(),
+              1)
+        << wet.out.toStdString();
 }
 
 PD_INSTANTIATE_FOR_BACKENDS(RetentionSweepTest);
