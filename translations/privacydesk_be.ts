@@ -65,6 +65,10 @@
         <source>approval #%1 stopped after %2 of %3 subjects; approve it again to finish</source>
         <translation>узгадненне #%1 спынена пасля %2 з %3 суб&apos;ектаў; узгадніце яго яшчэ раз, каб завяршыць</translation>
     </message>
+    <message>
+        <source>approval #%1 stopped on the way; approve it again to finish</source>
+        <translation>узгадненне #%1 спынена на паўдарозе; узгадніце яго зноў, каб давесці да канца</translation>
+    </message>
 </context>
 <context>
     <name>pd::ApprovalsDialog</name>
@@ -239,6 +243,26 @@
     <message>
         <source>Approval #%1 cancelled.</source>
         <translation>Узгадненне #%1 адменена.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Carry out the retention sweep %1 asked for? The data whose retention period is over is deleted or anonymized for %Ln subject(s), as the register of purposes says. This cannot be undone.</source>
+        <translation>
+            <numerusform>Выканаць ачыстку па тэрмінах захоўвання, якую запытаў %1? Даныя з мінулым тэрмінам захоўвання будуць выдалены або абязасоблены ў %Ln суб&apos;екта, як пазначана ў рэестры мэт. Гэта незваротна.</numerusform>
+            <numerusform>Выканаць ачыстку па тэрмінах захоўвання, якую запытаў %1? Даныя з мінулым тэрмінам захоўвання будуць выдалены або абязасоблены ў %Ln суб&apos;ектаў, як пазначана ў рэестры мэт. Гэта незваротна.</numerusform>
+            <numerusform>Выканаць ачыстку па тэрмінах захоўвання, якую запытаў %1? Даныя з мінулым тэрмінам захоўвання будуць выдалены або абязасоблены ў %Ln суб&apos;ектаў, як пазначана ў рэестры мэт. Гэта незваротна.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approval #%1 carried out: the retention sweep changed %Ln subject(s).</source>
+        <translation>
+            <numerusform>Узгадненне #%1 выканана: ачыстка па тэрмінах захоўвання закранула %Ln суб&apos;екта.</numerusform>
+            <numerusform>Узгадненне #%1 выканана: ачыстка па тэрмінах захоўвання закранула %Ln суб&apos;ектаў.</numerusform>
+            <numerusform>Узгадненне #%1 выканана: ачыстка па тэрмінах захоўвання закранула %Ln суб&apos;ектаў.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retention sweep</source>
+        <translation>Ачыстка па тэрмінах захоўвання</translation>
     </message>
 </context>
 <context>
@@ -1542,10 +1566,6 @@
         <translation>%1: лішні аргумент «%2»</translation>
     </message>
     <message>
-        <source>%1: only --dry-run is available so far: it lists what would be deleted or anonymized and what is held back</source>
-        <translation>%1: пакуль даступны толькі --dry-run: ён паказвае, што было б выдалена або абязлічана і што ўтрымліваецца</translation>
-    </message>
-    <message>
         <source>%1: --today: expected a date as YYYY-MM-DD</source>
         <translation>%1: --today: чакалася дата ў выглядзе ГГГГ-ММ-ДД</translation>
     </message>
@@ -1562,10 +1582,6 @@
         </translation>
     </message>
     <message>
-        <source>%1 of %2 items due: %3 to %4; held back: %5 blocked, %6 under an open request; %7 more due within 30 days</source>
-        <translation>тэрмін скончыўся ў %1 з %2 элементаў: %3 — %4; утрымліваюцца: %5 заблакаваны, %6 па адкрытым запыце; яшчэ %7 у бліжэйшыя 30 дзён</translation>
-    </message>
-    <message>
         <source>anonymize</source>
         <translation>абязлічыць</translation>
     </message>
@@ -1576,6 +1592,38 @@
     <message>
         <source>Erasures scheduled by withdrawals of consent, due: %1</source>
         <translation>Запланаваныя пасля адклікання згоды выдаленні, тэрмін якіх надышоў: %1</translation>
+    </message>
+    <message>
+        <source>Retention on %1: %2 subjects would change, more than one officer may change alone. Nothing was done: approval #%3 waits for a second officer (privacydesk-cli approval approve %3).</source>
+        <translation>Тэрміны захоўвання на %1: змяніліся б суб&apos;екты (%2) — больш, чым адзін адказны можа змяніць сам. Нічога не зроблена: узгадненне #%3 чакае другога адказнага (privacydesk-cli approval approve %3).</translation>
+    </message>
+    <message>
+        <source>Retention on %1:</source>
+        <translation>Тэрміны захоўвання на %1:</translation>
+    </message>
+    <message>
+        <source>%1 items due; held back: %2 blocked, %3 under an open request, %4 under a legal hold</source>
+        <translation>элементаў з мінулым тэрмінам: %1; утрымана: заблакіравана — %2, па адкрытым запыце — %3, па юрыдычным утрыманні — %4</translation>
+    </message>
+    <message>
+        <source>Subjects deleted: %1, anonymized: %2; subjects that keep other data: %3 (items deleted: %4, anonymized: %5)</source>
+        <translation>Суб&apos;ектаў выдалена: %1, абязасоблена: %2; суб&apos;ектаў, у якіх засталіся іншыя даныя: %3 (элементаў выдалена: %4, абязасоблена: %5)</translation>
+    </message>
+    <message>
+        <source>Scheduled erasures carried out: %1, held back: %2; subjects changed by someone else meanwhile and left: %3</source>
+        <translation>Запланаваных выдаленняў выканана: %1, утрымана: %2; суб&apos;ектаў, змененых за гэты час іншымі і пакінутых як ёсць: %3</translation>
+    </message>
+    <message>
+        <source>%1: waits for a second officer (approval #%2)</source>
+        <translation>%1: чакае другога адказнага (узгадненне #%2)</translation>
+    </message>
+    <message>
+        <source>%1: --today: a sweep cannot run for a day after today; a later day is for --dry-run</source>
+        <translation>%1: --today: ачыстку нельга выканаць за дзень пазней за сённяшні; пазнейшы дзень — толькі для --dry-run</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items due: %3 to %4; held back: %5 blocked, %6 under an open request, %7 under a legal hold; %8 more due within 30 days</source>
+        <translation>тэрмін мінуў у %1 з %2 элементаў: %3 — %4; утрымана: заблакіравана — %5, па адкрытым запыце — %6, па юрыдычным утрыманні — %7; яшчэ %8 — у бліжэйшыя 30 дзён</translation>
     </message>
 </context>
 <context>
@@ -2893,6 +2941,10 @@
     <message>
         <source>Working-Day &amp;Calendars…</source>
         <translation>&amp;Календары працоўных дзён…</translation>
+    </message>
+    <message>
+        <source>&amp;Retention Sweep…</source>
+        <translation>&amp;Ачыстка па тэрмінах захоўвання…</translation>
     </message>
 </context>
 <context>
@@ -4677,6 +4729,152 @@
     <message>
         <source>the period the law sets (record it in the register of purposes)</source>
         <translation>тэрмін, устаноўлены заканадаўствам (пазначце яго ў рэестры мэт апрацоўкі)</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RetentionDialog</name>
+    <message>
+        <source>Retention Sweep</source>
+        <translation>Ачыстка па тэрмінах захоўвання</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Мэта</translation>
+    </message>
+    <message>
+        <source>Retention rule</source>
+        <translation>Тэрмін захоўвання</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>Потым</translation>
+    </message>
+    <message>
+        <source>Items held</source>
+        <translation>Захоўваецца</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>Тэрмін мінуў</translation>
+    </message>
+    <message>
+        <source>Held back</source>
+        <translation>Утрымана</translation>
+    </message>
+    <message>
+        <source>Due within 30 days</source>
+        <translation>Мінае за 30 дзён</translation>
+    </message>
+    <message>
+        <source>&amp;Run Sweep…</source>
+        <translation>&amp;Выканаць ачыстку…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>А&amp;бнавіць</translation>
+    </message>
+    <message>
+        <source>Only an officer may run the retention sweep.</source>
+        <translation>Выканаць ачыстку па тэрмінах захоўвання можа толькі адказны за абарону даных.</translation>
+    </message>
+    <message>
+        <source>As of %1. Data past its retention period is deleted or anonymized as each purpose&apos;s rule says. Blocked data, data of a subject with an open request and data under a legal hold are held back.</source>
+        <translation>Па стане на %1. Даныя з мінулым тэрмінам захоўвання выдаляюцца або абязасабляюцца, як патрабуе правіла кожнай мэты. Заблакіраваныя даныя, даныя суб&apos;екта з адкрытым запытам і даныя пад юрыдычным утрыманнем не закранаюцца.</translation>
+    </message>
+    <message>
+        <source>Anonymize</source>
+        <translation>Абязасобіць</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Выдаліць</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>захоўваюцца</translation>
+    </message>
+    <message>
+        <source>No date can be computed yet: waiting for %1.</source>
+        <translation>Дату пакуль нельга вылічыць: чакаецца %1.</translation>
+    </message>
+    <message>
+        <source>%1 blocked</source>
+        <translation>заблакіравана: %1</translation>
+    </message>
+    <message>
+        <source>%1 under an open request</source>
+        <translation>па адкрытым запыце: %1</translation>
+    </message>
+    <message>
+        <source>%1 under a legal hold</source>
+        <translation>юрыдычнае ўтрыманне: %1</translation>
+    </message>
+    <message>
+        <source>Erasures scheduled by withdrawals of consent, due now: %1</source>
+        <translation>Выдаленні, запланаваныя пасля адклікання згод, тэрмін якіх настаў: %1</translation>
+    </message>
+    <message>
+        <source>Nothing is due today.</source>
+        <translation>Сёння няма даных з мінулым тэрмінам.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete or anonymize the data whose retention period is over (%Ln item(s) and scheduled erasure(s))? A subject that keeps nothing else is deleted, or anonymized, as a whole. Held-back data stays. This cannot be undone.</source>
+        <translation>
+            <numerusform>Выдаліць або абязасобіць даныя з мінулым тэрмінам захоўвання (%Ln элемент або запланаванае выдаленне)? Суб&apos;ект, у якога не застанецца іншых даных, выдаляецца або абязасабляецца цалкам. Утрыманыя даныя застаюцца. Гэта незваротна.</numerusform>
+            <numerusform>Выдаліць або абязасобіць даныя з мінулым тэрмінам захоўвання (%Ln элементы і запланаваныя выдаленні)? Суб&apos;ект, у якога не застанецца іншых даных, выдаляецца або абязасабляецца цалкам. Утрыманыя даныя застаюцца. Гэта незваротна.</numerusform>
+            <numerusform>Выдаліць або абязасобіць даныя з мінулым тэрмінам захоўвання (%Ln элементаў і запланаваных выдаленняў)? Суб&apos;ект, у якога не застанецца іншых даных, выдаляецца або абязасабляецца цалкам. Утрыманыя даныя застаюцца. Гэта незваротна.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run the Retention Sweep</source>
+        <translation>Выканаць ачыстку па тэрмінах захоўвання</translation>
+    </message>
+    <message>
+        <source>Deleting and anonymizing what is due…</source>
+        <translation>Выдаленне і абязасабленне даных з мінулым тэрмінам…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасаваць</translation>
+    </message>
+    <message>
+        <source>Stopping after the batch in progress…</source>
+        <translation>Спыненне пасля бягучага пакета…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was done: the sweep would change %Ln subject(s), more than one officer may change alone. Approval #%1 waits for a second officer (Tools &gt; Pending Approvals).</source>
+        <translation>
+            <numerusform>Нічога не зроблена: ачыстка закранула б %Ln суб&apos;екта — больш, чым адзін адказны можа змяніць сам. Узгадненне #%1 чакае другога адказнага (Інструменты &gt; Чакаюць узгаднення).</numerusform>
+            <numerusform>Нічога не зроблена: ачыстка закранула б %Ln суб&apos;ектаў — больш, чым адзін адказны можа змяніць сам. Узгадненне #%1 чакае другога адказнага (Інструменты &gt; Чакаюць узгаднення).</numerusform>
+            <numerusform>Нічога не зроблена: ачыстка закранула б %Ln суб&apos;ектаў — больш, чым адзін адказны можа змяніць сам. Узгадненне #%1 чакае другога адказнага (Інструменты &gt; Чакаюць узгаднення).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sweep done. Subjects deleted: %1, anonymized: %2. Subjects that keep other data: %3 (items deleted: %4, anonymized: %5). Scheduled erasures carried out: %6.</source>
+        <translation>Ачыстка выканана. Суб&apos;ектаў выдалена: %1, абязасоблена: %2. Суб&apos;ектаў, у якіх засталіся іншыя даныя: %3 (элементаў выдалена: %4, абязасоблена: %5). Запланаваных выдаленняў выканана: %6.</translation>
+    </message>
+    <message>
+        <source>Held back: %1.</source>
+        <translation>Утрымана: %1.</translation>
+    </message>
+    <message>
+        <source>Subjects changed by someone else meanwhile and left as they were: %1.</source>
+        <translation>Суб&apos;ектаў, змененых за гэты час іншымі і пакінутых як ёсць: %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled: what was done stays done; run the sweep again to finish.</source>
+        <translation>Скасавана: зробленае застаецца; запусціце ачыстку зноў, каб завяршыць.</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RetentionRun</name>
+    <message>
+        <source>retention period over (sweep of %1)</source>
+        <translation>мінуў тэрмін захоўвання (ачыстка ад %1)</translation>
+    </message>
+    <message>
+        <source>the retention sweep runs as of today or an earlier day, not %1</source>
+        <translation>ачыстка па тэрмінах захоўвання выконваецца на сёння або больш ранні дзень, не на %1</translation>
     </message>
 </context>
 <context>

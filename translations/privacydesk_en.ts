@@ -61,6 +61,10 @@
         <source>approval #%1 stopped after %2 of %3 subjects; approve it again to finish</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>approval #%1 stopped on the way; approve it again to finish</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::ApprovalsDialog</name>
@@ -229,6 +233,24 @@
     </message>
     <message>
         <source>Approval #%1 cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Carry out the retention sweep %1 asked for? The data whose retention period is over is deleted or anonymized for %Ln subject(s), as the register of purposes says. This cannot be undone.</source>
+        <translation>
+            <numerusform>Carry out the retention sweep %1 asked for? The data whose retention period is over is deleted or anonymized for %Ln subject, as the register of purposes says. This cannot be undone.</numerusform>
+            <numerusform>Carry out the retention sweep %1 asked for? The data whose retention period is over is deleted or anonymized for %Ln subjects, as the register of purposes says. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approval #%1 carried out: the retention sweep changed %Ln subject(s).</source>
+        <translation>
+            <numerusform>Approval #%1 carried out: the retention sweep changed %Ln subject.</numerusform>
+            <numerusform>Approval #%1 carried out: the retention sweep changed %Ln subjects.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retention sweep</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1512,10 +1534,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: only --dry-run is available so far: it lists what would be deleted or anonymized and what is held back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: --today: expected a date as YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1525,14 +1543,10 @@
     </message>
     <message numerus="yes">
         <source>%Ln item(s), kept: no date can be computed yet, waiting for %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln item, kept: no date can be computed yet, waiting for %1</numerusform>
+            <numerusform>%Ln items, kept: no date can be computed yet, waiting for %1</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 of %2 items due: %3 to %4; held back: %5 blocked, %6 under an open request; %7 more due within 30 days</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>anonymize</source>
@@ -1544,6 +1558,38 @@
     </message>
     <message>
         <source>Erasures scheduled by withdrawals of consent, due: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention on %1: %2 subjects would change, more than one officer may change alone. Nothing was done: approval #%3 waits for a second officer (privacydesk-cli approval approve %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention on %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items due; held back: %2 blocked, %3 under an open request, %4 under a legal hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subjects deleted: %1, anonymized: %2; subjects that keep other data: %3 (items deleted: %4, anonymized: %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled erasures carried out: %1, held back: %2; subjects changed by someone else meanwhile and left: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: waits for a second officer (approval #%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --today: a sweep cannot run for a day after today; a later day is for --dry-run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 items due: %3 to %4; held back: %5 blocked, %6 under an open request, %7 under a legal hold; %8 more due within 30 days</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2859,6 +2905,10 @@
     </message>
     <message>
         <source>Working-Day &amp;Calendars…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retention Sweep…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4633,6 +4683,150 @@
     </message>
     <message>
         <source>the period the law sets (record it in the register of purposes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::RetentionDialog</name>
+    <message>
+        <source>Retention Sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due within 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run Sweep…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an officer may run the retention sweep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of %1. Data past its retention period is deleted or anonymized as each purpose&apos;s rule says. Blocked data, data of a subject with an open request and data under a legal hold are held back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No date can be computed yet: waiting for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 under an open request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 under a legal hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasures scheduled by withdrawals of consent, due now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is due today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete or anonymize the data whose retention period is over (%Ln item(s) and scheduled erasure(s))? A subject that keeps nothing else is deleted, or anonymized, as a whole. Held-back data stays. This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete or anonymize the data whose retention period is over (%Ln item or scheduled erasure)? A subject that keeps nothing else is deleted, or anonymized, as a whole. Held-back data stays. This cannot be undone.</numerusform>
+            <numerusform>Delete or anonymize the data whose retention period is over (%Ln items and scheduled erasures)? A subject that keeps nothing else is deleted, or anonymized, as a whole. Held-back data stays. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run the Retention Sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting and anonymizing what is due…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the batch in progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was done: the sweep would change %Ln subject(s), more than one officer may change alone. Approval #%1 waits for a second officer (Tools &gt; Pending Approvals).</source>
+        <translation>
+            <numerusform>Nothing was done: the sweep would change %Ln subject, more than one officer may change alone. Approval #%1 waits for a second officer (Tools &gt; Pending Approvals).</numerusform>
+            <numerusform>Nothing was done: the sweep would change %Ln subjects, more than one officer may change alone. Approval #%1 waits for a second officer (Tools &gt; Pending Approvals).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sweep done. Subjects deleted: %1, anonymized: %2. Subjects that keep other data: %3 (items deleted: %4, anonymized: %5). Scheduled erasures carried out: %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held back: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subjects changed by someone else meanwhile and left as they were: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: what was done stays done; run the sweep again to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::RetentionRun</name>
+    <message>
+        <source>retention period over (sweep of %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the retention sweep runs as of today or an earlier day, not %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -65,6 +65,10 @@
         <source>approval #%1 stopped after %2 of %3 subjects; approve it again to finish</source>
         <translation>согласование #%1 остановлено после %2 из %3 субъектов; согласуйте его ещё раз, чтобы завершить</translation>
     </message>
+    <message>
+        <source>approval #%1 stopped on the way; approve it again to finish</source>
+        <translation>согласование #%1 остановлено на полпути; согласуйте его снова, чтобы довести до конца</translation>
+    </message>
 </context>
 <context>
     <name>pd::ApprovalsDialog</name>
@@ -239,6 +243,26 @@
     <message>
         <source>Approval #%1 cancelled.</source>
         <translation>Согласование #%1 отменено.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Carry out the retention sweep %1 asked for? The data whose retention period is over is deleted or anonymized for %Ln subject(s), as the register of purposes says. This cannot be undone.</source>
+        <translation>
+            <numerusform>Выполнить очистку по срокам хранения, которую запросил %1? Данные с истёкшим сроком хранения будут удалены или обезличены у %Ln субъекта, как указано в реестре целей. Это необратимо.</numerusform>
+            <numerusform>Выполнить очистку по срокам хранения, которую запросил %1? Данные с истёкшим сроком хранения будут удалены или обезличены у %Ln субъектов, как указано в реестре целей. Это необратимо.</numerusform>
+            <numerusform>Выполнить очистку по срокам хранения, которую запросил %1? Данные с истёкшим сроком хранения будут удалены или обезличены у %Ln субъектов, как указано в реестре целей. Это необратимо.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approval #%1 carried out: the retention sweep changed %Ln subject(s).</source>
+        <translation>
+            <numerusform>Согласование #%1 выполнено: очистка по срокам хранения затронула %Ln субъекта.</numerusform>
+            <numerusform>Согласование #%1 выполнено: очистка по срокам хранения затронула %Ln субъектов.</numerusform>
+            <numerusform>Согласование #%1 выполнено: очистка по срокам хранения затронула %Ln субъектов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retention sweep</source>
+        <translation>Очистка по срокам хранения</translation>
     </message>
 </context>
 <context>
@@ -1542,10 +1566,6 @@
         <translation>%1: лишний аргумент «%2»</translation>
     </message>
     <message>
-        <source>%1: only --dry-run is available so far: it lists what would be deleted or anonymized and what is held back</source>
-        <translation>%1: пока доступен только --dry-run: он показывает, что было бы удалено или обезличено и что удерживается</translation>
-    </message>
-    <message>
         <source>%1: --today: expected a date as YYYY-MM-DD</source>
         <translation>%1: --today: ожидалась дата в виде ГГГГ-ММ-ДД</translation>
     </message>
@@ -1562,10 +1582,6 @@
         </translation>
     </message>
     <message>
-        <source>%1 of %2 items due: %3 to %4; held back: %5 blocked, %6 under an open request; %7 more due within 30 days</source>
-        <translation>срок истёк у %1 из %2 элементов: %3 — %4; удерживаются: %5 заблокированы, %6 по открытому запросу; ещё %7 в ближайшие 30 дней</translation>
-    </message>
-    <message>
         <source>anonymize</source>
         <translation>обезличить</translation>
     </message>
@@ -1576,6 +1592,38 @@
     <message>
         <source>Erasures scheduled by withdrawals of consent, due: %1</source>
         <translation>Запланированные после отзыва согласия удаления, срок которых наступил: %1</translation>
+    </message>
+    <message>
+        <source>Retention on %1: %2 subjects would change, more than one officer may change alone. Nothing was done: approval #%3 waits for a second officer (privacydesk-cli approval approve %3).</source>
+        <translation>Сроки хранения на %1: изменились бы субъекты (%2) — больше, чем один ответственный может изменить сам. Ничего не сделано: согласование #%3 ожидает второго ответственного (privacydesk-cli approval approve %3).</translation>
+    </message>
+    <message>
+        <source>Retention on %1:</source>
+        <translation>Сроки хранения на %1:</translation>
+    </message>
+    <message>
+        <source>%1 items due; held back: %2 blocked, %3 under an open request, %4 under a legal hold</source>
+        <translation>элементов с истёкшим сроком: %1; удержано: заблокировано — %2, по открытому запросу — %3, по юридическому удержанию — %4</translation>
+    </message>
+    <message>
+        <source>Subjects deleted: %1, anonymized: %2; subjects that keep other data: %3 (items deleted: %4, anonymized: %5)</source>
+        <translation>Субъектов удалено: %1, обезличено: %2; субъектов, у которых остались другие данные: %3 (элементов удалено: %4, обезличено: %5)</translation>
+    </message>
+    <message>
+        <source>Scheduled erasures carried out: %1, held back: %2; subjects changed by someone else meanwhile and left: %3</source>
+        <translation>Запланированных удалений выполнено: %1, удержано: %2; субъектов, изменённых за это время другими и оставленных как есть: %3</translation>
+    </message>
+    <message>
+        <source>%1: waits for a second officer (approval #%2)</source>
+        <translation>%1: ожидает второго ответственного (согласование #%2)</translation>
+    </message>
+    <message>
+        <source>%1: --today: a sweep cannot run for a day after today; a later day is for --dry-run</source>
+        <translation>%1: --today: очистку нельзя выполнить за день позже сегодняшнего; более поздний день — только для --dry-run</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items due: %3 to %4; held back: %5 blocked, %6 under an open request, %7 under a legal hold; %8 more due within 30 days</source>
+        <translation>срок истёк у %1 из %2 элементов: %3 — %4; удержано: заблокировано — %5, по открытому запросу — %6, по юридическому удержанию — %7; ещё %8 — в ближайшие 30 дней</translation>
     </message>
 </context>
 <context>
@@ -2893,6 +2941,10 @@
     <message>
         <source>Working-Day &amp;Calendars…</source>
         <translation>&amp;Календари рабочих дней…</translation>
+    </message>
+    <message>
+        <source>&amp;Retention Sweep…</source>
+        <translation>&amp;Очистка по срокам хранения…</translation>
     </message>
 </context>
 <context>
@@ -4677,6 +4729,152 @@
     <message>
         <source>the period the law sets (record it in the register of purposes)</source>
         <translation>срок, установленный законодательством (укажите его в реестре целей обработки)</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RetentionDialog</name>
+    <message>
+        <source>Retention Sweep</source>
+        <translation>Очистка по срокам хранения</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Retention rule</source>
+        <translation>Срок хранения</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>Затем</translation>
+    </message>
+    <message>
+        <source>Items held</source>
+        <translation>Хранится</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>Срок истёк</translation>
+    </message>
+    <message>
+        <source>Held back</source>
+        <translation>Удержано</translation>
+    </message>
+    <message>
+        <source>Due within 30 days</source>
+        <translation>Истечёт за 30 дней</translation>
+    </message>
+    <message>
+        <source>&amp;Run Sweep…</source>
+        <translation>&amp;Выполнить очистку…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>О&amp;бновить</translation>
+    </message>
+    <message>
+        <source>Only an officer may run the retention sweep.</source>
+        <translation>Выполнить очистку по срокам хранения может только ответственный за защиту данных.</translation>
+    </message>
+    <message>
+        <source>As of %1. Data past its retention period is deleted or anonymized as each purpose&apos;s rule says. Blocked data, data of a subject with an open request and data under a legal hold are held back.</source>
+        <translation>По состоянию на %1. Данные с истёкшим сроком хранения удаляются или обезличиваются, как требует правило каждой цели. Заблокированные данные, данные субъекта с открытым запросом и данные под юридическим удержанием не затрагиваются.</translation>
+    </message>
+    <message>
+        <source>Anonymize</source>
+        <translation>Обезличить</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>хранятся</translation>
+    </message>
+    <message>
+        <source>No date can be computed yet: waiting for %1.</source>
+        <translation>Дату пока нельзя вычислить: ожидается %1.</translation>
+    </message>
+    <message>
+        <source>%1 blocked</source>
+        <translation>заблокировано: %1</translation>
+    </message>
+    <message>
+        <source>%1 under an open request</source>
+        <translation>по открытому запросу: %1</translation>
+    </message>
+    <message>
+        <source>%1 under a legal hold</source>
+        <translation>юридическое удержание: %1</translation>
+    </message>
+    <message>
+        <source>Erasures scheduled by withdrawals of consent, due now: %1</source>
+        <translation>Удаления, запланированные после отзыва согласий, срок которых наступил: %1</translation>
+    </message>
+    <message>
+        <source>Nothing is due today.</source>
+        <translation>Сегодня нет данных с истёкшим сроком.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete or anonymize the data whose retention period is over (%Ln item(s) and scheduled erasure(s))? A subject that keeps nothing else is deleted, or anonymized, as a whole. Held-back data stays. This cannot be undone.</source>
+        <translation>
+            <numerusform>Удалить или обезличить данные с истёкшим сроком хранения (%Ln элемент или запланированное удаление)? Субъект, у которого не останется других данных, удаляется или обезличивается целиком. Удержанные данные остаются. Это необратимо.</numerusform>
+            <numerusform>Удалить или обезличить данные с истёкшим сроком хранения (%Ln элемента и запланированных удаления)? Субъект, у которого не останется других данных, удаляется или обезличивается целиком. Удержанные данные остаются. Это необратимо.</numerusform>
+            <numerusform>Удалить или обезличить данные с истёкшим сроком хранения (%Ln элементов и запланированных удалений)? Субъект, у которого не останется других данных, удаляется или обезличивается целиком. Удержанные данные остаются. Это необратимо.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run the Retention Sweep</source>
+        <translation>Выполнить очистку по срокам хранения</translation>
+    </message>
+    <message>
+        <source>Deleting and anonymizing what is due…</source>
+        <translation>Удаление и обезличивание данных с истёкшим сроком…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Stopping after the batch in progress…</source>
+        <translation>Остановка после текущего пакета…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was done: the sweep would change %Ln subject(s), more than one officer may change alone. Approval #%1 waits for a second officer (Tools &gt; Pending Approvals).</source>
+        <translation>
+            <numerusform>Ничего не сделано: очистка затронула бы %Ln субъекта — больше, чем один ответственный может изменить сам. Согласование #%1 ожидает второго ответственного (Инструменты &gt; Ожидающие согласования).</numerusform>
+            <numerusform>Ничего не сделано: очистка затронула бы %Ln субъектов — больше, чем один ответственный может изменить сам. Согласование #%1 ожидает второго ответственного (Инструменты &gt; Ожидающие согласования).</numerusform>
+            <numerusform>Ничего не сделано: очистка затронула бы %Ln субъектов — больше, чем один ответственный может изменить сам. Согласование #%1 ожидает второго ответственного (Инструменты &gt; Ожидающие согласования).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sweep done. Subjects deleted: %1, anonymized: %2. Subjects that keep other data: %3 (items deleted: %4, anonymized: %5). Scheduled erasures carried out: %6.</source>
+        <translation>Очистка выполнена. Субъектов удалено: %1, обезличено: %2. Субъектов, у которых остались другие данные: %3 (элементов удалено: %4, обезличено: %5). Запланированных удалений выполнено: %6.</translation>
+    </message>
+    <message>
+        <source>Held back: %1.</source>
+        <translation>Удержано: %1.</translation>
+    </message>
+    <message>
+        <source>Subjects changed by someone else meanwhile and left as they were: %1.</source>
+        <translation>Субъектов, изменённых за это время другими и оставленных как есть: %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled: what was done stays done; run the sweep again to finish.</source>
+        <translation>Отменено: сделанное остаётся; запустите очистку снова, чтобы завершить.</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RetentionRun</name>
+    <message>
+        <source>retention period over (sweep of %1)</source>
+        <translation>истёк срок хранения (очистка от %1)</translation>
+    </message>
+    <message>
+        <source>the retention sweep runs as of today or an earlier day, not %1</source>
+        <translation>очистка по срокам хранения выполняется на сегодня или более ранний день, не на %1</translation>
     </message>
 </context>
 <context>

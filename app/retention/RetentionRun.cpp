@@ -295,6 +295,20 @@ Result<RetentionRun::Summary> RetentionRun::run(Database &database, const Sessio
             return required.error();
         }
         if (required.value()) {
+            // A sweep already waiting is not asked for twice (a nightly job would pile them up): approved, it
+            // carries out what it names; the next sweep finds what became due since.
+            QSqlDatabase db = database.connection();
+            Result<QVariant> waiting = sql::scalar(db,
+                                                   QStringLiteral("SELECT MAX(id) FROM approvals WHERE action = "
+                                                                  "'retention' AND status = 'pending'"),
+                                                   {}, "reading the approvals");
+            if (!waiting) {
+                return waiting.error();
+            }
+            if (!waiting->isNull()) {
+                summary.pendingApproval = waiting->toLongLong();
+                return summary;
+            }
             Result<qint64> approval = ApprovalQueue::request(database, who, QStringLiteral("retention"),
                                                              plan->targets.keys(), sweepReason(today), std::nullopt);
             if (!approval) {

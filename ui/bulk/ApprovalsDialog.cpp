@@ -208,7 +208,12 @@ void ApprovalsDialog::approveSelected()
     const int count = int(found->total);
     const int left = int(found->total - found->done);
     QString question =
-        found->action == QLatin1String("delete")
+        found->action == QLatin1String("retention")
+            ? tr("Carry out the retention sweep %1 asked for? The data whose retention period is over is deleted or "
+                 "anonymized for %Ln subject(s), as the register of purposes says. This cannot be undone.",
+                 nullptr, count)
+                  .arg(found->requestedBy)
+        : found->action == QLatin1String("delete")
             ? tr("Delete %Ln subject(s) with all their data now, as %1 asked? This cannot be undone.", nullptr, count)
                   .arg(found->requestedBy)
             : tr("Anonymize %Ln subject(s) now, as %1 asked? This cannot be undone.", nullptr, count)
@@ -245,6 +250,7 @@ void ApprovalsDialog::jobFinished()
     const qint64 id = job->approval();
     const int count = approval ? int(approval->total) : int(job->order().subjectIds.size());
     const bool deletion = job->order().kind == BulkAction::Kind::Delete;
+    const bool retention = approval && approval->action == QLatin1String("retention");
     if (!job->error().isEmpty()) {
         showMessage(Labels::sentence(job->error()), true);
     } else if (job->outcome().cancelled) {
@@ -253,8 +259,11 @@ void ApprovalsDialog::jobFinished()
                         .arg(id),
                     false);
     } else {
-        showMessage(deletion ? tr("Approval #%1 carried out: %Ln subject(s) deleted.", nullptr, count).arg(id)
-                             : tr("Approval #%1 carried out: %Ln subject(s) anonymized.", nullptr, count).arg(id),
+        showMessage(retention ? tr("Approval #%1 carried out: the retention sweep changed %Ln subject(s).", nullptr,
+                                   int(job->outcome().done))
+                                    .arg(id)
+                    : deletion ? tr("Approval #%1 carried out: %Ln subject(s) deleted.", nullptr, count).arg(id)
+                               : tr("Approval #%1 carried out: %Ln subject(s) anonymized.", nullptr, count).arg(id),
                     false);
     }
     reload();
@@ -354,6 +363,9 @@ QString ApprovalsDialog::actionLabel(const QString &action)
     }
     if (action == QLatin1String("delete")) {
         return tr("Delete");
+    }
+    if (action == QLatin1String("retention")) {
+        return tr("Retention sweep");
     }
     return action;
 }

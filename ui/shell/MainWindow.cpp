@@ -21,6 +21,7 @@
 #include "ui/subjects/SubjectsPage.h"
 #include "ui/tools/CalendarDialog.h"
 #include "ui/tools/LetterTemplateDialog.h"
+#include "ui/tools/RetentionDialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -227,6 +228,16 @@ void MainWindow::createMenus()
     approvals->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     connect(approvals, &QAction::triggered, this, &MainWindow::showApprovals);
     m_unlockedActions.append(approvals);
+    if (Permissions::allows(m_session.role, Action::ViewPersonalData)) {
+        QAction *retention = tools->addAction(tr("&Retention Sweep\u2026"));
+        retention->setObjectName(QStringLiteral("showRetention"));
+        retention->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+        connect(retention, &QAction::triggered, this, [this] {
+            RetentionDialog dialog(m_database, m_session, this);
+            dialog.exec();
+        });
+        m_unlockedActions.append(retention);
+    }
     if (Permissions::allows(m_session.role, Action::EditLetterTemplates)) {
         QAction *templates = tools->addAction(tr("Reply Letter &Templates\u2026"));
         templates->setObjectName(QStringLiteral("showLetterTemplates"));

@@ -202,6 +202,8 @@ TEST_P(RetentionRunTest, ALargeSweepWaitsForASecondOfficer)
     ASSERT_GT(asked.pendingApproval, 0);
     EXPECT_EQ(asked.planned, 3);
     EXPECT_EQ(items(purpose), 3) << "nothing is done before a second officer approves";
+    EXPECT_EQ(run().pendingApproval, asked.pendingApproval) << "a sweep that waits is not asked for twice";
+    EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM approvals WHERE action = 'retention'")).toInt(), 1);
 
     EXPECT_FALSE(ApprovalService::approve(db(), as("officer"), asked.pendingApproval).ok())
         << "the officer who ran the sweep cannot approve it";
