@@ -1266,10 +1266,6 @@
         <translation>Узгадненне %1 адхілена.</translation>
     </message>
     <message>
-        <source>import subjects: expected one FILE.csv</source>
-        <translation>import subjects: чакаецца адзін файл FILE.csv</translation>
-    </message>
-    <message>
         <source>Imported %1 subjects; %2 rows rejected%3.</source>
         <translation>Імпартавана суб&apos;ектаў: %1; адхілена радкоў: %2%3.</translation>
     </message>
@@ -1624,6 +1620,38 @@
     <message>
         <source>%1 of %2 items due: %3 to %4; held back: %5 blocked, %6 under an open request, %7 under a legal hold; %8 more due within 30 days</source>
         <translation>тэрмін мінуў у %1 з %2 элементаў: %3 — %4; утрымана: заблакіравана — %5, па адкрытым запыце — %6, па юрыдычным утрыманні — %7; яшчэ %8 — у бліжэйшыя 30 дзён</translation>
+    </message>
+    <message>
+        <source>import subjects: expected one FILE (.csv or .jsonl)</source>
+        <translation>import subjects: чакаецца адзін ФАЙЛ (.csv або .jsonl)</translation>
+    </message>
+    <message>
+        <source>%1: --format: expected csv or jsonl, got &apos;%2&apos;</source>
+        <translation>%1: --format: чакаецца csv або jsonl, атрымана «%2»</translation>
+    </message>
+    <message>
+        <source>%1: --separator: expected , or ;</source>
+        <translation>%1: --separator: чакаецца , або ;</translation>
+    </message>
+    <message>
+        <source>%1: --mapping: %2</source>
+        <translation>%1: --mapping: %2</translation>
+    </message>
+    <message>
+        <source>%1: warning: %2</source>
+        <translation>%1: папярэджанне: %2</translation>
+    </message>
+    <message>
+        <source>Dry run, nothing was stored: %1 new subjects, %2 rows for subjects stored already (they would be updated), %3 rows rejected.</source>
+        <translation>Пробны прагон, нічога не захавана: новых суб&apos;ектаў — %1, радкоў для ўжо захаваных суб&apos;ектаў (яны былі б абноўлены) — %2, адхілена радкоў — %3.</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>радок %1: %2</translation>
+    </message>
+    <message>
+        <source>Subjects stored already: %1 updated, %2 unchanged (not duplicated).</source>
+        <translation>Ужо захаваныя суб&apos;екты: абноўлена — %1, без змен — %2 (дублікаты не створаны).</translation>
     </message>
 </context>
 <context>
@@ -2082,6 +2110,14 @@
         <source>field &apos;email&apos;: longer than %1 characters</source>
         <translation>поле &apos;email&apos;: даўжэй за %1 сімвалаў</translation>
     </message>
+    <message>
+        <source>field &apos;country&apos;: not a country code (two capital letters of ISO 3166-1, e.g. BY, DE)</source>
+        <translation>поле «country»: не код краіны (дзве вялікія літары ISO 3166-1, напрыклад BY, DE)</translation>
+    </message>
+    <message>
+        <source>field &apos;ip&apos;: not an IPv4 or IPv6 address</source>
+        <translation>поле «ip»: не адрас IPv4 або IPv6</translation>
+    </message>
 </context>
 <context>
     <name>pd::FirstAdministratorDialog</name>
@@ -2150,11 +2186,66 @@
     </message>
 </context>
 <context>
-    <name>pd::ImportService</name>
+    <name>pd::ImportFile</name>
     <message>
-        <source>field &apos;name&apos;: a name or an e-mail is required</source>
-        <translation>поле &apos;name&apos;: патрабуецца імя або e-mail</translation>
+        <source>&apos;%1&apos; is not a target: expected one of the understood columns, category.field (a data item, e.g. account.city) or ignore</source>
+        <translation>«%1» — не прызначэнне: чакаецца адзін са зразумелых слупкоў, катэгорыя.поле (элемент даных, напрыклад account.city) або ignore</translation>
     </message>
+    <message>
+        <source>%1: line %2: expected &apos;column = target&apos;</source>
+        <translation>%1: радок %2: чакаецца «слупок = прызначэнне»</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>радок %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: line %2: column &apos;%3&apos; is mapped twice</source>
+        <translation>%1: радок %2: слупок «%3» супастаўлены двойчы</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation>%1: файл пусты</translation>
+    </message>
+    <message>
+        <source>expected %1 fields, found %2</source>
+        <translation>чакалася палёў: %1, знойдзена: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2; nothing was imported</source>
+        <translation>%1: %2; нічога не імпартавана</translation>
+    </message>
+    <message>
+        <source>not a JSON object on one line</source>
+        <translation>не аб&apos;ект JSON у адным радку</translation>
+    </message>
+    <message>
+        <source>%1: the file has no JSON objects</source>
+        <translation>%1: у файле няма аб&apos;ектаў JSON</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: expected text, a number or null</source>
+        <translation>поле «%1»: чакаецца тэкст, лік або null</translation>
+    </message>
+    <message>
+        <source>%1: row 1: column &apos;%2&apos; appears twice</source>
+        <translation>%1: радок 1: слупок «%2» сустракаецца двойчы</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is not understood and is ignored (map it to a data field to import it)</source>
+        <translation>слупок «%1» не распазнаны і прапушчаны (супастаўце яго з полем даных, каб імпартаваць)</translation>
+    </message>
+    <message>
+        <source>%1: row 1: columns &apos;%2&apos; and &apos;%3&apos; both go to &apos;%4&apos;</source>
+        <translation>%1: радок 1: слупкі «%2» і «%3» абодва трапляюць у «%4»</translation>
+    </message>
+    <message>
+        <source>%1: the mapping names column &apos;%2&apos;, which the file does not have</source>
+        <translation>%1: супастаўленне называе слупок «%2», якога няма ў файле</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ImportService</name>
     <message>
         <source>field &apos;controller&apos;: required (the database has no own controller)</source>
         <translation>поле &apos;controller&apos;: абавязковае (у базе даных няма ўласнага аператара)</translation>
@@ -2164,20 +2255,12 @@
         <translation>поле &apos;controller&apos;: няма аператара з такім кодам</translation>
     </message>
     <message>
-        <source>field &apos;purpose&apos;: required</source>
-        <translation>поле &apos;purpose&apos;: абавязковае</translation>
-    </message>
-    <message>
         <source>field &apos;purpose&apos;: no purpose with this code</source>
         <translation>поле &apos;purpose&apos;: няма мэты апрацоўкі з такім кодам</translation>
     </message>
     <message>
         <source>field &apos;collected_at&apos;: not a date in the past as YYYY-MM-DD</source>
         <translation>поле &apos;collected_at&apos;: чакаецца мінулая дата ў фармаце YYYY-MM-DD</translation>
-    </message>
-    <message>
-        <source>field &apos;external_id&apos;: a subject with this id is already stored</source>
-        <translation>поле &apos;external_id&apos;: суб&apos;ект з такім ID ужо ёсць у базе</translation>
     </message>
     <message>
         <source>field &apos;external_id&apos;: the same id appears on an earlier row</source>
@@ -2192,44 +2275,16 @@
         <translation>%1: файл не ў кадзіроўцы UTF-8</translation>
     </message>
     <message>
-        <source>%1: the file is empty</source>
-        <translation>%1: файл пусты</translation>
-    </message>
-    <message>
-        <source>%1: row 1: unknown column &apos;%2&apos; (expected: %3)</source>
-        <translation>%1: радок 1: невядомы слупок &apos;%2&apos; (чакаецца: %3)</translation>
-    </message>
-    <message>
-        <source>%1: row 1: the header needs a &apos;purpose&apos; column and a &apos;name&apos; or &apos;email&apos; column</source>
-        <translation>%1: радок 1: у загалоўку патрэбны слупок &apos;purpose&apos; і слупок &apos;name&apos; або &apos;email&apos;</translation>
-    </message>
-    <message>
-        <source>expected %1 fields, found %2</source>
-        <translation>чакаецца палёў: %1, знойдзена: %2</translation>
-    </message>
-    <message>
         <source>%1: row %2, %3; nothing was imported</source>
         <translation>%1: радок %2, %3; нічога не імпартавана</translation>
-    </message>
-    <message>
-        <source>%1: %2; nothing was imported</source>
-        <translation>%1: %2; нічога не імпартавана</translation>
     </message>
     <message>
         <source>import of %1</source>
         <translation>імпарт %1</translation>
     </message>
     <message>
-        <source>%1: row %2: %3</source>
-        <translation>%1: радок %2: %3</translation>
-    </message>
-    <message>
         <source>%1: cannot write the rejects file: %2</source>
         <translation>%1: не ўдалося запісаць файл адхіленых радкоў: %2</translation>
-    </message>
-    <message>
-        <source>; %1 rows up to row %2 were stored, import the same file again to carry on</source>
-        <translation>; захавана %1 радкоў да радка %2, імпартуйце той жа файл яшчэ раз, каб працягнуць</translation>
     </message>
     <message>
         <source>field &apos;purpose&apos;: the purpose belongs to another controller</source>
@@ -2240,8 +2295,64 @@
         <translation>%1: больш за %2 МіБ; падзяліце яго на меншыя файлы</translation>
     </message>
     <message>
-        <source>%1: row 1: column &apos;%2&apos; appears twice</source>
-        <translation>%1: радок 1: слупок &apos;%2&apos; пазначаны двойчы</translation>
+        <source>row %1: subject #%2 was blocked, anonymized or deleted meanwhile</source>
+        <translation>радок %1: суб&apos;ект #%2 тым часам заблакіраваны, абязасоблены або выдалены</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: holds what looks like a full card number, which is never stored; only a masked number may be imported</source>
+        <translation>поле «%1»: змяшчае тое, што падобна на поўны нумар карткі, які ніколі не захоўваецца; імпартаваць можна толькі замаскаваны нумар</translation>
+    </message>
+    <message>
+        <source>field &apos;full_name&apos;: a name or an e-mail is required</source>
+        <translation>поле «full_name»: патрабуецца імя або e-mail</translation>
+    </message>
+    <message>
+        <source>field &apos;full_name&apos;: longer than %1 characters</source>
+        <translation>поле «full_name»: даўжэй за %1 сімвалаў</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: secrets (tokens, keys, passwords) are not imported</source>
+        <translation>поле «%1»: сакрэты (токены, ключы, паролі) не імпартуюцца</translation>
+    </message>
+    <message>
+        <source>field &apos;purpose&apos;: required (a column, or --purpose for every row)</source>
+        <translation>поле «purpose»: абавязковае (слупок або --purpose для ўсіх радкоў)</translation>
+    </message>
+    <message>
+        <source>field &apos;consent_given_at&apos;: not a date in the past as YYYY-MM-DD</source>
+        <translation>поле «consent_given_at»: не дата ў мінулым у выглядзе ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>field &apos;consent_given_at&apos;: the purpose is not based on consent</source>
+        <translation>поле «consent_given_at»: мэта апрацоўкі заснавана не на згодзе</translation>
+    </message>
+    <message>
+        <source>field &apos;policy_version&apos;: required with consent_given_at (the version the subject agreed to)</source>
+        <translation>поле «policy_version»: абавязковае разам з consent_given_at (версія, з якой пагадзіўся суб&apos;ект)</translation>
+    </message>
+    <message>
+        <source>field &apos;email&apos;: the same e-mail appears on an earlier row</source>
+        <translation>поле «email»: той жа e-mail сустракаецца ў адным з папярэдніх радкоў</translation>
+    </message>
+    <message>
+        <source>%1: row 1: the file needs a name (full_name, or first_name and last_name) or an email column, and a purpose column unless --purpose names the purpose of every row</source>
+        <translation>%1: радок 1: у файле патрэбны слупок імя (full_name або first_name і last_name) або email, а таксама слупок purpose, калі --purpose не задае мэту для ўсіх радкоў</translation>
+    </message>
+    <message>
+        <source>--purpose: no purpose with this code</source>
+        <translation>--purpose: няма мэты з такім кодам</translation>
+    </message>
+    <message>
+        <source>the subject it names is blocked: its data is not changed until the block is lifted</source>
+        <translation>названы суб&apos;ект заблакіраваны: яго даныя не мяняюцца, пакуль блакіроўка не знята</translation>
+    </message>
+    <message>
+        <source>%1: rows %2-%3: %4</source>
+        <translation>%1: радкі %2–%3: %4</translation>
+    </message>
+    <message>
+        <source>; the rows up to row %1 were stored, import the same file again to carry on</source>
+        <translation>; радкі да %1 уключна захаваны, імпартуйце той жа файл зноў, каб працягнуць</translation>
     </message>
 </context>
 <context>

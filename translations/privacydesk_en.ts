@@ -1234,10 +1234,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>import subjects: expected one FILE.csv</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Imported %1 subjects; %2 rows rejected%3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1590,6 +1586,38 @@
     </message>
     <message>
         <source>%1 of %2 items due: %3 to %4; held back: %5 blocked, %6 under an open request, %7 under a legal hold; %8 more due within 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import subjects: expected one FILE (.csv or .jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --format: expected csv or jsonl, got &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --separator: expected , or ;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --mapping: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: warning: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run, nothing was stored: %1 new subjects, %2 rows for subjects stored already (they would be updated), %3 rows rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subjects stored already: %1 updated, %2 unchanged (not duplicated).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2049,6 +2077,14 @@
         <source>field &apos;email&apos;: longer than %1 characters</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>field &apos;country&apos;: not a country code (two capital letters of ISO 3166-1, e.g. BY, DE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;ip&apos;: not an IPv4 or IPv6 address</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::FirstAdministratorDialog</name>
@@ -2117,11 +2153,66 @@
     </message>
 </context>
 <context>
-    <name>pd::ImportService</name>
+    <name>pd::ImportFile</name>
     <message>
-        <source>field &apos;name&apos;: a name or an e-mail is required</source>
+        <source>&apos;%1&apos; is not a target: expected one of the understood columns, category.field (a data item, e.g. account.city) or ignore</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: line %2: expected &apos;column = target&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: line %2: column &apos;%3&apos; is mapped twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1 fields, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2; nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON object on one line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file has no JSON objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: expected text, a number or null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: row 1: column &apos;%2&apos; appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is not understood and is ignored (map it to a data field to import it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: row 1: columns &apos;%2&apos; and &apos;%3&apos; both go to &apos;%4&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the mapping names column &apos;%2&apos;, which the file does not have</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::ImportService</name>
     <message>
         <source>field &apos;controller&apos;: required (the database has no own controller)</source>
         <translation type="unfinished"></translation>
@@ -2131,19 +2222,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>field &apos;purpose&apos;: required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>field &apos;purpose&apos;: no purpose with this code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>field &apos;collected_at&apos;: not a date in the past as YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>field &apos;external_id&apos;: a subject with this id is already stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2159,27 +2242,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: the file is empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: row 1: unknown column &apos;%2&apos; (expected: %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: row 1: the header needs a &apos;purpose&apos; column and a &apos;name&apos; or &apos;email&apos; column</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected %1 fields, found %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: row %2, %3; nothing was imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2; nothing was imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2187,15 +2250,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: row %2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: cannot write the rejects file: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>; %1 rows up to row %2 were stored, import the same file again to carry on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2207,7 +2262,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: row 1: column &apos;%2&apos; appears twice</source>
+        <source>row %1: subject #%2 was blocked, anonymized or deleted meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: holds what looks like a full card number, which is never stored; only a masked number may be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;full_name&apos;: a name or an e-mail is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;full_name&apos;: longer than %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: secrets (tokens, keys, passwords) are not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;purpose&apos;: required (a column, or --purpose for every row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;consent_given_at&apos;: not a date in the past as YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;consent_given_at&apos;: the purpose is not based on consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;policy_version&apos;: required with consent_given_at (the version the subject agreed to)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;email&apos;: the same e-mail appears on an earlier row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: row 1: the file needs a name (full_name, or first_name and last_name) or an email column, and a purpose column unless --purpose names the purpose of every row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--purpose: no purpose with this code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subject it names is blocked: its data is not changed until the block is lifted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: rows %2-%3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; the rows up to row %1 were stored, import the same file again to carry on</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

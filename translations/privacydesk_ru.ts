@@ -1266,10 +1266,6 @@
         <translation>Согласование %1 отклонено.</translation>
     </message>
     <message>
-        <source>import subjects: expected one FILE.csv</source>
-        <translation>import subjects: ожидается один файл FILE.csv</translation>
-    </message>
-    <message>
         <source>Imported %1 subjects; %2 rows rejected%3.</source>
         <translation>Импортировано субъектов: %1; отклонено строк: %2%3.</translation>
     </message>
@@ -1624,6 +1620,38 @@
     <message>
         <source>%1 of %2 items due: %3 to %4; held back: %5 blocked, %6 under an open request, %7 under a legal hold; %8 more due within 30 days</source>
         <translation>срок истёк у %1 из %2 элементов: %3 — %4; удержано: заблокировано — %5, по открытому запросу — %6, по юридическому удержанию — %7; ещё %8 — в ближайшие 30 дней</translation>
+    </message>
+    <message>
+        <source>import subjects: expected one FILE (.csv or .jsonl)</source>
+        <translation>import subjects: ожидается один ФАЙЛ (.csv или .jsonl)</translation>
+    </message>
+    <message>
+        <source>%1: --format: expected csv or jsonl, got &apos;%2&apos;</source>
+        <translation>%1: --format: ожидается csv или jsonl, получено «%2»</translation>
+    </message>
+    <message>
+        <source>%1: --separator: expected , or ;</source>
+        <translation>%1: --separator: ожидается , или ;</translation>
+    </message>
+    <message>
+        <source>%1: --mapping: %2</source>
+        <translation>%1: --mapping: %2</translation>
+    </message>
+    <message>
+        <source>%1: warning: %2</source>
+        <translation>%1: предупреждение: %2</translation>
+    </message>
+    <message>
+        <source>Dry run, nothing was stored: %1 new subjects, %2 rows for subjects stored already (they would be updated), %3 rows rejected.</source>
+        <translation>Пробный прогон, ничего не сохранено: новых субъектов — %1, строк для уже сохранённых субъектов (они были бы обновлены) — %2, отклонено строк — %3.</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>строка %1: %2</translation>
+    </message>
+    <message>
+        <source>Subjects stored already: %1 updated, %2 unchanged (not duplicated).</source>
+        <translation>Уже сохранённые субъекты: обновлено — %1, без изменений — %2 (дубликаты не созданы).</translation>
     </message>
 </context>
 <context>
@@ -2082,6 +2110,14 @@
         <source>field &apos;email&apos;: longer than %1 characters</source>
         <translation>поле &apos;email&apos;: длиннее %1 символов</translation>
     </message>
+    <message>
+        <source>field &apos;country&apos;: not a country code (two capital letters of ISO 3166-1, e.g. BY, DE)</source>
+        <translation>поле «country»: не код страны (две заглавные буквы ISO 3166-1, например BY, DE)</translation>
+    </message>
+    <message>
+        <source>field &apos;ip&apos;: not an IPv4 or IPv6 address</source>
+        <translation>поле «ip»: не адрес IPv4 или IPv6</translation>
+    </message>
 </context>
 <context>
     <name>pd::FirstAdministratorDialog</name>
@@ -2150,11 +2186,66 @@
     </message>
 </context>
 <context>
-    <name>pd::ImportService</name>
+    <name>pd::ImportFile</name>
     <message>
-        <source>field &apos;name&apos;: a name or an e-mail is required</source>
-        <translation>поле &apos;name&apos;: требуется имя или e-mail</translation>
+        <source>&apos;%1&apos; is not a target: expected one of the understood columns, category.field (a data item, e.g. account.city) or ignore</source>
+        <translation>«%1» — не назначение: ожидается один из понятных столбцов, категория.поле (элемент данных, например account.city) или ignore</translation>
     </message>
+    <message>
+        <source>%1: line %2: expected &apos;column = target&apos;</source>
+        <translation>%1: строка %2: ожидается «столбец = назначение»</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>строка %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: line %2: column &apos;%3&apos; is mapped twice</source>
+        <translation>%1: строка %2: столбец «%3» сопоставлен дважды</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation>%1: файл пуст</translation>
+    </message>
+    <message>
+        <source>expected %1 fields, found %2</source>
+        <translation>ожидалось полей: %1, найдено: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2; nothing was imported</source>
+        <translation>%1: %2; ничего не импортировано</translation>
+    </message>
+    <message>
+        <source>not a JSON object on one line</source>
+        <translation>не объект JSON в одной строке</translation>
+    </message>
+    <message>
+        <source>%1: the file has no JSON objects</source>
+        <translation>%1: в файле нет объектов JSON</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: expected text, a number or null</source>
+        <translation>поле «%1»: ожидается текст, число или null</translation>
+    </message>
+    <message>
+        <source>%1: row 1: column &apos;%2&apos; appears twice</source>
+        <translation>%1: строка 1: столбец «%2» встречается дважды</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is not understood and is ignored (map it to a data field to import it)</source>
+        <translation>столбец «%1» не распознан и пропущен (сопоставьте его полю данных, чтобы импортировать)</translation>
+    </message>
+    <message>
+        <source>%1: row 1: columns &apos;%2&apos; and &apos;%3&apos; both go to &apos;%4&apos;</source>
+        <translation>%1: строка 1: столбцы «%2» и «%3» оба попадают в «%4»</translation>
+    </message>
+    <message>
+        <source>%1: the mapping names column &apos;%2&apos;, which the file does not have</source>
+        <translation>%1: сопоставление называет столбец «%2», которого нет в файле</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ImportService</name>
     <message>
         <source>field &apos;controller&apos;: required (the database has no own controller)</source>
         <translation>поле &apos;controller&apos;: обязательно (в базе данных нет собственного оператора)</translation>
@@ -2164,20 +2255,12 @@
         <translation>поле &apos;controller&apos;: нет оператора с таким кодом</translation>
     </message>
     <message>
-        <source>field &apos;purpose&apos;: required</source>
-        <translation>поле &apos;purpose&apos;: обязательно</translation>
-    </message>
-    <message>
         <source>field &apos;purpose&apos;: no purpose with this code</source>
         <translation>поле &apos;purpose&apos;: нет цели обработки с таким кодом</translation>
     </message>
     <message>
         <source>field &apos;collected_at&apos;: not a date in the past as YYYY-MM-DD</source>
         <translation>поле &apos;collected_at&apos;: ожидается прошедшая дата в формате YYYY-MM-DD</translation>
-    </message>
-    <message>
-        <source>field &apos;external_id&apos;: a subject with this id is already stored</source>
-        <translation>поле &apos;external_id&apos;: субъект с таким ID уже есть в базе</translation>
     </message>
     <message>
         <source>field &apos;external_id&apos;: the same id appears on an earlier row</source>
@@ -2192,44 +2275,16 @@
         <translation>%1: файл не в кодировке UTF-8</translation>
     </message>
     <message>
-        <source>%1: the file is empty</source>
-        <translation>%1: файл пуст</translation>
-    </message>
-    <message>
-        <source>%1: row 1: unknown column &apos;%2&apos; (expected: %3)</source>
-        <translation>%1: строка 1: неизвестный столбец &apos;%2&apos; (ожидается: %3)</translation>
-    </message>
-    <message>
-        <source>%1: row 1: the header needs a &apos;purpose&apos; column and a &apos;name&apos; or &apos;email&apos; column</source>
-        <translation>%1: строка 1: в заголовке нужны столбец &apos;purpose&apos; и столбец &apos;name&apos; или &apos;email&apos;</translation>
-    </message>
-    <message>
-        <source>expected %1 fields, found %2</source>
-        <translation>ожидается полей: %1, найдено: %2</translation>
-    </message>
-    <message>
         <source>%1: row %2, %3; nothing was imported</source>
         <translation>%1: строка %2, %3; ничего не импортировано</translation>
-    </message>
-    <message>
-        <source>%1: %2; nothing was imported</source>
-        <translation>%1: %2; ничего не импортировано</translation>
     </message>
     <message>
         <source>import of %1</source>
         <translation>импорт %1</translation>
     </message>
     <message>
-        <source>%1: row %2: %3</source>
-        <translation>%1: строка %2: %3</translation>
-    </message>
-    <message>
         <source>%1: cannot write the rejects file: %2</source>
         <translation>%1: не удалось записать файл отклонённых строк: %2</translation>
-    </message>
-    <message>
-        <source>; %1 rows up to row %2 were stored, import the same file again to carry on</source>
-        <translation>; сохранено %1 строк до строки %2, импортируйте тот же файл ещё раз, чтобы продолжить</translation>
     </message>
     <message>
         <source>field &apos;purpose&apos;: the purpose belongs to another controller</source>
@@ -2240,8 +2295,64 @@
         <translation>%1: больше %2 МиБ; разделите его на файлы меньшего размера</translation>
     </message>
     <message>
-        <source>%1: row 1: column &apos;%2&apos; appears twice</source>
-        <translation>%1: строка 1: столбец &apos;%2&apos; указан дважды</translation>
+        <source>row %1: subject #%2 was blocked, anonymized or deleted meanwhile</source>
+        <translation>строка %1: субъект #%2 тем временем заблокирован, обезличен или удалён</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: holds what looks like a full card number, which is never stored; only a masked number may be imported</source>
+        <translation>поле «%1»: содержит то, что похоже на полный номер карты, который никогда не сохраняется; импортировать можно только маскированный номер</translation>
+    </message>
+    <message>
+        <source>field &apos;full_name&apos;: a name or an e-mail is required</source>
+        <translation>поле «full_name»: требуется имя или e-mail</translation>
+    </message>
+    <message>
+        <source>field &apos;full_name&apos;: longer than %1 characters</source>
+        <translation>поле «full_name»: длиннее %1 символов</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: secrets (tokens, keys, passwords) are not imported</source>
+        <translation>поле «%1»: секреты (токены, ключи, пароли) не импортируются</translation>
+    </message>
+    <message>
+        <source>field &apos;purpose&apos;: required (a column, or --purpose for every row)</source>
+        <translation>поле «purpose»: обязательно (столбец или --purpose для всех строк)</translation>
+    </message>
+    <message>
+        <source>field &apos;consent_given_at&apos;: not a date in the past as YYYY-MM-DD</source>
+        <translation>поле «consent_given_at»: не дата в прошлом в виде ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>field &apos;consent_given_at&apos;: the purpose is not based on consent</source>
+        <translation>поле «consent_given_at»: цель обработки основана не на согласии</translation>
+    </message>
+    <message>
+        <source>field &apos;policy_version&apos;: required with consent_given_at (the version the subject agreed to)</source>
+        <translation>поле «policy_version»: обязательно вместе с consent_given_at (версия, с которой согласился субъект)</translation>
+    </message>
+    <message>
+        <source>field &apos;email&apos;: the same e-mail appears on an earlier row</source>
+        <translation>поле «email»: тот же e-mail встречается в одной из предыдущих строк</translation>
+    </message>
+    <message>
+        <source>%1: row 1: the file needs a name (full_name, or first_name and last_name) or an email column, and a purpose column unless --purpose names the purpose of every row</source>
+        <translation>%1: строка 1: в файле нужен столбец имени (full_name или first_name и last_name) или email, а также столбец purpose, если --purpose не задаёт цель для всех строк</translation>
+    </message>
+    <message>
+        <source>--purpose: no purpose with this code</source>
+        <translation>--purpose: нет цели с таким кодом</translation>
+    </message>
+    <message>
+        <source>the subject it names is blocked: its data is not changed until the block is lifted</source>
+        <translation>названный субъект заблокирован: его данные не меняются, пока блокировка не снята</translation>
+    </message>
+    <message>
+        <source>%1: rows %2-%3: %4</source>
+        <translation>%1: строки %2–%3: %4</translation>
+    </message>
+    <message>
+        <source>; the rows up to row %1 were stored, import the same file again to carry on</source>
+        <translation>; строки до %1 включительно сохранены, импортируйте тот же файл снова, чтобы продолжить</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ class Tr
 
 namespace pd {
 
-CsvReader::CsvReader(QString text) : m_text(std::move(text))
+CsvReader::CsvReader(QString text, QChar separator) : m_text(std::move(text)), m_separator(separator)
 {
     if (m_text.startsWith(QChar(0xFEFF))) {
         m_text.remove(0, 1); // a byte-order mark, as spreadsheets write it
@@ -47,7 +47,7 @@ bool CsvReader::next(QStringList *fields)
         if (c == u'"' && field.isEmpty() && !wasQuoted) {
             quoted = true;
             wasQuoted = true;
-        } else if (c == u',') {
+        } else if (c == m_separator) {
             fields->append(field);
             field.clear();
             wasQuoted = false;
@@ -69,9 +69,28 @@ bool CsvReader::next(QStringList *fields)
     return true;
 }
 
-QString CsvReader::quote(const QString &field)
+QChar CsvReader::detectSeparator(const QString &text)
 {
-    if (!field.contains(QLatin1Char(',')) && !field.contains(QLatin1Char('"')) && !field.contains(QLatin1Char('\n')) &&
+    int commas = 0;
+    int semicolons = 0;
+    bool quoted = false;
+    for (QChar c : text) {
+        if (c == u'"') {
+            quoted = !quoted;
+        } else if (!quoted && (c == u'\n' || c == u'\r')) {
+            break;
+        } else if (!quoted && c == u',') {
+            ++commas;
+        } else if (!quoted && c == u';') {
+            ++semicolons;
+        }
+    }
+    return semicolons > commas ? u';' : u',';
+}
+
+QString CsvReader::quote(const QString &field, QChar separator)
+{
+    if (!field.contains(separator) && !field.contains(QLatin1Char('"')) && !field.contains(QLatin1Char('\n')) &&
         !field.contains(QLatin1Char('\r'))) {
         return field;
     }

@@ -83,6 +83,14 @@ QString FieldRules::valueProblem(const QString &field, const QString &value)
         if (!expiry.match(value.trimmed()).hasMatch()) {
             return Tr::tr("field 'card_expiry': expected MM/YY");
         }
+    } else if (field == QLatin1String("country")) {
+        if (!isCountryCode(value.trimmed())) {
+            return Tr::tr("field 'country': not a country code (two capital letters of ISO 3166-1, e.g. BY, DE)");
+        }
+    } else if (field == QLatin1String("ip")) {
+        if (!isIpAddress(value.trimmed())) {
+            return Tr::tr("field 'ip': not an IPv4 or IPv6 address");
+        }
     } else if (field == QLatin1String("card_masked")) {
         static const QRegularExpression masked(QStringLiteral("^\\d{6}\\*{2,9}\\d{4}$"));
         if (!masked.match(value.trimmed()).hasMatch()) {
@@ -91,6 +99,101 @@ QString FieldRules::valueProblem(const QString &field, const QString &value)
         }
     }
     return {};
+}
+
+bool FieldRules::isCountryCode(const QString &code)
+{
+    // ISO 3166-1 alpha-2, officially assigned codes.
+    static const QString codes = QStringLiteral(
+        "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY "
+        "BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK "
+        "FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR "
+        "IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK "
+        "ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM "
+        "PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF "
+        "TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW");
+    return code.size() == 2 && code.at(0).isUpper() && code.at(1).isUpper() && codes.contains(code, Qt::CaseSensitive);
+}
+
+namespace {
+
+bool isIpv4(QStringView text)
+{
+    const QList<QStringView> parts = text.split(u'.');
+    if (parts.size() != 4) {
+        return false;
+    }
+    for (QStringView part : parts) {
+        bool ok = false;
+        const int value = part.toInt(&ok);
+        if (!ok || part.isEmpty() || part.size() > 3 || value < 0 || value > 255 || !part.at(0).isDigit()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool isHexGroup(QStringView group)
+{
+    if (group.isEmpty() || group.size() > 4) {
+        return false;
+    }
+    for (QChar c : group) {
+        if (!c.isDigit() && !(c >= u'a' && c <= u'f') && !(c >= u'A' && c <= u'F')) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool isIpv6(QStringView text)
+{
+    const qsizetype gap = text.indexOf(QStringLiteral("::"));
+    if (gap >= 0 && text.indexOf(QStringLiteral("::"), gap + 1) >= 0) {
+        return false; // "::" at most once
+    }
+    int groups = 0;
+    const auto count = [&groups](QStringView part, bool last) {
+        if (part.isEmpty()) {
+            return true;
+        }
+        const QList<QStringView> pieces = part.split(u':');
+        for (qsizetype i = 0; i < pieces.size(); ++i) {
+            if (last && i == pieces.size() - 1 && pieces.at(i).contains(u'.')) {
+                if (!isIpv4(pieces.at(i))) {
+                    return false;
+                }
+                groups += 2; // an embedded IPv4 address takes two groups
+            } else if (!isHexGroup(pieces.at(i))) {
+                return false;
+            } else {
+                ++groups;
+            }
+        }
+        return true;
+    };
+    if (gap < 0) {
+        return count(text, true) && groups == 8;
+    }
+    return count(text.left(gap), false) && count(text.mid(gap + 2), true) && groups < 8;
+}
+
+} // namespace
+
+bool FieldRules::isIpAddress(const QString &text)
+{
+    QStringView address(text);
+    const qsizetype slash = address.indexOf(u'/');
+    if (slash >= 0) {
+        bool ok = false;
+        const int prefix = address.mid(slash + 1).toInt(&ok);
+        address = address.left(slash);
+        const int most = address.contains(u':') ? 128 : 32;
+        if (!ok || prefix < 0 || prefix > most) {
+            return false;
+        }
+    }
+    return address.contains(u':') ? isIpv6(address) : isIpv4(address);
 }
 
 bool FieldRules::isSecret(const QString &field)

@@ -37,8 +37,14 @@ public:
     /// Whether `value` is acceptable for `field`; empty when it is, else one line naming the field, never the value.
     /// The text rules first (a name field as Text::Name, others as Text::Line, an e-mail at most kMaxEmail), then:
     /// e-mail (name@domain.tld), phone (7 to 15 digits, with +, spaces, dashes, brackets), dates (YYYY-MM-DD in the
-    /// past, for birth_date and every *_date), card expiry (MM/YY) and card numbers (only masked: BIN and last four).
+    /// past, for birth_date and every *_date), card expiry (MM/YY), card numbers (only masked: BIN and last four),
+    /// country (an ISO 3166-1 alpha-2 code) and ip (an IPv4 or IPv6 address, or a network of one).
     static QString valueProblem(const QString &field, const QString &value);
+
+    /// An ISO 3166-1 alpha-2 code, in capitals ("BY", "DE").
+    static bool isCountryCode(const QString &code);
+    /// A dotted IPv4 address or an IPv6 address (RFC 4291 text forms), optionally followed by /prefix.
+    static bool isIpAddress(const QString &text);
 
     /// Fields whose values are never shown: integration tokens and keys (seed 003 §3.6).
     static bool isSecret(const QString &field);

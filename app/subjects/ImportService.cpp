@@ -1,15 +1,15 @@
 #include "app/subjects/ImportService.h"
+#include "app/subjects/ImportWriter_p.h"
 
 #include "app/access/AuditLog.h"
+#include "app/domain/CardNumbers.h"
 #include "app/domain/CsvReader.h"
 #include "app/domain/FieldRules.h"
 #include "app/domain/Permissions.h"
-#include "app/domain/SearchKeys.h"
 #include "app/storage/ChangeNotifier.h"
 #include "app/storage/Database.h"
 #include "app/storage/PrivateFile.h"
 #include "app/storage/Sql.h"
-#include "app/storage/SubjectIndex.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -33,28 +33,42 @@ class Tr
 
 namespace pd {
 
+using importing::ItemValue;
+using importing::Row;
+
 namespace {
 
-const QStringList kColumns = {QStringLiteral("name"),         QStringLiteral("email"),      QStringLiteral("phone"),
-                              QStringLiteral("external_id"),  QStringLiteral("controller"), QStringLiteral("purpose"),
-                              QStringLiteral("collected_at"), QStringLiteral("source")};
-
-struct Row
+/// Where the understood columns that are data go: category and field of the item.
+const QHash<QString, std::pair<QString, QString>> &itemColumns()
 {
-    int number = 0;
-    QHash<QString, QString> values;
+    static const QHash<QString, std::pair<QString, QString>> columns = {
+        {QStringLiteral("email"), {QStringLiteral("account"), QStringLiteral("email")}},
+        {QStringLiteral("phone"), {QStringLiteral("account"), QStringLiteral("phone")}},
+        {QStringLiteral("birth_date"), {QStringLiteral("account"), QStringLiteral("birth_date")}},
+        {QStringLiteral("country"), {QStringLiteral("account"), QStringLiteral("country")}},
+        {QStringLiteral("city"), {QStringLiteral("account"), QStringLiteral("city")}},
+        {QStringLiteral("address"), {QStringLiteral("account"), QStringLiteral("address")}},
+        {QStringLiteral("ip"), {QStringLiteral("technical"), QStringLiteral("ip")}},
+        {QStringLiteral("card_masked"), {QStringLiteral("payment"), QStringLiteral("card_masked")}},
+        {QStringLiteral("card_expiry"), {QStringLiteral("payment"), QStringLiteral("card_expiry")}},
+        {QStringLiteral("cardholder"), {QStringLiteral("payment"), QStringLiteral("cardholder")}},
+    };
+    return columns;
+}
+
+struct Purpose
+{
+    qint64 id = 0;
     qint64 controllerId = 0;
-    qint64 purposeId = 0;
-    QString collectedAt;
+    bool consent = false;
 };
 
 /// Codes the file may name, read once.
 struct Lookups
 {
     QHash<QString, qint64> controllers;
-    QHash<QString, std::pair<qint64, qint64>> purposes; ///< code -> (id, controller id)
+    QHash<QString, Purpose> purposes;
     qint64 ownController = 0;
-    QSet<QString> externalIds;
 };
 
 Result<Lookups> readLookups(QSqlDatabase &db)
@@ -70,124 +84,165 @@ Result<Lookups> readLookups(QSqlDatabase &db)
             lookups.ownController = query.value(1).toLongLong();
         }
     }
-    if (!query.exec(QStringLiteral("SELECT code, id, controller_id FROM purposes"))) {
+    if (!query.exec(QStringLiteral("SELECT code, id, controller_id, legal_ground FROM purposes"))) {
         return sql::queryError(query, "reading purposes");
     }
     while (query.next()) {
-        lookups.purposes.insert(query.value(0).toString(), {query.value(1).toLongLong(), query.value(2).toLongLong()});
-    }
-    if (!query.exec(QStringLiteral("SELECT external_id FROM subjects WHERE external_id IS NOT NULL"))) {
-        return sql::queryError(query, "reading external ids");
-    }
-    while (query.next()) {
-        lookups.externalIds.insert(query.value(0).toString());
+        lookups.purposes.insert(query.value(0).toString(), {query.value(1).toLongLong(), query.value(2).toLongLong(),
+                                                            query.value(3).toString() == QLatin1String("consent")});
     }
     return lookups;
 }
 
-/// Empty when the row is good; otherwise what is wrong with it.
-QString checkRow(Row &row, Lookups &lookups, QSet<QString> &seenIds, bool storedByThisRun)
+/// A date (YYYY-MM-DD, as midnight UTC) or a date and time (ISO 8601) in the past, as a stored timestamp; empty
+/// when `text` is neither.
+QString pastTimestamp(const QString &text)
 {
-    const auto value = [&row](const char *column) { return row.values.value(QLatin1String(column)).trimmed(); };
-    for (auto it = row.values.cbegin(); it != row.values.cend(); ++it) {
-        const FieldRules::Text kind =
-            it.key() == QLatin1String("name") ? FieldRules::Text::Name : FieldRules::Text::Line;
-        if (const QString problem = FieldRules::textProblem(it.key(), it.value(), kind); !problem.isEmpty()) {
+    QDateTime when = QDateTime::fromString(text, Qt::ISODate);
+    if (!when.isValid()) {
+        const QDate date = QDate::fromString(text, Qt::ISODate);
+        when = date.isValid() ? QDateTime(date, QTime(0, 0), Qt::UTC) : QDateTime();
+    }
+    if (!when.isValid() || when > QDateTime::currentDateTimeUtc() || when.date().year() < 1900) {
+        return {};
+    }
+    return sql::timestamp(when);
+}
+
+/// What the checks of one file need besides the row.
+struct Context
+{
+    const ImportFile &file;
+    const Lookups &lookups;
+    const QString &purposeCode;
+    QSet<QString> externalIds; ///< seen on earlier rows
+    QSet<QString> emails;
+};
+
+/// Empty when the row is good (and `row` filled); otherwise what is wrong with it.
+QString checkRow(const ImportFile::Record &record, Context &context, Row &row)
+{
+    const ImportFile &file = context.file;
+    if (!record.problem.isEmpty()) {
+        return record.problem;
+    }
+    // A full card number anywhere (even in a column that is ignored) rejects the row: PCI DSS forbids keeping it.
+    for (int i = 0; i < record.values.size(); ++i) {
+        if (cardnumbers::contains(record.values.at(i))) {
+            return Tr::tr("field '%1': holds what looks like a full card number, which is never stored; only a "
+                          "masked number may be imported")
+                .arg(file.targets.at(i).kind == ImportTarget::Kind::Ignored ? file.header.at(i).trimmed()
+                                                                            : file.targets.at(i).toString());
+        }
+    }
+    for (int i = 0; i < record.values.size(); ++i) {
+        const ImportTarget &target = file.targets.at(i);
+        if (target.kind == ImportTarget::Kind::Ignored) {
+            continue;
+        }
+        const bool name = target.name.endsWith(QLatin1String("_name")) || target.name == QLatin1String("cardholder");
+        if (const QString problem = FieldRules::textProblem(file.header.at(i).trimmed(), record.values.at(i),
+                                                            name ? FieldRules::Text::Name : FieldRules::Text::Line);
+            !problem.isEmpty()) {
             return problem;
         }
     }
-    if (value("name").isEmpty() && value("email").isEmpty()) {
-        return Tr::tr("field 'name': a name or an e-mail is required");
+    const auto value = [&](const char *column) { return file.value(record, QLatin1String(column)); };
+    row.number = record.row;
+    row.name = value("full_name");
+    if (row.name.isEmpty()) {
+        row.name = QString(value("first_name") + QLatin1Char(' ') + value("last_name")).trimmed();
     }
-    for (const char *field : {"email", "phone"}) {
-        if (!value(field).isEmpty()) {
-            if (const QString problem = FieldRules::valueProblem(QLatin1String(field), value(field));
-                !problem.isEmpty()) {
-                return problem;
-            }
+    row.email = value("email");
+    row.phone = value("phone");
+    if (row.name.isEmpty() && row.email.isEmpty()) {
+        return Tr::tr("field 'full_name': a name or an e-mail is required");
+    }
+    if (row.name.size() > FieldRules::kMaxName) {
+        return Tr::tr("field 'full_name': longer than %1 characters").arg(FieldRules::kMaxName);
+    }
+    if (!row.name.isEmpty()) {
+        row.items << ItemValue{QStringLiteral("account"), QStringLiteral("name"), row.name};
+    }
+    const auto &columns = itemColumns();
+    for (int i = 0; i < file.targets.size(); ++i) {
+        const ImportTarget &target = file.targets.at(i);
+        const QString content = i < record.values.size() ? record.values.at(i).trimmed() : QString();
+        if (content.isEmpty() || target.kind == ImportTarget::Kind::Ignored) {
+            continue;
         }
+        std::pair<QString, QString> where;
+        if (target.kind == ImportTarget::Kind::Item) {
+            where = {target.category, target.name};
+        } else if (columns.contains(target.name)) {
+            where = columns.value(target.name);
+        } else {
+            continue; // full_name and the columns that are not data (purpose, source, ...)
+        }
+        if (const QString problem = FieldRules::valueProblem(where.second, content); !problem.isEmpty()) {
+            return problem;
+        }
+        if (FieldRules::isSecret(where.second)) {
+            return Tr::tr("field '%1': secrets (tokens, keys, passwords) are not imported").arg(target.toString());
+        }
+        row.items << ItemValue{where.first, where.second, content};
     }
     const QString controller = value("controller");
-    row.controllerId = controller.isEmpty() ? lookups.ownController : lookups.controllers.value(controller);
+    row.controllerId =
+        controller.isEmpty() ? context.lookups.ownController : context.lookups.controllers.value(controller);
     if (row.controllerId == 0) {
         return controller.isEmpty() ? Tr::tr("field 'controller': required (the database has no own controller)")
                                     : Tr::tr("field 'controller': no controller with this code");
     }
-    const auto purpose = lookups.purposes.constFind(value("purpose"));
-    if (purpose == lookups.purposes.constEnd()) {
-        return value("purpose").isEmpty() ? Tr::tr("field 'purpose': required")
-                                          : Tr::tr("field 'purpose': no purpose with this code");
+    const QString purposeCode = file.columnOf(QStringLiteral("purpose")) >= 0 && !value("purpose").isEmpty()
+                                    ? value("purpose")
+                                    : context.purposeCode;
+    const auto purpose = context.lookups.purposes.constFind(purposeCode);
+    if (purpose == context.lookups.purposes.constEnd()) {
+        return purposeCode.isEmpty() ? Tr::tr("field 'purpose': required (a column, or --purpose for every row)")
+                                     : Tr::tr("field 'purpose': no purpose with this code");
     }
-    if (purpose->second != row.controllerId) {
+    if (purpose->controllerId != row.controllerId) {
         // Data is collected by a controller for its own purposes (or a client's, on its instructions).
         return Tr::tr("field 'purpose': the purpose belongs to another controller");
     }
-    row.purposeId = purpose->first;
-    const QString collected = value("collected_at");
-    if (collected.isEmpty()) {
-        row.collectedAt = sql::nowTimestamp();
-    } else {
-        QDateTime when = QDateTime::fromString(collected, Qt::ISODate);
-        if (!when.isValid()) {
-            const QDate date = QDate::fromString(collected, Qt::ISODate);
-            when = date.isValid() ? QDateTime(date, QTime(0, 0), Qt::UTC) : QDateTime();
-        }
-        if (!when.isValid() || when > QDateTime::currentDateTimeUtc()) {
+    row.purposeId = purpose->id;
+    row.collectedAt = sql::nowTimestamp();
+    if (!value("collected_at").isEmpty()) {
+        row.collectedAt = pastTimestamp(value("collected_at"));
+        if (row.collectedAt.isEmpty()) {
             return Tr::tr("field 'collected_at': not a date in the past as YYYY-MM-DD");
         }
-        row.collectedAt = sql::timestamp(when);
     }
-    const QString externalId = value("external_id");
-    if (!externalId.isEmpty()) {
-        if (seenIds.contains(externalId)) {
+    row.source = value("source");
+    if (!value("consent_given_at").isEmpty()) {
+        row.consentGivenAt = pastTimestamp(value("consent_given_at"));
+        if (row.consentGivenAt.isEmpty()) {
+            return Tr::tr("field 'consent_given_at': not a date in the past as YYYY-MM-DD");
+        }
+        if (!purpose->consent) {
+            return Tr::tr("field 'consent_given_at': the purpose is not based on consent");
+        }
+        row.policyVersion = value("policy_version");
+        if (row.policyVersion.isEmpty()) {
+            return Tr::tr("field 'policy_version': required with consent_given_at (the version the subject agreed "
+                          "to)");
+        }
+    }
+    row.externalId = value("external_id");
+    if (!row.externalId.isEmpty()) {
+        if (context.externalIds.contains(row.externalId)) {
             return Tr::tr("field 'external_id': the same id appears on an earlier row");
         }
-        seenIds.insert(externalId);
-        // Rows an interrupted run of this file stored already are in the database by their own id.
-        if (!storedByThisRun && lookups.externalIds.contains(externalId)) {
-            return Tr::tr("field 'external_id': a subject with this id is already stored");
+        context.externalIds.insert(row.externalId);
+    } else if (!row.email.isEmpty()) {
+        const QString key = row.email.toLower();
+        if (context.emails.contains(key)) {
+            return Tr::tr("field 'email': the same e-mail appears on an earlier row");
         }
+        context.emails.insert(key);
     }
     return {};
-}
-
-Status storeRow(QSqlDatabase &tx, const Row &row, const QString &source)
-{
-    const auto value = [&row](const char *column) { return row.values.value(QLatin1String(column)).trimmed(); };
-    const QString name = value("name");
-    const QString email = value("email");
-    const QString phone = value("phone");
-    const QString now = sql::nowTimestamp();
-    Result<QVariant> id = sql::scalar(
-        tx,
-        QStringLiteral(
-            "INSERT INTO subjects (external_id, controller_id, display_name, email, phone, name_key, "
-            "email_key, phone_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        {value("external_id").isEmpty() ? QVariant(QString()) : value("external_id"), row.controllerId, sql::text(name),
-         sql::text(email), sql::text(phone), sql::text(searchkeys::name(name)), sql::text(searchkeys::email(email)),
-         sql::text(searchkeys::phone(phone)), now, now},
-        "storing a subject");
-    if (!id) {
-        return id.error();
-    }
-    const QString rowSource = value("source").isEmpty() ? source : value("source");
-    QSqlQuery query(tx);
-    for (const auto &[field, content] :
-         {std::pair<const char *, QString>{"name", name}, {"email", email}, {"phone", phone}}) {
-        if (content.isEmpty()) {
-            continue;
-        }
-        if (Status status =
-                sql::exec(query,
-                          QStringLiteral("INSERT INTO pd_items (subject_id, purpose_id, category, field, "
-                                         "value, source, collected_at) VALUES (?, ?, 'account', ?, ?, ?, ?)"),
-                          {id.value(), row.purposeId, QLatin1String(field), content, rowSource, row.collectedAt},
-                          "storing an item");
-            !status) {
-            return status;
-        }
-    }
-    return SubjectIndex::refresh(tx, id.value().toLongLong());
 }
 
 /// An import of one file, as table import_runs keeps it.
@@ -238,12 +293,8 @@ Result<Run> beginRun(Database &database, const Session &who, const QString &file
 
 } // namespace
 
-Result<ImportService::Summary> ImportService::importFile(Database &database, const Session &who, const QString &path,
-                                                         bool keepGoing)
+Result<QString> ImportService::readText(const QString &path)
 {
-    if (Status allowed = Permissions::check(who, Action::ImportData); !allowed) {
-        return allowed.error();
-    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return makeError(ErrorCode::InvalidArgument,
@@ -259,129 +310,167 @@ Result<ImportService::Summary> ImportService::importFile(Database &database, con
     if (decoder.hasError()) {
         return makeError(ErrorCode::InvalidArgument, Tr::tr("%1: the file is not UTF-8 text").arg(path));
     }
-    return importText(database, who, text, QFileInfo(path).fileName(), keepGoing);
+    return text;
+}
+
+Result<ImportService::Summary> ImportService::importFile(Database &database, const Session &who, const QString &path,
+                                                         const Options &options)
+{
+    if (Status allowed = Permissions::check(who, Action::ImportData); !allowed) {
+        return allowed.error();
+    }
+    Result<QString> text = readText(path);
+    if (!text) {
+        return text.error();
+    }
+    return importText(database, who, text.value(), QFileInfo(path).fileName(), options);
+}
+
+Result<ImportService::Summary> ImportService::importFile(Database &database, const Session &who, const QString &path,
+                                                         bool keepGoing)
+{
+    Options options;
+    options.keepGoing = keepGoing;
+    return importFile(database, who, path, options);
 }
 
 Result<ImportService::Summary> ImportService::importText(Database &database, const Session &who, const QString &text,
                                                          const QString &fileName, bool keepGoing, int batchRows)
 {
+    Options options;
+    options.keepGoing = keepGoing;
+    options.batchRows = batchRows;
+    return importText(database, who, text, fileName, options);
+}
+
+Result<ImportService::Summary> ImportService::importText(Database &database, const Session &who, const QString &text,
+                                                         const QString &fileName, const Options &options)
+{
     if (Status allowed = Permissions::check(who, Action::ImportData); !allowed) {
         return allowed.error();
     }
-    CsvReader reader(text);
+    Result<ImportFile> file = ImportFile::parse(text, fileName, options.file);
+    if (!file) {
+        return file.error();
+    }
     Summary summary;
-    if (!reader.next(&summary.header)) {
-        return makeError(ErrorCode::InvalidArgument, reader.error().isEmpty()
-                                                         ? Tr::tr("%1: the file is empty").arg(fileName)
-                                                         : QStringLiteral("%1: %2").arg(fileName, reader.error()));
-    }
-    QSet<QString> seenColumns;
-    for (QString &column : summary.header) {
-        column = column.trimmed().toLower();
-        if (!kColumns.contains(column)) {
-            return makeError(ErrorCode::InvalidArgument,
-                             Tr::tr("%1: row 1: unknown column '%2' (expected: %3)")
-                                 .arg(fileName,
-                                      FieldRules::textProblem(QString(), column, FieldRules::Text::Name).isEmpty()
-                                          ? column
-                                          : QStringLiteral("?"),
-                                      kColumns.join(QStringLiteral(", "))));
-        }
-        if (seenColumns.contains(column)) {
-            // Which of the two would hold the value? Guessing would store the wrong one.
-            return makeError(ErrorCode::InvalidArgument,
-                             Tr::tr("%1: row 1: column '%2' appears twice").arg(fileName, column));
-        }
-        seenColumns.insert(column);
-    }
-    if (!summary.header.contains(QStringLiteral("purpose")) ||
-        (!summary.header.contains(QStringLiteral("name")) && !summary.header.contains(QStringLiteral("email")))) {
-        return makeError(
-            ErrorCode::InvalidArgument,
-            Tr::tr("%1: row 1: the header needs a 'purpose' column and a 'name' or 'email' column").arg(fileName));
+    summary.dryRun = options.dryRun;
+    summary.header = file->header;
+    summary.warnings = file->warnings;
+    const bool named = file->columnOf(QStringLiteral("full_name")) >= 0 ||
+                       file->columnOf(QStringLiteral("first_name")) >= 0 ||
+                       file->columnOf(QStringLiteral("last_name")) >= 0 || file->columnOf(QStringLiteral("email")) >= 0;
+    if ((file->columnOf(QStringLiteral("purpose")) < 0 && options.purposeCode.isEmpty()) || !named) {
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("%1: row 1: the file needs a name (full_name, or first_name and last_name) or an email "
+                                "column, and a purpose column unless --purpose names the purpose of every row")
+                             .arg(fileName));
     }
     QSqlDatabase db = database.connection();
     Result<Lookups> lookups = readLookups(db);
     if (!lookups) {
         return lookups.error();
     }
-    // An unfinished run of the same content is carried on (its stored rows are skipped when storing).
-    const QByteArray digest = QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256);
-    Result<QVariant> unfinished =
-        sql::scalar(db,
-                    QStringLiteral("SELECT rows_done FROM import_runs WHERE file_sha256 = ? AND status = 'running' "
-                                   "ORDER BY id DESC"),
-                    {QString::fromLatin1(digest.toHex())}, "reading earlier imports");
-    if (!unfinished) {
-        return unfinished.error();
+    if (!options.purposeCode.isEmpty() && !lookups->purposes.contains(options.purposeCode)) {
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("--purpose: no purpose with this code"));
     }
-    const int storedBefore = unfinished.value().toInt();
+    Context context{file.value(), lookups.value(), options.purposeCode, {}, {}};
     QList<Row> good;
-    QSet<QString> seenIds;
-    QStringList fields;
-    while (reader.next(&fields)) {
-        if (fields.size() == 1 && fields.first().trimmed().isEmpty()) {
-            continue; // a blank line
-        }
-        Row row;
-        row.number = reader.row();
-        QString problem;
-        if (fields.size() != summary.header.size()) {
-            problem = Tr::tr("expected %1 fields, found %2").arg(summary.header.size()).arg(fields.size());
-        } else {
-            for (int i = 0; i < fields.size(); ++i) {
-                row.values.insert(summary.header.at(i), fields.at(i));
-            }
-            problem = checkRow(row, lookups.value(), seenIds, row.number <= storedBefore);
-        }
-        if (problem.isEmpty()) {
-            good.append(row);
-            continue;
-        }
-        if (!keepGoing) {
+    const auto reject = [&](const ImportFile::Record &record, const QString &problem) -> Status {
+        if (!options.keepGoing && !options.dryRun) {
             return makeError(ErrorCode::InvalidArgument,
-                             Tr::tr("%1: row %2, %3; nothing was imported").arg(fileName).arg(row.number).arg(problem));
+                             Tr::tr("%1: row %2, %3; nothing was imported").arg(fileName).arg(record.row).arg(problem));
         }
-        summary.rejected.append({row.number, problem, fields});
+        QStringList fields;
+        for (const QString &field : record.values) {
+            fields << cardnumbers::redact(field);
+        }
+        summary.rejected.append({record.row, problem, fields});
+        return {};
+    };
+    QHash<int, const ImportFile::Record *> records;
+    for (const ImportFile::Record &record : std::as_const(file->records)) {
+        Row row;
+        const QString problem = checkRow(record, context, row);
+        if (problem.isEmpty()) {
+            if (row.source.isEmpty()) {
+                row.source = Tr::tr("import of %1").arg(fileName);
+            }
+            good.append(row);
+            records.insert(row.number, &record);
+        } else if (Status rejected = reject(record, problem); !rejected) {
+            return rejected.error();
+        }
     }
-    if (!reader.error().isEmpty()) {
-        return makeError(ErrorCode::InvalidArgument,
-                         Tr::tr("%1: %2; nothing was imported").arg(fileName, reader.error()));
+    // Rows that name stored subjects update them; a blocked one is not changed until its block is lifted.
+    Result<QHash<int, importing::Existing>> existing = importing::findExisting(db, good);
+    if (!existing) {
+        return existing.error();
     }
-    if (good.isEmpty()) {
+    QList<Row> toStore;
+    for (Row &row : good) {
+        const auto found = existing->constFind(row.number);
+        if (found != existing->constEnd()) {
+            if (found->state != QLatin1String("active")) {
+                if (Status rejected = reject(*records.value(row.number),
+                                             Tr::tr("the subject it names is blocked: its data is not changed until "
+                                                    "the block is lifted"));
+                    !rejected) {
+                    return rejected.error();
+                }
+                continue;
+            }
+            row.existingId = found->id;
+            summary.updatedRows << row.number;
+        }
+        toStore.append(row);
+    }
+    std::sort(summary.rejected.begin(), summary.rejected.end(),
+              [](const Rejected &a, const Rejected &b) { return a.row < b.row; });
+    if (options.dryRun) {
+        summary.updated = int(summary.updatedRows.size());
+        summary.imported = int(toStore.size()) - summary.updated;
         return summary;
     }
-    const QString source = Tr::tr("import of %1").arg(fileName);
-    Result<Run> run = beginRun(database, who, fileName, digest, reader.row());
+    if (toStore.isEmpty()) {
+        return summary;
+    }
+    const QByteArray digest = QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256);
+    Result<Run> run = beginRun(database, who, fileName, digest, file->records.isEmpty() ? 1 : file->records.last().row);
     if (!run) {
         return run.error();
     }
     summary.resumedAfterRow = run->lastRow;
+    summary.updatedRows.erase(std::remove_if(summary.updatedRows.begin(), summary.updatedRows.end(),
+                                             [&run](int row) { return row <= run->lastRow; }),
+                              summary.updatedRows.end());
     int imported = run->imported;
-    QList<Row> toStore;
-    for (const Row &row : qAsConst(good)) {
+    QList<Row> pending;
+    for (const Row &row : std::as_const(toStore)) {
         if (row.number > run->lastRow) {
-            toStore.append(row);
+            pending.append(row);
         }
     }
-    batchRows = std::max(1, batchRows);
-    for (int start = 0; start < toStore.size(); start += batchRows) {
-        const int end = std::min(int(toStore.size()), start + batchRows);
-        const int lastRow = toStore.at(end - 1).number;
-        Status stored = database.transaction([&](QSqlDatabase &tx) -> Status {
-            for (int i = start; i < end; ++i) {
-                const Row &row = toStore.at(i);
-                if (Status status = storeRow(tx, row, source); !status) {
-                    return makeError(
-                        status.error().code,
-                        Tr::tr("%1: row %2: %3").arg(fileName).arg(row.number).arg(status.error().message));
-                }
+    const int batchRows = std::max(1, options.batchRows);
+    for (qsizetype start = 0; start < pending.size(); start += batchRows) {
+        const QList<Row> batch = pending.mid(start, batchRows);
+        const int lastRow = batch.last().number;
+        importing::Stored stored;
+        Status written = database.transaction([&](QSqlDatabase &tx) -> Status {
+            Result<importing::Stored> result = importing::storeRows(tx, who, batch, fileName);
+            if (!result) {
+                return makeError(result.error().code, Tr::tr("%1: rows %2-%3: %4")
+                                                          .arg(fileName)
+                                                          .arg(batch.first().number)
+                                                          .arg(lastRow)
+                                                          .arg(result.error().message));
             }
+            stored = result.value();
             QSqlQuery query(tx);
             if (Status status = sql::exec(query,
                                           QStringLiteral("UPDATE import_runs SET rows_done = ?, imported = ? "
                                                          "WHERE id = ?"),
-                                          {lastRow, imported + (end - start), run->id}, "recording the import");
+                                          {lastRow, imported + stored.created, run->id}, "recording the import");
                 !status) {
                 return status;
             }
@@ -389,24 +478,33 @@ Result<ImportService::Summary> ImportService::importText(Database &database, con
             entry.action = QStringLiteral("subject.import");
             entry.objectType = QStringLiteral("file");
             entry.objectId = fileName;
-            entry.fields = summary.header;
-            entry.details = QStringLiteral("run=%1 rows=%2-%3 imported=%4")
+            entry.fields = file->header;
+            entry.details = QStringLiteral("run=%1 rows=%2-%3 imported=%4 updated=%5")
                                 .arg(run->id)
-                                .arg(toStore.at(start).number)
+                                .arg(batch.first().number)
                                 .arg(lastRow)
-                                .arg(end - start);
+                                .arg(stored.created)
+                                .arg(stored.updated);
             ChangeNotifier::notify(tx, QStringLiteral("subjects"));
             return AuditLog::append(tx, who, entry);
         });
-        if (!stored) {
-            const QString done = imported > 0 ? Tr::tr("; %1 rows up to row %2 were stored, import the same file "
-                                                       "again to carry on")
-                                                    .arg(imported)
-                                                    .arg(toStore.at(start).number - 1)
-                                              : QString();
-            return makeError(stored.error().code, stored.error().message + done);
+        if (!written) {
+            const QString done = start > 0 || imported > 0
+                                     ? Tr::tr("; the rows up to row %1 were stored, import the same file again to "
+                                              "carry on")
+                                           .arg(batch.first().number - 1)
+                                     : QString();
+            return makeError(written.error().code, written.error().message + done);
         }
-        imported += end - start;
+        imported += stored.created;
+        summary.updated += stored.updated;
+        summary.unchanged += stored.unchanged;
+        if (options.progress && !options.progress(start + batch.size(), pending.size()) &&
+            start + batch.size() < pending.size()) {
+            summary.cancelled = true;
+            summary.imported = imported;
+            return summary; // the run stays open: importing the same file again carries on
+        }
     }
     Status finished = database.transaction([&](QSqlDatabase &tx) -> Status {
         QSqlQuery query(tx);
@@ -424,13 +522,16 @@ Result<ImportService::Summary> ImportService::importText(Database &database, con
 
 Status ImportService::writeRejects(const QString &path, const Summary &summary)
 {
-    QStringList header = summary.header;
+    QStringList header;
+    for (const QString &column : summary.header) {
+        header << CsvReader::quote(column);
+    }
     header << QStringLiteral("row") << QStringLiteral("problem");
     QString text = header.join(QLatin1Char(',')) + QLatin1Char('\n');
     for (const Rejected &rejected : summary.rejected) {
         QStringList cells;
         for (const QString &field : rejected.fields) {
-            cells << CsvReader::quote(field);
+            cells << CsvReader::quote(cardnumbers::redact(field));
         }
         cells << QString::number(rejected.row) << CsvReader::quote(rejected.problem);
         text += cells.join(QLatin1Char(',')) + QLatin1Char('\n');
