@@ -2,6 +2,7 @@
 # shellcheck source-path=SCRIPTDIR
 # Builds Privacy Desk with its tests and runs every test against SQLite and a throwaway PostgreSQL server.
 #   scripts/test.sh [extra ctest arguments, e.g. -R Storage]
+# Then, on a whole run, the import reader's fuzz target for PRIVACYDESK_FUZZ_SECONDS (default 60; scripts/fuzz.sh).
 # Environment: PRIVACYDESK_BUILD_DIR (default: build), PRIVACYDESK_JOBS (build jobs, default: all cores),
 #              PRIVACYDESK_SKIP_DEPS=1 (do not check Debian packages), PRIVACYDESK_WERROR=ON (warnings are errors;
 #              CI sets it).
@@ -54,6 +55,15 @@ pd_say "PostgreSQL: $ran of $registered registered tests ran against it, $passed
 if [ "$registered" -eq 0 ]; then
     pd_warn "no test ran against PostgreSQL: the /PostgreSQL tests are missing"
     status=1
+fi
+
+# The import reader's fuzz target, for a minute, on a whole run (not when ctest was given a selection).
+if [ "$status" -eq 0 ] && [ $# -eq 0 ]; then
+    if command -v clang++ >/dev/null 2>&1; then
+        PRIVACYDESK_FUZZ_BUILD_DIR="$build-fuzz" "$PD_ROOT/scripts/fuzz.sh" "${PRIVACYDESK_FUZZ_SECONDS:-60}" || status=1
+    else
+        pd_say "clang++ not found: the fuzz target (tests/fuzz) is skipped"
+    fi
 fi
 
 if [ "$status" -eq 0 ]; then

@@ -90,8 +90,10 @@ QChar CsvReader::detectSeparator(const QString &text)
 
 QString CsvReader::quote(const QString &field, QChar separator)
 {
-    if (!field.contains(separator) && !field.contains(QLatin1Char('"')) && !field.contains(QLatin1Char('\n')) &&
-        !field.contains(QLatin1Char('\r'))) {
+    // A field that starts with a byte-order mark is quoted too: unquoted at the start of a file it would be taken
+    // for the file's own mark.
+    if (!field.startsWith(QChar(0xFEFF)) && !field.contains(separator) && !field.contains(QLatin1Char('"')) &&
+        !field.contains(QLatin1Char('\n')) && !field.contains(QLatin1Char('\r'))) {
         return field;
     }
     QString escaped = field;
