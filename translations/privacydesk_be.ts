@@ -1627,7 +1627,7 @@
     </message>
     <message>
         <source>%1: --format: expected csv or jsonl, got &apos;%2&apos;</source>
-        <translation>%1: --format: чакаецца csv або jsonl, атрымана «%2»</translation>
+        <translation>%1: --format: чакаецца csv або jsonl, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
         <source>%1: --separator: expected , or ;</source>
@@ -2112,11 +2112,11 @@
     </message>
     <message>
         <source>field &apos;country&apos;: not a country code (two capital letters of ISO 3166-1, e.g. BY, DE)</source>
-        <translation>поле «country»: не код краіны (дзве вялікія літары ISO 3166-1, напрыклад BY, DE)</translation>
+        <translation>поле &apos;country&apos;: не код краіны (дзве вялікія літары ISO 3166-1, напрыклад BY, DE)</translation>
     </message>
     <message>
         <source>field &apos;ip&apos;: not an IPv4 or IPv6 address</source>
-        <translation>поле «ip»: не адрас IPv4 або IPv6</translation>
+        <translation>поле &apos;ip&apos;: не адрас IPv4 або IPv6</translation>
     </message>
 </context>
 <context>
@@ -2186,14 +2186,185 @@
     </message>
 </context>
 <context>
+    <name>pd::ImportDialog</name>
+    <message>
+        <source>Import Subjects</source>
+        <translation>Імпарт суб&apos;ектаў</translation>
+    </message>
+    <message>
+        <source>Subjects from a CSV or JSON Lines file. Columns are matched by their header; choose where the others go. Every row is checked first: the preview shows the problem of each row that would be rejected. A row for a subject stored already updates it.</source>
+        <translation>Суб&apos;екты з файла CSV або JSON Lines. Слупкі супастаўляюцца па загалоўку; для астатніх выберыце, куды яны трапяць. Спачатку правяраецца кожны радок: у папярэднім праглядзе відаць праблема кожнага радка, які будзе адхілены. Радок для ўжо захаванага суб&apos;екта абнаўляе яго.</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Файл не выбраны</translation>
+    </message>
+    <message>
+        <source>&amp;Choose File…</source>
+        <translation>&amp;Выбраць файл…</translation>
+    </message>
+    <message>
+        <source>By the file&apos;s extension</source>
+        <translation>Па пашырэнні файла</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Вызначыць</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>Коска (,)</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>Кропка з коскай (;)</translation>
+    </message>
+    <message>
+        <source>From the file&apos;s purpose column</source>
+        <translation>Са слупка purpose файла</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>Фар&amp;мат:</translation>
+    </message>
+    <message>
+        <source>&amp;Separator:</source>
+        <translation>&amp;Раздзяляльнік:</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Мэта:</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Слупок файла</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Куды</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Першае значэнне</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Імпартаваць</translation>
+    </message>
+    <message>
+        <source>Save &amp;Rejected Rows…</source>
+        <translation>Захаваць &amp;адхіленыя радкі…</translation>
+    </message>
+    <message>
+        <source>The rejected rows with their problem, as CSV readable by you only</source>
+        <translation>Адхіленыя радкі з іх праблемамі, у CSV, даступным для чытання толькі вам</translation>
+    </message>
+    <message>
+        <source>Only an officer may import subjects.</source>
+        <translation>Імпартаваць суб&apos;ектаў можа толькі адказны за абарону даных.</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>Слупкі:</translation>
+    </message>
+    <message>
+        <source>Preview of the first rows:</source>
+        <translation>Папярэдні прагляд першых радкоў:</translation>
+    </message>
+    <message>
+        <source>Subjects (*.csv *.jsonl *.ndjson *.txt);;All files (*)</source>
+        <translation>Суб&apos;екты (*.csv *.jsonl *.ndjson *.txt);;Усе файлы (*)</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>Праверка радкоў…</translation>
+    </message>
+    <message>
+        <source>An understood column, a data item as category.field, or ignore</source>
+        <translation>Зразумелы слупок, элемент даных у выглядзе катэгорыя.поле або ignore</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Радок</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Праблема</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a place a column can go: choose one from the list, or write category.field.</source>
+        <translation>&apos;%1&apos; — не месца, куды можа трапіць слупок: выберыце са спіса або напішыце катэгорыя.поле.</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new subjects, %3 for subjects stored already (they are updated), %4 rejected.</source>
+        <translation>Радкоў: %1; новых суб&apos;ектаў: %2, для ўжо захаваных суб&apos;ектаў (яны абнаўляюцца): %3, адхілена: %4.</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Імпарт %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасаваць</translation>
+    </message>
+    <message>
+        <source>Stopping after the batch in progress…</source>
+        <translation>Спыненне пасля бягучага пакета…</translation>
+    </message>
+    <message>
+        <source>Imported %1 new subjects; updated %2 stored ones (%3 unchanged); %4 rows rejected.</source>
+        <translation>Імпартавана новых суб&apos;ектаў: %1; абноўлена захаваных: %2 (без змен: %3); адхілена радкоў: %4.</translation>
+    </message>
+    <message>
+        <source>An interrupted import of this file was carried on after row %1.</source>
+        <translation>Перапынены імпарт гэтага файла працягнуты пасля радка %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the rows stored so far stay; import the same file again to carry on.</source>
+        <translation>Скасавана: ужо захаваныя радкі застаюцца; імпартуйце той жа файл зноў, каб працягнуць.</translation>
+    </message>
+    <message>
+        <source>Save Rejected Rows</source>
+        <translation>Захаваць адхіленыя радкі</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The rejected rows were saved to %1.</source>
+        <translation>Адхіленыя радкі захаваны ў %1.</translation>
+    </message>
+    <message>
+        <source>[card number removed]</source>
+        <translation>[нумар карткі выдалены]</translation>
+    </message>
+</context>
+<context>
     <name>pd::ImportFile</name>
     <message>
         <source>&apos;%1&apos; is not a target: expected one of the understood columns, category.field (a data item, e.g. account.city) or ignore</source>
-        <translation>«%1» — не прызначэнне: чакаецца адзін са зразумелых слупкоў, катэгорыя.поле (элемент даных, напрыклад account.city) або ignore</translation>
+        <translation>&apos;%1&apos; — не прызначэнне: чакаецца адзін са зразумелых слупкоў, катэгорыя.поле (элемент даных, напрыклад account.city) або ignore</translation>
     </message>
     <message>
         <source>%1: line %2: expected &apos;column = target&apos;</source>
-        <translation>%1: радок %2: чакаецца «слупок = прызначэнне»</translation>
+        <translation>%1: радок %2: чакаецца &apos;слупок = прызначэнне&apos;</translation>
     </message>
     <message>
         <source>line %1: %2</source>
@@ -2201,7 +2372,7 @@
     </message>
     <message>
         <source>%1: line %2: column &apos;%3&apos; is mapped twice</source>
-        <translation>%1: радок %2: слупок «%3» супастаўлены двойчы</translation>
+        <translation>%1: радок %2: слупок &apos;%3&apos; супастаўлены двойчы</translation>
     </message>
     <message>
         <source>%1: the file is empty</source>
@@ -2225,23 +2396,23 @@
     </message>
     <message>
         <source>field &apos;%1&apos;: expected text, a number or null</source>
-        <translation>поле «%1»: чакаецца тэкст, лік або null</translation>
+        <translation>поле &apos;%1&apos;: чакаецца тэкст, лік або null</translation>
     </message>
     <message>
         <source>%1: row 1: column &apos;%2&apos; appears twice</source>
-        <translation>%1: радок 1: слупок «%2» сустракаецца двойчы</translation>
+        <translation>%1: радок 1: слупок &apos;%2&apos; сустракаецца двойчы</translation>
     </message>
     <message>
         <source>column &apos;%1&apos; is not understood and is ignored (map it to a data field to import it)</source>
-        <translation>слупок «%1» не распазнаны і прапушчаны (супастаўце яго з полем даных, каб імпартаваць)</translation>
+        <translation>слупок &apos;%1&apos; не распазнаны і прапушчаны (супастаўце яго з полем даных, каб імпартаваць)</translation>
     </message>
     <message>
         <source>%1: row 1: columns &apos;%2&apos; and &apos;%3&apos; both go to &apos;%4&apos;</source>
-        <translation>%1: радок 1: слупкі «%2» і «%3» абодва трапляюць у «%4»</translation>
+        <translation>%1: радок 1: слупкі &apos;%2&apos; і &apos;%3&apos; абодва трапляюць у &apos;%4&apos;</translation>
     </message>
     <message>
         <source>%1: the mapping names column &apos;%2&apos;, which the file does not have</source>
-        <translation>%1: супастаўленне называе слупок «%2», якога няма ў файле</translation>
+        <translation>%1: супастаўленне называе слупок &apos;%2&apos;, якога няма ў файле</translation>
     </message>
 </context>
 <context>
@@ -2300,39 +2471,39 @@
     </message>
     <message>
         <source>field &apos;%1&apos;: holds what looks like a full card number, which is never stored; only a masked number may be imported</source>
-        <translation>поле «%1»: змяшчае тое, што падобна на поўны нумар карткі, які ніколі не захоўваецца; імпартаваць можна толькі замаскаваны нумар</translation>
+        <translation>поле &apos;%1&apos;: змяшчае тое, што падобна на поўны нумар карткі, які ніколі не захоўваецца; імпартаваць можна толькі замаскаваны нумар</translation>
     </message>
     <message>
         <source>field &apos;full_name&apos;: a name or an e-mail is required</source>
-        <translation>поле «full_name»: патрабуецца імя або e-mail</translation>
+        <translation>поле &apos;full_name&apos;: патрабуецца імя або e-mail</translation>
     </message>
     <message>
         <source>field &apos;full_name&apos;: longer than %1 characters</source>
-        <translation>поле «full_name»: даўжэй за %1 сімвалаў</translation>
+        <translation>поле &apos;full_name&apos;: даўжэй за %1 сімвалаў</translation>
     </message>
     <message>
         <source>field &apos;%1&apos;: secrets (tokens, keys, passwords) are not imported</source>
-        <translation>поле «%1»: сакрэты (токены, ключы, паролі) не імпартуюцца</translation>
+        <translation>поле &apos;%1&apos;: сакрэты (токены, ключы, паролі) не імпартуюцца</translation>
     </message>
     <message>
         <source>field &apos;purpose&apos;: required (a column, or --purpose for every row)</source>
-        <translation>поле «purpose»: абавязковае (слупок або --purpose для ўсіх радкоў)</translation>
+        <translation>поле &apos;purpose&apos;: абавязковае (слупок або --purpose для ўсіх радкоў)</translation>
     </message>
     <message>
         <source>field &apos;consent_given_at&apos;: not a date in the past as YYYY-MM-DD</source>
-        <translation>поле «consent_given_at»: не дата ў мінулым у выглядзе ГГГГ-ММ-ДД</translation>
+        <translation>поле &apos;consent_given_at&apos;: не дата ў мінулым у выглядзе ГГГГ-ММ-ДД</translation>
     </message>
     <message>
         <source>field &apos;consent_given_at&apos;: the purpose is not based on consent</source>
-        <translation>поле «consent_given_at»: мэта апрацоўкі заснавана не на згодзе</translation>
+        <translation>поле &apos;consent_given_at&apos;: мэта апрацоўкі заснавана не на згодзе</translation>
     </message>
     <message>
         <source>field &apos;policy_version&apos;: required with consent_given_at (the version the subject agreed to)</source>
-        <translation>поле «policy_version»: абавязковае разам з consent_given_at (версія, з якой пагадзіўся суб&apos;ект)</translation>
+        <translation>поле &apos;policy_version&apos;: абавязковае разам з consent_given_at (версія, з якой пагадзіўся суб&apos;ект)</translation>
     </message>
     <message>
         <source>field &apos;email&apos;: the same e-mail appears on an earlier row</source>
-        <translation>поле «email»: той жа e-mail сустракаецца ў адным з папярэдніх радкоў</translation>
+        <translation>поле &apos;email&apos;: той жа e-mail сустракаецца ў адным з папярэдніх радкоў</translation>
     </message>
     <message>
         <source>%1: row 1: the file needs a name (full_name, or first_name and last_name) or an email column, and a purpose column unless --purpose names the purpose of every row</source>
@@ -3056,6 +3227,10 @@
     <message>
         <source>&amp;Retention Sweep…</source>
         <translation>&amp;Ачыстка па тэрмінах захоўвання…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Subjects…</source>
+        <translation>&amp;Імпарт суб&apos;ектаў…</translation>
     </message>
 </context>
 <context>

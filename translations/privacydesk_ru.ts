@@ -1627,7 +1627,7 @@
     </message>
     <message>
         <source>%1: --format: expected csv or jsonl, got &apos;%2&apos;</source>
-        <translation>%1: --format: ожидается csv или jsonl, получено «%2»</translation>
+        <translation>%1: --format: ожидается csv или jsonl, получено &apos;%2&apos;</translation>
     </message>
     <message>
         <source>%1: --separator: expected , or ;</source>
@@ -2112,11 +2112,11 @@
     </message>
     <message>
         <source>field &apos;country&apos;: not a country code (two capital letters of ISO 3166-1, e.g. BY, DE)</source>
-        <translation>поле «country»: не код страны (две заглавные буквы ISO 3166-1, например BY, DE)</translation>
+        <translation>поле &apos;country&apos;: не код страны (две заглавные буквы ISO 3166-1, например BY, DE)</translation>
     </message>
     <message>
         <source>field &apos;ip&apos;: not an IPv4 or IPv6 address</source>
-        <translation>поле «ip»: не адрес IPv4 или IPv6</translation>
+        <translation>поле &apos;ip&apos;: не адрес IPv4 или IPv6</translation>
     </message>
 </context>
 <context>
@@ -2186,14 +2186,185 @@
     </message>
 </context>
 <context>
+    <name>pd::ImportDialog</name>
+    <message>
+        <source>Import Subjects</source>
+        <translation>Импорт субъектов</translation>
+    </message>
+    <message>
+        <source>Subjects from a CSV or JSON Lines file. Columns are matched by their header; choose where the others go. Every row is checked first: the preview shows the problem of each row that would be rejected. A row for a subject stored already updates it.</source>
+        <translation>Субъекты из файла CSV или JSON Lines. Столбцы сопоставляются по заголовку; для остальных выберите, куда они попадут. Сначала проверяется каждая строка: в предпросмотре видна проблема каждой строки, которая будет отклонена. Строка для уже сохранённого субъекта обновляет его.</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Файл не выбран</translation>
+    </message>
+    <message>
+        <source>&amp;Choose File…</source>
+        <translation>&amp;Выбрать файл…</translation>
+    </message>
+    <message>
+        <source>By the file&apos;s extension</source>
+        <translation>По расширению файла</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Определить</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>Запятая (,)</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>Точка с запятой (;)</translation>
+    </message>
+    <message>
+        <source>From the file&apos;s purpose column</source>
+        <translation>Из столбца purpose файла</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>Фор&amp;мат:</translation>
+    </message>
+    <message>
+        <source>&amp;Separator:</source>
+        <translation>&amp;Разделитель:</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Цель:</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Столбец файла</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>Куда</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Первое значение</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
+    </message>
+    <message>
+        <source>Save &amp;Rejected Rows…</source>
+        <translation>Сохранить &amp;отклонённые строки…</translation>
+    </message>
+    <message>
+        <source>The rejected rows with their problem, as CSV readable by you only</source>
+        <translation>Отклонённые строки с их проблемами, в CSV, доступном для чтения только вам</translation>
+    </message>
+    <message>
+        <source>Only an officer may import subjects.</source>
+        <translation>Импортировать субъектов может только ответственный за защиту данных.</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>Столбцы:</translation>
+    </message>
+    <message>
+        <source>Preview of the first rows:</source>
+        <translation>Предпросмотр первых строк:</translation>
+    </message>
+    <message>
+        <source>Subjects (*.csv *.jsonl *.ndjson *.txt);;All files (*)</source>
+        <translation>Субъекты (*.csv *.jsonl *.ndjson *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>Проверка строк…</translation>
+    </message>
+    <message>
+        <source>An understood column, a data item as category.field, or ignore</source>
+        <translation>Понятный столбец, элемент данных в виде категория.поле или ignore</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Проблема</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a place a column can go: choose one from the list, or write category.field.</source>
+        <translation>&apos;%1&apos; — не место, куда может попасть столбец: выберите из списка или напишите категория.поле.</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new subjects, %3 for subjects stored already (they are updated), %4 rejected.</source>
+        <translation>Строк: %1; новых субъектов: %2, для уже сохранённых субъектов (они обновляются): %3, отклонено: %4.</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Импорт %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Stopping after the batch in progress…</source>
+        <translation>Остановка после текущего пакета…</translation>
+    </message>
+    <message>
+        <source>Imported %1 new subjects; updated %2 stored ones (%3 unchanged); %4 rows rejected.</source>
+        <translation>Импортировано новых субъектов: %1; обновлено сохранённых: %2 (без изменений: %3); отклонено строк: %4.</translation>
+    </message>
+    <message>
+        <source>An interrupted import of this file was carried on after row %1.</source>
+        <translation>Прерванный импорт этого файла продолжен после строки %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the rows stored so far stay; import the same file again to carry on.</source>
+        <translation>Отменено: уже сохранённые строки остаются; импортируйте тот же файл снова, чтобы продолжить.</translation>
+    </message>
+    <message>
+        <source>Save Rejected Rows</source>
+        <translation>Сохранить отклонённые строки</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The rejected rows were saved to %1.</source>
+        <translation>Отклонённые строки сохранены в %1.</translation>
+    </message>
+    <message>
+        <source>[card number removed]</source>
+        <translation>[номер карты удалён]</translation>
+    </message>
+</context>
+<context>
     <name>pd::ImportFile</name>
     <message>
         <source>&apos;%1&apos; is not a target: expected one of the understood columns, category.field (a data item, e.g. account.city) or ignore</source>
-        <translation>«%1» — не назначение: ожидается один из понятных столбцов, категория.поле (элемент данных, например account.city) или ignore</translation>
+        <translation>&apos;%1&apos; — не назначение: ожидается один из понятных столбцов, категория.поле (элемент данных, например account.city) или ignore</translation>
     </message>
     <message>
         <source>%1: line %2: expected &apos;column = target&apos;</source>
-        <translation>%1: строка %2: ожидается «столбец = назначение»</translation>
+        <translation>%1: строка %2: ожидается &apos;столбец = назначение&apos;</translation>
     </message>
     <message>
         <source>line %1: %2</source>
@@ -2201,7 +2372,7 @@
     </message>
     <message>
         <source>%1: line %2: column &apos;%3&apos; is mapped twice</source>
-        <translation>%1: строка %2: столбец «%3» сопоставлен дважды</translation>
+        <translation>%1: строка %2: столбец &apos;%3&apos; сопоставлен дважды</translation>
     </message>
     <message>
         <source>%1: the file is empty</source>
@@ -2225,23 +2396,23 @@
     </message>
     <message>
         <source>field &apos;%1&apos;: expected text, a number or null</source>
-        <translation>поле «%1»: ожидается текст, число или null</translation>
+        <translation>поле &apos;%1&apos;: ожидается текст, число или null</translation>
     </message>
     <message>
         <source>%1: row 1: column &apos;%2&apos; appears twice</source>
-        <translation>%1: строка 1: столбец «%2» встречается дважды</translation>
+        <translation>%1: строка 1: столбец &apos;%2&apos; встречается дважды</translation>
     </message>
     <message>
         <source>column &apos;%1&apos; is not understood and is ignored (map it to a data field to import it)</source>
-        <translation>столбец «%1» не распознан и пропущен (сопоставьте его полю данных, чтобы импортировать)</translation>
+        <translation>столбец &apos;%1&apos; не распознан и пропущен (сопоставьте его полю данных, чтобы импортировать)</translation>
     </message>
     <message>
         <source>%1: row 1: columns &apos;%2&apos; and &apos;%3&apos; both go to &apos;%4&apos;</source>
-        <translation>%1: строка 1: столбцы «%2» и «%3» оба попадают в «%4»</translation>
+        <translation>%1: строка 1: столбцы &apos;%2&apos; и &apos;%3&apos; оба попадают в &apos;%4&apos;</translation>
     </message>
     <message>
         <source>%1: the mapping names column &apos;%2&apos;, which the file does not have</source>
-        <translation>%1: сопоставление называет столбец «%2», которого нет в файле</translation>
+        <translation>%1: сопоставление называет столбец &apos;%2&apos;, которого нет в файле</translation>
     </message>
 </context>
 <context>
@@ -2300,39 +2471,39 @@
     </message>
     <message>
         <source>field &apos;%1&apos;: holds what looks like a full card number, which is never stored; only a masked number may be imported</source>
-        <translation>поле «%1»: содержит то, что похоже на полный номер карты, который никогда не сохраняется; импортировать можно только маскированный номер</translation>
+        <translation>поле &apos;%1&apos;: содержит то, что похоже на полный номер карты, который никогда не сохраняется; импортировать можно только маскированный номер</translation>
     </message>
     <message>
         <source>field &apos;full_name&apos;: a name or an e-mail is required</source>
-        <translation>поле «full_name»: требуется имя или e-mail</translation>
+        <translation>поле &apos;full_name&apos;: требуется имя или e-mail</translation>
     </message>
     <message>
         <source>field &apos;full_name&apos;: longer than %1 characters</source>
-        <translation>поле «full_name»: длиннее %1 символов</translation>
+        <translation>поле &apos;full_name&apos;: длиннее %1 символов</translation>
     </message>
     <message>
         <source>field &apos;%1&apos;: secrets (tokens, keys, passwords) are not imported</source>
-        <translation>поле «%1»: секреты (токены, ключи, пароли) не импортируются</translation>
+        <translation>поле &apos;%1&apos;: секреты (токены, ключи, пароли) не импортируются</translation>
     </message>
     <message>
         <source>field &apos;purpose&apos;: required (a column, or --purpose for every row)</source>
-        <translation>поле «purpose»: обязательно (столбец или --purpose для всех строк)</translation>
+        <translation>поле &apos;purpose&apos;: обязательно (столбец или --purpose для всех строк)</translation>
     </message>
     <message>
         <source>field &apos;consent_given_at&apos;: not a date in the past as YYYY-MM-DD</source>
-        <translation>поле «consent_given_at»: не дата в прошлом в виде ГГГГ-ММ-ДД</translation>
+        <translation>поле &apos;consent_given_at&apos;: не дата в прошлом в виде ГГГГ-ММ-ДД</translation>
     </message>
     <message>
         <source>field &apos;consent_given_at&apos;: the purpose is not based on consent</source>
-        <translation>поле «consent_given_at»: цель обработки основана не на согласии</translation>
+        <translation>поле &apos;consent_given_at&apos;: цель обработки основана не на согласии</translation>
     </message>
     <message>
         <source>field &apos;policy_version&apos;: required with consent_given_at (the version the subject agreed to)</source>
-        <translation>поле «policy_version»: обязательно вместе с consent_given_at (версия, с которой согласился субъект)</translation>
+        <translation>поле &apos;policy_version&apos;: обязательно вместе с consent_given_at (версия, с которой согласился субъект)</translation>
     </message>
     <message>
         <source>field &apos;email&apos;: the same e-mail appears on an earlier row</source>
-        <translation>поле «email»: тот же e-mail встречается в одной из предыдущих строк</translation>
+        <translation>поле &apos;email&apos;: тот же e-mail встречается в одной из предыдущих строк</translation>
     </message>
     <message>
         <source>%1: row 1: the file needs a name (full_name, or first_name and last_name) or an email column, and a purpose column unless --purpose names the purpose of every row</source>
@@ -3056,6 +3227,10 @@
     <message>
         <source>&amp;Retention Sweep…</source>
         <translation>&amp;Очистка по срокам хранения…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Subjects…</source>
+        <translation>&amp;Импорт субъектов…</translation>
     </message>
 </context>
 <context>

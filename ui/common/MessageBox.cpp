@@ -111,6 +111,15 @@ QString MessageBox::getSaveFileName(QWidget *parent, const QString &title, const
     return QFileDialog::getSaveFileName(parent, title, suggested, filter);
 }
 
+QString MessageBox::getOpenFileName(QWidget *parent, const QString &title, const QString &folder, const QString &filter)
+{
+    lastShown() = title;
+    if (std::optional<QString> preset = std::exchange(nextFileName(), std::nullopt)) {
+        return *preset;
+    }
+    return QFileDialog::getOpenFileName(parent, title, folder, filter);
+}
+
 void MessageBox::setNextFileName(const QString &fileName)
 {
     nextFileName() = fileName;

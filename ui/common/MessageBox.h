@@ -48,12 +48,16 @@ public:
     /// (setNextFileName) is returned instead.
     static QString getSaveFileName(QWidget *parent, const QString &title, const QString &suggested,
                                    const QString &filter);
+    /// Asks for a file to open (QFileDialog::getOpenFileName); an empty string when cancelled. A pre-set name
+    /// (setNextFileName) is returned instead.
+    static QString getOpenFileName(QWidget *parent, const QString &title, const QString &folder, const QString &filter);
 
     /// The next box returns `answer` without being shown (for tests). Consumed by that call.
     static void setNextAnswer(QMessageBox::StandardButton answer);
     /// The next getText() returns `text` (nullopt: as if cancelled) without showing anything.
     static void setNextText(std::optional<QString> text);
-    /// The next getSaveFileName() returns `fileName` (empty: as if cancelled) without showing anything.
+    /// The next getSaveFileName() or getOpenFileName() returns `fileName` (empty: as if cancelled) without showing
+    /// anything.
     static void setNextFileName(const QString &fileName);
     /// The text of the last box shown or pre-answered (for tests), empty when none.
     static QString lastText();

@@ -20,6 +20,7 @@
 #include "ui/subjects/SubjectPanel.h"
 #include "ui/subjects/SubjectsPage.h"
 #include "ui/tools/CalendarDialog.h"
+#include "ui/tools/ImportDialog.h"
 #include "ui/tools/LetterTemplateDialog.h"
 #include "ui/tools/RetentionDialog.h"
 
@@ -183,6 +184,18 @@ void MainWindow::createMenus()
     m_lockAction->setToolTip(tr("Hide everything until your password is entered again"));
     connect(m_lockAction, &QAction::triggered, this, &MainWindow::lock);
     m_unlockedActions.append(m_lockAction);
+    if (Permissions::allows(m_session.role, Action::ImportData)) {
+        QAction *import =
+            file->addAction(QIcon::fromTheme(QStringLiteral("document-import")), tr("&Import Subjects\u2026"));
+        import->setObjectName(QStringLiteral("importSubjects"));
+        import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+        connect(import, &QAction::triggered, this, [this] {
+            ImportDialog dialog(m_database, m_session, this);
+            connect(&dialog, &ImportDialog::importFinished, m_subjects, &SubjectsPage::scheduleRefresh);
+            dialog.exec();
+        });
+        m_unlockedActions.append(import);
+    }
     file->addSeparator();
     QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
