@@ -7,6 +7,7 @@
 #              BENCH_DASHBOARD_SUBJECTS (its subjects, default 5000),
 #              BENCH_REUSE=1 (keep an existing bench.sqlite of the same size: no generation figures),
 #              BENCH_BULK (subjects of the bulk anonymization and deletion, default 100000; 0 leaves them out),
+#              BENCH_IMPORT (rows of the import figure, default BENCH_SUBJECTS; 0 leaves it out),
 #              BENCH_PG_URL (an administrator's URL of a PostgreSQL server, e.g. the one scripts/pg-server.sh starts:
 #              the bulk figures again there, beside psql; its database pdbench is made once and kept for BENCH_REUSE),
 #              PRIVACYDESK_JOBS, PRIVACYDESK_SKIP_DEPS=1 (as in scripts/test.sh).
@@ -91,7 +92,7 @@ pd_say "running privacydesk_bench (5 repetitions of each figure)"
 csv=$dir/privacydesk_bench.csv
 PRIVACYDESK_BENCH_DB="sqlite:$db" PRIVACYDESK_BENCH_DEEP_OFFSET=$deep_offset PRIVACYDESK_BENCH_EMAILS="${emails[*]}" \
     "$bench" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
-    --benchmark_filter='^(subjects|search|profile)/|^records/(search_name|search_ip|open_subject)' \
+    --benchmark_filter='^(subjects|search|profile|retention)/|^records/(search_name|search_ip|open_subject)' \
     --benchmark_out="$csv" --benchmark_out_format=csv "$@" \
     || pd_die "privacydesk_bench failed (see above)"
 # Percentiles are counters of their own benchmark; Google Benchmark's CSV wants the same counters in every row.
@@ -124,6 +125,7 @@ ours[deep_name]=$(ours_ms subjects/deep_page_by_name)
 sqlite3ms[deep_name]=$(sqlite_bench_ms 1 "$(sqlite_keyset_page_sql s.name_key "$deep_offset")")
 sqlite3ms[deep_offset]=$(sqlite_bench_ms 1 "$(sqlite_page_sql '' 's.name_key, s.id' "$deep_offset")")
 ours[profile]=$(ours_ms profile/parse_100k)
+ours[retention]=$(ours_ms retention/preview/iterations:1)
 if [ "${#emails[@]}" -gt 0 ]; then
     at_sql=''
     prefix_sql=''
@@ -266,6 +268,50 @@ fi
 
 # --- Report -----------------------------------------------------------------------------------------------------------
 size_mb=$(stat -c %s "$db" | awk '{ printf "%.1f", $1 / 1048576 }')
+# --- Import: a CSV of BENCH_IMPORT rows through `import subjects`, beside `.import` of the same file ---------------
+import_rows=${BENCH_IMPORT:-$subjects}
+[[ "$import_rows" =~ ^[0-9]+$ ]] || pd_die "BENCH_IMPORT must be a whole number, got '$import_rows'"
+if [ "$import_rows" -gt 0 ]; then
+    import_csv=$dir/import-$import_rows.csv
+    if [ ! -f "$import_csv" ]; then
+        pd_say "writing $import_csv ($import_rows made-up rows)"
+        awk -v n="$import_rows" 'BEGIN {
+            split("Anna Ivan Olga Pavel Maria Sergei Alesia Dmitry Elena Nikolai", first, " ")
+            split("Petrova Ivanov Novak Kavalenka Sidorov Muller Schmidt Navitski Smirnova Kuznetsov", last, " ")
+            print "full_name,email,phone,external_id,city,ip"
+            for (i = 1; i <= n; i++) {
+                f = first[i % 10 + 1]; l = last[int(i / 10) % 10 + 1]
+                printf "%s %s,%s.%d@example.org,+375 29 %03d-%02d-%02d,X-%d,Minsk,10.%d.%d.%d\n", f, l, tolower(f), i,
+                    i % 1000, i % 100, int(i / 100) % 100, i, i % 256, int(i / 256) % 256, i % 200 + 1
+            }
+        }' >"$import_csv"
+    fi
+    import_template=$dir/import-template.sqlite
+    if [ ! -f "$import_template" ]; then
+        "$cli" --db "sqlite:$import_template" demo --subjects 1 >/dev/null || pd_die "cannot make $import_template"
+    fi
+    import_db=$dir/import-run.sqlite
+    pd_say "importing $import_rows rows with privacydesk-cli import subjects"
+    remove_db "$import_db"
+    cp "$import_template" "$import_db"
+    t0=$(pd_now)
+    PRIVACYDESK_PASSWORD=officer-demo-2026 "$cli" --db "sqlite:$import_db" --operator officer import subjects \
+        "$import_csv" --purpose registration >/dev/null || pd_die "the import failed"
+    ours[import]=$(printf %.1f "$(pd_elapsed "$t0")")
+    remove_db "$import_db"
+    pd_say "importing the same file with the sqlite3 shell (.import into a plain table, median of 3)"
+    shell_runs=()
+    for _ in 1 2 3; do
+        remove_db "$import_db"
+        t0=$(pd_now)
+        sqlite3 "$import_db" ".import --csv $import_csv plain" || pd_die "sqlite3 .import failed"
+        shell_runs+=("$(pd_elapsed "$t0")")
+    done
+    remove_db "$import_db"
+    sqlite3ms[import]=$(printf '%s\n' "${shell_runs[@]}" | sort -g | sed -n 2p | xargs printf %.1f)
+    ours[import_rate]=$(awk -v n="$import_rows" -v s="${ours[import]}" 'BEGIN { printf "%.0f", n / s }')
+fi
+
 ratio() {
     awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b <= 0) print "-"; else printf "%.2f", a / b }'
 }
@@ -312,6 +358,10 @@ if [ "$bulk" -gt 0 ]; then
     row "bulk delete $bulk subjects" "${ours[bulk_delete]}" "${sqlite3ms[bulk_delete]}" s
 fi
 row "parse a profile of 100,000 purposes" "${ours[profile]}" - ms
+row "retention sweep preview (every purpose)" "${ours[retention]}" - ms
+if [ "$import_rows" -gt 0 ]; then
+    row "import $import_rows CSV rows (${ours[import_rate]} rows/s)" "${ours[import]}" "${sqlite3ms[import]}" s
+fi
 if [ "$pg_ran" = 1 ]; then
     echo
     printf '| %-44s | %16s | %16s | %6s |\n' "PostgreSQL $(psql -X -At "$pg_db" -c 'SHOW server_version' | cut -d' ' -f1)" \
@@ -329,5 +379,8 @@ echo "empties or deletes the same rows with set-based statements in one transact
 echo "Deep pages: both find the row at the offset on the sort column's index, then read 200 rows from there (keyset)."
 echo "Dashboard refresh: every figure of the page (open requests by type, status and deadline; received, completed"
 echo "and on time per week for 12 weeks; the total) in four aggregate statements, over $dir/dashboard.sqlite."
+echo "Import: ours checks every field and card numbers, matches stored subjects, stores each row as a subject, five"
+echo "data items and its search terms with audit entries in batches sized by time; the shell's .import copies the text"
+echo "into one plain table."
 echo "The demo figure includes the profile, consents, disclosures and requests; the sqlite3 shell inserts only subjects"
 echo "and data items. sqlite3 shell queries: median of 5 processes, each repeating the statements, start-up subtracted."

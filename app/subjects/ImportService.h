@@ -23,7 +23,9 @@ class Database;
 /// same external id or e-mail) updates it, as a correction of changed values and new items, instead of making a
 /// second one. Without keepGoing one bad row refuses the whole file and nothing is stored; with keepGoing the good
 /// rows are stored and the bad ones returned for a rejects file. The rows are stored in batches of
-/// Options::batchRows, each one transaction with its audit entry (counts, rows and the file name, never values).
+/// Options::batchRows (0: sized by time, as BulkAction sizes its batches: kBatchRows first, doubling while one takes
+/// under kQuickBatchMs, up to kMaxBatchRows, halving above twice that), each one transaction with its audit entry
+/// (counts, rows and the file name, never values).
 /// The run is recorded (table import_runs) with the last row stored, in each batch's transaction: importing the same
 /// file again after an interruption (a killed process, a full disk, Cancel) carries on after the last batch stored.
 /// Needs Action::ImportData.
@@ -31,6 +33,10 @@ class ImportService
 {
 public:
     static constexpr int kBatchRows = 1000;
+    static constexpr int kMaxBatchRows = 50000;
+    static constexpr int kQuickBatchMs = 400;
+    /// New subjects from which a load into a register holding fewer builds the search indexes at the end.
+    static constexpr int kBulkLoadRows = 10000;
     /// The largest file imported at once (it is read whole); a larger one is refused before it is read.
     static constexpr qint64 kMaxFileBytes = 256LL * 1024 * 1024;
 
@@ -43,7 +49,7 @@ public:
         QString purposeCode; ///< the purpose of every row, when the file has no purpose column
         bool keepGoing = false;
         bool dryRun = false; ///< check and count, store nothing
-        int batchRows = kBatchRows;
+        int batchRows = 0;   ///< rows per transaction; 0: sized by time
         Progress progress;
     };
 
@@ -76,7 +82,7 @@ public:
     /// Shorthands of the above for CSV files with every option at its default.
     static Result<Summary> importFile(Database &database, const Session &who, const QString &path, bool keepGoing);
     static Result<Summary> importText(Database &database, const Session &who, const QString &text,
-                                      const QString &fileName, bool keepGoing, int batchRows = kBatchRows);
+                                      const QString &fileName, bool keepGoing, int batchRows = 0);
 
     /// Reads a file as text for import: UTF-8 (with or without a byte-order mark), at most kMaxFileBytes.
     static Result<QString> readText(const QString &path);

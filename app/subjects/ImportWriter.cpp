@@ -93,25 +93,25 @@ Status createSubjects(QSqlDatabase &tx, const QList<const Row *> &rows)
                             QStringLiteral("name_key"), QStringLiteral("email_key"), QStringLiteral("phone_key"),
                             QStringLiteral("created_at"), QStringLiteral("updated_at"), QStringLiteral("categories"),
                             QStringLiteral("purpose_ids")},
-                           50);
+                           100);
     BatchInserter items(tx, QStringLiteral("pd_items"),
                         {QStringLiteral("subject_id"), QStringLiteral("purpose_id"), QStringLiteral("category"),
                          QStringLiteral("field"), QStringLiteral("value"), QStringLiteral("source"),
                          QStringLiteral("collected_at")},
-                        100);
-    BatchInserter terms(tx, QStringLiteral("subject_terms"), {QStringLiteral("term"), QStringLiteral("subject_id")},
                         200);
+    BatchInserter terms(tx, QStringLiteral("subject_terms"), {QStringLiteral("term"), QStringLiteral("subject_id")},
+                        400);
     BatchInserter consents(tx, QStringLiteral("consents"),
                            {QStringLiteral("subject_id"), QStringLiteral("purpose_id"),
                             QStringLiteral("policy_version"), QStringLiteral("given_at"), QStringLiteral("channel")},
                            100);
-    items.setParent(&subjects);
-    terms.setParent(&subjects);
-    consents.setParent(&subjects);
+    // The subjects first, then what refers to them: each inserter fills whole statements (a parent flushed early
+    // would prepare a statement for every short remainder).
     const QString now = sql::nowTimestamp();
+    QList<QStringList> ipsOf;
+    ipsOf.reserve(rows.size());
     for (qsizetype i = 0; i < rows.size(); ++i) {
         const Row &row = *rows.at(i);
-        const qint64 id = ids->at(i);
         QStringList categories;
         QStringList ips;
         for (const ItemValue &item : row.items) {
@@ -120,14 +120,23 @@ Status createSubjects(QSqlDatabase &tx, const QList<const Row *> &rows)
                 ips << item.value;
             }
         }
-        if (Status status = subjects.add(
-                {id, row.externalId.isEmpty() ? QVariant(QString()) : QVariant(row.externalId), row.controllerId,
-                 sql::text(row.name), sql::text(row.email), sql::text(row.phone), sql::text(searchkeys::name(row.name)),
-                 sql::text(searchkeys::email(row.email)), sql::text(searchkeys::phone(row.phone)), now, now,
-                 commaList(categories), commaList({QString::number(row.purposeId)})});
+        ipsOf << ips;
+        if (Status status =
+                subjects.add({ids->at(i), row.externalId.isEmpty() ? QVariant(QString()) : QVariant(row.externalId),
+                              row.controllerId, sql::text(row.name), sql::text(row.email), sql::text(row.phone),
+                              sql::text(searchkeys::name(row.name)), sql::text(searchkeys::email(row.email)),
+                              sql::text(searchkeys::phone(row.phone)), now, now, commaList(categories),
+                              QString(QLatin1Char(',') + QString::number(row.purposeId) + QLatin1Char(','))});
             !status) {
             return status;
         }
+    }
+    if (Status status = subjects.flush(); !status) {
+        return status;
+    }
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const Row &row = *rows.at(i);
+        const qint64 id = ids->at(i);
         for (const ItemValue &item : row.items) {
             if (Status status =
                     items.add({id, row.purposeId, item.category, item.field, item.value, row.source, row.collectedAt});
@@ -135,7 +144,7 @@ Status createSubjects(QSqlDatabase &tx, const QList<const Row *> &rows)
                 return status;
             }
         }
-        for (const QString &term : searchterms::forSubject(row.name, ips)) {
+        for (const QString &term : searchterms::forSubject(row.name, ipsOf.at(i))) {
             if (Status status = terms.add({term, id}); !status) {
                 return status;
             }
@@ -148,7 +157,7 @@ Status createSubjects(QSqlDatabase &tx, const QList<const Row *> &rows)
             }
         }
     }
-    for (BatchInserter *inserter : {&subjects, &items, &terms, &consents}) {
+    for (BatchInserter *inserter : {&items, &terms, &consents}) {
         if (Status status = inserter->flush(); !status) {
             return status;
         }

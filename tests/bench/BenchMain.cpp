@@ -6,6 +6,7 @@
 #include "DashboardBench.h"
 #include "ProfileBench.h"
 #include "RecordsBench.h"
+#include "RetentionBench.h"
 #include "SubjectDirectoryBench.h"
 
 #include "app/storage/Database.h"
@@ -116,6 +117,7 @@ int main(int argc, char **argv)
     benchmark::AddCustomContext("searches", std::to_string(setup.emails.size()) + " e-mails");
     pd::bench::registerSubjectDirectoryBenchmarks(database.value(), setup);
     pd::bench::registerDashboardBenchmarks(database.value(), setup.who);
+    pd::bench::registerRetentionBenchmarks(database.value(), setup.who);
     // Bulk anonymization changes the database: bench.sh runs it last, on a copy, with PRIVACYDESK_BENCH_BULK=N.
     pd::bench::registerRecordsBenchmarks(database.value(), setup.who,
                                          qEnvironmentVariable("PRIVACYDESK_BENCH_BULK").toLongLong());

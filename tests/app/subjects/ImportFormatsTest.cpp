@@ -5,6 +5,7 @@
 #include "TestEnvironment.h"
 
 #include "app/storage/Database.h"
+#include "app/storage/Dialect.h"
 #include "app/subjects/ImportService.h"
 
 #include <QDir>
@@ -237,6 +238,27 @@ TEST_P(ImportFormatsTest, ARowForAStoredSubjectUpdatesItInsteadOfDuplicatingIt)
     EXPECT_TRUE(blocked->rejected.first().problem.contains(QStringLiteral("blocked")));
     EXPECT_EQ(scalar(QStringLiteral("SELECT display_name FROM subjects WHERE id = ?"), {dana}).toString(),
               QStringLiteral("Dana New"));
+}
+
+TEST_P(ImportFormatsTest, AFirstLoadBuildsTheSearchIndexesAgainAtTheEnd)
+{
+    const auto indexes = [this] {
+        return scalar(dialectOf(db()) == Dialect::PostgreSQL
+                          ? QStringLiteral("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema()")
+                          : QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index'"))
+            .toInt();
+    };
+    const int before = indexes();
+    QString text = QStringLiteral("name,email,purpose\n");
+    for (int i = 1; i <= ImportService::kBulkLoadRows; ++i) {
+        text += QStringLiteral("Bulk Person %1,bulk%1@example.org,registration\n").arg(i);
+    }
+    const Result<ImportService::Summary> summary = importText(text, QStringLiteral("first-load.csv"));
+    ASSERT_TRUE(summary.ok()) << summary.error().message.toStdString();
+    EXPECT_EQ(summary->imported, ImportService::kBulkLoadRows);
+    EXPECT_EQ(indexes(), before) << "every index the load suspended is there again";
+    EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM subjects WHERE email_key = 'bulk777@example.org'")).toInt(),
+              1);
 }
 
 PD_INSTANTIATE_FOR_BACKENDS(ImportFormatsTest);
