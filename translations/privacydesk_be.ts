@@ -1653,6 +1653,26 @@
         <source>Subjects stored already: %1 updated, %2 unchanged (not duplicated).</source>
         <translation>Ужо захаваныя суб&apos;екты: абноўлена — %1, без змен — %2 (дублікаты не створаны).</translation>
     </message>
+    <message>
+        <source>%1: expected one subject ID</source>
+        <translation>%1: чакаецца адзін ID суб&apos;екта</translation>
+    </message>
+    <message>
+        <source>Subject #%1: the legal hold is lifted.</source>
+        <translation>Суб&apos;ект #%1: юрыдычнае ўтрыманне знята.</translation>
+    </message>
+    <message>
+        <source>Subject #%1 is on legal hold: the retention sweep keeps its data.</source>
+        <translation>Суб&apos;ект #%1 пад юрыдычным утрыманнем: ачыстка па тэрмінах захоўвання захоўвае яго даныя.</translation>
+    </message>
+    <message>
+        <source>%1 purposes</source>
+        <translation>Мэт: %1</translation>
+    </message>
+    <message>
+        <source>%1: expected one purpose CODE</source>
+        <translation>%1: чакаецца адзін КОД мэты</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>
@@ -2794,6 +2814,17 @@
     </message>
 </context>
 <context>
+    <name>pd::LegalHoldService</name>
+    <message>
+        <source>subject #%1 is anonymized: nothing of it is left to hold</source>
+        <translation>суб&apos;ект #%1 абязасоблены: утрымліваць няма чаго</translation>
+    </message>
+    <message>
+        <source>subject #%1 is not on hold</source>
+        <translation>суб&apos;ект #%1 не пад утрыманнем</translation>
+    </message>
+</context>
+<context>
     <name>pd::LetterPdf</name>
     <message>
         <source>drawing a PDF needs the graphical application (fonts)</source>
@@ -3509,6 +3540,13 @@
     <message>
         <source>&apos;%1&apos; is not what retention ends with (expected delete or anonymize)</source>
         <translation>«%1» — не тое, чым заканчваецца захоўванне (чакалася delete або anonymize)</translation>
+    </message>
+</context>
+<context>
+    <name>pd::PurposeRegister</name>
+    <message>
+        <source>there is no purpose &apos;%1&apos;</source>
+        <translation>няма мэты &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -6025,6 +6063,14 @@
     <message>
         <source>table %1</source>
         <translation>табліца %1</translation>
+    </message>
+    <message>
+        <source>reading the purpose</source>
+        <translation>чытанне мэты</translation>
+    </message>
+    <message>
+        <source>reading the recipients</source>
+        <translation>чытанне атрымальнікаў</translation>
     </message>
 </context>
 </TS>

@@ -1620,6 +1620,26 @@
         <source>Subjects stored already: %1 updated, %2 unchanged (not duplicated).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: expected one subject ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject #%1: the legal hold is lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject #%1 is on legal hold: the retention sweep keeps its data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected one purpose CODE</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>
@@ -2761,6 +2781,17 @@
     </message>
 </context>
 <context>
+    <name>pd::LegalHoldService</name>
+    <message>
+        <source>subject #%1 is anonymized: nothing of it is left to hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject #%1 is not on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::LetterPdf</name>
     <message>
         <source>drawing a PDF needs the graphical application (fonts)</source>
@@ -3473,6 +3504,13 @@
     </message>
     <message>
         <source>&apos;%1&apos; is not what retention ends with (expected delete or anonymize)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::PurposeRegister</name>
+    <message>
+        <source>there is no purpose &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5972,6 +6010,14 @@
     </message>
     <message>
         <source>table %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the recipients</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1653,6 +1653,26 @@
         <source>Subjects stored already: %1 updated, %2 unchanged (not duplicated).</source>
         <translation>Уже сохранённые субъекты: обновлено — %1, без изменений — %2 (дубликаты не созданы).</translation>
     </message>
+    <message>
+        <source>%1: expected one subject ID</source>
+        <translation>%1: ожидается один ID субъекта</translation>
+    </message>
+    <message>
+        <source>Subject #%1: the legal hold is lifted.</source>
+        <translation>Субъект #%1: юридическое удержание снято.</translation>
+    </message>
+    <message>
+        <source>Subject #%1 is on legal hold: the retention sweep keeps its data.</source>
+        <translation>Субъект #%1 под юридическим удержанием: очистка по срокам хранения сохраняет его данные.</translation>
+    </message>
+    <message>
+        <source>%1 purposes</source>
+        <translation>Целей: %1</translation>
+    </message>
+    <message>
+        <source>%1: expected one purpose CODE</source>
+        <translation>%1: ожидается один КОД цели</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>
@@ -2794,6 +2814,17 @@
     </message>
 </context>
 <context>
+    <name>pd::LegalHoldService</name>
+    <message>
+        <source>subject #%1 is anonymized: nothing of it is left to hold</source>
+        <translation>субъект #%1 обезличен: удерживать нечего</translation>
+    </message>
+    <message>
+        <source>subject #%1 is not on hold</source>
+        <translation>субъект #%1 не под удержанием</translation>
+    </message>
+</context>
+<context>
     <name>pd::LetterPdf</name>
     <message>
         <source>drawing a PDF needs the graphical application (fonts)</source>
@@ -3509,6 +3540,13 @@
     <message>
         <source>&apos;%1&apos; is not what retention ends with (expected delete or anonymize)</source>
         <translation>«%1» — не то, чем заканчивается хранение (ожидалось delete или anonymize)</translation>
+    </message>
+</context>
+<context>
+    <name>pd::PurposeRegister</name>
+    <message>
+        <source>there is no purpose &apos;%1&apos;</source>
+        <translation>нет цели &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -6025,6 +6063,14 @@
     <message>
         <source>table %1</source>
         <translation>таблица %1</translation>
+    </message>
+    <message>
+        <source>reading the purpose</source>
+        <translation>чтение цели</translation>
+    </message>
+    <message>
+        <source>reading the recipients</source>
+        <translation>чтение получателей</translation>
     </message>
 </context>
 </TS>

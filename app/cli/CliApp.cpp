@@ -22,6 +22,7 @@ const char *const kUsage =
     "  subject block ID --reason TEXT [--until DATE] [--request ID]\n"
     "  subject unblock ID --reason TEXT [--informed HOW-THE-SUBJECT-WAS-TOLD] [--request ID]\n"
     "  subject contract-end ID DATE|none --reason TEXT\n"
+    "  subject hold ID --reason TEXT [--release]   a legal hold: the retention sweep keeps the subject's data\n"
     "  subject anonymize ID... --reason TEXT [--request ID] [--ids-file FILE] [--progress]\n"
     "  subject delete ID... --reason TEXT [--request ID] [--ids-file FILE] [--progress]\n"
     "  request add --type TYPE --regime REGIME (--subject ID | --name TEXT [--new-subject]) [--received DATE]\n"
@@ -48,6 +49,8 @@ const char *const kUsage =
     "                  [--rejects FILE] [--dry-run]\n"
     "                                              load subjects from CSV or JSON Lines; with --rejects, bad rows go\n"
     "                                              there instead of refusing the whole file\n"
+    "  purpose list [--json] | purpose show CODE [--json]\n"
+    "                                              the register of purposes (GDPR art. 30), one purpose in full\n"
     "  retention run [--dry-run] [--today DATE] [--json]\n"
     "                                              carry out the register's retention rules (--dry-run: list what\n"
     "                                              is due, per purpose); exit 1 while it waits for a second officer\n"
@@ -124,7 +127,7 @@ int CliApp::run()
     const std::pair<const char *, Runner> commands[] = {
         {"init", runInit},         {"demo", runDemo},         {"operator", runOperator},   {"audit", runAudit},
         {"approval", runApproval}, {"settings", runSettings}, {"import", runImport},       {"subjects", runSubjects},
-        {"subject", runSubject},   {"request", runRequest},   {"retention", runRetention},
+        {"subject", runSubject},   {"request", runRequest},   {"retention", runRetention}, {"purpose", runPurpose},
     };
     for (const auto &[name, runner] : commands) {
         if (command == QLatin1String(name)) {

@@ -109,5 +109,6 @@ int runSubjects(CliContext &cli, const QStringList &words);
 int runSubject(CliContext &cli, const QStringList &words);
 int runRequest(CliContext &cli, const QStringList &words);
 int runRetention(CliContext &cli, const QStringList &words);
+int runPurpose(CliContext &cli, const QStringList &words);
 
 } // namespace pd

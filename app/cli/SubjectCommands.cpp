@@ -5,6 +5,7 @@
 #include "app/subjects/BulkAction.h"
 #include "app/subjects/ContractService.h"
 #include "app/subjects/CorrectionService.h"
+#include "app/subjects/LegalHoldService.h"
 #include "app/subjects/RestrictionService.h"
 #include "app/subjects/SubjectDetailsReader.h"
 #include "app/subjects/SubjectDirectory.h"
@@ -270,6 +271,44 @@ int contractEnd(CliContext &cli, const QStringList &words)
     return CliContext::Success;
 }
 
+/// subject hold ID --reason TEXT [--release]: a legal hold keeps the subject's data past every retention period.
+int legalHold(CliContext &cli, const QStringList &words)
+{
+    const QString command = QStringLiteral("subject hold");
+    CliContext::Arguments args;
+    QString error;
+    if (!CliContext::parse(words, {QStringLiteral("reason")}, {QStringLiteral("release")}, &args, &error)) {
+        return cli.usage(command + QStringLiteral(": ") + error);
+    }
+    if (args.positionals.size() != 1) {
+        return cli.usage(CliText::tr("%1: expected one subject ID").arg(command));
+    }
+    int code = 0;
+    qint64 id = 0;
+    if (!subjectId(cli, args.positionals.first(), command, &id, &code)) {
+        return code;
+    }
+    if (args.value(QStringLiteral("reason")).trimmed().isEmpty()) {
+        return cli.usage(CliText::tr("%1: --reason TEXT is required").arg(command));
+    }
+    std::shared_ptr<Database> database;
+    Session who;
+    if (int signedIn = cli.openSignedIn(command, &database, &who); signedIn != 0) {
+        return signedIn;
+    }
+    const bool release = args.has(QStringLiteral("release"));
+    const QString reason = args.value(QStringLiteral("reason"));
+    if (Status status = release ? LegalHoldService::release(*database, who, id, reason)
+                                : LegalHoldService::hold(*database, who, id, reason);
+        !status) {
+        return cli.fail(status.error());
+    }
+    cli.out << (release ? CliText::tr("Subject #%1: the legal hold is lifted.").arg(id)
+                        : CliText::tr("Subject #%1 is on legal hold: the retention sweep keeps its data.").arg(id))
+            << '\n';
+    return CliContext::Success;
+}
+
 /// subject anonymize|delete ID...: irreversible, maybe waiting for a second officer.
 int irreversible(CliContext &cli, const QString &action, const QStringList &words)
 {
@@ -366,6 +405,7 @@ int runSubject(CliContext &cli, const QStringList &words)
                      {"block", changing("block")},
                      {"unblock", changing("unblock")},
                      {"contract-end", contractEnd},
+                     {"hold", legalHold},
                      {"anonymize", erasing("anonymize")},
                      {"delete", erasing("delete")}});
 }

@@ -5,7 +5,10 @@
 #include "app/storage/Database.h"
 #include "app/storage/Sql.h"
 
+#include <QCoreApplication>
+#include <QJsonArray>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 namespace pd {
 
@@ -45,6 +48,58 @@ Result<QList<PurposeRegister::Row>> PurposeRegister::list(Database &database)
         rows.append(row);
     }
     return rows;
+}
+
+Result<QJsonObject> PurposeRegister::record(Database &database, const QString &code)
+{
+    QSqlDatabase db = database.connection();
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (Status status = sql::exec(
+            query,
+            QStringLiteral("SELECT p.code, p.title, p.description, p.legal_ground, p.legal_reference, "
+                           "p.subject_categories, p.data_categories, p.data_fields, p.processing_kinds, "
+                           "p.retention_kind, p.retention_months, p.retention_event, p.retention_text, "
+                           "p.retention_action, p.deletion_method, p.security_measures, p.countries, p.profile, "
+                           "c.code AS controller, c.name AS controller_name, c.kind AS controller_kind, "
+                           "c.address AS controller_address, c.country AS controller_country, c.contact AS "
+                           "controller_contact, c.dpo_contact AS controller_dpo, c.representative AS "
+                           "controller_representative, s.code AS system, s.name AS system_name, s.location AS "
+                           "system_location, p.id FROM purposes p JOIN controllers c ON c.id = p.controller_id LEFT "
+                           "JOIN information_systems s ON s.id = p.system_id WHERE p.code = ?"),
+            {code}, QT_TRANSLATE_NOOP("pd::sql", "reading the purpose"));
+        !status) {
+        return status.error();
+    }
+    if (!query.next()) {
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("pd::PurposeRegister", "there is no purpose '%1'").arg(code));
+    }
+    QJsonObject object;
+    const QSqlRecord record = query.record();
+    const int idColumn = record.count() - 1;
+    for (int column = 0; column < idColumn; ++column) {
+        const QVariant value = query.value(column);
+        object.insert(record.fieldName(column), value.isNull() ? QJsonValue() : QJsonValue::fromVariant(value));
+    }
+    const qint64 purposeId = query.value(idColumn).toLongLong();
+    query.finish();
+    if (Status status = sql::exec(query,
+                                  QStringLiteral("SELECT name, role, country, safeguards FROM recipients WHERE "
+                                                 "purpose_id = ? ORDER BY id"),
+                                  {purposeId}, QT_TRANSLATE_NOOP("pd::sql", "reading the recipients"));
+        !status) {
+        return status.error();
+    }
+    QJsonArray recipients;
+    while (query.next()) {
+        recipients.append(QJsonObject{{QStringLiteral("name"), query.value(0).toString()},
+                                      {QStringLiteral("role"), query.value(1).toString()},
+                                      {QStringLiteral("country"), query.value(2).toString()},
+                                      {QStringLiteral("safeguards"), query.value(3).toString()}});
+    }
+    object.insert(QStringLiteral("recipients"), recipients);
+    return object;
 }
 
 } // namespace pd

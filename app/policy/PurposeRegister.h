@@ -2,6 +2,7 @@
 
 #include "app/domain/Result.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -29,6 +30,11 @@ public:
     };
     /// Every purpose: own controllers first, then by controller name and title. Errors: ErrorCode::Storage.
     static Result<QList<Row>> list(Database &database);
+    /// Everything the register holds of purpose `code`, as the record of processing needs it (GDPR art. 30(1),
+    /// Decree 422 sub. 3.5): the purpose's own fields, its controller (address, contact, DPO, representative), the
+    /// information system and where it is, and its recipients ("recipients": name, role, country, safeguards).
+    /// ErrorCode::NotFound for an unknown code.
+    static Result<QJsonObject> record(Database &database, const QString &code);
 };
 
 } // namespace pd

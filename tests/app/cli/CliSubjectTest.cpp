@@ -140,6 +140,66 @@ TEST_P(CliSubjectTest, StoredTextIsPrintedWithItsControlCharactersEscaped)
         << shown.out.toStdString();
 }
 
+TEST_P(CliSubjectTest, ALegalHoldIsPutOnAndLiftedByAnOfficerOnly)
+{
+    const Target target = activeSubject();
+    const QString id = QString::number(target.subject);
+    const auto hold = [&] {
+        return scalar(QStringLiteral("SELECT COALESCE(legal_hold, '') FROM subjects WHERE id = ?"), {target.subject})
+            .toString();
+    };
+    const CliRun agent = cli("agent", "agent-demo-2026",
+                             {QStringLiteral("subject"), QStringLiteral("hold"), id, QStringLiteral("--reason"),
+                              QStringLiteral("court case 12/2026")});
+    EXPECT_EQ(agent.exitCode, 1) << "an agent may not decide about erasure";
+    EXPECT_EQ(hold(), QString());
+    const CliRun held = cli("officer", "officer-demo-2026",
+                            {QStringLiteral("subject"), QStringLiteral("hold"), id, QStringLiteral("--reason"),
+                             QStringLiteral("court case 12/2026")});
+    ASSERT_EQ(held.exitCode, 0) << held.err.toStdString();
+    EXPECT_EQ(hold(), QStringLiteral("court case 12/2026"));
+    EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'subject.hold' AND subject_id = ?"),
+                     {target.subject})
+                  .toInt(),
+              1);
+    const CliRun noReason = cli("officer", "officer-demo-2026",
+                                {QStringLiteral("subject"), QStringLiteral("hold"), id, QStringLiteral("--release")});
+    EXPECT_EQ(noReason.exitCode, 2);
+    const CliRun released = cli("officer", "officer-demo-2026",
+                                {QStringLiteral("subject"), QStringLiteral("hold"), id, QStringLiteral("--release"),
+                                 QStringLiteral("--reason"), QStringLiteral("case closed")});
+    ASSERT_EQ(released.exitCode, 0) << released.err.toStdString();
+    EXPECT_EQ(hold(), QString());
+    const CliRun again = cli("officer", "officer-demo-2026",
+                             {QStringLiteral("subject"), QStringLiteral("hold"), id, QStringLiteral("--release"),
+                              QStringLiteral("--reason"), QStringLiteral("twice")});
+    EXPECT_EQ(again.exitCode, 1) << "not on hold any more";
+    EXPECT_TRUE(again.err.contains(QStringLiteral("not on hold"))) << again.err.toStdString();
+}
+
+TEST_P(CliSubjectTest, TheRegisterOfPurposesIsListedAndOnePurposeShownInFull)
+{
+    const CliRun list = cli("auditor", "auditor-demo-2026",
+                            {QStringLiteral("--json"), QStringLiteral("purpose"), QStringLiteral("list")});
+    ASSERT_EQ(list.exitCode, 0) << list.err.toStdString();
+    const QJsonArray purposes = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    EXPECT_EQ(purposes.size(), scalar(QStringLiteral("SELECT COUNT(*) FROM purposes")).toInt());
+    const CliRun show = cli("auditor", "auditor-demo-2026",
+                            {QStringLiteral("--json"), QStringLiteral("purpose"), QStringLiteral("show"),
+                             QStringLiteral("client-mailing")});
+    ASSERT_EQ(show.exitCode, 0) << show.err.toStdString();
+    const QJsonObject purpose = QJsonDocument::fromJson(show.out.toUtf8()).object();
+    EXPECT_EQ(purpose.value(QStringLiteral("code")).toString(), QStringLiteral("client-mailing"));
+    EXPECT_EQ(purpose.value(QStringLiteral("controller_kind")).toString(), QStringLiteral("client"));
+    EXPECT_FALSE(purpose.value(QStringLiteral("legal_ground")).toString().isEmpty());
+    EXPECT_FALSE(purpose.value(QStringLiteral("retention_text")).toString().isEmpty());
+    EXPECT_TRUE(purpose.value(QStringLiteral("recipients")).isArray());
+    const CliRun missing = cli("auditor", "auditor-demo-2026",
+                               {QStringLiteral("purpose"), QStringLiteral("show"), QStringLiteral("no-such-purpose")});
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_TRUE(missing.err.contains(QStringLiteral("no-such-purpose"))) << missing.err.toStdString();
+}
+
 PD_INSTANTIATE_FOR_BACKENDS(CliSubjectTest);
 
 TEST_P(CliSubjectTest, TheEndOfAContractIsRecordedAuditedAndClearedAgain)

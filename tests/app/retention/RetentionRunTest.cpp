@@ -7,6 +7,7 @@
 #include "app/approvals/ApprovalService.h"
 #include "app/retention/RetentionRun.h"
 #include "app/subjects/ConsentService.h"
+#include "app/subjects/LegalHoldService.h"
 
 using namespace pd;
 using namespace pd::test;
@@ -285,6 +286,19 @@ TEST_P(RetentionRunTest, AWithdrawnConsentSchedulesTheErasureThatTheSweepCarries
     EXPECT_EQ(summary.scheduledDone, 1);
     EXPECT_TRUE(value(item).isNull()) << "the data held for the withdrawn consent is gone";
     EXPECT_TRUE(exists(subject)) << "the subject's other data stays";
+}
+
+TEST_P(RetentionRunTest, ALegalHoldKeepsDataPastItsPeriodUntilItIsLifted)
+{
+    const qint64 purpose = addPurpose("t-hold", "fixed", 12, "collection");
+    const qint64 item = addItem(m_quiet[0], purpose, "2024-01-10");
+    ASSERT_TRUE(LegalHoldService::hold(db(), as("officer"), m_quiet[0], QStringLiteral("court case 12/2026")).ok());
+    const RetentionRun::Summary held = run();
+    EXPECT_EQ(value(item), QStringLiteral("x@example.org"));
+    EXPECT_EQ(held.held(), 1);
+    ASSERT_TRUE(LegalHoldService::release(db(), as("officer"), m_quiet[0], QStringLiteral("case closed")).ok());
+    run();
+    EXPECT_TRUE(value(item).isNull()) << "the period is over and nothing holds it any more";
 }
 
 PD_INSTANTIATE_FOR_BACKENDS(RetentionRunTest);
