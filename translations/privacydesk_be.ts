@@ -1673,6 +1673,65 @@
         <source>%1: expected one purpose CODE</source>
         <translation>%1: чакаецца адзін КОД мэты</translation>
     </message>
+    <message>
+        <source>%1: expected a number, got &apos;%2&apos;</source>
+        <translation>%1: чакаецца лік, атрымана &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1: expected SUBJECT-ID PURPOSE</source>
+        <translation>%1: чакаюцца ID-СУБ&apos;ЕКТА МЭТА</translation>
+    </message>
+    <message>
+        <source>%1: --version V (the policy version agreed to) is required</source>
+        <translation>%1: патрабуецца --version V (версія палітыкі, з якой пагадзіліся)</translation>
+    </message>
+    <message>
+        <source>%1: --channel: expected one of %2</source>
+        <translation>%1: --channel: чакаецца адно з: %2</translation>
+    </message>
+    <message>
+        <source>Consent #%1 recorded.</source>
+        <translation>Згода #%1 запісана.</translation>
+    </message>
+    <message>
+        <source>%1: expected one CONSENT-ID</source>
+        <translation>%1: чакаецца адзін ID-ЗГОДЫ</translation>
+    </message>
+    <message>
+        <source>Consent #%1 withdrawn; the data held for its purpose is scheduled for erasure.</source>
+        <translation>Згода #%1 адклікана; даныя, якія захоўваюцца для яе мэты, запланаваны да выдалення.</translation>
+    </message>
+    <message>
+        <source>%1: expected one VERSION</source>
+        <translation>%1: чакаецца адна ВЕРСІЯ</translation>
+    </message>
+    <message>
+        <source>Policy version %1 is in force.</source>
+        <translation>Дзейнічае версія палітыкі %1.</translation>
+    </message>
+    <message>
+        <source>%1: --limit: expected a number above 0</source>
+        <translation>%1: --limit: чакаецца лік больш за 0</translation>
+    </message>
+    <message>
+        <source>subject #%1: consent #%2 for %3, version %4 (given %5)</source>
+        <translation>суб&apos;ект #%1: згода #%2 на %3, версія %4 (дадзена %5)</translation>
+    </message>
+    <message>
+        <source>%1 consents need re-consent (%2 shown).</source>
+        <translation>Згод, якія патрабуюць паўторнага атрымання: %1 (паказана %2).</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ConsentReview</name>
+    <message>
+        <source>version: a policy version is required</source>
+        <translation>version: патрабуецца версія палітыкі</translation>
+    </message>
+    <message>
+        <source>no policy version is recorded: record the one in force first, or name it</source>
+        <translation>версія палітыкі не запісана: спачатку запішыце дзейную або пазначце яе</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>

@@ -1640,6 +1640,65 @@
         <source>%1: expected one purpose CODE</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: expected a number, got &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected SUBJECT-ID PURPOSE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --version V (the policy version agreed to) is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --channel: expected one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent #%1 recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected one CONSENT-ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent #%1 withdrawn; the data held for its purpose is scheduled for erasure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected one VERSION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy version %1 is in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --limit: expected a number above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject #%1: consent #%2 for %3, version %4 (given %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 consents need re-consent (%2 shown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::ConsentReview</name>
+    <message>
+        <source>version: a policy version is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no policy version is recorded: record the one in force first, or name it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>

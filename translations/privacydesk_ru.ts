@@ -1673,6 +1673,65 @@
         <source>%1: expected one purpose CODE</source>
         <translation>%1: ожидается один КОД цели</translation>
     </message>
+    <message>
+        <source>%1: expected a number, got &apos;%2&apos;</source>
+        <translation>%1: ожидается число, получено &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1: expected SUBJECT-ID PURPOSE</source>
+        <translation>%1: ожидаются ID-СУБЪЕКТА ЦЕЛЬ</translation>
+    </message>
+    <message>
+        <source>%1: --version V (the policy version agreed to) is required</source>
+        <translation>%1: требуется --version V (версия политики, с которой согласились)</translation>
+    </message>
+    <message>
+        <source>%1: --channel: expected one of %2</source>
+        <translation>%1: --channel: ожидается одно из: %2</translation>
+    </message>
+    <message>
+        <source>Consent #%1 recorded.</source>
+        <translation>Согласие #%1 записано.</translation>
+    </message>
+    <message>
+        <source>%1: expected one CONSENT-ID</source>
+        <translation>%1: ожидается один ID-СОГЛАСИЯ</translation>
+    </message>
+    <message>
+        <source>Consent #%1 withdrawn; the data held for its purpose is scheduled for erasure.</source>
+        <translation>Согласие #%1 отозвано; данные, хранимые для его цели, запланированы к удалению.</translation>
+    </message>
+    <message>
+        <source>%1: expected one VERSION</source>
+        <translation>%1: ожидается одна ВЕРСИЯ</translation>
+    </message>
+    <message>
+        <source>Policy version %1 is in force.</source>
+        <translation>Действует версия политики %1.</translation>
+    </message>
+    <message>
+        <source>%1: --limit: expected a number above 0</source>
+        <translation>%1: --limit: ожидается число больше 0</translation>
+    </message>
+    <message>
+        <source>subject #%1: consent #%2 for %3, version %4 (given %5)</source>
+        <translation>субъект #%1: согласие #%2 на %3, версия %4 (дано %5)</translation>
+    </message>
+    <message>
+        <source>%1 consents need re-consent (%2 shown).</source>
+        <translation>Согласий, требующих повторного получения: %1 (показано %2).</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ConsentReview</name>
+    <message>
+        <source>version: a policy version is required</source>
+        <translation>version: требуется версия политики</translation>
+    </message>
+    <message>
+        <source>no policy version is recorded: record the one in force first, or name it</source>
+        <translation>версия политики не записана: сначала запишите действующую или укажите её</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentService</name>

@@ -49,6 +49,10 @@ const char *const kUsage =
     "                  [--rejects FILE] [--dry-run]\n"
     "                                              load subjects from CSV or JSON Lines; with --rejects, bad rows go\n"
     "                                              there instead of refusing the whole file\n"
+    "  consent give SUBJECT-ID PURPOSE --version V --channel web-form|paper|e-mail|phone\n"
+    "  consent withdraw CONSENT-ID --reason TEXT   schedules the erasure of the data held for the purpose\n"
+    "  consent policy-version VERSION [--note TEXT] | consent outdated [--purpose CODE] [--version V] [--json]\n"
+    "                                              the policy in force; consents given for an older one\n"
     "  purpose list [--json] | purpose show CODE [--json]\n"
     "                                              the register of purposes (GDPR art. 30), one purpose in full\n"
     "  retention run [--dry-run] [--today DATE] [--json]\n"
@@ -128,6 +132,7 @@ int CliApp::run()
         {"init", runInit},         {"demo", runDemo},         {"operator", runOperator},   {"audit", runAudit},
         {"approval", runApproval}, {"settings", runSettings}, {"import", runImport},       {"subjects", runSubjects},
         {"subject", runSubject},   {"request", runRequest},   {"retention", runRetention}, {"purpose", runPurpose},
+        {"consent", runConsent},
     };
     for (const auto &[name, runner] : commands) {
         if (command == QLatin1String(name)) {

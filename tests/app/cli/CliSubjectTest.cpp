@@ -200,6 +200,73 @@ TEST_P(CliSubjectTest, TheRegisterOfPurposesIsListedAndOnePurposeShownInFull)
     EXPECT_TRUE(missing.err.contains(QStringLiteral("no-such-purpose"))) << missing.err.toStdString();
 }
 
+TEST_P(CliSubjectTest, ConsentsAreGivenWithdrawnAndReviewedWhenThePolicyChanges)
+{
+    const Target target = activeSubject();
+    const QString id = QString::number(target.subject);
+    const CliRun badChannel = cli("agent", "agent-demo-2026",
+                                  {QStringLiteral("consent"), QStringLiteral("give"), id,
+                                   QStringLiteral("info-projects"), QStringLiteral("--version"),
+                                   QStringLiteral("2026-01"), QStringLiteral("--channel"), QStringLiteral("pigeon")});
+    EXPECT_EQ(badChannel.exitCode, 2);
+    EXPECT_TRUE(badChannel.err.contains(QStringLiteral("--channel"))) << badChannel.err.toStdString();
+    const CliRun given = cli("agent", "agent-demo-2026",
+                             {QStringLiteral("consent"), QStringLiteral("give"), id, QStringLiteral("info-projects"),
+                              QStringLiteral("--version"), QStringLiteral("2026-01"), QStringLiteral("--channel"),
+                              QStringLiteral("paper")});
+    ASSERT_EQ(given.exitCode, 0) << given.err.toStdString();
+    const qint64 consent =
+        scalar(QStringLiteral("SELECT MAX(id) FROM consents WHERE subject_id = ?"), {target.subject}).toLongLong();
+    EXPECT_EQ(scalar(QStringLiteral("SELECT channel FROM consents WHERE id = ?"), {consent}).toString(),
+              QStringLiteral("paper"));
+
+    // A new policy: the consent given for the old one needs asking again.
+    const CliRun agentVersion =
+        cli("agent", "agent-demo-2026",
+            {QStringLiteral("consent"), QStringLiteral("policy-version"), QStringLiteral("2026-12")});
+    EXPECT_EQ(agentVersion.exitCode, 1) << "the policy is the officers' part";
+    const CliRun version = cli("officer", "officer-demo-2026",
+                               {QStringLiteral("consent"), QStringLiteral("policy-version"), QStringLiteral("2026-12"),
+                                QStringLiteral("--note"), QStringLiteral("new recipients")});
+    ASSERT_EQ(version.exitCode, 0) << version.err.toStdString();
+    const CliRun outdated = cli("agent", "agent-demo-2026",
+                                {QStringLiteral("--json"), QStringLiteral("consent"), QStringLiteral("outdated"),
+                                 QStringLiteral("--purpose"), QStringLiteral("info-projects"),
+                                 QStringLiteral("--limit"), QStringLiteral("100000")});
+    ASSERT_EQ(outdated.exitCode, 0) << outdated.err.toStdString();
+    const QJsonObject review = QJsonDocument::fromJson(outdated.out.toUtf8()).object();
+    bool listed = false;
+    for (const QJsonValue &value : review.value(QStringLiteral("consents")).toArray()) {
+        listed = listed || value.toObject().value(QStringLiteral("consent")).toInteger() == consent;
+    }
+    EXPECT_TRUE(listed) << outdated.out.toStdString();
+    const qint64 before = review.value(QStringLiteral("total")).toInteger();
+
+    // Agreeing to the new version takes the subject off the list.
+    ASSERT_EQ(cli("agent", "agent-demo-2026",
+                  {QStringLiteral("consent"), QStringLiteral("give"), id, QStringLiteral("info-projects"),
+                   QStringLiteral("--version"), QStringLiteral("2026-12"), QStringLiteral("--channel"),
+                   QStringLiteral("web-form")})
+                  .exitCode,
+              0);
+    const CliRun after = cli("agent", "agent-demo-2026",
+                             {QStringLiteral("--json"), QStringLiteral("consent"), QStringLiteral("outdated"),
+                              QStringLiteral("--purpose"), QStringLiteral("info-projects")});
+    EXPECT_EQ(QJsonDocument::fromJson(after.out.toUtf8()).object().value(QStringLiteral("total")).toInteger(),
+              before - 1);
+
+    // Withdrawing schedules the erasure of what the purpose holds.
+    const CliRun withdrawn = cli("agent", "agent-demo-2026",
+                                 {QStringLiteral("consent"), QStringLiteral("withdraw"), QString::number(consent),
+                                  QStringLiteral("--reason"), QStringLiteral("by letter")});
+    ASSERT_EQ(withdrawn.exitCode, 0) << withdrawn.err.toStdString();
+    EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM scheduled_erasures WHERE subject_id = ? AND done_at IS NULL "
+                                    "AND purpose_id = (SELECT id FROM purposes WHERE code = 'info-projects')"),
+                     {target.subject})
+                  .toInt(),
+              1);
+}
+
 PD_INSTANTIATE_FOR_BACKENDS(CliSubjectTest);
 
 TEST_P(CliSubjectTest, TheEndOfAContractIsRecordedAuditedAndClearedAgain)

@@ -48,7 +48,8 @@ TEST(Cli, BadUsageExitsTwoNamingTheArgument)
         {{QStringLiteral("--db"), db, QStringLiteral("init"), QStringLiteral("--profile")}, "--profile"},
         // A subcommand that does not exist is named, with the ones that do.
         {{QStringLiteral("--db"), db, QStringLiteral("subject"), QStringLiteral("frob")},
-         "subject: unknown 'frob' (expected one of: show, correct, block, unblock, contract-end, anonymize, delete)"},
+         "subject: unknown 'frob' (expected one of: show, correct, block, unblock, contract-end, hold, anonymize, "
+         "delete)"},
         {{QStringLiteral("--db"), db, QStringLiteral("request")}, "request: expected one of: add, list, show"},
         {{QStringLiteral("--db"), db, QStringLiteral("import"), QStringLiteral("requests")},
          "import: unknown 'requests' (expected one of: subjects)"},
