@@ -1622,14 +1622,6 @@
         <translation>тэрмін мінуў у %1 з %2 элементаў: %3 — %4; утрымана: заблакіравана — %5, па адкрытым запыце — %6, па юрыдычным утрыманні — %7; яшчэ %8 — у бліжэйшыя 30 дзён</translation>
     </message>
     <message>
-        <source>import subjects: expected one FILE (.csv or .jsonl)</source>
-        <translation>import subjects: чакаецца адзін ФАЙЛ (.csv або .jsonl)</translation>
-    </message>
-    <message>
-        <source>%1: --format: expected csv or jsonl, got &apos;%2&apos;</source>
-        <translation>%1: --format: чакаецца csv або jsonl, атрымана &apos;%2&apos;</translation>
-    </message>
-    <message>
         <source>%1: --separator: expected , or ;</source>
         <translation>%1: --separator: чакаецца , або ;</translation>
     </message>
@@ -1720,6 +1712,14 @@
     <message>
         <source>%1 consents need re-consent (%2 shown).</source>
         <translation>Згод, якія патрабуюць паўторнага атрымання: %1 (паказана %2).</translation>
+    </message>
+    <message>
+        <source>import subjects: expected one FILE (.csv, .jsonl or a subject&apos;s .json)</source>
+        <translation>import subjects: чакаецца адзін ФАЙЛ (.csv, .jsonl або .json з данымі суб&apos;екта)</translation>
+    </message>
+    <message>
+        <source>%1: --format: expected csv, jsonl or subject-json, got &apos;%2&apos;</source>
+        <translation>%1: --format: чакаецца csv, jsonl або subject-json, атрымана &apos;%2&apos;</translation>
     </message>
 </context>
 <context>
@@ -2367,10 +2367,6 @@
         <translation>Папярэдні прагляд першых радкоў:</translation>
     </message>
     <message>
-        <source>Subjects (*.csv *.jsonl *.ndjson *.txt);;All files (*)</source>
-        <translation>Суб&apos;екты (*.csv *.jsonl *.ndjson *.txt);;Усе файлы (*)</translation>
-    </message>
-    <message>
         <source>Checking the rows…</source>
         <translation>Праверка радкоў…</translation>
     </message>
@@ -2434,6 +2430,14 @@
         <source>[card number removed]</source>
         <translation>[нумар карткі выдалены]</translation>
     </message>
+    <message>
+        <source>One subject&apos;s data (JSON)</source>
+        <translation>Даныя аднаго суб&apos;екта (JSON)</translation>
+    </message>
+    <message>
+        <source>Subjects (*.csv *.jsonl *.ndjson *.json *.txt);;All files (*)</source>
+        <translation>Суб&apos;екты (*.csv *.jsonl *.ndjson *.json *.txt);;Усе файлы (*)</translation>
+    </message>
 </context>
 <context>
     <name>pd::ImportFile</name>
@@ -2492,6 +2496,30 @@
     <message>
         <source>%1: the mapping names column &apos;%2&apos;, which the file does not have</source>
         <translation>%1: супастаўленне называе слупок &apos;%2&apos;, якога няма ў файле</translation>
+    </message>
+    <message>
+        <source>%1: not a subject&apos;s data as JSON (%2)</source>
+        <translation>%1: гэта не даныя суб&apos;екта ў JSON (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not a subject&apos;s data as JSON: there is no &quot;items&quot; list</source>
+        <translation>%1: гэта не даныя суб&apos;екта ў JSON: няма спіса &quot;items&quot;</translation>
+    </message>
+    <message>
+        <source>%1: item %2: category and field must be lower-case names</source>
+        <translation>%1: элемент %2: катэгорыя і поле павінны быць імёнамі ў ніжнім рэгістры</translation>
+    </message>
+    <message>
+        <source>%1 items were hidden or anonymized in the export and are not imported</source>
+        <translation>элементаў, схаваных або абязасобленых у выгрузцы і не імпартаваных: %1</translation>
+    </message>
+    <message>
+        <source>%1 further values of a field already taken are not imported</source>
+        <translation>дадатковых значэнняў ужо ўзятага поля, не імпартаваных: %1</translation>
+    </message>
+    <message>
+        <source>consents are not imported: they were given to the other controller</source>
+        <translation>згоды не імпартуюцца: яны былі дадзены іншаму аператару</translation>
     </message>
 </context>
 <context>

@@ -1589,14 +1589,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>import subjects: expected one FILE (.csv or .jsonl)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: --format: expected csv or jsonl, got &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: --separator: expected , or ;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1686,6 +1678,14 @@
     </message>
     <message>
         <source>%1 consents need re-consent (%2 shown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import subjects: expected one FILE (.csv, .jsonl or a subject&apos;s .json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --format: expected csv, jsonl or subject-json, got &apos;%2&apos;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2334,10 +2334,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Subjects (*.csv *.jsonl *.ndjson *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Checking the rows…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2401,6 +2397,14 @@
         <source>[card number removed]</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>One subject&apos;s data (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subjects (*.csv *.jsonl *.ndjson *.json *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::ImportFile</name>
@@ -2458,6 +2462,30 @@
     </message>
     <message>
         <source>%1: the mapping names column &apos;%2&apos;, which the file does not have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a subject&apos;s data as JSON (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a subject&apos;s data as JSON: there is no &quot;items&quot; list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: item %2: category and field must be lower-case names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items were hidden or anonymized in the export and are not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 further values of a field already taken are not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consents are not imported: they were given to the other controller</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1622,14 +1622,6 @@
         <translation>срок истёк у %1 из %2 элементов: %3 — %4; удержано: заблокировано — %5, по открытому запросу — %6, по юридическому удержанию — %7; ещё %8 — в ближайшие 30 дней</translation>
     </message>
     <message>
-        <source>import subjects: expected one FILE (.csv or .jsonl)</source>
-        <translation>import subjects: ожидается один ФАЙЛ (.csv или .jsonl)</translation>
-    </message>
-    <message>
-        <source>%1: --format: expected csv or jsonl, got &apos;%2&apos;</source>
-        <translation>%1: --format: ожидается csv или jsonl, получено &apos;%2&apos;</translation>
-    </message>
-    <message>
         <source>%1: --separator: expected , or ;</source>
         <translation>%1: --separator: ожидается , или ;</translation>
     </message>
@@ -1720,6 +1712,14 @@
     <message>
         <source>%1 consents need re-consent (%2 shown).</source>
         <translation>Согласий, требующих повторного получения: %1 (показано %2).</translation>
+    </message>
+    <message>
+        <source>import subjects: expected one FILE (.csv, .jsonl or a subject&apos;s .json)</source>
+        <translation>import subjects: ожидается один ФАЙЛ (.csv, .jsonl или .json с данными субъекта)</translation>
+    </message>
+    <message>
+        <source>%1: --format: expected csv, jsonl or subject-json, got &apos;%2&apos;</source>
+        <translation>%1: --format: ожидается csv, jsonl или subject-json, получено &apos;%2&apos;</translation>
     </message>
 </context>
 <context>
@@ -2367,10 +2367,6 @@
         <translation>Предпросмотр первых строк:</translation>
     </message>
     <message>
-        <source>Subjects (*.csv *.jsonl *.ndjson *.txt);;All files (*)</source>
-        <translation>Субъекты (*.csv *.jsonl *.ndjson *.txt);;Все файлы (*)</translation>
-    </message>
-    <message>
         <source>Checking the rows…</source>
         <translation>Проверка строк…</translation>
     </message>
@@ -2434,6 +2430,14 @@
         <source>[card number removed]</source>
         <translation>[номер карты удалён]</translation>
     </message>
+    <message>
+        <source>One subject&apos;s data (JSON)</source>
+        <translation>Данные одного субъекта (JSON)</translation>
+    </message>
+    <message>
+        <source>Subjects (*.csv *.jsonl *.ndjson *.json *.txt);;All files (*)</source>
+        <translation>Субъекты (*.csv *.jsonl *.ndjson *.json *.txt);;Все файлы (*)</translation>
+    </message>
 </context>
 <context>
     <name>pd::ImportFile</name>
@@ -2492,6 +2496,30 @@
     <message>
         <source>%1: the mapping names column &apos;%2&apos;, which the file does not have</source>
         <translation>%1: сопоставление называет столбец &apos;%2&apos;, которого нет в файле</translation>
+    </message>
+    <message>
+        <source>%1: not a subject&apos;s data as JSON (%2)</source>
+        <translation>%1: это не данные субъекта в JSON (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not a subject&apos;s data as JSON: there is no &quot;items&quot; list</source>
+        <translation>%1: это не данные субъекта в JSON: нет списка &quot;items&quot;</translation>
+    </message>
+    <message>
+        <source>%1: item %2: category and field must be lower-case names</source>
+        <translation>%1: элемент %2: категория и поле должны быть именами в нижнем регистре</translation>
+    </message>
+    <message>
+        <source>%1 items were hidden or anonymized in the export and are not imported</source>
+        <translation>элементов, скрытых или обезличенных в выгрузке и не импортированных: %1</translation>
+    </message>
+    <message>
+        <source>%1 further values of a field already taken are not imported</source>
+        <translation>дополнительных значений уже взятого поля, не импортированных: %1</translation>
+    </message>
+    <message>
+        <source>consents are not imported: they were given to the other controller</source>
+        <translation>согласия не импортируются: они были даны другому оператору</translation>
     </message>
 </context>
 <context>

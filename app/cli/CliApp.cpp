@@ -45,7 +45,7 @@ const char *const kUsage =
     "  approval approve ID | approval reject ID --note TEXT | approval cancel ID --note TEXT\n"
     "                                              approve again to finish a half-done one; cancel keeps what is done\n"
     "  settings show | settings set KEY VALUE      shared settings (idle lock, lock-out, four-eyes rule)\n"
-    "  import subjects FILE [--format csv|jsonl] [--separator ,|;] [--mapping FILE] [--purpose CODE]\n"
+    "  import subjects FILE [--format csv|jsonl|subject-json] [--separator ,|;] [--mapping FILE] [--purpose CODE]\n"
     "                  [--rejects FILE] [--dry-run]\n"
     "                                              load subjects from CSV or JSON Lines; with --rejects, bad rows go\n"
     "                                              there instead of refusing the whole file\n"

@@ -25,15 +25,19 @@ int importSubjects(CliContext &cli, const QStringList &words)
         return cli.usage(command + QStringLiteral(": ") + error);
     }
     if (args.positionals.size() != 1) {
-        return cli.usage(CliText::tr("import subjects: expected one FILE (.csv or .jsonl)"));
+        return cli.usage(CliText::tr("import subjects: expected one FILE (.csv, .jsonl or a subject's .json)"));
     }
     ImportService::Options options;
     if (args.has(QStringLiteral("format"))) {
         const QString format = args.value(QStringLiteral("format"));
-        if (format != QLatin1String("csv") && format != QLatin1String("jsonl")) {
-            return cli.usage(CliText::tr("%1: --format: expected csv or jsonl, got '%2'").arg(command, format));
+        if (format != QLatin1String("csv") && format != QLatin1String("jsonl") &&
+            format != QLatin1String("subject-json")) {
+            return cli.usage(
+                CliText::tr("%1: --format: expected csv, jsonl or subject-json, got '%2'").arg(command, format));
         }
-        options.file.format = format == QLatin1String("csv") ? ImportFile::Format::Csv : ImportFile::Format::Jsonl;
+        options.file.format = format == QLatin1String("csv")     ? ImportFile::Format::Csv
+                              : format == QLatin1String("jsonl") ? ImportFile::Format::Jsonl
+                                                                 : ImportFile::Format::SubjectExport;
     }
     if (args.has(QStringLiteral("separator"))) {
         const QString separator = args.value(QStringLiteral("separator"));

@@ -4,6 +4,7 @@
 #include "app/domain/FieldRules.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -279,18 +280,91 @@ Status readJsonLines(ImportFile &file, const QString &text, const QString &fileN
     return {};
 }
 
+/// One subject exported by another controller (docs/subject-export.md): its name, e-mail and phone, and each data
+/// item as a column "category.field". What the export hid, what was anonymized, and consents (given to the other
+/// controller, not to us) are not taken, with a warning. `mapping` receives where the item columns go.
+Status readSubjectExport(ImportFile &file, const QString &text, const QString &fileName,
+                         QHash<QString, QString> &mapping)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject()) {
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("%1: not a subject's data as JSON (%2)").arg(fileName, error.errorString()));
+    }
+    const QJsonObject subject = document.object();
+    if (!subject.value(QStringLiteral("items")).isArray()) {
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("%1: not a subject's data as JSON: there is no \"items\" list").arg(fileName));
+    }
+    ImportFile::Record record;
+    record.row = 1;
+    for (const auto &[column, key] :
+         {std::pair<const char *, const char *>{"full_name", "name"}, {"email", "email"}, {"phone", "phone"}}) {
+        file.header << QLatin1String(column);
+        record.values << subject.value(QLatin1String(key)).toString();
+    }
+    static const QRegularExpression identifier(QStringLiteral("^[a-z][a-z0-9_]{0,39}$"));
+    int hidden = 0;
+    int duplicates = 0;
+    const QJsonArray items = subject.value(QStringLiteral("items")).toArray();
+    for (qsizetype index = 0; index < items.size(); ++index) {
+        const QJsonObject item = items.at(index).toObject();
+        const QString category = item.value(QStringLiteral("category")).toString();
+        const QString field = item.value(QStringLiteral("field")).toString();
+        const QString content = item.value(QStringLiteral("value")).toString();
+        if (!identifier.match(category).hasMatch() || !identifier.match(field).hasMatch()) {
+            return makeError(
+                ErrorCode::InvalidArgument,
+                Tr::tr("%1: item %2: category and field must be lower-case names").arg(fileName).arg(index + 1));
+        }
+        if (content == QLatin1String("(hidden)") ||
+            item.value(QStringLiteral("state")).toString() == QLatin1String("anonymized") || content.isEmpty()) {
+            ++hidden;
+            continue;
+        }
+        const QString column = category + QLatin1Char('.') + field;
+        // The listing's name, e-mail and phone are items of the account already.
+        if (category == QLatin1String("account") &&
+            (field == QLatin1String("name") || field == QLatin1String("email") || field == QLatin1String("phone"))) {
+            continue;
+        }
+        if (file.header.contains(column)) {
+            ++duplicates;
+            continue;
+        }
+        file.header << column;
+        record.values << content;
+        mapping.insert(column, column);
+    }
+    if (hidden > 0) {
+        file.warnings << Tr::tr("%1 items were hidden or anonymized in the export and are not imported").arg(hidden);
+    }
+    if (duplicates > 0) {
+        file.warnings << Tr::tr("%1 further values of a field already taken are not imported").arg(duplicates);
+    }
+    if (!subject.value(QStringLiteral("consents")).toArray().isEmpty()) {
+        file.warnings << Tr::tr("consents are not imported: they were given to the other controller");
+    }
+    file.records << record;
+    return {};
+}
+
 } // namespace
 
 Result<ImportFile> ImportFile::parse(const QString &text, const QString &fileName, const Options &options)
 {
     ImportFile file;
-    file.format = options.format.value_or(fileName.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive) ||
-                                                  fileName.endsWith(QLatin1String(".ndjson"), Qt::CaseInsensitive)
-                                              ? Format::Jsonl
-                                              : Format::Csv);
-    if (Status read = file.format == Format::Jsonl ? readJsonLines(file, text, fileName)
-                                                   : readCsv(file, text, fileName, options.separator);
-        !read) {
+    file.format = options.format.value_or(
+        fileName.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive) ||
+                fileName.endsWith(QLatin1String(".ndjson"), Qt::CaseInsensitive)
+            ? Format::Jsonl
+            : (fileName.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? Format::SubjectExport : Format::Csv));
+    QHash<QString, QString> mapping = options.mapping;
+    const Status read = file.format == Format::Jsonl           ? readJsonLines(file, text, fileName)
+                        : file.format == Format::SubjectExport ? readSubjectExport(file, text, fileName, mapping)
+                                                               : readCsv(file, text, fileName, options.separator);
+    if (!read) {
         return read.error();
     }
     QSet<QString> seen;
@@ -304,9 +378,9 @@ Result<ImportFile> ImportFile::parse(const QString &text, const QString &fileNam
         }
         seen.insert(name.toLower());
         ImportTarget target;
-        const bool mapped = options.mapping.contains(name);
+        const bool mapped = mapping.contains(name);
         if (mapped) {
-            Result<ImportTarget> given = parseTarget(options.mapping.value(name));
+            Result<ImportTarget> given = parseTarget(mapping.value(name));
             if (!given) {
                 return given.error();
             }
@@ -334,7 +408,7 @@ Result<ImportFile> ImportFile::parse(const QString &text, const QString &fileNam
         }
         file.targets << target;
     }
-    for (auto it = options.mapping.cbegin(); it != options.mapping.cend(); ++it) {
+    for (auto it = mapping.cbegin(); it != mapping.cend(); ++it) {
         if (!seen.contains(it.key().trimmed().toLower())) {
             return makeError(ErrorCode::InvalidArgument,
                              Tr::tr("%1: the mapping names column '%2', which the file does not have")

@@ -38,7 +38,11 @@ struct ImportTarget
 class ImportFile
 {
 public:
-    enum class Format { Csv, Jsonl };
+    enum class Format {
+        Csv,
+        Jsonl,
+        SubjectExport, ///< one subject's data as another controller exported it (docs/subject-export.md)
+    };
 
     struct Options
     {

@@ -51,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
     roundTrip(text, u',');
     roundTrip(text, u';');
-    for (const char *name : {"fuzz.csv", "fuzz.jsonl"}) {
+    for (const char *name : {"fuzz.csv", "fuzz.jsonl", "fuzz.json"}) {
         const pd::Result<pd::ImportFile> file = pd::ImportFile::parse(text, QLatin1String(name), {});
         if (file.ok()) {
             for (const pd::ImportFile::Record &record : file->records) {

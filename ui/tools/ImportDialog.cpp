@@ -97,6 +97,7 @@ ImportDialog::ImportDialog(std::shared_ptr<Database> database, const Session &se
     m_format->addItem(tr("By the file's extension"));
     m_format->addItem(tr("CSV"), int(ImportFile::Format::Csv));
     m_format->addItem(tr("JSON Lines"), int(ImportFile::Format::Jsonl));
+    m_format->addItem(tr("One subject's data (JSON)"), int(ImportFile::Format::SubjectExport));
     m_separator = new QComboBox(this);
     m_separator->addItem(tr("Detect"));
     m_separator->addItem(tr("Comma (,)"), QStringLiteral(","));
@@ -193,8 +194,8 @@ void ImportDialog::closeEvent(QCloseEvent *event)
 void ImportDialog::chooseFile()
 {
     const QString folder = QSettings().value(kFolderKey, QDir::homePath()).toString();
-    const QString path = MessageBox::getOpenFileName(this, tr("Import Subjects"), folder,
-                                                     tr("Subjects (*.csv *.jsonl *.ndjson *.txt);;All files (*)"));
+    const QString path = MessageBox::getOpenFileName(
+        this, tr("Import Subjects"), folder, tr("Subjects (*.csv *.jsonl *.ndjson *.json *.txt);;All files (*)"));
     if (!path.isEmpty()) {
         QSettings().setValue(kFolderKey, QFileInfo(path).absolutePath());
         openFile(path);

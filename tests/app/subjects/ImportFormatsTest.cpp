@@ -261,4 +261,81 @@ TEST_P(ImportFormatsTest, AFirstLoadBuildsTheSearchIndexesAgainAtTheEnd)
               1);
 }
 
+TEST_P(ImportFormatsTest, ASubjectsExportedDataComesBackInThroughTheImport)
+{
+    // Another controller's export (docs/subject-export.md) is what `subject show --json` writes: take one, remove the
+    // subject, and import the export for a purpose of ours.
+    const qint64 subject =
+        scalar(QStringLiteral("SELECT MIN(s.id) FROM subjects s WHERE s.state = 'active' AND s.email <> '' AND EXISTS "
+                              "(SELECT 1 FROM pd_items i WHERE i.subject_id = s.id AND i.field = 'ip')"))
+            .toLongLong();
+    ASSERT_GT(subject, 0);
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("PRIVACYDESK_PASSWORD"), QStringLiteral("officer-demo-2026"));
+    const QStringList base = {QStringLiteral("--db"), testDatabase().url(), QStringLiteral("--operator"),
+                              QStringLiteral("officer")};
+    const CliRun shown = runCli(base + QStringList{QStringLiteral("subject"), QStringLiteral("show"),
+                                                   QString::number(subject), QStringLiteral("--json")},
+                                environment);
+    ASSERT_EQ(shown.exitCode, 0) << shown.err.toStdString();
+    const auto itemsOf = [this](qint64 id) {
+        QStringList items;
+        QSqlDatabase connection = db().connection();
+        QSqlQuery query(connection);
+        query.prepare(QStringLiteral("SELECT category, field, value FROM pd_items WHERE subject_id = ? AND state <> "
+                                     "'anonymized' ORDER BY 1, 2, 3"));
+        query.addBindValue(id);
+        EXPECT_TRUE(query.exec());
+        while (query.next()) {
+            const QString item = query.value(0).toString() + QLatin1Char('.') + query.value(1).toString() +
+                                 QLatin1Char('=') + query.value(2).toString();
+            if (!items.contains(item)) {
+                items << item;
+            }
+        }
+        return items;
+    };
+    const QStringList before = itemsOf(subject);
+    const QString email = scalar(QStringLiteral("SELECT email FROM subjects WHERE id = ?"), {subject}).toString();
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("export.json"));
+    {
+        QFile out(file);
+        ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+        out.write(shown.out.toUtf8());
+    }
+    scalar(QStringLiteral("DELETE FROM subjects WHERE id = ?"), {subject});
+
+    const CliRun imported = runCli(base + QStringList{QStringLiteral("import"), QStringLiteral("subjects"), file,
+                                                      QStringLiteral("--purpose"), QStringLiteral("registration")},
+                                   environment);
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    EXPECT_TRUE(imported.out.contains(QStringLiteral("Imported 1 subjects"))) << imported.out.toStdString();
+    const qint64 back = scalar(QStringLiteral("SELECT id FROM subjects WHERE email = ?"), {email}).toLongLong();
+    ASSERT_GT(back, 0);
+    // Every distinct value comes back (one per field: a second value of the same field is reported, not taken).
+    QStringList fields;
+    QStringList expected;
+    for (const QString &item : before) {
+        const QString field = item.section(QLatin1Char('='), 0, 0).section(QLatin1Char('.'), 1);
+        if (!fields.contains(field)) {
+            fields << field;
+            expected << item;
+        }
+    }
+    QStringList got;
+    for (const QString &item : itemsOf(back)) {
+        got << item.section(QLatin1Char('='), 0, 0).section(QLatin1Char('.'), 1) + QLatin1Char('=') +
+                   item.section(QLatin1Char('='), 1);
+    }
+    for (const QString &item : expected) {
+        const QString fieldValue = item.section(QLatin1Char('.'), 1);
+        EXPECT_TRUE(got.contains(fieldValue)) << fieldValue.toStdString() << " did not come back";
+    }
+    EXPECT_EQ(
+        scalar(QStringLiteral("SELECT COUNT(DISTINCT purpose_id) FROM pd_items WHERE subject_id = ?"), {back}).toInt(),
+        1)
+        << "collected for the purpose of ours that was named";
+}
+
 PD_INSTANTIATE_FOR_BACKENDS(ImportFormatsTest);
