@@ -1721,6 +1721,18 @@
         <source>%1: --format: expected csv, jsonl or subject-json, got &apos;%2&apos;</source>
         <translation>%1: --format: чакаецца csv, jsonl або subject-json, атрымана &apos;%2&apos;</translation>
     </message>
+    <message>
+        <source>%1: expected one FILE</source>
+        <translation>%1: чакаецца адзін ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>%1: cannot write %2: %3</source>
+        <translation>%1: не ўдаецца запісаць %2: %3</translation>
+    </message>
+    <message>
+        <source>The register of purposes was written to %1.</source>
+        <translation>Рэестр мэт запісаны ў %1.</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentReview</name>
@@ -6158,6 +6170,14 @@
     <message>
         <source>reading the recipients</source>
         <translation>чытанне атрымальнікаў</translation>
+    </message>
+    <message>
+        <source>reading the register of purposes</source>
+        <translation>чытанне рэестра мэт</translation>
+    </message>
+    <message>
+        <source>reading the policy version</source>
+        <translation>чытанне версіі палітыкі</translation>
     </message>
 </context>
 </TS>

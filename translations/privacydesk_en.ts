@@ -1688,6 +1688,18 @@
         <source>%1: --format: expected csv, jsonl or subject-json, got &apos;%2&apos;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: expected one FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The register of purposes was written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentReview</name>
@@ -6105,6 +6117,14 @@
     </message>
     <message>
         <source>reading the recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the register of purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the policy version</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1721,6 +1721,18 @@
         <source>%1: --format: expected csv, jsonl or subject-json, got &apos;%2&apos;</source>
         <translation>%1: --format: ожидается csv, jsonl или subject-json, получено &apos;%2&apos;</translation>
     </message>
+    <message>
+        <source>%1: expected one FILE</source>
+        <translation>%1: ожидается один ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>%1: cannot write %2: %3</source>
+        <translation>%1: не удаётся записать %2: %3</translation>
+    </message>
+    <message>
+        <source>The register of purposes was written to %1.</source>
+        <translation>Реестр целей записан в %1.</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentReview</name>
@@ -6158,6 +6170,14 @@
     <message>
         <source>reading the recipients</source>
         <translation>чтение получателей</translation>
+    </message>
+    <message>
+        <source>reading the register of purposes</source>
+        <translation>чтение реестра целей</translation>
+    </message>
+    <message>
+        <source>reading the policy version</source>
+        <translation>чтение версии политики</translation>
     </message>
 </context>
 </TS>

@@ -53,7 +53,7 @@ const char *const kUsage =
     "  consent withdraw CONSENT-ID --reason TEXT   schedules the erasure of the data held for the purpose\n"
     "  consent policy-version VERSION [--note TEXT] | consent outdated [--purpose CODE] [--version V] [--json]\n"
     "                                              the policy in force; consents given for an older one\n"
-    "  purpose list [--json] | purpose show CODE [--json]\n"
+    "  purpose list [--json] | purpose show CODE [--json] | profile export FILE\n"
     "                                              the register of purposes (GDPR art. 30), one purpose in full\n"
     "  retention run [--dry-run] [--today DATE] [--json]\n"
     "                                              carry out the register's retention rules (--dry-run: list what\n"
@@ -132,7 +132,7 @@ int CliApp::run()
         {"init", runInit},         {"demo", runDemo},         {"operator", runOperator},   {"audit", runAudit},
         {"approval", runApproval}, {"settings", runSettings}, {"import", runImport},       {"subjects", runSubjects},
         {"subject", runSubject},   {"request", runRequest},   {"retention", runRetention}, {"purpose", runPurpose},
-        {"consent", runConsent},
+        {"profile", runProfile},   {"consent", runConsent},
     };
     for (const auto &[name, runner] : commands) {
         if (command == QLatin1String(name)) {

@@ -110,6 +110,7 @@ int runSubject(CliContext &cli, const QStringList &words);
 int runRequest(CliContext &cli, const QStringList &words);
 int runRetention(CliContext &cli, const QStringList &words);
 int runPurpose(CliContext &cli, const QStringList &words);
+int runProfile(CliContext &cli, const QStringList &words);
 int runConsent(CliContext &cli, const QStringList &words);
 
 } // namespace pd

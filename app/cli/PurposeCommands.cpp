@@ -1,8 +1,10 @@
 // privacydesk-cli purpose ...
 #include "app/cli/CliContext.h"
 
+#include "app/policy/ProfileExport.h"
 #include "app/policy/PurposeRegister.h"
 #include "app/storage/Database.h"
+#include "app/storage/PrivateFile.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -101,7 +103,42 @@ int purposeShow(CliContext &cli, const QStringList &words)
     return CliContext::Success;
 }
 
+/// profile export FILE: the register of purposes in the profile format (init --profile FILE loads it again).
+int profileExport(CliContext &cli, const QStringList &words)
+{
+    const QString command = QStringLiteral("profile export");
+    CliContext::Arguments args;
+    QString error;
+    if (!CliContext::parse(words, {}, {}, &args, &error)) {
+        return cli.usage(command + QStringLiteral(": ") + error);
+    }
+    if (args.positionals.size() != 1) {
+        return cli.usage(CliText::tr("%1: expected one FILE").arg(command));
+    }
+    std::shared_ptr<Database> database;
+    Session who;
+    if (int signedIn = cli.openSignedIn(command, &database, &who); signedIn != 0) {
+        return signedIn;
+    }
+    const Result<QString> text = ProfileExport::exportRegister(*database, who);
+    if (!text) {
+        return cli.fail(text.error());
+    }
+    const QString path = args.positionals.first();
+    if (Status written = PrivateFile::write(path, text->toUtf8()); !written) {
+        return cli.fail(makeError(ErrorCode::InvalidArgument,
+                                  CliText::tr("%1: cannot write %2: %3").arg(command, path, written.error().message)));
+    }
+    cli.out << CliText::tr("The register of purposes was written to %1.").arg(path) << '\n';
+    return CliContext::Success;
+}
+
 } // namespace
+
+int runProfile(CliContext &cli, const QStringList &words)
+{
+    return dispatch(cli, QStringLiteral("profile"), words, {{"export", profileExport}});
+}
 
 int runPurpose(CliContext &cli, const QStringList &words)
 {
