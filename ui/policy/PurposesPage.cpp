@@ -3,6 +3,7 @@
 #include "app/domain/Vocabulary.h"
 #include "app/policy/PurposeRegister.h"
 #include "ui/common/EmptyState.h"
+#include "ui/common/Labels.h"
 #include "ui/common/PageTitle.h"
 
 #include <QHeaderView>
@@ -72,8 +73,13 @@ void PurposesPage::reload()
         const QString controllerTip = row.controllerKind == toString(ControllerKind::Client)
                                           ? tr("A client: we process this data on the client's instructions")
                                           : tr("Our own company: we decide why and how this data is processed");
+        // Category keys ("account, technical") by their names in the language of the window.
+        QStringList categories;
+        for (const QString &key : row.dataCategories.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            categories << Labels::category(key.trimmed());
+        }
         const QString cells[ColumnCount] = {
-            row.controller,    row.title,     legalGroundLabel(row.legalGround), row.dataCategories,
+            row.controller,    row.title,     legalGroundLabel(row.legalGround), categories.join(QStringLiteral(", ")),
             row.retentionText, row.countries, QLocale().toString(row.recipients)};
         for (int column = 0; column < ColumnCount; ++column) {
             auto *item = new QTableWidgetItem(cells[column]);
