@@ -2911,6 +2911,38 @@
         <source>Letter template reset</source>
         <translation>Шаблон адказу скінуты</translation>
     </message>
+    <message>
+        <source>Updated by an import</source>
+        <translation>Абноўлена імпартам</translation>
+    </message>
+    <message>
+        <source>Items deleted (retention)</source>
+        <translation>Элементы выдалены (тэрмін захоўвання)</translation>
+    </message>
+    <message>
+        <source>Items anonymized (retention)</source>
+        <translation>Элементы абязасоблены (тэрмін захоўвання)</translation>
+    </message>
+    <message>
+        <source>End of contract recorded</source>
+        <translation>Запісана заканчэнне дагавора</translation>
+    </message>
+    <message>
+        <source>Legal hold</source>
+        <translation>Юрыдычнае ўтрыманне</translation>
+    </message>
+    <message>
+        <source>Legal hold lifted</source>
+        <translation>Юрыдычнае ўтрыманне знята</translation>
+    </message>
+    <message>
+        <source>Retention sweep</source>
+        <translation>Ачыстка па тэрмінах захоўвання</translation>
+    </message>
+    <message>
+        <source>Policy version recorded</source>
+        <translation>Запісана версія палітыкі</translation>
+    </message>
 </context>
 <context>
     <name>pd::LegalHoldService</name>

@@ -2878,6 +2878,38 @@
         <source>Letter template reset</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Updated by an import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items deleted (retention)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items anonymized (retention)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of contract recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal hold lifted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy version recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::LegalHoldService</name>

@@ -2911,6 +2911,38 @@
         <source>Letter template reset</source>
         <translation>Шаблон ответа сброшен</translation>
     </message>
+    <message>
+        <source>Updated by an import</source>
+        <translation>Обновлено импортом</translation>
+    </message>
+    <message>
+        <source>Items deleted (retention)</source>
+        <translation>Элементы удалены (срок хранения)</translation>
+    </message>
+    <message>
+        <source>Items anonymized (retention)</source>
+        <translation>Элементы обезличены (срок хранения)</translation>
+    </message>
+    <message>
+        <source>End of contract recorded</source>
+        <translation>Записано окончание договора</translation>
+    </message>
+    <message>
+        <source>Legal hold</source>
+        <translation>Юридическое удержание</translation>
+    </message>
+    <message>
+        <source>Legal hold lifted</source>
+        <translation>Юридическое удержание снято</translation>
+    </message>
+    <message>
+        <source>Retention sweep</source>
+        <translation>Очистка по срокам хранения</translation>
+    </message>
+    <message>
+        <source>Policy version recorded</source>
+        <translation>Записана версия политики</translation>
+    </message>
 </context>
 <context>
     <name>pd::LegalHoldService</name>
