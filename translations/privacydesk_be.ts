@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="be_BY">
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Захаваць</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Захаваць усе</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Адкрыць</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Так</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Так для &amp;ўсіх</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Не</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>Н&amp;е для ўсіх</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Перапыніць</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Паўтарыць</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Прапусціць</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыць</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасаваць</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Не захоўваць</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Даведка</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Ужыць</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Скінуць</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Аднавіць прадвызначаныя значэнні</translation>
+    </message>
+</context>
+<context>
     <name>pd::Application</name>
     <message>
         <source>Privacy Desk</source>

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QPushButton>
 #include <QTranslator>
 
 namespace {
@@ -36,4 +38,17 @@ TEST(Translations, CoreMessagesAreFiledUnderTheContextTheyAreLookedUpIn)
     // Messages of the core are looked up through each file's Tr class; a context mismatch leaves them English.
     EXPECT_NE(translated("ru", "pd::Database", "cannot read %1: %2"), QString());
     EXPECT_NE(translated("ru", "pd::ProfileLoader", "%1: cannot read the profile: %2"), QString());
+}
+
+TEST(Translations, StandardButtonsSpeakBelarusianThoughQtShipsNoBelarusian)
+{
+    QTranslator belarusian;
+    ASSERT_TRUE(belarusian.load(QStringLiteral(":/i18n/privacydesk_be.qm")));
+    QCoreApplication::installTranslator(&belarusian);
+    QDialogButtonBox buttons(QDialogButtonBox::Close | QDialogButtonBox::Cancel);
+    const QString close = buttons.button(QDialogButtonBox::Close)->text();
+    const QString cancel = buttons.button(QDialogButtonBox::Cancel)->text();
+    QCoreApplication::removeTranslator(&belarusian);
+    EXPECT_EQ(close, QStringLiteral("Закрыць"));
+    EXPECT_EQ(cancel, QStringLiteral("Скасаваць"));
 }
