@@ -2482,14 +2482,6 @@
         <translation>Імпарт %1…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Скасаваць</translation>
-    </message>
-    <message>
-        <source>Stopping after the batch in progress…</source>
-        <translation>Спыненне пасля бягучага пакета…</translation>
-    </message>
-    <message>
         <source>Imported %1 new subjects; updated %2 stored ones (%3 unchanged); %4 rows rejected.</source>
         <translation>Імпартавана новых суб&apos;ектаў: %1; абноўлена захаваных: %2 (без змен: %3); адхілена радкоў: %4.</translation>
     </message>
@@ -3746,6 +3738,17 @@
     <message>
         <source>&apos;%1&apos; is not what retention ends with (expected delete or anonymize)</source>
         <translation>«%1» — не тое, чым заканчваецца захоўванне (чакалася delete або anonymize)</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ProgressJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасаваць</translation>
+    </message>
+    <message>
+        <source>Stopping after the batch in progress…</source>
+        <translation>Спыненне пасля бягучага пакета…</translation>
     </message>
 </context>
 <context>
@@ -5362,14 +5365,6 @@
     <message>
         <source>Deleting and anonymizing what is due…</source>
         <translation>Выдаленне і абязасабленне даных з мінулым тэрмінам…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Скасаваць</translation>
-    </message>
-    <message>
-        <source>Stopping after the batch in progress…</source>
-        <translation>Спыненне пасля бягучага пакета…</translation>
     </message>
     <message numerus="yes">
         <source>Nothing was done: the sweep would change %Ln subject(s), more than one officer may change alone. Approval #%1 waits for a second officer (Tools &gt; Pending Approvals).</source>

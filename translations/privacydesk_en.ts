@@ -2449,14 +2449,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopping after the batch in progress…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Imported %1 new subjects; updated %2 stored ones (%3 unchanged); %4 rows rejected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3710,6 +3702,17 @@
     </message>
     <message>
         <source>&apos;%1&apos; is not what retention ends with (expected delete or anonymize)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::ProgressJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the batch in progress…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5315,14 +5318,6 @@
     </message>
     <message>
         <source>Deleting and anonymizing what is due…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopping after the batch in progress…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

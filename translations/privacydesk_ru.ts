@@ -2482,14 +2482,6 @@
         <translation>Импорт %1…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-    <message>
-        <source>Stopping after the batch in progress…</source>
-        <translation>Остановка после текущего пакета…</translation>
-    </message>
-    <message>
         <source>Imported %1 new subjects; updated %2 stored ones (%3 unchanged); %4 rows rejected.</source>
         <translation>Импортировано новых субъектов: %1; обновлено сохранённых: %2 (без изменений: %3); отклонено строк: %4.</translation>
     </message>
@@ -3746,6 +3738,17 @@
     <message>
         <source>&apos;%1&apos; is not what retention ends with (expected delete or anonymize)</source>
         <translation>«%1» — не то, чем заканчивается хранение (ожидалось delete или anonymize)</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ProgressJob</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Stopping after the batch in progress…</source>
+        <translation>Остановка после текущего пакета…</translation>
     </message>
 </context>
 <context>
@@ -5362,14 +5365,6 @@
     <message>
         <source>Deleting and anonymizing what is due…</source>
         <translation>Удаление и обезличивание данных с истёкшим сроком…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-    <message>
-        <source>Stopping after the batch in progress…</source>
-        <translation>Остановка после текущего пакета…</translation>
     </message>
     <message numerus="yes">
         <source>Nothing was done: the sweep would change %Ln subject(s), more than one officer may change alone. Approval #%1 waits for a second officer (Tools &gt; Pending Approvals).</source>

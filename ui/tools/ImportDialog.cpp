@@ -6,6 +6,7 @@
 #include "app/storage/Database.h"
 #include "ui/common/Labels.h"
 #include "ui/common/MessageBox.h"
+#include "ui/common/ProgressJob.h"
 #include "ui/common/QueryWorker.h"
 #include "ui/common/Style.h"
 
@@ -20,15 +21,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableWidget>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <limits>
 
 namespace pd {
 
@@ -36,11 +34,6 @@ namespace {
 
 const QString kGeometryKey = QStringLiteral("importDialog/geometry");
 const QString kFolderKey = QStringLiteral("importDialog/folder");
-
-int clampToInt(qint64 value)
-{
-    return int(std::clamp<qint64>(value, 0, std::numeric_limits<int>::max()));
-}
 
 QTableWidgetItem *cell(const QString &text)
 {
@@ -76,6 +69,7 @@ ImportDialog::ImportDialog(std::shared_ptr<Database> database, const Session &se
     setWindowTitle(tr("Import Subjects"));
     setObjectName(QStringLiteral("importDialog"));
     m_worker = new QueryWorker(m_database, QStringLiteral("ImportPreview"), this);
+    m_job = new ProgressJob(this);
 
     auto *intro = new QLabel(tr("Subjects from a CSV or JSON Lines file. Columns are matched by their header; choose "
                                 "where the others go. Every row is checked first: the preview shows the problem of "
@@ -172,18 +166,9 @@ ImportDialog::ImportDialog(std::shared_ptr<Database> database, const Session &se
     updateButtons();
 }
 
-ImportDialog::~ImportDialog()
-{
-    if (m_thread) {
-        m_cancel = true; // the batch in progress is finished (all or nothing), then the import stops
-        m_thread->wait();
-        delete m_thread;
-    }
-}
-
 void ImportDialog::closeEvent(QCloseEvent *event)
 {
-    if (m_running) {
+    if (m_job->isRunning()) {
         event->ignore(); // Cancel in the progress dialog stops the import first
         return;
     }
@@ -241,7 +226,7 @@ ImportService::Options ImportDialog::options() const
 
 void ImportDialog::reread()
 {
-    if (m_text.isEmpty() || m_running) {
+    if (m_text.isEmpty() || m_job->isRunning()) {
         return;
     }
     Result<ImportFile> file = ImportFile::parse(m_text, m_fileName, options().file);
@@ -385,14 +370,14 @@ void ImportDialog::showPreview(const Result<ImportService::Summary> &dryRun)
 
 void ImportDialog::updateButtons()
 {
-    const bool idle = !m_running && !m_previewing;
+    const bool idle = !m_job->isRunning() && !m_previewing;
     m_import->setEnabled(idle && m_readable && m_goodRows > 0 &&
                          Permissions::allows(m_session.role, Action::ImportData));
     m_rejects->setEnabled(idle && !m_summary.rejected.isEmpty());
-    m_format->setEnabled(!m_running);
-    m_separator->setEnabled(!m_running);
-    m_purpose->setEnabled(!m_running);
-    m_mapping->setEnabled(!m_running);
+    m_format->setEnabled(!m_job->isRunning());
+    m_separator->setEnabled(!m_job->isRunning());
+    m_purpose->setEnabled(!m_job->isRunning());
+    m_mapping->setEnabled(!m_job->isRunning());
 }
 
 QString ImportDialog::message() const
@@ -405,59 +390,23 @@ void ImportDialog::startImport()
     if (!m_import->isEnabled()) {
         return;
     }
-    m_running = true;
-    m_cancel = false;
-    updateButtons();
-    m_progress = new QProgressDialog(tr("Importing %1\u2026").arg(m_fileName), tr("Cancel"), 0, 0, this);
-    m_progress->setObjectName(QStringLiteral("importProgress"));
-    m_progress->setWindowTitle(tr("Import Subjects"));
-    m_progress->setWindowModality(Qt::WindowModal);
-    m_progress->setAutoClose(false);
-    m_progress->setAutoReset(false);
-    m_progress->setMinimumDuration(0);
-    connect(m_progress, &QProgressDialog::canceled, this, [this] {
-        m_cancel = true;
-        if (m_progress) {
-            m_progress->setLabelText(tr("Stopping after the batch in progress\u2026"));
-        }
-    });
-    ImportService::Options run = options();
-    run.progress = [this](qint64 done, qint64 total) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, done, total] {
-                if (m_progress) {
-                    m_progress->setMaximum(clampToInt(total));
-                    m_progress->setValue(clampToInt(done));
-                }
-            },
-            Qt::QueuedConnection);
-        return !m_cancel.load();
-    };
-    const std::shared_ptr<Database> database = m_database;
+    const ImportService::Options run = options();
     const Session session = m_session;
     const QString text = m_text;
     const QString name = m_fileName;
-    m_thread = QThread::create([this, database, session, text, name, run] {
-        const Result<ImportService::Summary> summary = ImportService::importText(*database, session, text, name, run);
-        database->releaseThreadConnection();
-        QMetaObject::invokeMethod(
-            this, [this, summary] { importDone(summary); }, Qt::QueuedConnection);
-    });
-    m_thread->setObjectName(QStringLiteral("ImportSubjects"));
-    m_thread->start();
+    m_job->start<Result<ImportService::Summary>>(
+        tr("Import Subjects"), tr("Importing %1\u2026").arg(m_fileName), m_database,
+        [session, text, name, run](Database &database, const ProgressJob::Progress &progress) {
+            ImportService::Options withProgress = run;
+            withProgress.progress = progress;
+            return ImportService::importText(database, session, text, name, withProgress);
+        },
+        [this](const Result<ImportService::Summary> &summary) { importDone(summary); });
+    updateButtons();
 }
 
 void ImportDialog::importDone(const Result<ImportService::Summary> &summary)
 {
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
-    m_running = false;
-    if (m_progress) {
-        m_progress->close();
-        m_progress->deleteLater();
-    }
     if (!summary) {
         Style::showAsError(m_message);
         m_message->setText(Labels::sentence(summary.error().message));

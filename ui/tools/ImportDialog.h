@@ -5,22 +5,18 @@
 #include "app/subjects/ImportService.h"
 
 #include <QDialog>
-#include <QPointer>
-
-#include <atomic>
 #include <memory>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QProgressDialog;
 class QPushButton;
 class QTableWidget;
-class QThread;
 
 namespace pd {
 
 class Database;
+class ProgressJob;
 class QueryWorker;
 
 /// File > Import Subjects: a CSV or JSON Lines file (ImportService), with the column mapping (each column of the
@@ -38,7 +34,6 @@ public:
     enum MappingColumn { FileColumn, Target, Example, MappingColumnCount };
 
     ImportDialog(std::shared_ptr<Database> database, const Session &session, QWidget *parent = nullptr);
-    ~ImportDialog() override;
 
     /// Reads `path` and shows its mapping and preview (previewReady() follows); false with a message when unreadable.
     bool openFile(const QString &path);
@@ -84,16 +79,13 @@ private:
     QLabel *m_message = nullptr;
     QPushButton *m_import = nullptr;
     QPushButton *m_rejects = nullptr;
-    QPointer<QProgressDialog> m_progress;
-    QThread *m_thread = nullptr;
-    std::atomic<bool> m_cancel{false};
-    QString m_text;     ///< the file's contents
-    QString m_fileName; ///< its name, for messages and the import's record
+    ProgressJob *m_job = nullptr; ///< the import, while it runs
+    QString m_text;               ///< the file's contents
+    QString m_fileName;           ///< its name, for messages and the import's record
     ImportFile m_file;
     QHash<QString, QString> m_mappingChoices; ///< header -> target chosen here
     int m_previewGeneration = 0;
     bool m_previewing = false;
-    bool m_running = false;
     bool m_readable = false;
     int m_goodRows = 0;
     ImportService::Summary m_summary;

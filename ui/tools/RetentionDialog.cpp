@@ -4,6 +4,7 @@
 #include "app/storage/Database.h"
 #include "ui/common/Labels.h"
 #include "ui/common/MessageBox.h"
+#include "ui/common/ProgressJob.h"
 #include "ui/common/QueryWorker.h"
 #include "ui/common/Style.h"
 
@@ -13,11 +14,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableWidget>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -58,6 +57,7 @@ RetentionDialog::RetentionDialog(std::shared_ptr<Database> database, const Sessi
     setWindowTitle(tr("Retention Sweep"));
     setObjectName(QStringLiteral("retentionDialog"));
     m_worker = new QueryWorker(m_database, QStringLiteral("RetentionPreview"), this);
+    m_job = new ProgressJob(this);
 
     m_intro = new QLabel(this);
     m_intro->setWordWrap(true);
@@ -108,19 +108,9 @@ RetentionDialog::RetentionDialog(std::shared_ptr<Database> database, const Sessi
     reload();
 }
 
-RetentionDialog::~RetentionDialog()
-{
-    if (m_thread) {
-        // The batch in progress finishes (it is all-or-nothing), then the sweep stops.
-        m_cancel = true;
-        m_thread->wait();
-        delete m_thread;
-    }
-}
-
 void RetentionDialog::closeEvent(QCloseEvent *event)
 {
-    if (m_running) {
+    if (m_job->isRunning()) {
         event->ignore(); // the progress dialog's Cancel stops the sweep first
         return;
     }
@@ -130,7 +120,7 @@ void RetentionDialog::closeEvent(QCloseEvent *event)
 
 void RetentionDialog::reload()
 {
-    if (m_running) {
+    if (m_job->isRunning()) {
         return;
     }
     m_loading = true;
@@ -209,8 +199,13 @@ void RetentionDialog::showPreview(const Result<RetentionSweep::Preview> &preview
 
 void RetentionDialog::updateButtons()
 {
-    m_run->setEnabled(!m_loading && !m_running && m_toChange > 0 && mayRun(m_session));
-    m_refresh->setEnabled(!m_loading && !m_running);
+    m_run->setEnabled(!m_loading && !m_job->isRunning() && m_toChange > 0 && mayRun(m_session));
+    m_refresh->setEnabled(!m_loading && !m_job->isRunning());
+}
+
+bool RetentionDialog::isBusy() const
+{
+    return m_loading || m_job->isRunning();
 }
 
 QString RetentionDialog::message() const
@@ -231,58 +226,20 @@ void RetentionDialog::runSweep()
     if (MessageBox::question(this, tr("Run the Retention Sweep"), question) != QMessageBox::Yes) {
         return;
     }
-    m_running = true;
-    m_cancel = false;
-    updateButtons();
     m_message->setText(QString());
-    m_progress = new QProgressDialog(tr("Deleting and anonymizing what is due\u2026"), tr("Cancel"), 0, 0, this);
-    m_progress->setObjectName(QStringLiteral("retentionProgress"));
-    m_progress->setWindowTitle(tr("Retention Sweep"));
-    m_progress->setWindowModality(Qt::WindowModal);
-    m_progress->setAutoClose(false);
-    m_progress->setAutoReset(false);
-    m_progress->setMinimumDuration(0);
-    connect(m_progress, &QProgressDialog::canceled, this, [this] {
-        m_cancel = true;
-        if (m_progress) {
-            m_progress->setLabelText(tr("Stopping after the batch in progress\u2026"));
-        }
-    });
-    const std::shared_ptr<Database> database = m_database;
     const Session session = m_session;
     const QDate today = QDate::currentDate();
-    m_thread = QThread::create([this, database, session, today] {
-        const RetentionRun::Progress progress = [this](qint64 done, qint64 total) {
-            QMetaObject::invokeMethod(
-                this,
-                [this, done, total] {
-                    if (m_progress) {
-                        m_progress->setMaximum(clampToInt(total));
-                        m_progress->setValue(clampToInt(done));
-                    }
-                },
-                Qt::QueuedConnection);
-            return !m_cancel.load();
-        };
-        const Result<RetentionRun::Summary> summary = RetentionRun::run(*database, session, today, progress);
-        database->releaseThreadConnection();
-        QMetaObject::invokeMethod(
-            this, [this, summary] { sweepDone(summary); }, Qt::QueuedConnection);
-    });
-    m_thread->setObjectName(QStringLiteral("RetentionRun"));
-    m_thread->start();
+    m_job->start<Result<RetentionRun::Summary>>(
+        tr("Retention Sweep"), tr("Deleting and anonymizing what is due\u2026"), m_database,
+        [session, today](Database &database, const ProgressJob::Progress &progress) {
+            return RetentionRun::run(database, session, today, progress);
+        },
+        [this](const Result<RetentionRun::Summary> &summary) { sweepDone(summary); });
+    updateButtons();
 }
 
 void RetentionDialog::sweepDone(const Result<RetentionRun::Summary> &summary)
 {
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
-    m_running = false;
-    if (m_progress) {
-        m_progress->close();
-        m_progress->deleteLater();
-    }
     if (!summary) {
         Style::showAsError(m_message);
         m_message->setText(Labels::sentence(summary.error().message));

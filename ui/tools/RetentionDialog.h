@@ -5,20 +5,16 @@
 #include "app/retention/RetentionSweep.h"
 
 #include <QDialog>
-#include <QPointer>
-
-#include <atomic>
 #include <memory>
 
 class QLabel;
-class QProgressDialog;
 class QPushButton;
 class QTableWidget;
-class QThread;
 
 namespace pd {
 
 class Database;
+class ProgressJob;
 class QueryWorker;
 
 /// Tools > Retention sweep: per purpose of the register, how many data items its retention rule makes due today,
@@ -34,13 +30,12 @@ public:
     enum Column { Purpose, Rule, Then, Held, Due, HeldBack, Coming, ColumnCount };
 
     RetentionDialog(std::shared_ptr<Database> database, const Session &session, QWidget *parent = nullptr);
-    ~RetentionDialog() override;
 
     /// Reads the preview again (off the UI thread); loaded() follows.
     void reload();
     /// Asks for confirmation and runs the sweep (officers); sweepFinished() follows.
     void runSweep();
-    bool isBusy() const { return m_loading || m_running; }
+    bool isBusy() const;
 
     QTableWidget *table() const { return m_table; }
     QPushButton *runButton() const { return m_run; }
@@ -70,11 +65,8 @@ private:
     QLabel *m_message = nullptr;
     QPushButton *m_run = nullptr;
     QPushButton *m_refresh = nullptr;
-    QPointer<QProgressDialog> m_progress;
-    QThread *m_thread = nullptr;
-    std::atomic<bool> m_cancel{false};
+    ProgressJob *m_job = nullptr; ///< the sweep, while it runs
     bool m_loading = false;
-    bool m_running = false;
     qint64 m_toChange = 0;
     RetentionRun::Summary m_summary;
 };
