@@ -4,7 +4,6 @@
 #include "app/access/Password.h"
 #include "app/domain/FieldRules.h"
 #include "app/domain/Permissions.h"
-#include "app/domain/SearchKeys.h"
 #include "app/storage/ChangeNotifier.h"
 #include "app/storage/Database.h"
 #include "app/storage/Sql.h"
@@ -102,24 +101,8 @@ Status CorrectionService::correct(Database &database, const Session &who, const 
         }
         // The list shows the account's name, e-mail and phone: keep them and their search keys in step.
         if (category == QLatin1String("account") || category == QLatin1String("recipient")) {
-            QString update;
-            QString key;
-            if (field == QLatin1String("name")) {
-                update = QStringLiteral("UPDATE subjects SET display_name = ?, name_key = ? WHERE id = ?");
-                key = searchkeys::name(newValue);
-            } else if (field == QLatin1String("email")) {
-                update = QStringLiteral("UPDATE subjects SET email = ?, email_key = ? WHERE id = ?");
-                key = searchkeys::email(newValue);
-            } else if (field == QLatin1String("phone")) {
-                update = QStringLiteral("UPDATE subjects SET phone = ?, phone_key = ? WHERE id = ?");
-                key = searchkeys::phone(newValue);
-            }
-            if (!update.isEmpty()) {
-                if (Status status = sql::exec(query, update, {newValue, key, correction.subjectId},
-                                              "updating the subject's listing");
-                    !status) {
-                    return status;
-                }
+            if (Status status = subjectchanges::setListing(tx, correction.subjectId, field, newValue); !status) {
+                return status;
             }
         }
         // A new name or IP must be findable, the old one not.

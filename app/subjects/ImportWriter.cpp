@@ -7,6 +7,7 @@
 #include "app/storage/Dialect.h"
 #include "app/storage/Sql.h"
 #include "app/storage/SubjectIndex.h"
+#include "app/subjects/SubjectChanges_p.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -247,25 +248,18 @@ Result<bool> updateSubject(QSqlDatabase &tx, const Session &who, const Row &row,
         return false;
     }
     const QStringList changed = corrected + added;
-    QString listing;
-    QVariantList values;
-    for (const auto &[field, column, key, value] : {std::tuple<const char *, const char *, const char *, QString>{
-                                                        "name", "display_name", "name_key", searchkeys::name(row.name)},
-                                                    {"email", "email", "email_key", searchkeys::email(row.email)},
-                                                    {"phone", "phone", "phone_key", searchkeys::phone(row.phone)}}) {
-        if (changed.contains(QLatin1String(field))) {
-            listing += QStringLiteral(", %1 = ?, %2 = ?").arg(QLatin1String(column), QLatin1String(key));
-            values << (QLatin1String(field) == QLatin1String("name")    ? row.name
-                       : QLatin1String(field) == QLatin1String("email") ? row.email
-                                                                        : row.phone)
-                   << sql::text(value);
+    const QHash<QString, QString> shown = {
+        {QStringLiteral("name"), row.name}, {QStringLiteral("email"), row.email}, {QStringLiteral("phone"), row.phone}};
+    for (const QString &field : changed) {
+        if (shown.contains(field)) {
+            if (Status status = subjectchanges::setListing(tx, row.existingId, field, shown.value(field)); !status) {
+                return status.error();
+            }
         }
     }
-    values << sql::nowTimestamp() << row.existingId;
-    if (Status status = sql::exec(
-            query,
-            QStringLiteral("UPDATE subjects SET version = version + 1%1, updated_at = ? WHERE id = ?").arg(listing),
-            values, "updating the subject");
+    if (Status status =
+            sql::exec(query, QStringLiteral("UPDATE subjects SET version = version + 1, updated_at = ? WHERE id = ?"),
+                      {sql::nowTimestamp(), row.existingId}, "updating the subject");
         !status) {
         return status.error();
     }

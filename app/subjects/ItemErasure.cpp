@@ -3,7 +3,6 @@
 #include "app/access/AuditLog.h"
 #include "app/domain/Anonymization.h"
 #include "app/domain/Permissions.h"
-#include "app/domain/SearchKeys.h"
 #include "app/storage/ChangeNotifier.h"
 #include "app/storage/Database.h"
 #include "app/storage/Sql.h"
@@ -108,18 +107,7 @@ Status logFact(QSqlDatabase &tx, const Session &who, qint64 subjectId, const QVa
 /// subject still holds of them.
 Status refreshListing(QSqlDatabase &tx, qint64 subjectId, const QStringList &fields)
 {
-    struct Column
-    {
-        const char *field;
-        const char *column;
-        const char *key;
-        QString (*makeKey)(const QString &);
-    };
-    static const Column columns[] = {{"name", "display_name", "name_key", &searchkeys::name},
-                                     {"email", "email", "email_key", &searchkeys::email},
-                                     {"phone", "phone", "phone_key", &searchkeys::phone}};
-    QSqlQuery query(tx);
-    for (const Column &column : columns) {
+    for (const subjectchanges::ListingColumn &column : subjectchanges::listingColumns()) {
         if (!fields.contains(QLatin1String(column.field))) {
             continue;
         }
@@ -130,12 +118,7 @@ Status refreshListing(QSqlDatabase &tx, qint64 subjectId, const QStringList &fie
         if (!kept) {
             return kept.error();
         }
-        const QString value = kept->toString();
-        if (Status status = sql::exec(query,
-                                      QStringLiteral("UPDATE subjects SET %1 = ?, %2 = ? WHERE id = ?")
-                                          .arg(QLatin1String(column.column), QLatin1String(column.key)),
-                                      {sql::text(value), sql::text(column.makeKey(value)), subjectId},
-                                      "updating the subject's listing");
+        if (Status status = subjectchanges::setListing(tx, subjectId, QLatin1String(column.field), kept->toString());
             !status) {
             return status;
         }

@@ -3,6 +3,7 @@
 
 #include "app/access/AuditLog.h"
 #include "app/domain/Anonymization.h"
+#include "app/domain/SearchKeys.h"
 #include "app/storage/BatchInserter.h"
 #include "app/storage/ChangeNotifier.h"
 #include "app/storage/Dialect.h"
@@ -32,6 +33,29 @@ Status requireReason(const QString &reason)
         return makeError(ErrorCode::InvalidArgument, Tr::tr("a reason is required"));
     }
     return FieldRules::checkText(QStringLiteral("reason"), reason, FieldRules::Text::Multiline);
+}
+
+const QList<ListingColumn> &listingColumns()
+{
+    static const QList<ListingColumn> columns = {{"name", "display_name", "name_key", &searchkeys::name},
+                                                 {"email", "email", "email_key", &searchkeys::email},
+                                                 {"phone", "phone", "phone_key", &searchkeys::phone}};
+    return columns;
+}
+
+Status setListing(QSqlDatabase &tx, qint64 subjectId, const QString &field, const QString &value)
+{
+    for (const ListingColumn &column : listingColumns()) {
+        if (field == QLatin1String(column.field)) {
+            QSqlQuery query(tx);
+            return sql::exec(query,
+                             QStringLiteral("UPDATE subjects SET %1 = ?, %2 = ? WHERE id = ?")
+                                 .arg(QLatin1String(column.column), QLatin1String(column.key)),
+                             {sql::text(value), sql::text(column.makeKey(value)), subjectId},
+                             "updating the subject's listing");
+        }
+    }
+    return {};
 }
 
 AuditEntry subjectEntry(const char *action, qint64 subjectId, const QString &reason, std::optional<qint64> requestId)

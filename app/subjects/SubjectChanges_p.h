@@ -37,6 +37,21 @@ Status bumpVersion(QSqlDatabase &tx, qint64 subjectId, int expected);
 /// Ok when the subject is in `allowedState`, else InvalidArgument saying why it cannot change.
 Status refuseUnless(const SubjectState &state, qint64 subjectId, const char *allowedState);
 
+/// A column of the subject's row that mirrors one of its account items: the Subjects list shows the name, e-mail and
+/// phone, and searches them by their keys.
+struct ListingColumn
+{
+    const char *field;
+    const char *column;
+    const char *key;
+    QString (*makeKey)(const QString &);
+};
+/// The three of them: name, email, phone.
+const QList<ListingColumn> &listingColumns();
+/// Sets the listing column that mirrors `field`, and its search key, to `value`; nothing for a field the list does
+/// not show.
+Status setListing(QSqlDatabase &tx, qint64 subjectId, const QString &field, const QString &value);
+
 /// Blocks an active subject (or some of its items): with `expectedVersion` the version is checked, without it
 /// (bulk) simply moved on. Audited ("subject.block").
 Status blockIn(QSqlDatabase &tx, const Session &who, const RestrictionService::Restriction &restriction,
