@@ -20,6 +20,9 @@ QJsonObject toJson(const RetentionSweep::PurposeRetention &purpose)
     QJsonObject object;
     object.insert(QStringLiteral("purpose"), purpose.code);
     object.insert(QStringLiteral("title"), purpose.title);
+    if (!purpose.category.isEmpty()) {
+        object.insert(QStringLiteral("category"), purpose.category);
+    }
     object.insert(QStringLiteral("rule"), purpose.ruleText);
     object.insert(QStringLiteral("action"), toString(purpose.rule.action));
     object.insert(QStringLiteral("items"), purpose.items);
@@ -47,6 +50,7 @@ int sweep(CliContext &cli, const QString &command, Database &database, const Ses
         QJsonArray purposes;
         for (const RetentionRun::PurposeOutcome &purpose : summary->purposes) {
             purposes.append(QJsonObject{{QStringLiteral("purpose"), purpose.code},
+                                        {QStringLiteral("category"), purpose.category},
                                         {QStringLiteral("action"), toString(purpose.action)},
                                         {QStringLiteral("due"), purpose.due},
                                         {QStringLiteral("held_blocked"), purpose.heldBlocked},
@@ -166,7 +170,11 @@ int retentionRun(CliContext &cli, const QStringList &words)
     }
     cli.out << CliText::tr("Retention on %1 (nothing is changed: --dry-run)").arg(today.toString(Qt::ISODate)) << '\n';
     for (const RetentionSweep::PurposeRetention &purpose : preview->purposes) {
-        cli.out << "  " << purpose.code << ": " << purpose.title << '\n';
+        cli.out << "  " << purpose.code << ": " << purpose.title;
+        if (!purpose.category.isEmpty()) {
+            cli.out << " (" << CliText::tr("category %1").arg(purpose.category) << ')';
+        }
+        cli.out << '\n';
         if (!purpose.waitingFor.isEmpty()) {
             cli.out << "    "
                     << CliText::tr("%Ln item(s), kept: no date can be computed yet, waiting for %1", nullptr,

@@ -78,6 +78,80 @@ bool isRetentionOver(const RetentionRule &rule, const RetentionDates &dates, con
     return end.date && *end.date <= today;
 }
 
+const QStringList &retentionEvents()
+{
+    static const QStringList events = {QStringLiteral("registration"), QStringLiteral("response"),
+                                       QStringLiteral("visit"),        QStringLiteral("collection"),
+                                       QStringLiteral("contract-end"), QStringLiteral("withdrawal")};
+    return events;
+}
+
+std::optional<RetentionRule> parseRetentionRule(QStringView text, RetentionRuleProblem *problem)
+{
+    const auto fail = [problem](RetentionRuleProblem why) -> std::optional<RetentionRule> {
+        if (problem) {
+            *problem = why;
+        }
+        return std::nullopt;
+    };
+    if (problem) {
+        *problem = RetentionRuleProblem::None;
+    }
+    RetentionRule rule;
+    if (text == QLatin1String("contract-term")) {
+        rule.kind = RetentionKind::ContractTerm;
+        return rule;
+    }
+    if (text == QLatin1String("legal")) {
+        rule.kind = RetentionKind::Legal;
+        return rule;
+    }
+    if (text == QLatin1String("backup-cycle")) {
+        rule.kind = RetentionKind::BackupCycle;
+        return rule;
+    }
+    if (text == QLatin1String("until-withdrawal")) {
+        rule.kind = RetentionKind::UntilWithdrawal;
+        return rule;
+    }
+    // Read by hand: a regular expression per purpose was a tenth of a large profile's time.
+    const QList<QStringView> words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words.size() != 4 || words.at(0).isEmpty() || words.at(0).size() > 4 || words.at(2) != QLatin1String("after")) {
+        return fail(RetentionRuleProblem::NotARule);
+    }
+    int count = 0;
+    for (const QChar c : words.at(0)) {
+        if (c.unicode() < '0' || c.unicode() > '9') {
+            return fail(RetentionRuleProblem::NotARule);
+        }
+        count = count * 10 + (c.unicode() - '0');
+    }
+    const QStringView unit = words.at(1);
+    const bool years = unit == QLatin1String("year") || unit == QLatin1String("years");
+    if (!years && unit != QLatin1String("month") && unit != QLatin1String("months")) {
+        return fail(RetentionRuleProblem::NotARule);
+    }
+    if (count <= 0) {
+        return fail(RetentionRuleProblem::ZeroPeriod);
+    }
+    rule.event = words.at(3).toString();
+    if (!retentionEvents().contains(rule.event)) {
+        return fail(RetentionRuleProblem::UnknownEvent);
+    }
+    rule.kind = RetentionKind::Fixed;
+    rule.months = years ? count * 12 : count;
+    return rule;
+}
+
+QString retentionRuleSpelling(const RetentionRule &rule)
+{
+    if (rule.kind != RetentionKind::Fixed) {
+        return toString(rule.kind);
+    }
+    return rule.months % 12 == 0 ? QStringLiteral("%1 years after %2").arg(rule.months / 12).arg(rule.event)
+                                 : QStringLiteral("%1 months after %2").arg(rule.months).arg(rule.event);
+}
+
 QString toString(RetentionAction action)
 {
     return action == RetentionAction::Anonymize ? QStringLiteral("anonymize") : QStringLiteral("delete");

@@ -4,6 +4,8 @@
 
 #include <QDate>
 #include <QString>
+#include <QStringList>
+#include <QStringView>
 
 #include <optional>
 
@@ -50,6 +52,18 @@ RetentionEnd retentionEnd(const RetentionRule &rule, const RetentionDates &dates
 
 /// Whether data under `rule` is due for deletion or anonymization on `today`.
 bool isRetentionOver(const RetentionRule &rule, const RetentionDates &dates, const QDate &today);
+
+/// The events a fixed period may run from, as profiles spell them: registration, response, visit, collection,
+/// contract-end, withdrawal.
+const QStringList &retentionEvents();
+
+/// A rule as a profile spells it ("contract-term", "legal", "backup-cycle", "until-withdrawal", "<N> months after
+/// <event>", "<N> years after <event>"; "month" and "year" too), without its action; nullopt when it is none of
+/// these (N of more than 4 digits included), with what is wrong in `problem`.
+enum class RetentionRuleProblem { None, NotARule, ZeroPeriod, UnknownEvent };
+std::optional<RetentionRule> parseRetentionRule(QStringView text, RetentionRuleProblem *problem = nullptr);
+/// The profile spelling of `rule` (a whole number of years as years): parseRetentionRule() reads it back.
+QString retentionRuleSpelling(const RetentionRule &rule);
 
 QString toString(RetentionAction action);
 std::optional<RetentionAction> parseRetentionAction(const QString &text);

@@ -35,7 +35,8 @@ const char *const kGrounds[] = {"contract",         "consent",        "legitimat
                                 "legal-obligation", "vital-interest", "public-task"};
 const char *const kRetention[] = {"contract-term", "fixed", "backup-cycle", "until-withdrawal", "legal"};
 const char *const kControllerKinds[] = {"own", "client"};
-const char *const kRecipientRoles[] = {"processor", "controller", "authority"};
+const char *const kRecipientRoles[] = {"processor", "controller", "authority", "internal"};
+const char *const kDpia[] = {"not-assessed", "not-needed", "needed", "in-progress", "done"};
 const char *const kStates[] = {"active", "blocked", "anonymized"};
 const char *const kRequestTypes[] = {"access",    "disclosures",        "rectification", "erasure",  "restriction",
                                      "objection", "consent-withdrawal", "portability",   "complaint"};
@@ -64,6 +65,10 @@ QString toString(ControllerKind value)
 QString toString(RecipientRole value)
 {
     return nameAt(kRecipientRoles, int(value));
+}
+QString toString(DpiaStatus value)
+{
+    return nameAt(kDpia, int(value));
 }
 QString toString(DataState value)
 {
@@ -102,6 +107,10 @@ std::optional<RecipientRole> parseRecipientRole(const QString &text)
 {
     return parseIn<RecipientRole>(kRecipientRoles, text);
 }
+std::optional<DpiaStatus> parseDpiaStatus(const QString &text)
+{
+    return parseIn<DpiaStatus>(kDpia, text);
+}
 std::optional<DataState> parseDataState(const QString &text)
 {
     return parseIn<DataState>(kStates, text);
@@ -130,6 +139,14 @@ QStringList allLegalGrounds()
 QStringList allRetentionKinds()
 {
     return listOf(kRetention);
+}
+QStringList allRecipientRoles()
+{
+    return listOf(kRecipientRoles);
+}
+QStringList allDpiaStatuses()
+{
+    return listOf(kDpia);
 }
 QStringList allRequestTypes()
 {

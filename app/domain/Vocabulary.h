@@ -14,7 +14,9 @@ enum class Role { Admin, Officer, Agent, Auditor };
 enum class LegalGround { Contract, Consent, LegitimateInterest, LegalObligation, VitalInterest, PublicTask };
 enum class RetentionKind { ContractTerm, Fixed, BackupCycle, UntilWithdrawal, Legal };
 enum class ControllerKind { Own, Client };
-enum class RecipientRole { Processor, Controller, Authority };
+enum class RecipientRole { Processor, Controller, Authority, Internal };
+/// Where a purpose's data protection impact assessment stands (GDPR art. 35).
+enum class DpiaStatus { NotAssessed, NotNeeded, Needed, InProgress, Done };
 enum class DataState { Active, Blocked, Anonymized };
 enum class RequestType {
     Access,
@@ -35,6 +37,7 @@ QString toString(LegalGround value);
 QString toString(RetentionKind value);
 QString toString(ControllerKind value);
 QString toString(RecipientRole value);
+QString toString(DpiaStatus value);
 QString toString(DataState value);
 QString toString(RequestType value);
 QString toString(Regime value);
@@ -45,6 +48,7 @@ std::optional<LegalGround> parseLegalGround(const QString &text);
 std::optional<RetentionKind> parseRetentionKind(const QString &text);
 std::optional<ControllerKind> parseControllerKind(const QString &text);
 std::optional<RecipientRole> parseRecipientRole(const QString &text);
+std::optional<DpiaStatus> parseDpiaStatus(const QString &text);
 std::optional<DataState> parseDataState(const QString &text);
 std::optional<RequestType> parseRequestType(const QString &text);
 std::optional<Regime> parseRegime(const QString &text);
@@ -54,6 +58,8 @@ std::optional<RequestStatus> parseRequestStatus(const QString &text);
 QStringList allRoles();
 QStringList allLegalGrounds();
 QStringList allRetentionKinds();
+QStringList allRecipientRoles();
+QStringList allDpiaStatuses();
 QStringList allRequestTypes();
 QStringList allRegimes();
 QStringList allRequestStatuses();

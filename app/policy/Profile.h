@@ -23,6 +23,8 @@ struct ProfileController
     QString contact;
     QString dpoContact;
     QString representative;
+    QString jointController; ///< who decides together with it (GDPR art. 26), empty when no one
+    QString contract;        ///< for a client: the contract under which we process its data (seed 003 §2)
     int line = 0;
 };
 
@@ -42,6 +44,31 @@ struct ProfileRecipient
     RecipientRole role = RecipientRole::Processor;
     QString country;
     QString safeguards;
+    QString contract; ///< for a processor: the contract (or clause) it processes under
+
+    bool operator==(const ProfileRecipient &other) const
+    {
+        return name == other.name && role == other.role && country == other.country && safeguards == other.safeguards &&
+               contract == other.contract;
+    }
+};
+
+/// A data category of a purpose kept for a period of its own; the purpose's other categories follow its own rule.
+struct ProfileCategoryRetention
+{
+    QString category; ///< one of allDataCategories()
+    RetentionKind retention = RetentionKind::Legal;
+    int retentionMonths = 0;
+    QString retentionEvent;
+    QString retentionText;
+    RetentionAction retentionAction = RetentionAction::Delete;
+
+    bool operator==(const ProfileCategoryRetention &other) const
+    {
+        return category == other.category && retention == other.retention && retentionMonths == other.retentionMonths &&
+               retentionEvent == other.retentionEvent && retentionText == other.retentionText &&
+               retentionAction == other.retentionAction;
+    }
 };
 
 struct ProfilePurpose
@@ -66,6 +93,13 @@ struct ProfilePurpose
     QString securityMeasures;
     QStringList countries; ///< ISO 3166 alpha-2 codes where the data is processed
     QList<ProfileRecipient> recipients;
+    QList<ProfileCategoryRetention> categoryRetention;
+    bool specialCategory = false; ///< special categories of data (GDPR art. 9, 99-Z art. 8)
+    QString specialCondition;     ///< the art. 9(2) condition that allows them
+    QString dataSource;           ///< where the data comes from (from the subject, a client, public sources, ...)
+    QString automatedDecisions;   ///< automated decision-making (art. 22), empty when there is none
+    DpiaStatus dpia = DpiaStatus::NotAssessed;
+    QString retiredOn; ///< ISO date the purpose was retired on, empty while it is in use
     int line = 0;
 };
 

@@ -38,14 +38,13 @@ void line(QString &text, const char *key, const QString &value)
     }
 }
 
-QString retention(const ProfilePurpose &purpose)
+QString retention(RetentionKind kind, int months, const QString &event)
 {
-    if (purpose.retention != RetentionKind::Fixed) {
-        return toString(purpose.retention);
-    }
-    return purpose.retentionMonths % 12 == 0
-               ? QStringLiteral("%1 years after %2").arg(purpose.retentionMonths / 12).arg(purpose.retentionEvent)
-               : QStringLiteral("%1 months after %2").arg(purpose.retentionMonths).arg(purpose.retentionEvent);
+    RetentionRule rule;
+    rule.kind = kind;
+    rule.months = months;
+    rule.event = event;
+    return retentionRuleSpelling(rule);
 }
 
 } // namespace
@@ -56,8 +55,10 @@ Result<Profile> ProfileExport::read(Database &database)
     Profile profile;
     QSqlQuery query(db);
     QHash<qint64, QString> controllers;
-    if (Status status = select(query, QStringLiteral("SELECT id, code, name, kind, address, country, contact, "
-                                                     "dpo_contact, representative FROM controllers ORDER BY id"));
+    if (Status status =
+            select(query, QStringLiteral("SELECT id, code, name, kind, address, country, contact, "
+                                         "dpo_contact, representative, joint_controller, contract FROM controllers "
+                                         "ORDER BY id"));
         !status) {
         return status.error();
     }
@@ -71,6 +72,8 @@ Result<Profile> ProfileExport::read(Database &database)
         controller.contact = query.value(6).toString();
         controller.dpoContact = query.value(7).toString();
         controller.representative = query.value(8).toString();
+        controller.jointController = query.value(9).toString();
+        controller.contract = query.value(10).toString();
         controllers.insert(query.value(0).toLongLong(), controller.code);
         profile.controllers << controller;
     }
@@ -96,7 +99,9 @@ Result<Profile> ProfileExport::read(Database &database)
                                   "legal_reference, subject_categories, data_categories, data_fields, "
                                   "processing_kinds, retention_kind, COALESCE(retention_months, 0), "
                                   "COALESCE(retention_event, ''), retention_text, retention_action, deletion_method, "
-                                  "security_measures, countries, profile FROM purposes ORDER BY id"));
+                                  "security_measures, countries, profile, special_category, special_condition, "
+                                  "data_source, automated_decisions, dpia, COALESCE(retired_at, '') FROM purposes "
+                                  "ORDER BY id"));
         !status) {
         return status.error();
     }
@@ -124,11 +129,17 @@ Result<Profile> ProfileExport::read(Database &database)
         if (profile.name.isEmpty()) {
             profile.name = query.value(20).toString();
         }
+        purpose.specialCategory = query.value(21).toInt() != 0;
+        purpose.specialCondition = query.value(22).toString();
+        purpose.dataSource = query.value(23).toString();
+        purpose.automatedDecisions = query.value(24).toString();
+        purpose.dpia = parseDpiaStatus(query.value(25).toString()).value_or(DpiaStatus::NotAssessed);
+        purpose.retiredOn = query.value(26).toString();
         purposes.insert(query.value(0).toLongLong(), profile.purposes.size());
         profile.purposes << purpose;
     }
-    if (Status status = select(query, QStringLiteral("SELECT purpose_id, name, role, country, safeguards FROM "
-                                                     "recipients ORDER BY id"));
+    if (Status status = select(query, QStringLiteral("SELECT purpose_id, name, role, country, safeguards, contract "
+                                                     "FROM recipients ORDER BY id"));
         !status) {
         return status.error();
     }
@@ -142,7 +153,29 @@ Result<Profile> ProfileExport::read(Database &database)
         recipient.role = parseRecipientRole(query.value(2).toString()).value_or(RecipientRole::Processor);
         recipient.country = query.value(3).toString();
         recipient.safeguards = query.value(4).toString();
+        recipient.contract = query.value(5).toString();
         profile.purposes[*at].recipients << recipient;
+    }
+    if (Status status = select(query, QStringLiteral("SELECT purpose_id, category, retention_kind, "
+                                                     "COALESCE(retention_months, 0), COALESCE(retention_event, ''), "
+                                                     "retention_text, retention_action FROM "
+                                                     "purpose_category_retention ORDER BY id"));
+        !status) {
+        return status.error();
+    }
+    while (query.next()) {
+        const auto at = purposes.constFind(query.value(0).toLongLong());
+        if (at == purposes.constEnd()) {
+            continue;
+        }
+        ProfileCategoryRetention entry;
+        entry.category = query.value(1).toString();
+        entry.retention = parseRetentionKind(query.value(2).toString()).value_or(RetentionKind::Legal);
+        entry.retentionMonths = query.value(3).toInt();
+        entry.retentionEvent = query.value(4).toString();
+        entry.retentionText = query.value(5).toString();
+        entry.retentionAction = parseRetentionAction(query.value(6).toString()).value_or(RetentionAction::Delete);
+        profile.purposes[*at].categoryRetention << entry;
     }
     query.finish();
     Result<QVariant> version = sql::scalar(db, QStringLiteral("SELECT version FROM policy_versions ORDER BY id DESC"),
@@ -159,59 +192,92 @@ Result<Profile> ProfileExport::read(Database &database)
     return profile;
 }
 
-QString ProfileExport::write(const Profile &profile)
+QList<ProfileExport::Field> ProfileExport::fieldsOf(const ProfileController &controller)
+{
+    return {{"name", controller.name},
+            {"kind", toString(controller.kind)},
+            {"address", controller.address},
+            {"country", controller.country},
+            {"contact", controller.contact},
+            {"dpo", controller.dpoContact},
+            {"representative", controller.representative},
+            {"joint_controller", controller.jointController},
+            {"contract", controller.contract}};
+}
+
+QList<ProfileExport::Field> ProfileExport::fieldsOf(const ProfileSystem &system)
+{
+    return {{"name", system.name},
+            {"controller", system.controller},
+            {"description", system.description},
+            {"location", system.location}};
+}
+
+QList<ProfileExport::Field> ProfileExport::fieldsOf(const ProfilePurpose &purpose)
 {
     const QString separator = QStringLiteral(", ");
+    QList<Field> fields = {{"controller", purpose.controller},
+                           {"system", purpose.system},
+                           {"title", purpose.title},
+                           {"description", purpose.description},
+                           {"ground", toString(purpose.ground)},
+                           {"legal_reference", purpose.legalReference},
+                           {"special", purpose.specialCategory ? QStringLiteral("yes") : QString()},
+                           {"special_condition", purpose.specialCondition},
+                           {"subjects", purpose.subjectCategories.join(separator)},
+                           {"categories", purpose.dataCategories.join(separator)},
+                           {"fields", purpose.dataFields.join(separator)},
+                           {"source", purpose.dataSource},
+                           {"processing", purpose.processingKinds.join(separator)},
+                           {"retention", retention(purpose.retention, purpose.retentionMonths, purpose.retentionEvent)},
+                           {"retention_text", purpose.retentionText},
+                           {"retention_action", toString(purpose.retentionAction)}};
+    for (const ProfileCategoryRetention &entry : purpose.categoryRetention) {
+        fields.append(
+            {"category_retention",
+             QStringList{entry.category, retention(entry.retention, entry.retentionMonths, entry.retentionEvent),
+                         toString(entry.retentionAction), entry.retentionText}
+                 .join(QStringLiteral(" | "))});
+    }
+    fields.append({"deletion", purpose.deletionMethod});
+    fields.append({"security", purpose.securityMeasures});
+    fields.append({"countries", purpose.countries.join(separator)});
+    for (const ProfileRecipient &recipient : purpose.recipients) {
+        // Trailing parts only as far as one of them says something.
+        QStringList parts{recipient.name, toString(recipient.role), recipient.country, recipient.safeguards,
+                          recipient.contract};
+        while (parts.size() > 2 && parts.last().isEmpty()) {
+            parts.removeLast();
+        }
+        fields.append({"recipient", parts.join(QStringLiteral(" | "))});
+    }
+    fields.append({"automated_decisions", purpose.automatedDecisions});
+    fields.append({"dpia", purpose.dpia == DpiaStatus::NotAssessed ? QString() : toString(purpose.dpia)});
+    fields.append({"retired", purpose.retiredOn});
+    return fields;
+}
+
+QString ProfileExport::write(const Profile &profile)
+{
     QString text = QStringLiteral("# The register of purposes, exported by Privacy Desk in the profile format.\n\n"
                                   "[profile]\n");
     line(text, "name", profile.name);
     line(text, "source", profile.source);
     line(text, "policy_version", profile.policyVersion);
+    const auto section = [&text](const QString &header, const QList<Field> &fields) {
+        text += QStringLiteral("\n[%1]\n").arg(header);
+        for (const Field &field : fields) {
+            line(text, field.key, field.value);
+        }
+    };
     for (const ProfileController &controller : profile.controllers) {
-        text += QStringLiteral("\n[controller %1]\n").arg(controller.code);
-        line(text, "name", controller.name);
-        line(text, "kind", toString(controller.kind));
-        line(text, "address", controller.address);
-        line(text, "country", controller.country);
-        line(text, "contact", controller.contact);
-        line(text, "dpo", controller.dpoContact);
-        line(text, "representative", controller.representative);
+        section(QStringLiteral("controller ") + controller.code, fieldsOf(controller));
     }
     for (const ProfileSystem &system : profile.systems) {
-        text += QStringLiteral("\n[system %1]\n").arg(system.code);
-        line(text, "name", system.name);
-        line(text, "controller", system.controller);
-        line(text, "description", system.description);
-        line(text, "location", system.location);
+        section(QStringLiteral("system ") + system.code, fieldsOf(system));
     }
     for (const ProfilePurpose &purpose : profile.purposes) {
-        text += QStringLiteral("\n[purpose %1]\n").arg(purpose.code);
-        line(text, "controller", purpose.controller);
-        line(text, "system", purpose.system);
-        line(text, "title", purpose.title);
-        line(text, "description", purpose.description);
-        line(text, "ground", toString(purpose.ground));
-        line(text, "legal_reference", purpose.legalReference);
-        line(text, "subjects", purpose.subjectCategories.join(separator));
-        line(text, "categories", purpose.dataCategories.join(separator));
-        line(text, "fields", purpose.dataFields.join(separator));
-        line(text, "processing", purpose.processingKinds.join(separator));
-        line(text, "retention", retention(purpose));
-        line(text, "retention_text", purpose.retentionText);
-        line(text, "retention_action", toString(purpose.retentionAction));
-        line(text, "deletion", purpose.deletionMethod);
-        line(text, "security", purpose.securityMeasures);
-        line(text, "countries", purpose.countries.join(separator));
-        for (const ProfileRecipient &recipient : purpose.recipients) {
-            QString value = recipient.name + QStringLiteral(" | ") + toString(recipient.role);
-            if (!recipient.country.isEmpty() || !recipient.safeguards.isEmpty()) {
-                value += QStringLiteral(" | ") + recipient.country;
-            }
-            if (!recipient.safeguards.isEmpty()) {
-                value += QStringLiteral(" | ") + recipient.safeguards;
-            }
-            line(text, "recipient", value);
-        }
+        section(QStringLiteral("purpose ") + purpose.code, fieldsOf(purpose));
     }
     return text;
 }

@@ -4,6 +4,7 @@
 #include "app/policy/ProfileSections.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QHash>
@@ -30,18 +31,13 @@ namespace {
 
 using namespace profile;
 
-const QStringList &retentionEvents()
-{
-    static const QStringList events = {QStringLiteral("registration"), QStringLiteral("response"),
-                                       QStringLiteral("visit"),        QStringLiteral("collection"),
-                                       QStringLiteral("contract-end"), QStringLiteral("withdrawal")};
-    return events;
-}
-
 class Parser : public SectionReader
 {
 public:
-    explicit Parser(QString fileName) : SectionReader(std::move(fileName)) {}
+    Parser(QString fileName, bool requirePurposes)
+        : SectionReader(std::move(fileName)), m_requirePurposes(requirePurposes)
+    {
+    }
 
     Result<Profile> run(const QString &text)
     {
@@ -137,6 +133,8 @@ private:
         controller.contact = section.value("contact");
         controller.dpoContact = section.value("dpo");
         controller.representative = section.value("representative");
+        controller.jointController = section.value("joint_controller");
+        controller.contract = section.value("contract");
         profile.controllers.append(controller);
         return {};
     }
@@ -154,95 +152,124 @@ private:
         return {};
     }
 
-    struct Period
+    /// A rule's text ("5 years after collection", "contract-term", ...), or the message that says what is wrong with
+    /// it; `key` and `field` name where it comes from.
+    Result<RetentionRule> parseRule(const RawField &field, const QString &key, QStringView text) const
     {
-        int count = 0;
-        bool years = false;
-        QString event;
-    };
+        RetentionRuleProblem problem = RetentionRuleProblem::None;
+        const std::optional<RetentionRule> rule = parseRetentionRule(text, &problem);
+        if (rule) {
+            return *rule;
+        }
+        // Translated only when a message needs it: looked up for every purpose, it was most of a large profile's
+        // time.
+        const QString expected = Tr::tr("expected contract-term, legal, backup-cycle, until-withdrawal, '<N> months "
+                                        "after <event>' or '<N> years after <event>' with <event> one of %1")
+                                     .arg(retentionEvents().join(QStringLiteral(", ")));
+        switch (problem) {
+        case RetentionRuleProblem::ZeroPeriod:
+            return fieldError(field, key, Tr::tr("the period must be at least 1 (%1)").arg(expected));
+        case RetentionRuleProblem::UnknownEvent:
+            return fieldError(field, key,
+                              Tr::tr("'%1' is not a retention event (%2)")
+                                  .arg(text.split(QLatin1Char(' '), Qt::SkipEmptyParts).last().toString(), expected));
+        default:
+            return fieldError(field, key, Tr::tr("'%1' is not a retention rule (%2)").arg(text.toString(), expected));
+        }
+    }
 
-    /// "<N> months after <event>" or "<N> years after <event>" (N of 1 to 4 digits; "month", "year" too), read by
-    /// hand: a regular expression per purpose was a tenth of a large profile's time.
-    static std::optional<Period> parsePeriod(const QString &text)
+    /// "delete" or "anonymize"; `rule` keeps its action when `text` is empty.
+    Status parseAction(const RawField &field, const QString &key, QStringView text, RetentionAction &action) const
     {
-        const QList<QStringView> words = QStringView(text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        if (words.size() != 4 || words.at(0).size() > 4 || words.at(2) != QLatin1String("after")) {
-            return std::nullopt;
+        if (text.isEmpty()) {
+            return {};
         }
-        Period period;
-        for (const QChar c : words.at(0)) {
-            if (c.unicode() < '0' || c.unicode() > '9') {
-                return std::nullopt;
-            }
-            period.count = period.count * 10 + (c.unicode() - '0');
+        const std::optional<RetentionAction> parsed = parseRetentionAction(text.toString());
+        if (!parsed) {
+            return fieldError(
+                field, key,
+                Tr::tr("'%1' is not what retention ends with (expected delete or anonymize)").arg(text.toString()));
         }
-        const QStringView unit = words.at(1);
-        if (unit == QLatin1String("year") || unit == QLatin1String("years")) {
-            period.years = true;
-        } else if (unit != QLatin1String("month") && unit != QLatin1String("months")) {
-            return std::nullopt;
-        }
-        period.event = words.at(3).toString();
-        return period;
+        action = *parsed;
+        return {};
     }
 
     Status parseRetention(const RawSection &section, ProfilePurpose &purpose) const
     {
         const QString text = section.value("retention");
-        // Translated only when a message needs it: looked up for every purpose, it was most of a large profile's time.
-        const auto expected = [] {
-            return Tr::tr("expected contract-term, legal, backup-cycle, until-withdrawal, '<N> months after <event>' "
-                          "or '<N> years after <event>' with <event> one of %1")
-                .arg(retentionEvents().join(QStringLiteral(", ")));
-        };
-        if (text == QLatin1String("contract-term")) {
-            purpose.retention = RetentionKind::ContractTerm;
-        } else if (text == QLatin1String("legal")) {
-            purpose.retention = RetentionKind::Legal;
-        } else if (text == QLatin1String("backup-cycle")) {
-            purpose.retention = RetentionKind::BackupCycle;
-        } else if (text == QLatin1String("until-withdrawal")) {
-            purpose.retention = RetentionKind::UntilWithdrawal;
-        } else if (const std::optional<Period> period = parsePeriod(text)) {
-            if (period->count <= 0) {
-                return fieldError(section, "retention", Tr::tr("the period must be at least 1 (%1)").arg(expected()));
-            }
-            if (!retentionEvents().contains(period->event)) {
-                return fieldError(section, "retention",
-                                  Tr::tr("'%1' is not a retention event (%2)").arg(period->event, expected()));
-            }
-            purpose.retention = RetentionKind::Fixed;
-            purpose.retentionMonths = period->years ? period->count * 12 : period->count;
-            purpose.retentionEvent = period->event;
-        } else {
-            return fieldError(section, "retention", Tr::tr("'%1' is not a retention rule (%2)").arg(text, expected()));
+        Result<RetentionRule> rule = parseRule(section.field("retention"), QStringLiteral("retention"), text);
+        if (!rule) {
+            return rule.error();
         }
+        purpose.retention = rule->kind;
+        purpose.retentionMonths = rule->months;
+        purpose.retentionEvent = rule->event;
         purpose.retentionText = section.has("retention_text") ? section.value("retention_text") : text;
         if (section.has("retention_action")) {
             const QString action = section.value("retention_action");
-            const std::optional<RetentionAction> parsed = parseRetentionAction(action);
-            if (!parsed) {
+            if (action.isEmpty() || !parseRetentionAction(action)) {
                 return fieldError(
                     section, "retention_action",
                     Tr::tr("'%1' is not what retention ends with (expected delete or anonymize)").arg(action));
             }
-            purpose.retentionAction = *parsed;
+            purpose.retentionAction = *parseRetentionAction(action);
         }
         return {};
+    }
+
+    /// "CATEGORY | RULE | ACTION | TEXT", the last two optional.
+    Result<ProfileCategoryRetention> parseCategoryRetention(const RawField &field, const ProfilePurpose &purpose) const
+    {
+        const QList<QStringView> parts = field.value.split(QLatin1Char('|'));
+        if (parts.size() < 2 || parts.size() > 4) {
+            return fieldError(field, kCategoryRetention,
+                              Tr::tr("found %1 part(s) separated by '|' (expected 'CATEGORY | RULE | ACTION | "
+                                     "TEXT', the last two optional)")
+                                  .arg(parts.size()));
+        }
+        ProfileCategoryRetention entry;
+        entry.category = parts.at(0).trimmed().toString();
+        if (!purpose.dataCategories.contains(entry.category)) {
+            return fieldError(field, kCategoryRetention,
+                              Tr::tr("'%1' is not one of this purpose's categories (expected one of: %2)")
+                                  .arg(entry.category, purpose.dataCategories.join(QStringLiteral(", "))));
+        }
+        const QStringView text = parts.at(1).trimmed();
+        Result<RetentionRule> rule = parseRule(field, kCategoryRetention, text);
+        if (!rule) {
+            return rule.error();
+        }
+        entry.retention = rule->kind;
+        entry.retentionMonths = rule->months;
+        entry.retentionEvent = rule->event;
+        if (parts.size() > 2) {
+            if (Status status = parseAction(field, kCategoryRetention, parts.at(2).trimmed(), entry.retentionAction);
+                !status) {
+                return status.error();
+            }
+        }
+        entry.retentionText = parts.size() > 3 ? parts.at(3).trimmed().toString() : text.toString();
+        for (const ProfileCategoryRetention &other : purpose.categoryRetention) {
+            if (other.category == entry.category) {
+                return fieldError(field, kCategoryRetention,
+                                  Tr::tr("category '%1' is given a period twice").arg(entry.category));
+            }
+        }
+        return entry;
     }
 
     Result<ProfileRecipient> parseRecipient(const RawField &field) const
     {
         const auto expected = [] {
-            return Tr::tr("expected 'NAME | processor|controller|authority | COUNTRY | SAFEGUARDS', "
-                          "the last two optional");
+            return Tr::tr("expected 'NAME | processor|controller|authority|internal | COUNTRY | SAFEGUARDS | "
+                          "CONTRACT', the last three optional");
         };
         QStringList parts;
         parts.reserve(4);
         for (const QStringView part : field.value.tokenize(QLatin1Char('|'))) {
             parts.append(intern(part.trimmed()));
         }
-        if (parts.size() < 2 || parts.size() > 4) {
+        if (parts.size() < 2 || parts.size() > 5) {
             return fieldError(field, kRecipient,
                               Tr::tr("found %1 part(s) separated by '|' (%2)").arg(parts.size()).arg(expected()));
         }
@@ -264,7 +291,42 @@ private:
             }
         }
         recipient.safeguards = parts.value(3);
+        recipient.contract = parts.value(4);
         return recipient;
+    }
+
+    /// The record-of-processing fields: special categories, source, automated decisions, DPIA, retirement.
+    Status parseRecord(const RawSection &section, ProfilePurpose &purpose) const
+    {
+        const QString special = section.value("special");
+        if (special == QLatin1String("yes")) {
+            purpose.specialCategory = true;
+        } else if (!special.isEmpty() && special != QLatin1String("no")) {
+            return fieldError(section, "special", Tr::tr("'%1' is neither yes nor no").arg(special));
+        }
+        purpose.specialCondition = section.value("special_condition");
+        if (!purpose.specialCondition.isEmpty() && !purpose.specialCategory) {
+            return fieldError(section, "special_condition",
+                              Tr::tr("is given for a purpose without special categories of data (expected "
+                                     "'special = yes' with it)"));
+        }
+        purpose.dataSource = section.value("source");
+        purpose.automatedDecisions = section.value("automated_decisions");
+        if (section.has("dpia")) {
+            const std::optional<DpiaStatus> dpia = parseDpiaStatus(section.value("dpia"));
+            if (!dpia) {
+                return fieldError(section, "dpia",
+                                  Tr::tr("'%1' is not a DPIA status (expected one of: %2)")
+                                      .arg(section.value("dpia"), allDpiaStatuses().join(QStringLiteral(", "))));
+            }
+            purpose.dpia = *dpia;
+        }
+        purpose.retiredOn = section.value("retired");
+        if (!purpose.retiredOn.isEmpty() && !QDate::fromString(purpose.retiredOn, Qt::ISODate).isValid()) {
+            return fieldError(section, "retired",
+                              Tr::tr("'%1' is not a date (expected YYYY-MM-DD)").arg(purpose.retiredOn));
+        }
+        return {};
     }
 
     Status buildPurpose(const RawSection &section, Profile &profile) const
@@ -317,6 +379,16 @@ private:
             }
         }
         if (Status status = parseRetention(section, purpose); !status) {
+            return status;
+        }
+        for (const RawField &field : section.categoryRetention) {
+            Result<ProfileCategoryRetention> entry = parseCategoryRetention(field, purpose);
+            if (!entry) {
+                return entry.error();
+            }
+            purpose.categoryRetention.append(std::move(entry).value());
+        }
+        if (Status status = parseRecord(section, purpose); !status) {
             return status;
         }
         purpose.deletionMethod = section.value("deletion");
@@ -400,7 +472,7 @@ private:
                 return status;
             }
         }
-        if (profile.purposes.isEmpty()) {
+        if (profile.purposes.isEmpty() && m_requirePurposes) {
             return sectionError(*header, Tr::tr("the profile defines no purpose (expected at least one "
                                                 "[purpose CODE] section)"));
         }
@@ -425,6 +497,7 @@ private:
         std::size_t operator()(QStringView view) const { return qHash(view); }
     };
     mutable std::unordered_map<QStringView, QString, ViewHash> m_interned;
+    bool m_requirePurposes = true;
 };
 
 } // namespace
@@ -435,7 +508,12 @@ Result<Profile> ProfileLoader::parse(const QString &text, const QString &fileNam
     if (body.startsWith(QChar(0xFEFF))) {
         body.remove(0, 1);
     }
-    return Parser(fileName).run(body);
+    return Parser(fileName, true).run(body);
+}
+
+Result<Profile> ProfileLoader::parseRegister(const QString &text, const QString &fileName)
+{
+    return Parser(fileName, false).run(text);
 }
 
 Result<Profile> ProfileLoader::load(const QString &path)

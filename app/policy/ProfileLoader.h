@@ -17,6 +17,9 @@ public:
 
     /// Parses profile text; `fileName` is used in messages only.
     static Result<Profile> parse(const QString &text, const QString &fileName);
+    /// As parse(), but a register without purposes (only controllers and systems so far) is accepted: the register
+    /// editor checks the register it is about to store with it.
+    static Result<Profile> parseRegister(const QString &text, const QString &fileName);
     /// Reads and parses a file (a path on disk or a ":/profiles/..." resource).
     static Result<Profile> load(const QString &path);
     /// The resource path of the profile the demo uses.

@@ -43,18 +43,36 @@ bool onlyAscii(QStringView text, bool digits, bool dash, bool underscore)
 const QList<KeySpec> &keysOf(const QString &type)
 {
     static const QList<KeySpec> profile = {{"name", true}, {"source", false}, {"policy_version", true}};
-    static const QList<KeySpec> controller = {{"name", true},           {"kind", true},     {"address", false},
-                                              {"country", false},       {"contact", false}, {"dpo", false},
-                                              {"representative", false}};
+    static const QList<KeySpec> controller = {
+        {"name", true},     {"kind", true}, {"address", false},        {"country", false},
+        {"contact", false}, {"dpo", false}, {"representative", false}, {"joint_controller", false},
+        {"contract", false}};
     static const QList<KeySpec> system = {
         {"name", true}, {"controller", true}, {"description", false}, {"location", false}};
-    static const QList<KeySpec> purpose = {
-        {"controller", true},        {"system", false},     {"title", true},
-        {"description", false},      {"ground", true},      {"legal_reference", false},
-        {"subjects", false},         {"categories", false}, {"fields", false},
-        {"processing", false},       {"retention", true},   {"retention_text", false},
-        {"retention_action", false}, {"deletion", false},   {"security", false},
-        {"countries", false},        {"recipient", false}};
+    static const QList<KeySpec> purpose = {{"controller", true},
+                                           {"system", false},
+                                           {"title", true},
+                                           {"description", false},
+                                           {"ground", true},
+                                           {"legal_reference", false},
+                                           {"special", false},
+                                           {"special_condition", false},
+                                           {"subjects", false},
+                                           {"categories", false},
+                                           {"fields", false},
+                                           {"source", false},
+                                           {"processing", false},
+                                           {"retention", true},
+                                           {"retention_text", false},
+                                           {"retention_action", false},
+                                           {"category_retention", false},
+                                           {"deletion", false},
+                                           {"security", false},
+                                           {"countries", false},
+                                           {"recipient", false},
+                                           {"automated_decisions", false},
+                                           {"dpia", false},
+                                           {"retired", false}};
     if (type == kProfile) {
         return profile;
     }
@@ -220,11 +238,14 @@ Status SectionReader::readField(QStringView line, int lineNo)
     }
     if (keyView == kRecipient) {
         section.recipients.append(field);
+    } else if (keyView == kCategoryRetention) {
+        section.categoryRetention.append(field);
     } else if (RawField &given = section.fields.at(std::size_t(index)); given.line > 0) {
-        return fieldError(field, key(),
-                          Tr::tr("given twice in [%1] (first on line %2; only 'recipient' may repeat)")
-                              .arg(section.header())
-                              .arg(given.line));
+        return fieldError(
+            field, key(),
+            Tr::tr("given twice in [%1] (first on line %2; only 'recipient' and 'category_retention' may repeat)")
+                .arg(section.header())
+                .arg(given.line));
     } else {
         given = field;
     }

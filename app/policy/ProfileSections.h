@@ -20,6 +20,7 @@ inline const QString kController = QStringLiteral("controller");
 inline const QString kSystem = QStringLiteral("system");
 inline const QString kPurpose = QStringLiteral("purpose");
 inline const QString kRecipient = QStringLiteral("recipient");
+inline const QString kCategoryRetention = QStringLiteral("category_retention");
 
 struct KeySpec
 {
@@ -42,7 +43,7 @@ struct RawField
 int keyIndex(const QList<KeySpec> &specs, QStringView key);
 int keyIndex(const QList<KeySpec> &specs, const char *key);
 
-constexpr int kMaxKeys = 17; ///< the most keys a section type has (purpose)
+constexpr int kMaxKeys = 24; ///< the most keys a section type has (purpose)
 
 /// One section as read from the file, before its values are checked. Its fields sit in the places of their keys
 /// (no hash per section: a large profile has a hundred thousand sections).
@@ -54,6 +55,7 @@ struct RawSection
     const QList<KeySpec> *specs = nullptr;
     std::array<RawField, kMaxKeys> fields; ///< by keyIndex(); a field not given has line 0
     QList<RawField> recipients;
+    QList<RawField> categoryRetention;
 
     QString header() const { return code.isEmpty() ? type : type + QLatin1Char(' ') + code; }
     const RawField &field(const char *key) const

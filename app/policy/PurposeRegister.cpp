@@ -23,7 +23,9 @@ Result<QList<PurposeRegister::Row>> PurposeRegister::list(Database &database)
     // Own purposes first: they are the ones the operator answers for as controller.
     const QString statement = QStringLiteral(
         "SELECT p.id, p.code, p.title, c.name, c.kind, p.legal_ground, p.data_categories, p.retention_text, "
-        "p.countries, (SELECT COUNT(*) FROM recipients r WHERE r.purpose_id = p.id), c.id "
+        "p.countries, (SELECT COUNT(*) FROM recipients r WHERE r.purpose_id = p.id), c.id, "
+        "COALESCE(p.retired_at, ''), p.special_category, p.dpia, "
+        "(SELECT COUNT(*) FROM purpose_category_retention k WHERE k.purpose_id = p.id) "
         "FROM purposes p JOIN controllers c ON c.id = p.controller_id "
         "ORDER BY CASE WHEN c.kind = ? THEN 0 ELSE 1 END, c.name, p.title, p.id");
     if (Status status = sql::exec(query, statement, {toString(ControllerKind::Own)},
@@ -45,6 +47,10 @@ Result<QList<PurposeRegister::Row>> PurposeRegister::list(Database &database)
         row.countries = query.value(8).toString();
         row.recipients = query.value(9).toInt();
         row.controllerId = query.value(10).toLongLong();
+        row.retiredOn = query.value(11).toString();
+        row.specialCategory = query.value(12).toInt() != 0;
+        row.dpia = query.value(13).toString();
+        row.categoryPeriods = query.value(14).toInt();
         rows.append(row);
     }
     return rows;
@@ -57,16 +63,19 @@ Result<QJsonObject> PurposeRegister::record(Database &database, const QString &c
     query.setForwardOnly(true);
     if (Status status = sql::exec(
             query,
-            QStringLiteral("SELECT p.code, p.title, p.description, p.legal_ground, p.legal_reference, "
-                           "p.subject_categories, p.data_categories, p.data_fields, p.processing_kinds, "
-                           "p.retention_kind, p.retention_months, p.retention_event, p.retention_text, "
-                           "p.retention_action, p.deletion_method, p.security_measures, p.countries, p.profile, "
-                           "c.code AS controller, c.name AS controller_name, c.kind AS controller_kind, "
-                           "c.address AS controller_address, c.country AS controller_country, c.contact AS "
-                           "controller_contact, c.dpo_contact AS controller_dpo, c.representative AS "
-                           "controller_representative, s.code AS system, s.name AS system_name, s.location AS "
-                           "system_location, p.id FROM purposes p JOIN controllers c ON c.id = p.controller_id LEFT "
-                           "JOIN information_systems s ON s.id = p.system_id WHERE p.code = ?"),
+            QStringLiteral(
+                "SELECT p.code, p.title, p.description, p.legal_ground, p.legal_reference, "
+                "p.subject_categories, p.data_categories, p.data_fields, p.processing_kinds, "
+                "p.retention_kind, p.retention_months, p.retention_event, p.retention_text, "
+                "p.retention_action, p.deletion_method, p.security_measures, p.countries, p.profile, "
+                "c.code AS controller, c.name AS controller_name, c.kind AS controller_kind, "
+                "c.address AS controller_address, c.country AS controller_country, c.contact AS "
+                "controller_contact, c.dpo_contact AS controller_dpo, c.representative AS "
+                "controller_representative, c.joint_controller AS controller_joint, c.contract AS "
+                "controller_contract, p.special_category, p.special_condition, p.data_source, "
+                "p.automated_decisions, p.dpia, p.retired_at, s.code AS system, s.name AS system_name, s.location AS "
+                "system_location, p.id FROM purposes p JOIN controllers c ON c.id = p.controller_id LEFT "
+                "JOIN information_systems s ON s.id = p.system_id WHERE p.code = ?"),
             {code}, QT_TRANSLATE_NOOP("pd::sql", "reading the purpose"));
         !status) {
         return status.error();
@@ -85,8 +94,8 @@ Result<QJsonObject> PurposeRegister::record(Database &database, const QString &c
     const qint64 purposeId = query.value(idColumn).toLongLong();
     query.finish();
     if (Status status = sql::exec(query,
-                                  QStringLiteral("SELECT name, role, country, safeguards FROM recipients WHERE "
-                                                 "purpose_id = ? ORDER BY id"),
+                                  QStringLiteral("SELECT name, role, country, safeguards, contract FROM "
+                                                 "recipients WHERE purpose_id = ? ORDER BY id"),
                                   {purposeId}, QT_TRANSLATE_NOOP("pd::sql", "reading the recipients"));
         !status) {
         return status.error();
@@ -96,9 +105,32 @@ Result<QJsonObject> PurposeRegister::record(Database &database, const QString &c
         recipients.append(QJsonObject{{QStringLiteral("name"), query.value(0).toString()},
                                       {QStringLiteral("role"), query.value(1).toString()},
                                       {QStringLiteral("country"), query.value(2).toString()},
-                                      {QStringLiteral("safeguards"), query.value(3).toString()}});
+                                      {QStringLiteral("safeguards"), query.value(3).toString()},
+                                      {QStringLiteral("contract"), query.value(4).toString()}});
     }
     object.insert(QStringLiteral("recipients"), recipients);
+    query.finish();
+    if (Status status = sql::exec(query,
+                                  QStringLiteral("SELECT category, retention_kind, retention_months, retention_event, "
+                                                 "retention_text, retention_action FROM purpose_category_retention "
+                                                 "WHERE purpose_id = ? ORDER BY id"),
+                                  {purposeId}, QT_TRANSLATE_NOOP("pd::sql", "reading the retention periods"));
+        !status) {
+        return status.error();
+    }
+    QJsonArray periods;
+    while (query.next()) {
+        QJsonObject period{{QStringLiteral("category"), query.value(0).toString()},
+                           {QStringLiteral("retention_kind"), query.value(1).toString()},
+                           {QStringLiteral("retention_text"), query.value(4).toString()},
+                           {QStringLiteral("retention_action"), query.value(5).toString()}};
+        if (!query.value(2).isNull()) {
+            period.insert(QStringLiteral("retention_months"), query.value(2).toInt());
+            period.insert(QStringLiteral("retention_event"), query.value(3).toString());
+        }
+        periods.append(period);
+    }
+    object.insert(QStringLiteral("category_retention"), periods);
     return object;
 }
 

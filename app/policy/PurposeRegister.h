@@ -27,8 +27,13 @@ public:
         QString retentionText;
         QString countries;
         int recipients = 0;
+        QString retiredOn; ///< ISO date, empty while the purpose is in use
+        bool specialCategory = false;
+        QString dpia;            ///< DpiaStatus as stored
+        int categoryPeriods = 0; ///< data categories kept for a period of their own
     };
-    /// Every purpose: own controllers first, then by controller name and title. Errors: ErrorCode::Storage.
+    /// Every purpose, retired ones included: own controllers first, then by controller name and title. Errors:
+    /// ErrorCode::Storage.
     static Result<QList<Row>> list(Database &database);
     /// Everything the register holds of purpose `code`, as the record of processing needs it (GDPR art. 30(1),
     /// Decree 422 sub. 3.5): the purpose's own fields, its controller (address, contact, DPO, representative), the

@@ -79,8 +79,8 @@ Result<Plan> makePlan(Database &database, const Session &who, const QDate &today
     QSqlQuery query(db);
     query.setForwardOnly(true);
     for (const RetentionSweep::PurposeRetention &purpose : preview->purposes) {
-        plan.purposes.append({purpose.code, purpose.title, purpose.rule.action, purpose.due, purpose.heldBlocked,
-                              purpose.heldForRequest, purpose.heldLegal});
+        plan.purposes.append({purpose.code, purpose.title, purpose.category, purpose.rule.action, purpose.due,
+                              purpose.heldBlocked, purpose.heldForRequest, purpose.heldLegal});
         if (purpose.toChange() <= 0) {
             continue;
         }
@@ -90,11 +90,13 @@ Result<Plan> makePlan(Database &database, const Session &who, const QDate &today
         if (!set.computable) {
             continue;
         }
+        QVariantList values = set.values;
+        const QString categories = purpose.categoryCondition(values);
         if (Status status = sql::exec(query,
-                                      QStringLiteral("SELECT i.id, i.subject_id ") + set.from + kLive +
+                                      QStringLiteral("SELECT i.id, i.subject_id ") + set.from + categories + kLive +
                                           QStringLiteral(" AND NOT %1 AND NOT %2 AND NOT %3 AND i.state = 'active'")
                                               .arg(kHeld, kOpenRequest, kOnHold),
-                                      set.values, "reading what the retention sweep must change");
+                                      values, "reading what the retention sweep must change");
             !status) {
             return status.error();
         }

@@ -34,6 +34,7 @@ public:
     {
         QString code;
         QString title;
+        QString category; ///< a category kept for a period of its own, or empty for the purpose's own rule
         RetentionAction action = RetentionAction::Delete;
         qint64 due = 0;            ///< items found due
         qint64 heldBlocked = 0;    ///< due, held back by a block

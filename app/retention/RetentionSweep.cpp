@@ -23,6 +23,22 @@ qint64 RetentionSweep::Preview::toChange() const
     return total;
 }
 
+QString RetentionSweep::PurposeRetention::categoryCondition(QVariantList &values) const
+{
+    if (!category.isEmpty()) {
+        values << category;
+        return QStringLiteral(" AND i.category = ?");
+    }
+    if (otherCategories.isEmpty()) {
+        return QString();
+    }
+    for (const QString &other : otherCategories) {
+        values << other;
+    }
+    return QStringLiteral(" AND i.category NOT IN (%1)")
+        .arg(QStringList(otherCategories.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+}
+
 QDate RetentionSweep::latestEventDay(const QDate &today, int months)
 {
     QDate day = today.addMonths(-months);
@@ -62,6 +78,40 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
         purpose.rule.action = parseRetentionAction(purposes.value(7).toString()).value_or(RetentionAction::Delete);
         preview.purposes.append(purpose);
     }
+    purposes.finish();
+    // Categories kept for periods of their own: a row each after their purpose's.
+    if (Status status = sql::exec(purposes,
+                                  QStringLiteral("SELECT purpose_id, category, retention_kind, "
+                                                 "COALESCE(retention_months, 0), COALESCE(retention_event, ''), "
+                                                 "retention_text, retention_action FROM purpose_category_retention "
+                                                 "ORDER BY purpose_id, category"),
+                                  {}, "reading the register of purposes");
+        !status) {
+        return status.error();
+    }
+    while (purposes.next()) {
+        const qint64 purposeId = purposes.value(0).toLongLong();
+        qsizetype at = 0;
+        while (at < preview.purposes.size() && preview.purposes.at(at).purposeId != purposeId) {
+            ++at;
+        }
+        if (at == preview.purposes.size()) {
+            continue;
+        }
+        PurposeRetention category = preview.purposes.at(at);
+        category.category = purposes.value(1).toString();
+        category.rule.kind = parseRetentionKind(purposes.value(2).toString()).value_or(RetentionKind::Legal);
+        category.rule.months = purposes.value(3).toInt();
+        category.rule.event = purposes.value(4).toString();
+        category.ruleText = purposes.value(5).toString();
+        category.rule.action = parseRetentionAction(purposes.value(6).toString()).value_or(RetentionAction::Delete);
+        preview.purposes[at].otherCategories << category.category;
+        qsizetype after = at + 1;
+        while (after < preview.purposes.size() && preview.purposes.at(after).purposeId == purposeId) {
+            ++after;
+        }
+        preview.purposes.insert(after, category);
+    }
     // What each purpose holds, in one pass (an anonymized subject's items are all anonymized, a deleted one has none).
     QHash<qint64, qint64> held;
     {
@@ -77,6 +127,22 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
         while (query.next()) {
             held.insert(query.value(0).toLongLong(), query.value(1).toLongLong());
         }
+    }
+    // Of it, what the categories with periods of their own hold (only where there are such).
+    for (PurposeRetention &purpose : preview.purposes) {
+        if (purpose.category.isEmpty()) {
+            continue;
+        }
+        Result<QVariant> items =
+            sql::scalar(db,
+                        QStringLiteral("SELECT COUNT(*) FROM pd_items WHERE purpose_id = ? AND "
+                                       "category = ? AND state <> 'anonymized'"),
+                        {purpose.purposeId, purpose.category}, "counting what the retention sweep would do");
+        if (!items) {
+            return items.error();
+        }
+        purpose.items = items->toLongLong();
+        held[purpose.purposeId] -= purpose.items;
     }
     const auto count = [&db](const QString &statement, const QVariantList &values) -> Result<QList<qint64>> {
         QSqlQuery query(db);
@@ -95,7 +161,9 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
         return counts;
     };
     for (PurposeRetention &purpose : preview.purposes) {
-        purpose.items = held.value(purpose.purposeId);
+        if (purpose.category.isEmpty()) {
+            purpose.items = held.value(purpose.purposeId);
+        }
         const bool fixed = purpose.rule.kind == RetentionKind::Fixed;
         const QDate now = fixed ? latestEventDay(today, purpose.rule.months) : today;
         const QDate later =
@@ -108,13 +176,16 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
         }
         const QVariant dueTodayValue = dueLater.rowValue(now);
         const QString dueToday = QStringLiteral("(%1)").arg(dueLater.row);
+        QVariantList values =
+            QVariantList{dueTodayValue, dueTodayValue, dueTodayValue, dueTodayValue} + dueLater.values;
+        const QString categories = purpose.categoryCondition(values);
         const Result<QList<qint64>> counted = count(
             QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN "
                            "%1 AND %2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN %1 AND NOT %2 AND %3 THEN 1 ELSE "
                            "0 END), 0), COALESCE(SUM(CASE WHEN %1 AND NOT %2 AND NOT %3 AND %4 THEN 1 ELSE 0 END), 0) ")
                     .arg(dueToday, kHeld, kOpenRequest, kOnHold) +
-                dueLater.from + kLive,
-            QVariantList{dueTodayValue, dueTodayValue, dueTodayValue, dueTodayValue} + dueLater.values);
+                dueLater.from + categories + kLive,
+            values);
         if (!counted) {
             return counted.error();
         }

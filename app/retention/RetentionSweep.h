@@ -7,6 +7,8 @@
 #include <QDate>
 #include <QList>
 #include <QString>
+#include <QStringList>
+#include <QVariantList>
 
 namespace pd {
 
@@ -16,7 +18,8 @@ class Database;
 /// on a given day, and what is held back.
 ///
 /// preview() only reads (one pass for what each purpose holds, then each rule from its event); it needs a role that may
-/// view personal data, though it shows counts only.
+/// view personal data, though it shows counts only. A purpose whose register entry gives some data categories a
+/// period of their own has one row per such category after the row of its own rule, which covers the others.
 class RetentionSweep
 {
 public:
@@ -28,6 +31,8 @@ public:
         qint64 purposeId = 0;
         QString code;
         QString title;
+        QString category;            ///< a data category kept for a period of its own; empty: the purpose's own rule
+        QStringList otherCategories; ///< with an empty category: those with periods of their own (not in this row)
         RetentionRule rule;
         QString ruleText;          ///< the policy's own words for the period
         qint64 items = 0;          ///< data items held for the purpose (not yet anonymized)
@@ -40,6 +45,8 @@ public:
 
         /// What running the sweep would delete or anonymize.
         qint64 toChange() const { return due - heldBlocked - heldForRequest - heldLegal; }
+        /// " AND ..." limiting items (alias i) to this row's categories, and the values it binds.
+        QString categoryCondition(QVariantList &values) const;
     };
 
     struct Preview

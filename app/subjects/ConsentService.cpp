@@ -57,7 +57,9 @@ Result<qint64> ConsentService::give(Database &database, const Session &who, cons
     Status status = database.transaction([&](QSqlDatabase &tx) -> Status {
         QSqlQuery query(tx);
         if (Status found =
-                sql::exec(query, QStringLiteral("SELECT id, legal_ground, controller_id FROM purposes WHERE code = ?"),
+                sql::exec(query,
+                          QStringLiteral("SELECT id, legal_ground, controller_id, COALESCE(retired_at, '') FROM "
+                                         "purposes WHERE code = ?"),
                           {grant.purposeCode}, "reading the purpose");
             !found) {
             return found;
@@ -67,6 +69,11 @@ Result<qint64> ConsentService::give(Database &database, const Session &who, cons
         }
         const qint64 purposeId = query.value(0).toLongLong();
         const qint64 purposeController = query.value(2).toLongLong();
+        if (!query.value(3).toString().isEmpty()) {
+            return makeError(ErrorCode::InvalidArgument,
+                             Tr::tr("purpose '%1' was retired on %2: no new consent is taken for it")
+                                 .arg(grant.purposeCode, query.value(3).toString()));
+        }
         if (query.value(1).toString() != QLatin1String("consent")) {
             return makeError(
                 ErrorCode::InvalidArgument,

@@ -65,6 +65,7 @@ struct Purpose
     qint64 id = 0;
     qint64 controllerId = 0;
     bool consent = false;
+    bool retired = false; ///< no new data is collected for a retired purpose
 };
 
 /// Codes the file may name, read once.
@@ -88,12 +89,14 @@ Result<Lookups> readLookups(QSqlDatabase &db)
             lookups.ownController = query.value(1).toLongLong();
         }
     }
-    if (!query.exec(QStringLiteral("SELECT code, id, controller_id, legal_ground FROM purposes"))) {
+    if (!query.exec(QStringLiteral("SELECT code, id, controller_id, legal_ground, COALESCE(retired_at, '') FROM "
+                                   "purposes"))) {
         return sql::queryError(query, "reading purposes");
     }
     while (query.next()) {
         lookups.purposes.insert(query.value(0).toString(), {query.value(1).toLongLong(), query.value(2).toLongLong(),
-                                                            query.value(3).toString() == QLatin1String("consent")});
+                                                            query.value(3).toString() == QLatin1String("consent"),
+                                                            !query.value(4).toString().isEmpty()});
     }
     return lookups;
 }
@@ -205,6 +208,9 @@ QString checkRow(const ImportFile::Record &record, Context &context, Row &row)
     if (purpose == context.lookups.purposes.constEnd()) {
         return purposeCode.isEmpty() ? Tr::tr("field 'purpose': required (a column, or --purpose for every row)")
                                      : Tr::tr("field 'purpose': no purpose with this code");
+    }
+    if (purpose->retired) {
+        return Tr::tr("field 'purpose': the purpose is retired (no new data is collected for it)");
     }
     if (purpose->controllerId != row.controllerId) {
         // Data is collected by a controller for its own purposes (or a client's, on its instructions).

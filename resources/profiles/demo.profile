@@ -21,6 +21,7 @@ kind = client
 address = 20 Independence Ave., 220004 Minsk, Republic of Belarus
 country = BY
 contact = privacy@minsk-retail.example
+contract = Data processing agreement No. 12/2025 of 10 January 2025
 
 [system platform]
 name = Customer platform
@@ -50,11 +51,15 @@ subjects = Users
 categories = account, technical
 fields = name, email, phone, ip, city, country, browser, language, utm, referrer, cookie_id
 processing = collection, recording, systematization, accumulation, storage, clarification, anonymization, blocking, deletion
+source = The user, in the registration form; technical data from the user's browser
 retention = contract-term
 retention_text = For the term of the contract, then the periods set by the legislation of the Republic of Belarus
+category_retention = technical | 1 years after collection | delete | Technical data (IP address, browser, cookies): 1 (one) year after collection
 deletion = By the user in the personal account, or through the administrative panel
 security = Access control, encryption in transit, audit log
 countries = BY
+recipient = Support department | internal
+dpia = not-needed
 
 [purpose security]
 controller = operator
@@ -183,5 +188,5 @@ retention_text = Until the recipient unsubscribes or the client instructs deleti
 deletion = On unsubscription or on the client's instruction
 security = Access per client, encryption in transit
 countries = BY, DE
-recipient = Minsk Mail Delivery LLC | processor | BY | data processing agreement
-recipient = Rhein Hosting GmbH | processor | DE | standard contractual clauses
+recipient = Minsk Mail Delivery LLC | processor | BY | data processing agreement | Agreement No. 3/2025 of 1 February 2025
+recipient = Rhein Hosting GmbH | processor | DE | standard contractual clauses | SCC module 3 of 14 March 2025

@@ -153,8 +153,13 @@ void RetentionDialog::showPreview(const Result<RetentionSweep::Preview> &preview
     m_table->setRowCount(int(preview->purposes.size()));
     for (int row = 0; row < preview->purposes.size(); ++row) {
         const RetentionSweep::PurposeRetention &purpose = preview->purposes.at(row);
-        QTableWidgetItem *name = cell(purpose.title.isEmpty() ? purpose.code : purpose.title);
-        name->setToolTip(purpose.code);
+        const QString title = purpose.title.isEmpty() ? purpose.code : purpose.title;
+        // A category kept for a period of its own is a row of its own under its purpose.
+        QTableWidgetItem *name =
+            cell(purpose.category.isEmpty() ? title : tr("%1: %2").arg(title, Labels::category(purpose.category)));
+        name->setToolTip(purpose.category.isEmpty() ? purpose.code
+                                                    : tr("%1, data category '%2' (kept for a period of its own)")
+                                                          .arg(purpose.code, Labels::category(purpose.category)));
         m_table->setItem(row, Purpose, name);
         QTableWidgetItem *rule = cell(purpose.ruleText);
         rule->setToolTip(purpose.ruleText);

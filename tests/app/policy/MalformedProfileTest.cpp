@@ -54,8 +54,9 @@ std::vector<MalformedCase> malformedCases()
     return {
         {"UnknownKey", appended("colour = red\n"),
          "bad.profile:14: field 'colour': unknown field in [purpose sales] (expected one of: controller, system, "
-         "title, description, ground, legal_reference, subjects, categories, fields, processing, retention, "
-         "retention_text, retention_action, deletion, security, countries, recipient)"},
+         "title, description, ground, legal_reference, special, special_condition, subjects, categories, fields, "
+         "source, processing, retention, retention_text, retention_action, category_retention, deletion, security, "
+         "countries, recipient, automated_decisions, dpia, retired)"},
         {"UnknownSectionType", appended("[processor x]\n"),
          "bad.profile:14: section '[processor x]': unknown section type (expected [profile], [controller CODE], "
          "[system CODE] or [purpose CODE])"},
@@ -105,19 +106,42 @@ std::vector<MalformedCase> malformedCases()
         {"BadPurposeCountry", appended("countries = BY, de\n"),
          "bad.profile:14: field 'countries': 'de' is not a country code (expected an ISO 3166 alpha-2 code in "
          "capitals, such as BY or DE)"},
+        {"CategoryRetentionForAnotherCategory", appended("category_retention = payment | legal\n"),
+         "bad.profile:14: field 'category_retention': 'payment' is not one of this purpose's categories (expected "
+         "one of: ..."},
+        {"CategoryRetentionWithBadRule", appended("categories = account\ncategory_retention = account | soon\n"),
+         "bad.profile:15: field 'category_retention': 'soon' is not a retention rule (expected ..."},
+        {"CategoryRetentionWithBadAction",
+         appended("categories = account\ncategory_retention = account | legal | burn\n"),
+         "bad.profile:15: field 'category_retention': 'burn' is not what retention ends with (expected delete or "
+         "anonymize)"},
+        {"CategoryRetentionGivenTwice",
+         appended("categories = account\ncategory_retention = account | legal\ncategory_retention = account | "
+                  "backup-cycle\n"),
+         "bad.profile:16: field 'category_retention': category 'account' is given a period twice"},
+        {"SpecialNeitherYesNorNo", appended("special = maybe\n"),
+         "bad.profile:14: field 'special': 'maybe' is neither yes nor no"},
+        {"SpecialConditionWithoutSpecialData", appended("special_condition = art. 9(2)(a)\n"),
+         "bad.profile:14: field 'special_condition': is given for a purpose without special categories of data "
+         "(expected 'special = yes' with it)"},
+        {"BadDpia", appended("dpia = later\n"),
+         "bad.profile:14: field 'dpia': 'later' is not a DPIA status (expected one of: not-assessed, not-needed, "
+         "needed, in-progress, done)"},
+        {"RetiredNotADate", appended("retired = last year\n"),
+         "bad.profile:14: field 'retired': 'last year' is not a date (expected YYYY-MM-DD)"},
         {"BadRecipientRole", appended("recipient = Bank | seller\n"),
          "bad.profile:14: field 'recipient': 'seller' is not a recipient role (expected 'NAME | "
-         "processor|controller|authority | COUNTRY | SAFEGUARDS', the last two optional)"},
+         "processor|controller|authority|internal | COUNTRY | SAFEGUARDS | CONTRACT', the last three optional)"},
         {"RecipientWithoutRole", appended("recipient = Bank\n"),
          "bad.profile:14: field 'recipient': found 1 part(s) separated by '|' (expected 'NAME | processor|controller|"
-         "authority | COUNTRY | SAFEGUARDS', the last two optional)"},
+         "authority|internal | COUNTRY | SAFEGUARDS | CONTRACT', the last three optional)"},
         {"RecipientWithoutName", appended("recipient =  | processor\n"),
          "bad.profile:14: field 'recipient': the name is empty (expected ..."},
         {"RecipientBadCountry", appended("recipient = Bank | processor | Minsk\n"),
          "bad.profile:14: field 'recipient': 'Minsk' is not a country code (expected ..."},
         {"DuplicateKey", appended("title = Again\n"),
-         "bad.profile:14: field 'title': given twice in [purpose sales] (first on line 11; only 'recipient' may "
-         "repeat)"},
+         "bad.profile:14: field 'title': given twice in [purpose sales] (first on line 11; only 'recipient' and "
+         "'category_retention' may repeat)"},
         {"DuplicateCode",
          appended("[purpose sales]\ncontroller = acme\ntitle = S\nground = consent\nretention = legal\n"),
          "bad.profile:14: [purpose sales]: code 'sales' is already used by the purpose on line 9"},

@@ -19,7 +19,13 @@ QStringList fieldsOf(const ProfilePurpose &p)
     QStringList recipients;
     for (const ProfileRecipient &r : p.recipients) {
         recipients << r.name + QLatin1Char('|') + toString(r.role) + QLatin1Char('|') + r.country + QLatin1Char('|') +
-                          r.safeguards;
+                          r.safeguards + QLatin1Char('|') + r.contract;
+    }
+    QStringList periods;
+    for (const ProfileCategoryRetention &k : p.categoryRetention) {
+        periods << k.category + QLatin1Char('|') + toString(k.retention) + QLatin1Char('|') +
+                       QString::number(k.retentionMonths) + QLatin1Char('|') + k.retentionEvent + QLatin1Char('|') +
+                       k.retentionText + QLatin1Char('|') + toString(k.retentionAction);
     }
     return {p.code,
             p.controller,
@@ -40,12 +46,20 @@ QStringList fieldsOf(const ProfilePurpose &p)
             p.deletionMethod,
             p.securityMeasures,
             p.countries.join(QLatin1Char(';')),
-            recipients.join(QLatin1Char(';'))};
+            recipients.join(QLatin1Char(';')),
+            periods.join(QLatin1Char(';')),
+            p.specialCategory ? QStringLiteral("special") : QString(),
+            p.specialCondition,
+            p.dataSource,
+            p.automatedDecisions,
+            toString(p.dpia),
+            p.retiredOn};
 }
 
 QStringList fieldsOf(const ProfileController &c)
 {
-    return {c.code, c.name, toString(c.kind), c.address, c.country, c.contact, c.dpoContact, c.representative};
+    return {c.code,    c.name,       toString(c.kind), c.address,         c.country,
+            c.contact, c.dpoContact, c.representative, c.jointController, c.contract};
 }
 
 QStringList fieldsOf(const ProfileSystem &s)

@@ -197,7 +197,7 @@ TEST_P(ProfileInstallerTest, InstallingAgainUpdatesInsteadOfDuplicating)
             purpose.retentionEvent = QStringLiteral("withdrawal");
             purpose.retentionAction = RetentionAction::Anonymize;
             purpose.recipients = {{QStringLiteral("Only Host"), RecipientRole::Processor, QStringLiteral("LT"),
-                                   QStringLiteral("standard contractual clauses")}};
+                                   QStringLiteral("standard contractual clauses"), QString()}};
         }
     }
     ASSERT_TRUE(ProfileInstaller::install(db(), profile).ok());

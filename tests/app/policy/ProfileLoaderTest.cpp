@@ -282,50 +282,61 @@ TEST(ProfileLoaderTest, AiAssistantsBlocksDuringVerification)
 
 TEST(ProfileLoaderTest, ReadsEveryPartOfTheFormat)
 {
-    const QString text = QString(QChar(0xFEFF)) + QStringLiteral("# comment\r\n"
-                                                                 "[profile]\r\n"
-                                                                 "name = Full\r\n"
-                                                                 "source = seed 9\r\n"
-                                                                 "policy_version = 2026-05-01\r\n"
-                                                                 "\r\n"
-                                                                 "   # indented comment\n"
-                                                                 "[purpose later]\n"
-                                                                 "controller = acme\n"
-                                                                 "system = crm\n"
-                                                                 "title = Defined before its controller\n"
-                                                                 "description = a = b\n"
-                                                                 "ground = legitimate-interest\n"
-                                                                 "legal_reference = art. 6(1)(f)\n"
-                                                                 "subjects = Customers , Visitors\n"
-                                                                 "categories = account,technical\n"
-                                                                 "fields = name, email\n"
-                                                                 "processing = collection, storage\n"
-                                                                 "retention = 2 years after contract-end\n"
-                                                                 "deletion = overwrite\n"
-                                                                 "security = encryption\n"
-                                                                 "countries = BY, DE\n"
-                                                                 "recipient = Host | processor | DE | SCC | 2021\n"
-                                                                 "[controller acme]\n"
-                                                                 "name = Acme\n"
-                                                                 "kind = client\n"
-                                                                 "address = Minsk\n"
-                                                                 "country = BY\n"
-                                                                 "contact = privacy@acme.example\n"
-                                                                 "dpo = dpo@acme.example\n"
-                                                                 "representative = Rep GmbH\n"
-                                                                 "[system crm]\n"
-                                                                 "name = CRM\n"
-                                                                 "controller = acme\n"
-                                                                 "description = customers\n"
-                                                                 "location = Minsk\n");
+    const QString text =
+        QString(QChar(0xFEFF)) + QStringLiteral("# comment\r\n"
+                                                "[profile]\r\n"
+                                                "name = Full\r\n"
+                                                "source = seed 9\r\n"
+                                                "policy_version = 2026-05-01\r\n"
+                                                "\r\n"
+                                                "   # indented comment\n"
+                                                "[purpose later]\n"
+                                                "controller = acme\n"
+                                                "system = crm\n"
+                                                "title = Defined before its controller\n"
+                                                "description = a = b\n"
+                                                "ground = legitimate-interest\n"
+                                                "legal_reference = art. 6(1)(f)\n"
+                                                "subjects = Customers , Visitors\n"
+                                                "categories = account,technical\n"
+                                                "fields = name, email\n"
+                                                "processing = collection, storage\n"
+                                                "retention = 2 years after contract-end\n"
+                                                "deletion = overwrite\n"
+                                                "security = encryption\n"
+                                                "countries = BY, DE\n"
+                                                "recipient = Host | processor | DE | SCC | DPA 2021 | extra\n"
+                                                "special = yes\n"
+                                                "special_condition = art. 9(2)(a)\n"
+                                                "source = the subject\n"
+                                                "category_retention = technical | 6 months "
+                                                "after collection | anonymize | half a year\n"
+                                                "automated_decisions = scoring\n"
+                                                "dpia = in-progress\n"
+                                                "retired = 2026-06-30\n"
+                                                "[controller acme]\n"
+                                                "name = Acme\n"
+                                                "kind = client\n"
+                                                "address = Minsk\n"
+                                                "country = BY\n"
+                                                "contact = privacy@acme.example\n"
+                                                "dpo = dpo@acme.example\n"
+                                                "representative = Rep GmbH\n"
+                                                "joint_controller = Partner LLC\n"
+                                                "contract = DPA 7/2025\n"
+                                                "[system crm]\n"
+                                                "name = CRM\n"
+                                                "controller = acme\n"
+                                                "description = customers\n"
+                                                "location = Minsk\n");
     Result<Profile> parsed = ProfileLoader::parse(text, QStringLiteral("full.profile"));
     // The recipient above has five parts: refused. Fix it and parse again.
     ASSERT_FALSE(parsed.ok());
     EXPECT_TRUE(
-        parsed.error().message.startsWith(QStringLiteral("full.profile:23: field 'recipient': found 5 part(s)")))
+        parsed.error().message.startsWith(QStringLiteral("full.profile:23: field 'recipient': found 6 part(s)")))
         << parsed.error().message.toStdString();
 
-    parsed = ProfileLoader::parse(QString(text).replace(QStringLiteral(" | 2021"), QString()),
+    parsed = ProfileLoader::parse(QString(text).replace(QStringLiteral(" | extra"), QString()),
                                   QStringLiteral("full.profile"));
     ASSERT_TRUE(parsed.ok()) << parsed.error().message.toStdString();
     const Profile &profile = parsed.value();
@@ -338,7 +349,9 @@ TEST(ProfileLoaderTest, ReadsEveryPartOfTheFormat)
     EXPECT_EQ(acme.address, QStringLiteral("Minsk"));
     EXPECT_EQ(acme.dpoContact, QStringLiteral("dpo@acme.example"));
     EXPECT_EQ(acme.representative, QStringLiteral("Rep GmbH"));
-    EXPECT_EQ(acme.line, 24);
+    EXPECT_EQ(acme.jointController, QStringLiteral("Partner LLC"));
+    EXPECT_EQ(acme.contract, QStringLiteral("DPA 7/2025"));
+    EXPECT_EQ(acme.line, 31);
     ASSERT_EQ(profile.systems.size(), 1);
     EXPECT_EQ(profile.systems.at(0).controller, QStringLiteral("acme"));
     EXPECT_EQ(profile.systems.at(0).location, QStringLiteral("Minsk"));
@@ -360,6 +373,20 @@ TEST(ProfileLoaderTest, ReadsEveryPartOfTheFormat)
     EXPECT_EQ(later.recipients.at(0).role, RecipientRole::Processor);
     EXPECT_EQ(later.recipients.at(0).country, QStringLiteral("DE"));
     EXPECT_EQ(later.recipients.at(0).safeguards, QStringLiteral("SCC"));
+    EXPECT_EQ(later.recipients.at(0).contract, QStringLiteral("DPA 2021"));
+    EXPECT_TRUE(later.specialCategory);
+    EXPECT_EQ(later.specialCondition, QStringLiteral("art. 9(2)(a)"));
+    EXPECT_EQ(later.dataSource, QStringLiteral("the subject"));
+    ASSERT_EQ(later.categoryRetention.size(), 1);
+    EXPECT_EQ(later.categoryRetention.at(0).category, QStringLiteral("technical"));
+    EXPECT_EQ(later.categoryRetention.at(0).retention, RetentionKind::Fixed);
+    EXPECT_EQ(later.categoryRetention.at(0).retentionMonths, 6);
+    EXPECT_EQ(later.categoryRetention.at(0).retentionEvent, QStringLiteral("collection"));
+    EXPECT_EQ(later.categoryRetention.at(0).retentionAction, RetentionAction::Anonymize);
+    EXPECT_EQ(later.categoryRetention.at(0).retentionText, QStringLiteral("half a year"));
+    EXPECT_EQ(later.automatedDecisions, QStringLiteral("scoring"));
+    EXPECT_EQ(later.dpia, DpiaStatus::InProgress);
+    EXPECT_EQ(later.retiredOn, QStringLiteral("2026-06-30"));
 }
 
 TEST(ProfileLoaderTest, RetentionRules)

@@ -24,6 +24,7 @@ protected:
         // Only the rules under test make anything due: the demo's purposes keep their data, its scheduled erasures
         // are done.
         exec(QStringLiteral("UPDATE purposes SET retention_kind = 'legal'"));
+        exec(QStringLiteral("DELETE FROM purpose_category_retention"));
         exec(QStringLiteral("UPDATE scheduled_erasures SET done_at = '2026-01-01T00:00:00Z'"));
     }
 
@@ -51,6 +52,45 @@ protected:
             .toLongLong();
     }
 };
+
+TEST_P(RetentionRunTest, ACategoryWithAPeriodOfItsOwnGoesWhileThePurposeKeepsTheRest)
+{
+    // Account data for as long as the contract runs; technical data (the IP address) one year after collection.
+    const qint64 purpose = addPurpose("t-split", "contract-term");
+    exec(QStringLiteral("INSERT INTO purpose_category_retention (id, purpose_id, category, retention_kind, "
+                        "retention_months, retention_event, retention_text, retention_action) VALUES (?, ?, "
+                        "'technical', 'fixed', 12, 'collection', 'one year', 'delete')"),
+         {nextId("purpose_category_retention"), purpose});
+    const qint64 subject = addSubject("split@example.org");
+    const qint64 account = addItem(subject, purpose, "2024-01-10");
+    const qint64 ip = addItem(subject, purpose, "2024-01-10", "ip", "192.0.2.7");
+    const qint64 recentIp = addItem(subject, purpose, "2026-06-01", "ip", "192.0.2.8");
+    exec(QStringLiteral("UPDATE pd_items SET category = 'technical' WHERE id IN (?, ?)"), {ip, recentIp});
+
+    const Result<RetentionSweep::Preview> preview = RetentionSweep::preview(db(), as("officer"), kToday);
+    ASSERT_TRUE(preview.ok()) << preview.error().message.toStdString();
+    QList<RetentionSweep::PurposeRetention> rows;
+    for (const RetentionSweep::PurposeRetention &row : preview->purposes) {
+        if (row.code == QLatin1String("t-split")) {
+            rows << row;
+        }
+    }
+    ASSERT_EQ(rows.size(), 2) << "the purpose's own rule, then the category's";
+    EXPECT_TRUE(rows.at(0).category.isEmpty());
+    EXPECT_EQ(rows.at(0).items, 1) << "the account item only";
+    EXPECT_EQ(rows.at(0).due, 0) << "the contract still runs";
+    EXPECT_EQ(rows.at(1).category, QStringLiteral("technical"));
+    EXPECT_EQ(rows.at(1).ruleText, QStringLiteral("one year"));
+    EXPECT_EQ(rows.at(1).items, 2);
+    EXPECT_EQ(rows.at(1).due, 1);
+
+    const RetentionRun::Summary summary = run();
+    EXPECT_EQ(summary.itemsDeleted, 1);
+    EXPECT_TRUE(exists(subject)) << "the subject keeps its account data";
+    EXPECT_EQ(value(account), QStringLiteral("x@example.org"));
+    EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM pd_items WHERE id = ?"), {ip}).toInt(), 0);
+    EXPECT_EQ(value(recentIp), QStringLiteral("192.0.2.8")) << "collected less than a year ago";
+}
 
 TEST_P(RetentionRunTest, DueItemsGoAsTheRuleSaysAndHeldBackOnesStay)
 {
