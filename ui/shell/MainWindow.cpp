@@ -114,7 +114,7 @@ void MainWindow::createPages()
     m_subjects = new SubjectsPage(m_database, m_session, this);
     m_subjects->setObjectName(QStringLiteral("subjectsPage"));
     connect(m_subjects, &SubjectsPage::subjectsChanged, this, &MainWindow::refreshApprovalCount);
-    m_purposes = new PurposesPage(m_database, this);
+    m_purposes = new PurposesPage(m_database, m_session, this);
     m_purposes->setObjectName(QStringLiteral("purposesPage"));
     m_audit = new AuditPage(m_database, m_session, this);
     m_audit->setObjectName(QStringLiteral("auditPage"));
