@@ -20,6 +20,7 @@ DueSet dueSet(const RetentionRule &rule, qint64 purposeId, const QDate &day)
                                   "i.collected_at < ?");
         set.values = {purposeId, next};
         set.row = QStringLiteral("i.collected_at < ?");
+        set.itemsFrom = QStringLiteral("FROM pd_items i WHERE i.purpose_id = ? AND i.collected_at < ?");
     } else if (event == QLatin1String("registration")) {
         set.from = QStringLiteral("FROM subjects s") + items + QStringLiteral("s.created_at < ?");
         set.values = {purposeId, next};
@@ -55,6 +56,10 @@ const QString kOpenRequest = QStringLiteral("EXISTS (SELECT 1 FROM requests r WH
                                  .arg(openStatusCondition(QStringLiteral("r.status")));
 const QString kHeld = QStringLiteral("(i.state = 'blocked' OR s.state = 'blocked')");
 const QString kOnHold = QStringLiteral("COALESCE(s.legal_hold, '') <> ''");
+const QString kHoldsBack =
+    QStringLiteral("(s.state = 'blocked' OR COALESCE(s.legal_hold, '') <> '' OR s.id IN (SELECT r.subject_id FROM "
+                   "requests r WHERE r.subject_id IS NOT NULL AND %1))")
+        .arg(openStatusCondition(QStringLiteral("r.status")));
 const QString kLive = QStringLiteral(" AND i.state <> 'anonymized' AND s.state <> 'anonymized'");
 
 } // namespace pd::retentiondue

@@ -112,37 +112,31 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
         }
         preview.purposes.insert(after, category);
     }
-    // What each purpose holds, in one pass (an anonymized subject's items are all anonymized, a deleted one has none).
-    QHash<qint64, qint64> held;
+    // What each purpose holds per category, in one pass over an index (an anonymized subject's items are all
+    // anonymized, a deleted one has none); a category kept for a period of its own is counted in its own row.
+    QHash<qint64, QHash<QString, qint64>> held;
     {
         QSqlQuery query(db);
         query.setForwardOnly(true);
         if (Status status = sql::exec(query,
-                                      QStringLiteral("SELECT purpose_id, COUNT(*) FROM pd_items WHERE purpose_id IS "
-                                                     "NOT NULL AND state <> 'anonymized' GROUP BY purpose_id"),
+                                      QStringLiteral("SELECT purpose_id, category, COUNT(*) FROM pd_items WHERE "
+                                                     "purpose_id IS NOT NULL AND state <> 'anonymized' GROUP BY "
+                                                     "purpose_id, category"),
                                       {}, "counting what the retention sweep would do");
             !status) {
             return status.error();
         }
         while (query.next()) {
-            held.insert(query.value(0).toLongLong(), query.value(1).toLongLong());
+            held[query.value(0).toLongLong()].insert(query.value(1).toString(), query.value(2).toLongLong());
         }
     }
-    // Of it, what the categories with periods of their own hold (only where there are such).
     for (PurposeRetention &purpose : preview.purposes) {
-        if (purpose.category.isEmpty()) {
-            continue;
+        const QHash<QString, qint64> categories = held.value(purpose.purposeId);
+        for (auto it = categories.constBegin(); it != categories.constEnd(); ++it) {
+            const bool counted =
+                purpose.category.isEmpty() ? !purpose.otherCategories.contains(it.key()) : purpose.category == it.key();
+            purpose.items += counted ? it.value() : 0;
         }
-        Result<QVariant> items =
-            sql::scalar(db,
-                        QStringLiteral("SELECT COUNT(*) FROM pd_items WHERE purpose_id = ? AND "
-                                       "category = ? AND state <> 'anonymized'"),
-                        {purpose.purposeId, purpose.category}, "counting what the retention sweep would do");
-        if (!items) {
-            return items.error();
-        }
-        purpose.items = items->toLongLong();
-        held[purpose.purposeId] -= purpose.items;
     }
     const auto count = [&db](const QString &statement, const QVariantList &values) -> Result<QList<qint64>> {
         QSqlQuery query(db);
@@ -161,9 +155,6 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
         return counts;
     };
     for (PurposeRetention &purpose : preview.purposes) {
-        if (purpose.category.isEmpty()) {
-            purpose.items = held.value(purpose.purposeId);
-        }
         const bool fixed = purpose.rule.kind == RetentionKind::Fixed;
         const QDate now = fixed ? latestEventDay(today, purpose.rule.months) : today;
         const QDate later =
@@ -179,13 +170,50 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
         QVariantList values =
             QVariantList{dueTodayValue, dueTodayValue, dueTodayValue, dueTodayValue} + dueLater.values;
         const QString categories = purpose.categoryCondition(values);
-        const Result<QList<qint64>> counted = count(
-            QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN "
-                           "%1 AND %2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN %1 AND NOT %2 AND %3 THEN 1 ELSE "
-                           "0 END), 0), COALESCE(SUM(CASE WHEN %1 AND NOT %2 AND NOT %3 AND %4 THEN 1 ELSE 0 END), 0) ")
-                    .arg(dueToday, kHeld, kOpenRequest, kOnHold) +
-                dueLater.from + categories + kLive,
-            values);
+        Result<QList<qint64>> counted = QList<qint64>();
+        if (!dueLater.itemsFrom.isEmpty()) {
+            // Millions of items may be due at once (the first sweep over old data): counted from the index alone,
+            // and only the few subjects that hold data back are joined (an anonymized subject's items are all
+            // anonymized).
+            QVariantList itemValues = QVariantList{dueTodayValue, dueTodayValue} + dueLater.values;
+            const QString itemCategories = purpose.categoryCondition(itemValues);
+            counted = count(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0), "
+                                           "COALESCE(SUM(CASE WHEN %1 AND i.state = 'blocked' THEN 1 ELSE 0 END), 0) ")
+                                    .arg(dueToday) +
+                                dueLater.itemsFrom + itemCategories + QStringLiteral(" AND i.state <> 'anonymized'"),
+                            itemValues);
+            QVariantList heldValues = QVariantList{dueTodayValue, dueTodayValue, dueTodayValue} + dueLater.values;
+            const QString heldCategories = purpose.categoryCondition(heldValues);
+            const Result<QList<qint64>> held = count(
+                QStringLiteral("SELECT COALESCE(SUM(CASE WHEN %1 AND i.state <> 'blocked' AND s.state = 'blocked' "
+                               "THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN %1 AND NOT %2 AND %3 THEN 1 ELSE 0 "
+                               "END), 0), COALESCE(SUM(CASE WHEN %1 AND NOT %2 AND NOT %3 AND %4 THEN 1 ELSE 0 END), "
+                               "0) FROM subjects s CROSS JOIN pd_items i WHERE %5 AND i.subject_id = s.id AND ")
+                        .arg(dueToday, kHeld, kOpenRequest, kOnHold, kHoldsBack) +
+                    QString(dueLater.itemsFrom.mid(dueLater.itemsFrom.indexOf(QLatin1String("WHERE ")) + 6) +
+                            heldCategories)
+                        // The few subjects first, then their items by subject: an expression keeps the purpose's
+                        // index out.
+                        .replace(QLatin1String("i.purpose_id"), QLatin1String("(i.purpose_id + 0)"))
+                        .replace(QLatin1String("i.category"), QLatin1String("(i.category || '')")) +
+                    QStringLiteral(" AND i.state <> 'anonymized'"),
+                heldValues);
+            if (counted && held) {
+                counted = QList<qint64>{counted->at(0), counted->at(1), counted->at(2) + held->at(0), held->at(1),
+                                        held->at(2)};
+            } else if (!held) {
+                counted = held.error();
+            }
+        } else {
+            counted = count(
+                QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE "
+                               "WHEN %1 AND %2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN %1 AND NOT %2 AND %3 "
+                               "THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN %1 AND NOT %2 AND NOT %3 AND %4 THEN 1 "
+                               "ELSE 0 END), 0) ")
+                        .arg(dueToday, kHeld, kOpenRequest, kOnHold) +
+                    dueLater.from + categories + kLive,
+                values);
+        }
         if (!counted) {
             return counted.error();
         }

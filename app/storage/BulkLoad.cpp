@@ -28,7 +28,7 @@ const IndexDefinition kSubjectSearchIndexes[] = {
     {"subject_terms_term", "subject_terms", "term"},
     {"subjects_created", "subjects", "created_at"},
     {"subjects_contract_end", "subjects", "contract_end"},
-    {"pd_items_purpose", "pd_items", "purpose_id, collected_at, state"},
+    {"pd_items_purpose", "pd_items", "purpose_id, category, collected_at, state"},
 };
 
 } // namespace

@@ -53,3 +53,9 @@ INSERT INTO recipients_v10 SELECT id, purpose_id, name, role, country, safeguard
 DROP TABLE recipients;
 ALTER TABLE recipients_v10 RENAME TO recipients;
 CREATE INDEX recipients_purpose ON recipients (purpose_id);
+-- @all
+-- The retention sweep counts what each purpose holds per data category (periods per category) from this index alone,
+-- and finds a category's due items by their collection. (app/storage/BulkLoad.cpp suspends it during a bulk load:
+-- keep them in step.)
+DROP INDEX pd_items_purpose;
+CREATE INDEX pd_items_purpose ON pd_items (purpose_id, category, collected_at, state);

@@ -170,7 +170,7 @@ CREATE INDEX subjects_external_id ON subjects (external_id);
 CREATE INDEX subjects_id ON subjects (id);
 CREATE INDEX subjects_created ON subjects (created_at);
 CREATE INDEX subjects_contract_end ON subjects (contract_end);
-CREATE INDEX pd_items_purpose ON pd_items (purpose_id, collected_at, state);
+CREATE INDEX pd_items_purpose ON pd_items (purpose_id, category, collected_at, state);
 COMMIT;
 SQL
 }

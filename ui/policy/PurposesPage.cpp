@@ -117,15 +117,9 @@ PurposesPage::PurposesPage(std::shared_ptr<Database> database, const Session &se
     m_tabs->setTabToolTip(ProcessorsTab, tr("Those who process data on our behalf (Decree 422: authorised persons)"));
     m_editing << newController << editController << newSystem << editSystem << editProcessor;
 
-    m_empty = new EmptyState(this);
-    m_empty->setObjectName(QStringLiteral("purposeEmptyState"));
-    m_views = new QStackedWidget(this);
-    m_views->addWidget(m_tabs);
-    m_views->addWidget(m_empty);
-
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new PageTitle(tr("Purposes"), this));
-    layout->addWidget(m_views, 1);
+    layout->addWidget(m_tabs, 1);
     updateButtons();
 }
 
@@ -164,7 +158,13 @@ QWidget *PurposesPage::purposesTab()
     }
     row->addStretch(1);
     layout->addLayout(row);
-    layout->addWidget(splitter, 1);
+    // No purposes yet (or the register cannot be read): what to do instead of an empty table.
+    m_empty = new EmptyState(page);
+    m_empty->setObjectName(QStringLiteral("purposeEmptyState"));
+    m_views = new QStackedWidget(page);
+    m_views->addWidget(splitter);
+    m_views->addWidget(m_empty);
+    layout->addWidget(m_views, 1);
     return page;
 }
 
@@ -201,20 +201,21 @@ void PurposesPage::reload()
     }
     m_register = std::move(read).value();
     m_processors = std::move(processors).value();
-    if (m_register.purposes.isEmpty() && m_register.controllers.isEmpty()) {
-        m_empty->setContent(tr("No processing purposes are registered yet."),
-                            tr("The register is filled from a policy profile, which names each purpose with its "
-                               "legal ground, data categories, retention and recipients:"),
-                            QStringLiteral("privacydesk-cli init --profile FILE"),
-                            QIcon(QStringLiteral(":/icons/purposes.svg")));
-        m_views->setCurrentWidget(m_empty);
-        return;
-    }
     fillPurposes();
     fillControllers();
     fillSystems();
     fillProcessors();
-    m_views->setCurrentWidget(m_tabs);
+    if (m_register.purposes.isEmpty()) {
+        m_empty->setContent(tr("No processing purposes are registered yet."),
+                            tr("Officers add them with New Purpose (a controller first, on the Controllers tab), or "
+                               "load a policy profile, which names each purpose with its legal ground, data "
+                               "categories, retention and recipients:"),
+                            QStringLiteral("privacydesk-cli init --profile FILE"),
+                            QIcon(QStringLiteral(":/icons/purposes.svg")));
+        m_views->setCurrentWidget(m_empty);
+    } else {
+        m_views->setCurrentIndex(0);
+    }
     for (int row = 0; row < m_table->rowCount(); ++row) {
         if (m_table->item(row, 0)->data(Qt::UserRole).toString() == selected) {
             m_table->selectRow(row);
