@@ -1808,6 +1808,10 @@
         <source>The register of purposes was written to %1.</source>
         <translation>Рэестр мэт запісаны ў %1.</translation>
     </message>
+    <message>
+        <source>category %1</source>
+        <translation>катэгорыя %1</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentReview</name>
@@ -1857,6 +1861,10 @@
     <message>
         <source>purpose &apos;%1&apos; belongs to another controller than subject #%2&apos;s</source>
         <translation>мэта &apos;%1&apos; належыць іншаму аператару, чым суб&apos;ект #%2</translation>
+    </message>
+    <message>
+        <source>purpose &apos;%1&apos; was retired on %2: no new consent is taken for it</source>
+        <translation>мэта апрацоўкі &apos;%1&apos; выведзена з выкарыстання %2: новыя згоды для яе не прымаюцца</translation>
     </message>
 </context>
 <context>
@@ -2710,6 +2718,10 @@
     <message>
         <source>; the rows up to row %1 were stored, import the same file again to carry on</source>
         <translation>; радкі да %1 уключна захаваны, імпартуйце той жа файл зноў, каб працягнуць</translation>
+    </message>
+    <message>
+        <source>field &apos;purpose&apos;: the purpose is retired (no new data is collected for it)</source>
+        <translation>поле &apos;purpose&apos;: мэта апрацоўкі выведзена з выкарыстання (новыя даныя для яе не збіраюцца)</translation>
     </message>
 </context>
 <context>
@@ -3640,10 +3652,6 @@
         <translation>невядомае поле ў [%1] (чакаецца адно з: %2)</translation>
     </message>
     <message>
-        <source>given twice in [%1] (first on line %2; only &apos;recipient&apos; may repeat)</source>
-        <translation>пазначана двойчы ў [%1] (упершыню ў радку %2; паўтарацца можа толькі &apos;recipient&apos;)</translation>
-    </message>
-    <message>
         <source>required field &apos;%1&apos; is missing</source>
         <translation>адсутнічае абавязковае поле &apos;%1&apos;</translation>
     </message>
@@ -3678,10 +3686,6 @@
     <message>
         <source>&apos;%1&apos; is not a retention rule (%2)</source>
         <translation>&apos;%1&apos; — недапушчальнае правіла тэрміну захоўвання (%2)</translation>
-    </message>
-    <message>
-        <source>expected &apos;NAME | processor|controller|authority | COUNTRY | SAFEGUARDS&apos;, the last two optional</source>
-        <translation>чакаецца &apos;NAME | processor|controller|authority | COUNTRY | SAFEGUARDS&apos;, апошнія два неабавязковыя</translation>
     </message>
     <message>
         <source>found %1 part(s) separated by &apos;|&apos; (%2)</source>
@@ -3739,6 +3743,42 @@
         <source>&apos;%1&apos; is not what retention ends with (expected delete or anonymize)</source>
         <translation>«%1» — не тое, чым заканчваецца захоўванне (чакалася delete або anonymize)</translation>
     </message>
+    <message>
+        <source>found %1 part(s) separated by &apos;|&apos; (expected &apos;CATEGORY | RULE | ACTION | TEXT&apos;, the last two optional)</source>
+        <translation>частак, падзеленых &apos;|&apos;: %1 (чакаецца &apos;CATEGORY | RULE | ACTION | TEXT&apos;, апошнія дзве неабавязковыя)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of this purpose&apos;s categories (expected one of: %2)</source>
+        <translation>&apos;%1&apos; — не катэгорыя даных гэтай мэты (чакаецца адна з: %2)</translation>
+    </message>
+    <message>
+        <source>category &apos;%1&apos; is given a period twice</source>
+        <translation>для катэгорыі &apos;%1&apos; тэрмін зададзены двойчы</translation>
+    </message>
+    <message>
+        <source>expected &apos;NAME | processor|controller|authority|internal | COUNTRY | SAFEGUARDS | CONTRACT&apos;, the last three optional</source>
+        <translation>чакаецца &apos;NAME | processor|controller|authority|internal | COUNTRY | SAFEGUARDS | CONTRACT&apos;, апошнія тры неабавязковыя</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither yes nor no</source>
+        <translation>&apos;%1&apos; — не yes і не no</translation>
+    </message>
+    <message>
+        <source>is given for a purpose without special categories of data (expected &apos;special = yes&apos; with it)</source>
+        <translation>пазначана для мэты без спецыяльных катэгорый даных (разам з ім чакаецца &apos;special = yes&apos;)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a DPIA status (expected one of: %2)</source>
+        <translation>&apos;%1&apos; — недапушчальны статус DPIA (чакаецца адзін з: %2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date (expected YYYY-MM-DD)</source>
+        <translation>&apos;%1&apos; — не дата (чакаецца YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>given twice in [%1] (first on line %2; only &apos;recipient&apos; and &apos;category_retention&apos; may repeat)</source>
+        <translation>пазначана двойчы ў [%1] (упершыню ў радку %2; паўтарацца могуць толькі &apos;recipient&apos; і &apos;category_retention&apos;)</translation>
+    </message>
 </context>
 <context>
     <name>pd::ProgressJob</name>
@@ -3749,6 +3789,402 @@
     <message>
         <source>Stopping after the batch in progress…</source>
         <translation>Спыненне пасля бягучага пакета…</translation>
+    </message>
+</context>
+<context>
+    <name>pd::PurposeDetails</name>
+    <message>
+        <source>not recorded</source>
+        <translation>не пазначана</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Мэта</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Апісанне</translation>
+    </message>
+    <message>
+        <source>Legal ground</source>
+        <translation>Прававая падстава</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Special categories</source>
+        <translation>Спецыяльныя катэгорыі даных</translation>
+    </message>
+    <message>
+        <source>Yes: %1</source>
+        <translation>Так: %1</translation>
+    </message>
+    <message>
+        <source>condition not stated</source>
+        <translation>умова не пазначана</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Не</translation>
+    </message>
+    <message>
+        <source>Automated decisions</source>
+        <translation>Аўтаматызаваныя рашэнні</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Няма</translation>
+    </message>
+    <message>
+        <source>Impact assessment</source>
+        <translation>Ацэнка ўздзеяння на абарону даных</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Retired on %1: no new data or consent is taken for it</source>
+        <translation>Выведзена з выкарыстання %1: новыя даныя і згоды для яе не прымаюцца</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>Аператар</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Найменне</translation>
+    </message>
+    <message>
+        <source>Our role</source>
+        <translation>Наша роля</translation>
+    </message>
+    <message>
+        <source>Contract with the client</source>
+        <translation>Дагавор з кліентам</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрас</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Кантакты</translation>
+    </message>
+    <message>
+        <source>Data protection officer</source>
+        <translation>Адказны за абарону даных</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>Прадстаўнік</translation>
+    </message>
+    <message>
+        <source>Joint controller</source>
+        <translation>Сумесны аператар</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Даныя</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>Суб&apos;екты</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Катэгорыі</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Палі</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Крыніца</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Апрацоўка</translation>
+    </message>
+    <message>
+        <source>Information system</source>
+        <translation>Інфармацыйная сістэма</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Тэрмін захоўвання</translation>
+    </message>
+    <message>
+        <source>All data</source>
+        <translation>Усе даныя</translation>
+    </message>
+    <message>
+        <source>Other data</source>
+        <translation>Астатнія даныя</translation>
+    </message>
+    <message>
+        <source>Destruction</source>
+        <translation>Знішчэнне</translation>
+    </message>
+    <message>
+        <source>Recipients and transfers</source>
+        <translation>Атрымальнікі і трансгранічная перадача</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Атрымальнікі</translation>
+    </message>
+    <message>
+        <source>contract: %1</source>
+        <translation>дагавор: %1</translation>
+    </message>
+    <message>
+        <source>Transfer abroad: %1</source>
+        <translation>Трансгранічная перадача: %1</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Краіны</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Бяспека</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Меры</translation>
+    </message>
+</context>
+<context>
+    <name>pd::PurposeEditor</name>
+    <message>
+        <source>New Purpose</source>
+        <translation>Новая мэта апрацоўкі</translation>
+    </message>
+    <message>
+        <source>Edit Purpose: %1</source>
+        <translation>Змяненне мэты апрацоўкі: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>&amp;Мэта</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Даныя</translation>
+    </message>
+    <message>
+        <source>&amp;Retention and security</source>
+        <translation>&amp;Захоўванне і бяспека</translation>
+    </message>
+    <message>
+        <source>Re&amp;cipients and transfers</source>
+        <translation>&amp;Атрымальнікі і трансгранічная перадача</translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits and &apos;-&apos;, such as support-chat</source>
+        <translation>малыя лацінскія літары, лічбы і &apos;-&apos;, напрыклад support-chat</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(няма)</translation>
+    </message>
+    <message>
+        <source>as the privacy policy words it</source>
+        <translation>як сфармулявана ў палітыцы</translation>
+    </message>
+    <message>
+        <source>the article or clause, such as GDPR art. 6(1)(b)</source>
+        <translation>артыкул або пункт, напрыклад GDPR art. 6(1)(b)</translation>
+    </message>
+    <message>
+        <source>Special categories of data (health, biometrics, beliefs, ...)</source>
+        <translation>Спецыяльныя катэгорыі даных (здароўе, біяметрыя, перакананні, ...)</translation>
+    </message>
+    <message>
+        <source>the condition that allows them, such as GDPR art. 9(2)(a) explicit consent</source>
+        <translation>умова, якая дапускае іх апрацоўку, напрыклад GDPR art. 9(2)(a) яўная згода</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>няма</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>&amp;Код:</translation>
+    </message>
+    <message>
+        <source>Information s&amp;ystem:</source>
+        <translation>&amp;Інфармацыйная сістэма:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Назва:</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>Апісанн&amp;е:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal ground:</source>
+        <translation>&amp;Прававая падстава:</translation>
+    </message>
+    <message>
+        <source>Legal re&amp;ference:</source>
+        <translation>&amp;Спасылка на норму:</translation>
+    </message>
+    <message>
+        <source>Art. 9 co&amp;ndition:</source>
+        <translation>&amp;Умова па арт. 9:</translation>
+    </message>
+    <message>
+        <source>&amp;Automated decisions:</source>
+        <translation>Аў&amp;таматызаваныя рашэнні:</translation>
+    </message>
+    <message>
+        <source>Impact assessment (DP&amp;IA):</source>
+        <translation>Ацэнка ўздзе&amp;яння на абарону даных (DPIA):</translation>
+    </message>
+    <message>
+        <source>comma-separated, such as Customers, Visitors</source>
+        <translation>праз коску, напрыклад Кліенты, Наведвальнікі</translation>
+    </message>
+    <message>
+        <source>comma-separated field names, such as name, email, phone</source>
+        <translation>імёны палёў праз коску, напрыклад name, email, phone</translation>
+    </message>
+    <message>
+        <source>the subject, a client, public sources, ...</source>
+        <translation>суб&apos;ект, кліент, агульнадаступныя крыніцы, ...</translation>
+    </message>
+    <message>
+        <source>comma-separated, such as collection, storage, deletion</source>
+        <translation>праз коску, напрыклад збор, захоўванне, выдаленне</translation>
+    </message>
+    <message>
+        <source>Categories of &amp;subjects:</source>
+        <translation>Катэгорыі &amp;суб&apos;ектаў:</translation>
+    </message>
+    <message>
+        <source>Categories of &amp;data:</source>
+        <translation>Катэгорыі да&amp;ных:</translation>
+    </message>
+    <message>
+        <source>Data &amp;fields:</source>
+        <translation>&amp;Палі даных:</translation>
+    </message>
+    <message>
+        <source>S&amp;ource of the data:</source>
+        <translation>&amp;Крыніца даных:</translation>
+    </message>
+    <message>
+        <source>&amp;Kinds of processing:</source>
+        <translation>&amp;Віды апрацоўкі:</translation>
+    </message>
+    <message>
+        <source>the policy&apos;s own words for the period</source>
+        <translation>фармулёўка тэрміну з палітыкі</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Катэгорыя</translation>
+    </message>
+    <message>
+        <source>Kept, and the policy&apos;s words</source>
+        <translation>Тэрмін захоўвання і фармулёўка палітыкі</translation>
+    </message>
+    <message>
+        <source>Add a Period for a Category</source>
+        <translation>Дадаць тэрмін для катэгорыі</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Выдаліць</translation>
+    </message>
+    <message>
+        <source>how the data is destroyed</source>
+        <translation>як знішчаюцца даныя</translation>
+    </message>
+    <message>
+        <source>technical and organisational measures</source>
+        <translation>тэхнічныя і арганізацыйныя меры</translation>
+    </message>
+    <message>
+        <source>&amp;Kept:</source>
+        <translation>&amp;Тэрмін захоўвання:</translation>
+    </message>
+    <message>
+        <source>The policy&apos;s &amp;words:</source>
+        <translation>Фармулёўка &amp;палітыкі:</translation>
+    </message>
+    <message>
+        <source>Categories kept
+for other periods:</source>
+        <translation>Катэгорыі з іншымі
+тэрмінамі захоўвання:</translation>
+    </message>
+    <message>
+        <source>&amp;Destruction method:</source>
+        <translation>&amp;Спосаб знішчэння:</translation>
+    </message>
+    <message>
+        <source>Security &amp;measures:</source>
+        <translation>Ме&amp;ры абароны:</translation>
+    </message>
+    <message>
+        <source>ISO codes of the countries where the data is processed, such as BY, DE</source>
+        <translation>коды ISO краін, у якіх апрацоўваюцца даныя, напрыклад BY, DE</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Найменне</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тып</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Краіна</translation>
+    </message>
+    <message>
+        <source>Safeguards for a transfer</source>
+        <translation>Гарантыі пры трансгранічнай перадачы</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Дагавор</translation>
+    </message>
+    <message>
+        <source>Add a Recipient</source>
+        <translation>Дадаць атрымальніка</translation>
+    </message>
+    <message>
+        <source>Co&amp;untries:</source>
+        <translation>&amp;Краіны:</translation>
+    </message>
+    <message>
+        <source>Recipients:</source>
+        <translation>Атрымальнікі:</translation>
+    </message>
+    <message>
+        <source>the policy&apos;s own words for this period</source>
+        <translation>фармулёўка гэтага тэрміну з палітыкі</translation>
+    </message>
+    <message>
+        <source>&amp;Controller:</source>
+        <translation>Апе&amp;ратар:</translation>
     </message>
 </context>
 <context>
@@ -3801,10 +4237,6 @@
         <translation>Мэты апрацоўкі пакуль не зарэгістраваны.</translation>
     </message>
     <message>
-        <source>The register is filled from a policy profile, which names each purpose with its legal ground, data categories, retention and recipients:</source>
-        <translation>Рэестр запаўняецца з профілю палітыкі, у якім для кожнай мэты апрацоўкі пазначаны прававая падстава, катэгорыі даных, тэрмін захоўвання і атрымальнікі:</translation>
-    </message>
-    <message>
         <source>A client: we process this data on the client&apos;s instructions</source>
         <translation>Кліент: мы апрацоўваем гэтыя даныя па даручэнні кліента</translation>
     </message>
@@ -3812,6 +4244,352 @@
         <source>Our own company: we decide why and how this data is processed</source>
         <translation>Наша кампанія: мы вызначаем мэты і спосабы апрацоўкі гэтых даных</translation>
     </message>
+    <message>
+        <source>Contract</source>
+        <translation>Дагавор</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Найменне</translation>
+    </message>
+    <message>
+        <source>Our role</source>
+        <translation>Наша роля</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Краіна</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Кантакты</translation>
+    </message>
+    <message>
+        <source>Data protection officer</source>
+        <translation>Адказны за абарону даных</translation>
+    </message>
+    <message>
+        <source>Contract with the client</source>
+        <translation>Дагавор з кліентам</translation>
+    </message>
+    <message>
+        <source>New Controller...</source>
+        <translation>Новы аператар...</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>Змяніць...</translation>
+    </message>
+    <message>
+        <source>Controllers</source>
+        <translation>Аператары</translation>
+    </message>
+    <message>
+        <source>Where the data is</source>
+        <translation>Дзе знаходзяцца даныя</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Апісанне</translation>
+    </message>
+    <message>
+        <source>New System...</source>
+        <translation>Новая сістэма...</translation>
+    </message>
+    <message>
+        <source>Information systems</source>
+        <translation>Інфармацыйныя сістэмы</translation>
+    </message>
+    <message>
+        <source>Safeguards</source>
+        <translation>Гарантыі</translation>
+    </message>
+    <message>
+        <source>Processors</source>
+        <translation>Упаўнаважаныя асобы</translation>
+    </message>
+    <message>
+        <source>Those who process data on our behalf (Decree 422: authorised persons)</source>
+        <translation>Тыя, хто апрацоўвае даныя па нашым даручэнні (Decree 422: упаўнаважаныя асобы)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Record of processing of the selected purpose</source>
+        <translation>Звесткі аб апрацоўцы па выбранай мэце</translation>
+    </message>
+    <message>
+        <source>&amp;New Purpose...</source>
+        <translation>&amp;Новая мэта...</translation>
+    </message>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation>&amp;Змяніць...</translation>
+    </message>
+    <message>
+        <source>&amp;Retire...</source>
+        <translation>Вывесці з вы&amp;карыстання...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n category(ies) kept for other periods</source>
+        <translation>
+            <numerusform>%1; яшчэ %n катэгорыя са сваім тэрмінам</numerusform>
+            <numerusform>%1; яшчэ %n катэгорыі са сваімі тэрмінамі</numerusform>
+            <numerusform>%1; яшчэ %n катэгорый са сваімі тэрмінамі</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Выкарыстоўваецца</translation>
+    </message>
+    <message>
+        <source>Retired on %1</source>
+        <translation>Выведзена з выкарыстання %1</translation>
+    </message>
+    <message>
+        <source>Select a purpose to see its record of processing.</source>
+        <translation>Выберыце мэту, каб убачыць звесткі аб апрацоўцы.</translation>
+    </message>
+    <message>
+        <source>&amp;Reinstate...</source>
+        <translation>Вярнуць у вы&amp;карыстанне...</translation>
+    </message>
+    <message>
+        <source>New Purpose</source>
+        <translation>Новая мэта апрацоўкі</translation>
+    </message>
+    <message>
+        <source>A purpose belongs to a controller. Add the controller first, on the Controllers tab.</source>
+        <translation>Мэта апрацоўкі належыць аператару. Спачатку дадайце аператара на ўкладцы Аператары.</translation>
+    </message>
+    <message>
+        <source>New Controller</source>
+        <translation>Новы аператар</translation>
+    </message>
+    <message>
+        <source>Edit Controller</source>
+        <translation>Змяненне аператара</translation>
+    </message>
+    <message>
+        <source>Who decides why and how the data is processed: our own company, or a client for whom we process data on instructions.</source>
+        <translation>Хто вызначае мэты і спосабы апрацоўкі даных: наша кампанія або кліент, па даручэнні якога мы апрацоўваем даныя.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Захаваць</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Код:</translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits and &apos;-&apos;</source>
+        <translation>малыя лацінскія літары, лічбы і &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Найменне:</translation>
+    </message>
+    <message>
+        <source>Our role:</source>
+        <translation>Наша роля:</translation>
+    </message>
+    <message>
+        <source>Contract with the client:</source>
+        <translation>Дагавор з кліентам:</translation>
+    </message>
+    <message>
+        <source>for a client: the contract we process under</source>
+        <translation>для кліента: дагавор, паводле якога мы апрацоўваем даныя</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Адрас:</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>Краіна:</translation>
+    </message>
+    <message>
+        <source>ISO code, such as BY</source>
+        <translation>код ISO, напрыклад BY</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>Кантакты:</translation>
+    </message>
+    <message>
+        <source>Data protection officer:</source>
+        <translation>Адказны за абарону даных:</translation>
+    </message>
+    <message>
+        <source>Representative:</source>
+        <translation>Прадстаўнік:</translation>
+    </message>
+    <message>
+        <source>Joint controller:</source>
+        <translation>Сумесны аператар:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>няма</translation>
+    </message>
+    <message>
+        <source>New Information System</source>
+        <translation>Новая інфармацыйная сістэма</translation>
+    </message>
+    <message>
+        <source>Edit Information System</source>
+        <translation>Змяненне інфармацыйнай сістэмы</translation>
+    </message>
+    <message>
+        <source>An information system that holds personal data, and where the data is kept.</source>
+        <translation>Інфармацыйная сістэма, у якой змяшчаюцца персанальныя даныя, і месца захоўвання даных.</translation>
+    </message>
+    <message>
+        <source>Controller:</source>
+        <translation>Аператар:</translation>
+    </message>
+    <message>
+        <source>Where the data is:</source>
+        <translation>Дзе знаходзяцца даныя:</translation>
+    </message>
+    <message>
+        <source>data centre, city, country</source>
+        <translation>дата-цэнтр, горад, краіна</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Апісанне:</translation>
+    </message>
+    <message>
+        <source>Edit Processor</source>
+        <translation>Змяненне ўпаўнаважанай асобы</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changes apply to every purpose this processor receives data for (%n purpose(s)).</source>
+        <translation>
+            <numerusform>Змены датычацца ўсіх мэт, для якіх гэтая ўпаўнаважаная асоба атрымлівае даныя (%n мэта).</numerusform>
+            <numerusform>Змены датычацца ўсіх мэт, для якіх гэтая ўпаўнаважаная асоба атрымлівае даныя (%n мэты).</numerusform>
+            <numerusform>Змены датычацца ўсіх мэт, для якіх гэтая ўпаўнаважаная асоба атрымлівае даныя (%n мэт).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ISO code, such as DE</source>
+        <translation>код ISO, напрыклад DE</translation>
+    </message>
+    <message>
+        <source>Safeguards for a transfer:</source>
+        <translation>Гарантыі пры трансгранічнай перадачы:</translation>
+    </message>
+    <message>
+        <source>such as standard contractual clauses</source>
+        <translation>напрыклад стандартныя дагаворныя ўмовы</translation>
+    </message>
+    <message>
+        <source>Contract:</source>
+        <translation>Дагавор:</translation>
+    </message>
+    <message>
+        <source>the agreement it processes under</source>
+        <translation>дагавор, паводле якога яна апрацоўвае даныя</translation>
+    </message>
+    <message>
+        <source>Retire Purpose</source>
+        <translation>Вывад мэты з выкарыстання</translation>
+    </message>
+    <message>
+        <source>Reinstate Purpose</source>
+        <translation>Вяртанне мэты ў выкарыстанне</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; will take no new data or consent from the day it is retired. Nothing is deleted: the data held for it stays under its retention rule, and the purpose stays in the register and its history.</source>
+        <translation>З дня вываду з выкарыстання для мэты &apos;%1&apos; не будуць прымацца новыя даныя і згоды. Нічога не выдаляецца: даныя, якія захоўваюцца для яе, застаюцца пад дзеяннем яе тэрміну захоўвання, а мэта застаецца ў рэестры і ў яго гісторыі.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; will take new data and consents again.</source>
+        <translation>Для мэты &apos;%1&apos; зноў будуць прымацца новыя даныя і згоды.</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Вывесці з выкарыстання</translation>
+    </message>
+    <message>
+        <source>Reinstate</source>
+        <translation>Вярнуць у выкарыстанне</translation>
+    </message>
+    <message>
+        <source>Retired on:</source>
+        <translation>Дата вываду з выкарыстання:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Прычына:</translation>
+    </message>
+    <message>
+        <source>why, for the audit trail</source>
+        <translation>чаму — для журнала аўдыту</translation>
+    </message>
+    <message>
+        <source>Officers add them with New Purpose (a controller first, on the Controllers tab), or load a policy profile, which names each purpose with its legal ground, data categories, retention and recipients:</source>
+        <translation>Адказныя за абарону даных дадаюць іх кнопкай «Новая мэта» (спачатку аператара — на ўкладцы «Аператары») або загружаюць профіль палітыкі, у якім для кожнай мэты апрацоўкі пазначаны прававая падстава, катэгорыі даных, тэрмін захоўвання і атрымальнікі:</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RegisterEditor</name>
+    <message>
+        <source>code: &apos;%1&apos; is already used by another %2</source>
+        <translation>код: &apos;%1&apos; ужо заняты іншым аб&apos;ектам тыпу %2</translation>
+    </message>
+    <message>
+        <source>there is no %1 &apos;%2&apos;</source>
+        <translation>аб&apos;ект %1 &apos;%2&apos; не знойдзены</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; was changed by someone else meanwhile; open it again to see the changes</source>
+        <translation>аб&apos;ект %1 &apos;%2&apos; тым часам зменены кімсьці іншым; адкрыйце яго зноў, каб убачыць змены</translation>
+    </message>
+    <message>
+        <source>code: &apos;%1&apos; is not a valid code</source>
+        <translation>код: &apos;%1&apos; — недапушчальны код</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: holds a line break or &apos;|&apos;, which the register cannot keep</source>
+        <translation>поле &apos;%1&apos;: змяшчае перанос радка або &apos;|&apos;, якія рэестр не можа захаваць</translation>
+    </message>
+    <message>
+        <source>reason: a reason is required</source>
+        <translation>прычына: трэба пазначыць прычыну</translation>
+    </message>
+    <message>
+        <source>there is no purpose &apos;%1&apos;</source>
+        <translation>няма мэты &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>purpose &apos;%1&apos; is in use, not retired</source>
+        <translation>мэта апрацоўкі &apos;%1&apos; выкарыстоўваецца і не выведзена з выкарыстання</translation>
+    </message>
+    <message>
+        <source>purpose &apos;%1&apos; was retired on %2</source>
+        <translation>мэта апрацоўкі &apos;%1&apos; выведзена з выкарыстання %2</translation>
+    </message>
+    <message>
+        <source>name: a processor needs a name</source>
+        <translation>найменне: у ўпаўнаважанай асобы павінна быць найменне</translation>
+    </message>
+    <message>
+        <source>there is no processor &apos;%1&apos;</source>
+        <translation>няма ўпаўнаважанай асобы &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>processor &apos;%1&apos; was changed by someone else meanwhile; open it again to see the changes</source>
+        <translation>упаўнаважаная асоба &apos;%1&apos; тым часам зменена кімсьці іншым; адкрыйце яе зноў, каб убачыць змены</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RegisterLabels</name>
     <message>
         <source>Contract</source>
         <translation>Дагавор</translation>
@@ -3835,6 +4613,126 @@
     <message>
         <source>Public task</source>
         <translation>Грамадскі інтарэс</translation>
+    </message>
+    <message>
+        <source>We are the controller</source>
+        <translation>Мы — аператар</translation>
+    </message>
+    <message>
+        <source>We process for this client</source>
+        <translation>Мы апрацоўваем па даручэнні кліента</translation>
+    </message>
+    <message>
+        <source>Processor</source>
+        <translation>Упаўнаважаная асоба</translation>
+    </message>
+    <message>
+        <source>External recipient</source>
+        <translation>Знешні атрымальнік</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Дзяржаўны орган</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Унутраны атрымальнік</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>Не ацэнена</translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation>Не патрабуецца</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>Патрабуецца</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>У рабоце</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выканана</translation>
+    </message>
+    <message>
+        <source>While the contract lasts</source>
+        <translation>Пакуль дзейнічае дагавор</translation>
+    </message>
+    <message>
+        <source>A period after an event</source>
+        <translation>Тэрмін пасля падзеі</translation>
+    </message>
+    <message>
+        <source>Until the backup expires</source>
+        <translation>Да заканчэння тэрміну рэзервовай копіі</translation>
+    </message>
+    <message>
+        <source>Until consent is withdrawn</source>
+        <translation>Да адклікання згоды</translation>
+    </message>
+    <message>
+        <source>The period set by law</source>
+        <translation>Тэрмін, устаноўлены заканадаўствам</translation>
+    </message>
+    <message>
+        <source>registration</source>
+        <translation>рэгістрацыі</translation>
+    </message>
+    <message>
+        <source>the answer to the request</source>
+        <translation>адказу на запыт</translation>
+    </message>
+    <message>
+        <source>the last visit</source>
+        <translation>апошняга наведвання</translation>
+    </message>
+    <message>
+        <source>collection</source>
+        <translation>збору</translation>
+    </message>
+    <message>
+        <source>the end of the contract</source>
+        <translation>заканчэння дагавора</translation>
+    </message>
+    <message>
+        <source>withdrawal of consent</source>
+        <translation>адклікання згоды</translation>
+    </message>
+    <message>
+        <source>Anonymize</source>
+        <translation>Абязасобіць</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Выдаліць</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) after %1</source>
+        <translation>
+            <numerusform>%n год пасля %1</numerusform>
+            <numerusform>%n гады пасля %1</numerusform>
+            <numerusform>%n гадоў пасля %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) after %1</source>
+        <translation>
+            <numerusform>%n месяц пасля %1</numerusform>
+            <numerusform>%n месяцы пасля %1</numerusform>
+            <numerusform>%n месяцаў пасля %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, then anonymize</source>
+        <translation>%1, потым абязасобіць</translation>
+    </message>
+    <message>
+        <source>%1, then delete</source>
+        <translation>%1, потым выдаліць</translation>
     </message>
 </context>
 <context>
@@ -5390,6 +6288,53 @@
         <source>Cancelled: what was done stays done; run the sweep again to finish.</source>
         <translation>Скасавана: зробленае застаецца; запусціце ачыстку зноў, каб завяршыць.</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, data category &apos;%2&apos; (kept for a period of its own)</source>
+        <translation>%1, катэгорыя даных &apos;%2&apos; (са сваім тэрмінам захоўвання)</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RetentionRuleEdit</name>
+    <message>
+        <source>How long the data is kept</source>
+        <translation>Як доўга захоўваюцца даныя</translation>
+    </message>
+    <message>
+        <source>Length of the period</source>
+        <translation>Працягласць тэрміну</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>мес.</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>г.</translation>
+    </message>
+    <message>
+        <source>Counted from</source>
+        <translation>Адлічваецца ад</translation>
+    </message>
+    <message>
+        <source>after %1</source>
+        <translation>пасля %1</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>Потым</translation>
+    </message>
+    <message>
+        <source>then delete</source>
+        <translation>потым выдаліць</translation>
+    </message>
+    <message>
+        <source>then anonymize</source>
+        <translation>потым абязасобіць</translation>
+    </message>
 </context>
 <context>
     <name>pd::RetentionRun</name>
@@ -6280,6 +7225,22 @@
     <message>
         <source>reading the policy version</source>
         <translation>чытанне версіі палітыкі</translation>
+    </message>
+    <message>
+        <source>replacing the retention periods of a purpose</source>
+        <translation>замена тэрмінаў захоўвання мэты апрацоўкі</translation>
+    </message>
+    <message>
+        <source>storing the retention period of a category</source>
+        <translation>захаванне тэрміну захоўвання катэгорыі</translation>
+    </message>
+    <message>
+        <source>retiring the purpose</source>
+        <translation>вывад мэты з выкарыстання</translation>
+    </message>
+    <message>
+        <source>reading the retention periods</source>
+        <translation>чытанне тэрмінаў захоўвання</translation>
     </message>
 </context>
 </TS>

@@ -1775,6 +1775,10 @@
         <source>The register of purposes was written to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>category %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentReview</name>
@@ -1823,6 +1827,10 @@
     </message>
     <message>
         <source>purpose &apos;%1&apos; belongs to another controller than subject #%2&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>purpose &apos;%1&apos; was retired on %2: no new consent is taken for it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2676,6 +2684,10 @@
     </message>
     <message>
         <source>; the rows up to row %1 were stored, import the same file again to carry on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;purpose&apos;: the purpose is retired (no new data is collected for it)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3605,10 +3617,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>given twice in [%1] (first on line %2; only &apos;recipient&apos; may repeat)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>required field &apos;%1&apos; is missing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3642,10 +3650,6 @@
     </message>
     <message>
         <source>&apos;%1&apos; is not a retention rule (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected &apos;NAME | processor|controller|authority | COUNTRY | SAFEGUARDS&apos;, the last two optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3704,6 +3708,42 @@
         <source>&apos;%1&apos; is not what retention ends with (expected delete or anonymize)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>found %1 part(s) separated by &apos;|&apos; (expected &apos;CATEGORY | RULE | ACTION | TEXT&apos;, the last two optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of this purpose&apos;s categories (expected one of: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category &apos;%1&apos; is given a period twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &apos;NAME | processor|controller|authority|internal | COUNTRY | SAFEGUARDS | CONTRACT&apos;, the last three optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither yes nor no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is given for a purpose without special categories of data (expected &apos;special = yes&apos; with it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a DPIA status (expected one of: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date (expected YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given twice in [%1] (first on line %2; only &apos;recipient&apos; and &apos;category_retention&apos; may repeat)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::ProgressJob</name>
@@ -3713,6 +3753,401 @@
     </message>
     <message>
         <source>Stopping after the batch in progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::PurposeDetails</name>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal ground</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>condition not stated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automated decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impact assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired on %1: no new data or consent is taken for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract with the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data protection officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joint controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destruction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients and transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contract: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer abroad: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::PurposeEditor</name>
+    <message>
+        <source>New Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Purpose: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retention and security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;cipients and transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits and &apos;-&apos;, such as support-chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as the privacy policy words it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the article or clause, such as GDPR art. 6(1)(b)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special categories of data (health, biometrics, beliefs, ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the condition that allows them, such as GDPR art. 9(2)(a) explicit consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information s&amp;ystem:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Legal ground:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal re&amp;ference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 9 co&amp;ndition:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Automated decisions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impact assessment (DP&amp;IA):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated, such as Customers, Visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated field names, such as name, email, phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subject, a client, public sources, ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma-separated, such as collection, storage, deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories of &amp;subjects:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories of &amp;data:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data &amp;fields:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ource of the data:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kinds of processing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the policy&apos;s own words for the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept, and the policy&apos;s words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a Period for a Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how the data is destroyed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>technical and organisational measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kept:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy&apos;s &amp;words:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories kept
+for other periods:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Destruction method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security &amp;measures:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISO codes of the countries where the data is processed, such as BY, DE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safeguards for a transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;untries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the policy&apos;s own words for this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Controller:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3766,10 +4201,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The register is filled from a policy profile, which names each purpose with its legal ground, data categories, retention and recipients:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A client: we process this data on the client&apos;s instructions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3777,6 +4208,350 @@
         <source>Our own company: we decide why and how this data is processed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data protection officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract with the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Controller...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controllers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the data is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New System...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safeguards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Those who process data on our behalf (Decree 422: authorised persons)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record of processing of the selected purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Purpose...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retire...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n category(ies) kept for other periods</source>
+        <translation>
+            <numerusform>%1; %n category kept for another period</numerusform>
+            <numerusform>%1; %n categories kept for other periods</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a purpose to see its record of processing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reinstate...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A purpose belongs to a controller. Add the controller first, on the Controllers tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who decides why and how the data is processed: our own company, or a client for whom we process data on instructions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits and &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract with the client:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for a client: the contract we process under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISO code, such as BY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data protection officer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Representative:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joint controller:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Information System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Information System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An information system that holds personal data, and where the data is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controller:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the data is:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data centre, city, country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Processor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Changes apply to every purpose this processor receives data for (%n purpose(s)).</source>
+        <translation>
+            <numerusform>Changes apply to every purpose this processor receives data for (%n purpose).</numerusform>
+            <numerusform>Changes apply to every purpose this processor receives data for (%n purposes).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ISO code, such as DE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safeguards for a transfer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>such as standard contractual clauses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the agreement it processes under</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retire Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reinstate Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; will take no new data or consent from the day it is retired. Nothing is deleted: the data held for it stays under its retention rule, and the purpose stays in the register and its history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; will take new data and consents again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reinstate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>why, for the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Officers add them with New Purpose (a controller first, on the Controllers tab), or load a policy profile, which names each purpose with its legal ground, data categories, retention and recipients:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::RegisterEditor</name>
+    <message>
+        <source>code: &apos;%1&apos; is already used by another %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no %1 &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; was changed by someone else meanwhile; open it again to see the changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code: &apos;%1&apos; is not a valid code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: holds a line break or &apos;|&apos;, which the register cannot keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason: a reason is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no purpose &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>purpose &apos;%1&apos; is in use, not retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>purpose &apos;%1&apos; was retired on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name: a processor needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no processor &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>processor &apos;%1&apos; was changed by someone else meanwhile; open it again to see the changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::RegisterLabels</name>
     <message>
         <source>Contract</source>
         <translation type="unfinished"></translation>
@@ -3799,6 +4574,124 @@
     </message>
     <message>
         <source>Public task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We are the controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We process for this client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While the contract lasts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A period after an event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until the backup expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until consent is withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period set by law</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer to the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the end of the contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrawal of consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) after %1</source>
+        <translation>
+            <numerusform>%n year after %1</numerusform>
+            <numerusform>%n years after %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) after %1</source>
+        <translation>
+            <numerusform>%n month after %1</numerusform>
+            <numerusform>%n months after %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, then anonymize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, then delete</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5343,6 +6236,53 @@
         <source>Cancelled: what was done stays done; run the sweep again to finish.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, data category &apos;%2&apos; (kept for a period of its own)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::RetentionRuleEdit</name>
+    <message>
+        <source>How long the data is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length of the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>then delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>then anonymize</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::RetentionRun</name>
@@ -6227,6 +7167,22 @@
     </message>
     <message>
         <source>reading the policy version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replacing the retention periods of a purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storing the retention period of a category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retiring the purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the retention periods</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

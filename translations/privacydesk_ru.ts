@@ -1808,6 +1808,10 @@
         <source>The register of purposes was written to %1.</source>
         <translation>Реестр целей записан в %1.</translation>
     </message>
+    <message>
+        <source>category %1</source>
+        <translation>категория %1</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentReview</name>
@@ -1857,6 +1861,10 @@
     <message>
         <source>purpose &apos;%1&apos; belongs to another controller than subject #%2&apos;s</source>
         <translation>цель &apos;%1&apos; принадлежит другому оператору, чем субъект #%2</translation>
+    </message>
+    <message>
+        <source>purpose &apos;%1&apos; was retired on %2: no new consent is taken for it</source>
+        <translation>цель обработки &apos;%1&apos; выведена из использования %2: новые согласия для неё не принимаются</translation>
     </message>
 </context>
 <context>
@@ -2710,6 +2718,10 @@
     <message>
         <source>; the rows up to row %1 were stored, import the same file again to carry on</source>
         <translation>; строки до %1 включительно сохранены, импортируйте тот же файл снова, чтобы продолжить</translation>
+    </message>
+    <message>
+        <source>field &apos;purpose&apos;: the purpose is retired (no new data is collected for it)</source>
+        <translation>поле &apos;purpose&apos;: цель обработки выведена из использования (новые данные для неё не собираются)</translation>
     </message>
 </context>
 <context>
@@ -3640,10 +3652,6 @@
         <translation>неизвестное поле в [%1] (ожидается одно из: %2)</translation>
     </message>
     <message>
-        <source>given twice in [%1] (first on line %2; only &apos;recipient&apos; may repeat)</source>
-        <translation>указано дважды в [%1] (впервые в строке %2; повторяться может только &apos;recipient&apos;)</translation>
-    </message>
-    <message>
         <source>required field &apos;%1&apos; is missing</source>
         <translation>отсутствует обязательное поле &apos;%1&apos;</translation>
     </message>
@@ -3678,10 +3686,6 @@
     <message>
         <source>&apos;%1&apos; is not a retention rule (%2)</source>
         <translation>&apos;%1&apos; — недопустимое правило срока хранения (%2)</translation>
-    </message>
-    <message>
-        <source>expected &apos;NAME | processor|controller|authority | COUNTRY | SAFEGUARDS&apos;, the last two optional</source>
-        <translation>ожидается &apos;NAME | processor|controller|authority | COUNTRY | SAFEGUARDS&apos;, последние два необязательны</translation>
     </message>
     <message>
         <source>found %1 part(s) separated by &apos;|&apos; (%2)</source>
@@ -3739,6 +3743,42 @@
         <source>&apos;%1&apos; is not what retention ends with (expected delete or anonymize)</source>
         <translation>«%1» — не то, чем заканчивается хранение (ожидалось delete или anonymize)</translation>
     </message>
+    <message>
+        <source>found %1 part(s) separated by &apos;|&apos; (expected &apos;CATEGORY | RULE | ACTION | TEXT&apos;, the last two optional)</source>
+        <translation>частей, разделённых &apos;|&apos;: %1 (ожидается &apos;CATEGORY | RULE | ACTION | TEXT&apos;, последние две необязательны)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not one of this purpose&apos;s categories (expected one of: %2)</source>
+        <translation>&apos;%1&apos; — не категория данных этой цели (ожидается одна из: %2)</translation>
+    </message>
+    <message>
+        <source>category &apos;%1&apos; is given a period twice</source>
+        <translation>для категории &apos;%1&apos; срок задан дважды</translation>
+    </message>
+    <message>
+        <source>expected &apos;NAME | processor|controller|authority|internal | COUNTRY | SAFEGUARDS | CONTRACT&apos;, the last three optional</source>
+        <translation>ожидается &apos;NAME | processor|controller|authority|internal | COUNTRY | SAFEGUARDS | CONTRACT&apos;, последние три необязательны</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is neither yes nor no</source>
+        <translation>&apos;%1&apos; — не yes и не no</translation>
+    </message>
+    <message>
+        <source>is given for a purpose without special categories of data (expected &apos;special = yes&apos; with it)</source>
+        <translation>указано для цели без специальных категорий данных (вместе с ним ожидается &apos;special = yes&apos;)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a DPIA status (expected one of: %2)</source>
+        <translation>&apos;%1&apos; — недопустимый статус DPIA (ожидается один из: %2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a date (expected YYYY-MM-DD)</source>
+        <translation>&apos;%1&apos; — не дата (ожидается YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>given twice in [%1] (first on line %2; only &apos;recipient&apos; and &apos;category_retention&apos; may repeat)</source>
+        <translation>указано дважды в [%1] (впервые в строке %2; повторяться могут только &apos;recipient&apos; и &apos;category_retention&apos;)</translation>
+    </message>
 </context>
 <context>
     <name>pd::ProgressJob</name>
@@ -3749,6 +3789,402 @@
     <message>
         <source>Stopping after the batch in progress…</source>
         <translation>Остановка после текущего пакета…</translation>
+    </message>
+</context>
+<context>
+    <name>pd::PurposeDetails</name>
+    <message>
+        <source>not recorded</source>
+        <translation>не указано</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Legal ground</source>
+        <translation>Правовое основание</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Special categories</source>
+        <translation>Специальные категории данных</translation>
+    </message>
+    <message>
+        <source>Yes: %1</source>
+        <translation>Да: %1</translation>
+    </message>
+    <message>
+        <source>condition not stated</source>
+        <translation>условие не указано</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Automated decisions</source>
+        <translation>Автоматизированные решения</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Impact assessment</source>
+        <translation>Оценка воздействия на защиту данных</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Retired on %1: no new data or consent is taken for it</source>
+        <translation>Выведена из использования %1: новые данные и согласия для неё не принимаются</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Our role</source>
+        <translation>Наша роль</translation>
+    </message>
+    <message>
+        <source>Contract with the client</source>
+        <translation>Договор с клиентом</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <source>Data protection officer</source>
+        <translation>Ответственный за защиту данных</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>Представитель</translation>
+    </message>
+    <message>
+        <source>Joint controller</source>
+        <translation>Совместный оператор</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Данные</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>Субъекты</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Категории</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Поля</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Обработка</translation>
+    </message>
+    <message>
+        <source>Information system</source>
+        <translation>Информационная система</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Срок хранения</translation>
+    </message>
+    <message>
+        <source>All data</source>
+        <translation>Все данные</translation>
+    </message>
+    <message>
+        <source>Other data</source>
+        <translation>Остальные данные</translation>
+    </message>
+    <message>
+        <source>Destruction</source>
+        <translation>Уничтожение</translation>
+    </message>
+    <message>
+        <source>Recipients and transfers</source>
+        <translation>Получатели и трансграничная передача</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Получатели</translation>
+    </message>
+    <message>
+        <source>contract: %1</source>
+        <translation>договор: %1</translation>
+    </message>
+    <message>
+        <source>Transfer abroad: %1</source>
+        <translation>Трансграничная передача: %1</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Страны</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Безопасность</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>Меры</translation>
+    </message>
+</context>
+<context>
+    <name>pd::PurposeEditor</name>
+    <message>
+        <source>New Purpose</source>
+        <translation>Новая цель обработки</translation>
+    </message>
+    <message>
+        <source>Edit Purpose: %1</source>
+        <translation>Изменение цели обработки: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>&amp;Цель</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Данные</translation>
+    </message>
+    <message>
+        <source>&amp;Retention and security</source>
+        <translation>&amp;Хранение и безопасность</translation>
+    </message>
+    <message>
+        <source>Re&amp;cipients and transfers</source>
+        <translation>Полу&amp;чатели и трансграничная передача</translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits and &apos;-&apos;, such as support-chat</source>
+        <translation>строчные латинские буквы, цифры и &apos;-&apos;, например support-chat</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>as the privacy policy words it</source>
+        <translation>как сформулировано в политике</translation>
+    </message>
+    <message>
+        <source>the article or clause, such as GDPR art. 6(1)(b)</source>
+        <translation>статья или пункт, например GDPR art. 6(1)(b)</translation>
+    </message>
+    <message>
+        <source>Special categories of data (health, biometrics, beliefs, ...)</source>
+        <translation>Специальные категории данных (здоровье, биометрия, убеждения, ...)</translation>
+    </message>
+    <message>
+        <source>the condition that allows them, such as GDPR art. 9(2)(a) explicit consent</source>
+        <translation>условие, допускающее их обработку, например GDPR art. 9(2)(a) явное согласие</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>C&amp;ode:</source>
+        <translation>&amp;Код:</translation>
+    </message>
+    <message>
+        <source>Information s&amp;ystem:</source>
+        <translation>&amp;Информационная система:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>Описани&amp;е:</translation>
+    </message>
+    <message>
+        <source>&amp;Legal ground:</source>
+        <translation>&amp;Правовое основание:</translation>
+    </message>
+    <message>
+        <source>Legal re&amp;ference:</source>
+        <translation>&amp;Ссылка на норму:</translation>
+    </message>
+    <message>
+        <source>Art. 9 co&amp;ndition:</source>
+        <translation>&amp;Условие по ст. 9:</translation>
+    </message>
+    <message>
+        <source>&amp;Automated decisions:</source>
+        <translation>&amp;Автоматизированные решения:</translation>
+    </message>
+    <message>
+        <source>Impact assessment (DP&amp;IA):</source>
+        <translation>Оценка &amp;воздействия на защиту данных (DPIA):</translation>
+    </message>
+    <message>
+        <source>comma-separated, such as Customers, Visitors</source>
+        <translation>через запятую, например Клиенты, Посетители</translation>
+    </message>
+    <message>
+        <source>comma-separated field names, such as name, email, phone</source>
+        <translation>имена полей через запятую, например name, email, phone</translation>
+    </message>
+    <message>
+        <source>the subject, a client, public sources, ...</source>
+        <translation>субъект, клиент, общедоступные источники, ...</translation>
+    </message>
+    <message>
+        <source>comma-separated, such as collection, storage, deletion</source>
+        <translation>через запятую, например сбор, хранение, удаление</translation>
+    </message>
+    <message>
+        <source>Categories of &amp;subjects:</source>
+        <translation>Категории &amp;субъектов:</translation>
+    </message>
+    <message>
+        <source>Categories of &amp;data:</source>
+        <translation>Категории дан&amp;ных:</translation>
+    </message>
+    <message>
+        <source>Data &amp;fields:</source>
+        <translation>&amp;Поля данных:</translation>
+    </message>
+    <message>
+        <source>S&amp;ource of the data:</source>
+        <translation>&amp;Источник данных:</translation>
+    </message>
+    <message>
+        <source>&amp;Kinds of processing:</source>
+        <translation>&amp;Виды обработки:</translation>
+    </message>
+    <message>
+        <source>the policy&apos;s own words for the period</source>
+        <translation>формулировка срока из политики</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категория</translation>
+    </message>
+    <message>
+        <source>Kept, and the policy&apos;s words</source>
+        <translation>Срок хранения и формулировка политики</translation>
+    </message>
+    <message>
+        <source>Add a Period for a Category</source>
+        <translation>Добавить срок для категории</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>how the data is destroyed</source>
+        <translation>как уничтожаются данные</translation>
+    </message>
+    <message>
+        <source>technical and organisational measures</source>
+        <translation>технические и организационные меры</translation>
+    </message>
+    <message>
+        <source>&amp;Kept:</source>
+        <translation>&amp;Срок хранения:</translation>
+    </message>
+    <message>
+        <source>The policy&apos;s &amp;words:</source>
+        <translation>Формулировка &amp;политики:</translation>
+    </message>
+    <message>
+        <source>Categories kept
+for other periods:</source>
+        <translation>Категории с другими
+сроками хранения:</translation>
+    </message>
+    <message>
+        <source>&amp;Destruction method:</source>
+        <translation>Способ &amp;уничтожения:</translation>
+    </message>
+    <message>
+        <source>Security &amp;measures:</source>
+        <translation>&amp;Меры защиты:</translation>
+    </message>
+    <message>
+        <source>ISO codes of the countries where the data is processed, such as BY, DE</source>
+        <translation>коды ISO стран, в которых обрабатываются данные, например BY, DE</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <source>Safeguards for a transfer</source>
+        <translation>Гарантии при трансграничной передаче</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <source>Add a Recipient</source>
+        <translation>Добавить получателя</translation>
+    </message>
+    <message>
+        <source>Co&amp;untries:</source>
+        <translation>С&amp;траны:</translation>
+    </message>
+    <message>
+        <source>Recipients:</source>
+        <translation>Получатели:</translation>
+    </message>
+    <message>
+        <source>the policy&apos;s own words for this period</source>
+        <translation>формулировка этого срока из политики</translation>
+    </message>
+    <message>
+        <source>&amp;Controller:</source>
+        <translation>Опе&amp;ратор:</translation>
     </message>
 </context>
 <context>
@@ -3801,10 +4237,6 @@
         <translation>Цели обработки пока не зарегистрированы.</translation>
     </message>
     <message>
-        <source>The register is filled from a policy profile, which names each purpose with its legal ground, data categories, retention and recipients:</source>
-        <translation>Реестр заполняется из профиля политики, в котором для каждой цели обработки указаны правовое основание, категории данных, срок хранения и получатели:</translation>
-    </message>
-    <message>
         <source>A client: we process this data on the client&apos;s instructions</source>
         <translation>Клиент: мы обрабатываем эти данные по поручению клиента</translation>
     </message>
@@ -3812,6 +4244,352 @@
         <source>Our own company: we decide why and how this data is processed</source>
         <translation>Наша компания: мы определяем цели и способы обработки этих данных</translation>
     </message>
+    <message>
+        <source>Contract</source>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>Our role</source>
+        <translation>Наша роль</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Страна</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <source>Data protection officer</source>
+        <translation>Ответственный за защиту данных</translation>
+    </message>
+    <message>
+        <source>Contract with the client</source>
+        <translation>Договор с клиентом</translation>
+    </message>
+    <message>
+        <source>New Controller...</source>
+        <translation>Новый оператор...</translation>
+    </message>
+    <message>
+        <source>Edit...</source>
+        <translation>Изменить...</translation>
+    </message>
+    <message>
+        <source>Controllers</source>
+        <translation>Операторы</translation>
+    </message>
+    <message>
+        <source>Where the data is</source>
+        <translation>Где находятся данные</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>New System...</source>
+        <translation>Новая система...</translation>
+    </message>
+    <message>
+        <source>Information systems</source>
+        <translation>Информационные системы</translation>
+    </message>
+    <message>
+        <source>Safeguards</source>
+        <translation>Гарантии</translation>
+    </message>
+    <message>
+        <source>Processors</source>
+        <translation>Уполномоченные лица</translation>
+    </message>
+    <message>
+        <source>Those who process data on our behalf (Decree 422: authorised persons)</source>
+        <translation>Те, кто обрабатывает данные по нашему поручению (Decree 422: уполномоченные лица)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Record of processing of the selected purpose</source>
+        <translation>Сведения об обработке по выбранной цели</translation>
+    </message>
+    <message>
+        <source>&amp;New Purpose...</source>
+        <translation>&amp;Новая цель...</translation>
+    </message>
+    <message>
+        <source>&amp;Edit...</source>
+        <translation>Из&amp;менить...</translation>
+    </message>
+    <message>
+        <source>&amp;Retire...</source>
+        <translation>Вывести из ис&amp;пользования...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n category(ies) kept for other periods</source>
+        <translation>
+            <numerusform>%1; ещё %n категория со своим сроком</numerusform>
+            <numerusform>%1; ещё %n категории со своими сроками</numerusform>
+            <numerusform>%1; ещё %n категорий со своими сроками</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Используется</translation>
+    </message>
+    <message>
+        <source>Retired on %1</source>
+        <translation>Выведена из использования %1</translation>
+    </message>
+    <message>
+        <source>Select a purpose to see its record of processing.</source>
+        <translation>Выберите цель, чтобы увидеть сведения об обработке.</translation>
+    </message>
+    <message>
+        <source>&amp;Reinstate...</source>
+        <translation>Вернуть в ис&amp;пользование...</translation>
+    </message>
+    <message>
+        <source>New Purpose</source>
+        <translation>Новая цель обработки</translation>
+    </message>
+    <message>
+        <source>A purpose belongs to a controller. Add the controller first, on the Controllers tab.</source>
+        <translation>Цель обработки принадлежит оператору. Сначала добавьте оператора на вкладке Операторы.</translation>
+    </message>
+    <message>
+        <source>New Controller</source>
+        <translation>Новый оператор</translation>
+    </message>
+    <message>
+        <source>Edit Controller</source>
+        <translation>Изменение оператора</translation>
+    </message>
+    <message>
+        <source>Who decides why and how the data is processed: our own company, or a client for whom we process data on instructions.</source>
+        <translation>Кто определяет цели и способы обработки данных: наша компания или клиент, по поручению которого мы обрабатываем данные.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Код:</translation>
+    </message>
+    <message>
+        <source>lowercase letters, digits and &apos;-&apos;</source>
+        <translation>строчные латинские буквы, цифры и &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Наименование:</translation>
+    </message>
+    <message>
+        <source>Our role:</source>
+        <translation>Наша роль:</translation>
+    </message>
+    <message>
+        <source>Contract with the client:</source>
+        <translation>Договор с клиентом:</translation>
+    </message>
+    <message>
+        <source>for a client: the contract we process under</source>
+        <translation>для клиента: договор, по которому мы обрабатываем данные</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Адрес:</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>Страна:</translation>
+    </message>
+    <message>
+        <source>ISO code, such as BY</source>
+        <translation>код ISO, например BY</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>Контакты:</translation>
+    </message>
+    <message>
+        <source>Data protection officer:</source>
+        <translation>Ответственный за защиту данных:</translation>
+    </message>
+    <message>
+        <source>Representative:</source>
+        <translation>Представитель:</translation>
+    </message>
+    <message>
+        <source>Joint controller:</source>
+        <translation>Совместный оператор:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>New Information System</source>
+        <translation>Новая информационная система</translation>
+    </message>
+    <message>
+        <source>Edit Information System</source>
+        <translation>Изменение информационной системы</translation>
+    </message>
+    <message>
+        <source>An information system that holds personal data, and where the data is kept.</source>
+        <translation>Информационная система, в которой содержатся персональные данные, и место хранения данных.</translation>
+    </message>
+    <message>
+        <source>Controller:</source>
+        <translation>Оператор:</translation>
+    </message>
+    <message>
+        <source>Where the data is:</source>
+        <translation>Где находятся данные:</translation>
+    </message>
+    <message>
+        <source>data centre, city, country</source>
+        <translation>дата-центр, город, страна</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Описание:</translation>
+    </message>
+    <message>
+        <source>Edit Processor</source>
+        <translation>Изменение уполномоченного лица</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changes apply to every purpose this processor receives data for (%n purpose(s)).</source>
+        <translation>
+            <numerusform>Изменения касаются всех целей, для которых это уполномоченное лицо получает данные (%n цель).</numerusform>
+            <numerusform>Изменения касаются всех целей, для которых это уполномоченное лицо получает данные (%n цели).</numerusform>
+            <numerusform>Изменения касаются всех целей, для которых это уполномоченное лицо получает данные (%n целей).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ISO code, such as DE</source>
+        <translation>код ISO, например DE</translation>
+    </message>
+    <message>
+        <source>Safeguards for a transfer:</source>
+        <translation>Гарантии при трансграничной передаче:</translation>
+    </message>
+    <message>
+        <source>such as standard contractual clauses</source>
+        <translation>например стандартные договорные условия</translation>
+    </message>
+    <message>
+        <source>Contract:</source>
+        <translation>Договор:</translation>
+    </message>
+    <message>
+        <source>the agreement it processes under</source>
+        <translation>договор, по которому оно обрабатывает данные</translation>
+    </message>
+    <message>
+        <source>Retire Purpose</source>
+        <translation>Вывод цели из использования</translation>
+    </message>
+    <message>
+        <source>Reinstate Purpose</source>
+        <translation>Возврат цели в использование</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; will take no new data or consent from the day it is retired. Nothing is deleted: the data held for it stays under its retention rule, and the purpose stays in the register and its history.</source>
+        <translation>С дня вывода из использования для цели &apos;%1&apos; не будут приниматься новые данные и согласия. Ничего не удаляется: хранимые для неё данные остаются под действием её срока хранения, а цель остаётся в реестре и в его истории.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; will take new data and consents again.</source>
+        <translation>Для цели &apos;%1&apos; снова будут приниматься новые данные и согласия.</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>Вывести из использования</translation>
+    </message>
+    <message>
+        <source>Reinstate</source>
+        <translation>Вернуть в использование</translation>
+    </message>
+    <message>
+        <source>Retired on:</source>
+        <translation>Дата вывода из использования:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>why, for the audit trail</source>
+        <translation>почему — для журнала аудита</translation>
+    </message>
+    <message>
+        <source>Officers add them with New Purpose (a controller first, on the Controllers tab), or load a policy profile, which names each purpose with its legal ground, data categories, retention and recipients:</source>
+        <translation>Ответственные за защиту данных добавляют их кнопкой «Новая цель» (сначала оператора — на вкладке «Операторы») или загружают профиль политики, в котором для каждой цели обработки указаны правовое основание, категории данных, срок хранения и получатели:</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RegisterEditor</name>
+    <message>
+        <source>code: &apos;%1&apos; is already used by another %2</source>
+        <translation>код: &apos;%1&apos; уже занят другим объектом типа %2</translation>
+    </message>
+    <message>
+        <source>there is no %1 &apos;%2&apos;</source>
+        <translation>объект %1 &apos;%2&apos; не найден</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; was changed by someone else meanwhile; open it again to see the changes</source>
+        <translation>объект %1 &apos;%2&apos; тем временем изменён кем-то другим; откройте его снова, чтобы увидеть изменения</translation>
+    </message>
+    <message>
+        <source>code: &apos;%1&apos; is not a valid code</source>
+        <translation>код: &apos;%1&apos; — недопустимый код</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: holds a line break or &apos;|&apos;, which the register cannot keep</source>
+        <translation>поле &apos;%1&apos;: содержит перевод строки или &apos;|&apos;, которые реестр не может сохранить</translation>
+    </message>
+    <message>
+        <source>reason: a reason is required</source>
+        <translation>причина: требуется указать причину</translation>
+    </message>
+    <message>
+        <source>there is no purpose &apos;%1&apos;</source>
+        <translation>нет цели &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>purpose &apos;%1&apos; is in use, not retired</source>
+        <translation>цель обработки &apos;%1&apos; используется и не выведена из использования</translation>
+    </message>
+    <message>
+        <source>purpose &apos;%1&apos; was retired on %2</source>
+        <translation>цель обработки &apos;%1&apos; выведена из использования %2</translation>
+    </message>
+    <message>
+        <source>name: a processor needs a name</source>
+        <translation>наименование: у уполномоченного лица должно быть наименование</translation>
+    </message>
+    <message>
+        <source>there is no processor &apos;%1&apos;</source>
+        <translation>нет уполномоченного лица &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>processor &apos;%1&apos; was changed by someone else meanwhile; open it again to see the changes</source>
+        <translation>уполномоченное лицо &apos;%1&apos; тем временем изменено кем-то другим; откройте его снова, чтобы увидеть изменения</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RegisterLabels</name>
     <message>
         <source>Contract</source>
         <translation>Договор</translation>
@@ -3835,6 +4613,126 @@
     <message>
         <source>Public task</source>
         <translation>Общественный интерес</translation>
+    </message>
+    <message>
+        <source>We are the controller</source>
+        <translation>Мы — оператор</translation>
+    </message>
+    <message>
+        <source>We process for this client</source>
+        <translation>Мы обрабатываем по поручению клиента</translation>
+    </message>
+    <message>
+        <source>Processor</source>
+        <translation>Уполномоченное лицо</translation>
+    </message>
+    <message>
+        <source>External recipient</source>
+        <translation>Внешний получатель</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Государственный орган</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Внутренний получатель</translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation>Не оценено</translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation>Не требуется</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>Требуется</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>В работе</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>While the contract lasts</source>
+        <translation>Пока действует договор</translation>
+    </message>
+    <message>
+        <source>A period after an event</source>
+        <translation>Срок после события</translation>
+    </message>
+    <message>
+        <source>Until the backup expires</source>
+        <translation>До истечения срока резервной копии</translation>
+    </message>
+    <message>
+        <source>Until consent is withdrawn</source>
+        <translation>До отзыва согласия</translation>
+    </message>
+    <message>
+        <source>The period set by law</source>
+        <translation>Срок, установленный законодательством</translation>
+    </message>
+    <message>
+        <source>registration</source>
+        <translation>регистрации</translation>
+    </message>
+    <message>
+        <source>the answer to the request</source>
+        <translation>ответа на запрос</translation>
+    </message>
+    <message>
+        <source>the last visit</source>
+        <translation>последнего посещения</translation>
+    </message>
+    <message>
+        <source>collection</source>
+        <translation>сбора</translation>
+    </message>
+    <message>
+        <source>the end of the contract</source>
+        <translation>окончания договора</translation>
+    </message>
+    <message>
+        <source>withdrawal of consent</source>
+        <translation>отзыва согласия</translation>
+    </message>
+    <message>
+        <source>Anonymize</source>
+        <translation>Обезличить</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s) after %1</source>
+        <translation>
+            <numerusform>%n год после %1</numerusform>
+            <numerusform>%n года после %1</numerusform>
+            <numerusform>%n лет после %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s) after %1</source>
+        <translation>
+            <numerusform>%n месяц после %1</numerusform>
+            <numerusform>%n месяца после %1</numerusform>
+            <numerusform>%n месяцев после %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, then anonymize</source>
+        <translation>%1, затем обезличить</translation>
+    </message>
+    <message>
+        <source>%1, then delete</source>
+        <translation>%1, затем удалить</translation>
     </message>
 </context>
 <context>
@@ -5390,6 +6288,53 @@
         <source>Cancelled: what was done stays done; run the sweep again to finish.</source>
         <translation>Отменено: сделанное остаётся; запустите очистку снова, чтобы завершить.</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, data category &apos;%2&apos; (kept for a period of its own)</source>
+        <translation>%1, категория данных &apos;%2&apos; (со своим сроком хранения)</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RetentionRuleEdit</name>
+    <message>
+        <source>How long the data is kept</source>
+        <translation>Как долго хранятся данные</translation>
+    </message>
+    <message>
+        <source>Length of the period</source>
+        <translation>Продолжительность срока</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>мес.</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>г.</translation>
+    </message>
+    <message>
+        <source>Counted from</source>
+        <translation>Отсчитывается от</translation>
+    </message>
+    <message>
+        <source>after %1</source>
+        <translation>после %1</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>Затем</translation>
+    </message>
+    <message>
+        <source>then delete</source>
+        <translation>затем удалить</translation>
+    </message>
+    <message>
+        <source>then anonymize</source>
+        <translation>затем обезличить</translation>
+    </message>
 </context>
 <context>
     <name>pd::RetentionRun</name>
@@ -6280,6 +7225,22 @@
     <message>
         <source>reading the policy version</source>
         <translation>чтение версии политики</translation>
+    </message>
+    <message>
+        <source>replacing the retention periods of a purpose</source>
+        <translation>замена сроков хранения цели обработки</translation>
+    </message>
+    <message>
+        <source>storing the retention period of a category</source>
+        <translation>сохранение срока хранения категории</translation>
+    </message>
+    <message>
+        <source>retiring the purpose</source>
+        <translation>вывод цели из использования</translation>
+    </message>
+    <message>
+        <source>reading the retention periods</source>
+        <translation>чтение сроков хранения</translation>
     </message>
 </context>
 </TS>

@@ -33,7 +33,7 @@ public:
                 ? QStringLiteral("<b style=\"%1\">%2</b>").arg(Style::textStyle(Style::warning()), escaped(value))
                 : escaped(value);
         m_text +=
-            QStringLiteral("<tr><td width=\"32%\" style=\"padding-right:12px; color:#555\">%1</td><td>%2</td></tr>")
+            QStringLiteral("<tr><td width=\"40%\" style=\"padding-right:12px; color:#555\">%1</td><td>%2</td></tr>")
                 .arg(escaped(label), shown);
     }
     QString text() const { return m_text; }

@@ -138,7 +138,7 @@ QWidget *PurposeEditor::purposeTab()
     m_automated = lineEdit("purposeAutomated", page, tr("none"));
     m_dpia = choice("purposeDpia", RegisterLabels::dpiaStatuses(), page);
     form->addRow(tr("C&ode:"), m_code);
-    form->addRow(tr("Con&troller:"), m_controller);
+    form->addRow(tr("&Controller:"), m_controller);
     form->addRow(tr("Information s&ystem:"), m_system);
     form->addRow(tr("&Title:"), m_title);
     form->addRow(tr("D&escription:"), m_description);
