@@ -178,12 +178,9 @@ private:
         }
     }
 
-    /// "delete" or "anonymize"; `rule` keeps its action when `text` is empty.
+    /// "delete" or "anonymize" into `action`.
     Status parseAction(const RawField &field, const QString &key, QStringView text, RetentionAction &action) const
     {
-        if (text.isEmpty()) {
-            return {};
-        }
         const std::optional<RetentionAction> parsed = parseRetentionAction(text.toString());
         if (!parsed) {
             return fieldError(
@@ -206,13 +203,8 @@ private:
         purpose.retentionEvent = rule->event;
         purpose.retentionText = section.has("retention_text") ? section.value("retention_text") : text;
         if (section.has("retention_action")) {
-            const QString action = section.value("retention_action");
-            if (action.isEmpty() || !parseRetentionAction(action)) {
-                return fieldError(
-                    section, "retention_action",
-                    Tr::tr("'%1' is not what retention ends with (expected delete or anonymize)").arg(action));
-            }
-            purpose.retentionAction = *parseRetentionAction(action);
+            return parseAction(section.field("retention_action"), QStringLiteral("retention_action"),
+                               section.field("retention_action").value, purpose.retentionAction);
         }
         return {};
     }
@@ -242,7 +234,7 @@ private:
         entry.retention = rule->kind;
         entry.retentionMonths = rule->months;
         entry.retentionEvent = rule->event;
-        if (parts.size() > 2) {
+        if (parts.size() > 2 && !parts.at(2).trimmed().isEmpty()) {
             if (Status status = parseAction(field, kCategoryRetention, parts.at(2).trimmed(), entry.retentionAction);
                 !status) {
                 return status.error();

@@ -23,9 +23,7 @@ Result<QList<PurposeRegister::Row>> PurposeRegister::list(Database &database)
     // Own purposes first: they are the ones the operator answers for as controller.
     const QString statement = QStringLiteral(
         "SELECT p.id, p.code, p.title, c.name, c.kind, p.legal_ground, p.data_categories, p.retention_text, "
-        "p.countries, (SELECT COUNT(*) FROM recipients r WHERE r.purpose_id = p.id), c.id, "
-        "COALESCE(p.retired_at, ''), p.special_category, p.dpia, "
-        "(SELECT COUNT(*) FROM purpose_category_retention k WHERE k.purpose_id = p.id) "
+        "p.countries, (SELECT COUNT(*) FROM recipients r WHERE r.purpose_id = p.id), c.id "
         "FROM purposes p JOIN controllers c ON c.id = p.controller_id "
         "ORDER BY CASE WHEN c.kind = ? THEN 0 ELSE 1 END, c.name, p.title, p.id");
     if (Status status = sql::exec(query, statement, {toString(ControllerKind::Own)},
@@ -47,10 +45,6 @@ Result<QList<PurposeRegister::Row>> PurposeRegister::list(Database &database)
         row.countries = query.value(8).toString();
         row.recipients = query.value(9).toInt();
         row.controllerId = query.value(10).toLongLong();
-        row.retiredOn = query.value(11).toString();
-        row.specialCategory = query.value(12).toInt() != 0;
-        row.dpia = query.value(13).toString();
-        row.categoryPeriods = query.value(14).toInt();
         rows.append(row);
     }
     return rows;

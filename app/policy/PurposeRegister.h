@@ -27,10 +27,6 @@ public:
         QString retentionText;
         QString countries;
         int recipients = 0;
-        QString retiredOn; ///< ISO date, empty while the purpose is in use
-        bool specialCategory = false;
-        QString dpia;            ///< DpiaStatus as stored
-        int categoryPeriods = 0; ///< data categories kept for a period of their own
     };
     /// Every purpose, retired ones included: own controllers first, then by controller name and title. Errors:
     /// ErrorCode::Storage.

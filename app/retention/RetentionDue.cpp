@@ -20,7 +20,7 @@ DueSet dueSet(const RetentionRule &rule, qint64 purposeId, const QDate &day)
                                   "i.collected_at < ?");
         set.values = {purposeId, next};
         set.row = QStringLiteral("i.collected_at < ?");
-        set.itemsFrom = QStringLiteral("FROM pd_items i WHERE i.purpose_id = ? AND i.collected_at < ?");
+        set.itemsWhere = QStringLiteral("i.purpose_id = ? AND i.collected_at < ?");
     } else if (event == QLatin1String("registration")) {
         set.from = QStringLiteral("FROM subjects s") + items + QStringLiteral("s.created_at < ?");
         set.values = {purposeId, next};

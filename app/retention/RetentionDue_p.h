@@ -21,10 +21,10 @@ struct DueSet
     QString row;              ///< the same condition on one row of the set, bound to rowValue(an earlier day)
     bool rowTakesDay = false; ///< the row compares dates (the day itself), not timestamps (the day after it)
     bool computable = false;
-    /// The set depends on the items alone (collection): `itemsFrom` is it without the subjects (alias i only), bound
-    /// to the same values, so that it can be counted from an index and the few subjects that hold data back joined
-    /// apart.
-    QString itemsFrom;
+    /// The set depends on the items alone (collection): `itemsWhere` is its condition on pd_items (alias i only),
+    /// bound to the same values, so that it can be counted from an index and the few subjects that hold data back
+    /// joined apart.
+    QString itemsWhere;
 
     QVariant rowValue(const QDate &day) const { return (rowTakesDay ? day : day.addDays(1)).toString(Qt::ISODate); }
 };

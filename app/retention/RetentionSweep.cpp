@@ -39,6 +39,20 @@ QString RetentionSweep::PurposeRetention::categoryCondition(QVariantList &values
         .arg(QStringList(otherCategories.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
 }
 
+namespace {
+
+/// Columns kind, months, event, text, action of a rule from `first` on, as both register tables hold them.
+void readRule(const QSqlQuery &query, int first, RetentionRule &rule, QString &text)
+{
+    rule.kind = parseRetentionKind(query.value(first).toString()).value_or(RetentionKind::Legal);
+    rule.months = query.value(first + 1).toInt();
+    rule.event = query.value(first + 2).toString();
+    text = query.value(first + 3).toString();
+    rule.action = parseRetentionAction(query.value(first + 4).toString()).value_or(RetentionAction::Delete);
+}
+
+} // namespace
+
 QDate RetentionSweep::latestEventDay(const QDate &today, int months)
 {
     QDate day = today.addMonths(-months);
@@ -71,11 +85,7 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
         purpose.purposeId = purposes.value(0).toLongLong();
         purpose.code = purposes.value(1).toString();
         purpose.title = purposes.value(2).toString();
-        purpose.rule.kind = parseRetentionKind(purposes.value(3).toString()).value_or(RetentionKind::Legal);
-        purpose.rule.months = purposes.value(4).toInt();
-        purpose.rule.event = purposes.value(5).toString();
-        purpose.ruleText = purposes.value(6).toString();
-        purpose.rule.action = parseRetentionAction(purposes.value(7).toString()).value_or(RetentionAction::Delete);
+        readRule(purposes, 3, purpose.rule, purpose.ruleText);
         preview.purposes.append(purpose);
     }
     purposes.finish();
@@ -100,11 +110,7 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
         }
         PurposeRetention category = preview.purposes.at(at);
         category.category = purposes.value(1).toString();
-        category.rule.kind = parseRetentionKind(purposes.value(2).toString()).value_or(RetentionKind::Legal);
-        category.rule.months = purposes.value(3).toInt();
-        category.rule.event = purposes.value(4).toString();
-        category.ruleText = purposes.value(5).toString();
-        category.rule.action = parseRetentionAction(purposes.value(6).toString()).value_or(RetentionAction::Delete);
+        readRule(purposes, 2, category.rule, category.ruleText);
         preview.purposes[at].otherCategories << category.category;
         qsizetype after = at + 1;
         while (after < preview.purposes.size() && preview.purposes.at(after).purposeId == purposeId) {
@@ -167,11 +173,8 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
         }
         const QVariant dueTodayValue = dueLater.rowValue(now);
         const QString dueToday = QStringLiteral("(%1)").arg(dueLater.row);
-        QVariantList values =
-            QVariantList{dueTodayValue, dueTodayValue, dueTodayValue, dueTodayValue} + dueLater.values;
-        const QString categories = purpose.categoryCondition(values);
         Result<QList<qint64>> counted = QList<qint64>();
-        if (!dueLater.itemsFrom.isEmpty()) {
+        if (!dueLater.itemsWhere.isEmpty()) {
             // Millions of items may be due at once (the first sweep over old data): counted from the index alone,
             // and only the few subjects that hold data back are joined (an anonymized subject's items are all
             // anonymized).
@@ -180,7 +183,8 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
             counted = count(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0), "
                                            "COALESCE(SUM(CASE WHEN %1 AND i.state = 'blocked' THEN 1 ELSE 0 END), 0) ")
                                     .arg(dueToday) +
-                                dueLater.itemsFrom + itemCategories + QStringLiteral(" AND i.state <> 'anonymized'"),
+                                QStringLiteral("FROM pd_items i WHERE ") + dueLater.itemsWhere + itemCategories +
+                                QStringLiteral(" AND i.state <> 'anonymized'"),
                             itemValues);
             QVariantList heldValues = QVariantList{dueTodayValue, dueTodayValue, dueTodayValue} + dueLater.values;
             const QString heldCategories = purpose.categoryCondition(heldValues);
@@ -190,8 +194,7 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
                                "END), 0), COALESCE(SUM(CASE WHEN %1 AND NOT %2 AND NOT %3 AND %4 THEN 1 ELSE 0 END), "
                                "0) FROM subjects s CROSS JOIN pd_items i WHERE %5 AND i.subject_id = s.id AND ")
                         .arg(dueToday, kHeld, kOpenRequest, kOnHold, kHoldsBack) +
-                    QString(dueLater.itemsFrom.mid(dueLater.itemsFrom.indexOf(QLatin1String("WHERE ")) + 6) +
-                            heldCategories)
+                    QString(dueLater.itemsWhere + heldCategories)
                         // The few subjects first, then their items by subject: an expression keeps the purpose's
                         // index out.
                         .replace(QLatin1String("i.purpose_id"), QLatin1String("(i.purpose_id + 0)"))
@@ -205,6 +208,9 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
                 counted = held.error();
             }
         } else {
+            QVariantList values =
+                QVariantList{dueTodayValue, dueTodayValue, dueTodayValue, dueTodayValue} + dueLater.values;
+            const QString categories = purpose.categoryCondition(values);
             counted = count(
                 QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE "
                                "WHEN %1 AND %2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN %1 AND NOT %2 AND %3 "

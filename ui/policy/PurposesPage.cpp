@@ -3,12 +3,10 @@
 #include "app/domain/Permissions.h"
 #include "app/policy/ProfileExport.h"
 #include "ui/common/EmptyState.h"
-#include "ui/common/FormDialog.h"
 #include "ui/common/Labels.h"
 #include "ui/common/MessageBox.h"
 #include "ui/common/PageTitle.h"
 #include "ui/policy/PurposeDetails.h"
-#include "ui/policy/PurposeEditor.h"
 #include "ui/policy/RegisterLabels.h"
 
 #include <QHBoxLayout>
@@ -150,25 +148,16 @@ QWidget *PurposesPage::purposesTab()
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    auto *page = new QWidget(this);
-    auto *layout = new QVBoxLayout(page);
-    auto *row = new QHBoxLayout;
-    for (QPushButton *each : {m_newPurpose, m_editPurpose, m_retire}) {
-        row->addWidget(each);
-    }
-    row->addStretch(1);
-    layout->addLayout(row);
     // No purposes yet (or the register cannot be read): what to do instead of an empty table.
-    m_empty = new EmptyState(page);
+    m_empty = new EmptyState(this);
     m_empty->setObjectName(QStringLiteral("purposeEmptyState"));
-    m_views = new QStackedWidget(page);
+    m_views = new QStackedWidget(this);
     m_views->addWidget(splitter);
     m_views->addWidget(m_empty);
-    layout->addWidget(m_views, 1);
-    return page;
+    return listTab(m_views, {m_newPurpose, m_editPurpose, m_retire});
 }
 
-QWidget *PurposesPage::listTab(QTableWidget *table, const QList<QPushButton *> &buttons)
+QWidget *PurposesPage::listTab(QWidget *content, const QList<QPushButton *> &buttons)
 {
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
@@ -178,7 +167,7 @@ QWidget *PurposesPage::listTab(QTableWidget *table, const QList<QPushButton *> &
     }
     row->addStretch(1);
     layout->addLayout(row);
-    layout->addWidget(table, 1);
+    layout->addWidget(content, 1);
     return page;
 }
 
@@ -360,15 +349,12 @@ void PurposesPage::updateButtons()
     m_retire->setEnabled(allowed && !code.isEmpty());
 }
 
-bool PurposesPage::report(const Status &status, const QString &what)
+void PurposesPage::report(const Status &status, const QString &what)
 {
-    if (status) {
-        reload();
-        return true;
+    if (!status) {
+        MessageBox::warning(this, what, Labels::sentence(status.error().message));
     }
-    MessageBox::warning(this, what, Labels::sentence(status.error().message));
     reload();
-    return false;
 }
 
 } // namespace pd

@@ -49,7 +49,8 @@ protected:
 
 private:
     QWidget *purposesTab();
-    QWidget *listTab(QTableWidget *table, const QList<QPushButton *> &buttons);
+    /// A row of buttons over `content`.
+    QWidget *listTab(QWidget *content, const QList<QPushButton *> &buttons);
     void fillPurposes();
     void fillControllers();
     void fillSystems();
@@ -57,7 +58,8 @@ private:
     void showDetails();
     void updateButtons();
     QString selectedCode(QTableWidget *table) const;
-    bool report(const Status &status, const QString &what);
+    /// Shows a refused change (titled `what`), then reads the register again either way.
+    void report(const Status &status, const QString &what);
 
     std::shared_ptr<Database> m_database;
     Session m_session;
