@@ -38,7 +38,8 @@ extern const QString kOpenRequest;
 extern const QString kHeld;
 extern const QString kOnHold;
 extern const QString kLive;
-/// A subject (alias s) that may hold its due data back: blocked, under a legal hold, or with an open request.
-extern const QString kHoldsBack;
+/// The ids of the subjects that may hold their due data back: blocked, under a legal hold, or with an open request
+/// (a few among millions, found from a partial index and the open requests).
+extern const QString kHolders;
 
 } // namespace pd::retentiondue

@@ -121,7 +121,7 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
     // What each purpose holds per category, in one pass over an index (an anonymized subject's items are all
     // anonymized, a deleted one has none); a category kept for a period of its own is counted in its own row.
     QHash<qint64, QHash<QString, qint64>> held;
-    {
+    const auto countHeld = [&held](QSqlDatabase &db) -> Status {
         QSqlQuery query(db);
         query.setForwardOnly(true);
         if (Status status = sql::exec(query,
@@ -130,21 +130,15 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
                                                      "purpose_id, category"),
                                       {}, "counting what the retention sweep would do");
             !status) {
-            return status.error();
+            return status;
         }
         while (query.next()) {
             held[query.value(0).toLongLong()].insert(query.value(1).toString(), query.value(2).toLongLong());
         }
-    }
-    for (PurposeRetention &purpose : preview.purposes) {
-        const QHash<QString, qint64> categories = held.value(purpose.purposeId);
-        for (auto it = categories.constBegin(); it != categories.constEnd(); ++it) {
-            const bool counted =
-                purpose.category.isEmpty() ? !purpose.otherCategories.contains(it.key()) : purpose.category == it.key();
-            purpose.items += counted ? it.value() : 0;
-        }
-    }
-    const auto count = [&db](const QString &statement, const QVariantList &values) -> Result<QList<qint64>> {
+        return {};
+    };
+    const auto count = [](QSqlDatabase &db, const QString &statement,
+                          const QVariantList &values) -> Result<QList<qint64>> {
         QSqlQuery query(db);
         query.setForwardOnly(true);
         if (Status status = sql::exec(query, statement, values, "counting what the retention sweep would do");
@@ -160,7 +154,7 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
         }
         return counts;
     };
-    for (PurposeRetention &purpose : preview.purposes) {
+    const auto countDue = [&](QSqlDatabase &db, PurposeRetention &purpose) -> Status {
         const bool fixed = purpose.rule.kind == RetentionKind::Fixed;
         const QDate now = fixed ? latestEventDay(today, purpose.rule.months) : today;
         const QDate later =
@@ -169,66 +163,87 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
         const DueSet dueLater = dueSet(purpose.rule, purpose.purposeId, later);
         if (!dueLater.computable || (fixed && purpose.rule.months <= 0)) {
             purpose.waitingFor = retentionEnd(purpose.rule, RetentionDates()).waitingFor;
-            continue;
+            return {};
         }
         const QVariant dueTodayValue = dueLater.rowValue(now);
         const QString dueToday = QStringLiteral("(%1)").arg(dueLater.row);
-        Result<QList<qint64>> counted = QList<qint64>();
-        if (!dueLater.itemsWhere.isEmpty()) {
-            // Millions of items may be due at once (the first sweep over old data): counted from the index alone,
-            // and only the few subjects that hold data back are joined (an anonymized subject's items are all
-            // anonymized).
-            QVariantList itemValues = QVariantList{dueTodayValue, dueTodayValue} + dueLater.values;
-            const QString itemCategories = purpose.categoryCondition(itemValues);
-            counted = count(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0), "
-                                           "COALESCE(SUM(CASE WHEN %1 AND i.state = 'blocked' THEN 1 ELSE 0 END), 0) ")
-                                    .arg(dueToday) +
-                                QStringLiteral("FROM pd_items i WHERE ") + dueLater.itemsWhere + itemCategories +
-                                QStringLiteral(" AND i.state <> 'anonymized'"),
-                            itemValues);
-            QVariantList heldValues = QVariantList{dueTodayValue, dueTodayValue, dueTodayValue} + dueLater.values;
-            const QString heldCategories = purpose.categoryCondition(heldValues);
-            const Result<QList<qint64>> held = count(
-                QStringLiteral("SELECT COALESCE(SUM(CASE WHEN %1 AND i.state <> 'blocked' AND s.state = 'blocked' "
-                               "THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN %1 AND NOT %2 AND %3 THEN 1 ELSE 0 "
-                               "END), 0), COALESCE(SUM(CASE WHEN %1 AND NOT %2 AND NOT %3 AND %4 THEN 1 ELSE 0 END), "
-                               "0) FROM subjects s CROSS JOIN pd_items i WHERE %5 AND i.subject_id = s.id AND ")
-                        .arg(dueToday, kHeld, kOpenRequest, kOnHold, kHoldsBack) +
-                    QString(dueLater.itemsWhere + heldCategories)
-                        // The few subjects first, then their items by subject: an expression keeps the purpose's
-                        // index out.
-                        .replace(QLatin1String("i.purpose_id"), QLatin1String("(i.purpose_id + 0)"))
-                        .replace(QLatin1String("i.category"), QLatin1String("(i.category || '')")) +
-                    QStringLiteral(" AND i.state <> 'anonymized'"),
-                heldValues);
-            if (counted && held) {
-                counted = QList<qint64>{counted->at(0), counted->at(1), counted->at(2) + held->at(0), held->at(1),
-                                        held->at(2)};
-            } else if (!held) {
-                counted = held.error();
-            }
-        } else {
-            QVariantList values =
-                QVariantList{dueTodayValue, dueTodayValue, dueTodayValue, dueTodayValue} + dueLater.values;
-            const QString categories = purpose.categoryCondition(values);
-            counted = count(
-                QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE "
-                               "WHEN %1 AND %2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN %1 AND NOT %2 AND %3 "
-                               "THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN %1 AND NOT %2 AND NOT %3 AND %4 THEN 1 "
-                               "ELSE 0 END), 0) ")
-                        .arg(dueToday, kHeld, kOpenRequest, kOnHold) +
-                    dueLater.from + categories + kLive,
-                values);
-        }
+        // One pass over the whole set: what it holds by the later day, what is due today, and what a block holds
+        // back. Millions of items may be due at once (the first sweep over old data), so that pass evaluates nothing
+        // per item beyond the set's own condition; what an open request or a legal hold holds back is counted apart,
+        // over the few subjects that can hold data back.
+        const QString dueSql = QStringLiteral("COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0)");
+        const bool itemsOnly = !dueLater.itemsWhere.isEmpty();
+        QVariantList allValues = QVariantList{dueTodayValue, dueTodayValue} + dueLater.values;
+        const QString allCategories = purpose.categoryCondition(allValues);
+        const QString all =
+            QStringLiteral("SELECT COUNT(*), %1, %2 ")
+                .arg(dueSql.arg(dueToday), dueSql.arg(dueToday + QStringLiteral(" AND ") +
+                                                      (itemsOnly ? QStringLiteral("i.state = 'blocked'") : kHeld))) +
+            (itemsOnly ? QString(QStringLiteral("FROM pd_items i WHERE ") + dueLater.itemsWhere + allCategories +
+                                 QStringLiteral(" AND i.state <> 'anonymized'"))
+                       : QString(dueLater.from + allCategories + kLive));
+        const Result<QList<qint64>> counted = count(db, all, allValues);
         if (!counted) {
             return counted.error();
         }
-        const QList<qint64> due = counted->mid(1);
-        purpose.due = due.at(0);
-        purpose.heldBlocked = due.at(1);
-        purpose.heldForRequest = due.at(2);
-        purpose.heldLegal = due.at(3);
+        purpose.due = counted->at(1);
         purpose.dueSoon = counted->at(0) - purpose.due;
+        purpose.heldBlocked = counted->at(2);
+        if (purpose.due == 0) {
+            return {}; // nothing due: nothing held back
+        }
+        // A blocked subject's items are counted here when the pass above saw the items alone.
+        QVariantList heldValues = QVariantList(itemsOnly ? 3 : 2, dueTodayValue) + dueLater.values;
+        const QString heldCategories = purpose.categoryCondition(heldValues);
+        const QString blockedBySubject =
+            itemsOnly ? dueSql.arg(dueToday + QStringLiteral(" AND i.state <> 'blocked' AND s.state = 'blocked'"))
+                      : QStringLiteral("0");
+        const QString heldColumns =
+            QStringLiteral("SELECT %1, %2, %3 ")
+                .arg(
+                    blockedBySubject,
+                    dueSql.arg(QStringLiteral("%1 AND NOT %2 AND %3").arg(dueToday, kHeld, kOpenRequest)),
+                    dueSql.arg(
+                        QStringLiteral("%1 AND NOT %2 AND NOT %3 AND %4").arg(dueToday, kHeld, kOpenRequest, kOnHold)));
+        const QString heldFrom =
+            itemsOnly
+                ? QString(
+                      QStringLiteral("FROM (%1) h CROSS JOIN subjects s CROSS JOIN pd_items i WHERE s.id = h.id AND "
+                                     "i.subject_id = s.id AND ")
+                          .arg(kHolders) +
+                      QString(dueLater.itemsWhere + heldCategories)
+                          // The few subjects first, then their items by subject: an expression keeps the
+                          // purpose's index out.
+                          .replace(QLatin1String("i.purpose_id"), QLatin1String("(i.purpose_id + 0)"))
+                          .replace(QLatin1String("i.category"), QLatin1String("(i.category || '')")) +
+                      QStringLiteral(" AND i.state <> 'anonymized'"))
+                : QString(dueLater.from + heldCategories + kLive + QStringLiteral(" AND s.id IN (%1)").arg(kHolders));
+        const Result<QList<qint64>> holding = count(db, heldColumns + heldFrom, heldValues);
+        if (!holding) {
+            return holding.error();
+        }
+        purpose.heldBlocked += holding->at(0);
+        purpose.heldForRequest = holding->at(1);
+        purpose.heldLegal = holding->at(2);
+        return {};
+    };
+    // The held items first (the longest pass), then a purpose after another, on two connections at once: each
+    // count reads an index of millions of entries, and they do not depend on each other.
+    if (Status status = database.readInParallel(int(preview.purposes.size()) + 1,
+                                                [&](QSqlDatabase &db, int task) {
+                                                    return task == 0 ? countHeld(db)
+                                                                     : countDue(db, preview.purposes[task - 1]);
+                                                });
+        !status) {
+        return status.error();
+    }
+    for (PurposeRetention &purpose : preview.purposes) {
+        const QHash<QString, qint64> categories = held.value(purpose.purposeId);
+        for (auto it = categories.constBegin(); it != categories.constEnd(); ++it) {
+            const bool counted =
+                purpose.category.isEmpty() ? !purpose.otherCategories.contains(it.key()) : purpose.category == it.key();
+            purpose.items += counted ? it.value() : 0;
+        }
     }
     Result<QVariant> scheduled = sql::scalar(
         db, QStringLiteral("SELECT COUNT(*) FROM scheduled_erasures WHERE done_at IS NULL AND due_date <= ?"),

@@ -170,6 +170,46 @@ void Database::releaseThreadConnection()
     QSqlDatabase::removeDatabase(name);
 }
 
+bool Database::inTransaction() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_transactionDepth.value(QThread::currentThread()) > 0;
+}
+
+Status Database::readInParallel(int count, const std::function<Status(QSqlDatabase &, int)> &task)
+{
+    QAtomicInt next = 0;
+    QMutex failureMutex;
+    Status failure;
+    const auto work = [&] {
+        QSqlDatabase db = connection();
+        for (int i = next.fetchAndAddRelaxed(1); i < count; i = next.fetchAndAddRelaxed(1)) {
+            Status status = db.isOpen() ? task(db, i) : makeError(ErrorCode::Storage, lastConnectError());
+            if (!status) {
+                QMutexLocker locker(&failureMutex);
+                if (failure) {
+                    failure = status;
+                }
+                next.storeRelaxed(count);
+                break;
+            }
+        }
+    };
+    std::unique_ptr<QThread> helper;
+    if (count > 1 && !inTransaction() && QThread::idealThreadCount() > 1) {
+        helper.reset(QThread::create([this, &work] {
+            work();
+            releaseThreadConnection();
+        }));
+        helper->start();
+    }
+    work();
+    if (helper) {
+        helper->wait();
+    }
+    return failure;
+}
+
 int Database::openConnectionCount() const
 {
     QMutexLocker locker(&m_mutex);

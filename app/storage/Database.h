@@ -53,6 +53,15 @@ public:
     /// caller passes on rolls the whole back.
     Status transaction(const std::function<Status(QSqlDatabase &)> &work);
 
+    /// Whether the calling thread is inside transaction().
+    bool inTransaction() const;
+
+    /// Runs `task(connection, i)` for every i in [0, count): on the calling thread and one more, each with its own
+    /// connection, for independent reads of a large database (two cores count twice as fast). Inside a transaction
+    /// every task runs on the calling thread, so that all see what the transaction sees. Tasks are taken in order;
+    /// after a failure no new task starts, and the first failure is returned.
+    Status readInParallel(int count, const std::function<Status(QSqlDatabase &, int)> &task);
+
     /// Version of the schema in the database (after open: the latest this build knows).
     int schemaVersion();
     /// The newest schema version this build knows.

@@ -386,6 +386,7 @@ Result<ImportService::Summary> ImportService::importText(Database &database, con
     }
     Context context{file.value(), lookups.value(), options.purposeCode, {}, {}};
     QList<Row> good;
+    good.reserve(file->records.size());
     const auto reject = [&](const ImportFile::Record &record, const QString &problem) -> Status {
         if (!options.keepGoing && !options.dryRun) {
             return makeError(ErrorCode::InvalidArgument,
@@ -406,8 +407,8 @@ Result<ImportService::Summary> ImportService::importText(Database &database, con
             if (row.source.isEmpty()) {
                 row.source = Tr::tr("import of %1").arg(fileName);
             }
-            good.append(row);
             records.insert(row.number, &record);
+            good.append(std::move(row));
         } else if (Status rejected = reject(record, problem); !rejected) {
             return rejected.error();
         }
@@ -418,6 +419,7 @@ Result<ImportService::Summary> ImportService::importText(Database &database, con
         return existing.error();
     }
     QList<Row> toStore;
+    toStore.reserve(good.size());
     for (Row &row : good) {
         const auto found = existing->constFind(row.number);
         if (found != existing->constEnd()) {
@@ -433,7 +435,7 @@ Result<ImportService::Summary> ImportService::importText(Database &database, con
             row.existingId = found->id;
             summary.updatedRows << row.number;
         }
-        toStore.append(row);
+        toStore.append(std::move(row));
     }
     std::sort(summary.rejected.begin(), summary.rejected.end(),
               [](const Rejected &a, const Rejected &b) { return a.row < b.row; });
@@ -457,11 +459,13 @@ Result<ImportService::Summary> ImportService::importText(Database &database, con
     int imported = run->imported;
     qint64 lastBatchMs = 0;
     QList<Row> pending;
-    for (const Row &row : std::as_const(toStore)) {
+    pending.reserve(toStore.size());
+    for (Row &row : toStore) {
         if (row.number > run->lastRow) {
-            pending.append(row);
+            pending.append(std::move(row));
         }
     }
+    toStore.clear();
     // A first load (or one that more than doubles the register) builds the search indexes once at the end instead of
     // keeping them ordered row by row: an order of magnitude less work. Database::open() builds them again should
     // the process be killed on the way; searches of other workstations meanwhile are slower, never wrong.
@@ -497,17 +501,18 @@ Result<ImportService::Summary> ImportService::importText(Database &database, con
         }
         QElapsedTimer clock;
         clock.start();
-        const QList<Row> batch = pending.mid(start, batchRows);
-        const int lastRow = batch.last().number;
+        const Row *const batchBegin = pending.constData() + start;
+        const Row *const batchEnd = pending.constData() + std::min(pending.size(), start + batchRows);
+        const qsizetype batchSize = batchEnd - batchBegin;
+        const int firstRow = batchBegin->number;
+        const int lastRow = (batchEnd - 1)->number;
         importing::Stored stored;
         Status written = database.transaction([&](QSqlDatabase &tx) -> Status {
-            Result<importing::Stored> result = importing::storeRows(tx, who, batch, fileName);
+            Result<importing::Stored> result = importing::storeRows(tx, who, batchBegin, batchEnd, fileName);
             if (!result) {
-                return makeError(result.error().code, Tr::tr("%1: rows %2-%3: %4")
-                                                          .arg(fileName)
-                                                          .arg(batch.first().number)
-                                                          .arg(lastRow)
-                                                          .arg(result.error().message));
+                return makeError(
+                    result.error().code,
+                    Tr::tr("%1: rows %2-%3: %4").arg(fileName).arg(firstRow).arg(lastRow).arg(result.error().message));
             }
             stored = result.value();
             QSqlQuery query(tx);
@@ -525,7 +530,7 @@ Result<ImportService::Summary> ImportService::importText(Database &database, con
             entry.fields = file->header;
             entry.details = QStringLiteral("run=%1 rows=%2-%3 imported=%4 updated=%5")
                                 .arg(run->id)
-                                .arg(batch.first().number)
+                                .arg(firstRow)
                                 .arg(lastRow)
                                 .arg(stored.created)
                                 .arg(stored.updated);
@@ -536,7 +541,7 @@ Result<ImportService::Summary> ImportService::importText(Database &database, con
             const QString done = start > 0 || imported > 0
                                      ? Tr::tr("; the rows up to row %1 were stored, import the same file again to "
                                               "carry on")
-                                           .arg(batch.first().number - 1)
+                                           .arg(firstRow - 1)
                                      : QString();
             return makeError(written.error().code, written.error().message + done);
         }
@@ -544,8 +549,8 @@ Result<ImportService::Summary> ImportService::importText(Database &database, con
         imported += stored.created;
         summary.updated += stored.updated;
         summary.unchanged += stored.unchanged;
-        if (options.progress && !options.progress(start + batch.size(), pending.size()) &&
-            start + batch.size() < pending.size()) {
+        if (options.progress && !options.progress(start + batchSize, pending.size()) &&
+            start + batchSize < pending.size()) {
             summary.cancelled = true;
             summary.imported = imported;
             return summary; // the run stays open: importing the same file again carries on

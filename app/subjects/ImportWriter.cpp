@@ -292,10 +292,12 @@ Result<QHash<int, Existing>> findExisting(QSqlDatabase &db, const QList<Row> &ro
     QSqlQuery query(db);
     query.setForwardOnly(true);
     for (qsizetype start = 0; start < rows.size(); start += kLookupChunk) {
-        const QList<Row> chunk = rows.mid(start, kLookupChunk);
+        const auto chunkBegin = rows.cbegin() + start;
+        const auto chunkEnd = rows.cbegin() + std::min(rows.size(), start + kLookupChunk);
         QStringList externalIds;
         QStringList emailKeys;
-        for (const Row &row : chunk) {
+        for (auto it = chunkBegin; it != chunkEnd; ++it) {
+            const Row &row = *it;
             if (!row.externalId.isEmpty()) {
                 externalIds << row.externalId;
             }
@@ -331,7 +333,8 @@ Result<QHash<int, Existing>> findExisting(QSqlDatabase &db, const QList<Row> &ro
             }
         }
         query.finish();
-        for (const Row &row : chunk) {
+        for (auto it = chunkBegin; it != chunkEnd; ++it) {
+            const Row &row = *it;
             const auto byId = byExternalId.constFind({row.controllerId, row.externalId});
             if (!row.externalId.isEmpty() && byId != byExternalId.constEnd()) {
                 found.insert(row.number, byId.value());
@@ -346,11 +349,14 @@ Result<QHash<int, Existing>> findExisting(QSqlDatabase &db, const QList<Row> &ro
     return found;
 }
 
-Result<Stored> storeRows(QSqlDatabase &tx, const Session &who, const QList<Row> &rows, const QString &fileName)
+Result<Stored> storeRows(QSqlDatabase &tx, const Session &who, const Row *begin, const Row *end,
+                         const QString &fileName)
 {
     Stored stored;
     QList<const Row *> fresh;
-    for (const Row &row : rows) {
+    fresh.reserve(end - begin);
+    for (const Row *it = begin; it != end; ++it) {
+        const Row &row = *it;
         if (row.existingId > 0) {
             Result<bool> changed = updateSubject(tx, who, row, fileName);
             if (!changed) {

@@ -54,10 +54,11 @@ struct Stored
     int unchanged = 0;
 };
 
-/// Stores `rows` inside the caller's transaction: new subjects with their items, search terms and consents in
-/// multi-row statements; existing ones item by item (a changed value is corrected, a new one added), audited per
-/// subject ("subject.update", fields only). Fails (and the caller rolls back) when a subject to update is no longer
-/// active.
-Result<Stored> storeRows(QSqlDatabase &tx, const Session &who, const QList<Row> &rows, const QString &fileName);
+/// Stores the rows from `begin` up to `end` inside the caller's transaction: new subjects with their items, search
+/// terms and consents in multi-row statements; existing ones item by item (a changed value is corrected, a new one
+/// added), audited per subject ("subject.update", fields only). Fails (and the caller rolls back) when a subject to
+/// update is no longer active.
+Result<Stored> storeRows(QSqlDatabase &tx, const Session &who, const Row *begin, const Row *end,
+                         const QString &fileName);
 
 } // namespace pd::importing

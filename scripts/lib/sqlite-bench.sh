@@ -175,6 +175,64 @@ COMMIT;
 SQL
 }
 
+# sqlite_import_same_sql CSV: what `import subjects` stores for the bench's CSV (full_name, email, phone,
+# external_id, city, ip), done by the shell from set-based SQL on a copy of the same template: the file into a staging
+# table, then per row a subject with its listing keys, five data items grouped by subject and three search terms
+# (the two words of the name and the IP; CROSS JOIN keeps them in that order), the search indexes built after the
+# rows as app/storage/BulkLoad does, in one transaction. It checks nothing and writes no audit entry: the least any
+# import of this shape must do.
+sqlite_import_same_sql() {
+    cat <<SQL
+PRAGMA foreign_keys = ON;
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = NORMAL;
+PRAGMA cache_size = -65536;
+.import --csv $1 staging
+BEGIN;
+DROP INDEX IF EXISTS subjects_name_key;
+DROP INDEX IF EXISTS subjects_email_key;
+DROP INDEX IF EXISTS subjects_phone_key;
+DROP INDEX IF EXISTS subjects_external_id;
+DROP INDEX IF EXISTS subjects_id;
+DROP INDEX IF EXISTS subject_terms_term;
+DROP INDEX IF EXISTS subjects_created;
+DROP INDEX IF EXISTS subjects_contract_end;
+DROP INDEX IF EXISTS pd_items_purpose;
+CREATE TEMP TABLE base AS SELECT COALESCE(MAX(id), 0) AS id, '2026-12-01T10:00:00Z' AS now,
+    (SELECT MIN(id) FROM controllers) AS controller, (SELECT id FROM purposes WHERE code = 'registration') AS purpose
+    FROM subjects;
+INSERT INTO subjects (id, external_id, controller_id, display_name, email, phone, name_key, email_key, phone_key,
+                      created_at, updated_at, categories, purpose_ids)
+SELECT b.id + s.rowid, s.external_id, b.controller, s.full_name, s.email, s.phone, lower(s.full_name), lower(s.email),
+       replace(replace(replace(s.phone, '+', ''), ' ', ''), '-', ''), b.now, b.now, ',account,technical,',
+       ',' || b.purpose || ','
+FROM staging s CROSS JOIN base b;
+INSERT INTO pd_items (subject_id, purpose_id, category, field, value, source, collected_at)
+SELECT b.id + s.rowid, b.purpose, CASE f.n WHEN 5 THEN 'technical' ELSE 'account' END,
+       CASE f.n WHEN 1 THEN 'name' WHEN 2 THEN 'email' WHEN 3 THEN 'phone' WHEN 4 THEN 'city' ELSE 'ip' END,
+       CASE f.n WHEN 1 THEN s.full_name WHEN 2 THEN s.email WHEN 3 THEN s.phone WHEN 4 THEN s.city ELSE s.ip END,
+       'import of the bench file', b.now
+FROM staging s CROSS JOIN base b
+    CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5) f;
+INSERT INTO subject_terms (term, subject_id)
+SELECT CASE t.n WHEN 1 THEN lower(substr(s.full_name, 1, instr(s.full_name, ' ') - 1))
+                WHEN 2 THEN lower(substr(s.full_name, instr(s.full_name, ' ') + 1)) ELSE s.ip END, b.id + s.rowid
+FROM staging s CROSS JOIN base b CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) t;
+DROP TABLE staging;
+CREATE INDEX subjects_name_key ON subjects (name_key);
+CREATE INDEX subjects_email_key ON subjects (email_key);
+CREATE INDEX subjects_phone_key ON subjects (phone_key);
+CREATE INDEX subjects_external_id ON subjects (external_id);
+CREATE INDEX subjects_id ON subjects (id);
+CREATE INDEX subject_terms_term ON subject_terms (term);
+CREATE INDEX subjects_created ON subjects (created_at);
+CREATE INDEX subjects_contract_end ON subjects (contract_end);
+CREATE INDEX pd_items_purpose ON pd_items (purpose_id, category, collected_at, state);
+COMMIT;
+PRAGMA wal_checkpoint(TRUNCATE);
+SQL
+}
+
 # --- Timing -------------------------------------------------------------------------------------------------------
 
 SB_DB=

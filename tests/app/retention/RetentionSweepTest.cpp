@@ -80,6 +80,39 @@ TEST_P(RetentionSweepTest, ContractAndConsentRulesCountFromTheirEvents)
     EXPECT_EQ(withdrawal.due, 1) << "only the withdrawn consent";
 }
 
+TEST_P(RetentionSweepTest, EveryHoldIsCountedOnceWhetherTheRuleStartsFromTheSubjectOrTheItem)
+{
+    // The same five subjects under a rule counted from registration and one counted from collection: one item
+    // due, one held by a block of the subject, one by a block of the item alone, one by an open request, one by a
+    // legal hold.
+    const qint64 registered = addPurpose("t-held-registered", "fixed", 12, "registration");
+    const qint64 collected = addPurpose("t-held-collected", "fixed", 12, "collection");
+    QList<qint64> items;
+    for (int i = 0; i < 5; ++i) {
+        exec(QStringLiteral("UPDATE subjects SET created_at = '2023-05-05T08:00:00Z' WHERE id = ?"), {m_quiet[i]});
+        items << addItem(m_quiet[i], registered, "2024-01-10") << addItem(m_quiet[i], collected, "2024-01-10");
+    }
+    exec(QStringLiteral("UPDATE subjects SET state = 'blocked', blocked_reason = 'disputed' WHERE id = ?"),
+         {m_quiet[1]});
+    exec(QStringLiteral("UPDATE pd_items SET state = 'blocked', blocked_reason = 'disputed' WHERE id IN (?, ?)"),
+         {items[4], items[5]});
+    openRequestFor(m_quiet[3]);
+    exec(QStringLiteral("UPDATE subjects SET legal_hold = 'court case 12/2026' WHERE id = ?"), {m_quiet[4]});
+
+    for (const char *code : {"t-held-registered", "t-held-collected"}) {
+        const RetentionSweep::PurposeRetention purpose = preview(code);
+        EXPECT_EQ(purpose.due, 5) << code;
+        EXPECT_EQ(purpose.heldBlocked, 2) << code;
+        EXPECT_EQ(purpose.heldForRequest, 1) << code;
+        EXPECT_EQ(purpose.heldLegal, 1) << code;
+        EXPECT_EQ(purpose.toChange(), 1) << code;
+    }
+    // A lifted hold lets its data go.
+    exec(QStringLiteral("UPDATE subjects SET legal_hold = '' WHERE id = ?"), {m_quiet[4]});
+    EXPECT_EQ(preview("t-held-registered").toChange(), 2);
+    EXPECT_EQ(preview("t-held-collected").heldLegal, 0);
+}
+
 TEST_P(RetentionSweepTest, RegistrationAndTheLastAnswerCountFromTheSubject)
 {
     const qint64 registered = addPurpose("t-registered", "fixed", 12, "registration");
