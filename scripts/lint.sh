@@ -96,7 +96,8 @@ if [ "${#source_files[@]}" -gt 0 ]; then
         # The arrows of docs/architecture.md: a folder may include its own headers and those of folders with a lower
         # rank. Folders of one rank do not include each other.
         rank["app/domain"] = 0;   rank["app/storage"] = 1;  rank["app/access"] = 2;   rank["app/policy"] = 3
-        rank["app/subjects"] = 4; rank["app/requests"] = 5; rank["app/retention"] = 6; rank["app/approvals"] = 7
+        rank["app/subjects"] = 4; rank["app/requests"] = 5; rank["app/retention"] = 6; rank["app/breaches"] = 6
+        rank["app/approvals"] = 7
         rank["app/reports"] = 8;  rank["app/demo"] = 8;     rank["app/cli"] = 9
         rank["ui/common"] = 10;   rank["ui/bulk"] = 11
         rank["ui/subjects"] = 12; rank["ui/requests"] = 12; rank["ui/dashboard"] = 12; rank["ui/audit"] = 12

@@ -712,6 +712,108 @@
     </message>
 </context>
 <context>
+    <name>pd::BreachDeadlines</name>
+    <message>
+        <source>GDPR art. 33(1): within 72 hours of becoming aware</source>
+        <translation>GDPR, арт. 33(1): на працягу 72 гадзін з моманту, калі стала вядома пра парушэнне</translation>
+    </message>
+    <message>
+        <source>UK GDPR art. 33(1): within 72 hours of becoming aware</source>
+        <translation>UK GDPR, арт. 33(1): на працягу 72 гадзін з моманту, калі стала вядома пра парушэнне</translation>
+    </message>
+    <message>
+        <source>Law 99-Z art. 16: immediately, at most within three working days</source>
+        <translation>Закон 99-З, арт. 16: неадкладна, але не пазней чым праз тры працоўныя дні</translation>
+    </message>
+    <message>
+        <source>152-FZ art. 21(3.1): within 24 hours; the result of the investigation within 72 hours</source>
+        <translation>152-ФЗ, арт. 21(3.1): на працягу 24 гадзін; вынік расследавання — на працягу 72 гадзін</translation>
+    </message>
+    <message>
+        <source>LGPD art. 48, ANPD Resolution 15/2024: within three working days</source>
+        <translation>LGPD, арт. 48, Рэзалюцыя ANPD 15/2024: не пазней чым праз тры працоўныя дні</translation>
+    </message>
+    <message>
+        <source>Cal. Civ. Code 1798.82: in the most expedient time possible, no fixed deadline</source>
+        <translation>Грамадзянскі кодэкс Каліфорніі, 1798.82: у найкарацейшы магчымы тэрмін, фіксаванага тэрміну няма</translation>
+    </message>
+</context>
+<context>
+    <name>pd::BreachRegister</name>
+    <message>
+        <source>discovered: a date and time is required</source>
+        <translation>discovered: трэба пазначыць дату і час</translation>
+    </message>
+    <message>
+        <source>discovered: lies in the future</source>
+        <translation>discovered: дата і час у будучыні</translation>
+    </message>
+    <message>
+        <source>regime: at least one regime applies to a breach</source>
+        <translation>regime: для парушэння бяспекі персанальных даных трэба пазначыць хаця б адзін рэжым</translation>
+    </message>
+    <message>
+        <source>regime: a regime is named twice</source>
+        <translation>regime: рэжым пазначаны двойчы</translation>
+    </message>
+    <message>
+        <source>nature: describe what happened</source>
+        <translation>nature: апішыце, што адбылося</translation>
+    </message>
+    <message>
+        <source>%1: longer than %2 characters</source>
+        <translation>%1: даўжэй за %2 сімвалаў</translation>
+    </message>
+    <message>
+        <source>categories: &apos;%1&apos; is not a category key (lower-case letters, digits, - and _)</source>
+        <translation>categories: &apos;%1&apos; — недапушчальны ключ катэгорыі (малыя лацінскія літары, лічбы, - і _)</translation>
+    </message>
+    <message>
+        <source>subjects, records: a number of 0 or more</source>
+        <translation>subjects, records: чакаецца лік 0 або больш</translation>
+    </message>
+    <message>
+        <source>breach #%1 does not exist</source>
+        <translation>інцыдэнт #%1 не існуе</translation>
+    </message>
+    <message>
+        <source>at: a date and time is required</source>
+        <translation>at: трэба пазначыць дату і час</translation>
+    </message>
+    <message>
+        <source>at: lies in the future</source>
+        <translation>at: дата і час у будучыні</translation>
+    </message>
+    <message>
+        <source>reason: longer than %1 characters</source>
+        <translation>reason: даўжэй за %1 сімвалаў</translation>
+    </message>
+    <message>
+        <source>at: before the breach was discovered (%1)</source>
+        <translation>at: раней за момант выяўлення інцыдэнту (%1)</translation>
+    </message>
+    <message>
+        <source>breach #%1 is not recorded under %2</source>
+        <translation>інцыдэнт #%1 не зарэгістраваны па рэжыме %2</translation>
+    </message>
+    <message>
+        <source>breach #%1 was notified already</source>
+        <translation>апавяшчэнне пра інцыдэнт #%1 ужо накіравана</translation>
+    </message>
+    <message>
+        <source>reason: the notice is late for %1; the reasons for the delay are required (GDPR art. 33(1))</source>
+        <translation>reason: тэрмін апавяшчэння прапушчаны для %1; неабходна пазначыць прычыны затрымкі (GDPR, арт. 33(1))</translation>
+    </message>
+    <message>
+        <source>at: a date and time that is not in the future</source>
+        <translation>at: чакаюцца дата і час, якія не знаходзяцца ў будучыні</translation>
+    </message>
+    <message>
+        <source>breach #%1: the subjects were told already</source>
+        <translation>інцыдэнт #%1: суб&apos;екты ўжо апавешчаны</translation>
+    </message>
+</context>
+<context>
     <name>pd::BulkAction</name>
     <message>
         <source>a reason is required</source>
@@ -1812,6 +1914,122 @@
         <source>category %1</source>
         <translation>катэгорыя %1</translation>
     </message>
+    <message>
+        <source>expected an ISO date and time with its offset, e.g. 2026-12-01T09:30:00Z or 2026-12-01T12:30:00+03:00</source>
+        <translation>чакаюцца дата і час у фармаце ISO са зрушэннем часавога пояса, напрыклад 2026-12-01T09:30:00Z або 2026-12-01T12:30:00+03:00</translation>
+    </message>
+    <message>
+        <source>%1: expected one BREACH-ID (a number)</source>
+        <translation>%1: чакаецца адзін BREACH-ID (лік)</translation>
+    </message>
+    <message>
+        <source>%1: --%2: expected a number of 0 or more</source>
+        <translation>%1: --%2: чакаецца лік 0 або больш</translation>
+    </message>
+    <message>
+        <source>%1: --discovered: %2</source>
+        <translation>%1: --discovered: %2</translation>
+    </message>
+    <message>
+        <source>%1: --regime: unknown regime &apos;%2&apos; (expected %3)</source>
+        <translation>%1: --regime: невядомы рэжым &apos;%2&apos; (чакаецца %3)</translation>
+    </message>
+    <message>
+        <source>%1: --regime R[,R...] is required (%2)</source>
+        <translation>%1: абавязковы параметр --regime R[,R...] (%2)</translation>
+    </message>
+    <message>
+        <source>%1: --nature TEXT (what happened) is required</source>
+        <translation>%1: абавязковы параметр --nature TEXT (што адбылося)</translation>
+    </message>
+    <message>
+        <source>notified %1, late: %2</source>
+        <translation>апавяшчэнне накіравана %1, са спазненнем: %2</translation>
+    </message>
+    <message>
+        <source>notified %1</source>
+        <translation>апавяшчэнне накіравана %1</translation>
+    </message>
+    <message>
+        <source>notify by %1</source>
+        <translation>апавясціць да %1</translation>
+    </message>
+    <message>
+        <source>no fixed deadline</source>
+        <translation>фіксаванага тэрміну няма</translation>
+    </message>
+    <message>
+        <source>; result of the investigation by %1</source>
+        <translation>; вынік расследавання — да %1</translation>
+    </message>
+    <message>
+        <source>#%1 discovered %2: %3</source>
+        <translation>#%1 выяўлены %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breach(es).</source>
+        <translation>
+            <numerusform>%n інцыдэнт.</numerusform>
+            <numerusform>%n інцыдэнты.</numerusform>
+            <numerusform>%n інцыдэнтаў.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>невядома</translation>
+    </message>
+    <message>
+        <source>Breach #%1, discovered %2, recorded %3 by %4</source>
+        <translation>Інцыдэнт #%1, выяўлены %2, зарэгістраваны %3 карыстальнікам %4</translation>
+    </message>
+    <message>
+        <source>  nature: %1</source>
+        <translation>  характар парушэння: %1</translation>
+    </message>
+    <message>
+        <source>  categories: %1</source>
+        <translation>  катэгорыі даных: %1</translation>
+    </message>
+    <message>
+        <source>  subjects: about %1; records: about %2</source>
+        <translation>  колькасць суб&apos;ектаў (прыблізна): %1; колькасць запісаў (прыблізна): %2</translation>
+    </message>
+    <message>
+        <source>  likely consequences: %1</source>
+        <translation>  верагодныя наступствы: %1</translation>
+    </message>
+    <message>
+        <source>  measures taken: %1</source>
+        <translation>  прынятыя меры: %1</translation>
+    </message>
+    <message>
+        <source>  measures proposed: %1</source>
+        <translation>  прапанаваныя меры: %1</translation>
+    </message>
+    <message>
+        <source>  DPO: %1</source>
+        <translation>  адказны за абарону даных (DPO): %1</translation>
+    </message>
+    <message>
+        <source>  high risk: the subjects were told %1</source>
+        <translation>  высокая рызыка: суб&apos;екты апавешчаны %1</translation>
+    </message>
+    <message>
+        <source>  high risk: the subjects are to be told without undue delay (GDPR art. 34)</source>
+        <translation>  высокая рызыка: суб&apos;ектаў неабходна апавясціць без неабгрунтаванай затрымкі (GDPR, арт. 34)</translation>
+    </message>
+    <message>
+        <source>%1: --at: %2</source>
+        <translation>%1: --at: %2</translation>
+    </message>
+    <message>
+        <source>Breach #%1: the notice to the regulator is recorded.</source>
+        <translation>Інцыдэнт #%1: апавяшчэнне ўпаўнаважанага органа зарэгістравана.</translation>
+    </message>
+    <message>
+        <source>Breach #%1: telling the subjects is recorded.</source>
+        <translation>Інцыдэнт #%1: апавяшчэнне суб&apos;ектаў зарэгістравана.</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentReview</name>
@@ -2132,6 +2350,26 @@
     <message>
         <source>PNG pictures (*.png)</source>
         <translation>Выявы PNG (*.png)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n personal-data breach(es) not yet notified to the regulator. The notice of breach #%1 (%2) was due %3: notify now and record the reasons for the delay.</source>
+        <translation>
+            <numerusform>%n парушэнне бяспекі персанальных даных, пра якое яшчэ не апавешчаны ўпаўнаважаны орган. Тэрмін апавяшчэння пра інцыдэнт #%1 (%2) мінуў %3: накіруйце апавяшчэнне зараз і запішыце прычыны затрымкі.</numerusform>
+            <numerusform>%n парушэнні бяспекі персанальных даных, пра якія яшчэ не апавешчаны ўпаўнаважаны орган. Тэрмін апавяшчэння пра інцыдэнт #%1 (%2) мінуў %3: накіруйце апавяшчэнне зараз і запішыце прычыны затрымкі.</numerusform>
+            <numerusform>%n парушэнняў бяспекі персанальных даных, пра якія яшчэ не апавешчаны ўпаўнаважаны орган. Тэрмін апавяшчэння пра інцыдэнт #%1 (%2) мінуў %3: накіруйце апавяшчэнне зараз і запішыце прычыны затрымкі.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n personal-data breach(es) to notify to the regulator. The next notice is due %3: breach #%1 (%2).</source>
+        <translation>
+            <numerusform>%n парушэнне бяспекі персанальных даных, пра якое трэба апавясціць упаўнаважаны орган. Бліжэйшы тэрмін апавяшчэння — %3: інцыдэнт #%1 (%2).</numerusform>
+            <numerusform>%n парушэнні бяспекі персанальных даных, пра якія трэба апавясціць упаўнаважаны орган. Бліжэйшы тэрмін апавяшчэння — %3: інцыдэнт #%1 (%2).</numerusform>
+            <numerusform>%n парушэнняў бяспекі персанальных даных, пра якія трэба апавясціць упаўнаважаны орган. Бліжэйшы тэрмін апавяшчэння — %3: інцыдэнт #%1 (%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>privacydesk-cli breach list --due lists every notice still to make.</source>
+        <translation>privacydesk-cli breach list --due паказвае ўсе апавяшчэнні, якія яшчэ трэба накіраваць.</translation>
     </message>
 </context>
 <context>
@@ -3022,6 +3260,30 @@
         <source>Policy version recorded</source>
         <translation>Запісана версія палітыкі</translation>
     </message>
+    <message>
+        <source>Belarus 99-Z</source>
+        <translation>Беларусь, Закон 99-З</translation>
+    </message>
+    <message>
+        <source>GDPR</source>
+        <translation>GDPR</translation>
+    </message>
+    <message>
+        <source>UK GDPR</source>
+        <translation>UK GDPR (Вялікабрытанія)</translation>
+    </message>
+    <message>
+        <source>CCPA/CPRA</source>
+        <translation>CCPA/CPRA</translation>
+    </message>
+    <message>
+        <source>Russia 152-FZ</source>
+        <translation>Расія, 152-ФЗ</translation>
+    </message>
+    <message>
+        <source>Brazil LGPD</source>
+        <translation>Бразілія, LGPD</translation>
+    </message>
 </context>
 <context>
     <name>pd::LegalHoldService</name>
@@ -3562,6 +3824,10 @@
     <message>
         <source>change reply-letter templates</source>
         <translation>змяняць шаблоны адказаў</translation>
+    </message>
+    <message>
+        <source>record personal-data breaches</source>
+        <translation>рэгістраваць парушэнні бяспекі персанальных даных</translation>
     </message>
 </context>
 <context>
@@ -5152,30 +5418,6 @@ for other periods:</source>
 </context>
 <context>
     <name>pd::RequestListModel</name>
-    <message>
-        <source>Belarus 99-Z</source>
-        <translation>Беларусь, Закон 99-З</translation>
-    </message>
-    <message>
-        <source>GDPR</source>
-        <translation>GDPR</translation>
-    </message>
-    <message>
-        <source>UK GDPR</source>
-        <translation>UK GDPR</translation>
-    </message>
-    <message>
-        <source>CCPA/CPRA</source>
-        <translation>CCPA/CPRA</translation>
-    </message>
-    <message>
-        <source>Russia 152-FZ</source>
-        <translation>Расія, 152-ФЗ</translation>
-    </message>
-    <message>
-        <source>Brazil LGPD</source>
-        <translation>Бразілія, LGPD</translation>
-    </message>
     <message>
         <source>clock stopped</source>
         <translation>адлік тэрміну прыпынены</translation>

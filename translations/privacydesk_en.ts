@@ -699,6 +699,108 @@
     </message>
 </context>
 <context>
+    <name>pd::BreachDeadlines</name>
+    <message>
+        <source>GDPR art. 33(1): within 72 hours of becoming aware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UK GDPR art. 33(1): within 72 hours of becoming aware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Law 99-Z art. 16: immediately, at most within three working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>152-FZ art. 21(3.1): within 24 hours; the result of the investigation within 72 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LGPD art. 48, ANPD Resolution 15/2024: within three working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cal. Civ. Code 1798.82: in the most expedient time possible, no fixed deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::BreachRegister</name>
+    <message>
+        <source>discovered: a date and time is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discovered: lies in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regime: at least one regime applies to a breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regime: a regime is named twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nature: describe what happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: longer than %2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>categories: &apos;%1&apos; is not a category key (lower-case letters, digits, - and _)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subjects, records: a number of 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>breach #%1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at: a date and time is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at: lies in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason: longer than %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at: before the breach was discovered (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>breach #%1 is not recorded under %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>breach #%1 was notified already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason: the notice is late for %1; the reasons for the delay are required (GDPR art. 33(1))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at: a date and time that is not in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>breach #%1: the subjects were told already</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::BulkAction</name>
     <message>
         <source>a reason is required</source>
@@ -1779,6 +1881,121 @@
         <source>category %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>expected an ISO date and time with its offset, e.g. 2026-12-01T09:30:00Z or 2026-12-01T12:30:00+03:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected one BREACH-ID (a number)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --%2: expected a number of 0 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --discovered: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --regime: unknown regime &apos;%2&apos; (expected %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --regime R[,R...] is required (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --nature TEXT (what happened) is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notified %1, late: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notified %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notify by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no fixed deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; result of the investigation by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 discovered %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breach(es).</source>
+        <translation>
+            <numerusform>%n breach.</numerusform>
+            <numerusform>%n breaches.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breach #%1, discovered %2, recorded %3 by %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  nature: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  categories: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  subjects: about %1; records: about %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  likely consequences: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  measures taken: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  measures proposed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  DPO: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  high risk: the subjects were told %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  high risk: the subjects are to be told without undue delay (GDPR art. 34)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --at: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breach #%1: the notice to the regulator is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breach #%1: telling the subjects is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentReview</name>
@@ -2098,6 +2315,24 @@
     </message>
     <message>
         <source>PNG pictures (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n personal-data breach(es) not yet notified to the regulator. The notice of breach #%1 (%2) was due %3: notify now and record the reasons for the delay.</source>
+        <translation>
+            <numerusform>%n personal-data breach not yet notified to the regulator. The notice of breach #%1 (%2) was due %3: notify now and record the reasons for the delay.</numerusform>
+            <numerusform>%n personal-data breaches not yet notified to the regulator. The notice of breach #%1 (%2) was due %3: notify now and record the reasons for the delay.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n personal-data breach(es) to notify to the regulator. The next notice is due %3: breach #%1 (%2).</source>
+        <translation>
+            <numerusform>%n personal-data breach to notify to the regulator. The next notice is due %3: breach #%1 (%2).</numerusform>
+            <numerusform>%n personal-data breaches to notify to the regulator. The next notice is due %3: breach #%1 (%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>privacydesk-cli breach list --due lists every notice still to make.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2989,6 +3224,30 @@
         <source>Policy version recorded</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Belarus 99-Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GDPR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UK GDPR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CCPA/CPRA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russia 152-FZ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brazil LGPD</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::LegalHoldService</name>
@@ -3526,6 +3785,10 @@
     </message>
     <message>
         <source>change reply-letter templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record personal-data breaches</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5110,30 +5373,6 @@ for other periods:</source>
 </context>
 <context>
     <name>pd::RequestListModel</name>
-    <message>
-        <source>Belarus 99-Z</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GDPR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>UK GDPR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CCPA/CPRA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Russia 152-FZ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Brazil LGPD</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>clock stopped</source>
         <translation type="unfinished"></translation>

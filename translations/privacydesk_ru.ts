@@ -712,6 +712,108 @@
     </message>
 </context>
 <context>
+    <name>pd::BreachDeadlines</name>
+    <message>
+        <source>GDPR art. 33(1): within 72 hours of becoming aware</source>
+        <translation>GDPR, ст. 33(1): в течение 72 часов с момента, когда стало известно о нарушении</translation>
+    </message>
+    <message>
+        <source>UK GDPR art. 33(1): within 72 hours of becoming aware</source>
+        <translation>UK GDPR, ст. 33(1): в течение 72 часов с момента, когда стало известно о нарушении</translation>
+    </message>
+    <message>
+        <source>Law 99-Z art. 16: immediately, at most within three working days</source>
+        <translation>Закон 99-З, ст. 16: незамедлительно, но не позднее чем через три рабочих дня</translation>
+    </message>
+    <message>
+        <source>152-FZ art. 21(3.1): within 24 hours; the result of the investigation within 72 hours</source>
+        <translation>152-ФЗ, ст. 21(3.1): в течение 24 часов; результат расследования — в течение 72 часов</translation>
+    </message>
+    <message>
+        <source>LGPD art. 48, ANPD Resolution 15/2024: within three working days</source>
+        <translation>LGPD, ст. 48, Резолюция ANPD 15/2024: не позднее чем через три рабочих дня</translation>
+    </message>
+    <message>
+        <source>Cal. Civ. Code 1798.82: in the most expedient time possible, no fixed deadline</source>
+        <translation>Гражданский кодекс Калифорнии, 1798.82: в кратчайший возможный срок, фиксированного срока нет</translation>
+    </message>
+</context>
+<context>
+    <name>pd::BreachRegister</name>
+    <message>
+        <source>discovered: a date and time is required</source>
+        <translation>discovered: требуется указать дату и время</translation>
+    </message>
+    <message>
+        <source>discovered: lies in the future</source>
+        <translation>discovered: дата и время в будущем</translation>
+    </message>
+    <message>
+        <source>regime: at least one regime applies to a breach</source>
+        <translation>regime: для нарушения безопасности персональных данных нужно указать хотя бы один режим</translation>
+    </message>
+    <message>
+        <source>regime: a regime is named twice</source>
+        <translation>regime: режим указан дважды</translation>
+    </message>
+    <message>
+        <source>nature: describe what happened</source>
+        <translation>nature: опишите, что произошло</translation>
+    </message>
+    <message>
+        <source>%1: longer than %2 characters</source>
+        <translation>%1: длиннее %2 символов</translation>
+    </message>
+    <message>
+        <source>categories: &apos;%1&apos; is not a category key (lower-case letters, digits, - and _)</source>
+        <translation>categories: &apos;%1&apos; — недопустимый ключ категории (строчные латинские буквы, цифры, - и _)</translation>
+    </message>
+    <message>
+        <source>subjects, records: a number of 0 or more</source>
+        <translation>subjects, records: ожидается число 0 или больше</translation>
+    </message>
+    <message>
+        <source>breach #%1 does not exist</source>
+        <translation>инцидент #%1 не существует</translation>
+    </message>
+    <message>
+        <source>at: a date and time is required</source>
+        <translation>at: требуется указать дату и время</translation>
+    </message>
+    <message>
+        <source>at: lies in the future</source>
+        <translation>at: дата и время в будущем</translation>
+    </message>
+    <message>
+        <source>reason: longer than %1 characters</source>
+        <translation>reason: длиннее %1 символов</translation>
+    </message>
+    <message>
+        <source>at: before the breach was discovered (%1)</source>
+        <translation>at: раньше момента обнаружения инцидента (%1)</translation>
+    </message>
+    <message>
+        <source>breach #%1 is not recorded under %2</source>
+        <translation>инцидент #%1 не зарегистрирован по режиму %2</translation>
+    </message>
+    <message>
+        <source>breach #%1 was notified already</source>
+        <translation>уведомление об инциденте #%1 уже направлено</translation>
+    </message>
+    <message>
+        <source>reason: the notice is late for %1; the reasons for the delay are required (GDPR art. 33(1))</source>
+        <translation>reason: срок уведомления пропущен для %1; необходимо указать причины задержки (GDPR, ст. 33(1))</translation>
+    </message>
+    <message>
+        <source>at: a date and time that is not in the future</source>
+        <translation>at: ожидаются дата и время, которые не находятся в будущем</translation>
+    </message>
+    <message>
+        <source>breach #%1: the subjects were told already</source>
+        <translation>инцидент #%1: субъекты уже уведомлены</translation>
+    </message>
+</context>
+<context>
     <name>pd::BulkAction</name>
     <message>
         <source>a reason is required</source>
@@ -1812,6 +1914,122 @@
         <source>category %1</source>
         <translation>категория %1</translation>
     </message>
+    <message>
+        <source>expected an ISO date and time with its offset, e.g. 2026-12-01T09:30:00Z or 2026-12-01T12:30:00+03:00</source>
+        <translation>ожидаются дата и время в формате ISO со смещением часового пояса, например 2026-12-01T09:30:00Z или 2026-12-01T12:30:00+03:00</translation>
+    </message>
+    <message>
+        <source>%1: expected one BREACH-ID (a number)</source>
+        <translation>%1: ожидается один BREACH-ID (число)</translation>
+    </message>
+    <message>
+        <source>%1: --%2: expected a number of 0 or more</source>
+        <translation>%1: --%2: ожидается число 0 или больше</translation>
+    </message>
+    <message>
+        <source>%1: --discovered: %2</source>
+        <translation>%1: --discovered: %2</translation>
+    </message>
+    <message>
+        <source>%1: --regime: unknown regime &apos;%2&apos; (expected %3)</source>
+        <translation>%1: --regime: неизвестный режим &apos;%2&apos; (ожидается %3)</translation>
+    </message>
+    <message>
+        <source>%1: --regime R[,R...] is required (%2)</source>
+        <translation>%1: обязателен параметр --regime R[,R...] (%2)</translation>
+    </message>
+    <message>
+        <source>%1: --nature TEXT (what happened) is required</source>
+        <translation>%1: обязателен параметр --nature TEXT (что произошло)</translation>
+    </message>
+    <message>
+        <source>notified %1, late: %2</source>
+        <translation>уведомление направлено %1, с опозданием: %2</translation>
+    </message>
+    <message>
+        <source>notified %1</source>
+        <translation>уведомление направлено %1</translation>
+    </message>
+    <message>
+        <source>notify by %1</source>
+        <translation>уведомить до %1</translation>
+    </message>
+    <message>
+        <source>no fixed deadline</source>
+        <translation>фиксированного срока нет</translation>
+    </message>
+    <message>
+        <source>; result of the investigation by %1</source>
+        <translation>; результат расследования — до %1</translation>
+    </message>
+    <message>
+        <source>#%1 discovered %2: %3</source>
+        <translation>#%1 обнаружен %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n breach(es).</source>
+        <translation>
+            <numerusform>%n инцидент.</numerusform>
+            <numerusform>%n инцидента.</numerusform>
+            <numerusform>%n инцидентов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>Breach #%1, discovered %2, recorded %3 by %4</source>
+        <translation>Инцидент #%1, обнаружен %2, зарегистрирован %3 пользователем %4</translation>
+    </message>
+    <message>
+        <source>  nature: %1</source>
+        <translation>  характер нарушения: %1</translation>
+    </message>
+    <message>
+        <source>  categories: %1</source>
+        <translation>  категории данных: %1</translation>
+    </message>
+    <message>
+        <source>  subjects: about %1; records: about %2</source>
+        <translation>  число субъектов (примерно): %1; число записей (примерно): %2</translation>
+    </message>
+    <message>
+        <source>  likely consequences: %1</source>
+        <translation>  вероятные последствия: %1</translation>
+    </message>
+    <message>
+        <source>  measures taken: %1</source>
+        <translation>  принятые меры: %1</translation>
+    </message>
+    <message>
+        <source>  measures proposed: %1</source>
+        <translation>  предлагаемые меры: %1</translation>
+    </message>
+    <message>
+        <source>  DPO: %1</source>
+        <translation>  ответственный за защиту данных (DPO): %1</translation>
+    </message>
+    <message>
+        <source>  high risk: the subjects were told %1</source>
+        <translation>  высокий риск: субъекты уведомлены %1</translation>
+    </message>
+    <message>
+        <source>  high risk: the subjects are to be told without undue delay (GDPR art. 34)</source>
+        <translation>  высокий риск: субъектов необходимо уведомить без неоправданной задержки (GDPR, ст. 34)</translation>
+    </message>
+    <message>
+        <source>%1: --at: %2</source>
+        <translation>%1: --at: %2</translation>
+    </message>
+    <message>
+        <source>Breach #%1: the notice to the regulator is recorded.</source>
+        <translation>Инцидент #%1: уведомление уполномоченного органа зарегистрировано.</translation>
+    </message>
+    <message>
+        <source>Breach #%1: telling the subjects is recorded.</source>
+        <translation>Инцидент #%1: уведомление субъектов зарегистрировано.</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentReview</name>
@@ -2132,6 +2350,26 @@
     <message>
         <source>PNG pictures (*.png)</source>
         <translation>Изображения PNG (*.png)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n personal-data breach(es) not yet notified to the regulator. The notice of breach #%1 (%2) was due %3: notify now and record the reasons for the delay.</source>
+        <translation>
+            <numerusform>%n нарушение безопасности персональных данных, о котором ещё не уведомлён уполномоченный орган. Срок уведомления об инциденте #%1 (%2) истёк %3: направьте уведомление сейчас и запишите причины задержки.</numerusform>
+            <numerusform>%n нарушения безопасности персональных данных, о которых ещё не уведомлён уполномоченный орган. Срок уведомления об инциденте #%1 (%2) истёк %3: направьте уведомление сейчас и запишите причины задержки.</numerusform>
+            <numerusform>%n нарушений безопасности персональных данных, о которых ещё не уведомлён уполномоченный орган. Срок уведомления об инциденте #%1 (%2) истёк %3: направьте уведомление сейчас и запишите причины задержки.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n personal-data breach(es) to notify to the regulator. The next notice is due %3: breach #%1 (%2).</source>
+        <translation>
+            <numerusform>%n нарушение безопасности персональных данных, о котором нужно уведомить уполномоченный орган. Ближайший срок уведомления — %3: инцидент #%1 (%2).</numerusform>
+            <numerusform>%n нарушения безопасности персональных данных, о которых нужно уведомить уполномоченный орган. Ближайший срок уведомления — %3: инцидент #%1 (%2).</numerusform>
+            <numerusform>%n нарушений безопасности персональных данных, о которых нужно уведомить уполномоченный орган. Ближайший срок уведомления — %3: инцидент #%1 (%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>privacydesk-cli breach list --due lists every notice still to make.</source>
+        <translation>privacydesk-cli breach list --due выводит все уведомления, которые ещё предстоит направить.</translation>
     </message>
 </context>
 <context>
@@ -3022,6 +3260,30 @@
         <source>Policy version recorded</source>
         <translation>Записана версия политики</translation>
     </message>
+    <message>
+        <source>Belarus 99-Z</source>
+        <translation>Беларусь, Закон 99-З</translation>
+    </message>
+    <message>
+        <source>GDPR</source>
+        <translation>GDPR</translation>
+    </message>
+    <message>
+        <source>UK GDPR</source>
+        <translation>UK GDPR (Великобритания)</translation>
+    </message>
+    <message>
+        <source>CCPA/CPRA</source>
+        <translation>CCPA/CPRA</translation>
+    </message>
+    <message>
+        <source>Russia 152-FZ</source>
+        <translation>Россия, 152-ФЗ</translation>
+    </message>
+    <message>
+        <source>Brazil LGPD</source>
+        <translation>Бразилия, LGPD</translation>
+    </message>
 </context>
 <context>
     <name>pd::LegalHoldService</name>
@@ -3562,6 +3824,10 @@
     <message>
         <source>change reply-letter templates</source>
         <translation>изменять шаблоны ответов</translation>
+    </message>
+    <message>
+        <source>record personal-data breaches</source>
+        <translation>регистрировать нарушения безопасности персональных данных</translation>
     </message>
 </context>
 <context>
@@ -5152,30 +5418,6 @@ for other periods:</source>
 </context>
 <context>
     <name>pd::RequestListModel</name>
-    <message>
-        <source>Belarus 99-Z</source>
-        <translation>Беларусь, Закон 99-З</translation>
-    </message>
-    <message>
-        <source>GDPR</source>
-        <translation>GDPR</translation>
-    </message>
-    <message>
-        <source>UK GDPR</source>
-        <translation>UK GDPR</translation>
-    </message>
-    <message>
-        <source>CCPA/CPRA</source>
-        <translation>CCPA/CPRA</translation>
-    </message>
-    <message>
-        <source>Russia 152-FZ</source>
-        <translation>Россия, 152-ФЗ</translation>
-    </message>
-    <message>
-        <source>Brazil LGPD</source>
-        <translation>Бразилия, LGPD</translation>
-    </message>
     <message>
         <source>clock stopped</source>
         <translation>отсчёт срока приостановлен</translation>

@@ -58,6 +58,13 @@ const char *const kUsage =
     "  retention run [--dry-run] [--today DATE] [--json]\n"
     "                                              carry out the register's retention rules (--dry-run: list what\n"
     "                                              is due, per purpose); exit 1 while it waits for a second officer\n"
+    "  breach add --discovered ISO-DATETIME --regime R[,R...] --nature TEXT [--subjects N] [--records N]\n"
+    "             [--categories K,K] [--consequences TEXT] [--measures-taken TEXT] [--measures-proposed TEXT]\n"
+    "             [--dpo TEXT] [--high-risk]      record a breach; prints its id (--json: with notify_by per regime)\n"
+    "  breach list [--due] [--json] | breach show ID [--json]\n"
+    "  breach notify ID --at ISO-DATETIME [--reason TEXT] [--regime R]\n"
+    "                                              the notice to the regulator; a late one needs --reason\n"
+    "  breach subjects-told ID --at ISO-DATETIME   the subjects were told (high risk, GDPR art. 34)\n"
     "\n"
     "Signing in: --operator NAME with the password in PRIVACYDESK_PASSWORD. On a database without operators,\n"
     "'operator add NAME --role admin' creates the first administrator without signing in.\n"
@@ -132,7 +139,7 @@ int CliApp::run()
         {"init", runInit},         {"demo", runDemo},         {"operator", runOperator},   {"audit", runAudit},
         {"approval", runApproval}, {"settings", runSettings}, {"import", runImport},       {"subjects", runSubjects},
         {"subject", runSubject},   {"request", runRequest},   {"retention", runRetention}, {"purpose", runPurpose},
-        {"profile", runProfile},   {"consent", runConsent},
+        {"profile", runProfile},   {"consent", runConsent},   {"breach", runBreach},
     };
     for (const auto &[name, runner] : commands) {
         if (command == QLatin1String(name)) {

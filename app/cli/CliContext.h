@@ -112,5 +112,6 @@ int runRetention(CliContext &cli, const QStringList &words);
 int runPurpose(CliContext &cli, const QStringList &words);
 int runProfile(CliContext &cli, const QStringList &words);
 int runConsent(CliContext &cli, const QStringList &words);
+int runBreach(CliContext &cli, const QStringList &words);
 
 } // namespace pd

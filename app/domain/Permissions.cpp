@@ -76,6 +76,8 @@ QString Permissions::describe(Action action)
         return QCoreApplication::translate("pd::Permissions", "change settings");
     case Action::EditLetterTemplates:
         return QCoreApplication::translate("pd::Permissions", "change reply-letter templates");
+    case Action::ManageBreaches:
+        return QCoreApplication::translate("pd::Permissions", "record personal-data breaches");
     }
     return {};
 }

@@ -23,6 +23,7 @@ enum class Action {
     ManageOperators,     ///< operator accounts and roles
     ManageSettings,      ///< application settings
     EditLetterTemplates, ///< change the office-wide reply-letter templates
+    ManageBreaches,      ///< record personal-data breaches and their notices
 };
 
 class Permissions

@@ -35,6 +35,25 @@ QString Labels::sentence(const QString &message)
     return text;
 }
 
+QString Labels::regime(Regime regime)
+{
+    switch (regime) {
+    case Regime::By99z:
+        return tr("Belarus 99-Z");
+    case Regime::Gdpr:
+        return tr("GDPR");
+    case Regime::UkGdpr:
+        return tr("UK GDPR");
+    case Regime::Ccpa:
+        return tr("CCPA/CPRA");
+    case Regime::Ru152fz:
+        return tr("Russia 152-FZ");
+    case Regime::BrLgpd:
+        return tr("Brazil LGPD");
+    }
+    return {};
+}
+
 QString Labels::localTime(const QString &isoUtc)
 {
     const QDateTime parsed = QDateTime::fromString(isoUtc, Qt::ISODate);

@@ -34,6 +34,8 @@ public:
     static QString dataState(const QString &state);
     /// A stored request type ("access", "erasure", ...), translated.
     static QString requestType(const QString &type);
+    /// "GDPR", "Belarus 99-Z", ...
+    static QString regime(Regime regime);
     /// A stored request status ("new", "in_progress", ...), translated.
     static QString requestStatus(const QString &status);
     /// An audit action ("subject.correct", ...), as a translated verb; unknown actions as they are.

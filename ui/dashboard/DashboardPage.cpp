@@ -3,6 +3,7 @@
 #include "app/domain/Permissions.h"
 #include "app/storage/Database.h"
 #include "ui/common/EmptyState.h"
+#include "ui/common/Labels.h"
 #include "ui/common/MessageBox.h"
 #include "ui/common/PageTitle.h"
 #include "ui/common/Style.h"
@@ -40,7 +41,8 @@ const QString kPanelNames[DashboardCharts::kPanelCount] = {
 
 DashboardPage::DashboardPage(std::shared_ptr<Database> database, const Session &session, QWidget *parent)
     : QWidget(parent), m_database(std::move(database)), m_session(session),
-      m_canView(Permissions::allows(session.role, Action::ViewPersonalData))
+      m_canView(Permissions::allows(session.role, Action::ViewPersonalData)),
+      m_canSeeBreaches(Permissions::allows(session.role, Action::ExportRegisters))
 {
     m_asOf = new QLabel(this);
     m_asOf->setObjectName(QStringLiteral("dashboardAsOf"));
@@ -70,6 +72,15 @@ DashboardPage::DashboardPage(std::shared_ptr<Database> database, const Session &
     Style::showAsError(m_errorLabel);
     m_errorLabel->setWordWrap(true);
     m_errorLabel->hide();
+
+    // A breach's notice runs in hours (GDPR: 72): while one is due it heads the page, above every figure.
+    m_breaches = new QLabel(this);
+    m_breaches->setObjectName(QStringLiteral("dashboardBreaches"));
+    m_breaches->setWordWrap(true);
+    m_breaches->setFrameShape(QFrame::StyledPanel);
+    m_breaches->setMargin(8);
+    m_breaches->setTextFormat(Qt::PlainText);
+    m_breaches->hide();
 
     m_content = new QWidget(this);
     auto *figures = new QHBoxLayout;
@@ -118,6 +129,7 @@ DashboardPage::DashboardPage(std::shared_ptr<Database> database, const Session &
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(heading);
     layout->addWidget(m_errorLabel);
+    layout->addWidget(m_breaches);
     layout->addWidget(m_stack, 1);
 
     m_refreshDelay.setSingleShot(true);
@@ -226,22 +238,30 @@ void DashboardPage::refresh()
     m_again = false;
     m_refreshButton->setEnabled(false);
     auto outcome = std::make_shared<std::optional<Result<RequestStats::Snapshot>>>();
+    auto breaches = std::make_shared<std::optional<Result<QList<BreachRegister::Breach>>>>();
     const std::shared_ptr<Database> database = m_database;
     const Session session = m_session;
+    const bool withBreaches = m_canSeeBreaches;
     // Counted for the date of the moment the operator looks: a page left open overnight moves with the calendar.
     const QDate today = QDate::currentDate();
-    m_thread = QThread::create([database, session, today, outcome] {
+    m_thread = QThread::create([database, session, today, outcome, breaches, withBreaches] {
         outcome->emplace(RequestStats::compute(*database, session, today, kWeeks));
+        if (withBreaches) {
+            breaches->emplace(BreachRegister::awaitingNotice(*database, session));
+        }
         database->releaseThreadConnection();
     });
     m_thread->setObjectName(QStringLiteral("DashboardCounter"));
-    connect(m_thread, &QThread::finished, this, [this, outcome] {
+    connect(m_thread, &QThread::finished, this, [this, outcome, breaches] {
         m_thread->deleteLater();
         m_thread = nullptr;
         m_refreshButton->setEnabled(true);
         if (m_again) {
             refresh(); // the data changed while counting: these figures are already old
             return;
+        }
+        if (*breaches) {
+            showBreaches(**breaches);
         }
         if (*outcome) {
             showResult(**outcome);
@@ -296,6 +316,41 @@ void DashboardPage::showResult(const Result<RequestStats::Snapshot> &result)
         }
     }
     emit refreshed();
+}
+
+void DashboardPage::showBreaches(const Result<QList<BreachRegister::Breach>> &due)
+{
+    if (!due || due->isEmpty()) {
+        // A failed read shows in the figures' error line; no banner is better than a wrong one.
+        m_breaches->hide();
+        return;
+    }
+    const BreachRegister::Breach &first = due->first();
+    const QDateTime next = first.nextDeadline().value_or(QDateTime());
+    QString regimes;
+    for (const BreachRegister::Notification &notice : first.notifications) {
+        if (notice.isDue() && notice.notifyBy == next) {
+            regimes += (regimes.isEmpty() ? QString() : QStringLiteral(", ")) + Labels::regime(notice.regime);
+        }
+    }
+    const QString when = Labels::localTime(next.toUTC().toString(Qt::ISODate));
+    const bool late = next < QDateTime::currentDateTimeUtc();
+    const int count = int(due->size());
+    m_breaches->setText(
+        late ? tr("%n personal-data breach(es) not yet notified to the regulator. The notice of breach #%1 (%2) was "
+                  "due %3: notify now and record the reasons for the delay.",
+                  nullptr, count)
+                   .arg(first.id)
+                   .arg(regimes, when)
+             : tr("%n personal-data breach(es) to notify to the regulator. The next notice is due %3: breach #%1 (%2).",
+                  nullptr, count)
+                   .arg(first.id)
+                   .arg(regimes, when));
+    m_breaches->setToolTip(tr("privacydesk-cli breach list --due lists every notice still to make."));
+    m_breaches->setStyleSheet(
+        QStringLiteral("QLabel { font-weight: bold; color: %1; }")
+            .arg(DashboardCharts::ageColor(late ? RequestAge::Overdue : RequestAge::DueIn3).name()));
+    m_breaches->show();
 }
 
 bool DashboardPage::drillDownTo(RequestStats::Chart chart, int index)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/breaches/BreachRegister.h"
 #include "app/domain/Session.h"
 #include "app/requests/RequestFilter.h"
 #include "app/requests/RequestStats.h"
@@ -88,6 +89,7 @@ protected:
 private:
     QWidget *createFigure(Figure figure, const QString &caption);
     void showResult(const Result<RequestStats::Snapshot> &result);
+    void showBreaches(const Result<QList<BreachRegister::Breach>> &due);
 
     std::shared_ptr<Database> m_database;
     Session m_session;
@@ -105,6 +107,8 @@ private:
     EmptyState *m_empty = nullptr;
     QLabel *m_asOf = nullptr;
     QLabel *m_errorLabel = nullptr;
+    QLabel *m_breaches = nullptr; ///< breaches whose notice to a regulator is still due (officers, auditors)
+    bool m_canSeeBreaches = false;
     QPushButton *m_refreshButton = nullptr;
     std::array<QLabel *, kFigureCount> m_figures{};
     QLabel *m_onTimeCaption = nullptr; ///< names the first week counted

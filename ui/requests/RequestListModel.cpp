@@ -26,21 +26,7 @@ RequestListModel::RequestListModel(std::shared_ptr<Database> database, const Ses
 
 QString RequestListModel::regimeName(pd::Regime regime)
 {
-    switch (regime) {
-    case pd::Regime::By99z:
-        return tr("Belarus 99-Z");
-    case pd::Regime::Gdpr:
-        return tr("GDPR");
-    case pd::Regime::UkGdpr:
-        return tr("UK GDPR");
-    case pd::Regime::Ccpa:
-        return tr("CCPA/CPRA");
-    case pd::Regime::Ru152fz:
-        return tr("Russia 152-FZ");
-    case pd::Regime::BrLgpd:
-        return tr("Brazil LGPD");
-    }
-    return {};
+    return Labels::regime(regime);
 }
 
 QColor RequestListModel::ageForeground(RequestAge age)

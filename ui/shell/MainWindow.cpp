@@ -355,6 +355,9 @@ void MainWindow::dataChanged(const QString &topic)
         m_dashboard->scheduleRefresh();
         m_requests->scheduleRefresh();
     }
+    if (topic == QLatin1String("breaches")) {
+        m_dashboard->scheduleRefresh(); // a breach recorded or notified changes the banner of notices due
+    }
     if (topic == QLatin1String("purposes")) {
         m_subjects->filterBar()->reloadChoices();
     }

@@ -27,6 +27,7 @@ TEST(Permissions, MatrixMatchesTheRoles)
         {Action::ManageOperators, true, false, false, false},
         {Action::ManageSettings, true, false, false, false},
         {Action::EditLetterTemplates, false, true, false, false},
+        {Action::ManageBreaches, false, true, false, false},
     };
     for (const Row &row : rows) {
         const QString what = Permissions::describe(row.action);
