@@ -229,11 +229,11 @@ Result<RetentionSweep::Preview> RetentionSweep::preview(Database &database, cons
     };
     // The held items first (the longest pass), then a purpose after another, on two connections at once: each
     // count reads an index of millions of entries, and they do not depend on each other.
-    if (Status status = database.readInParallel(int(preview.purposes.size()) + 1,
-                                                [&](QSqlDatabase &db, int task) {
-                                                    return task == 0 ? countHeld(db)
-                                                                     : countDue(db, preview.purposes[task - 1]);
-                                                });
+    // Each task writes its own row only; the list is detached here, before the threads share it.
+    PurposeRetention *const rows = preview.purposes.data();
+    if (Status status = database.readInParallel(
+            int(preview.purposes.size()) + 1,
+            [&](QSqlDatabase &db, int task) { return task == 0 ? countHeld(db) : countDue(db, rows[task - 1]); });
         !status) {
         return status.error();
     }
