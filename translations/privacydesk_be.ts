@@ -741,14 +741,6 @@
 <context>
     <name>pd::BreachRegister</name>
     <message>
-        <source>discovered: a date and time is required</source>
-        <translation>discovered: трэба пазначыць дату і час</translation>
-    </message>
-    <message>
-        <source>discovered: lies in the future</source>
-        <translation>discovered: дата і час у будучыні</translation>
-    </message>
-    <message>
         <source>regime: at least one regime applies to a breach</source>
         <translation>regime: для парушэння бяспекі персанальных даных трэба пазначыць хаця б адзін рэжым</translation>
     </message>
@@ -777,14 +769,6 @@
         <translation>інцыдэнт #%1 не існуе</translation>
     </message>
     <message>
-        <source>at: a date and time is required</source>
-        <translation>at: трэба пазначыць дату і час</translation>
-    </message>
-    <message>
-        <source>at: lies in the future</source>
-        <translation>at: дата і час у будучыні</translation>
-    </message>
-    <message>
         <source>reason: longer than %1 characters</source>
         <translation>reason: даўжэй за %1 сімвалаў</translation>
     </message>
@@ -805,12 +789,16 @@
         <translation>reason: тэрмін апавяшчэння прапушчаны для %1; неабходна пазначыць прычыны затрымкі (GDPR, арт. 33(1))</translation>
     </message>
     <message>
-        <source>at: a date and time that is not in the future</source>
-        <translation>at: чакаюцца дата і час, якія не знаходзяцца ў будучыні</translation>
-    </message>
-    <message>
         <source>breach #%1: the subjects were told already</source>
         <translation>інцыдэнт #%1: суб&apos;екты ўжо апавешчаны</translation>
+    </message>
+    <message>
+        <source>%1: a date and time is required</source>
+        <translation>%1: трэба пазначыць дату і час</translation>
+    </message>
+    <message>
+        <source>%1: lies in the future</source>
+        <translation>%1: дата і час у будучыні</translation>
     </message>
 </context>
 <context>
@@ -1927,10 +1915,6 @@
         <translation>%1: --%2: чакаецца лік 0 або больш</translation>
     </message>
     <message>
-        <source>%1: --discovered: %2</source>
-        <translation>%1: --discovered: %2</translation>
-    </message>
-    <message>
         <source>%1: --regime: unknown regime &apos;%2&apos; (expected %3)</source>
         <translation>%1: --regime: невядомы рэжым &apos;%2&apos; (чакаецца %3)</translation>
     </message>
@@ -2019,16 +2003,16 @@
         <translation>  высокая рызыка: суб&apos;ектаў неабходна апавясціць без неабгрунтаванай затрымкі (GDPR, арт. 34)</translation>
     </message>
     <message>
-        <source>%1: --at: %2</source>
-        <translation>%1: --at: %2</translation>
-    </message>
-    <message>
         <source>Breach #%1: the notice to the regulator is recorded.</source>
         <translation>Інцыдэнт #%1: апавяшчэнне ўпаўнаважанага органа зарэгістравана.</translation>
     </message>
     <message>
         <source>Breach #%1: telling the subjects is recorded.</source>
         <translation>Інцыдэнт #%1: апавяшчэнне суб&apos;ектаў зарэгістравана.</translation>
+    </message>
+    <message>
+        <source>%1: --%2: %3</source>
+        <translation>%1: --%2: %3</translation>
     </message>
 </context>
 <context>

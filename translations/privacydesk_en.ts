@@ -728,14 +728,6 @@
 <context>
     <name>pd::BreachRegister</name>
     <message>
-        <source>discovered: a date and time is required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>discovered: lies in the future</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>regime: at least one regime applies to a breach</source>
         <translation type="unfinished"></translation>
     </message>
@@ -764,14 +756,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>at: a date and time is required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>at: lies in the future</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>reason: longer than %1 characters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -792,11 +776,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>at: a date and time that is not in the future</source>
+        <source>breach #%1: the subjects were told already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>breach #%1: the subjects were told already</source>
+        <source>%1: a date and time is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: lies in the future</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1894,10 +1882,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: --discovered: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: --regime: unknown regime &apos;%2&apos; (expected %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1985,15 +1969,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: --at: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Breach #%1: the notice to the regulator is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Breach #%1: telling the subjects is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --%2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

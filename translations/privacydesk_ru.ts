@@ -741,14 +741,6 @@
 <context>
     <name>pd::BreachRegister</name>
     <message>
-        <source>discovered: a date and time is required</source>
-        <translation>discovered: требуется указать дату и время</translation>
-    </message>
-    <message>
-        <source>discovered: lies in the future</source>
-        <translation>discovered: дата и время в будущем</translation>
-    </message>
-    <message>
         <source>regime: at least one regime applies to a breach</source>
         <translation>regime: для нарушения безопасности персональных данных нужно указать хотя бы один режим</translation>
     </message>
@@ -777,14 +769,6 @@
         <translation>инцидент #%1 не существует</translation>
     </message>
     <message>
-        <source>at: a date and time is required</source>
-        <translation>at: требуется указать дату и время</translation>
-    </message>
-    <message>
-        <source>at: lies in the future</source>
-        <translation>at: дата и время в будущем</translation>
-    </message>
-    <message>
         <source>reason: longer than %1 characters</source>
         <translation>reason: длиннее %1 символов</translation>
     </message>
@@ -805,12 +789,16 @@
         <translation>reason: срок уведомления пропущен для %1; необходимо указать причины задержки (GDPR, ст. 33(1))</translation>
     </message>
     <message>
-        <source>at: a date and time that is not in the future</source>
-        <translation>at: ожидаются дата и время, которые не находятся в будущем</translation>
-    </message>
-    <message>
         <source>breach #%1: the subjects were told already</source>
         <translation>инцидент #%1: субъекты уже уведомлены</translation>
+    </message>
+    <message>
+        <source>%1: a date and time is required</source>
+        <translation>%1: требуется указать дату и время</translation>
+    </message>
+    <message>
+        <source>%1: lies in the future</source>
+        <translation>%1: дата и время в будущем</translation>
     </message>
 </context>
 <context>
@@ -1927,10 +1915,6 @@
         <translation>%1: --%2: ожидается число 0 или больше</translation>
     </message>
     <message>
-        <source>%1: --discovered: %2</source>
-        <translation>%1: --discovered: %2</translation>
-    </message>
-    <message>
         <source>%1: --regime: unknown regime &apos;%2&apos; (expected %3)</source>
         <translation>%1: --regime: неизвестный режим &apos;%2&apos; (ожидается %3)</translation>
     </message>
@@ -2019,16 +2003,16 @@
         <translation>  высокий риск: субъектов необходимо уведомить без неоправданной задержки (GDPR, ст. 34)</translation>
     </message>
     <message>
-        <source>%1: --at: %2</source>
-        <translation>%1: --at: %2</translation>
-    </message>
-    <message>
         <source>Breach #%1: the notice to the regulator is recorded.</source>
         <translation>Инцидент #%1: уведомление уполномоченного органа зарегистрировано.</translation>
     </message>
     <message>
         <source>Breach #%1: telling the subjects is recorded.</source>
         <translation>Инцидент #%1: уведомление субъектов зарегистрировано.</translation>
+    </message>
+    <message>
+        <source>%1: --%2: %3</source>
+        <translation>%1: --%2: %3</translation>
     </message>
 </context>
 <context>

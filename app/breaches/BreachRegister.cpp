@@ -51,13 +51,23 @@ QVariant optionalCount(const std::optional<qint64> &count)
     return count ? QVariant(*count) : QVariant(QString()); // a null QString binds as NULL
 }
 
+/// `when` as a moment that has come already (give or take a workstation's clock); `field` names it in the message.
+Status pastMoment(const QDateTime &when, const char *field)
+{
+    if (!when.isValid()) {
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("%1: a date and time is required").arg(QLatin1String(field)));
+    }
+    if (when.toUTC() > QDateTime::currentDateTimeUtc().addSecs(kClockSkewSeconds)) {
+        return makeError(ErrorCode::InvalidArgument, Tr::tr("%1: lies in the future").arg(QLatin1String(field)));
+    }
+    return {};
+}
+
 Status checkInput(const BreachRegister::Input &input)
 {
-    if (!input.discovered.isValid()) {
-        return makeError(ErrorCode::InvalidArgument, Tr::tr("discovered: a date and time is required"));
-    }
-    if (input.discovered.toUTC() > QDateTime::currentDateTimeUtc().addSecs(kClockSkewSeconds)) {
-        return makeError(ErrorCode::InvalidArgument, Tr::tr("discovered: lies in the future"));
+    if (Status when = pastMoment(input.discovered, "discovered"); !when) {
+        return when;
     }
     if (input.regimes.isEmpty()) {
         return makeError(ErrorCode::InvalidArgument, Tr::tr("regime: at least one regime applies to a breach"));
@@ -117,10 +127,9 @@ Result<QList<BreachRegister::Breach>> readBreaches(QSqlDatabase &db, const QStri
     while (query.next()) {
         BreachRegister::Breach breach;
         breach.id = query.value(0).toLongLong();
-        breach.discovered = sql::parseTimestamp(query.value(1).toString());
         breach.recorded = sql::parseTimestamp(query.value(2).toString());
         breach.recordedBy = query.value(3).toString();
-        breach.details.discovered = breach.discovered;
+        breach.details.discovered = sql::parseTimestamp(query.value(1).toString());
         breach.details.nature = query.value(4).toString();
         breach.details.categories = query.value(5).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
         if (!query.value(6).isNull()) {
@@ -165,7 +174,7 @@ Result<QList<BreachRegister::Breach>> readBreaches(QSqlDatabase &db, const QStri
         notice.followUpBy = readTime(query.value(3));
         notice.notifiedAt = readTime(query.value(4));
         notice.lateReason = query.value(5).toString();
-        notice.source = BreachDeadlines::deadline(*regime, breach.discovered).source;
+        notice.source = BreachDeadlines::source(*regime);
         breach.notifications.append(notice);
         breach.details.regimes.append(*regime);
     }
@@ -300,11 +309,8 @@ Status BreachRegister::notify(Database &database, const Session &who, qint64 id,
     if (Status allowed = Permissions::check(who, Action::ManageBreaches); !allowed) {
         return allowed;
     }
-    if (!at.isValid()) {
-        return makeError(ErrorCode::InvalidArgument, Tr::tr("at: a date and time is required"));
-    }
-    if (at.toUTC() > QDateTime::currentDateTimeUtc().addSecs(kClockSkewSeconds)) {
-        return makeError(ErrorCode::InvalidArgument, Tr::tr("at: lies in the future"));
+    if (Status when = pastMoment(at, "at"); !when) {
+        return when;
     }
     if (reason.size() > kMaxText) {
         return makeError(ErrorCode::InvalidArgument, Tr::tr("reason: longer than %1 characters").arg(kMaxText));
@@ -314,15 +320,17 @@ Status BreachRegister::notify(Database &database, const Session &who, qint64 id,
         if (!breach) {
             return breach.error();
         }
-        if (at.toUTC() < breach->discovered) {
+        if (at.toUTC() < breach->details.discovered) {
             return makeError(
                 ErrorCode::InvalidArgument,
-                Tr::tr("at: before the breach was discovered (%1)").arg(sql::timestamp(breach->discovered)));
+                Tr::tr("at: before the breach was discovered (%1)").arg(sql::timestamp(breach->details.discovered)));
         }
         QList<Notification> toNotify;
+        QList<Regime> regimes;
         for (const Notification &notice : std::as_const(breach->notifications)) {
             if ((!regime || notice.regime == *regime) && !notice.notifiedAt) {
                 toNotify << notice;
+                regimes << notice.regime;
             }
         }
         if (toNotify.isEmpty()) {
@@ -360,10 +368,6 @@ Status BreachRegister::notify(Database &database, const Session &who, qint64 id,
             !bumped) {
             return bumped;
         }
-        QList<Regime> regimes;
-        for (const Notification &notice : std::as_const(toNotify)) {
-            regimes << notice.regime;
-        }
         AuditEntry entry;
         entry.action = QStringLiteral("breach.notify");
         entry.objectType = QStringLiteral("breach");
@@ -382,8 +386,8 @@ Status BreachRegister::subjectsTold(Database &database, const Session &who, qint
     if (Status allowed = Permissions::check(who, Action::ManageBreaches); !allowed) {
         return allowed;
     }
-    if (!at.isValid() || at.toUTC() > QDateTime::currentDateTimeUtc().addSecs(kClockSkewSeconds)) {
-        return makeError(ErrorCode::InvalidArgument, Tr::tr("at: a date and time that is not in the future"));
+    if (Status when = pastMoment(at, "at"); !when) {
+        return when;
     }
     return database.transaction([&](QSqlDatabase &tx) -> Status {
         Result<Breach> breach = readOne(tx, id);

@@ -56,10 +56,9 @@ public:
     struct Breach
     {
         qint64 id = 0;
-        QDateTime discovered;
         QDateTime recorded;
         QString recordedBy;
-        Input details; ///< as recorded (regimes in the order of the notifications)
+        Input details; ///< as recorded, discovery in UTC (regimes in the order of the notifications)
         std::optional<QDateTime> subjectsTold;
         QList<Notification> notifications;
 

@@ -153,9 +153,7 @@ int runApproval(CliContext &cli, const QStringList &words)
     }
     qint64 id = 0;
     if (decide) {
-        bool ok = false;
-        id = args.positionals.first().toLongLong(&ok);
-        if (!ok || id <= 0) {
+        if (!CliContext::positiveId(args.positionals.first(), &id)) {
             return cli.usage(CliText::tr("approval %1: ID: expected an approval number, got '%2'")
                                  .arg(sub, args.positionals.first()));
         }

@@ -56,7 +56,7 @@ QJsonObject toJson(const BreachRegister::Breach &breach)
     }
     const BreachRegister::Input &d = breach.details;
     return QJsonObject{{QStringLiteral("id"), breach.id},
-                       {QStringLiteral("discovered_at"), sql::timestamp(breach.discovered)},
+                       {QStringLiteral("discovered_at"), sql::timestamp(breach.details.discovered)},
                        {QStringLiteral("recorded_at"), sql::timestamp(breach.recorded)},
                        {QStringLiteral("recorded_by"), breach.recordedBy},
                        {QStringLiteral("nature"), d.nature},
@@ -75,12 +75,35 @@ QJsonObject toJson(const BreachRegister::Breach &breach)
 
 bool breachId(CliContext &cli, const QString &command, const CliContext::Arguments &args, qint64 *id, int *code)
 {
-    bool ok = args.positionals.size() == 1;
-    *id = ok ? args.positionals.first().toLongLong(&ok) : 0;
-    if (!ok || *id <= 0) {
+    if (args.positionals.size() != 1 || !CliContext::positiveId(args.positionals.first(), id)) {
         *code = cli.usage(CliText::tr("%1: expected one BREACH-ID (a number)").arg(command));
         return false;
     }
+    return true;
+}
+
+/// The moment of option --`name` (required).
+bool momentOption(CliContext &cli, const QString &command, const CliContext::Arguments &args, const char *name,
+                  QDateTime *when, int *code)
+{
+    const std::optional<QDateTime> parsed = moment(args.value(QLatin1String(name)));
+    if (!parsed) {
+        *code = cli.usage(CliText::tr("%1: --%2: %3").arg(command, QLatin1String(name), momentHint()));
+        return false;
+    }
+    *when = *parsed;
+    return true;
+}
+
+bool regimeOf(CliContext &cli, const QString &command, const QString &code, Regime *regime, int *exitCode)
+{
+    const std::optional<Regime> parsed = parseRegime(code);
+    if (!parsed) {
+        *exitCode = cli.usage(CliText::tr("%1: --regime: unknown regime '%2' (expected %3)")
+                                  .arg(command, code, allRegimes().join(QStringLiteral(", "))));
+        return false;
+    }
+    *regime = *parsed;
     return true;
 }
 
@@ -119,18 +142,16 @@ int add(CliContext &cli, const QStringList &words)
         return cli.usage(CliText::tr("%1: unexpected argument '%2'").arg(command, args.positionals.first()));
     }
     BreachRegister::Input input;
-    const std::optional<QDateTime> discovered = moment(args.value(QStringLiteral("discovered")));
-    if (!discovered) {
-        return cli.usage(CliText::tr("%1: --discovered: %2").arg(command, momentHint()));
+    int code = 0;
+    if (!momentOption(cli, command, args, "discovered", &input.discovered, &code)) {
+        return code;
     }
-    input.discovered = *discovered;
-    for (const QString &code : args.value(QStringLiteral("regime")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const std::optional<Regime> regime = parseRegime(code.trimmed());
-        if (!regime) {
-            return cli.usage(CliText::tr("%1: --regime: unknown regime '%2' (expected %3)")
-                                 .arg(command, code.trimmed(), allRegimes().join(QStringLiteral(", "))));
+    for (const QString &name : args.value(QStringLiteral("regime")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        Regime regime = Regime::Gdpr;
+        if (!regimeOf(cli, command, name.trimmed(), &regime, &code)) {
+            return code;
         }
-        input.regimes << *regime;
+        input.regimes << regime;
     }
     if (input.regimes.isEmpty()) {
         return cli.usage(CliText::tr("%1: --regime R[,R...] is required (%2)")
@@ -140,7 +161,6 @@ int add(CliContext &cli, const QStringList &words)
     if (input.nature.trimmed().isEmpty()) {
         return cli.usage(CliText::tr("%1: --nature TEXT (what happened) is required").arg(command));
     }
-    int code = 0;
     if (!count(cli, command, args, "subjects", &input.subjects, &code) ||
         !count(cli, command, args, "records", &input.records, &code)) {
         return code;
@@ -232,7 +252,8 @@ int list(CliContext &cli, const QStringList &words)
     for (const BreachRegister::Breach &breach : breaches.value()) {
         cli.out << CliText::tr("#%1 discovered %2: %3")
                        .arg(breach.id)
-                       .arg(sql::timestamp(breach.discovered), CliContext::printable(breach.details.nature.left(80)))
+                       .arg(sql::timestamp(breach.details.discovered),
+                            CliContext::printable(breach.details.nature.left(80)))
                 << '\n';
         printNotices(cli, breach);
     }
@@ -274,7 +295,7 @@ int show(CliContext &cli, const QStringList &words)
     cli.out
         << CliText::tr("Breach #%1, discovered %2, recorded %3 by %4")
                .arg(breach->id)
-               .arg(sql::timestamp(breach->discovered), sql::timestamp(breach->recorded), breach->recordedBy)
+               .arg(sql::timestamp(breach->details.discovered), sql::timestamp(breach->recorded), breach->recordedBy)
         << '\n'
         << CliText::tr("  nature: %1").arg(CliContext::printable(d.nature)) << '\n'
         << CliText::tr("  categories: %1").arg(d.categories.join(QStringLiteral(", "))) << '\n'
@@ -310,25 +331,24 @@ int notify(CliContext &cli, const QStringList &words)
     if (!breachId(cli, command, args, &id, &code)) {
         return code;
     }
-    const std::optional<QDateTime> at = moment(args.value(QStringLiteral("at")));
-    if (!at) {
-        return cli.usage(CliText::tr("%1: --at: %2").arg(command, momentHint()));
+    QDateTime at;
+    if (!momentOption(cli, command, args, "at", &at, &code)) {
+        return code;
     }
     std::optional<Regime> regime;
     if (args.has(QStringLiteral("regime"))) {
-        regime = parseRegime(args.value(QStringLiteral("regime")));
-        if (!regime) {
-            return cli.usage(
-                CliText::tr("%1: --regime: unknown regime '%2' (expected %3)")
-                    .arg(command, args.value(QStringLiteral("regime")), allRegimes().join(QStringLiteral(", "))));
+        Regime named = Regime::Gdpr;
+        if (!regimeOf(cli, command, args.value(QStringLiteral("regime")), &named, &code)) {
+            return code;
         }
+        regime = named;
     }
     std::shared_ptr<Database> database;
     Session who;
     if (int signedIn = cli.openSignedIn(command, &database, &who); signedIn != 0) {
         return signedIn;
     }
-    if (Status status = BreachRegister::notify(*database, who, id, *at, args.value(QStringLiteral("reason")), regime);
+    if (Status status = BreachRegister::notify(*database, who, id, at, args.value(QStringLiteral("reason")), regime);
         !status) {
         return cli.fail(status.error());
     }
@@ -350,16 +370,16 @@ int subjectsTold(CliContext &cli, const QStringList &words)
     if (!breachId(cli, command, args, &id, &code)) {
         return code;
     }
-    const std::optional<QDateTime> at = moment(args.value(QStringLiteral("at")));
-    if (!at) {
-        return cli.usage(CliText::tr("%1: --at: %2").arg(command, momentHint()));
+    QDateTime at;
+    if (!momentOption(cli, command, args, "at", &at, &code)) {
+        return code;
     }
     std::shared_ptr<Database> database;
     Session who;
     if (int signedIn = cli.openSignedIn(command, &database, &who); signedIn != 0) {
         return signedIn;
     }
-    if (Status status = BreachRegister::subjectsTold(*database, who, id, *at); !status) {
+    if (Status status = BreachRegister::subjectsTold(*database, who, id, at); !status) {
         return cli.fail(status.error());
     }
     cli.out << CliText::tr("Breach #%1: telling the subjects is recorded.").arg(id) << '\n';

@@ -129,6 +129,13 @@ int dispatch(CliContext &cli, const QString &command, const QStringList &words,
                          : CliText::tr("%1: unknown '%2' (expected one of: %3)").arg(command, word, expected));
 }
 
+bool CliContext::positiveId(const QString &text, qint64 *id)
+{
+    bool ok = false;
+    *id = text.toLongLong(&ok);
+    return ok && *id > 0;
+}
+
 QString CliContext::printable(const QString &stored)
 {
     QString safe;

@@ -69,6 +69,9 @@ public:
     /// or drive the terminal. JSON output needs none of this: it escapes by itself.
     static QString printable(const QString &stored);
 
+    /// Whether `text` is the number of a stored record (a whole number above 0), into `id`.
+    static bool positiveId(const QString &text, qint64 *id);
+
     /// The text of file `path`, or of standard input for "-": how values that are personal data reach a command
     /// without appearing in its arguments (which every local user sees in `ps`). UTF-8, at most kMaxInputBytes;
     /// `what` names the argument in messages.

@@ -19,9 +19,7 @@ const QStringList kChannels = {QStringLiteral("web-form"), QStringLiteral("paper
 
 bool positiveId(CliContext &cli, const QString &text, const QString &what, qint64 *id, int *code)
 {
-    bool ok = false;
-    *id = text.toLongLong(&ok);
-    if (!ok || *id <= 0) {
+    if (!CliContext::positiveId(text, id)) {
         *code = cli.usage(CliText::tr("%1: expected a number, got '%2'").arg(what, text));
         return false;
     }

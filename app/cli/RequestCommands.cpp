@@ -83,13 +83,6 @@ QJsonObject detailsJson(const RequestRecord &r, const QList<RequestEvent> &event
     return object;
 }
 
-bool parseId(const QString &text, qint64 *id)
-{
-    bool ok = false;
-    *id = text.toLongLong(&ok);
-    return ok && *id > 0;
-}
-
 int add(CliContext &cli, const QStringList &words)
 {
     const QString command = QStringLiteral("request add");
@@ -160,7 +153,7 @@ int add(CliContext &cli, const QStringList &words)
     intake.regime = *regime;
     if (args.has(QStringLiteral("subject"))) {
         qint64 id = 0;
-        if (!parseId(args.value(QStringLiteral("subject")), &id)) {
+        if (!CliContext::positiveId(args.value(QStringLiteral("subject")), &id)) {
             return cli.usage(CliText::tr("request add: --subject: expected a subject number, got '%1'")
                                  .arg(args.value(QStringLiteral("subject"))));
         }
@@ -305,7 +298,7 @@ int show(CliContext &cli, const QStringList &words)
         return cli.usage(CliText::tr("request show: expected one ID"));
     }
     qint64 id = 0;
-    if (!parseId(words.first(), &id)) {
+    if (!CliContext::positiveId(words.first(), &id)) {
         return cli.usage(CliText::tr("request show: expected a request number, got '%1'").arg(words.first()));
     }
     std::shared_ptr<Database> database;

@@ -29,9 +29,8 @@ bool requestOption(CliContext &cli, const CliContext::Arguments &args, const QSt
     if (!args.has(QStringLiteral("request"))) {
         return true;
     }
-    bool ok = false;
-    const qint64 id = args.value(QStringLiteral("request")).toLongLong(&ok);
-    if (!ok || id <= 0) {
+    qint64 id = 0;
+    if (!CliContext::positiveId(args.value(QStringLiteral("request")), &id)) {
         *code = cli.usage(CliText::tr("%1: --request: expected a request number, got '%2'")
                               .arg(command, args.value(QStringLiteral("request"))));
         return false;
@@ -42,9 +41,7 @@ bool requestOption(CliContext &cli, const CliContext::Arguments &args, const QSt
 
 bool subjectId(CliContext &cli, const QString &text, const QString &command, qint64 *id, int *code)
 {
-    bool ok = false;
-    *id = text.toLongLong(&ok);
-    if (!ok || *id <= 0) {
+    if (!CliContext::positiveId(text, id)) {
         *code = cli.usage(CliText::tr("%1: ID: expected a subject number, got '%2'").arg(command, text));
         return false;
     }

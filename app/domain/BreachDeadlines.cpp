@@ -31,35 +31,47 @@ bool BreachDeadlines::countsWorkingDays(Regime regime)
     return regime == Regime::By99z || regime == Regime::BrLgpd;
 }
 
+QString BreachDeadlines::source(Regime regime)
+{
+    switch (regime) {
+    case Regime::Gdpr:
+        return tr("GDPR art. 33(1): within 72 hours of becoming aware");
+    case Regime::UkGdpr:
+        return tr("UK GDPR art. 33(1): within 72 hours of becoming aware");
+    case Regime::By99z:
+        return tr("Law 99-Z art. 16: immediately, at most within three working days");
+    case Regime::Ru152fz:
+        return tr("152-FZ art. 21(3.1): within 24 hours; the result of the investigation within 72 hours");
+    case Regime::BrLgpd:
+        return tr("LGPD art. 48, ANPD Resolution 15/2024: within three working days");
+    case Regime::Ccpa:
+        return tr("Cal. Civ. Code 1798.82: in the most expedient time possible, no fixed deadline");
+    }
+    return {};
+}
+
 BreachDeadline BreachDeadlines::deadline(Regime regime, const QDateTime &aware, const WorkingCalendar &calendar)
 {
     BreachDeadline result;
     result.regime = regime;
+    result.source = source(regime);
     const QDateTime utc = aware.toUTC();
     switch (regime) {
     case Regime::Gdpr:
-        result.notifyBy = utc.addSecs(72 * 3600);
-        result.source = tr("GDPR art. 33(1): within 72 hours of becoming aware");
-        break;
     case Regime::UkGdpr:
         result.notifyBy = utc.addSecs(72 * 3600);
-        result.source = tr("UK GDPR art. 33(1): within 72 hours of becoming aware");
         break;
     case Regime::By99z:
         result.notifyBy = endOfWorkingDays(aware, 3 * 3600, 3, calendar);
-        result.source = tr("Law 99-Z art. 16: immediately, at most within three working days");
         break;
     case Regime::Ru152fz:
         result.notifyBy = utc.addSecs(24 * 3600);
         result.followUpBy = utc.addSecs(72 * 3600);
-        result.source = tr("152-FZ art. 21(3.1): within 24 hours; the result of the investigation within 72 hours");
         break;
     case Regime::BrLgpd:
         result.notifyBy = endOfWorkingDays(aware, -3 * 3600, 3, calendar);
-        result.source = tr("LGPD art. 48, ANPD Resolution 15/2024: within three working days");
         break;
     case Regime::Ccpa:
-        result.source = tr("Cal. Civ. Code 1798.82: in the most expedient time possible, no fixed deadline");
         break;
     }
     return result;

@@ -34,6 +34,8 @@ public:
     static BreachDeadline deadline(Regime regime, const QDateTime &aware, const WorkingCalendar &calendar);
     /// The same on the built-in calendar of the regime's country.
     static BreachDeadline deadline(Regime regime, const QDateTime &aware);
+    /// The article that sets the time, in the UI language.
+    static QString source(Regime regime);
     /// Whether the regime counts working days (and so needs the calendar of its country).
     static bool countsWorkingDays(Regime regime);
 };

@@ -98,20 +98,9 @@ std::optional<RetentionRule> parseRetentionRule(QStringView text, RetentionRuleP
         *problem = RetentionRuleProblem::None;
     }
     RetentionRule rule;
-    if (text == QLatin1String("contract-term")) {
-        rule.kind = RetentionKind::ContractTerm;
-        return rule;
-    }
-    if (text == QLatin1String("legal")) {
-        rule.kind = RetentionKind::Legal;
-        return rule;
-    }
-    if (text == QLatin1String("backup-cycle")) {
-        rule.kind = RetentionKind::BackupCycle;
-        return rule;
-    }
-    if (text == QLatin1String("until-withdrawal")) {
-        rule.kind = RetentionKind::UntilWithdrawal;
+    // Every kind but a fixed period is spelt by its vocabulary code alone, as retentionRuleSpelling() writes it.
+    if (const std::optional<RetentionKind> kind = parseRetentionKind(text); kind && *kind != RetentionKind::Fixed) {
+        rule.kind = *kind;
         return rule;
     }
     // Read by hand: a regular expression per purpose was a tenth of a large profile's time.

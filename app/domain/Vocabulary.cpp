@@ -11,7 +11,7 @@ template <std::size_t N> QString nameAt(const char *const (&names)[N], int index
     return index >= 0 && std::size_t(index) < N ? QLatin1String(names[index]) : QString();
 }
 
-template <typename Enum, std::size_t N> std::optional<Enum> parseIn(const char *const (&names)[N], const QString &text)
+template <typename Enum, std::size_t N> std::optional<Enum> parseIn(const char *const (&names)[N], QStringView text)
 {
     for (std::size_t i = 0; i < N; ++i) {
         if (text == QLatin1String(names[i])) {
@@ -95,7 +95,7 @@ std::optional<LegalGround> parseLegalGround(const QString &text)
 {
     return parseIn<LegalGround>(kGrounds, text);
 }
-std::optional<RetentionKind> parseRetentionKind(const QString &text)
+std::optional<RetentionKind> parseRetentionKind(QStringView text)
 {
     return parseIn<RetentionKind>(kRetention, text);
 }

@@ -45,7 +45,7 @@ QString toString(RequestStatus value);
 
 std::optional<Role> parseRole(const QString &text);
 std::optional<LegalGround> parseLegalGround(const QString &text);
-std::optional<RetentionKind> parseRetentionKind(const QString &text);
+std::optional<RetentionKind> parseRetentionKind(QStringView text);
 std::optional<ControllerKind> parseControllerKind(const QString &text);
 std::optional<RecipientRole> parseRecipientRole(const QString &text);
 std::optional<DpiaStatus> parseDpiaStatus(const QString &text);

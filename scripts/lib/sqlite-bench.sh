@@ -102,6 +102,23 @@ sqlite_bulk_delete_sql() {
     printf 'PRAGMA wal_checkpoint(TRUNCATE);\n'
 }
 
+# sqlite_search_indexes drop|create: the statements for the search indexes that app/storage/BulkLoad suspends
+# during a load and builds after it (the same list, index by index).
+sqlite_search_indexes() {
+    local index
+    for index in "subjects_name_key subjects (name_key)" "subjects_email_key subjects (email_key)" \
+        "subjects_phone_key subjects (phone_key)" "subjects_external_id subjects (external_id)" \
+        "subjects_id subjects (id)" "subject_terms_term subject_terms (term)" "subjects_created subjects (created_at)" \
+        "subjects_contract_end subjects (contract_end)" \
+        "pd_items_purpose pd_items (purpose_id, category, collected_at, state)"; do
+        if [ "$1" = drop ]; then
+            printf 'DROP INDEX IF EXISTS %s;\n' "${index%% *}"
+        else
+            printf 'CREATE INDEX %s ON %s;\n' "${index%% *}" "${index#* }"
+        fi
+    done
+}
+
 # --- Demo data in plain SQL ---------------------------------------------------------------------------------------
 
 # Run once, untimed, on a database made by `privacydesk-cli init`: one controller and one purpose to refer to.
@@ -114,7 +131,7 @@ SQL
 }
 
 # sqlite_demo_sql SUBJECTS ITEMS: the timed part. Same connection settings as pd::Database and the demo generator
-# (256 MB page cache, subjects' search indexes built after the rows, as app/storage/BulkLoad does), one transaction,
+# (256 MB page cache, the search indexes built after the rows, as app/storage/BulkLoad does), one transaction,
 # names and e-mails in scattered order (as generated data lands in the indexes), items grouped by subject.
 # Timestamps come from printf, not strftime: the shell should do the storage work, not date arithmetic.
 sqlite_demo_sql() {
@@ -130,14 +147,7 @@ PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
 PRAGMA cache_size = -262144;
 BEGIN;
-DROP INDEX IF EXISTS subjects_name_key;
-DROP INDEX IF EXISTS subjects_email_key;
-DROP INDEX IF EXISTS subjects_phone_key;
-DROP INDEX IF EXISTS subjects_external_id;
-DROP INDEX IF EXISTS subjects_id;
-DROP INDEX IF EXISTS subjects_created;
-DROP INDEX IF EXISTS subjects_contract_end;
-DROP INDEX IF EXISTS pd_items_purpose;
+$(sqlite_search_indexes drop)
 WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < $subjects),
 h AS (SELECT i, (i * 48271) % 2147483647 AS h1, ((i * 69621) % 2147483647) * 16807 % 2147483647 AS h2 FROM seq),
 n AS (SELECT i, h1, h2,
@@ -163,14 +173,7 @@ SELECT (SELECT MIN(id) FROM subjects) + i * $subjects / $items, (SELECT MIN(id) 
        printf('%x-%x', (i * 48271) % 2147483647, (i * 16807) % 2147483647),
        printf('2026-%02d-%02dT%02d:%02d:%02dZ', 1 + i % 12, 1 + i % 28, i % 24, i % 60, (i * 7) % 60)
 FROM seq;
-CREATE INDEX subjects_name_key ON subjects (name_key);
-CREATE INDEX subjects_email_key ON subjects (email_key);
-CREATE INDEX subjects_phone_key ON subjects (phone_key);
-CREATE INDEX subjects_external_id ON subjects (external_id);
-CREATE INDEX subjects_id ON subjects (id);
-CREATE INDEX subjects_created ON subjects (created_at);
-CREATE INDEX subjects_contract_end ON subjects (contract_end);
-CREATE INDEX pd_items_purpose ON pd_items (purpose_id, category, collected_at, state);
+$(sqlite_search_indexes create)
 COMMIT;
 SQL
 }
@@ -189,15 +192,7 @@ PRAGMA synchronous = NORMAL;
 PRAGMA cache_size = -65536;
 .import --csv $1 staging
 BEGIN;
-DROP INDEX IF EXISTS subjects_name_key;
-DROP INDEX IF EXISTS subjects_email_key;
-DROP INDEX IF EXISTS subjects_phone_key;
-DROP INDEX IF EXISTS subjects_external_id;
-DROP INDEX IF EXISTS subjects_id;
-DROP INDEX IF EXISTS subject_terms_term;
-DROP INDEX IF EXISTS subjects_created;
-DROP INDEX IF EXISTS subjects_contract_end;
-DROP INDEX IF EXISTS pd_items_purpose;
+$(sqlite_search_indexes drop)
 CREATE TEMP TABLE base AS SELECT COALESCE(MAX(id), 0) AS id, '2026-12-01T10:00:00Z' AS now,
     (SELECT MIN(id) FROM controllers) AS controller, (SELECT id FROM purposes WHERE code = 'registration') AS purpose
     FROM subjects;
@@ -219,15 +214,7 @@ SELECT CASE t.n WHEN 1 THEN lower(substr(s.full_name, 1, instr(s.full_name, ' ')
                 WHEN 2 THEN lower(substr(s.full_name, instr(s.full_name, ' ') + 1)) ELSE s.ip END, b.id + s.rowid
 FROM staging s CROSS JOIN base b CROSS JOIN (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3) t;
 DROP TABLE staging;
-CREATE INDEX subjects_name_key ON subjects (name_key);
-CREATE INDEX subjects_email_key ON subjects (email_key);
-CREATE INDEX subjects_phone_key ON subjects (phone_key);
-CREATE INDEX subjects_external_id ON subjects (external_id);
-CREATE INDEX subjects_id ON subjects (id);
-CREATE INDEX subject_terms_term ON subject_terms (term);
-CREATE INDEX subjects_created ON subjects (created_at);
-CREATE INDEX subjects_contract_end ON subjects (contract_end);
-CREATE INDEX pd_items_purpose ON pd_items (purpose_id, category, collected_at, state);
+$(sqlite_search_indexes create)
 COMMIT;
 PRAGMA wal_checkpoint(TRUNCATE);
 SQL

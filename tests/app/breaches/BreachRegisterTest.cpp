@@ -60,7 +60,7 @@ TEST_P(BreachRegisterTest, AnOfficerRecordsABreachWithADeadlinePerRegimeAndAnAud
 
     const Result<BreachRegister::Breach> breach = BreachRegister::get(db(), as("auditor"), id.value());
     ASSERT_TRUE(breach.ok()) << breach.error().message.toStdString();
-    EXPECT_EQ(breach->discovered, at("2026-10-30T13:00:00Z"));
+    EXPECT_EQ(breach->details.discovered, at("2026-10-30T13:00:00Z"));
     EXPECT_EQ(breach->recordedBy, QStringLiteral("officer"));
     EXPECT_EQ(breach->details.categories, (QStringList{QStringLiteral("account"), QStringLiteral("contact")}));
     EXPECT_EQ(breach->details.subjects, 1200);
