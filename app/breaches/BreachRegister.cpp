@@ -397,6 +397,11 @@ Status BreachRegister::subjectsTold(Database &database, const Session &who, qint
         if (breach->subjectsTold) {
             return makeError(ErrorCode::Conflict, Tr::tr("breach #%1: the subjects were told already").arg(id));
         }
+        if (at.toUTC() < breach->details.discovered) {
+            return makeError(
+                ErrorCode::InvalidArgument,
+                Tr::tr("at: before the breach was discovered (%1)").arg(sql::timestamp(breach->details.discovered)));
+        }
         QSqlQuery query(tx);
         if (Status stored = sql::exec(query,
                                       QStringLiteral("UPDATE breaches SET subjects_told_at = ?, version = version + 1 "

@@ -106,6 +106,9 @@ TEST_P(BreachRegisterTest, ALateNoticeNeedsItsReasonsAndAnOnTimeOneDoesNot)
 
     const Status again = BreachRegister::notify(db(), as("officer"), id, at("2026-11-06T09:00:00Z"), QString());
     EXPECT_EQ(again.error().code, ErrorCode::Conflict);
+    const Status tooEarly = BreachRegister::subjectsTold(db(), as("officer"), id, at("2026-10-29T09:00:00Z"));
+    ASSERT_FALSE(tooEarly.ok()) << "told before the breach was known";
+    EXPECT_TRUE(tooEarly.error().message.startsWith(QLatin1String("at:"))) << tooEarly.error().message.toStdString();
     const Status told = BreachRegister::subjectsTold(db(), as("officer"), id, at("2026-11-06T09:00:00Z"));
     EXPECT_TRUE(told.ok());
     EXPECT_EQ(BreachRegister::get(db(), as("officer"), id)->subjectsTold, at("2026-11-06T09:00:00Z"));
