@@ -739,6 +739,163 @@
     </message>
 </context>
 <context>
+    <name>pd::BreachNotice</name>
+    <message>
+        <source>%1 %2 UTC</source>
+        <translation>%1 %2 UTC</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>каля %1</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>пакуль невядома</translation>
+    </message>
+    <message>
+        <source>Data protection officer: %1</source>
+        <translation>Адказны за абарону даных: %1</translation>
+    </message>
+    <message>
+        <source>breach #%1 is not recorded under %2</source>
+        <translation>інцыдэнт №%1 не зарэгістраваны па рэжыме %2</translation>
+    </message>
+    <message>
+        <source>Notification of a personal-data breach</source>
+        <translation>Апавяшчэнне аб парушэнні бяспекі персанальных даных</translation>
+    </message>
+    <message>
+        <source>Breach #%1, to the supervisory authority under:
+%2</source>
+        <translation>Інцыдэнт №%1, апавяшчэнне ўпаўнаважанага органа ў адпаведнасці з:
+%2</translation>
+    </message>
+    <message>
+        <source>The breach</source>
+        <translation>Парушэнне</translation>
+    </message>
+    <message>
+        <source>Became known</source>
+        <translation>Стала вядома</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Зарэгістравана</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Nature of the breach</source>
+        <translation>Характар парушэння</translation>
+    </message>
+    <message>
+        <source>Categories of data</source>
+        <translation>Катэгорыі даных</translation>
+    </message>
+    <message>
+        <source>Subjects concerned</source>
+        <translation>Закранута суб&apos;ектаў</translation>
+    </message>
+    <message>
+        <source>Records concerned</source>
+        <translation>Закранута запісаў</translation>
+    </message>
+    <message>
+        <source>Likely consequences</source>
+        <translation>Магчымыя наступствы</translation>
+    </message>
+    <message>
+        <source>Measures taken</source>
+        <translation>Прынятыя меры</translation>
+    </message>
+    <message>
+        <source>Measures proposed</source>
+        <translation>Прапанаваныя меры</translation>
+    </message>
+    <message>
+        <source>Contact point (DPO)</source>
+        <translation>Кантактная асоба (DPO)</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>Апавяшчэнні</translation>
+    </message>
+    <message>
+        <source>Regime</source>
+        <translation>Рэжым</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Тэрмін</translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation>Апавешчана</translation>
+    </message>
+    <message>
+        <source>Reasons for the delay</source>
+        <translation>Прычыны затрымкі</translation>
+    </message>
+    <message>
+        <source>no fixed deadline</source>
+        <translation>без устаноўленага тэрміну</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>яшчэ не</translation>
+    </message>
+    <message>
+        <source>The result of the investigation is due by %1 (%2).</source>
+        <translation>Вынік расследавання — да %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Са спазненнем</translation>
+    </message>
+    <message>
+        <source>This notice was made after its deadline; the reasons are given below.</source>
+        <translation>Апавяшчэнне накіравана пасля заканчэння тэрміну; прычыны пададзены ніжэй.</translation>
+    </message>
+    <message>
+        <source>The subjects</source>
+        <translation>Суб&apos;екты</translation>
+    </message>
+    <message>
+        <source>High risk to the subjects</source>
+        <translation>Высокая рызыка для суб&apos;ектаў</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>так</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>не</translation>
+    </message>
+    <message>
+        <source>Subjects told</source>
+        <translation>Суб&apos;екты апавешчаны</translation>
+    </message>
+    <message>
+        <source>not yet: they are to be told without undue delay (GDPR art. 34)</source>
+        <translation>яшчэ не: іх трэба апавясціць без неапраўданай затрымкі (GDPR, арт. 34)</translation>
+    </message>
+    <message>
+        <source>not required</source>
+        <translation>не патрабуецца</translation>
+    </message>
+    <message>
+        <source>Data protection officer</source>
+        <translation>Адказны за абарону даных</translation>
+    </message>
+    <message>
+        <source>For the controller</source>
+        <translation>Ад імя аператара</translation>
+    </message>
+</context>
+<context>
     <name>pd::BreachRegister</name>
     <message>
         <source>regime: at least one regime applies to a breach</source>
@@ -2014,6 +2171,18 @@
         <source>%1: --%2: %3</source>
         <translation>%1: --%2: %3</translation>
     </message>
+    <message>
+        <source>%1: --out FILE (the PDF to write) is required</source>
+        <translation>%1: патрэбны --out FILE (PDF, які трэба запісаць)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the PDF: %2</source>
+        <translation>%1: не ўдаецца запісаць PDF: %2</translation>
+    </message>
+    <message>
+        <source>Breach #%1: the notification is in %2.</source>
+        <translation>Інцыдэнт №%1: апавяшчэнне запісана ў %2.</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentReview</name>
@@ -3281,25 +3450,6 @@
     </message>
 </context>
 <context>
-    <name>pd::LetterPdf</name>
-    <message>
-        <source>drawing a PDF needs the graphical application (fonts)</source>
-        <translation>для фарміравання PDF патрэбна графічная праграма (шрыфты)</translation>
-    </message>
-    <message>
-        <source>the PDF writer could not start</source>
-        <translation>не ўдалося запусціць фарміраванне PDF</translation>
-    </message>
-    <message>
-        <source>the PDF writer could not finish</source>
-        <translation>не ўдалося завяршыць фарміраванне PDF</translation>
-    </message>
-    <message>
-        <source>the PDF writer produced no document</source>
-        <translation>пры фарміраванні PDF дакумент не створаны</translation>
-    </message>
-</context>
-<context>
     <name>pd::LetterTemplate</name>
     <message>
         <source>line %1: “{{” is not closed with “}}”</source>
@@ -3737,6 +3887,25 @@
     <message>
         <source>migration %1 could not be committed: %2</source>
         <translation>не ўдалося зафіксаваць міграцыю %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::PdfPages</name>
+    <message>
+        <source>drawing a PDF needs the graphical application (fonts)</source>
+        <translation>для фарміравання PDF патрэбна графічная праграма (шрыфты)</translation>
+    </message>
+    <message>
+        <source>the PDF writer could not start</source>
+        <translation>не ўдалося запусціць фарміраванне PDF</translation>
+    </message>
+    <message>
+        <source>the PDF writer could not finish</source>
+        <translation>не ўдалося завяршыць фарміраванне PDF</translation>
+    </message>
+    <message>
+        <source>the PDF writer produced no document</source>
+        <translation>пры фарміраванні PDF дакумент не створаны</translation>
     </message>
 </context>
 <context>
@@ -5066,6 +5235,29 @@ for other periods:</source>
     <message>
         <source>the letter is recorded, but the copy could not be written to %1: %2</source>
         <translation>адказ запісаны, але копію не ўдалося запісаць у %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ReportPdf</name>
+    <message>
+        <source>Generated by Privacy Desk %1 on %2 at %3 UTC by %4</source>
+        <translation>Сфарміравана Privacy Desk %1 %2 у %3 UTC, аператар %4</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Перыяд:</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>подпіс</translation>
+    </message>
+    <message>
+        <source>name, date</source>
+        <translation>прозвішча, дата</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Старонка %1 з %2</translation>
     </message>
 </context>
 <context>

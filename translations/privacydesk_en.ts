@@ -726,6 +726,162 @@
     </message>
 </context>
 <context>
+    <name>pd::BreachNotice</name>
+    <message>
+        <source>%1 %2 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data protection officer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>breach #%1 is not recorded under %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notification of a personal-data breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breach #%1, to the supervisory authority under:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Became known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nature of the breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories of data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subjects concerned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records concerned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Likely consequences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measures taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measures proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact point (DPO)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasons for the delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no fixed deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result of the investigation is due by %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This notice was made after its deadline; the reasons are given below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High risk to the subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subjects told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet: they are to be told without undue delay (GDPR art. 34)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data protection officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::BreachRegister</name>
     <message>
         <source>regime: at least one regime applies to a breach</source>
@@ -1978,6 +2134,18 @@
     </message>
     <message>
         <source>%1: --%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --out FILE (the PDF to write) is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the PDF: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breach #%1: the notification is in %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3245,25 +3413,6 @@
     </message>
 </context>
 <context>
-    <name>pd::LetterPdf</name>
-    <message>
-        <source>drawing a PDF needs the graphical application (fonts)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the PDF writer could not start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the PDF writer could not finish</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the PDF writer produced no document</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>pd::LetterTemplate</name>
     <message>
         <source>line %1: “{{” is not closed with “}}”</source>
@@ -3698,6 +3847,25 @@
     </message>
     <message>
         <source>migration %1 could not be committed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::PdfPages</name>
+    <message>
+        <source>drawing a PDF needs the graphical application (fonts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF writer could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF writer could not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF writer produced no document</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5022,6 +5190,29 @@ for other periods:</source>
     </message>
     <message>
         <source>the letter is recorded, but the copy could not be written to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::ReportPdf</name>
+    <message>
+        <source>Generated by Privacy Desk %1 on %2 at %3 UTC by %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name, date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

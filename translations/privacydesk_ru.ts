@@ -739,6 +739,163 @@
     </message>
 </context>
 <context>
+    <name>pd::BreachNotice</name>
+    <message>
+        <source>%1 %2 UTC</source>
+        <translation>%1 %2 UTC</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>около %1</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>пока неизвестно</translation>
+    </message>
+    <message>
+        <source>Data protection officer: %1</source>
+        <translation>Ответственный за защиту данных: %1</translation>
+    </message>
+    <message>
+        <source>breach #%1 is not recorded under %2</source>
+        <translation>инцидент №%1 не зарегистрирован по режиму %2</translation>
+    </message>
+    <message>
+        <source>Notification of a personal-data breach</source>
+        <translation>Уведомление о нарушении безопасности персональных данных</translation>
+    </message>
+    <message>
+        <source>Breach #%1, to the supervisory authority under:
+%2</source>
+        <translation>Инцидент №%1, уведомление уполномоченного органа в соответствии с:
+%2</translation>
+    </message>
+    <message>
+        <source>The breach</source>
+        <translation>Нарушение</translation>
+    </message>
+    <message>
+        <source>Became known</source>
+        <translation>Стало известно</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Зарегистрировано</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Nature of the breach</source>
+        <translation>Характер нарушения</translation>
+    </message>
+    <message>
+        <source>Categories of data</source>
+        <translation>Категории данных</translation>
+    </message>
+    <message>
+        <source>Subjects concerned</source>
+        <translation>Затронуто субъектов</translation>
+    </message>
+    <message>
+        <source>Records concerned</source>
+        <translation>Затронуто записей</translation>
+    </message>
+    <message>
+        <source>Likely consequences</source>
+        <translation>Возможные последствия</translation>
+    </message>
+    <message>
+        <source>Measures taken</source>
+        <translation>Принятые меры</translation>
+    </message>
+    <message>
+        <source>Measures proposed</source>
+        <translation>Предлагаемые меры</translation>
+    </message>
+    <message>
+        <source>Contact point (DPO)</source>
+        <translation>Контактное лицо (DPO)</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>Уведомления</translation>
+    </message>
+    <message>
+        <source>Regime</source>
+        <translation>Режим</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Notified</source>
+        <translation>Уведомлено</translation>
+    </message>
+    <message>
+        <source>Reasons for the delay</source>
+        <translation>Причины задержки</translation>
+    </message>
+    <message>
+        <source>no fixed deadline</source>
+        <translation>без установленного срока</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>ещё нет</translation>
+    </message>
+    <message>
+        <source>The result of the investigation is due by %1 (%2).</source>
+        <translation>Результат расследования — до %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>С опозданием</translation>
+    </message>
+    <message>
+        <source>This notice was made after its deadline; the reasons are given below.</source>
+        <translation>Уведомление направлено после истечения срока; причины указаны ниже.</translation>
+    </message>
+    <message>
+        <source>The subjects</source>
+        <translation>Субъекты</translation>
+    </message>
+    <message>
+        <source>High risk to the subjects</source>
+        <translation>Высокий риск для субъектов</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Subjects told</source>
+        <translation>Субъекты уведомлены</translation>
+    </message>
+    <message>
+        <source>not yet: they are to be told without undue delay (GDPR art. 34)</source>
+        <translation>ещё нет: их следует уведомить без неоправданной задержки (GDPR, ст. 34)</translation>
+    </message>
+    <message>
+        <source>not required</source>
+        <translation>не требуется</translation>
+    </message>
+    <message>
+        <source>Data protection officer</source>
+        <translation>Ответственный за защиту данных</translation>
+    </message>
+    <message>
+        <source>For the controller</source>
+        <translation>От имени оператора</translation>
+    </message>
+</context>
+<context>
     <name>pd::BreachRegister</name>
     <message>
         <source>regime: at least one regime applies to a breach</source>
@@ -2014,6 +2171,18 @@
         <source>%1: --%2: %3</source>
         <translation>%1: --%2: %3</translation>
     </message>
+    <message>
+        <source>%1: --out FILE (the PDF to write) is required</source>
+        <translation>%1: требуется --out FILE (PDF, который нужно записать)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the PDF: %2</source>
+        <translation>%1: не удаётся записать PDF: %2</translation>
+    </message>
+    <message>
+        <source>Breach #%1: the notification is in %2.</source>
+        <translation>Инцидент №%1: уведомление записано в %2.</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentReview</name>
@@ -3281,25 +3450,6 @@
     </message>
 </context>
 <context>
-    <name>pd::LetterPdf</name>
-    <message>
-        <source>drawing a PDF needs the graphical application (fonts)</source>
-        <translation>для формирования PDF нужно графическое приложение (шрифты)</translation>
-    </message>
-    <message>
-        <source>the PDF writer could not start</source>
-        <translation>не удалось запустить формирование PDF</translation>
-    </message>
-    <message>
-        <source>the PDF writer could not finish</source>
-        <translation>не удалось завершить формирование PDF</translation>
-    </message>
-    <message>
-        <source>the PDF writer produced no document</source>
-        <translation>при формировании PDF документ не создан</translation>
-    </message>
-</context>
-<context>
     <name>pd::LetterTemplate</name>
     <message>
         <source>line %1: “{{” is not closed with “}}”</source>
@@ -3737,6 +3887,25 @@
     <message>
         <source>migration %1 could not be committed: %2</source>
         <translation>не удалось зафиксировать миграцию %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::PdfPages</name>
+    <message>
+        <source>drawing a PDF needs the graphical application (fonts)</source>
+        <translation>для формирования PDF нужно графическое приложение (шрифты)</translation>
+    </message>
+    <message>
+        <source>the PDF writer could not start</source>
+        <translation>не удалось запустить формирование PDF</translation>
+    </message>
+    <message>
+        <source>the PDF writer could not finish</source>
+        <translation>не удалось завершить формирование PDF</translation>
+    </message>
+    <message>
+        <source>the PDF writer produced no document</source>
+        <translation>при формировании PDF документ не создан</translation>
     </message>
 </context>
 <context>
@@ -5066,6 +5235,29 @@ for other periods:</source>
     <message>
         <source>the letter is recorded, but the copy could not be written to %1: %2</source>
         <translation>ответ записан, но копию не удалось записать в %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::ReportPdf</name>
+    <message>
+        <source>Generated by Privacy Desk %1 on %2 at %3 UTC by %4</source>
+        <translation>Сформировано Privacy Desk %1 %2 в %3 UTC, оператор %4</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation>подпись</translation>
+    </message>
+    <message>
+        <source>name, date</source>
+        <translation>ФИО, дата</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Страница %1 из %2</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,9 @@
 #include "app/cli/CliContext.h"
 
 #include "app/breaches/BreachRegister.h"
+#include "app/reports/BreachNotice.h"
 #include "app/storage/Database.h"
+#include "app/storage/PrivateFile.h"
 #include "app/storage/Sql.h"
 
 #include <QCoreApplication>
@@ -121,6 +123,21 @@ bool count(CliContext &cli, const QString &command, const CliContext::Arguments 
         return false;
     }
     *value = number;
+    return true;
+}
+
+/// The regime of option --regime, when given.
+bool regimeOption(CliContext &cli, const QString &command, const CliContext::Arguments &args,
+                  std::optional<Regime> *regime, int *code)
+{
+    if (!args.has(QStringLiteral("regime"))) {
+        return true;
+    }
+    Regime named = Regime::Gdpr;
+    if (!regimeOf(cli, command, args.value(QStringLiteral("regime")), &named, code)) {
+        return false;
+    }
+    *regime = named;
     return true;
 }
 
@@ -336,12 +353,8 @@ int notify(CliContext &cli, const QStringList &words)
         return code;
     }
     std::optional<Regime> regime;
-    if (args.has(QStringLiteral("regime"))) {
-        Regime named = Regime::Gdpr;
-        if (!regimeOf(cli, command, args.value(QStringLiteral("regime")), &named, &code)) {
-            return code;
-        }
-        regime = named;
+    if (!regimeOption(cli, command, args, &regime, &code)) {
+        return code;
     }
     std::shared_ptr<Database> database;
     Session who;
@@ -386,13 +399,60 @@ int subjectsTold(CliContext &cli, const QStringList &words)
     return CliContext::Success;
 }
 
+/// breach notice ID --out FILE [--regime R]: the notification document for the regulator, as a PDF.
+int notice(CliContext &cli, const QStringList &words)
+{
+    const QString command = QStringLiteral("breach notice");
+    CliContext::Arguments args;
+    QString error;
+    if (!CliContext::parse(words, {QStringLiteral("out"), QStringLiteral("regime")}, {}, &args, &error)) {
+        return cli.usage(command + QStringLiteral(": ") + error);
+    }
+    int code = 0;
+    qint64 id = 0;
+    if (!breachId(cli, command, args, &id, &code)) {
+        return code;
+    }
+    const QString out = args.value(QStringLiteral("out"));
+    if (out.isEmpty()) {
+        return cli.usage(CliText::tr("%1: --out FILE (the PDF to write) is required").arg(command));
+    }
+    std::optional<Regime> regime;
+    if (!regimeOption(cli, command, args, &regime, &code)) {
+        return code;
+    }
+    std::shared_ptr<Database> database;
+    Session who;
+    if (int signedIn = cli.openSignedIn(command, &database, &who); signedIn != 0) {
+        return signedIn;
+    }
+    const Result<ReportDocument> document = BreachNotice::build(*database, who, id, regime);
+    if (!document) {
+        return cli.fail(document.error());
+    }
+    const Result<QByteArray> pdf = ReportPdf::render(document.value());
+    if (!pdf) {
+        return cli.fail(pdf.error());
+    }
+    if (Status written = PrivateFile::write(out, pdf.value()); !written) {
+        return cli.fail(makeError(written.error().code,
+                                  CliText::tr("%1: cannot write the PDF: %2").arg(out, written.error().message)));
+    }
+    cli.out << CliText::tr("Breach #%1: the notification is in %2.").arg(id).arg(out) << '\n';
+    return CliContext::Success;
+}
+
 } // namespace
 
 int runBreach(CliContext &cli, const QStringList &words)
 {
-    return dispatch(
-        cli, QStringLiteral("breach"), words,
-        {{"add", add}, {"list", list}, {"show", show}, {"notify", notify}, {"subjects-told", subjectsTold}});
+    return dispatch(cli, QStringLiteral("breach"), words,
+                    {{"add", add},
+                     {"list", list},
+                     {"show", show},
+                     {"notify", notify},
+                     {"subjects-told", subjectsTold},
+                     {"notice", notice}});
 }
 
 } // namespace pd

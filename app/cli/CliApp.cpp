@@ -65,6 +65,7 @@ const char *const kUsage =
     "  breach notify ID --at ISO-DATETIME [--reason TEXT] [--regime R]\n"
     "                                              the notice to the regulator; a late one needs --reason\n"
     "  breach subjects-told ID --at ISO-DATETIME   the subjects were told (high risk, GDPR art. 34)\n"
+    "  breach notice ID --out FILE [--regime R]    the notification for the regulator, as a PDF\n"
     "\n"
     "Signing in: --operator NAME with the password in PRIVACYDESK_PASSWORD. On a database without operators,\n"
     "'operator add NAME --role admin' creates the first administrator without signing in.\n"
@@ -77,6 +78,12 @@ const char *const kUsage =
 CliApp::CliApp(QStringList arguments, QTextStream &out, QTextStream &err)
     : m_arguments(std::move(arguments)), m_out(out), m_err(err)
 {
+}
+
+bool CliApp::drawsDocuments(const QStringList &arguments)
+{
+    const qsizetype breach = arguments.indexOf(QStringLiteral("breach"));
+    return breach >= 0 && arguments.value(breach + 1) == QLatin1String("notice");
 }
 
 int CliApp::run()

@@ -14,6 +14,10 @@ public:
     /// The process exit code: 0 success, 1 refused or failed, 2 bad usage.
     int run();
 
+    /// Whether the command in `arguments` (without the program name) draws a document, and so needs a
+    /// QGuiApplication for its fonts; every other command runs on a QCoreApplication.
+    static bool drawsDocuments(const QStringList &arguments);
+
 private:
     QStringList m_arguments;
     QTextStream &m_out;

@@ -2,9 +2,11 @@
 #include "CliRunner.h"
 #include "ServiceFixture.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 
 using namespace pd;
 using namespace pd::test;
@@ -100,6 +102,29 @@ TEST_P(CliBreachTest, BadArgumentsAreNamedAndAgentsAreRefused)
                              "agent", "agent-demo-2026");
     EXPECT_EQ(agent.exitCode, 1);
     EXPECT_EQ(scalar(QStringLiteral("SELECT COUNT(*) FROM breaches")).toInt(), 0);
+}
+
+TEST_P(CliBreachTest, NoticeWritesThePdfForTheRegulatorReadableByTheOwnerOnly)
+{
+    const QString id = add().out.trimmed();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("notice.pdf"));
+    const CliRun written = cli({QStringLiteral("breach"), QStringLiteral("notice"), id, QStringLiteral("--out"), path,
+                                QStringLiteral("--regime"), QStringLiteral("gdpr")});
+    ASSERT_EQ(written.exitCode, 0) << written.err.toStdString();
+    QFile pdf(path);
+    ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(pdf.read(4) == "%PDF");
+    EXPECT_EQ(pdf.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+
+    const CliRun noFile = cli({QStringLiteral("breach"), QStringLiteral("notice"), id});
+    EXPECT_EQ(noFile.exitCode, 2);
+    EXPECT_TRUE(noFile.err.contains(QLatin1String("--out"))) << noFile.err.toStdString();
+    const CliRun agent = cli({QStringLiteral("breach"), QStringLiteral("notice"), id, QStringLiteral("--out"),
+                              dir.filePath(QStringLiteral("agent.pdf"))},
+                             "agent", "agent-demo-2026");
+    EXPECT_EQ(agent.exitCode, 1);
+    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("agent.pdf"))));
 }
 
 PD_INSTANTIATE_FOR_BACKENDS(CliBreachTest);

@@ -1,4 +1,5 @@
 #include "app/reports/LetterPdf.h"
+#include "PdfText.h"
 #include "TestData.h"
 #include "TestDatabase.h"
 #include "app/domain/LetterTemplate.h"
@@ -15,33 +16,6 @@
 namespace pd::test {
 
 namespace {
-
-/// Runs a poppler tool on `pdf` (written to a temporary file) with `arguments` before and `after` after the file,
-/// and returns its output with whitespace simplified, so that phrases wrapped across lines still match.
-QString poppler(const char *tool, const QByteArray &pdf, const QStringList &arguments = {},
-                const QStringList &after = {})
-{
-    const QString program = QStandardPaths::findExecutable(QLatin1String(tool));
-    EXPECT_FALSE(program.isEmpty()) << tool << " is missing: install poppler-utils (scripts/lib/deps.sh does)";
-    if (program.isEmpty()) {
-        return {};
-    }
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("letter.pdf"));
-    QFile file(path);
-    EXPECT_TRUE(file.open(QIODevice::WriteOnly) && file.write(pdf) == pdf.size());
-    file.close();
-    QProcess process;
-    process.start(program, QStringList(arguments) << path << after);
-    EXPECT_TRUE(process.waitForFinished(30000));
-    EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
-    return QString::fromUtf8(process.readAllStandardOutput()).simplified();
-}
-
-QString pdfText(const QByteArray &pdf)
-{
-    return poppler("pdftotext", pdf, {QStringLiteral("-enc"), QStringLiteral("UTF-8")}, {QStringLiteral("-")});
-}
 
 QString builtInReply(const QString &language)
 {
