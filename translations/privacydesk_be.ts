@@ -2183,6 +2183,26 @@
         <source>Breach #%1: the notification is in %2.</source>
         <translation>Інцыдэнт №%1: апавяшчэнне запісана ў %2.</translation>
     </message>
+    <message>
+        <source>%1: --format: expected pdf or csv</source>
+        <translation>%1: --format: чакаецца pdf або csv</translation>
+    </message>
+    <message>
+        <source>%1: --out FILE (the file to write) is required</source>
+        <translation>%1: патрэбны --out FILE (файл, які трэба запісаць)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the report: %2</source>
+        <translation>%1: не ўдаецца запісаць справаздачу: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The record of processing (%n activities) is in %1.</source>
+        <translation>
+            <numerusform>Рэестр апрацоўкі (%n аперацыя) запісаны ў %1.</numerusform>
+            <numerusform>Рэестр апрацоўкі (%n аперацыі) запісаны ў %1.</numerusform>
+            <numerusform>Рэестр апрацоўкі (%n аперацый) запісаны ў %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentReview</name>
@@ -6763,6 +6783,177 @@ for other periods:</source>
     <message>
         <source>the retention sweep runs as of today or an earlier day, not %1</source>
         <translation>ачыстка па тэрмінах захоўвання выконваецца на сёння або больш ранні дзень, не на %1</translation>
+    </message>
+</context>
+<context>
+    <name>pd::Ropa</name>
+    <message>
+        <source>yes: %1</source>
+        <translation>так: %1</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>не</translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation>не ацэньвалася</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>не патрабуецца</translation>
+    </message>
+    <message>
+        <source>needed</source>
+        <translation>патрабуецца</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>праводзіцца</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>праведзена</translation>
+    </message>
+    <message>
+        <source>the register has no own controller</source>
+        <translation>у рэестры няма ўласнага аператара</translation>
+    </message>
+    <message>
+        <source>no controller with the code &apos;%1&apos;</source>
+        <translation>няма аператара з кодам «%1»</translation>
+    </message>
+    <message>
+        <source>Data protection officer: %1</source>
+        <translation>Адказны за абарону даных: %1</translation>
+    </message>
+    <message>
+        <source>Representative: %1</source>
+        <translation>Прадстаўнік: %1</translation>
+    </message>
+    <message>
+        <source>Purpose of processing</source>
+        <translation>Мэта апрацоўкі</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Апісанне</translation>
+    </message>
+    <message>
+        <source>Lawful basis (art. 6)</source>
+        <translation>Прававая падстава (арт. 6)</translation>
+    </message>
+    <message>
+        <source>Special category data (art. 9 condition)</source>
+        <translation>Спецыяльныя персанальныя даныя (умова арт. 9)</translation>
+    </message>
+    <message>
+        <source>Joint controller</source>
+        <translation>Сумесны аператар</translation>
+    </message>
+    <message>
+        <source>Categories of individuals</source>
+        <translation>Катэгорыі суб&apos;ектаў</translation>
+    </message>
+    <message>
+        <source>Categories of personal data</source>
+        <translation>Катэгорыі персанальных даных</translation>
+    </message>
+    <message>
+        <source>Source of the data</source>
+        <translation>Крыніца даных</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Атрымальнікі</translation>
+    </message>
+    <message>
+        <source>Contracts with processors</source>
+        <translation>Дагаворы з упаўнаважанымі асобамі</translation>
+    </message>
+    <message>
+        <source>Third countries and safeguards</source>
+        <translation>Трансгранічная перадача і гарантыі</translation>
+    </message>
+    <message>
+        <source>Retention schedule</source>
+        <translation>Тэрміны захоўвання</translation>
+    </message>
+    <message>
+        <source>Security measures</source>
+        <translation>Меры абароны</translation>
+    </message>
+    <message>
+        <source>Automated decision-making</source>
+        <translation>Аўтаматызаванае прыняцце рашэнняў</translation>
+    </message>
+    <message>
+        <source>Information system and location of the data</source>
+        <translation>Інфармацыйная сістэма і месца захоўвання даных</translation>
+    </message>
+    <message>
+        <source>DPIA</source>
+        <translation>Ацэнка ўздзеяння (DPIA)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Processing carried out for the controller</source>
+        <translation>Апрацоўка па даручэнні аператара</translation>
+    </message>
+    <message>
+        <source>Controller and its contacts</source>
+        <translation>Аператар і яго кантакты</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Дагавор</translation>
+    </message>
+    <message>
+        <source>Categories of processing</source>
+        <translation>Дзеянні з данымі</translation>
+    </message>
+    <message>
+        <source>Sub-processors</source>
+        <translation>Прыцягнутыя ўпаўнаважаныя асобы</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>дзейнічае</translation>
+    </message>
+    <message>
+        <source>retired on %1</source>
+        <translation>выведзена з выкарыстання %1</translation>
+    </message>
+    <message>
+        <source>Record of processing activities</source>
+        <translation>Рэестр аперацый па апрацоўцы персанальных даных</translation>
+    </message>
+    <message>
+        <source>Record of processing activities as a processor</source>
+        <translation>Рэестр апрацоўкі персанальных даных па даручэнні</translation>
+    </message>
+    <message>
+        <source>GDPR art. 30(1); Belarus Decree 422 sub. 3.5: %1</source>
+        <translation>GDPR, арт. 30(1); Указ № 422, падп. 3.5: %1</translation>
+    </message>
+    <message>
+        <source>GDPR art. 30(2): processing on behalf of %1</source>
+        <translation>GDPR, арт. 30(2): апрацоўка па даручэнні %1</translation>
+    </message>
+    <message>
+        <source>No processing activities</source>
+        <translation>Аперацый па апрацоўцы няма</translation>
+    </message>
+    <message>
+        <source>The register holds no purpose of this controller.</source>
+        <translation>У рэестры няма мэтаў апрацоўкі гэтага аператара.</translation>
+    </message>
+    <message>
+        <source>Data protection officer</source>
+        <translation>Адказны за абарону даных</translation>
     </message>
 </context>
 <context>

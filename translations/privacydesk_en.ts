@@ -2148,6 +2148,25 @@
         <source>Breach #%1: the notification is in %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: --format: expected pdf or csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --out FILE (the file to write) is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the report: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The record of processing (%n activities) is in %1.</source>
+        <translation>
+            <numerusform>The record of processing (%n activity) is in %1.</numerusform>
+            <numerusform>The record of processing (%n activities) is in %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentReview</name>
@@ -6706,6 +6725,177 @@ for other periods:</source>
     </message>
     <message>
         <source>the retention sweep runs as of today or an earlier day, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::Ropa</name>
+    <message>
+        <source>yes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the register has no own controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no controller with the code &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data protection officer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Representative: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose of processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lawful basis (art. 6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special category data (art. 9 condition)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joint controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories of individuals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories of personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source of the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contracts with processors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Third countries and safeguards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automated decision-making</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information system and location of the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPIA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing carried out for the controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controller and its contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories of processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sub-processors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retired on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record of processing activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record of processing activities as a processor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GDPR art. 30(1); Belarus Decree 422 sub. 3.5: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GDPR art. 30(2): processing on behalf of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No processing activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The register holds no purpose of this controller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data protection officer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2183,6 +2183,26 @@
         <source>Breach #%1: the notification is in %2.</source>
         <translation>Инцидент №%1: уведомление записано в %2.</translation>
     </message>
+    <message>
+        <source>%1: --format: expected pdf or csv</source>
+        <translation>%1: --format: ожидается pdf или csv</translation>
+    </message>
+    <message>
+        <source>%1: --out FILE (the file to write) is required</source>
+        <translation>%1: требуется --out FILE (файл, который нужно записать)</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the report: %2</source>
+        <translation>%1: не удаётся записать отчёт: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The record of processing (%n activities) is in %1.</source>
+        <translation>
+            <numerusform>Реестр обработки (%n операция) записан в %1.</numerusform>
+            <numerusform>Реестр обработки (%n операции) записан в %1.</numerusform>
+            <numerusform>Реестр обработки (%n операций) записан в %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentReview</name>
@@ -6763,6 +6783,177 @@ for other periods:</source>
     <message>
         <source>the retention sweep runs as of today or an earlier day, not %1</source>
         <translation>очистка по срокам хранения выполняется на сегодня или более ранний день, не на %1</translation>
+    </message>
+</context>
+<context>
+    <name>pd::Ropa</name>
+    <message>
+        <source>yes: %1</source>
+        <translation>да: %1</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation>не оценивалась</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>не требуется</translation>
+    </message>
+    <message>
+        <source>needed</source>
+        <translation>требуется</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>проводится</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>проведена</translation>
+    </message>
+    <message>
+        <source>the register has no own controller</source>
+        <translation>в реестре нет собственного оператора</translation>
+    </message>
+    <message>
+        <source>no controller with the code &apos;%1&apos;</source>
+        <translation>нет оператора с кодом «%1»</translation>
+    </message>
+    <message>
+        <source>Data protection officer: %1</source>
+        <translation>Ответственный за защиту данных: %1</translation>
+    </message>
+    <message>
+        <source>Representative: %1</source>
+        <translation>Представитель: %1</translation>
+    </message>
+    <message>
+        <source>Purpose of processing</source>
+        <translation>Цель обработки</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Описание</translation>
+    </message>
+    <message>
+        <source>Lawful basis (art. 6)</source>
+        <translation>Правовое основание (ст. 6)</translation>
+    </message>
+    <message>
+        <source>Special category data (art. 9 condition)</source>
+        <translation>Специальные персональные данные (условие ст. 9)</translation>
+    </message>
+    <message>
+        <source>Joint controller</source>
+        <translation>Совместный оператор</translation>
+    </message>
+    <message>
+        <source>Categories of individuals</source>
+        <translation>Категории субъектов</translation>
+    </message>
+    <message>
+        <source>Categories of personal data</source>
+        <translation>Категории персональных данных</translation>
+    </message>
+    <message>
+        <source>Source of the data</source>
+        <translation>Источник данных</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Получатели</translation>
+    </message>
+    <message>
+        <source>Contracts with processors</source>
+        <translation>Договоры с уполномоченными лицами</translation>
+    </message>
+    <message>
+        <source>Third countries and safeguards</source>
+        <translation>Трансграничная передача и гарантии</translation>
+    </message>
+    <message>
+        <source>Retention schedule</source>
+        <translation>Сроки хранения</translation>
+    </message>
+    <message>
+        <source>Security measures</source>
+        <translation>Меры защиты</translation>
+    </message>
+    <message>
+        <source>Automated decision-making</source>
+        <translation>Автоматизированное принятие решений</translation>
+    </message>
+    <message>
+        <source>Information system and location of the data</source>
+        <translation>Информационная система и место хранения данных</translation>
+    </message>
+    <message>
+        <source>DPIA</source>
+        <translation>Оценка воздействия (DPIA)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Processing carried out for the controller</source>
+        <translation>Обработка по поручению оператора</translation>
+    </message>
+    <message>
+        <source>Controller and its contacts</source>
+        <translation>Оператор и его контакты</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <source>Categories of processing</source>
+        <translation>Действия с данными</translation>
+    </message>
+    <message>
+        <source>Sub-processors</source>
+        <translation>Привлечённые уполномоченные лица</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>действует</translation>
+    </message>
+    <message>
+        <source>retired on %1</source>
+        <translation>выведена из использования %1</translation>
+    </message>
+    <message>
+        <source>Record of processing activities</source>
+        <translation>Реестр операций по обработке персональных данных</translation>
+    </message>
+    <message>
+        <source>Record of processing activities as a processor</source>
+        <translation>Реестр обработки персональных данных по поручению</translation>
+    </message>
+    <message>
+        <source>GDPR art. 30(1); Belarus Decree 422 sub. 3.5: %1</source>
+        <translation>GDPR, ст. 30(1); Указ № 422, подп. 3.5: %1</translation>
+    </message>
+    <message>
+        <source>GDPR art. 30(2): processing on behalf of %1</source>
+        <translation>GDPR, ст. 30(2): обработка по поручению %1</translation>
+    </message>
+    <message>
+        <source>No processing activities</source>
+        <translation>Операций по обработке нет</translation>
+    </message>
+    <message>
+        <source>The register holds no purpose of this controller.</source>
+        <translation>В реестре нет целей обработки этого оператора.</translation>
+    </message>
+    <message>
+        <source>Data protection officer</source>
+        <translation>Ответственный за защиту данных</translation>
     </message>
 </context>
 <context>

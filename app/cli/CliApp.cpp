@@ -66,6 +66,8 @@ const char *const kUsage =
     "                                              the notice to the regulator; a late one needs --reason\n"
     "  breach subjects-told ID --at ISO-DATETIME   the subjects were told (high risk, GDPR art. 34)\n"
     "  breach notice ID --out FILE [--regime R]    the notification for the regulator, as a PDF\n"
+    "  report ropa [--controller CODE] --format pdf|csv [--bom] --out FILE\n"
+    "                                              the record of processing (GDPR art. 30) of a controller\n"
     "\n"
     "Signing in: --operator NAME with the password in PRIVACYDESK_PASSWORD. On a database without operators,\n"
     "'operator add NAME --role admin' creates the first administrator without signing in.\n"
@@ -83,7 +85,8 @@ CliApp::CliApp(QStringList arguments, QTextStream &out, QTextStream &err)
 bool CliApp::drawsDocuments(const QStringList &arguments)
 {
     const qsizetype breach = arguments.indexOf(QStringLiteral("breach"));
-    return breach >= 0 && arguments.value(breach + 1) == QLatin1String("notice");
+    return arguments.contains(QStringLiteral("report")) ||
+           (breach >= 0 && arguments.value(breach + 1) == QLatin1String("notice"));
 }
 
 int CliApp::run()
@@ -146,7 +149,7 @@ int CliApp::run()
         {"init", runInit},         {"demo", runDemo},         {"operator", runOperator},   {"audit", runAudit},
         {"approval", runApproval}, {"settings", runSettings}, {"import", runImport},       {"subjects", runSubjects},
         {"subject", runSubject},   {"request", runRequest},   {"retention", runRetention}, {"purpose", runPurpose},
-        {"profile", runProfile},   {"consent", runConsent},   {"breach", runBreach},
+        {"profile", runProfile},   {"consent", runConsent},   {"breach", runBreach},       {"report", runReport},
     };
     for (const auto &[name, runner] : commands) {
         if (command == QLatin1String(name)) {

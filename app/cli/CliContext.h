@@ -116,5 +116,6 @@ int runPurpose(CliContext &cli, const QStringList &words);
 int runProfile(CliContext &cli, const QStringList &words);
 int runConsent(CliContext &cli, const QStringList &words);
 int runBreach(CliContext &cli, const QStringList &words);
+int runReport(CliContext &cli, const QStringList &words);
 
 } // namespace pd

@@ -40,4 +40,15 @@ inline CliRun runCli(const QStringList &arguments, const QProcessEnvironment &ex
     return run;
 }
 
+/// Runs the CLI on database `url` signed in as `operatorName` (the password in PRIVACYDESK_PASSWORD, as scripts
+/// give it), with `arguments` after the global options.
+inline CliRun runCliAs(const QString &url, const char *operatorName, const char *password, const QStringList &arguments)
+{
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("PRIVACYDESK_PASSWORD"), QLatin1String(password));
+    return runCli(QStringList{QStringLiteral("--db"), url, QStringLiteral("--operator"), QLatin1String(operatorName)} +
+                      arguments,
+                  environment);
+}
+
 } // namespace pd::test

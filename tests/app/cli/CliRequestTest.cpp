@@ -13,14 +13,10 @@ using namespace pd::test;
 class CliRequestTest : public ServiceFixture
 {
 protected:
-    CliRun cli(QStringList arguments, const char *operatorName = "agent", const char *password = "agent-demo-2026")
+    CliRun cli(const QStringList &arguments, const char *operatorName = "agent",
+               const char *password = "agent-demo-2026")
     {
-        QProcessEnvironment environment;
-        environment.insert(QStringLiteral("PRIVACYDESK_PASSWORD"), QLatin1String(password));
-        arguments = QStringList{QStringLiteral("--db"), testDatabase().url(), QStringLiteral("--operator"),
-                                QLatin1String(operatorName)} +
-                    arguments;
-        return runCli(arguments, environment);
+        return runCliAs(testDatabase().url(), operatorName, password, arguments);
     }
 };
 
