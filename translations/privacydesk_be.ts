@@ -2184,10 +2184,6 @@
         <translation>Інцыдэнт №%1: апавяшчэнне запісана ў %2.</translation>
     </message>
     <message>
-        <source>%1: --format: expected pdf or csv</source>
-        <translation>%1: --format: чакаецца pdf або csv</translation>
-    </message>
-    <message>
         <source>%1: --out FILE (the file to write) is required</source>
         <translation>%1: патрэбны --out FILE (файл, які трэба запісаць)</translation>
     </message>
@@ -2202,6 +2198,10 @@
             <numerusform>Рэестр апрацоўкі (%n аперацыі) запісаны ў %1.</numerusform>
             <numerusform>Рэестр апрацоўкі (%n аперацый) запісаны ў %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: --format: expected pdf, csv or xlsx</source>
+        <translation>%1: --format: чакаецца pdf, csv або xlsx</translation>
     </message>
 </context>
 <context>
@@ -6955,6 +6955,14 @@ for other periods:</source>
         <source>Data protection officer</source>
         <translation>Адказны за абарону даных</translation>
     </message>
+    <message>
+        <source>Record of processing</source>
+        <translation>Рэестр апрацоўкі</translation>
+    </message>
+    <message>
+        <source>Processor record</source>
+        <translation>Апрацоўка па даручэнні</translation>
+    </message>
 </context>
 <context>
     <name>pd::Settings</name>
@@ -7727,6 +7735,25 @@ for other periods:</source>
     <message>
         <source>The subject must be told before the block is lifted: tick the box once they were.</source>
         <translation>Суб&apos;ект павінен быць апавешчаны да зняцця блакавання: адзначце сцяжок, калі гэта зроблена.</translation>
+    </message>
+</context>
+<context>
+    <name>pd::XlsxSheet</name>
+    <message>
+        <source>no temporary folder for the workbook: %1</source>
+        <translation>няма часовай папкі для кнігі: %1</translation>
+    </message>
+    <message>
+        <source>the workbook could not be started</source>
+        <translation>не ўдалося пачаць кнігу</translation>
+    </message>
+    <message>
+        <source>the workbook could not be written: %1</source>
+        <translation>не ўдалося запісаць кнігу: %1</translation>
+    </message>
+    <message>
+        <source>the workbook could not be read back: %1</source>
+        <translation>не ўдалося прачытаць запісаную кнігу: %1</translation>
     </message>
 </context>
 <context>

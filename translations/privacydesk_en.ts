@@ -2149,10 +2149,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: --format: expected pdf or csv</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1: --out FILE (the file to write) is required</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2166,6 +2162,10 @@
             <numerusform>The record of processing (%n activity) is in %1.</numerusform>
             <numerusform>The record of processing (%n activities) is in %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: --format: expected pdf, csv or xlsx</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6898,6 +6898,14 @@ for other periods:</source>
         <source>Data protection officer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Record of processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processor record</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::Settings</name>
@@ -7664,6 +7672,25 @@ for other periods:</source>
     </message>
     <message>
         <source>The subject must be told before the block is lifted: tick the box once they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::XlsxSheet</name>
+    <message>
+        <source>no temporary folder for the workbook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workbook could not be started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workbook could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workbook could not be read back: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

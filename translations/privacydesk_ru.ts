@@ -2184,10 +2184,6 @@
         <translation>Инцидент №%1: уведомление записано в %2.</translation>
     </message>
     <message>
-        <source>%1: --format: expected pdf or csv</source>
-        <translation>%1: --format: ожидается pdf или csv</translation>
-    </message>
-    <message>
         <source>%1: --out FILE (the file to write) is required</source>
         <translation>%1: требуется --out FILE (файл, который нужно записать)</translation>
     </message>
@@ -2202,6 +2198,10 @@
             <numerusform>Реестр обработки (%n операции) записан в %1.</numerusform>
             <numerusform>Реестр обработки (%n операций) записан в %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: --format: expected pdf, csv or xlsx</source>
+        <translation>%1: --format: ожидается pdf, csv или xlsx</translation>
     </message>
 </context>
 <context>
@@ -6955,6 +6955,14 @@ for other periods:</source>
         <source>Data protection officer</source>
         <translation>Ответственный за защиту данных</translation>
     </message>
+    <message>
+        <source>Record of processing</source>
+        <translation>Реестр обработки</translation>
+    </message>
+    <message>
+        <source>Processor record</source>
+        <translation>Обработка по поручению</translation>
+    </message>
 </context>
 <context>
     <name>pd::Settings</name>
@@ -7727,6 +7735,25 @@ for other periods:</source>
     <message>
         <source>The subject must be told before the block is lifted: tick the box once they were.</source>
         <translation>Субъект должен быть уведомлён до снятия блокировки: отметьте флажок, когда это сделано.</translation>
+    </message>
+</context>
+<context>
+    <name>pd::XlsxSheet</name>
+    <message>
+        <source>no temporary folder for the workbook: %1</source>
+        <translation>нет временной папки для книги: %1</translation>
+    </message>
+    <message>
+        <source>the workbook could not be started</source>
+        <translation>не удалось начать книгу</translation>
+    </message>
+    <message>
+        <source>the workbook could not be written: %1</source>
+        <translation>не удалось записать книгу: %1</translation>
+    </message>
+    <message>
+        <source>the workbook could not be read back: %1</source>
+        <translation>не удалось прочитать записанную книгу: %1</translation>
     </message>
 </context>
 <context>

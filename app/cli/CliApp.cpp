@@ -66,7 +66,7 @@ const char *const kUsage =
     "                                              the notice to the regulator; a late one needs --reason\n"
     "  breach subjects-told ID --at ISO-DATETIME   the subjects were told (high risk, GDPR art. 34)\n"
     "  breach notice ID --out FILE [--regime R]    the notification for the regulator, as a PDF\n"
-    "  report ropa [--controller CODE] --format pdf|csv [--bom] --out FILE\n"
+    "  report ropa [--controller CODE] --format pdf|csv|xlsx [--bom] --out FILE\n"
     "                                              the record of processing (GDPR art. 30) of a controller\n"
     "\n"
     "Signing in: --operator NAME with the password in PRIVACYDESK_PASSWORD. On a database without operators,\n"

@@ -12,7 +12,7 @@ namespace pd {
 
 namespace {
 
-/// report ropa [--controller CODE] --format pdf|csv [--bom] --out FILE
+/// report ropa [--controller CODE] --format pdf|csv|xlsx [--bom] --out FILE
 int ropa(CliContext &cli, const QStringList &words)
 {
     const QString command = QStringLiteral("report ropa");
@@ -26,8 +26,8 @@ int ropa(CliContext &cli, const QStringList &words)
         return cli.usage(CliText::tr("%1: unexpected argument '%2'").arg(command, args.positionals.first()));
     }
     const QString format = args.value(QStringLiteral("format"));
-    if (format != QLatin1String("pdf") && format != QLatin1String("csv")) {
-        return cli.usage(CliText::tr("%1: --format: expected pdf or csv").arg(command));
+    if (format != QLatin1String("pdf") && format != QLatin1String("csv") && format != QLatin1String("xlsx")) {
+        return cli.usage(CliText::tr("%1: --format: expected pdf, csv or xlsx").arg(command));
     }
     const QString out = args.value(QStringLiteral("out"));
     if (out.isEmpty()) {
@@ -45,6 +45,12 @@ int ropa(CliContext &cli, const QStringList &words)
     QByteArray bytes;
     if (format == QLatin1String("csv")) {
         bytes = Ropa::csv(sheet.value(), args.has(QStringLiteral("bom")));
+    } else if (format == QLatin1String("xlsx")) {
+        const Result<QByteArray> workbook = Ropa::xlsx(sheet.value());
+        if (!workbook) {
+            return cli.fail(workbook.error());
+        }
+        bytes = workbook.value();
     } else {
         const Result<QByteArray> pdf = ReportPdf::render(Ropa::document(sheet.value(), who.name));
         if (!pdf) {

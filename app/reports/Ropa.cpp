@@ -4,6 +4,7 @@
 #include "app/domain/Permissions.h"
 #include "app/domain/Retention.h"
 #include "app/policy/ProfileExport.h"
+#include "app/reports/XlsxSheet.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -278,6 +279,13 @@ QByteArray Ropa::csv(const Sheet &sheet, bool bom)
         line(row);
     }
     return (bom ? QByteArray("\xEF\xBB\xBF") : QByteArray()) + text.toUtf8();
+}
+
+Result<QByteArray> Ropa::xlsx(const Sheet &sheet)
+{
+    return XlsxSheet::write(sheet.record == Record::Controller ? Tr::tr("Record of processing")
+                                                               : Tr::tr("Processor record"),
+                            sheet.header, sheet.rows, sheet.standOut);
 }
 
 } // namespace pd

@@ -40,6 +40,8 @@ public:
     static ReportDocument document(const Sheet &sheet, const QString &generatedBy);
     /// The sheet as CSV (RFC 4180, CRLF), with a UTF-8 byte-order mark for spreadsheet programs when `bom`.
     static QByteArray csv(const Sheet &sheet, bool bom);
+    /// The sheet as an .xlsx workbook: a header row, a row per activity, what stands out in bold.
+    static Result<QByteArray> xlsx(const Sheet &sheet);
 };
 
 } // namespace pd

@@ -9,7 +9,7 @@ PD_PACKAGES=(
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libqt6svg6 qt6-svg-dev
     libgl1-mesa-dev cmake g++ ninja-build libgtest-dev googletest libbenchmark-dev
-    libsodium-dev libxlsxwriter-dev libsqlite3-dev postgresql sqlite3 xvfb xauth poppler-utils pkg-config
+    libsodium-dev libxlsxwriter-dev libsqlite3-dev postgresql sqlite3 xvfb xauth poppler-utils unzip pkg-config
     clang-format clang
 )
 

@@ -24,7 +24,7 @@ protected:
     }
 };
 
-TEST_P(CliReportTest, RopaWritesCsvWithItsBomAndPdfForTheOwnerOnly)
+TEST_P(CliReportTest, RopaWritesCsvWithItsBomPdfAndXlsxForTheOwnerOnly)
 {
     QTemporaryDir dir;
     const QString csv = dir.filePath(QStringLiteral("ropa.csv"));
@@ -45,6 +45,14 @@ TEST_P(CliReportTest, RopaWritesCsvWithItsBomAndPdfForTheOwnerOnly)
                                 "auditor", "auditor-demo-2026");
     ASSERT_EQ(wrotePdf.exitCode, 0) << wrotePdf.err.toStdString();
     EXPECT_TRUE(read(pdf).startsWith("%PDF"));
+
+    const QString xlsx = dir.filePath(QStringLiteral("ropa.xlsx"));
+    const CliRun wroteXlsx = cli({QStringLiteral("report"), QStringLiteral("ropa"), QStringLiteral("--format"),
+                                  QStringLiteral("xlsx"), QStringLiteral("--out"), xlsx});
+    ASSERT_EQ(wroteXlsx.exitCode, 0) << wroteXlsx.err.toStdString();
+    EXPECT_TRUE(read(xlsx).startsWith("PK\x03\x04"));
+    EXPECT_EQ(QFile(xlsx).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+              QFileDevice::Permissions());
 }
 
 TEST_P(CliReportTest, BadArgumentsAreNamedAndAgentsAreRefused)

@@ -1,6 +1,7 @@
 #pragma once
 
-// What a PDF the program wrote says, read back with poppler's tools (poppler-utils, installed by scripts/lib/deps.sh).
+// What a PDF or workbook the program wrote says, read back with poppler's tools and unzip (scripts/lib/deps.sh
+// installs both).
 #include <gtest/gtest.h>
 
 #include <QByteArray>
@@ -33,6 +34,26 @@ inline QString poppler(const char *tool, const QByteArray &pdf, const QStringLis
     EXPECT_TRUE(process.waitForFinished(30000));
     EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
     return QString::fromUtf8(process.readAllStandardOutput()).simplified();
+}
+
+/// The member `member` of the zip archive `archive` (an .xlsx workbook), through unzip.
+inline QString zipMember(const QByteArray &archive, const QString &member)
+{
+    const QString program = QStandardPaths::findExecutable(QStringLiteral("unzip"));
+    EXPECT_FALSE(program.isEmpty()) << "unzip is missing (scripts/lib/deps.sh installs it)";
+    if (program.isEmpty()) {
+        return {};
+    }
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("archive.zip"));
+    QFile file(path);
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly) && file.write(archive) == archive.size());
+    file.close();
+    QProcess process;
+    process.start(program, {QStringLiteral("-p"), path, member});
+    EXPECT_TRUE(process.waitForFinished(30000));
+    EXPECT_EQ(process.exitCode(), 0) << member.toStdString() << ": " << process.readAllStandardError().toStdString();
+    return QString::fromUtf8(process.readAllStandardOutput());
 }
 
 inline QString pdfText(const QByteArray &pdf)

@@ -8,6 +8,8 @@
 #include "app/reports/ReportPdf.h"
 #include "app/reports/Ropa.h"
 
+#include <QRegularExpression>
+
 using namespace pd;
 using namespace pd::test;
 
@@ -85,6 +87,44 @@ TEST_P(RopaTest, TheControllersRecordHasARowPerActivityAndWhatMustNotBeMissedSta
     EXPECT_TRUE(text.contains(QLatin1String("Record of processing activities")));
     EXPECT_TRUE(text.contains(appeals)) << text.toStdString();
     EXPECT_TRUE(text.contains(QLatin1String("art. 9(2)(a) explicit consent")));
+}
+
+TEST_P(RopaTest, TheWorkbookHasRealCellsAFrozenFilteredHeaderAndBoldWhereItStandsOut)
+{
+    exec(QStringLiteral("UPDATE purposes SET special_category = 1, special_condition = 'art. 9(2)(a)' WHERE code = "
+                        "'appeals'"));
+    const Result<Ropa::Sheet> sheet = Ropa::sheet(db(), as("officer"));
+    ASSERT_TRUE(sheet.ok());
+    const Result<QByteArray> workbook = Ropa::xlsx(sheet.value());
+    ASSERT_TRUE(workbook.ok()) << workbook.error().message.toStdString();
+    EXPECT_TRUE(workbook->startsWith("PK\x03\x04")) << "an .xlsx is a zip archive";
+    const QString strings = zipMember(workbook.value(), QStringLiteral("xl/sharedStrings.xml"));
+    for (const QString &column : sheet->header) {
+        EXPECT_TRUE(strings.contains(QStringLiteral("<t>%1</t>").arg(column.toHtmlEscaped()))) << column.toStdString();
+    }
+    EXPECT_TRUE(strings.contains(QLatin1String("yes: art. 9(2)(a)")));
+    const QString cells = zipMember(workbook.value(), QStringLiteral("xl/worksheets/sheet1.xml"));
+    const QChar last(u'A' + char16_t(sheet->header.size() - 1));
+    EXPECT_TRUE(cells.contains(QStringLiteral("<dimension ref=\"A1:%1%2\"/>").arg(last).arg(sheet->rows.size() + 1)))
+        << "a header row and a row per activity";
+    EXPECT_TRUE(cells.contains(QLatin1String("state=\"frozen\""))) << "the header stays in view";
+    EXPECT_TRUE(cells.contains(QLatin1String("<autoFilter"))) << "and filters";
+    EXPECT_TRUE(cells.contains(QLatin1String("customWidth=\"1\""))) << "columns are sized";
+    // The special-data cell of the appeals row is drawn in another style than the plain "no" of the others.
+    const auto stringIndex = [&strings](const QString &text) {
+        return int(strings.left(strings.indexOf(QStringLiteral("<t>%1</t>").arg(text))).count(QLatin1String("<si>"))) -
+               1;
+    };
+    const auto styleOf = [&cells](int index) {
+        const QRegularExpression cell(QStringLiteral("<c r=\"D\\d+\" s=\"(\\d+)\" t=\"s\"><v>%1</v>").arg(index));
+        return cell.match(cells).captured(1);
+    };
+    const QString strong = styleOf(stringIndex(QStringLiteral("yes: art. 9(2)(a)")));
+    const QString plain = styleOf(stringIndex(QStringLiteral("no")));
+    EXPECT_FALSE(strong.isEmpty());
+    EXPECT_FALSE(plain.isEmpty());
+    EXPECT_NE(strong, plain) << "what stands out has a style of its own";
+    EXPECT_TRUE(zipMember(workbook.value(), QStringLiteral("xl/styles.xml")).contains(QLatin1String("<b/>")));
 }
 
 TEST_P(RopaTest, AClientGetsTheProcessorsRecordWithItsContractAndTransfers)
