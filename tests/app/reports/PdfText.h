@@ -14,46 +14,40 @@
 
 namespace pd::test {
 
-/// Runs a poppler tool on `pdf` (written to a temporary file) with `arguments` before and `after` after the file,
-/// and returns its output with whitespace simplified, so that phrases wrapped across lines still match.
-inline QString poppler(const char *tool, const QByteArray &pdf, const QStringList &arguments = {},
-                       const QStringList &after = {})
+/// Runs the tool `tool` (from `package`) on `bytes` written to a temporary file, with `before` and `after` around
+/// the file's path; its standard output.
+inline QString runOnFile(const char *tool, const char *package, const QByteArray &bytes, const QStringList &before,
+                         const QStringList &after)
 {
     const QString program = QStandardPaths::findExecutable(QLatin1String(tool));
-    EXPECT_FALSE(program.isEmpty()) << tool << " is missing: install poppler-utils (scripts/lib/deps.sh does)";
+    EXPECT_FALSE(program.isEmpty()) << tool << " is missing: install " << package << " (scripts/lib/deps.sh does)";
     if (program.isEmpty()) {
         return {};
     }
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("document.pdf"));
+    const QString path = dir.filePath(QStringLiteral("document"));
     QFile file(path);
-    EXPECT_TRUE(file.open(QIODevice::WriteOnly) && file.write(pdf) == pdf.size());
+    EXPECT_TRUE(file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size());
     file.close();
     QProcess process;
-    process.start(program, QStringList(arguments) << path << after);
+    process.start(program, QStringList(before) << path << after);
     EXPECT_TRUE(process.waitForFinished(30000));
-    EXPECT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
-    return QString::fromUtf8(process.readAllStandardOutput()).simplified();
+    EXPECT_EQ(process.exitCode(), 0) << tool << ": " << process.readAllStandardError().toStdString();
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+/// Runs a poppler tool on `pdf` with `arguments` before and `after` after the file, and returns its output with
+/// whitespace simplified, so that phrases wrapped across lines still match.
+inline QString poppler(const char *tool, const QByteArray &pdf, const QStringList &arguments = {},
+                       const QStringList &after = {})
+{
+    return runOnFile(tool, "poppler-utils", pdf, arguments, after).simplified();
 }
 
 /// The member `member` of the zip archive `archive` (an .xlsx workbook), through unzip.
 inline QString zipMember(const QByteArray &archive, const QString &member)
 {
-    const QString program = QStandardPaths::findExecutable(QStringLiteral("unzip"));
-    EXPECT_FALSE(program.isEmpty()) << "unzip is missing (scripts/lib/deps.sh installs it)";
-    if (program.isEmpty()) {
-        return {};
-    }
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("archive.zip"));
-    QFile file(path);
-    EXPECT_TRUE(file.open(QIODevice::WriteOnly) && file.write(archive) == archive.size());
-    file.close();
-    QProcess process;
-    process.start(program, {QStringLiteral("-p"), path, member});
-    EXPECT_TRUE(process.waitForFinished(30000));
-    EXPECT_EQ(process.exitCode(), 0) << member.toStdString() << ": " << process.readAllStandardError().toStdString();
-    return QString::fromUtf8(process.readAllStandardOutput());
+    return runOnFile("unzip", "unzip", archive, {QStringLiteral("-p")}, {member});
 }
 
 inline QString pdfText(const QByteArray &pdf)
