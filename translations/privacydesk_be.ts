@@ -753,10 +753,6 @@
         <translation>пакуль невядома</translation>
     </message>
     <message>
-        <source>Data protection officer: %1</source>
-        <translation>Адказны за абарону даных: %1</translation>
-    </message>
-    <message>
         <source>breach #%1 is not recorded under %2</source>
         <translation>інцыдэнт №%1 не зарэгістраваны па рэжыме %2</translation>
     </message>
@@ -5281,6 +5277,17 @@ for other periods:</source>
     </message>
 </context>
 <context>
+    <name>pd::Reports</name>
+    <message>
+        <source>Data protection officer: %1</source>
+        <translation>Адказны за абарону даных: %1</translation>
+    </message>
+    <message>
+        <source>Representative: %1</source>
+        <translation>Прадстаўнік: %1</translation>
+    </message>
+</context>
+<context>
     <name>pd::RequestClosing</name>
     <message>
         <source>reply: the letter is not a PDF document</source>
@@ -6822,14 +6829,6 @@ for other periods:</source>
     <message>
         <source>no controller with the code &apos;%1&apos;</source>
         <translation>няма аператара з кодам «%1»</translation>
-    </message>
-    <message>
-        <source>Data protection officer: %1</source>
-        <translation>Адказны за абарону даных: %1</translation>
-    </message>
-    <message>
-        <source>Representative: %1</source>
-        <translation>Прадстаўнік: %1</translation>
     </message>
     <message>
         <source>Purpose of processing</source>

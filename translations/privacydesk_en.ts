@@ -740,10 +740,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Data protection officer: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>breach #%1 is not recorded under %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5236,6 +5232,17 @@ for other periods:</source>
     </message>
 </context>
 <context>
+    <name>pd::Reports</name>
+    <message>
+        <source>Data protection officer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Representative: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::RequestClosing</name>
     <message>
         <source>reply: the letter is not a PDF document</source>
@@ -6764,14 +6771,6 @@ for other periods:</source>
     </message>
     <message>
         <source>no controller with the code &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data protection officer: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Representative: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -753,10 +753,6 @@
         <translation>пока неизвестно</translation>
     </message>
     <message>
-        <source>Data protection officer: %1</source>
-        <translation>Ответственный за защиту данных: %1</translation>
-    </message>
-    <message>
         <source>breach #%1 is not recorded under %2</source>
         <translation>инцидент №%1 не зарегистрирован по режиму %2</translation>
     </message>
@@ -5281,6 +5277,17 @@ for other periods:</source>
     </message>
 </context>
 <context>
+    <name>pd::Reports</name>
+    <message>
+        <source>Data protection officer: %1</source>
+        <translation>Ответственный за защиту данных: %1</translation>
+    </message>
+    <message>
+        <source>Representative: %1</source>
+        <translation>Представитель: %1</translation>
+    </message>
+</context>
+<context>
     <name>pd::RequestClosing</name>
     <message>
         <source>reply: the letter is not a PDF document</source>
@@ -6822,14 +6829,6 @@ for other periods:</source>
     <message>
         <source>no controller with the code &apos;%1&apos;</source>
         <translation>нет оператора с кодом «%1»</translation>
-    </message>
-    <message>
-        <source>Data protection officer: %1</source>
-        <translation>Ответственный за защиту данных: %1</translation>
-    </message>
-    <message>
-        <source>Representative: %1</source>
-        <translation>Представитель: %1</translation>
     </message>
     <message>
         <source>Purpose of processing</source>

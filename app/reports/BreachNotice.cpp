@@ -1,14 +1,12 @@
 #include "app/reports/BreachNotice.h"
+#include "app/reports/Letterhead_p.h"
 
 #include "app/breaches/BreachRegister.h"
 #include "app/domain/BreachDeadlines.h"
-#include "app/storage/Database.h"
-#include "app/storage/Sql.h"
+#include "app/policy/ProfileExport.h"
 
 #include <QCoreApplication>
 #include <QLocale>
-#include <QRegularExpression>
-#include <QSqlQuery>
 
 #include <algorithm>
 
@@ -37,36 +35,19 @@ QString approximate(const std::optional<qint64> &count)
     return count ? Tr::tr("about %1").arg(QLocale().toString(*count)) : Tr::tr("not known yet");
 }
 
-/// Name, address, contact and DPO of the own controller (the first one, as the register lists them).
-Result<QStringList> letterhead(Database &database)
+/// The letterhead of the own controller (the first one the register lists).
+Result<QStringList> ownLetterhead(Database &database)
 {
-    QSqlDatabase db = database.connection();
-    QSqlQuery query(db);
-    query.setForwardOnly(true);
-    if (Status status = sql::exec(query,
-                                  QStringLiteral("SELECT name, address, country, contact, dpo_contact FROM controllers "
-                                                 "WHERE kind = 'own' ORDER BY id"),
-                                  {}, "reading the controller");
-        !status) {
-        return status.error();
+    const Result<Profile> profile = ProfileExport::read(database);
+    if (!profile) {
+        return profile.error();
     }
-    QStringList lines;
-    if (query.next()) {
-        lines << query.value(0).toString();
-        const QString address = QStringList{query.value(1).toString(), query.value(2).toString()}
-                                    .filter(QRegularExpression(QStringLiteral("\\S")))
-                                    .join(QStringLiteral(", "));
-        if (!address.isEmpty()) {
-            lines << address;
-        }
-        if (!query.value(3).toString().isEmpty()) {
-            lines << query.value(3).toString();
-        }
-        if (!query.value(4).toString().isEmpty()) {
-            lines << Tr::tr("Data protection officer: %1").arg(query.value(4).toString());
+    for (const ProfileController &controller : profile->controllers) {
+        if (controller.kind == ControllerKind::Own) {
+            return reporting::letterhead(controller);
         }
     }
-    return lines;
+    return QStringList();
 }
 
 } // namespace
@@ -89,7 +70,7 @@ Result<ReportDocument> BreachNotice::build(Database &database, const Session &wh
         return makeError(ErrorCode::InvalidArgument,
                          Tr::tr("breach #%1 is not recorded under %2").arg(id).arg(toString(regime.value())));
     }
-    Result<QStringList> head = letterhead(database);
+    Result<QStringList> head = ownLetterhead(database);
     if (!head) {
         return head.error();
     }

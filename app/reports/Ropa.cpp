@@ -1,4 +1,5 @@
 #include "app/reports/Ropa.h"
+#include "app/reports/Letterhead_p.h"
 
 #include "app/domain/CsvReader.h"
 #include "app/domain/Permissions.h"
@@ -125,14 +126,7 @@ Result<Ropa::Sheet> Ropa::sheet(Database &database, const Session &who, const QS
     Sheet sheet;
     sheet.record = controller->kind == ControllerKind::Own ? Record::Controller : Record::Processor;
     sheet.controllerName = controller->name;
-    sheet.letterhead = QStringList{controller->name, controller->address, controller->country, controller->contact};
-    if (!controller->dpoContact.isEmpty()) {
-        sheet.letterhead << Tr::tr("Data protection officer: %1").arg(controller->dpoContact);
-    }
-    if (!controller->representative.isEmpty()) {
-        sheet.letterhead << Tr::tr("Representative: %1").arg(controller->representative);
-    }
-    sheet.letterhead.removeAll(QString());
+    sheet.letterhead = reporting::letterhead(*controller);
     QHash<QString, const ProfileSystem *> systems;
     for (const ProfileSystem &system : profile->systems) {
         systems.insert(system.code, &system);

@@ -70,6 +70,12 @@ TEST_P(BreachNoticeTest, TheNoticeHoldsWhatTheRegulatorNeedsOnNumberedA4Pages)
     EXPECT_TRUE(text.contains(locale.toString(QDate(2026, 11, 2), QLocale::ShortFormat) + QStringLiteral(" 13:00 UTC")))
         << "the GDPR deadline, 72 hours after 30 October 13:00 UTC: " << text.toStdString();
     EXPECT_FALSE(text.contains(QLatin1String("Law 99-Z"))) << "only the regime asked for";
+    const QString controller =
+        scalar(QStringLiteral("SELECT name FROM controllers WHERE kind = 'own' ORDER BY id")).toString();
+    const QString dpo =
+        scalar(QStringLiteral("SELECT dpo_contact FROM controllers WHERE kind = 'own' ORDER BY id")).toString();
+    EXPECT_TRUE(text.contains(controller)) << "the letterhead names the controller";
+    EXPECT_TRUE(text.contains(QStringLiteral("Data protection officer: %1").arg(dpo)));
 }
 
 TEST_P(BreachNoticeTest, EveryRegimeWhenNoneIsNamedAndOnlyReadersOfRegistersGetIt)
