@@ -341,6 +341,105 @@
     </message>
 </context>
 <context>
+    <name>pd::AuditExtract</name>
+    <message>
+        <source>period: the first day must not come after the last</source>
+        <translation>period: першы дзень не можа быць пазней за апошні</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Запіс</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Час (UTC)</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Аператар</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Дзеянне</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Аб&apos;ект</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Суб&apos;ект</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Заява</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Палі</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Падстава</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Падрабязнасці</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Хэш</translation>
+    </message>
+    <message>
+        <source>Audit trail extract</source>
+        <translation>Выпіска з журнала аўдыту</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>з %1 па %2</translation>
+    </message>
+    <message>
+        <source>Verification of the chain</source>
+        <translation>Праверка ланцужка</translation>
+    </message>
+    <message>
+        <source>Entries in the trail</source>
+        <translation>Запісаў у журнале</translation>
+    </message>
+    <message>
+        <source>Hash chain</source>
+        <translation>Ланцужок хэшаў</translation>
+    </message>
+    <message>
+        <source>whole: no entry was changed, removed or reordered</source>
+        <translation>цэлы: ніводны запіс не зменены, не выдалены і не перастаўлены</translation>
+    </message>
+    <message>
+        <source>broken at entry #%1: %2</source>
+        <translation>парушаны на запісе №%1: %2</translation>
+    </message>
+    <message>
+        <source>Entries in the period</source>
+        <translation>Запісаў за перыяд</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Запісы</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries are listed; the CSV or XLSX extract of the same period holds every one (up to %3).</source>
+        <translation>Паказана запісаў: %1 з %2; выпіска CSV або XLSX за той жа перыяд утрымлівае ўсе (да %3).</translation>
+    </message>
+    <message>
+        <source>No entries in this period.</source>
+        <translation>За гэты перыяд запісаў няма.</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>Праверыў</translation>
+    </message>
+</context>
+<context>
     <name>pd::AuditLog</name>
     <message>
         <source>entry %1 follows entry %2: entries in between were removed</source>
@@ -2198,6 +2297,26 @@
     <message>
         <source>%1: --format: expected pdf, csv or xlsx</source>
         <translation>%1: --format: чакаецца pdf, csv або xlsx</translation>
+    </message>
+    <message>
+        <source>%1: --from and --to: expected dates as YYYY-MM-DD</source>
+        <translation>%1: --from і --to: чакаюцца даты ў выглядзе ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>Audit extract</source>
+        <translation>Выпіска аўдыту</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit extract (%n entries) is in %1.</source>
+        <translation>
+            <numerusform>Выпіска аўдыту (%n запіс) запісана ў %1.</numerusform>
+            <numerusform>Выпіска аўдыту (%n запісы) запісана ў %1.</numerusform>
+            <numerusform>Выпіска аўдыту (%n запісаў) запісана ў %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the audit chain is broken at entry #%1; the extract says so</source>
+        <translation>ланцужок журнала аўдыту парушаны на запісе №%1; гэта пазначана ў выпісцы</translation>
     </message>
 </context>
 <context>
@@ -6971,6 +7090,25 @@ for other periods:</source>
     </message>
 </context>
 <context>
+    <name>pd::SheetFile</name>
+    <message>
+        <source>no temporary folder for the workbook: %1</source>
+        <translation>няма часовай папкі для кнігі: %1</translation>
+    </message>
+    <message>
+        <source>the workbook could not be started</source>
+        <translation>не ўдалося пачаць кнігу</translation>
+    </message>
+    <message>
+        <source>the workbook could not be written: %1</source>
+        <translation>не ўдалося запісаць кнігу: %1</translation>
+    </message>
+    <message>
+        <source>the workbook could not be read back: %1</source>
+        <translation>не ўдалося прачытаць запісаную кнігу: %1</translation>
+    </message>
+</context>
+<context>
     <name>pd::SignInDialog</name>
     <message>
         <source>Sign in — Privacy Desk</source>
@@ -7734,25 +7872,6 @@ for other periods:</source>
     <message>
         <source>The subject must be told before the block is lifted: tick the box once they were.</source>
         <translation>Суб&apos;ект павінен быць апавешчаны да зняцця блакавання: адзначце сцяжок, калі гэта зроблена.</translation>
-    </message>
-</context>
-<context>
-    <name>pd::XlsxSheet</name>
-    <message>
-        <source>no temporary folder for the workbook: %1</source>
-        <translation>няма часовай папкі для кнігі: %1</translation>
-    </message>
-    <message>
-        <source>the workbook could not be started</source>
-        <translation>не ўдалося пачаць кнігу</translation>
-    </message>
-    <message>
-        <source>the workbook could not be written: %1</source>
-        <translation>не ўдалося запісаць кнігу: %1</translation>
-    </message>
-    <message>
-        <source>the workbook could not be read back: %1</source>
-        <translation>не ўдалося прачытаць запісаную кнігу: %1</translation>
     </message>
 </context>
 <context>

@@ -330,6 +330,105 @@
     </message>
 </context>
 <context>
+    <name>pd::AuditExtract</name>
+    <message>
+        <source>period: the first day must not come after the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail extract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification of the chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries in the trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hash chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whole: no entry was changed, removed or reordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broken at entry #%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries in the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries are listed; the CSV or XLSX extract of the same period holds every one (up to %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No entries in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::AuditLog</name>
     <message>
         <source>entry %1 follows entry %2: entries in between were removed</source>
@@ -2161,6 +2260,25 @@
     </message>
     <message>
         <source>%1: --format: expected pdf, csv or xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: --from and --to: expected dates as YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit extract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit extract (%n entries) is in %1.</source>
+        <translation>
+            <numerusform>The audit extract (%n entry) is in %1.</numerusform>
+            <numerusform>The audit extract (%n entries) is in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the audit chain is broken at entry #%1; the extract says so</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6914,6 +7032,25 @@ for other periods:</source>
     </message>
 </context>
 <context>
+    <name>pd::SheetFile</name>
+    <message>
+        <source>no temporary folder for the workbook: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workbook could not be started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workbook could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the workbook could not be read back: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::SignInDialog</name>
     <message>
         <source>Sign in — Privacy Desk</source>
@@ -7671,25 +7808,6 @@ for other periods:</source>
     </message>
     <message>
         <source>The subject must be told before the block is lifted: tick the box once they were.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>pd::XlsxSheet</name>
-    <message>
-        <source>no temporary folder for the workbook: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the workbook could not be started</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the workbook could not be written: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the workbook could not be read back: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -341,6 +341,105 @@
     </message>
 </context>
 <context>
+    <name>pd::AuditExtract</name>
+    <message>
+        <source>period: the first day must not come after the last</source>
+        <translation>period: первый день не может быть позже последнего</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Время (UTC)</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Объект</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Субъект</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Заявление</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Поля</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Основание</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Хеш</translation>
+    </message>
+    <message>
+        <source>Audit trail extract</source>
+        <translation>Выписка из журнала аудита</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>с %1 по %2</translation>
+    </message>
+    <message>
+        <source>Verification of the chain</source>
+        <translation>Проверка цепочки</translation>
+    </message>
+    <message>
+        <source>Entries in the trail</source>
+        <translation>Записей в журнале</translation>
+    </message>
+    <message>
+        <source>Hash chain</source>
+        <translation>Цепочка хешей</translation>
+    </message>
+    <message>
+        <source>whole: no entry was changed, removed or reordered</source>
+        <translation>цела: ни одна запись не изменена, не удалена и не переставлена</translation>
+    </message>
+    <message>
+        <source>broken at entry #%1: %2</source>
+        <translation>нарушена на записи №%1: %2</translation>
+    </message>
+    <message>
+        <source>Entries in the period</source>
+        <translation>Записей за период</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Записи</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries are listed; the CSV or XLSX extract of the same period holds every one (up to %3).</source>
+        <translation>Показано записей: %1 из %2; выписка CSV или XLSX за тот же период содержит все (до %3).</translation>
+    </message>
+    <message>
+        <source>No entries in this period.</source>
+        <translation>За этот период записей нет.</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>Проверил</translation>
+    </message>
+</context>
+<context>
     <name>pd::AuditLog</name>
     <message>
         <source>entry %1 follows entry %2: entries in between were removed</source>
@@ -2198,6 +2297,26 @@
     <message>
         <source>%1: --format: expected pdf, csv or xlsx</source>
         <translation>%1: --format: ожидается pdf, csv или xlsx</translation>
+    </message>
+    <message>
+        <source>%1: --from and --to: expected dates as YYYY-MM-DD</source>
+        <translation>%1: --from и --to: ожидаются даты в виде ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>Audit extract</source>
+        <translation>Выписка аудита</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit extract (%n entries) is in %1.</source>
+        <translation>
+            <numerusform>Выписка аудита (%n запись) записана в %1.</numerusform>
+            <numerusform>Выписка аудита (%n записи) записана в %1.</numerusform>
+            <numerusform>Выписка аудита (%n записей) записана в %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the audit chain is broken at entry #%1; the extract says so</source>
+        <translation>цепочка журнала аудита нарушена на записи №%1; это указано в выписке</translation>
     </message>
 </context>
 <context>
@@ -6971,6 +7090,25 @@ for other periods:</source>
     </message>
 </context>
 <context>
+    <name>pd::SheetFile</name>
+    <message>
+        <source>no temporary folder for the workbook: %1</source>
+        <translation>нет временной папки для книги: %1</translation>
+    </message>
+    <message>
+        <source>the workbook could not be started</source>
+        <translation>не удалось начать книгу</translation>
+    </message>
+    <message>
+        <source>the workbook could not be written: %1</source>
+        <translation>не удалось записать книгу: %1</translation>
+    </message>
+    <message>
+        <source>the workbook could not be read back: %1</source>
+        <translation>не удалось прочитать записанную книгу: %1</translation>
+    </message>
+</context>
+<context>
     <name>pd::SignInDialog</name>
     <message>
         <source>Sign in — Privacy Desk</source>
@@ -7734,25 +7872,6 @@ for other periods:</source>
     <message>
         <source>The subject must be told before the block is lifted: tick the box once they were.</source>
         <translation>Субъект должен быть уведомлён до снятия блокировки: отметьте флажок, когда это сделано.</translation>
-    </message>
-</context>
-<context>
-    <name>pd::XlsxSheet</name>
-    <message>
-        <source>no temporary folder for the workbook: %1</source>
-        <translation>нет временной папки для книги: %1</translation>
-    </message>
-    <message>
-        <source>the workbook could not be started</source>
-        <translation>не удалось начать книгу</translation>
-    </message>
-    <message>
-        <source>the workbook could not be written: %1</source>
-        <translation>не удалось записать книгу: %1</translation>
-    </message>
-    <message>
-        <source>the workbook could not be read back: %1</source>
-        <translation>не удалось прочитать записанную книгу: %1</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,8 @@ const char *const kUsage =
     "  breach notice ID --out FILE [--regime R]    the notification for the regulator, as a PDF\n"
     "  report ropa [--controller CODE] --format pdf|csv|xlsx [--bom] --out FILE\n"
     "                                              the record of processing (GDPR art. 30) of a controller\n"
+    "  report audit --from DATE --to DATE --format pdf|csv|xlsx [--bom] --out FILE\n"
+    "                                              the audit trail of a period, with the check of its chain\n"
     "\n"
     "Signing in: --operator NAME with the password in PRIVACYDESK_PASSWORD. On a database without operators,\n"
     "'operator add NAME --role admin' creates the first administrator without signing in.\n"

@@ -1,11 +1,10 @@
 #include "app/reports/Ropa.h"
 #include "app/reports/Letterhead_p.h"
 
-#include "app/domain/CsvReader.h"
 #include "app/domain/Permissions.h"
 #include "app/domain/Retention.h"
 #include "app/policy/ProfileExport.h"
-#include "app/reports/XlsxSheet.h"
+#include "app/reports/SheetFile.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -260,26 +259,17 @@ ReportDocument Ropa::document(const Sheet &sheet, const QString &generatedBy)
 
 QByteArray Ropa::csv(const Sheet &sheet, bool bom)
 {
-    QString text;
-    const auto line = [&text](const QStringList &cells) {
-        QStringList quoted;
-        for (const QString &cell : cells) {
-            quoted << CsvReader::quote(cell);
-        }
-        text += quoted.join(QLatin1Char(',')) + QLatin1String("\r\n");
-    };
-    line(sheet.header);
-    for (const QStringList &row : sheet.rows) {
-        line(row);
-    }
-    return (bom ? QByteArray("\xEF\xBB\xBF") : QByteArray()) + text.toUtf8();
+    return SheetFile::csv(sheet.header, sheet.rows, bom);
+}
+
+QString Ropa::sheetName(const Sheet &sheet)
+{
+    return sheet.record == Record::Controller ? Tr::tr("Record of processing") : Tr::tr("Processor record");
 }
 
 Result<QByteArray> Ropa::xlsx(const Sheet &sheet)
 {
-    return XlsxSheet::write(sheet.record == Record::Controller ? Tr::tr("Record of processing")
-                                                               : Tr::tr("Processor record"),
-                            sheet.header, sheet.rows, sheet.standOut);
+    return SheetFile::xlsx(sheetName(sheet), sheet.header, sheet.rows, sheet.standOut);
 }
 
 } // namespace pd

@@ -42,6 +42,8 @@ public:
     static QByteArray csv(const Sheet &sheet, bool bom);
     /// The sheet as an .xlsx workbook: a header row, a row per activity, what stands out in bold.
     static Result<QByteArray> xlsx(const Sheet &sheet);
+    /// The name of its sheet in a workbook.
+    static QString sheetName(const Sheet &sheet);
 };
 
 } // namespace pd

@@ -5,6 +5,7 @@
 #include "app/demo/DemoGenerator.h"
 #include "app/domain/Session.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -42,6 +43,36 @@ protected:
         EXPECT_TRUE(query.exec() && query.next()) << name;
         return Session{query.value(0).toLongLong(), QLatin1String(name),
                        parseRole(query.value(1).toString()).value_or(Role::Auditor)};
+    }
+
+    /// Runs a statement straight on the database, as another program (or an intruder) would. Without values it is
+    /// not prepared: PostgreSQL prepares no DDL.
+    void exec(const QString &statement, const QVariantList &values = {})
+    {
+        QSqlDatabase connection = db().connection();
+        QSqlQuery query(connection);
+        if (values.isEmpty()) {
+            ASSERT_TRUE(query.exec(statement))
+                << statement.toStdString() << ": " << query.lastError().text().toStdString();
+            return;
+        }
+        ASSERT_TRUE(query.prepare(statement)) << statement.toStdString();
+        for (const QVariant &value : values) {
+            query.addBindValue(value);
+        }
+        ASSERT_TRUE(query.exec()) << statement.toStdString() << ": " << query.lastError().text().toStdString();
+    }
+
+    /// Lets the test play the intruder: removes the audit trail's append-only triggers, as an owner of the file or the
+    /// server could.
+    void disableAuditProtection()
+    {
+        if (GetParam() == Backend::SQLite) {
+            exec(QStringLiteral("DROP TRIGGER audit_log_no_update"));
+            exec(QStringLiteral("DROP TRIGGER audit_log_no_delete"));
+        } else {
+            exec(QStringLiteral("ALTER TABLE audit_log DISABLE TRIGGER USER"));
+        }
     }
 
     QVariant scalar(const QString &statement, const QVariantList &values = {})

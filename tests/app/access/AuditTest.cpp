@@ -15,26 +15,6 @@ using namespace pd::test;
 class AuditTest : public ServiceFixture
 {
 protected:
-    /// Lets the test play the intruder: removes the append-only triggers as an owner of the file or server could.
-    void disableProtection()
-    {
-        QSqlDatabase connection = db().connection();
-        QSqlQuery query(connection);
-        if (GetParam() == Backend::SQLite) {
-            ASSERT_TRUE(query.exec(QStringLiteral("DROP TRIGGER audit_log_no_update")));
-            ASSERT_TRUE(query.exec(QStringLiteral("DROP TRIGGER audit_log_no_delete")));
-        } else {
-            ASSERT_TRUE(query.exec(QStringLiteral("ALTER TABLE audit_log DISABLE TRIGGER USER")));
-        }
-    }
-
-    void exec(const QString &statement)
-    {
-        QSqlDatabase connection = db().connection();
-        QSqlQuery query(connection);
-        ASSERT_TRUE(query.exec(statement)) << statement.toStdString() << ": " << query.lastError().text().toStdString();
-    }
-
     AuditLog::Verification verify()
     {
         Result<AuditLog::Verification> result = AuditLog::verify(db(), as("auditor"));
@@ -64,7 +44,7 @@ TEST_P(AuditTest, ChainOfARealSessionIsIntact)
 
 TEST_P(AuditTest, ChangedEntryIsNamed)
 {
-    disableProtection();
+    disableAuditProtection();
     exec(QStringLiteral("UPDATE audit_log SET reason = 'nothing to see' WHERE id = 3"));
     const AuditLog::Verification result = verify();
     EXPECT_EQ(result.firstBrokenId, 3);
@@ -73,7 +53,7 @@ TEST_P(AuditTest, ChangedEntryIsNamed)
 
 TEST_P(AuditTest, RemovedEntryIsNamed)
 {
-    disableProtection();
+    disableAuditProtection();
     exec(QStringLiteral("DELETE FROM audit_log WHERE id = 3"));
     const AuditLog::Verification result = verify();
     EXPECT_EQ(result.firstBrokenId, 4);
@@ -82,7 +62,7 @@ TEST_P(AuditTest, RemovedEntryIsNamed)
 
 TEST_P(AuditTest, ReorderedEntriesAreNamed)
 {
-    disableProtection();
+    disableAuditProtection();
     // Swap entries 2 and 3 wholesale, hashes included: each is intact on its own, but the order is not.
     exec(QStringLiteral("UPDATE audit_log SET id = -2 WHERE id = 2"));
     exec(QStringLiteral("UPDATE audit_log SET id = 2 WHERE id = 3"));
@@ -95,7 +75,7 @@ TEST_P(AuditTest, ReorderedEntriesAreNamed)
 TEST_P(AuditTest, EntriesRemovedFromTheEndAreNoticed)
 {
     const qint64 before = entries();
-    disableProtection();
+    disableAuditProtection();
     exec(QStringLiteral("DELETE FROM audit_log WHERE id = %1").arg(before));
     const AuditLog::Verification result = verify();
     EXPECT_FALSE(result.ok());
@@ -168,7 +148,7 @@ TEST_P(AuditTest, CliVerifyNamesTheBrokenEntry)
     EXPECT_EQ(intact.exitCode, 0) << intact.err.toStdString();
     EXPECT_TRUE(intact.out.contains(QStringLiteral("intact")));
 
-    disableProtection();
+    disableAuditProtection();
     exec(QStringLiteral("UPDATE audit_log SET fields = 'nothing' WHERE id = 2"));
     const CliRun broken = runCli(command, environment);
     EXPECT_EQ(broken.exitCode, 1);

@@ -16,13 +16,6 @@ using namespace pd::test;
 class RopaTest : public ServiceFixture
 {
 protected:
-    void exec(const QString &statement)
-    {
-        QSqlDatabase connection = db().connection();
-        QSqlQuery query(connection);
-        ASSERT_TRUE(query.exec(statement)) << statement.toStdString();
-    }
-
     /// The row of the activity titled `title` (fails when there is none).
     qsizetype rowOf(const Ropa::Sheet &sheet, const QString &title)
     {

@@ -35,17 +35,6 @@ protected:
         m_controller = scalar(QStringLiteral("SELECT MIN(id) FROM controllers")).toLongLong();
     }
 
-    void exec(const QString &statement, const QVariantList &values = {})
-    {
-        QSqlDatabase connection = db().connection();
-        QSqlQuery query(connection);
-        ASSERT_TRUE(query.prepare(statement)) << statement.toStdString();
-        for (const QVariant &value : values) {
-            query.addBindValue(value);
-        }
-        ASSERT_TRUE(query.exec()) << query.lastError().text().toStdString();
-    }
-
     /// Ids are given, not drawn: the demo writes ids of its own ahead of PostgreSQL's identity sequences.
     qint64 nextId(const char *table)
     {

@@ -1,4 +1,6 @@
-#include "app/reports/XlsxSheet.h"
+#include "app/reports/SheetFile.h"
+
+#include "app/domain/CsvReader.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -15,7 +17,7 @@ namespace {
 
 class Tr
 {
-    Q_DECLARE_TR_FUNCTIONS(pd::XlsxSheet)
+    Q_DECLARE_TR_FUNCTIONS(pd::SheetFile)
 };
 
 constexpr double kMinWidth = 10;
@@ -42,8 +44,25 @@ int longestLine(const QString &text)
 
 } // namespace
 
-Result<QByteArray> XlsxSheet::write(const QString &name, const QStringList &header, const QList<QStringList> &rows,
-                                    const QList<QList<int>> &bold)
+QByteArray SheetFile::csv(const QStringList &header, const QList<QStringList> &rows, bool bom)
+{
+    QString text;
+    const auto line = [&text](const QStringList &cells) {
+        QStringList quoted;
+        for (const QString &cell : cells) {
+            quoted << CsvReader::quote(cell);
+        }
+        text += quoted.join(QLatin1Char(',')) + QLatin1String("\r\n");
+    };
+    line(header);
+    for (const QStringList &row : rows) {
+        line(row);
+    }
+    return (bom ? QByteArray("\xEF\xBB\xBF") : QByteArray()) + text.toUtf8();
+}
+
+Result<QByteArray> SheetFile::xlsx(const QString &name, const QStringList &header, const QList<QStringList> &rows,
+                                   const QList<QList<int>> &bold)
 {
     // libxlsxwriter writes a file: into a folder only its owner can read, then read back and removed with it.
     QTemporaryDir dir;
