@@ -78,9 +78,9 @@ ReportDocument AuditExtract::document(const Extract &extract, const QString &gen
     const QLocale locale;
     ReportDocument report;
     report.title = Tr::tr("Audit trail extract");
-    report.period =
-        Tr::tr("%1 to %2")
-            .arg(locale.toString(extract.from, QLocale::LongFormat), locale.toString(extract.to, QLocale::LongFormat));
+    report.period = Tr::tr("%1 to %2")
+                        .arg(locale.toString(extract.from, QStringLiteral("d MMMM yyyy")),
+                             locale.toString(extract.to, QStringLiteral("d MMMM yyyy")));
     report.generatedBy = generatedBy;
     report.generatedAt = QDateTime::currentDateTimeUtc();
 

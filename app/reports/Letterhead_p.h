@@ -1,7 +1,8 @@
 #pragma once
 
-// Private to app/reports/: the controller at the head of a report.
+// Private to app/reports/: the controller at the head of a report, and what the register says of a purpose.
 
+#include "app/domain/Retention.h"
 #include "app/policy/Profile.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,19 @@ inline QStringList letterhead(const ProfileController &controller)
     }
     lines.removeAll(QString());
     return lines;
+}
+
+/// How long a purpose keeps its data: the policy's own words, or the rule spelt out.
+inline QString retentionOf(const ProfilePurpose &purpose)
+{
+    if (!purpose.retentionText.isEmpty()) {
+        return purpose.retentionText;
+    }
+    RetentionRule rule;
+    rule.kind = purpose.retention;
+    rule.months = purpose.retentionMonths;
+    rule.event = purpose.retentionEvent;
+    return retentionRuleSpelling(rule);
 }
 
 } // namespace pd::reporting

@@ -31,13 +31,51 @@ QFont font(const QString &family, qreal points)
     return result;
 }
 
+Status paint(QPagedPaintDevice &device, const QMarginsF &marginsMm, const std::function<void(QTextDocument &)> &fill,
+             const std::function<void(QPainter &, const QRect &, int, int)> &foot)
+{
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
+        return makeError(ErrorCode::Storage, Tr::tr("drawing a document needs the graphical application (fonts)"));
+    }
+    device.setPageLayout(
+        QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, marginsMm, QPageLayout::Millimeter));
+    const QRect page = device.pageLayout().paintRectPixels(kResolution);
+
+    QTextDocument document;
+    document.documentLayout()->setPaintDevice(&device);
+    document.setDocumentMargin(0);
+    document.setPageSize(QSizeF(page.width(), page.height()));
+    fill(document);
+
+    const int pages = std::max(1, document.pageCount());
+    QPainter painter;
+    if (!painter.begin(&device)) {
+        return makeError(ErrorCode::Storage, Tr::tr("the document could not be started"));
+    }
+    for (int index = 0; index < pages; ++index) {
+        if (index > 0) {
+            device.newPage();
+        }
+        painter.save();
+        painter.translate(0, -index * page.height());
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = QRectF(0, index * page.height(), page.width(), page.height());
+        context.palette.setColor(QPalette::Text, Qt::black);
+        painter.setClipRect(context.clip);
+        document.documentLayout()->draw(&painter, context);
+        painter.restore();
+        foot(painter, page, index, pages);
+    }
+    if (!painter.end()) {
+        return makeError(ErrorCode::Storage, Tr::tr("the document could not be finished"));
+    }
+    return {};
+}
+
 Result<QByteArray> render(const QString &title, const QMarginsF &marginsMm,
                           const std::function<void(QTextDocument &)> &fill,
                           const std::function<void(QPainter &, const QRect &, int, int)> &foot)
 {
-    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance())) {
-        return makeError(ErrorCode::Storage, Tr::tr("drawing a PDF needs the graphical application (fonts)"));
-    }
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -46,37 +84,8 @@ Result<QByteArray> render(const QString &title, const QMarginsF &marginsMm,
         writer.setResolution(kResolution);
         writer.setTitle(title);
         writer.setCreator(QStringLiteral("Privacy Desk %1").arg(QLatin1String(PRIVACYDESK_VERSION)));
-        writer.setPageLayout(
-            QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, marginsMm, QPageLayout::Millimeter));
-        const QRect page = writer.pageLayout().paintRectPixels(kResolution);
-
-        QTextDocument document;
-        document.documentLayout()->setPaintDevice(&writer);
-        document.setDocumentMargin(0);
-        document.setPageSize(QSizeF(page.width(), page.height()));
-        fill(document);
-
-        const int pages = std::max(1, document.pageCount());
-        QPainter painter;
-        if (!painter.begin(&writer)) {
-            return makeError(ErrorCode::Storage, Tr::tr("the PDF writer could not start"));
-        }
-        for (int index = 0; index < pages; ++index) {
-            if (index > 0) {
-                writer.newPage();
-            }
-            painter.save();
-            painter.translate(0, -index * page.height());
-            QAbstractTextDocumentLayout::PaintContext context;
-            context.clip = QRectF(0, index * page.height(), page.width(), page.height());
-            context.palette.setColor(QPalette::Text, Qt::black);
-            painter.setClipRect(context.clip);
-            document.documentLayout()->draw(&painter, context);
-            painter.restore();
-            foot(painter, page, index, pages);
-        }
-        if (!painter.end()) {
-            return makeError(ErrorCode::Storage, Tr::tr("the PDF writer could not finish"));
+        if (Status painted = paint(writer, marginsMm, fill, foot); !painted) {
+            return painted.error();
         }
     }
     buffer.close();

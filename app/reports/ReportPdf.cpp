@@ -72,8 +72,11 @@ QString html(const ReportDocument &report)
             out += QStringLiteral("</table>");
         }
         if (!section.table.header.isEmpty()) {
+            // A wide table in a smaller type, so that words are not broken inside its narrow columns.
+            const bool wide = section.table.header.size() > 6;
             out += QStringLiteral("<table width=\"100%\" border=\"1\" cellpadding=\"3\" cellspacing=\"0\" "
-                                  "style=\"border-color:#888888; margin-top:6px; margin-bottom:10px\"><thead><tr>");
+                                  "style=\"border-color:#888888; margin-top:6px; margin-bottom:10px%1\"><thead><tr>")
+                       .arg(wide ? QStringLiteral("; font-size:8pt") : QString());
             for (const QString &column : section.table.header) {
                 out += QStringLiteral("<th align=\"left\" bgcolor=\"#e8e8e8\">%1</th>").arg(escaped(column));
             }
@@ -108,24 +111,40 @@ QString html(const ReportDocument &report)
 
 } // namespace
 
+namespace {
+
+std::function<void(QPainter &, const QRect &, int, int)> footer(const ReportDocument &report)
+{
+    return [foot = stamp(report)](QPainter &painter, const QRect &page, int index, int pages) {
+        const qreal height = kFooterMm / 25.4 * pdfpages::kResolution;
+        painter.setFont(reportFont(kFooterPoints));
+        painter.setPen(Qt::darkGray);
+        const QRectF band(0, page.height() + height / 3, page.width(), height / 2);
+        painter.drawText(band, Qt::AlignLeft | Qt::AlignVCenter, foot);
+        painter.drawText(band, Qt::AlignRight | Qt::AlignVCenter, Tr::tr("Page %1 of %2").arg(index + 1).arg(pages));
+    };
+}
+
+std::function<void(QTextDocument &)> content(const ReportDocument &report)
+{
+    return [&report](QTextDocument &document) {
+        document.setDefaultFont(reportFont(kFontPoints));
+        document.setHtml(html(report));
+    };
+}
+
+const QMarginsF kMargins(kMarginMm, kMarginMm, kMarginMm, kMarginMm + kFooterMm);
+
+} // namespace
+
 Result<QByteArray> ReportPdf::render(const ReportDocument &report)
 {
-    const QString foot = stamp(report);
-    return pdfpages::render(
-        report.title, QMarginsF(kMarginMm, kMarginMm, kMarginMm, kMarginMm + kFooterMm),
-        [&report](QTextDocument &document) {
-            document.setDefaultFont(reportFont(kFontPoints));
-            document.setHtml(html(report));
-        },
-        [&foot](QPainter &painter, const QRect &page, int index, int pages) {
-            const qreal footer = kFooterMm / 25.4 * pdfpages::kResolution;
-            painter.setFont(reportFont(kFooterPoints));
-            painter.setPen(Qt::darkGray);
-            const QRectF band(0, page.height() + footer / 3, page.width(), footer / 2);
-            painter.drawText(band, Qt::AlignLeft | Qt::AlignVCenter, foot);
-            painter.drawText(band, Qt::AlignRight | Qt::AlignVCenter,
-                             Tr::tr("Page %1 of %2").arg(index + 1).arg(pages));
-        });
+    return pdfpages::render(report.title, kMargins, content(report), footer(report));
+}
+
+Status ReportPdf::print(const ReportDocument &report, QPagedPaintDevice &device)
+{
+    return pdfpages::paint(device, kMargins, content(report), footer(report));
 }
 
 } // namespace pd

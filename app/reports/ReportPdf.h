@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+class QPagedPaintDevice;
+
 namespace pd {
 
 /// A report for a regulator or a subject, as data: what ReportPdf draws (and later exports write as CSV, XLSX or
@@ -51,6 +53,9 @@ class ReportPdf
 {
 public:
     static Result<QByteArray> render(const ReportDocument &report);
+    /// Draws the same pages on `device`: a printer (or a print preview) set to pdfpages::kResolution (300 dpi).
+    static Status print(const ReportDocument &report, QPagedPaintDevice &device);
+    static constexpr int kResolution = 300;
 };
 
 } // namespace pd

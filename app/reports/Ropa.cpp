@@ -26,13 +26,8 @@ QString joined(const QStringList &values)
 
 QString retention(const ProfilePurpose &purpose)
 {
-    RetentionRule rule;
-    rule.kind = purpose.retention;
-    rule.months = purpose.retentionMonths;
-    rule.event = purpose.retentionEvent;
-    QStringList lines{QStringLiteral("%1 (%2)").arg(purpose.retentionText.isEmpty() ? retentionRuleSpelling(rule)
-                                                                                    : purpose.retentionText,
-                                                    toString(purpose.retentionAction))};
+    QStringList lines{
+        QStringLiteral("%1 (%2)").arg(reporting::retentionOf(purpose), toString(purpose.retentionAction))};
     for (const ProfileCategoryRetention &category : purpose.categoryRetention) {
         RetentionRule own;
         own.kind = category.retention;

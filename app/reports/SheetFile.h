@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/domain/Result.h"
+#include "app/reports/ReportFile.h"
 
 #include <QByteArray>
 #include <QList>
@@ -22,6 +23,9 @@ public:
     /// that row to draw in bold. Errors: the workbook could not be written (ErrorCode::Storage).
     static Result<QByteArray> xlsx(const QString &name, const QStringList &header, const QList<QStringList> &rows,
                                    const QList<QList<int>> &bold = {});
+    /// A workbook with a sheet per table, laid out as above; numbers are number cells and dates date cells (shown
+    /// as YYYY-MM-DD, times in UTC), an empty cell stays blank.
+    static Result<QByteArray> xlsx(const QList<ReportTable> &tables);
 };
 
 } // namespace pd

@@ -220,14 +220,23 @@ Result<RequestExecution::Outcome> RequestExecution::execute(Database &database, 
             if (!details) {
                 return details.error();
             }
-            const QByteArray json = QJsonDocument(subjectJson(details.value())).toJson(QJsonDocument::Indented);
-            Result<qint64> document =
-                requeststeps::storeDocument(tx, who, requestId, QStringLiteral("subject-data"),
-                                            QStringLiteral("application/json"), QString(), QString(), json);
-            if (!document) {
-                return document.error();
+            QList<Operation::Attachment> attachments = operation.attachments;
+            if (attachments.isEmpty()) {
+                attachments << Operation::Attachment{
+                    QStringLiteral("application/json"), QString(),
+                    QJsonDocument(subjectJson(details.value())).toJson(QJsonDocument::Indented)};
             }
-            outcome.documentId = document.value();
+            for (const Operation::Attachment &attachment : std::as_const(attachments)) {
+                Result<qint64> document = requeststeps::storeDocument(
+                    tx, who, requestId, QStringLiteral("subject-data"), attachment.mediaType, QString(),
+                    attachment.language, attachment.content);
+                if (!document) {
+                    return document.error();
+                }
+                if (outcome.documentId == 0) {
+                    outcome.documentId = document.value();
+                }
+            }
             note = Tr::tr("The subject's data attached (%n item(s))", nullptr, int(details->items.size()));
             break;
         }

@@ -4,6 +4,7 @@
 #include "app/domain/Session.h"
 #include "app/domain/Vocabulary.h"
 
+#include <QByteArray>
 #include <QDate>
 #include <QList>
 #include <QString>
@@ -41,6 +42,15 @@ public:
         QString value;                   ///< Correct
         std::optional<qint64> consentId; ///< WithdrawConsent: only this one
         QDate blockUntil;                ///< Block: optional end
+        /// A document given to the subject (ProvideData).
+        struct Attachment
+        {
+            QString mediaType; ///< application/pdf, application/json, text/csv
+            QString language;  ///< the language it is written in
+            QByteArray content;
+        };
+        /// ProvideData: the documents to attach (the subject-access report); empty: the subject's data as JSON.
+        QList<Attachment> attachments;
     };
 
     struct Outcome

@@ -53,11 +53,6 @@ struct Plan
     }
 };
 
-QString sweepReason(const QDate &today)
-{
-    return Tr::tr("retention period over (sweep of %1)").arg(today.toString(Qt::ISODate));
-}
-
 ItemErasure::Target &targetOf(Plan &plan, qint64 subjectId)
 {
     ItemErasure::Target &target = plan.targets[subjectId];
@@ -171,7 +166,7 @@ Result<RetentionRun::Summary> execute(Database &database, const Session &who, co
                                       RetentionRun::Summary summary)
 {
     const QList<qint64> subjects = plan.subjects();
-    const QString reason = sweepReason(today);
+    const QString reason = RetentionRun::sweepReason(today);
     batchSubjects = std::max(1, batchSubjects);
     qint64 done = 0;
     for (qsizetype start = 0; start < subjects.size(); start += batchSubjects) {
@@ -311,8 +306,9 @@ Result<RetentionRun::Summary> RetentionRun::run(Database &database, const Sessio
                 summary.pendingApproval = waiting->toLongLong();
                 return summary;
             }
-            Result<qint64> approval = ApprovalQueue::request(database, who, QStringLiteral("retention"),
-                                                             plan->targets.keys(), sweepReason(today), std::nullopt);
+            Result<qint64> approval =
+                ApprovalQueue::request(database, who, QStringLiteral("retention"), plan->targets.keys(),
+                                       RetentionRun::sweepReason(today), std::nullopt);
             if (!approval) {
                 return approval.error();
             }
@@ -338,6 +334,12 @@ Result<RetentionRun::Summary> RetentionRun::runApproved(Database &database, cons
     }
     return execute(database, who, today, plan.value(), approvalId, progress, batchSubjects,
                    summaryOf(today, plan.value(), true));
+}
+
+QString RetentionRun::sweepReason(const QDate &today)
+{
+    // Stored as it is, in every language: the act of destruction of a sweep finds its deletions by it.
+    return QStringLiteral("retention period over (sweep of %1)").arg(today.toString(Qt::ISODate));
 }
 
 } // namespace pd

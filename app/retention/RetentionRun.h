@@ -68,6 +68,9 @@ public:
     static Result<Summary> run(Database &database, const Session &who, const QDate &today,
                                const Progress &progress = {}, int batchSubjects = kBatchSubjects);
 
+    /// The reason a sweep of `today` gives its audit entries and deletion log rows (the same in every language).
+    static QString sweepReason(const QDate &today);
+
     /// Runs a sweep a second officer approved (ApprovalService): as of today, of the subjects the approval names
     /// that are still due. Interrupted, it carries on after the subjects it had done when approved again.
     static Result<Summary> runApproved(Database &database, const Session &who, qint64 approvalId,

@@ -228,6 +228,17 @@ Result<QHash<qint64, QString>> lockStates(QSqlDatabase &tx, const QList<qint64> 
 Status purgeRequestCopies(QSqlDatabase &tx, const QVariant &idList)
 {
     QSqlQuery query(tx);
+    // The requests stay (the register of requests is kept) and remember that their subject was erased: the
+    // register then withholds the requester's identity values.
+    if (Status marked =
+            sql::exec(query,
+                      QStringLiteral("UPDATE requests SET subject_erased = 'S-' || CAST(subject_id AS TEXT) "
+                                     "WHERE subject_erased IS NULL AND %1")
+                          .arg(sql::inIds(tx, "subject_id")),
+                      {idList}, "marking the requests of erased subjects");
+        !marked) {
+        return marked;
+    }
     return sql::exec(query,
                      QStringLiteral("DELETE FROM request_documents WHERE kind = 'subject-data' AND request_id IN "
                                     "(SELECT id FROM requests WHERE %1)")

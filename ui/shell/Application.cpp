@@ -1,6 +1,7 @@
 #include "ui/shell/Application.h"
 
 #include "app/access/AuthService.h"
+#include "app/reports/ReportLanguage.h"
 #include "app/storage/Database.h"
 #include "app/storage/DatabaseUrl.h"
 #include "ui/common/MessageBox.h"
@@ -33,6 +34,8 @@ void Application::installTranslators(QApplication &app)
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(qt);
     }
+    // Last, so that it is asked first: a report for a request in another language is written in that language.
+    ReportLanguage::install(QStringLiteral("privacydesk"), QStringLiteral(":/i18n"));
 }
 
 Result<std::optional<Session>> Application::signIn(Database &database, const DialogRunner &run)
