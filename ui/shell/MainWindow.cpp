@@ -9,10 +9,10 @@
 #include "ui/bulk/ApprovalsDialog.h"
 #include "ui/common/Labels.h"
 #include "ui/common/MessageBox.h"
-#include "ui/common/PlaceholderPage.h"
 #include "ui/common/Style.h"
 #include "ui/dashboard/DashboardPage.h"
 #include "ui/policy/PurposesPage.h"
+#include "ui/reports/ReportsPage.h"
 #include "ui/requests/RequestsPage.h"
 #include "ui/shell/IdleLock.h"
 #include "ui/shell/LockScreen.h"
@@ -121,6 +121,9 @@ void MainWindow::createPages()
     m_dashboard = new DashboardPage(m_database, m_session, this);
     m_dashboard->setObjectName(QStringLiteral("dashboardPage"));
     connect(m_dashboard, &DashboardPage::drillDown, this, &MainWindow::showRequests);
+    m_reports = new ReportsPage(m_database, m_session, this);
+    m_reports->setObjectName(QStringLiteral("reportsPage"));
+    connect(m_reports, &ReportsPage::dataChanged, m_audit, &AuditPage::scheduleRefresh);
     m_requests = new RequestsPage(m_database, m_session, this);
     m_requests->setObjectName(QStringLiteral("requestsPage"));
     connect(this, &MainWindow::requestsFilterWanted, m_requests, &RequestsPage::applyFilter);
@@ -133,17 +136,8 @@ void MainWindow::createPages()
     m_pages->addWidget(m_requests);
     m_pages->addWidget(m_dashboard);
     m_pages->addWidget(m_purposes);
-    m_pages->addWidget(new PlaceholderPage(
-        tr("Reports"),
-        tr("Reports for the regulator and for subjects: the record of processing, the request register, "
-           "destruction acts, audit extracts and statistics, as PDF, CSV or XLSX."),
-        QIcon(pages[4].icon), this));
+    m_pages->addWidget(m_reports);
     m_pages->addWidget(m_audit);
-    for (int index = 1; index < kPageCount; ++index) {
-        if (m_pages->widget(index)->objectName().isEmpty()) {
-            m_pages->widget(index)->setObjectName(QStringLiteral("placeholderPage%1").arg(index));
-        }
-    }
 
     m_workArea = new QWidget(this);
     m_workArea->setObjectName(QStringLiteral("workArea"));

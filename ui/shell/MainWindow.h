@@ -25,6 +25,7 @@ class IdleLock;
 class LetterTemplateDialog;
 class LockScreen;
 class PurposesPage;
+class ReportsPage;
 class RequestsPage;
 class SubjectsPage;
 
@@ -109,6 +110,7 @@ private:
     SubjectsPage *m_subjects = nullptr;
     PurposesPage *m_purposes = nullptr;
     RequestsPage *m_requests = nullptr;
+    ReportsPage *m_reports = nullptr;
     AuditPage *m_audit = nullptr;
     DashboardPage *m_dashboard = nullptr;
     QList<QAction *> m_pageActions;
