@@ -197,6 +197,21 @@ if [ "$requests" -gt 0 ]; then
     sqlite_bench_done
     sqlite_bench_init "$dash_db"
     sqlite3ms[dashboard]=$(sqlite_bench_ms 1 "$(sqlite_dashboard_sql "$(date +%F)" 12)")
+    # The request register of every request: built, and written as CSV, XLSX and PDF (one run per repetition).
+    report_csv=$dir/reports.csv
+    PRIVACYDESK_BENCH_DB="sqlite:$dash_db" "$bench" --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
+        --benchmark_filter='^reports/' --benchmark_out="$report_csv" --benchmark_out_format=csv >/dev/null \
+        || pd_die "the report benchmark failed"
+    for format in build csv xlsx pdf; do
+        ours[report_$format]=$(ours_ms "reports/requests-$format" "$report_csv")
+    done
+    # The shell writing the same requests, joined with their operators, as CSV.
+    sqlite3ms[report_csv]=$(sqlite_bench_ms 1 ".mode csv
+.output /dev/null
+SELECT r.*, io.display_name, ao.display_name, s.state FROM requests r LEFT JOIN subjects s ON s.id = r.subject_id
+  LEFT JOIN operators io ON io.id = r.identity_checked_by LEFT JOIN operators ao ON ao.id = r.assignee_id
+  ORDER BY r.received_at, r.id;
+.output stdout")
 fi
 
 # --- Bulk anonymization and deletion, each on a fresh copy of the database -------------------------------------------
@@ -360,6 +375,10 @@ if [ "${#samples[@]}" -gt 0 ]; then
 fi
 if [ "$requests" -gt 0 ]; then
     row "dashboard refresh, $requests requests" "${ours[dashboard]}" "${sqlite3ms[dashboard]}" ms
+    row "request register of $requests: build" "${ours[report_build]}" - ms
+    row "  the same, written as CSV" "${ours[report_csv]}" "${sqlite3ms[report_csv]}" ms
+    row "  the same, written as XLSX" "${ours[report_xlsx]}" - ms
+    row "  the same, written as PDF (first 5,000)" "${ours[report_pdf]}" - ms
 fi
 if [ "$bulk" -gt 0 ]; then
     row "bulk anonymize $bulk subjects" "${ours[bulk_anonymize]}" "${sqlite3ms[bulk_anonymize]}" s
@@ -388,6 +407,8 @@ echo "empties or deletes the same rows with set-based statements in one transact
 echo "Deep pages: both find the row at the offset on the sort column's index, then read 200 rows from there (keyset)."
 echo "Dashboard refresh: every figure of the page (open requests by type, status and deadline; received, completed"
 echo "and on time per week for 12 weeks; the total) in four aggregate statements, over $dir/dashboard.sqlite."
+echo "Request register: every request with its 31 fields, events, deletions and the systems and processors of its"
+echo "subject's purposes, through pd::Reports; the shell writes the requests table joined with its operators as CSV."
 echo "Import: ours checks every field and card numbers, matches stored subjects, stores each row as a subject, five"
 echo "data items and its search terms with audit entries in batches sized by time; the shell's .import copies the text"
 echo "into one plain table. The second import row has the shell store what ours stores (a subject, five items and three"

@@ -6,6 +6,7 @@
 #include "DashboardBench.h"
 #include "ProfileBench.h"
 #include "RecordsBench.h"
+#include "ReportBench.h"
 #include "RetentionBench.h"
 #include "SubjectDirectoryBench.h"
 
@@ -15,7 +16,7 @@
 
 #include <benchmark/benchmark.h>
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QSqlQuery>
 
 #include <cstdio>
@@ -51,7 +52,11 @@ QStringList sampleEmails(pd::Database &database)
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // The reports draw PDFs: fonts need the graphical application, without a display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QGuiApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
         return 2;
@@ -118,6 +123,7 @@ int main(int argc, char **argv)
     pd::bench::registerSubjectDirectoryBenchmarks(database.value(), setup);
     pd::bench::registerDashboardBenchmarks(database.value(), setup.who);
     pd::bench::registerRetentionBenchmarks(database.value(), setup.who);
+    pd::bench::registerReportBenchmarks(database.value(), setup.who);
     // Bulk anonymization changes the database: bench.sh runs it last, on a copy, with PRIVACYDESK_BENCH_BULK=N.
     pd::bench::registerRecordsBenchmarks(database.value(), setup.who,
                                          qEnvironmentVariable("PRIVACYDESK_BENCH_BULK").toLongLong());
