@@ -187,24 +187,38 @@ Status readExtras(QSqlDatabase &db, const QString &periodCondition, const QVaria
         purpose.first = query.value(1).toString();
         addUnique(purpose.second, query.value(2).toString());
     }
-    if (Status status =
-            sql::exec(query,
-                      QStringLiteral("SELECT DISTINCT r.id, i.purpose_id FROM requests r JOIN pd_items i ON "
-                                     "i.subject_id = r.subject_id WHERE %1")
-                          .arg(periodCondition),
-                      period, "reading the purposes of the requests' subjects");
+    // Per subject (many requests share one), then per request.
+    if (Status status = sql::exec(query,
+                                  QStringLiteral("SELECT DISTINCT i.subject_id, i.purpose_id FROM pd_items i WHERE "
+                                                 "i.subject_id IN (SELECT r.subject_id FROM requests r WHERE %1)")
+                                      .arg(periodCondition),
+                                  period, "reading the purposes of the requests' subjects");
+        !status) {
+        return status;
+    }
+    QHash<qint64, QList<qint64>> purposesOf;
+    while (query.next()) {
+        purposesOf[query.value(0).toLongLong()] << query.value(1).toLongLong();
+    }
+    if (Status status = sql::exec(query,
+                                  QStringLiteral("SELECT r.id, r.subject_id FROM requests r WHERE %1 AND r.subject_id "
+                                                 "IS NOT NULL")
+                                      .arg(periodCondition),
+                                  period, "reading the requests' subjects");
         !status) {
         return status;
     }
     while (query.next()) {
         const qint64 id = query.value(0).toLongLong();
-        const auto purpose = purposes.constFind(query.value(1).toLongLong());
-        if (purpose == purposes.constEnd()) {
-            continue;
-        }
-        addUnique(extras->systems[id], purpose->first);
-        for (const QString &processor : purpose->second) {
-            addUnique(extras->processors[id], processor);
+        for (qint64 purposeId : purposesOf.value(query.value(1).toLongLong())) {
+            const auto purpose = purposes.constFind(purposeId);
+            if (purpose == purposes.constEnd()) {
+                continue;
+            }
+            addUnique(extras->systems[id], purpose->first);
+            for (const QString &processor : purpose->second) {
+                addUnique(extras->processors[id], processor);
+            }
         }
     }
     return {};

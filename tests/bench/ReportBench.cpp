@@ -39,7 +39,8 @@ void registerReportBenchmarks(std::shared_ptr<Database> database, const Session 
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime();
     for (const ReportFormat format : {ReportFormat::Csv, ReportFormat::Xlsx, ReportFormat::Pdf}) {
-        benchmark::RegisterBenchmark(("reports/requests-" + toString(format)).toStdString().c_str(),
+        const std::string name = "reports/requests-" + toString(format).toStdString();
+        benchmark::RegisterBenchmark(name.c_str(),
                                      [database, who, format](benchmark::State &state) {
                                          qint64 bytes = 0;
                                          for (auto _ : state) {
