@@ -1,4 +1,5 @@
 #include "app/reports/AuditExtract.h"
+#include "app/reports/ReportLanguage.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -75,7 +76,7 @@ Result<AuditExtract::Extract> AuditExtract::build(Database &database, const Sess
 
 ReportDocument AuditExtract::document(const Extract &extract, const QString &generatedBy)
 {
-    const QLocale locale;
+    const QLocale locale = ReportLanguage::locale();
     ReportDocument report;
     report.title = Tr::tr("Audit trail extract");
     report.period = Tr::tr("%1 to %2")

@@ -7,6 +7,7 @@
 #include "app/access/AuditLog.h"
 #include "app/domain/Permissions.h"
 #include "app/domain/VocabularyNames.h"
+#include "app/reports/ReportLanguage.h"
 #include "app/retention/RetentionRun.h"
 #include "app/storage/Database.h"
 #include "app/storage/Sql.h"
@@ -15,6 +16,8 @@
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace pd::reportbuilders {
 
@@ -157,19 +160,17 @@ Result<Act> drawUp(Database &database, const Session &who, const ReportParameter
                 sql::exec(query,
                           QStringLiteral("INSERT INTO destruction_acts (drawn_at, drawn_by, "
                                          "drawn_by_position, scope, scope_value, keep_until) VALUES "
-                                         "(?, ?, ?, ?, ?, ?)"),
+                                         "(?, ?, ?, ?, ?, ?) RETURNING id"),
                           {now, who.name, position(role->toString()), act.scope, act.scopeValue, act.keepUntil},
                           "storing the act");
             !status) {
             return status;
         }
-        Result<QVariant> number =
-            sql::scalar(tx, QStringLiteral("SELECT MAX(id) FROM destruction_acts WHERE drawn_by = ? AND drawn_at = ?"),
-                        {who.name, now}, "numbering the act");
-        if (!number) {
-            return number.error();
+        if (!query.next()) {
+            return sql::queryError(query, "numbering the act");
         }
-        act.number = number->toLongLong();
+        act.number = query.value(0).toLongLong();
+        query.finish();
         QVariantList insert{act.number};
         insert << values;
         if (Status status = sql::exec(query,
@@ -269,6 +270,8 @@ Result<Report> destruction(Database &database, const Session &who, const ReportP
     QStringList controllers; // name, address
     QStringList processors;  // we, when the data was a client's
     QList<qint64> subjects;
+    QString firstDestroyed; // the act's destructions were recorded between these (its event log is of them)
+    QString lastDestroyed;
     while (query.next()) {
         const QString who = query.value(8).toString().isEmpty() ? query.value(7).toString() : query.value(8).toString();
         const QString person = QStringList{who, position(query.value(9).toString())}.join(QStringLiteral(", "));
@@ -291,6 +294,11 @@ Result<Report> destruction(Database &database, const Session &who, const ReportP
             query.value(0).toString(), query.value(1).toString(), query.value(2).toString(), categories,
             query.value(4).toString(), query.value(5).toString(), query.value(6).toString(), who,
             query.value(10).toString()};
+        const QString destroyedAt = query.value(1).toString();
+        if (firstDestroyed.isEmpty() || destroyedAt < firstDestroyed) {
+            firstDestroyed = destroyedAt;
+        }
+        lastDestroyed = std::max(lastDestroyed, destroyedAt);
         const qint64 subject = query.value(2).toString().mid(2).toLongLong();
         if (subject > 0 && !subjects.contains(subject)) {
             subjects << subject;
@@ -313,9 +321,13 @@ Result<Report> destruction(Database &database, const Session &who, const ReportP
                                       QStringLiteral("SELECT id, at, operator_name, action, subject_id, fields, hash "
                                                      "FROM audit_log WHERE action IN ('subject.delete', "
                                                      "'subject.anonymize', 'subject.items.delete', "
-                                                     "'subject.items.anonymize') AND %1 ORDER BY id")
+                                                     "'subject.items.anonymize') AND %1 AND SUBSTR(at, 1, 19) "
+                                                     "BETWEEN ? AND ? ORDER BY id")
                                           .arg(sql::inIds(db, "subject_id")),
-                                      {sql::idList(db, subjects)}, "reading the event log");
+                                      {sql::idList(db, subjects), firstDestroyed.left(19),
+                                       // the entry is written a moment after the deletion log's row
+                                       sql::timestamp(sql::parseTimestamp(lastDestroyed).addSecs(60)).left(19)},
+                                      "reading the event log");
             !status) {
             return status.error();
         }
@@ -335,7 +347,7 @@ Result<Report> destruction(Database &database, const Session &who, const ReportP
     Report report;
     report.kind = QStringLiteral("destruction");
     ReportDocument &document = report.document;
-    const QLocale locale;
+    const QLocale locale = ReportLanguage::locale();
     document.title = Tr::tr("Act No. %1 confirming the destruction of personal data").arg(act->number);
     document.subtitle = Tr::tr("Covering %1").arg(scopeText(act.value()));
     document.letterhead = controllers;
@@ -349,7 +361,7 @@ Result<Report> destruction(Database &database, const Session &who, const ReportP
                    {Tr::tr("Operator (controller)"), controllers.join(QLatin1Char('\n'))},
                    {Tr::tr("Processor"), processors.join(QLatin1Char('\n'))},
                    {Tr::tr("Destroyed by (name, position)"), operators.join(QLatin1Char('\n'))},
-                   {Tr::tr("Subjects whose data was destroyed"), locale.toString(qint64(table.rows.size()))},
+                   {Tr::tr("Subjects whose data was destroyed"), locale.toString(qint64(subjects.size()))},
                    {Tr::tr("Kept until"), shownDate(act->keepUntil)}};
     document.sections << head;
     ReportDocument::Section list;

@@ -4,6 +4,7 @@
 #include "app/breaches/BreachRegister.h"
 #include "app/domain/Permissions.h"
 #include "app/domain/VocabularyNames.h"
+#include "app/reports/ReportLanguage.h"
 #include "app/storage/Database.h"
 #include "app/storage/Sql.h"
 
@@ -241,7 +242,7 @@ Result<Report> statistics(Database &database, const Session &who, const ReportPa
                      {QStringLiteral("group"), Tr::tr("Group"), T::Text},
                      {QStringLiteral("name"), Tr::tr("Name"), T::Text},
                      {QStringLiteral("value"), Tr::tr("Value"), T::Number}};
-    const QLocale locale;
+    const QLocale locale = ReportLanguage::locale();
     QHash<QString, QString> titles;
     if (Status status =
             sql::exec(query, QStringLiteral("SELECT code, title FROM purposes"), {}, "reading the purposes");
@@ -266,7 +267,7 @@ Result<Report> statistics(Database &database, const Session &who, const ReportPa
     };
     const auto month = [](const QString &group) {
         const QDate first = QDate::fromString(group + QStringLiteral("-01"), Qt::ISODate);
-        return first.isValid() ? QLocale().toString(first, QStringLiteral("LLLL yyyy")) : group;
+        return first.isValid() ? ReportLanguage::locale().toString(first, QStringLiteral("LLLL yyyy")) : group;
     };
     const QList<Figure> figures = {
         {QStringLiteral("requests_by_type"), Tr::tr("Requests received, by right"),

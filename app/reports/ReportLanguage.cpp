@@ -71,6 +71,11 @@ QStringList ReportLanguage::languages()
     return {QStringLiteral("en"), QStringLiteral("ru"), QStringLiteral("be")};
 }
 
+QLocale ReportLanguage::locale()
+{
+    return t_language.isEmpty() ? QLocale() : QLocale(t_language);
+}
+
 ReportLanguage::Scope::Scope(const QString &language) : m_previous(t_language)
 {
     if (languages().contains(language)) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLocale>
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +20,8 @@ public:
     static void install(const QString &baseName, const QString &directory);
     /// The languages reports may be written in: "en", "ru", "be".
     static QStringList languages();
+    /// The locale of this thread's reports (dates, numbers, month names): the scope's language, else the default.
+    static QLocale locale();
 
     /// Reports made on this thread while it lives are in `language` ("en", "ru", "be"; anything else: no change).
     class Scope

@@ -8,6 +8,7 @@
 #include "app/domain/VocabularyNames.h"
 #include "app/policy/ProfileExport.h"
 #include "app/reports/AuditExtract.h"
+#include "app/reports/ReportLanguage.h"
 #include "app/reports/Ropa.h"
 #include "app/requests/RequestExecution.h"
 #include "app/storage/Database.h"
@@ -112,7 +113,7 @@ namespace reportbuilders {
 
 QString periodText(const QDate &from, const QDate &to)
 {
-    const QLocale locale;
+    const QLocale locale = ReportLanguage::locale();
     // A day, a month and a year without the weekday: "1 January 2026", "1 января 2026".
     const QString format = QStringLiteral("d MMMM yyyy");
     return Tr::tr("%1 to %2").arg(locale.toString(from, format), locale.toString(to, format));
@@ -124,14 +125,14 @@ QString shownTime(const QString &stored)
     if (!at.isValid()) {
         return stored;
     }
-    return QLocale().toString(at.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
+    return ReportLanguage::locale().toString(at.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
            at.time().toString(QStringLiteral("HH:mm"));
 }
 
 QString shownDate(const QString &stored)
 {
     const QDate date = QDate::fromString(stored.left(10), Qt::ISODate);
-    return date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : stored;
+    return date.isValid() ? ReportLanguage::locale().toString(date, QLocale::ShortFormat) : stored;
 }
 
 ReportDocument::Table pageTable(const ReportTable &table, const QList<int> &shown, int limit, bool datesOnly)

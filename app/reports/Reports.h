@@ -60,8 +60,7 @@ public:
     /// The report's title in the UI language.
     static QString title(ReportKind kind);
     static Needs needs(ReportKind kind);
-    /// The formats a kind is written in (a destruction act and a subject's access report are documents: PDF, JSON,
-    /// and CSV of their tables; the rest every format).
+    /// The formats a kind is written in: every kind in all four (a document's CSV is its main table).
     static QList<ReportFormat> formats(ReportKind kind);
 
     /// Whether `who` may run `kind` at all (the roles table: officers and auditors read registers, administrators the

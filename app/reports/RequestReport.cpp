@@ -4,6 +4,7 @@
 #include "app/domain/Permissions.h"
 #include "app/domain/Vocabulary.h"
 #include "app/domain/VocabularyNames.h"
+#include "app/reports/ReportLanguage.h"
 #include "app/storage/Database.h"
 #include "app/storage/Sql.h"
 
@@ -263,10 +264,12 @@ Result<Report> requests(Database &database, const Session &who, const ReportPara
                 "COALESCE(s.state, ''), r.requester_name, r.requester_address, r.requester_email, "
                 "COALESCE(r.requester_phone, ''), r.requester_id_number, r.requester_birth_date, "
                 "r.representative_name, r.representative_authority, r.what_asked, r.identity_method, "
-                "r.identity_result, COALESCE(io.display_name, io.name, ''), r.identity_checked_at, r.due_date, "
+                "r.identity_result, COALESCE(NULLIF(io.display_name, ''), io.name, ''), r.identity_checked_at, "
+                "r.due_date, "
                 "r.extended_due_date, r.extension_reason, r.extension_notified_at, r.paused_days, r.paused_since, "
                 "r.decision, r.refusal_ground, r.replied_at, r.reply_form, r.completed_at, "
-                "COALESCE(ao.display_name, ao.name, '') FROM requests r LEFT JOIN subjects s ON s.id = r.subject_id "
+                "COALESCE(NULLIF(ao.display_name, ''), ao.name, '') FROM requests r LEFT JOIN subjects s ON s.id = "
+                "r.subject_id "
                 "LEFT JOIN operators io ON io.id = r.identity_checked_by LEFT JOIN operators ao ON ao.id = "
                 "r.assignee_id WHERE %1 ORDER BY r.received_at, r.id")
                 .arg(periodCondition),
@@ -306,7 +309,8 @@ Result<Report> requests(Database &database, const Session &who, const ReportPara
             row[RequesterIdNumber] = text(13);
             row[WhatAsked] = text(17);
         }
-        row[Representative] = joinedNonEmpty({text(15), text(16)}, QStringLiteral(", "));
+        // A representative's authority often names the subject: withheld with the rest.
+        row[Representative] = erased ? QString() : joinedNonEmpty({text(15), text(16)}, QStringLiteral(", "));
         row[IdentityCheck] = joinedNonEmpty({text(18), text(19)}, QStringLiteral(": "));
         row[IdentityCheckedBy] = text(20);
         row[IdentityCheckedAt] = text(21);
@@ -381,7 +385,7 @@ Result<Report> requests(Database &database, const Session &who, const ReportPara
     report.periodFrom = parameters.from.toString(Qt::ISODate);
     report.periodTo = parameters.to.toString(Qt::ISODate);
     report.count = table.rows.size();
-    const QLocale locale;
+    const QLocale locale = ReportLanguage::locale();
     const QString rate = completed > 0
                              ? locale.toString(100.0 * double(onTime) / double(completed), 'f', 1) + QLatin1Char('%')
                              : Tr::tr("none completed");

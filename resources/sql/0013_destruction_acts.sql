@@ -4,6 +4,9 @@
 -- The opaque reference ("S-42", as the deletion log has it) of the subject this request was about, once the subject
 -- was deleted or anonymized.
 ALTER TABLE requests ADD COLUMN subject_erased TEXT;
+-- Requests whose subject an earlier version erased for them: their deletion named the request.
+UPDATE requests SET subject_erased = (SELECT MIN(d.subject_ref) FROM deletion_log d WHERE d.request_id = requests.id)
+    WHERE subject_erased IS NULL AND EXISTS (SELECT 1 FROM deletion_log d WHERE d.request_id = requests.id);
 
 -- An act confirming destruction (Roskomnadzor Order No. 179 of 28.10.2022): numbered by its id, kept for three years
 -- and printed again from what it lists. `scope` says what it covers: one subject, the deletions of a request, a

@@ -372,7 +372,7 @@ void ReportsPage::showReport()
     const qsizetype rows = std::min<qsizetype>(table.rows.size(), kPreviewRows);
     for (qsizetype row = 0; row < rows; ++row) {
         QList<QStandardItem *> items;
-        const QStringList &cells = table.rows.at(row);
+        const QStringList cells = table.shownRow(row); // names, as the saved file has them
         for (qsizetype column = 0; column < table.columns.size(); ++column) {
             auto *item =
                 new QStandardItem(QString(cells.value(column)).replace(QLatin1Char('\n'), QLatin1String("; ")));

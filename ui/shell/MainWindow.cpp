@@ -124,11 +124,13 @@ void MainWindow::createPages()
     m_reports = new ReportsPage(m_database, m_session, this);
     m_reports->setObjectName(QStringLiteral("reportsPage"));
     connect(m_reports, &ReportsPage::dataChanged, m_audit, &AuditPage::scheduleRefresh);
+    connect(m_reports, &ReportsPage::dataChanged, m_dashboard, &DashboardPage::scheduleRefresh);
     m_requests = new RequestsPage(m_database, m_session, this);
     m_requests->setObjectName(QStringLiteral("requestsPage"));
     connect(this, &MainWindow::requestsFilterWanted, m_requests, &RequestsPage::applyFilter);
     connect(m_requests, &RequestsPage::requestsChanged, m_dashboard, &DashboardPage::scheduleRefresh);
     connect(m_requests, &RequestsPage::requestsChanged, this, &MainWindow::refreshApprovalCount);
+    connect(m_reports, &ReportsPage::dataChanged, m_requests, &RequestsPage::scheduleRefresh);
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));

@@ -209,6 +209,12 @@ TEST_P(RegisterReportsTest, TheRequestRegisterListsEveryFieldAndWithholdsWhatIde
     EXPECT_GT(received.captured(2).toDouble(), 46000.0) << "a serial date of 2025 or later";
     EXPECT_FALSE(zipMember(xlsx, QStringLiteral("xl/worksheets/sheet2.xml")).isEmpty());
 
+    exec(QStringLiteral("UPDATE operators SET display_name = '' WHERE name = 'agent'"));
+    const Report named = build(ReportKind::Requests, year(), "auditor");
+    EXPECT_EQ(rowWithId(named.tables.first(), erasure).value(column(requests, "identity_checked_by")),
+              QStringLiteral("agent"))
+        << "an operator without a display name by its sign-in name";
+
     const QString pdf = pdfText(written(report, ReportFormat::Pdf));
     EXPECT_TRUE(pdf.contains(QLatin1String("Register of data-subject requests")));
     EXPECT_TRUE(pdf.contains(QLatin1String("Completed on time")));
