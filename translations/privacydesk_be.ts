@@ -84,7 +84,7 @@
     </message>
     <message>
         <source>Privacy Desk: records of personal data and data-subject requests.</source>
-        <translation>Privacy Desk: улік персанальных даных і запытаў суб'ектаў персанальных даных.</translation>
+        <translation>Privacy Desk: улік персанальных даных і запытаў суб&apos;ектаў персанальных даных.</translation>
     </message>
     <message>
         <source>Database to open: sqlite:/path/file.sqlite or postgresql://user:password@host:port/dbname. Default: the PRIVACYDESK_DB environment variable, then a file in your data folder.</source>
@@ -138,7 +138,7 @@
     <name>pd::ApprovalService</name>
     <message>
         <source>approval #%1 stopped after %2 of %3 subjects; approve it again to finish</source>
-        <translation>узгадненне #%1 спынена пасля %2 з %3 суб'ектаў; узгадніце яго яшчэ раз, каб завяршыць</translation>
+        <translation>узгадненне #%1 спынена пасля %2 з %3 суб&apos;ектаў; узгадніце яго яшчэ раз, каб завяршыць</translation>
     </message>
     <message>
         <source>approval #%1 stopped on the way; approve it again to finish</source>
@@ -153,7 +153,7 @@
     </message>
     <message>
         <source>Anonymizing or deleting many subjects at once waits here until a second officer approves it. The officer who asked cannot approve their own request.</source>
-        <translation>Абязасабленне або выдаленне адразу многіх суб'ектаў чакае тут, пакуль яго не ўзгодніць другі адказны. Адказны, які запытаў дзеянне, не можа сам яго ўзгадніць.</translation>
+        <translation>Абязасабленне або выдаленне адразу многіх суб&apos;ектаў чакае тут, пакуль яго не ўзгодніць другі адказны. Адказны, які запытаў дзеянне, не можа сам яго ўзгадніць.</translation>
     </message>
     <message>
         <source>#</source>
@@ -165,7 +165,7 @@
     </message>
     <message>
         <source>Subjects</source>
-        <translation>Суб'екты</translation>
+        <translation>Суб&apos;екты</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -197,7 +197,7 @@
     </message>
     <message>
         <source>Subject ids: %1</source>
-        <translation>ID суб'ектаў: %1</translation>
+        <translation>ID суб&apos;ектаў: %1</translation>
     </message>
     <message>
         <source>Nothing waits for approval.</source>
@@ -206,17 +206,17 @@
     <message numerus="yes">
         <source>Delete %Ln subject(s) with all their data now, as %1 asked? This cannot be undone.</source>
         <translation>
-            <numerusform>%Ln суб'ект будзе выдалены з усімі данымі (ініцыятар: %1). Выдаліць зараз? Гэта дзеянне нельга адмяніць.</numerusform>
-            <numerusform>%Ln суб'екты будуць выдалены з усімі данымі (ініцыятар: %1). Выдаліць зараз? Гэта дзеянне нельга адмяніць.</numerusform>
-            <numerusform>%Ln суб'ектаў будуць выдалены з усімі данымі (ініцыятар: %1). Выдаліць зараз? Гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>%Ln суб&apos;ект будзе выдалены з усімі данымі (ініцыятар: %1). Выдаліць зараз? Гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>%Ln суб&apos;екты будуць выдалены з усімі данымі (ініцыятар: %1). Выдаліць зараз? Гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>%Ln суб&apos;ектаў будуць выдалены з усімі данымі (ініцыятар: %1). Выдаліць зараз? Гэта дзеянне нельга адмяніць.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Anonymize %Ln subject(s) now, as %1 asked? This cannot be undone.</source>
         <translation>
-            <numerusform>%Ln суб'ект будзе абязасоблены (ініцыятар: %1). Абязасобіць зараз? Гэта дзеянне нельга адмяніць.</numerusform>
-            <numerusform>%Ln суб'екты будуць абязасоблены (ініцыятар: %1). Абязасобіць зараз? Гэта дзеянне нельга адмяніць.</numerusform>
-            <numerusform>%Ln суб'ектаў будуць абязасоблены (ініцыятар: %1). Абязасобіць зараз? Гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>%Ln суб&apos;ект будзе абязасоблены (ініцыятар: %1). Абязасобіць зараз? Гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>%Ln суб&apos;екты будуць абязасоблены (ініцыятар: %1). Абязасобіць зараз? Гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>%Ln суб&apos;ектаў будуць абязасоблены (ініцыятар: %1). Абязасобіць зараз? Гэта дзеянне нельга адмяніць.</numerusform>
         </translation>
     </message>
     <message>
@@ -226,17 +226,17 @@
     <message numerus="yes">
         <source>Approval #%1 carried out: %Ln subject(s) deleted.</source>
         <translation>
-            <numerusform>Узгадненне #%1 выканана: выдалены %Ln суб'ект.</numerusform>
-            <numerusform>Узгадненне #%1 выканана: выдалены %Ln суб'екты.</numerusform>
-            <numerusform>Узгадненне #%1 выканана: выдалена %Ln суб'ектаў.</numerusform>
+            <numerusform>Узгадненне #%1 выканана: выдалены %Ln суб&apos;ект.</numerusform>
+            <numerusform>Узгадненне #%1 выканана: выдалены %Ln суб&apos;екты.</numerusform>
+            <numerusform>Узгадненне #%1 выканана: выдалена %Ln суб&apos;ектаў.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Approval #%1 carried out: %Ln subject(s) anonymized.</source>
         <translation>
-            <numerusform>Узгадненне #%1 выканана: абязасоблены %Ln суб'ект.</numerusform>
-            <numerusform>Узгадненне #%1 выканана: абязасоблены %Ln суб'екты.</numerusform>
-            <numerusform>Узгадненне #%1 выканана: абязасоблена %Ln суб'ектаў.</numerusform>
+            <numerusform>Узгадненне #%1 выканана: абязасоблены %Ln суб&apos;ект.</numerusform>
+            <numerusform>Узгадненне #%1 выканана: абязасоблены %Ln суб&apos;екты.</numerusform>
+            <numerusform>Узгадненне #%1 выканана: абязасоблена %Ln суб&apos;ектаў.</numerusform>
         </translation>
     </message>
     <message>
@@ -290,9 +290,9 @@
     <message numerus="yes">
         <source>Approval #%1 stopped after %2 of %3 subjects. Carry on with the remaining %Ln? This cannot be undone.</source>
         <translation>
-            <numerusform>Узгадненне #%1 спынена пасля %2 з %3 суб'ектаў. Працягнуць з астатнім %Ln? Гэта дзеянне нельга адмяніць.</numerusform>
-            <numerusform>Узгадненне #%1 спынена пасля %2 з %3 суб'ектаў. Працягнуць з астатнімі %Ln? Гэта дзеянне нельга адмяніць.</numerusform>
-            <numerusform>Узгадненне #%1 спынена пасля %2 з %3 суб'ектаў. Працягнуць з астатнімі %Ln? Гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>Узгадненне #%1 спынена пасля %2 з %3 суб&apos;ектаў. Працягнуць з астатнім %Ln? Гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>Узгадненне #%1 спынена пасля %2 з %3 суб&apos;ектаў. Працягнуць з астатнімі %Ln? Гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>Узгадненне #%1 спынена пасля %2 з %3 суб&apos;ектаў. Працягнуць з астатнімі %Ln? Гэта дзеянне нельга адмяніць.</numerusform>
         </translation>
     </message>
     <message>
@@ -305,7 +305,7 @@
     </message>
     <message>
         <source>Approval #%1 has done %2 of %3 subjects; those stay as they are and the others are not touched. Why is it cancelled? The note is kept in the audit trail; it must not contain personal data.</source>
-        <translation>Узгадненне #%1 выканана для %2 з %3 суб'ектаў; яны застануцца як ёсць, астатнія не будуць закрануты. Чаму яно адмяняецца? Нататка захоўваецца ў журнале аўдыту і не павінна змяшчаць персанальных даных.</translation>
+        <translation>Узгадненне #%1 выканана для %2 з %3 суб&apos;ектаў; яны застануцца як ёсць, астатнія не будуць закрануты. Чаму яно адмяняецца? Нататка захоўваецца ў журнале аўдыту і не павінна змяшчаць персанальных даных.</translation>
     </message>
     <message>
         <source>Why is approval #%1 cancelled? Nothing of it was done. The note is kept in the audit trail; it must not contain personal data.</source>
@@ -322,17 +322,17 @@
     <message numerus="yes">
         <source>Carry out the retention sweep %1 asked for? The data whose retention period is over is deleted or anonymized for %Ln subject(s), as the register of purposes says. This cannot be undone.</source>
         <translation>
-            <numerusform>Выканаць ачыстку па тэрмінах захоўвання, якую запытаў %1? Даныя з мінулым тэрмінам захоўвання будуць выдалены або абязасоблены ў %Ln суб'екта, як пазначана ў рэестры мэт. Гэта незваротна.</numerusform>
-            <numerusform>Выканаць ачыстку па тэрмінах захоўвання, якую запытаў %1? Даныя з мінулым тэрмінам захоўвання будуць выдалены або абязасоблены ў %Ln суб'ектаў, як пазначана ў рэестры мэт. Гэта незваротна.</numerusform>
-            <numerusform>Выканаць ачыстку па тэрмінах захоўвання, якую запытаў %1? Даныя з мінулым тэрмінам захоўвання будуць выдалены або абязасоблены ў %Ln суб'ектаў, як пазначана ў рэестры мэт. Гэта незваротна.</numerusform>
+            <numerusform>Выканаць ачыстку па тэрмінах захоўвання, якую запытаў %1? Даныя з мінулым тэрмінам захоўвання будуць выдалены або абязасоблены ў %Ln суб&apos;екта, як пазначана ў рэестры мэт. Гэта незваротна.</numerusform>
+            <numerusform>Выканаць ачыстку па тэрмінах захоўвання, якую запытаў %1? Даныя з мінулым тэрмінам захоўвання будуць выдалены або абязасоблены ў %Ln суб&apos;ектаў, як пазначана ў рэестры мэт. Гэта незваротна.</numerusform>
+            <numerusform>Выканаць ачыстку па тэрмінах захоўвання, якую запытаў %1? Даныя з мінулым тэрмінам захоўвання будуць выдалены або абязасоблены ў %Ln суб&apos;ектаў, як пазначана ў рэестры мэт. Гэта незваротна.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Approval #%1 carried out: the retention sweep changed %Ln subject(s).</source>
         <translation>
-            <numerusform>Узгадненне #%1 выканана: ачыстка па тэрмінах захоўвання закранула %Ln суб'екта.</numerusform>
-            <numerusform>Узгадненне #%1 выканана: ачыстка па тэрмінах захоўвання закранула %Ln суб'ектаў.</numerusform>
-            <numerusform>Узгадненне #%1 выканана: ачыстка па тэрмінах захоўвання закранула %Ln суб'ектаў.</numerusform>
+            <numerusform>Узгадненне #%1 выканана: ачыстка па тэрмінах захоўвання закранула %Ln суб&apos;екта.</numerusform>
+            <numerusform>Узгадненне #%1 выканана: ачыстка па тэрмінах захоўвання закранула %Ln суб&apos;ектаў.</numerusform>
+            <numerusform>Узгадненне #%1 выканана: ачыстка па тэрмінах захоўвання закранула %Ln суб&apos;ектаў.</numerusform>
         </translation>
     </message>
     <message>
@@ -364,11 +364,11 @@
     </message>
     <message>
         <source>Object</source>
-        <translation>Аб'ект</translation>
+        <translation>Аб&apos;ект</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation>Суб'ект</translation>
+        <translation>Суб&apos;ект</translation>
     </message>
     <message>
         <source>Request</source>
@@ -494,11 +494,11 @@
     </message>
     <message>
         <source>Object</source>
-        <translation>Аб'ект</translation>
+        <translation>Аб&apos;ект</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation>Суб'ект</translation>
+        <translation>Суб&apos;ект</translation>
     </message>
     <message>
         <source>Request</source>
@@ -529,7 +529,7 @@
     </message>
     <message>
         <source>Subject</source>
-        <translation>Суб'ект</translation>
+        <translation>Суб&apos;ект</translation>
     </message>
     <message>
         <source>Request</source>
@@ -545,7 +545,7 @@
     </message>
     <message>
         <source>Su&amp;bject:</source>
-        <translation>&amp;Суб'ект:</translation>
+        <translation>&amp;Суб&apos;ект:</translation>
     </message>
     <message>
         <source>Audit</source>
@@ -577,7 +577,7 @@
     </message>
     <message>
         <source>Subject changes</source>
-        <translation>Змены суб'ектаў</translation>
+        <translation>Змены суб&apos;ектаў</translation>
     </message>
     <message>
         <source>Operator accounts</source>
@@ -601,7 +601,7 @@
     </message>
     <message>
         <source>Show entries about subject id</source>
-        <translation>Паказаць запісы па ID суб'екта</translation>
+        <translation>Паказаць запісы па ID суб&apos;екта</translation>
     </message>
     <message>
         <source>Days are counted in UTC, as the audit trail records them.</source>
@@ -687,8 +687,8 @@
         <translation>пароль не павінен пачынацца або заканчвацца прабелам</translation>
     </message>
     <message>
-        <source>an operator name is 2 to 40 lower-case letters, digits, '.', '_' or '-' (got '%1')</source>
-        <translation>імя карыстальніка павінна складацца з 2–40 малых лацінскіх літар, лічбаў, '.', '_' або '-' (атрымана '%1')</translation>
+        <source>an operator name is 2 to 40 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (got &apos;%1&apos;)</source>
+        <translation>імя карыстальніка павінна складацца з 2–40 малых лацінскіх літар, лічбаў, &apos;.&apos;, &apos;_&apos; або &apos;-&apos; (атрымана &apos;%1&apos;)</translation>
     </message>
     <message>
         <source>cannot hash the password (out of memory?)</source>
@@ -728,10 +728,89 @@
     </message>
 </context>
 <context>
+    <name>pd::BackupService</name>
+    <message>
+        <source>the copy could not start: %1</source>
+        <translation>капіраванне не ўдалося пачаць: %1</translation>
+    </message>
+    <message>
+        <source>the copy failed: %1</source>
+        <translation>капіраванне не ўдалося: %1</translation>
+    </message>
+    <message>
+        <source>backups here are of an SQLite database; back a PostgreSQL server up with pg_dump</source>
+        <translation>тут ствараюцца рэзервовыя копіі базы SQLite; сервер PostgreSQL капіруйце сродкамі pg_dump</translation>
+    </message>
+    <message>
+        <source>%1: there is no such file</source>
+        <translation>%1: такога файла няма</translation>
+    </message>
+    <message>
+        <source>%1: not a database (%2)</source>
+        <translation>%1: гэта не база даных (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the database is damaged (%2)</source>
+        <translation>%1: база даных пашкоджана (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is not a Privacy Desk database</source>
+        <translation>%1 — не база даных Privacy Desk</translation>
+    </message>
+    <message>
+        <source>%1 has schema %2; this version reads schemas 1 to %3</source>
+        <translation>%1 мае схему %2; гэтая версія чытае схемы з 1 па %3</translation>
+    </message>
+    <message>
+        <source>%1 could not be read</source>
+        <translation>не ўдалося прачытаць %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: its audit trail is broken at entry #%2 (%3)</source>
+        <translation>%1: ланцужок журнала аўдыту парушаны на запісе № %2 (%3)</translation>
+    </message>
+    <message>
+        <source>backup: name the file to write</source>
+        <translation>backup: пазначце файл для запісу</translation>
+    </message>
+    <message>
+        <source>backup: %1 is the database itself</source>
+        <translation>backup: %1 — гэта сама база даных</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>не ўдалося запісаць %1: %2</translation>
+    </message>
+    <message>
+        <source>the backup did not pass its check: %1</source>
+        <translation>рэзервовая копія не прайшла праверку: %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be written</source>
+        <translation>не ўдалося запісаць %1</translation>
+    </message>
+    <message>
+        <source>restore: the database is busy; try again</source>
+        <translation>restore: база даных занятая; паспрабуйце яшчэ раз</translation>
+    </message>
+    <message>
+        <source>the copy was not restored, nothing was replaced: %1</source>
+        <translation>копія не адноўлена, нічога не заменена: %1</translation>
+    </message>
+    <message>
+        <source>the checked copy could not be read: %1</source>
+        <translation>не ўдалося прачытаць правераную копію: %1</translation>
+    </message>
+</context>
+<context>
     <name>pd::BlockDialog</name>
     <message>
         <source>subject #%1</source>
-        <translation>суб'ект #%1</translation>
+        <translation>суб&apos;ект #%1</translation>
     </message>
     <message>
         <source>Block %1</source>
@@ -759,7 +838,7 @@
     </message>
     <message>
         <source>The &amp;whole subject</source>
-        <translation>&amp;Увесь суб'ект</translation>
+        <translation>&amp;Увесь суб&apos;ект</translation>
     </message>
     <message>
         <source>Only the &amp;items ticked below</source>
@@ -807,7 +886,7 @@
     </message>
     <message>
         <source>Tick the items to block, or choose the whole subject.</source>
-        <translation>Адзначце элементы для блакавання або выберыце ўвесь суб'ект.</translation>
+        <translation>Адзначце элементы для блакавання або выберыце ўвесь суб&apos;ект.</translation>
     </message>
 </context>
 <context>
@@ -891,7 +970,7 @@
     </message>
     <message>
         <source>Subjects concerned</source>
-        <translation>Закранута суб'ектаў</translation>
+        <translation>Закранута суб&apos;ектаў</translation>
     </message>
     <message>
         <source>Records concerned</source>
@@ -955,11 +1034,11 @@
     </message>
     <message>
         <source>The subjects</source>
-        <translation>Суб'екты</translation>
+        <translation>Суб&apos;екты</translation>
     </message>
     <message>
         <source>High risk to the subjects</source>
-        <translation>Высокая рызыка для суб'ектаў</translation>
+        <translation>Высокая рызыка для суб&apos;ектаў</translation>
     </message>
     <message>
         <source>yes</source>
@@ -971,7 +1050,7 @@
     </message>
     <message>
         <source>Subjects told</source>
-        <translation>Суб'екты апавешчаны</translation>
+        <translation>Суб&apos;екты апавешчаны</translation>
     </message>
     <message>
         <source>not yet: they are to be told without undue delay (GDPR art. 34)</source>
@@ -1009,8 +1088,8 @@
         <translation>%1: даўжэй за %2 сімвалаў</translation>
     </message>
     <message>
-        <source>categories: '%1' is not a category key (lower-case letters, digits, - and _)</source>
-        <translation>categories: '%1' — недапушчальны ключ катэгорыі (малыя лацінскія літары, лічбы, - і _)</translation>
+        <source>categories: &apos;%1&apos; is not a category key (lower-case letters, digits, - and _)</source>
+        <translation>categories: &apos;%1&apos; — недапушчальны ключ катэгорыі (малыя лацінскія літары, лічбы, - і _)</translation>
     </message>
     <message>
         <source>subjects, records: a number of 0 or more</source>
@@ -1042,7 +1121,7 @@
     </message>
     <message>
         <source>breach #%1: the subjects were told already</source>
-        <translation>інцыдэнт #%1: суб'екты ўжо апавешчаны</translation>
+        <translation>інцыдэнт #%1: суб&apos;екты ўжо апавешчаны</translation>
     </message>
     <message>
         <source>%1: a date and time is required</source>
@@ -1061,7 +1140,7 @@
     </message>
     <message>
         <source>no subjects were given</source>
-        <translation>не пазначаны суб'екты</translation>
+        <translation>не пазначаны суб&apos;екты</translation>
     </message>
     <message>
         <source>the block must last until a future date</source>
@@ -1085,9 +1164,9 @@
     <message numerus="yes">
         <source>%Ln subject(s) will be blocked; subjects already blocked or anonymized are skipped.</source>
         <translation>
-            <numerusform>%Ln суб'ект будзе заблакаваны; ужо заблакаваныя або абязасобленыя суб'екты прапускаюцца.</numerusform>
-            <numerusform>%Ln суб'екты будуць заблакаваны; ужо заблакаваныя або абязасобленыя суб'екты прапускаюцца.</numerusform>
-            <numerusform>%Ln суб'ектаў будуць заблакаваны; ужо заблакаваныя або абязасобленыя суб'екты прапускаюцца.</numerusform>
+            <numerusform>%Ln суб&apos;ект будзе заблакаваны; ужо заблакаваныя або абязасобленыя суб&apos;екты прапускаюцца.</numerusform>
+            <numerusform>%Ln суб&apos;екты будуць заблакаваны; ужо заблакаваныя або абязасобленыя суб&apos;екты прапускаюцца.</numerusform>
+            <numerusform>%Ln суб&apos;ектаў будуць заблакаваны; ужо заблакаваныя або абязасобленыя суб&apos;екты прапускаюцца.</numerusform>
         </translation>
     </message>
     <message>
@@ -1133,9 +1212,9 @@
     <message numerus="yes">
         <source>%Ln subject(s)</source>
         <translation>
-            <numerusform>%Ln суб'ект</numerusform>
-            <numerusform>%Ln суб'екты</numerusform>
-            <numerusform>%Ln суб'ектаў</numerusform>
+            <numerusform>%Ln суб&apos;ект</numerusform>
+            <numerusform>%Ln суб&apos;екты</numerusform>
+            <numerusform>%Ln суб&apos;ектаў</numerusform>
         </translation>
     </message>
     <message>
@@ -1189,33 +1268,33 @@
     <message numerus="yes">
         <source>%Ln of them with data-subject requests</source>
         <translation>
-            <numerusform>у %Ln з іх ёсць запыты суб'екта персанальных даных</numerusform>
-            <numerusform>у %Ln з іх ёсць запыты суб'екта персанальных даных</numerusform>
-            <numerusform>у %Ln з іх ёсць запыты суб'екта персанальных даных</numerusform>
+            <numerusform>у %Ln з іх ёсць запыты суб&apos;екта персанальных даных</numerusform>
+            <numerusform>у %Ln з іх ёсць запыты суб&apos;екта персанальных даных</numerusform>
+            <numerusform>у %Ln з іх ёсць запыты суб&apos;екта персанальных даных</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Block %Ln subject(s)</source>
         <translation>
-            <numerusform>Блакаванне %Ln суб'екта</numerusform>
-            <numerusform>Блакаванне %Ln суб'ектаў</numerusform>
-            <numerusform>Блакаванне %Ln суб'ектаў</numerusform>
+            <numerusform>Блакаванне %Ln суб&apos;екта</numerusform>
+            <numerusform>Блакаванне %Ln суб&apos;ектаў</numerusform>
+            <numerusform>Блакаванне %Ln суб&apos;ектаў</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Anonymize %Ln subject(s)</source>
         <translation>
-            <numerusform>Абязасабленне %Ln суб'екта</numerusform>
-            <numerusform>Абязасабленне %Ln суб'ектаў</numerusform>
-            <numerusform>Абязасабленне %Ln суб'ектаў</numerusform>
+            <numerusform>Абязасабленне %Ln суб&apos;екта</numerusform>
+            <numerusform>Абязасабленне %Ln суб&apos;ектаў</numerusform>
+            <numerusform>Абязасабленне %Ln суб&apos;ектаў</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Delete %Ln subject(s)</source>
         <translation>
-            <numerusform>Выдаленне %Ln суб'екта</numerusform>
-            <numerusform>Выдаленне %Ln суб'ектаў</numerusform>
-            <numerusform>Выдаленне %Ln суб'ектаў</numerusform>
+            <numerusform>Выдаленне %Ln суб&apos;екта</numerusform>
+            <numerusform>Выдаленне %Ln суб&apos;ектаў</numerusform>
+            <numerusform>Выдаленне %Ln суб&apos;ектаў</numerusform>
         </translation>
     </message>
     <message>
@@ -1225,17 +1304,17 @@
     <message numerus="yes">
         <source>Anonymize %Ln subject(s)? Values are removed or generalized; this cannot be undone.</source>
         <translation>
-            <numerusform>%Ln суб'ект будзе абязасоблены. Абязасобіць? Значэнні выдаляюцца або абагульняюцца; гэта дзеянне нельга адмяніць.</numerusform>
-            <numerusform>%Ln суб'екты будуць абязасоблены. Абязасобіць? Значэнні выдаляюцца або абагульняюцца; гэта дзеянне нельга адмяніць.</numerusform>
-            <numerusform>%Ln суб'ектаў будуць абязасоблены. Абязасобіць? Значэнні выдаляюцца або абагульняюцца; гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>%Ln суб&apos;ект будзе абязасоблены. Абязасобіць? Значэнні выдаляюцца або абагульняюцца; гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>%Ln суб&apos;екты будуць абязасоблены. Абязасобіць? Значэнні выдаляюцца або абагульняюцца; гэта дзеянне нельга адмяніць.</numerusform>
+            <numerusform>%Ln суб&apos;ектаў будуць абязасоблены. Абязасобіць? Значэнні выдаляюцца або абагульняюцца; гэта дзеянне нельга адмяніць.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Delete %Ln subject(s)? All data is destroyed; only the fact of deletion is kept.</source>
         <translation>
-            <numerusform>%Ln суб'ект будзе выдалены. Выдаліць? Усе даныя знішчаюцца; захоўваецца толькі факт выдалення.</numerusform>
-            <numerusform>%Ln суб'екты будуць выдалены. Выдаліць? Усе даныя знішчаюцца; захоўваецца толькі факт выдалення.</numerusform>
-            <numerusform>%Ln суб'ектаў будуць выдалены. Выдаліць? Усе даныя знішчаюцца; захоўваецца толькі факт выдалення.</numerusform>
+            <numerusform>%Ln суб&apos;ект будзе выдалены. Выдаліць? Усе даныя знішчаюцца; захоўваецца толькі факт выдалення.</numerusform>
+            <numerusform>%Ln суб&apos;екты будуць выдалены. Выдаліць? Усе даныя знішчаюцца; захоўваецца толькі факт выдалення.</numerusform>
+            <numerusform>%Ln суб&apos;ектаў будуць выдалены. Выдаліць? Усе даныя знішчаюцца; захоўваецца толькі факт выдалення.</numerusform>
         </translation>
     </message>
     <message>
@@ -1255,15 +1334,15 @@
     </message>
     <message>
         <source>Blocking subjects: %1 of %2</source>
-        <translation>Блакаванне суб'ектаў: %1 з %2</translation>
+        <translation>Блакаванне суб&apos;ектаў: %1 з %2</translation>
     </message>
     <message>
         <source>Anonymizing subjects: %1 of %2</source>
-        <translation>Абязасабленне суб'ектаў: %1 з %2</translation>
+        <translation>Абязасабленне суб&apos;ектаў: %1 з %2</translation>
     </message>
     <message>
         <source>Deleting subjects: %1 of %2</source>
-        <translation>Выдаленне суб'ектаў: %1 з %2</translation>
+        <translation>Выдаленне суб&apos;ектаў: %1 з %2</translation>
     </message>
     <message>
         <source>Nothing more was changed: %1</source>
@@ -1272,49 +1351,49 @@
     <message numerus="yes">
         <source>%Ln subject(s) were not changed yet: the action waits for a second officer (approval #%1).</source>
         <translation>
-            <numerusform>%Ln суб'ект пакуль не зменены: дзеянне чакае другога адказнага (узгадненне #%1).</numerusform>
-            <numerusform>%Ln суб'екты пакуль не зменены: дзеянне чакае другога адказнага (узгадненне #%1).</numerusform>
-            <numerusform>%Ln суб'ектаў пакуль не зменены: дзеянне чакае другога адказнага (узгадненне #%1).</numerusform>
+            <numerusform>%Ln суб&apos;ект пакуль не зменены: дзеянне чакае другога адказнага (узгадненне #%1).</numerusform>
+            <numerusform>%Ln суб&apos;екты пакуль не зменены: дзеянне чакае другога адказнага (узгадненне #%1).</numerusform>
+            <numerusform>%Ln суб&apos;ектаў пакуль не зменены: дзеянне чакае другога адказнага (узгадненне #%1).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) blocked.</source>
         <translation>
-            <numerusform>Заблакаваны %Ln суб'ект.</numerusform>
-            <numerusform>Заблакаваны %Ln суб'екты.</numerusform>
-            <numerusform>Заблакавана %Ln суб'ектаў.</numerusform>
+            <numerusform>Заблакаваны %Ln суб&apos;ект.</numerusform>
+            <numerusform>Заблакаваны %Ln суб&apos;екты.</numerusform>
+            <numerusform>Заблакавана %Ln суб&apos;ектаў.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) anonymized.</source>
         <translation>
-            <numerusform>Абязасоблены %Ln суб'ект.</numerusform>
-            <numerusform>Абязасоблены %Ln суб'екты.</numerusform>
-            <numerusform>Абязасоблена %Ln суб'ектаў.</numerusform>
+            <numerusform>Абязасоблены %Ln суб&apos;ект.</numerusform>
+            <numerusform>Абязасоблены %Ln суб&apos;екты.</numerusform>
+            <numerusform>Абязасоблена %Ln суб&apos;ектаў.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) deleted.</source>
         <translation>
-            <numerusform>Выдалены %Ln суб'ект.</numerusform>
-            <numerusform>Выдалены %Ln суб'екты.</numerusform>
-            <numerusform>Выдалена %Ln суб'ектаў.</numerusform>
+            <numerusform>Выдалены %Ln суб&apos;ект.</numerusform>
+            <numerusform>Выдалены %Ln суб&apos;екты.</numerusform>
+            <numerusform>Выдалена %Ln суб&apos;ектаў.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln skipped (already in that state, or gone).</source>
         <translation>
-            <numerusform>Прапушчаны %Ln суб'ект (ужо ў гэтым стане або адсутнічае).</numerusform>
-            <numerusform>Прапушчаны %Ln суб'екты (ужо ў гэтым стане або адсутнічаюць).</numerusform>
-            <numerusform>Прапушчана %Ln суб'ектаў (ужо ў гэтым стане або адсутнічаюць).</numerusform>
+            <numerusform>Прапушчаны %Ln суб&apos;ект (ужо ў гэтым стане або адсутнічае).</numerusform>
+            <numerusform>Прапушчаны %Ln суб&apos;екты (ужо ў гэтым стане або адсутнічаюць).</numerusform>
+            <numerusform>Прапушчана %Ln суб&apos;ектаў (ужо ў гэтым стане або адсутнічаюць).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Cancelled: %Ln subject(s) were not touched.</source>
         <translation>
-            <numerusform>Скасавана: %Ln суб'ект не закрануты.</numerusform>
-            <numerusform>Скасавана: %Ln суб'екты не закрануты.</numerusform>
-            <numerusform>Скасавана: %Ln суб'ектаў не закрануты.</numerusform>
+            <numerusform>Скасавана: %Ln суб&apos;ект не закрануты.</numerusform>
+            <numerusform>Скасавана: %Ln суб&apos;екты не закрануты.</numerusform>
+            <numerusform>Скасавана: %Ln суб&apos;ектаў не закрануты.</numerusform>
         </translation>
     </message>
 </context>
@@ -1326,7 +1405,7 @@
     </message>
     <message>
         <source>Deadlines of data-subject requests are counted in working days on the calendar of the country whose law applies. New requests count on the calendar as edited here; requests already registered keep their due dates.</source>
-        <translation>Тэрміны адказу на запыты суб'ектаў лічацца ў працоўных днях па календары краіны, чый закон прымяняецца. Новыя запыты лічацца па календары з праўкамі, зробленымі тут; ужо зарэгістраваныя запыты захоўваюць свае тэрміны.</translation>
+        <translation>Тэрміны адказу на запыты суб&apos;ектаў лічацца ў працоўных днях па календары краіны, чый закон прымяняецца. Новыя запыты лічацца па календары з праўкамі, зробленымі тут; ужо зарэгістраваныя запыты захоўваюць свае тэрміны.</translation>
     </message>
     <message>
         <source>&amp;Country:</source>
@@ -1457,11 +1536,11 @@
         <translation>Ён ужо быў такім, таму тэрміны не змяняюцца.</translation>
     </message>
     <message>
-        <source>Remove the office's edit of %1? The built-in holiday holds again.</source>
+        <source>Remove the office&apos;s edit of %1? The built-in holiday holds again.</source>
         <translation>Выдаліць праўку офіса для %1? Зноў дзейнічае ўбудаванае свята.</translation>
     </message>
     <message>
-        <source>Remove the office's edit of %1? It becomes an ordinary %2 again.</source>
+        <source>Remove the office&apos;s edit of %1? It becomes an ordinary %2 again.</source>
         <translation>Выдаліць праўку офіса для %1? Ён зноў стане звычайным днём (%2).</translation>
     </message>
     <message>
@@ -1508,8 +1587,8 @@
 <context>
     <name>pd::CalendarService</name>
     <message>
-        <source>country: expected a two-letter ISO code such as BY, got '%1'</source>
-        <translation>краіна: чакаецца двухлітарны код ISO, напрыклад BY, атрымана '%1'</translation>
+        <source>country: expected a two-letter ISO code such as BY, got &apos;%1&apos;</source>
+        <translation>краіна: чакаецца двухлітарны код ISO, напрыклад BY, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>day: expected a date as YYYY-MM-DD</source>
@@ -1523,8 +1602,8 @@
 <context>
     <name>pd::CliApp</name>
     <message>
-        <source>Try 'privacydesk-cli --help'.</source>
-        <translation>Падрабязней: 'privacydesk-cli --help'.</translation>
+        <source>Try &apos;privacydesk-cli --help&apos;.</source>
+        <translation>Падрабязней: &apos;privacydesk-cli --help&apos;.</translation>
     </message>
     <message>
         <source>option --%1 takes no value</source>
@@ -1551,48 +1630,48 @@
         <translation>не пазначана каманда</translation>
     </message>
     <message>
-        <source>unknown command '%1'</source>
-        <translation>невядомая каманда '%1'</translation>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>невядомая каманда &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>init: unexpected argument '%1'</source>
-        <translation>init: лішні аргумент '%1'</translation>
+        <source>init: unexpected argument &apos;%1&apos;</source>
+        <translation>init: лішні аргумент &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Database %1 is at schema version %2.</source>
         <translation>База даных %1: версія схемы %2.</translation>
     </message>
     <message>
-        <source>Profile "%1": %2 controllers, %3 information systems, %4 purposes, %5 recipients.</source>
-        <translation>Профіль "%1": аператараў — %2, інфармацыйных сістэм — %3, мэт апрацоўкі — %4, атрымальнікаў — %5.</translation>
+        <source>Profile &quot;%1&quot;: %2 controllers, %3 information systems, %4 purposes, %5 recipients.</source>
+        <translation>Профіль &quot;%1&quot;: аператараў — %2, інфармацыйных сістэм — %3, мэт апрацоўкі — %4, атрымальнікаў — %5.</translation>
     </message>
     <message>
-        <source>demo: unexpected argument '%1'</source>
-        <translation>demo: лішні аргумент '%1'</translation>
+        <source>demo: unexpected argument &apos;%1&apos;</source>
+        <translation>demo: лішні аргумент &apos;%1&apos;</translation>
     </message>
     <message>
         <source>demo: --subjects N is required</source>
         <translation>demo: абавязковы параметр --subjects N</translation>
     </message>
     <message>
-        <source>demo: --subjects: expected a whole number from 1 to 10000000, got '%1'</source>
-        <translation>demo: --subjects: чакаўся цэлы лік ад 1 да 10000000, атрымана '%1'</translation>
+        <source>demo: --subjects: expected a whole number from 1 to 10000000, got &apos;%1&apos;</source>
+        <translation>demo: --subjects: чакаўся цэлы лік ад 1 да 10000000, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>demo: --requests: expected a whole number from 0 to 10000000, got '%1'</source>
-        <translation>demo: --requests: чакаўся цэлы лік ад 0 да 10000000, атрымана '%1'</translation>
+        <source>demo: --requests: expected a whole number from 0 to 10000000, got &apos;%1&apos;</source>
+        <translation>demo: --requests: чакаўся цэлы лік ад 0 да 10000000, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>demo: --seed: expected a whole number, got '%1'</source>
-        <translation>demo: --seed: чакаўся цэлы лік, атрымана '%1'</translation>
+        <source>demo: --seed: expected a whole number, got &apos;%1&apos;</source>
+        <translation>demo: --seed: чакаўся цэлы лік, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>demo: --today: expected a date as YYYY-MM-DD, got '%1'</source>
-        <translation>demo: --today: чакалася дата ў фармаце YYYY-MM-DD, атрымана '%1'</translation>
+        <source>demo: --today: expected a date as YYYY-MM-DD, got &apos;%1&apos;</source>
+        <translation>demo: --today: чакалася дата ў фармаце YYYY-MM-DD, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Demo data: %1 subjects, %2 data items, %3 consents, %4 disclosures, %5 requests in %6 s.</source>
-        <translation>Дэманстрацыйныя даныя: суб'ектаў — %1, элементаў даных — %2, згод — %3, прадастаўленняў — %4, запытаў — %5 за %6 с.</translation>
+        <translation>Дэманстрацыйныя даныя: суб&apos;ектаў — %1, элементаў даных — %2, згод — %3, прадастаўленняў — %4, запытаў — %5 за %6 с.</translation>
     </message>
     <message>
         <source>%1 needs --operator NAME (and the password in PRIVACYDESK_PASSWORD)</source>
@@ -1611,11 +1690,11 @@
         <translation>operator add: абавязковы параметр --role (%1)</translation>
     </message>
     <message>
-        <source>operator add: --role: expected %1, got '%2'</source>
-        <translation>operator add: --role: чакаецца %1, атрымана '%2'</translation>
+        <source>operator add: --role: expected %1, got &apos;%2&apos;</source>
+        <translation>operator add: --role: чакаецца %1, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>operator add: set the new operator's password in PRIVACYDESK_NEW_PASSWORD</source>
+        <source>operator add: set the new operator&apos;s password in PRIVACYDESK_NEW_PASSWORD</source>
         <translation>operator add: задайце пароль новага карыстальніка ў PRIVACYDESK_NEW_PASSWORD</translation>
     </message>
     <message>
@@ -1627,8 +1706,8 @@
         <translation>Першы адміністратар %1 дададзены.</translation>
     </message>
     <message>
-        <source>operator list: unexpected argument '%1'</source>
-        <translation>operator list: лішні аргумент '%1'</translation>
+        <source>operator list: unexpected argument &apos;%1&apos;</source>
+        <translation>operator list: лішні аргумент &apos;%1&apos;</translation>
     </message>
     <message>
         <source>deactivated</source>
@@ -1639,16 +1718,16 @@
         <translation> заблакаваны да %1</translation>
     </message>
     <message>
-        <source>settings: expected 'show' or 'set KEY VALUE'</source>
-        <translation>settings: чакаецца 'show' або 'set KEY VALUE'</translation>
+        <source>settings: expected &apos;show&apos; or &apos;set KEY VALUE&apos;</source>
+        <translation>settings: чакаецца &apos;show&apos; або &apos;set KEY VALUE&apos;</translation>
     </message>
     <message>
-        <source>settings set: unknown KEY '%1'</source>
-        <translation>settings set: невядомы ключ (KEY) '%1'</translation>
+        <source>settings set: unknown KEY &apos;%1&apos;</source>
+        <translation>settings set: невядомы ключ (KEY) &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>audit verify: unexpected argument '%1'</source>
-        <translation>audit verify: лішні аргумент '%1'</translation>
+        <source>audit verify: unexpected argument &apos;%1&apos;</source>
+        <translation>audit verify: лішні аргумент &apos;%1&apos;</translation>
     </message>
     <message>
         <source>audit trail broken at entry %1: %2</source>
@@ -1659,20 +1738,20 @@
         <translation>Журнал аўдыту не парушаны: праверана запісаў — %1.</translation>
     </message>
     <message>
-        <source>audit list: --subject: expected a subject id, got '%1'</source>
-        <translation>audit list: --subject: чакаецца ID суб'екта, атрымана '%1'</translation>
+        <source>audit list: --subject: expected a subject id, got &apos;%1&apos;</source>
+        <translation>audit list: --subject: чакаецца ID суб&apos;екта, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>audit list: --%1: expected YYYY-MM-DD, got '%2'</source>
-        <translation>audit list: --%1: чакаецца дата YYYY-MM-DD, атрымана '%2'</translation>
+        <source>audit list: --%1: expected YYYY-MM-DD, got &apos;%2&apos;</source>
+        <translation>audit list: --%1: чакаецца дата YYYY-MM-DD, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
         <source>audit list: --limit: expected a whole number above 0</source>
         <translation>audit list: --limit: чакаецца цэлы лік больш за 0</translation>
     </message>
     <message>
-        <source>approval %1: ID: expected an approval number, got '%2'</source>
-        <translation>approval %1: ID: чакаецца нумар узгаднення, атрымана '%2'</translation>
+        <source>approval %1: ID: expected an approval number, got &apos;%2&apos;</source>
+        <translation>approval %1: ID: чакаецца нумар узгаднення, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
         <source>Approval %1 approved and carried out.</source>
@@ -1684,35 +1763,35 @@
     </message>
     <message>
         <source>Imported %1 subjects; %2 rows rejected%3.</source>
-        <translation>Імпартавана суб'ектаў: %1; адхілена радкоў: %2%3.</translation>
+        <translation>Імпартавана суб&apos;ектаў: %1; адхілена радкоў: %2%3.</translation>
     </message>
     <message>
         <source> (written to %1)</source>
         <translation> (запісаны ў %1)</translation>
     </message>
     <message>
-        <source>%1: --request: expected a request number, got '%2'</source>
-        <translation>%1: --request: чакаецца нумар запыту, атрымана '%2'</translation>
+        <source>%1: --request: expected a request number, got &apos;%2&apos;</source>
+        <translation>%1: --request: чакаецца нумар запыту, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>%1: ID: expected a subject number, got '%2'</source>
-        <translation>%1: ID: чакаецца нумар суб'екта, атрымана '%2'</translation>
+        <source>%1: ID: expected a subject number, got &apos;%2&apos;</source>
+        <translation>%1: ID: чакаецца нумар суб&apos;екта, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
         <source>subjects search: expected one TEXT (quote it when it has spaces)</source>
         <translation>subjects search: чакаецца адзін аргумент TEXT (вазьміце яго ў двукоссе, калі ў ім ёсць прабелы)</translation>
     </message>
     <message>
-        <source>subjects search: --state: expected active, blocked or anonymized, got '%1'</source>
-        <translation>subjects search: --state: чакаецца active, blocked або anonymized, атрымана '%1'</translation>
+        <source>subjects search: --state: expected active, blocked or anonymized, got &apos;%1&apos;</source>
+        <translation>subjects search: --state: чакаецца active, blocked або anonymized, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>subjects search: --category: expected one of %1, got '%2'</source>
-        <translation>subjects search: --category: чакаецца адно з: %1, атрымана '%2'</translation>
+        <source>subjects search: --category: expected one of %1, got &apos;%2&apos;</source>
+        <translation>subjects search: --category: чакаецца адно з: %1, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>subjects search: --limit: expected a whole number from 1 to 100000, got '%1'</source>
-        <translation>subjects search: --limit: чакаецца цэлы лік ад 1 да 100000, атрымана '%1'</translation>
+        <source>subjects search: --limit: expected a whole number from 1 to 100000, got &apos;%1&apos;</source>
+        <translation>subjects search: --limit: чакаецца цэлы лік ад 1 да 100000, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>subject show: expected one ID</source>
@@ -1720,7 +1799,7 @@
     </message>
     <message>
         <source>Subject #%1 (%2), version %3, controller %4</source>
-        <translation>Суб'ект #%1 (%2), версія %3, аператар %4</translation>
+        <translation>Суб&apos;ект #%1 (%2), версія %3, аператар %4</translation>
     </message>
     <message>
         <source>(hidden)</source>
@@ -1740,7 +1819,7 @@
     </message>
     <message>
         <source>Subject #%1: %2 done.</source>
-        <translation>Суб'ект #%1: %2 — выканана.</translation>
+        <translation>Суб&apos;ект #%1: %2 — выканана.</translation>
     </message>
     <message>
         <source>%1: expected one or more IDs</source>
@@ -1752,7 +1831,7 @@
     </message>
     <message>
         <source>%1: nothing to do: the subjects are gone or already %2</source>
-        <translation>%1: няма чаго выконваць: суб'екты адсутнічаюць або ўжо %2</translation>
+        <translation>%1: няма чаго выконваць: суб&apos;екты адсутнічаюць або ўжо %2</translation>
     </message>
     <message>
         <source>deleted</source>
@@ -1764,59 +1843,59 @@
     </message>
     <message>
         <source>%1: %2 subjects done, %3 skipped.</source>
-        <translation>%1: апрацавана суб'ектаў: %2, прапушчана: %3.</translation>
+        <translation>%1: апрацавана суб&apos;ектаў: %2, прапушчана: %3.</translation>
     </message>
     <message>
-        <source>request add: unexpected argument '%1'</source>
-        <translation>request add: лішні аргумент '%1'</translation>
+        <source>request add: unexpected argument &apos;%1&apos;</source>
+        <translation>request add: лішні аргумент &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>request add: --type: expected one of %1, got '%2'</source>
-        <translation>request add: --type: чакаецца адно з: %1, атрымана '%2'</translation>
+        <source>request add: --type: expected one of %1, got &apos;%2&apos;</source>
+        <translation>request add: --type: чакаецца адно з: %1, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>request add: --regime: expected one of %1, got '%2'</source>
-        <translation>request add: --regime: чакаецца адно з: %1, атрымана '%2'</translation>
+        <source>request add: --regime: expected one of %1, got &apos;%2&apos;</source>
+        <translation>request add: --regime: чакаецца адно з: %1, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>request add: --subject: expected a subject number, got '%1'</source>
-        <translation>request add: --subject: чакаецца нумар суб'екта, атрымана '%1'</translation>
+        <source>request add: --subject: expected a subject number, got &apos;%1&apos;</source>
+        <translation>request add: --subject: чакаецца нумар суб&apos;екта, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>request add: --subject ID, or --name with --new-subject (or without a subject) is required</source>
-        <translation>request add: абавязковы параметр --subject ID або --name разам з --new-subject (ці без суб'екта)</translation>
+        <translation>request add: абавязковы параметр --subject ID або --name разам з --new-subject (ці без суб&apos;екта)</translation>
     </message>
     <message>
         <source>%1 request under %2, registered from the command line</source>
         <translation>Запыт (%1, %2), зарэгістраваны з каманднага радка</translation>
     </message>
     <message>
-        <source>request list: unexpected argument '%1'</source>
-        <translation>request list: лішні аргумент '%1'</translation>
+        <source>request list: unexpected argument &apos;%1&apos;</source>
+        <translation>request list: лішні аргумент &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>request list: --status: expected one of %1, got '%2'</source>
-        <translation>request list: --status: чакаецца адно з: %1, атрымана '%2'</translation>
+        <source>request list: --status: expected one of %1, got &apos;%2&apos;</source>
+        <translation>request list: --status: чакаецца адно з: %1, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>request list: --type: expected one of %1, got '%2'</source>
-        <translation>request list: --type: чакаецца адно з: %1, атрымана '%2'</translation>
+        <source>request list: --type: expected one of %1, got &apos;%2&apos;</source>
+        <translation>request list: --type: чакаецца адно з: %1, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>request list: --regime: expected one of %1, got '%2'</source>
-        <translation>request list: --regime: чакаецца адно з: %1, атрымана '%2'</translation>
+        <source>request list: --regime: expected one of %1, got &apos;%2&apos;</source>
+        <translation>request list: --regime: чакаецца адно з: %1, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>request list: --limit: expected a positive number, got '%1'</source>
-        <translation>request list: --limit: чакаецца дадатны лік, атрымана '%1'</translation>
+        <source>request list: --limit: expected a positive number, got &apos;%1&apos;</source>
+        <translation>request list: --limit: чакаецца дадатны лік, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>request show: expected one ID</source>
         <translation>request show: чакаецца адзін ID</translation>
     </message>
     <message>
-        <source>request show: expected a request number, got '%1'</source>
-        <translation>request show: чакаецца нумар запыту, атрымана '%1'</translation>
+        <source>request show: expected a request number, got &apos;%1&apos;</source>
+        <translation>request show: чакаецца нумар запыту, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Request #%1: %2 under %3, %4</source>
@@ -1840,7 +1919,7 @@
     </message>
     <message>
         <source>  subject: #%1</source>
-        <translation>  суб'ект: #%1</translation>
+        <translation>  суб&apos;ект: #%1</translation>
     </message>
     <message>
         <source>  possible duplicate of #%1</source>
@@ -1851,16 +1930,16 @@
         <translation>%1: чакаецца адно з: %2</translation>
     </message>
     <message>
-        <source>%1: unknown '%2' (expected one of: %3)</source>
-        <translation>%1: невядомая падкаманда '%2' (чакаецца адно з: %3)</translation>
+        <source>%1: unknown &apos;%2&apos; (expected one of: %3)</source>
+        <translation>%1: невядомая падкаманда &apos;%2&apos; (чакаецца адно з: %3)</translation>
     </message>
     <message>
         <source>%1: expected one NAME, got %2</source>
         <translation>%1: чакаецца адно ІМЯ, атрымана %2</translation>
     </message>
     <message>
-        <source>%1: --role: expected %2, got '%3'</source>
-        <translation>%1: --role: чакаецца %2, атрымана '%3'</translation>
+        <source>%1: --role: expected %2, got &apos;%3&apos;</source>
+        <translation>%1: --role: чакаецца %2, атрымана &apos;%3&apos;</translation>
     </message>
     <message>
         <source>%1: set the new password in PRIVACYDESK_NEW_PASSWORD</source>
@@ -1887,12 +1966,12 @@
         <translation>Роля карыстальніка %1 цяпер %2.</translation>
     </message>
     <message>
-        <source>settings set %1: VALUE must be a whole number from %2 to %3, got '%4'</source>
-        <translation>settings set %1: ЗНАЧЭННЕ павінна быць цэлым лікам ад %2 да %3, атрымана '%4'</translation>
+        <source>settings set %1: VALUE must be a whole number from %2 to %3, got &apos;%4&apos;</source>
+        <translation>settings set %1: ЗНАЧЭННЕ павінна быць цэлым лікам ад %2 да %3, атрымана &apos;%4&apos;</translation>
     </message>
     <message>
-        <source>approval: expected 'list', 'approve ID', 'reject ID --note TEXT' or 'cancel ID --note TEXT'</source>
-        <translation>approval: чакаецца 'list', 'approve ID', 'reject ID --note ТЭКСТ' або 'cancel ID --note ТЭКСТ'</translation>
+        <source>approval: expected &apos;list&apos;, &apos;approve ID&apos;, &apos;reject ID --note TEXT&apos; or &apos;cancel ID --note TEXT&apos;</source>
+        <translation>approval: чакаецца &apos;list&apos;, &apos;approve ID&apos;, &apos;reject ID --note ТЭКСТ&apos; або &apos;cancel ID --note ТЭКСТ&apos;</translation>
     </message>
     <message>
         <source>approval %1: --note TEXT is required</source>
@@ -1940,11 +2019,11 @@
     </message>
     <message>
         <source>request add: --from: not a JSON object (at character %1)</source>
-        <translation>request add: --from: не аб'ект JSON (сімвал %1)</translation>
+        <translation>request add: --from: не аб&apos;ект JSON (сімвал %1)</translation>
     </message>
     <message>
-        <source>request add: --from: unknown key '%1' (expected %2)</source>
-        <translation>request add: --from: невядомы ключ '%1' (чакаецца %2)</translation>
+        <source>request add: --from: unknown key &apos;%1&apos; (expected %2)</source>
+        <translation>request add: --from: невядомы ключ &apos;%1&apos; (чакаецца %2)</translation>
     </message>
     <message>
         <source>request add: --%1: expected a date as YYYY-MM-DD</source>
@@ -1956,7 +2035,7 @@
     </message>
     <message>
         <source>%1 of %2 subjects</source>
-        <translation>%1 з %2 суб'ектаў</translation>
+        <translation>%1 з %2 суб&apos;ектаў</translation>
     </message>
     <message>
         <source>%1: expected ID DATE (YYYY-MM-DD, or none while the contract runs)</source>
@@ -1968,14 +2047,14 @@
     </message>
     <message>
         <source>Subject #%1: the contract ended on %2.</source>
-        <translation>Суб'ект №%1: дагавор скончаны %2.</translation>
+        <translation>Суб&apos;ект №%1: дагавор скончаны %2.</translation>
     </message>
     <message>
         <source>Subject #%1: the contract runs.</source>
-        <translation>Суб'ект №%1: дагавор дзейнічае.</translation>
+        <translation>Суб&apos;ект №%1: дагавор дзейнічае.</translation>
     </message>
     <message>
-        <source>%1: unexpected argument '%2'</source>
+        <source>%1: unexpected argument &apos;%2&apos;</source>
         <translation>%1: лішні аргумент «%2»</translation>
     </message>
     <message>
@@ -2008,7 +2087,7 @@
     </message>
     <message>
         <source>Retention on %1: %2 subjects would change, more than one officer may change alone. Nothing was done: approval #%3 waits for a second officer (privacydesk-cli approval approve %3).</source>
-        <translation>Тэрміны захоўвання на %1: змяніліся б суб'екты (%2) — больш, чым адзін адказны можа змяніць сам. Нічога не зроблена: узгадненне #%3 чакае другога адказнага (privacydesk-cli approval approve %3).</translation>
+        <translation>Тэрміны захоўвання на %1: змяніліся б суб&apos;екты (%2) — больш, чым адзін адказны можа змяніць сам. Нічога не зроблена: узгадненне #%3 чакае другога адказнага (privacydesk-cli approval approve %3).</translation>
     </message>
     <message>
         <source>Retention on %1:</source>
@@ -2020,11 +2099,11 @@
     </message>
     <message>
         <source>Subjects deleted: %1, anonymized: %2; subjects that keep other data: %3 (items deleted: %4, anonymized: %5)</source>
-        <translation>Суб'ектаў выдалена: %1, абязасоблена: %2; суб'ектаў, у якіх засталіся іншыя даныя: %3 (элементаў выдалена: %4, абязасоблена: %5)</translation>
+        <translation>Суб&apos;ектаў выдалена: %1, абязасоблена: %2; суб&apos;ектаў, у якіх засталіся іншыя даныя: %3 (элементаў выдалена: %4, абязасоблена: %5)</translation>
     </message>
     <message>
         <source>Scheduled erasures carried out: %1, held back: %2; subjects changed by someone else meanwhile and left: %3</source>
-        <translation>Запланаваных выдаленняў выканана: %1, утрымана: %2; суб'ектаў, змененых за гэты час іншымі і пакінутых як ёсць: %3</translation>
+        <translation>Запланаваных выдаленняў выканана: %1, утрымана: %2; суб&apos;ектаў, змененых за гэты час іншымі і пакінутых як ёсць: %3</translation>
     </message>
     <message>
         <source>%1: waits for a second officer (approval #%2)</source>
@@ -2052,7 +2131,7 @@
     </message>
     <message>
         <source>Dry run, nothing was stored: %1 new subjects, %2 rows for subjects stored already (they would be updated), %3 rows rejected.</source>
-        <translation>Пробны прагон, нічога не захавана: новых суб'ектаў — %1, радкоў для ўжо захаваных суб'ектаў (яны былі б абноўлены) — %2, адхілена радкоў — %3.</translation>
+        <translation>Пробны прагон, нічога не захавана: новых суб&apos;ектаў — %1, радкоў для ўжо захаваных суб&apos;ектаў (яны былі б абноўлены) — %2, адхілена радкоў — %3.</translation>
     </message>
     <message>
         <source>row %1: %2</source>
@@ -2060,19 +2139,19 @@
     </message>
     <message>
         <source>Subjects stored already: %1 updated, %2 unchanged (not duplicated).</source>
-        <translation>Ужо захаваныя суб'екты: абноўлена — %1, без змен — %2 (дублікаты не створаны).</translation>
+        <translation>Ужо захаваныя суб&apos;екты: абноўлена — %1, без змен — %2 (дублікаты не створаны).</translation>
     </message>
     <message>
         <source>%1: expected one subject ID</source>
-        <translation>%1: чакаецца адзін ID суб'екта</translation>
+        <translation>%1: чакаецца адзін ID суб&apos;екта</translation>
     </message>
     <message>
         <source>Subject #%1: the legal hold is lifted.</source>
-        <translation>Суб'ект #%1: юрыдычнае ўтрыманне знята.</translation>
+        <translation>Суб&apos;ект #%1: юрыдычнае ўтрыманне знята.</translation>
     </message>
     <message>
         <source>Subject #%1 is on legal hold: the retention sweep keeps its data.</source>
-        <translation>Суб'ект #%1 пад юрыдычным утрыманнем: ачыстка па тэрмінах захоўвання захоўвае яго даныя.</translation>
+        <translation>Суб&apos;ект #%1 пад юрыдычным утрыманнем: ачыстка па тэрмінах захоўвання захоўвае яго даныя.</translation>
     </message>
     <message>
         <source>%1 purposes</source>
@@ -2083,12 +2162,12 @@
         <translation>%1: чакаецца адзін КОД мэты</translation>
     </message>
     <message>
-        <source>%1: expected a number, got '%2'</source>
-        <translation>%1: чакаецца лік, атрымана '%2'</translation>
+        <source>%1: expected a number, got &apos;%2&apos;</source>
+        <translation>%1: чакаецца лік, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
         <source>%1: expected SUBJECT-ID PURPOSE</source>
-        <translation>%1: чакаюцца ID-СУБ'ЕКТА МЭТА</translation>
+        <translation>%1: чакаюцца ID-СУБ&apos;ЕКТА МЭТА</translation>
     </message>
     <message>
         <source>%1: --version V (the policy version agreed to) is required</source>
@@ -2124,19 +2203,19 @@
     </message>
     <message>
         <source>subject #%1: consent #%2 for %3, version %4 (given %5)</source>
-        <translation>суб'ект #%1: згода #%2 на %3, версія %4 (дадзена %5)</translation>
+        <translation>суб&apos;ект #%1: згода #%2 на %3, версія %4 (дадзена %5)</translation>
     </message>
     <message>
         <source>%1 consents need re-consent (%2 shown).</source>
         <translation>Згод, якія патрабуюць паўторнага атрымання: %1 (паказана %2).</translation>
     </message>
     <message>
-        <source>import subjects: expected one FILE (.csv, .jsonl or a subject's .json)</source>
-        <translation>import subjects: чакаецца адзін ФАЙЛ (.csv, .jsonl або .json з данымі суб'екта)</translation>
+        <source>import subjects: expected one FILE (.csv, .jsonl or a subject&apos;s .json)</source>
+        <translation>import subjects: чакаецца адзін ФАЙЛ (.csv, .jsonl або .json з данымі суб&apos;екта)</translation>
     </message>
     <message>
-        <source>%1: --format: expected csv, jsonl or subject-json, got '%2'</source>
-        <translation>%1: --format: чакаецца csv, jsonl або subject-json, атрымана '%2'</translation>
+        <source>%1: --format: expected csv, jsonl or subject-json, got &apos;%2&apos;</source>
+        <translation>%1: --format: чакаецца csv, jsonl або subject-json, атрымана &apos;%2&apos;</translation>
     </message>
     <message>
         <source>%1: expected one FILE</source>
@@ -2167,8 +2246,8 @@
         <translation>%1: --%2: чакаецца лік 0 або больш</translation>
     </message>
     <message>
-        <source>%1: --regime: unknown regime '%2' (expected %3)</source>
-        <translation>%1: --regime: невядомы рэжым '%2' (чакаецца %3)</translation>
+        <source>%1: --regime: unknown regime &apos;%2&apos; (expected %3)</source>
+        <translation>%1: --regime: невядомы рэжым &apos;%2&apos; (чакаецца %3)</translation>
     </message>
     <message>
         <source>%1: --regime R[,R...] is required (%2)</source>
@@ -2228,7 +2307,7 @@
     </message>
     <message>
         <source>  subjects: about %1; records: about %2</source>
-        <translation>  колькасць суб'ектаў (прыблізна): %1; колькасць запісаў (прыблізна): %2</translation>
+        <translation>  колькасць суб&apos;ектаў (прыблізна): %1; колькасць запісаў (прыблізна): %2</translation>
     </message>
     <message>
         <source>  likely consequences: %1</source>
@@ -2248,11 +2327,11 @@
     </message>
     <message>
         <source>  high risk: the subjects were told %1</source>
-        <translation>  высокая рызыка: суб'екты апавешчаны %1</translation>
+        <translation>  высокая рызыка: суб&apos;екты апавешчаны %1</translation>
     </message>
     <message>
         <source>  high risk: the subjects are to be told without undue delay (GDPR art. 34)</source>
-        <translation>  высокая рызыка: суб'ектаў неабходна апавясціць без неабгрунтаванай затрымкі (GDPR, арт. 34)</translation>
+        <translation>  высокая рызыка: суб&apos;ектаў неабходна апавясціць без неабгрунтаванай затрымкі (GDPR, арт. 34)</translation>
     </message>
     <message>
         <source>Breach #%1: the notice to the regulator is recorded.</source>
@@ -2260,7 +2339,7 @@
     </message>
     <message>
         <source>Breach #%1: telling the subjects is recorded.</source>
-        <translation>Інцыдэнт #%1: апавяшчэнне суб'ектаў зарэгістравана.</translation>
+        <translation>Інцыдэнт #%1: апавяшчэнне суб&apos;ектаў зарэгістравана.</translation>
     </message>
     <message>
         <source>%1: --%2: %3</source>
@@ -2303,8 +2382,8 @@
         <translation>report: пазначце справаздачу: %1</translation>
     </message>
     <message>
-        <source>report: unknown report '%1'; expected one of %2</source>
-        <translation>report: невядомая справаздача '%1'; чакаецца адна з: %2</translation>
+        <source>report: unknown report &apos;%1&apos;; expected one of %2</source>
+        <translation>report: невядомая справаздача &apos;%1&apos;; чакаецца адна з: %2</translation>
     </message>
     <message>
         <source>%1: --format: expected pdf, csv, xlsx or json</source>
@@ -2334,6 +2413,26 @@
         <source>Act No. %1 is kept until %2.</source>
         <translation>Акт № %1 захоўваецца да %2.</translation>
     </message>
+    <message>
+        <source>Copies of what was erased stay in the backups until %1 (backups are kept %2 days: settings backup_keep_days).</source>
+        <translation>Копіі выдаленага застаюцца ў рэзервовых копіях да %1 (рэзервовыя копіі захоўваюцца %2 дз.: налада backup_keep_days).</translation>
+    </message>
+    <message>
+        <source>%1: name one file: %1 FILE</source>
+        <translation>%1: пазначце адзін файл: %1 ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>schema %1, %2 subjects, %3 audit entries with their chain whole, integrity ok</source>
+        <translation>схема %1, суб&apos;ектаў: %2, запісаў аўдыту: %3, ланцужок цэлы, праверка цэласнасці пройдзена</translation>
+    </message>
+    <message>
+        <source>Backup written to %1 and checked: %2.</source>
+        <translation>Рэзервовая копія запісана ў %1 і праверана: %2.</translation>
+    </message>
+    <message>
+        <source>Restored from %1 (%2). What was in the database since that backup is gone; data erased after it was made is back and must be erased again.</source>
+        <translation>Адноўлена з %1 (%2). Усё, што з&apos;явілася ў базе пасля гэтай копіі, страчана; даныя, выдаленыя пасля яе стварэння, вярнуліся і павінны быць выдалены зноў.</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentReview</name>
@@ -2350,23 +2449,23 @@
     <name>pd::ConsentService</name>
     <message>
         <source>policy version: required (what the subject agreed to)</source>
-        <translation>версія палітыкі: абавязковая (з чым пагадзіўся суб'ект)</translation>
+        <translation>версія палітыкі: абавязковая (з чым пагадзіўся суб&apos;ект)</translation>
     </message>
     <message>
-        <source>purpose: there is no purpose '%1'</source>
-        <translation>мэта апрацоўкі: няма мэты апрацоўкі '%1'</translation>
+        <source>purpose: there is no purpose &apos;%1&apos;</source>
+        <translation>мэта апрацоўкі: няма мэты апрацоўкі &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>purpose '%1' rests on %2, not on consent</source>
-        <translation>прававая падстава мэты апрацоўкі '%1' — %2, а не згода</translation>
+        <source>purpose &apos;%1&apos; rests on %2, not on consent</source>
+        <translation>прававая падстава мэты апрацоўкі &apos;%1&apos; — %2, а не згода</translation>
     </message>
     <message>
         <source>there is no subject #%1</source>
-        <translation>няма суб'екта #%1</translation>
+        <translation>няма суб&apos;екта #%1</translation>
     </message>
     <message>
         <source>subject #%1 is %2: no new consent can be recorded</source>
-        <translation>суб'ект #%1 у стане %2: новую згоду запісаць нельга</translation>
+        <translation>суб&apos;ект #%1 у стане %2: новую згоду запісаць нельга</translation>
     </message>
     <message>
         <source>a reason is required</source>
@@ -2381,12 +2480,12 @@
         <translation>згода #%1 ужо адклікана</translation>
     </message>
     <message>
-        <source>purpose '%1' belongs to another controller than subject #%2's</source>
-        <translation>мэта '%1' належыць іншаму аператару, чым суб'ект #%2</translation>
+        <source>purpose &apos;%1&apos; belongs to another controller than subject #%2&apos;s</source>
+        <translation>мэта &apos;%1&apos; належыць іншаму аператару, чым суб&apos;ект #%2</translation>
     </message>
     <message>
-        <source>purpose '%1' was retired on %2: no new consent is taken for it</source>
-        <translation>мэта апрацоўкі '%1' выведзена з выкарыстання %2: новыя згоды для яе не прымаюцца</translation>
+        <source>purpose &apos;%1&apos; was retired on %2: no new consent is taken for it</source>
+        <translation>мэта апрацоўкі &apos;%1&apos; выведзена з выкарыстання %2: новыя згоды для яе не прымаюцца</translation>
     </message>
 </context>
 <context>
@@ -2409,7 +2508,7 @@
     </message>
     <message>
         <source>required, e.g. typo reported by the subject</source>
-        <translation>абавязкова, напрыклад памылка друку, пра якую паведаміў суб'ект</translation>
+        <translation>абавязкова, напрыклад памылка друку, пра якую паведаміў суб&apos;ект</translation>
     </message>
     <message>
         <source>Kept in the audit trail: say why, without personal data.</source>
@@ -2467,20 +2566,20 @@
 <context>
     <name>pd::CorrectionService</name>
     <message>
-        <source>subject #%1 has no field '%2' that can be corrected</source>
-        <translation>у суб'екта #%1 няма поля '%2', якое можна выправіць</translation>
+        <source>subject #%1 has no field &apos;%2&apos; that can be corrected</source>
+        <translation>у суб&apos;екта #%1 няма поля &apos;%2&apos;, якое можна выправіць</translation>
     </message>
     <message>
         <source>subject #%1 has no item #%2</source>
-        <translation>у суб'екта #%1 няма элемента даных #%2</translation>
+        <translation>у суб&apos;екта #%1 няма элемента даных #%2</translation>
     </message>
     <message>
-        <source>field '%1' of subject #%2 is %3 and cannot be corrected</source>
-        <translation>поле '%1' суб'екта #%2 у стане %3 і не можа быць выпраўлена</translation>
+        <source>field &apos;%1&apos; of subject #%2 is %3 and cannot be corrected</source>
+        <translation>поле &apos;%1&apos; суб&apos;екта #%2 у стане %3 і не можа быць выпраўлена</translation>
     </message>
     <message>
-        <source>field '%1': payment data comes from the payment system and is not corrected here</source>
-        <translation>поле '%1': плацёжныя даныя паступаюць з плацёжнай сістэмы і тут не выпраўляюцца</translation>
+        <source>field &apos;%1&apos;: payment data comes from the payment system and is not corrected here</source>
+        <translation>поле &apos;%1&apos;: плацёжныя даныя паступаюць з плацёжнай сістэмы і тут не выпраўляюцца</translation>
     </message>
 </context>
 <context>
@@ -2609,7 +2708,7 @@
     </message>
     <message>
         <source>Your role does not include the requests of data subjects.</source>
-        <translation>Ваша роля не прадугледжвае працу з запытамі суб'ектаў персанальных даных.</translation>
+        <translation>Ваша роля не прадугледжвае працу з запытамі суб&apos;ектаў персанальных даных.</translation>
     </message>
     <message>
         <source>The dashboard is for officers, agents and auditors: its figures come from the register of requests.</source>
@@ -2637,7 +2736,7 @@
     </message>
     <message>
         <source>When requests of data subjects are registered, this page shows what is pending, what is due soon and how many were answered in time.</source>
-        <translation>Калі будуць зарэгістраваны запыты суб'ектаў персанальных даных, гэтая старонка пакажа, якія запыты чакаюць апрацоўкі, у якіх хутка мінае тэрмін і колькі з іх выканана ў тэрмін.</translation>
+        <translation>Калі будуць зарэгістраваны запыты суб&apos;ектаў персанальных даных, гэтая старонка пакажа, якія запыты чакаюць апрацоўкі, у якіх хутка мінае тэрмін і колькі з іх выканана ў тэрмін.</translation>
     </message>
     <message>
         <source>Save Chart</source>
@@ -2700,11 +2799,11 @@
     </message>
     <message>
         <source>%1 is not a Privacy Desk database (it holds other tables); nothing was changed</source>
-        <translation>%1 не з'яўляецца базай даных Privacy Desk (у ёй іншыя табліцы); нічога не зменена</translation>
+        <translation>%1 не з&apos;яўляецца базай даных Privacy Desk (у ёй іншыя табліцы); нічога не зменена</translation>
     </message>
     <message>
         <source>%1 is not a Privacy Desk database; nothing was changed</source>
-        <translation>%1 не з'яўляецца базай даных Privacy Desk; нічога не зменена</translation>
+        <translation>%1 не з&apos;яўляецца базай даных Privacy Desk; нічога не зменена</translation>
     </message>
     <message>
         <source>%1 was written by a newer Privacy Desk (schema %2; this version knows up to %3); nothing was changed. Update Privacy Desk to open it.</source>
@@ -2724,7 +2823,7 @@
     </message>
     <message>
         <source>%1 is not a Privacy Desk database (it is not an SQLite file); nothing was changed</source>
-        <translation>%1 не з'яўляецца базай даных Privacy Desk (гэта не файл SQLite); нічога не зменена</translation>
+        <translation>%1 не з&apos;яўляецца базай даных Privacy Desk (гэта не файл SQLite); нічога не зменена</translation>
     </message>
 </context>
 <context>
@@ -2734,8 +2833,8 @@
         <translation>URL базы даных пусты</translation>
     </message>
     <message>
-        <source>database URL "sqlite:" names no file</source>
-        <translation>у URL базы даных "sqlite:" не пазначаны файл</translation>
+        <source>database URL &quot;sqlite:&quot; names no file</source>
+        <translation>у URL базы даных &quot;sqlite:&quot; не пазначаны файл</translation>
     </message>
     <message>
         <source>database URL is not a valid postgresql://user:password@host:port/dbname URL</source>
@@ -2746,15 +2845,15 @@
         <translation>у URL не пазначана база даных: чакаецца postgresql://user@host:port/dbname</translation>
     </message>
     <message>
-        <source>database URL must start with sqlite: or postgresql:// (got "%1")</source>
-        <translation>URL базы даных павінен пачынацца з sqlite: або postgresql:// (атрымана "%1")</translation>
+        <source>database URL must start with sqlite: or postgresql:// (got &quot;%1&quot;)</source>
+        <translation>URL базы даных павінен пачынацца з sqlite: або postgresql:// (атрымана &quot;%1&quot;)</translation>
     </message>
 </context>
 <context>
     <name>pd::DemoGenerator</name>
     <message>
         <source>the database already holds %1 subjects; demo data goes only into an empty database</source>
-        <translation>у базе даных ужо ёсць суб'екты (%1); дэманстрацыйныя даныя загружаюцца толькі ў пустую базу</translation>
+        <translation>у базе даных ужо ёсць суб&apos;екты (%1); дэманстрацыйныя даныя загружаюцца толькі ў пустую базу</translation>
     </message>
     <message>
         <source>the demo generator stopped early</source>
@@ -2762,15 +2861,15 @@
     </message>
     <message>
         <source>demo data generation cancelled after %1 subjects</source>
-        <translation>генерацыя дэманстрацыйных даных скасавана; створана суб'ектаў: %1</translation>
+        <translation>генерацыя дэманстрацыйных даных скасавана; створана суб&apos;ектаў: %1</translation>
     </message>
     <message>
-        <source>the demo profile has no purpose '%1'</source>
-        <translation>у дэманстрацыйным профілі няма мэты апрацоўкі '%1'</translation>
+        <source>the demo profile has no purpose &apos;%1&apos;</source>
+        <translation>у дэманстрацыйным профілі няма мэты апрацоўкі &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>the demo profile lacks the controllers 'operator' and 'client-retail'</source>
-        <translation>у дэманстрацыйным профілі няма аператараў 'operator' і 'client-retail'</translation>
+        <source>the demo profile lacks the controllers &apos;operator&apos; and &apos;client-retail&apos;</source>
+        <translation>у дэманстрацыйным профілі няма аператараў &apos;operator&apos; і &apos;client-retail&apos;</translation>
     </message>
 </context>
 <context>
@@ -2793,7 +2892,7 @@
     </message>
     <message>
         <source>the data of subject %1</source>
-        <translation>даныя суб'екта %1</translation>
+        <translation>даныя суб&apos;екта %1</translation>
     </message>
     <message>
         <source>the erasure of request #%1</source>
@@ -2813,7 +2912,7 @@
     </message>
     <message>
         <source>destruction: name one of a subject, a request, a period, a retention sweep or an act to print again</source>
-        <translation>destruction: пазначце нешта адно: суб'екта, запыт, перыяд, ачыстку па тэрмінах захоўвання або акт для паўторнага друку</translation>
+        <translation>destruction: пазначце нешта адно: суб&apos;екта, запыт, перыяд, ачыстку па тэрмінах захоўвання або акт для паўторнага друку</translation>
     </message>
     <message>
         <source>no destruction is recorded for %1</source>
@@ -2841,7 +2940,7 @@
     </message>
     <message>
         <source>Subject</source>
-        <translation>Суб'ект</translation>
+        <translation>Суб&apos;ект</translation>
     </message>
     <message>
         <source>Categories destroyed</source>
@@ -2868,12 +2967,12 @@
         <translation>Запыт</translation>
     </message>
     <message>
-        <source>we, on the client's instructions (seed 003 sub. 2)</source>
+        <source>we, on the client&apos;s instructions (seed 003 sub. 2)</source>
         <translation>мы, па даручэнні кліента (палітыка 003, п. 2)</translation>
     </message>
     <message>
         <source>all data of the subject (anonymized)</source>
-        <translation>усе даныя суб'екта (абязасоблены)</translation>
+        <translation>усе даныя суб&apos;екта (абязасоблены)</translation>
     </message>
     <message>
         <source>Event log</source>
@@ -2941,7 +3040,7 @@
     </message>
     <message>
         <source>Subjects whose data was destroyed</source>
-        <translation>Суб'ектаў, даныя якіх знішчаны</translation>
+        <translation>Суб&apos;ектаў, даныя якіх знішчаны</translation>
     </message>
     <message>
         <source>Kept until</source>
@@ -2953,7 +3052,7 @@
     </message>
     <message>
         <source>Subjects are named by the reference the deletion log keeps; none of their erased values is kept anywhere, this act included.</source>
-        <translation>Суб'екты пазначаны па ідэнтыфікатары, які захоўваецца ў журнале выдалення; ніводнае з іх выдаленых значэнняў нідзе не захоўваецца, у тым ліку ў гэтым акце.</translation>
+        <translation>Суб&apos;екты пазначаны па ідэнтыфікатары, які захоўваецца ў журнале выдалення; ніводнае з іх выдаленых значэнняў нідзе не захоўваецца, у тым ліку ў гэтым акце.</translation>
     </message>
     <message>
         <source>Extract from the event log</source>
@@ -2973,7 +3072,7 @@
     </message>
     <message>
         <source>No audit entry names these subjects.</source>
-        <translation>У журнале аўдыту няма запісаў пра гэтых суб'ектаў.</translation>
+        <translation>У журнале аўдыту няма запісаў пра гэтых суб&apos;ектаў.</translation>
     </message>
     <message>
         <source>Data protection officer</source>
@@ -2984,62 +3083,62 @@
     <name>pd::ErasureService</name>
     <message>
         <source>there is no such subject to delete</source>
-        <translation>няма такога суб'екта для выдалення</translation>
+        <translation>няма такога суб&apos;екта для выдалення</translation>
     </message>
     <message>
         <source>the subject is already anonymized</source>
-        <translation>суб'ект ужо абязасоблены</translation>
+        <translation>суб&apos;ект ужо абязасоблены</translation>
     </message>
 </context>
 <context>
     <name>pd::FieldRules</name>
     <message>
-        <source>field '%1': a value is required (to remove data, anonymize or delete the subject)</source>
-        <translation>поле '%1': патрабуецца значэнне (каб выдаліць даныя, трэба абязасобіць або выдаліць суб'екта)</translation>
+        <source>field &apos;%1&apos;: a value is required (to remove data, anonymize or delete the subject)</source>
+        <translation>поле &apos;%1&apos;: патрабуецца значэнне (каб выдаліць даныя, трэба абязасобіць або выдаліць суб&apos;екта)</translation>
     </message>
     <message>
-        <source>field 'email': not an e-mail address (expected name@domain.tld)</source>
-        <translation>поле 'email': гэта не адрас e-mail (чакаецца name@domain.tld)</translation>
+        <source>field &apos;email&apos;: not an e-mail address (expected name@domain.tld)</source>
+        <translation>поле &apos;email&apos;: гэта не адрас e-mail (чакаецца name@domain.tld)</translation>
     </message>
     <message>
-        <source>field 'phone': not a phone number (7 to 15 digits, optionally +, spaces, dashes, brackets)</source>
-        <translation>поле 'phone': гэта не нумар тэлефона (ад 7 да 15 лічбаў, дапускаюцца +, прабелы, злучкі, дужкі)</translation>
+        <source>field &apos;phone&apos;: not a phone number (7 to 15 digits, optionally +, spaces, dashes, brackets)</source>
+        <translation>поле &apos;phone&apos;: гэта не нумар тэлефона (ад 7 да 15 лічбаў, дапускаюцца +, прабелы, злучкі, дужкі)</translation>
     </message>
     <message>
-        <source>field '%1': not a date in the past as YYYY-MM-DD</source>
-        <translation>поле '%1': чакаецца мінулая дата ў фармаце YYYY-MM-DD</translation>
+        <source>field &apos;%1&apos;: not a date in the past as YYYY-MM-DD</source>
+        <translation>поле &apos;%1&apos;: чакаецца мінулая дата ў фармаце YYYY-MM-DD</translation>
     </message>
     <message>
-        <source>field 'card_expiry': expected MM/YY</source>
-        <translation>поле 'card_expiry': чакаецца MM/YY</translation>
+        <source>field &apos;card_expiry&apos;: expected MM/YY</source>
+        <translation>поле &apos;card_expiry&apos;: чакаецца MM/YY</translation>
     </message>
     <message>
-        <source>field 'card_masked': only a masked number is stored (first 6 and last 4 digits, e.g. 427683******1234)</source>
-        <translation>поле 'card_masked': захоўваецца толькі замаскіраваны нумар (першыя 6 і апошнія 4 лічбы, напрыклад 427683******1234)</translation>
+        <source>field &apos;card_masked&apos;: only a masked number is stored (first 6 and last 4 digits, e.g. 427683******1234)</source>
+        <translation>поле &apos;card_masked&apos;: захоўваецца толькі замаскіраваны нумар (першыя 6 і апошнія 4 лічбы, напрыклад 427683******1234)</translation>
     </message>
     <message>
-        <source>field '%1': longer than %2 characters</source>
-        <translation>поле '%1': даўжэй за %2 сімвалаў</translation>
+        <source>field &apos;%1&apos;: longer than %2 characters</source>
+        <translation>поле &apos;%1&apos;: даўжэй за %2 сімвалаў</translation>
     </message>
     <message>
-        <source>field '%1': a line break is not allowed here</source>
-        <translation>поле '%1': перанос радка тут не дапускаецца</translation>
+        <source>field &apos;%1&apos;: a line break is not allowed here</source>
+        <translation>поле &apos;%1&apos;: перанос радка тут не дапускаецца</translation>
     </message>
     <message>
-        <source>field '%1': contains a control character (code %2)</source>
-        <translation>поле '%1': змяшчае кіравальны сімвал (код %2)</translation>
+        <source>field &apos;%1&apos;: contains a control character (code %2)</source>
+        <translation>поле &apos;%1&apos;: змяшчае кіравальны сімвал (код %2)</translation>
     </message>
     <message>
-        <source>field 'email': longer than %1 characters</source>
-        <translation>поле 'email': даўжэй за %1 сімвалаў</translation>
+        <source>field &apos;email&apos;: longer than %1 characters</source>
+        <translation>поле &apos;email&apos;: даўжэй за %1 сімвалаў</translation>
     </message>
     <message>
-        <source>field 'country': not a country code (two capital letters of ISO 3166-1, e.g. BY, DE)</source>
-        <translation>поле 'country': не код краіны (дзве вялікія літары ISO 3166-1, напрыклад BY, DE)</translation>
+        <source>field &apos;country&apos;: not a country code (two capital letters of ISO 3166-1, e.g. BY, DE)</source>
+        <translation>поле &apos;country&apos;: не код краіны (дзве вялікія літары ISO 3166-1, напрыклад BY, DE)</translation>
     </message>
     <message>
-        <source>field 'ip': not an IPv4 or IPv6 address</source>
-        <translation>поле 'ip': не адрас IPv4 або IPv6</translation>
+        <source>field &apos;ip&apos;: not an IPv4 or IPv6 address</source>
+        <translation>поле &apos;ip&apos;: не адрас IPv4 або IPv6</translation>
     </message>
 </context>
 <context>
@@ -3112,11 +3211,11 @@
     <name>pd::ImportDialog</name>
     <message>
         <source>Import Subjects</source>
-        <translation>Імпарт суб'ектаў</translation>
+        <translation>Імпарт суб&apos;ектаў</translation>
     </message>
     <message>
         <source>Subjects from a CSV or JSON Lines file. Columns are matched by their header; choose where the others go. Every row is checked first: the preview shows the problem of each row that would be rejected. A row for a subject stored already updates it.</source>
-        <translation>Суб'екты з файла CSV або JSON Lines. Слупкі супастаўляюцца па загалоўку; для астатніх выберыце, куды яны трапяць. Спачатку правяраецца кожны радок: у папярэднім праглядзе відаць праблема кожнага радка, які будзе адхілены. Радок для ўжо захаванага суб'екта абнаўляе яго.</translation>
+        <translation>Суб&apos;екты з файла CSV або JSON Lines. Слупкі супастаўляюцца па загалоўку; для астатніх выберыце, куды яны трапяць. Спачатку правяраецца кожны радок: у папярэднім праглядзе відаць праблема кожнага радка, які будзе адхілены. Радок для ўжо захаванага суб&apos;екта абнаўляе яго.</translation>
     </message>
     <message>
         <source>No file chosen</source>
@@ -3127,7 +3226,7 @@
         <translation>&amp;Выбраць файл…</translation>
     </message>
     <message>
-        <source>By the file's extension</source>
+        <source>By the file&apos;s extension</source>
         <translation>Па пашырэнні файла</translation>
     </message>
     <message>
@@ -3151,7 +3250,7 @@
         <translation>Кропка з коскай (;)</translation>
     </message>
     <message>
-        <source>From the file's purpose column</source>
+        <source>From the file&apos;s purpose column</source>
         <translation>Са слупка purpose файла</translation>
     </message>
     <message>
@@ -3200,7 +3299,7 @@
     </message>
     <message>
         <source>Only an officer may import subjects.</source>
-        <translation>Імпартаваць суб'ектаў можа толькі адказны за абарону даных.</translation>
+        <translation>Імпартаваць суб&apos;ектаў можа толькі адказны за абарону даных.</translation>
     </message>
     <message>
         <source>Columns:</source>
@@ -3227,12 +3326,12 @@
         <translation>Праблема</translation>
     </message>
     <message>
-        <source>'%1' is not a place a column can go: choose one from the list, or write category.field.</source>
-        <translation>'%1' — не месца, куды можа трапіць слупок: выберыце са спіса або напішыце катэгорыя.поле.</translation>
+        <source>&apos;%1&apos; is not a place a column can go: choose one from the list, or write category.field.</source>
+        <translation>&apos;%1&apos; — не месца, куды можа трапіць слупок: выберыце са спіса або напішыце катэгорыя.поле.</translation>
     </message>
     <message>
         <source>%1 rows: %2 new subjects, %3 for subjects stored already (they are updated), %4 rejected.</source>
-        <translation>Радкоў: %1; новых суб'ектаў: %2, для ўжо захаваных суб'ектаў (яны абнаўляюцца): %3, адхілена: %4.</translation>
+        <translation>Радкоў: %1; новых суб&apos;ектаў: %2, для ўжо захаваных суб&apos;ектаў (яны абнаўляюцца): %3, адхілена: %4.</translation>
     </message>
     <message>
         <source>Importing %1…</source>
@@ -3240,7 +3339,7 @@
     </message>
     <message>
         <source>Imported %1 new subjects; updated %2 stored ones (%3 unchanged); %4 rows rejected.</source>
-        <translation>Імпартавана новых суб'ектаў: %1; абноўлена захаваных: %2 (без змен: %3); адхілена радкоў: %4.</translation>
+        <translation>Імпартавана новых суб&apos;ектаў: %1; абноўлена захаваных: %2 (без змен: %3); адхілена радкоў: %4.</translation>
     </message>
     <message>
         <source>An interrupted import of this file was carried on after row %1.</source>
@@ -3267,31 +3366,31 @@
         <translation>[нумар карткі выдалены]</translation>
     </message>
     <message>
-        <source>One subject's data (JSON)</source>
-        <translation>Даныя аднаго суб'екта (JSON)</translation>
+        <source>One subject&apos;s data (JSON)</source>
+        <translation>Даныя аднаго суб&apos;екта (JSON)</translation>
     </message>
     <message>
         <source>Subjects (*.csv *.jsonl *.ndjson *.json *.txt);;All files (*)</source>
-        <translation>Суб'екты (*.csv *.jsonl *.ndjson *.json *.txt);;Усе файлы (*)</translation>
+        <translation>Суб&apos;екты (*.csv *.jsonl *.ndjson *.json *.txt);;Усе файлы (*)</translation>
     </message>
 </context>
 <context>
     <name>pd::ImportFile</name>
     <message>
-        <source>'%1' is not a target: expected one of the understood columns, category.field (a data item, e.g. account.city) or ignore</source>
-        <translation>'%1' — не прызначэнне: чакаецца адзін са зразумелых слупкоў, катэгорыя.поле (элемент даных, напрыклад account.city) або ignore</translation>
+        <source>&apos;%1&apos; is not a target: expected one of the understood columns, category.field (a data item, e.g. account.city) or ignore</source>
+        <translation>&apos;%1&apos; — не прызначэнне: чакаецца адзін са зразумелых слупкоў, катэгорыя.поле (элемент даных, напрыклад account.city) або ignore</translation>
     </message>
     <message>
-        <source>%1: line %2: expected 'column = target'</source>
-        <translation>%1: радок %2: чакаецца 'слупок = прызначэнне'</translation>
+        <source>%1: line %2: expected &apos;column = target&apos;</source>
+        <translation>%1: радок %2: чакаецца &apos;слупок = прызначэнне&apos;</translation>
     </message>
     <message>
         <source>line %1: %2</source>
         <translation>радок %1: %2</translation>
     </message>
     <message>
-        <source>%1: line %2: column '%3' is mapped twice</source>
-        <translation>%1: радок %2: слупок '%3' супастаўлены двойчы</translation>
+        <source>%1: line %2: column &apos;%3&apos; is mapped twice</source>
+        <translation>%1: радок %2: слупок &apos;%3&apos; супастаўлены двойчы</translation>
     </message>
     <message>
         <source>%1: the file is empty</source>
@@ -3307,39 +3406,39 @@
     </message>
     <message>
         <source>not a JSON object on one line</source>
-        <translation>не аб'ект JSON у адным радку</translation>
+        <translation>не аб&apos;ект JSON у адным радку</translation>
     </message>
     <message>
         <source>%1: the file has no JSON objects</source>
-        <translation>%1: у файле няма аб'ектаў JSON</translation>
+        <translation>%1: у файле няма аб&apos;ектаў JSON</translation>
     </message>
     <message>
-        <source>field '%1': expected text, a number or null</source>
-        <translation>поле '%1': чакаецца тэкст, лік або null</translation>
+        <source>field &apos;%1&apos;: expected text, a number or null</source>
+        <translation>поле &apos;%1&apos;: чакаецца тэкст, лік або null</translation>
     </message>
     <message>
-        <source>%1: row 1: column '%2' appears twice</source>
-        <translation>%1: радок 1: слупок '%2' сустракаецца двойчы</translation>
+        <source>%1: row 1: column &apos;%2&apos; appears twice</source>
+        <translation>%1: радок 1: слупок &apos;%2&apos; сустракаецца двойчы</translation>
     </message>
     <message>
-        <source>column '%1' is not understood and is ignored (map it to a data field to import it)</source>
-        <translation>слупок '%1' не распазнаны і прапушчаны (супастаўце яго з полем даных, каб імпартаваць)</translation>
+        <source>column &apos;%1&apos; is not understood and is ignored (map it to a data field to import it)</source>
+        <translation>слупок &apos;%1&apos; не распазнаны і прапушчаны (супастаўце яго з полем даных, каб імпартаваць)</translation>
     </message>
     <message>
-        <source>%1: row 1: columns '%2' and '%3' both go to '%4'</source>
-        <translation>%1: радок 1: слупкі '%2' і '%3' абодва трапляюць у '%4'</translation>
+        <source>%1: row 1: columns &apos;%2&apos; and &apos;%3&apos; both go to &apos;%4&apos;</source>
+        <translation>%1: радок 1: слупкі &apos;%2&apos; і &apos;%3&apos; абодва трапляюць у &apos;%4&apos;</translation>
     </message>
     <message>
-        <source>%1: the mapping names column '%2', which the file does not have</source>
-        <translation>%1: супастаўленне называе слупок '%2', якога няма ў файле</translation>
+        <source>%1: the mapping names column &apos;%2&apos;, which the file does not have</source>
+        <translation>%1: супастаўленне называе слупок &apos;%2&apos;, якога няма ў файле</translation>
     </message>
     <message>
-        <source>%1: not a subject's data as JSON (%2)</source>
-        <translation>%1: гэта не даныя суб'екта ў JSON (%2)</translation>
+        <source>%1: not a subject&apos;s data as JSON (%2)</source>
+        <translation>%1: гэта не даныя суб&apos;екта ў JSON (%2)</translation>
     </message>
     <message>
-        <source>%1: not a subject's data as JSON: there is no "items" list</source>
-        <translation>%1: гэта не даныя суб'екта ў JSON: няма спіса "items"</translation>
+        <source>%1: not a subject&apos;s data as JSON: there is no &quot;items&quot; list</source>
+        <translation>%1: гэта не даныя суб&apos;екта ў JSON: няма спіса &quot;items&quot;</translation>
     </message>
     <message>
         <source>%1: item %2: category and field must be lower-case names</source>
@@ -3361,24 +3460,24 @@
 <context>
     <name>pd::ImportService</name>
     <message>
-        <source>field 'controller': required (the database has no own controller)</source>
-        <translation>поле 'controller': абавязковае (у базе даных няма ўласнага аператара)</translation>
+        <source>field &apos;controller&apos;: required (the database has no own controller)</source>
+        <translation>поле &apos;controller&apos;: абавязковае (у базе даных няма ўласнага аператара)</translation>
     </message>
     <message>
-        <source>field 'controller': no controller with this code</source>
-        <translation>поле 'controller': няма аператара з такім кодам</translation>
+        <source>field &apos;controller&apos;: no controller with this code</source>
+        <translation>поле &apos;controller&apos;: няма аператара з такім кодам</translation>
     </message>
     <message>
-        <source>field 'purpose': no purpose with this code</source>
-        <translation>поле 'purpose': няма мэты апрацоўкі з такім кодам</translation>
+        <source>field &apos;purpose&apos;: no purpose with this code</source>
+        <translation>поле &apos;purpose&apos;: няма мэты апрацоўкі з такім кодам</translation>
     </message>
     <message>
-        <source>field 'collected_at': not a date in the past as YYYY-MM-DD</source>
-        <translation>поле 'collected_at': чакаецца мінулая дата ў фармаце YYYY-MM-DD</translation>
+        <source>field &apos;collected_at&apos;: not a date in the past as YYYY-MM-DD</source>
+        <translation>поле &apos;collected_at&apos;: чакаецца мінулая дата ў фармаце YYYY-MM-DD</translation>
     </message>
     <message>
-        <source>field 'external_id': the same id appears on an earlier row</source>
-        <translation>поле 'external_id': такі ж ID ужо сустракаецца ў папярэднім радку</translation>
+        <source>field &apos;external_id&apos;: the same id appears on an earlier row</source>
+        <translation>поле &apos;external_id&apos;: такі ж ID ужо сустракаецца ў папярэднім радку</translation>
     </message>
     <message>
         <source>%1: cannot read the file: %2</source>
@@ -3401,8 +3500,8 @@
         <translation>%1: не ўдалося запісаць файл адхіленых радкоў: %2</translation>
     </message>
     <message>
-        <source>field 'purpose': the purpose belongs to another controller</source>
-        <translation>поле 'purpose': мэта належыць іншаму аператару</translation>
+        <source>field &apos;purpose&apos;: the purpose belongs to another controller</source>
+        <translation>поле &apos;purpose&apos;: мэта належыць іншаму аператару</translation>
     </message>
     <message>
         <source>%1: larger than %2 MiB; split it into smaller files</source>
@@ -3410,43 +3509,43 @@
     </message>
     <message>
         <source>row %1: subject #%2 was blocked, anonymized or deleted meanwhile</source>
-        <translation>радок %1: суб'ект #%2 тым часам заблакіраваны, абязасоблены або выдалены</translation>
+        <translation>радок %1: суб&apos;ект #%2 тым часам заблакіраваны, абязасоблены або выдалены</translation>
     </message>
     <message>
-        <source>field '%1': holds what looks like a full card number, which is never stored; only a masked number may be imported</source>
-        <translation>поле '%1': змяшчае тое, што падобна на поўны нумар карткі, які ніколі не захоўваецца; імпартаваць можна толькі замаскаваны нумар</translation>
+        <source>field &apos;%1&apos;: holds what looks like a full card number, which is never stored; only a masked number may be imported</source>
+        <translation>поле &apos;%1&apos;: змяшчае тое, што падобна на поўны нумар карткі, які ніколі не захоўваецца; імпартаваць можна толькі замаскаваны нумар</translation>
     </message>
     <message>
-        <source>field 'full_name': a name or an e-mail is required</source>
-        <translation>поле 'full_name': патрабуецца імя або e-mail</translation>
+        <source>field &apos;full_name&apos;: a name or an e-mail is required</source>
+        <translation>поле &apos;full_name&apos;: патрабуецца імя або e-mail</translation>
     </message>
     <message>
-        <source>field 'full_name': longer than %1 characters</source>
-        <translation>поле 'full_name': даўжэй за %1 сімвалаў</translation>
+        <source>field &apos;full_name&apos;: longer than %1 characters</source>
+        <translation>поле &apos;full_name&apos;: даўжэй за %1 сімвалаў</translation>
     </message>
     <message>
-        <source>field '%1': secrets (tokens, keys, passwords) are not imported</source>
-        <translation>поле '%1': сакрэты (токены, ключы, паролі) не імпартуюцца</translation>
+        <source>field &apos;%1&apos;: secrets (tokens, keys, passwords) are not imported</source>
+        <translation>поле &apos;%1&apos;: сакрэты (токены, ключы, паролі) не імпартуюцца</translation>
     </message>
     <message>
-        <source>field 'purpose': required (a column, or --purpose for every row)</source>
-        <translation>поле 'purpose': абавязковае (слупок або --purpose для ўсіх радкоў)</translation>
+        <source>field &apos;purpose&apos;: required (a column, or --purpose for every row)</source>
+        <translation>поле &apos;purpose&apos;: абавязковае (слупок або --purpose для ўсіх радкоў)</translation>
     </message>
     <message>
-        <source>field 'consent_given_at': not a date in the past as YYYY-MM-DD</source>
-        <translation>поле 'consent_given_at': не дата ў мінулым у выглядзе ГГГГ-ММ-ДД</translation>
+        <source>field &apos;consent_given_at&apos;: not a date in the past as YYYY-MM-DD</source>
+        <translation>поле &apos;consent_given_at&apos;: не дата ў мінулым у выглядзе ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <source>field 'consent_given_at': the purpose is not based on consent</source>
-        <translation>поле 'consent_given_at': мэта апрацоўкі заснавана не на згодзе</translation>
+        <source>field &apos;consent_given_at&apos;: the purpose is not based on consent</source>
+        <translation>поле &apos;consent_given_at&apos;: мэта апрацоўкі заснавана не на згодзе</translation>
     </message>
     <message>
-        <source>field 'policy_version': required with consent_given_at (the version the subject agreed to)</source>
-        <translation>поле 'policy_version': абавязковае разам з consent_given_at (версія, з якой пагадзіўся суб'ект)</translation>
+        <source>field &apos;policy_version&apos;: required with consent_given_at (the version the subject agreed to)</source>
+        <translation>поле &apos;policy_version&apos;: абавязковае разам з consent_given_at (версія, з якой пагадзіўся суб&apos;ект)</translation>
     </message>
     <message>
-        <source>field 'email': the same e-mail appears on an earlier row</source>
-        <translation>поле 'email': той жа e-mail сустракаецца ў адным з папярэдніх радкоў</translation>
+        <source>field &apos;email&apos;: the same e-mail appears on an earlier row</source>
+        <translation>поле &apos;email&apos;: той жа e-mail сустракаецца ў адным з папярэдніх радкоў</translation>
     </message>
     <message>
         <source>%1: row 1: the file needs a name (full_name, or first_name and last_name) or an email column, and a purpose column unless --purpose names the purpose of every row</source>
@@ -3458,7 +3557,7 @@
     </message>
     <message>
         <source>the subject it names is blocked: its data is not changed until the block is lifted</source>
-        <translation>названы суб'ект заблакіраваны: яго даныя не мяняюцца, пакуль блакіроўка не знята</translation>
+        <translation>названы суб&apos;ект заблакіраваны: яго даныя не мяняюцца, пакуль блакіроўка не знята</translation>
     </message>
     <message>
         <source>%1: rows %2-%3: %4</source>
@@ -3469,8 +3568,8 @@
         <translation>; радкі да %1 уключна захаваны, імпартуйце той жа файл зноў, каб працягнуць</translation>
     </message>
     <message>
-        <source>field 'purpose': the purpose is retired (no new data is collected for it)</source>
-        <translation>поле 'purpose': мэта апрацоўкі выведзена з выкарыстання (новыя даныя для яе не збіраюцца)</translation>
+        <source>field &apos;purpose&apos;: the purpose is retired (no new data is collected for it)</source>
+        <translation>поле &apos;purpose&apos;: мэта апрацоўкі выведзена з выкарыстання (новыя даныя для яе не збіраюцца)</translation>
     </message>
 </context>
 <context>
@@ -3808,11 +3907,11 @@
     <name>pd::LegalHoldService</name>
     <message>
         <source>subject #%1 is anonymized: nothing of it is left to hold</source>
-        <translation>суб'ект #%1 абязасоблены: утрымліваць няма чаго</translation>
+        <translation>суб&apos;ект #%1 абязасоблены: утрымліваць няма чаго</translation>
     </message>
     <message>
         <source>subject #%1 is not on hold</source>
-        <translation>суб'ект #%1 не пад утрыманнем</translation>
+        <translation>суб&apos;ект #%1 не пад утрыманнем</translation>
     </message>
 </context>
 <context>
@@ -3838,7 +3937,7 @@
         <translation>радок %1: блок {{%2%3}} не закрыты тэгам {{/%3}}</translation>
     </message>
     <message>
-        <source>the request's number</source>
+        <source>the request&apos;s number</source>
         <translation>нумар запыту</translation>
     </message>
     <message>
@@ -3858,15 +3957,15 @@
         <translation>дата гэтага адказу</translation>
     </message>
     <message>
-        <source>who wrote: the subject's full name</source>
-        <translation>хто звярнуўся: поўнае імя суб'екта</translation>
+        <source>who wrote: the subject&apos;s full name</source>
+        <translation>хто звярнуўся: поўнае імя суб&apos;екта</translation>
     </message>
     <message>
-        <source>the requester's postal address</source>
+        <source>the requester&apos;s postal address</source>
         <translation>паштовы адрас заяўніка</translation>
     </message>
     <message>
-        <source>the requester's e-mail</source>
+        <source>the requester&apos;s e-mail</source>
         <translation>e-mail заяўніка</translation>
     </message>
     <message>
@@ -3886,7 +3985,7 @@
         <translation>прычына адмовы (інакш пуста)</translation>
     </message>
     <message>
-        <source>the full name of the law of the request's regime</source>
+        <source>the full name of the law of the request&apos;s regime</source>
         <translation>поўная назва закона, паводле якога пададзены запыт</translation>
     </message>
     <message>
@@ -3902,19 +4001,19 @@
         <translation>артыкул, які дае права на скаргу</translation>
     </message>
     <message>
-        <source>the controller's name</source>
+        <source>the controller&apos;s name</source>
         <translation>найменне аператара</translation>
     </message>
     <message>
-        <source>the controller's address</source>
+        <source>the controller&apos;s address</source>
         <translation>адрас аператара</translation>
     </message>
     <message>
-        <source>the controller's contact for questions</source>
+        <source>the controller&apos;s contact for questions</source>
         <translation>кантакт аператара для пытанняў</translation>
     </message>
     <message>
-        <source>the data protection officer's contact</source>
+        <source>the data protection officer&apos;s contact</source>
         <translation>кантакт адказнага за абарону даных</translation>
     </message>
     <message>
@@ -3922,12 +4021,12 @@
         <translation>хто падпісвае адказ</translation>
     </message>
     <message>
-        <source>the signatory's position</source>
+        <source>the signatory&apos;s position</source>
         <translation>пасада падпісанта</translation>
     </message>
     <message>
-        <source>letter language '%1': expected one of %2</source>
-        <translation>мова ліста '%1': чакаецца адно з: %2</translation>
+        <source>letter language &apos;%1&apos;: expected one of %2</source>
+        <translation>мова ліста &apos;%1&apos;: чакаецца адно з: %2</translation>
     </message>
 </context>
 <context>
@@ -4023,7 +4122,7 @@
         <translation>Вярнуць убудаваны</translation>
     </message>
     <message>
-        <source>Replace the %1 %2 template with the built-in one? The office's edited text is lost.</source>
+        <source>Replace the %1 %2 template with the built-in one? The office&apos;s edited text is lost.</source>
         <translation>Замяніць шаблон (%1, %2) убудаваным? Тэкст, зменены ў арганізацыі, будзе страчаны.</translation>
     </message>
     <message>
@@ -4046,16 +4145,16 @@
 <context>
     <name>pd::LetterTemplateStore</name>
     <message>
-        <source>letter language '%1': expected one of %2</source>
-        <translation>мова ліста '%1': чакаецца адно з: %2</translation>
+        <source>letter language &apos;%1&apos;: expected one of %2</source>
+        <translation>мова ліста &apos;%1&apos;: чакаецца адно з: %2</translation>
     </message>
     <message>
-        <source>letter kind '%1': expected one of %2</source>
-        <translation>від ліста '%1': чакаецца адно з: %2</translation>
+        <source>letter kind &apos;%1&apos;: expected one of %2</source>
+        <translation>від ліста &apos;%1&apos;: чакаецца адно з: %2</translation>
     </message>
     <message>
-        <source>the built-in %1 template for '%2' is missing from this build</source>
-        <translation>убудаваны шаблон %1 для '%2' адсутнічае ў гэтай зборцы</translation>
+        <source>the built-in %1 template for &apos;%2&apos; is missing from this build</source>
+        <translation>убудаваны шаблон %1 для &apos;%2&apos; адсутнічае ў гэтай зборцы</translation>
     </message>
     <message>
         <source>the template is empty</source>
@@ -4066,8 +4165,8 @@
         <translation>аператар #%1 не існуе</translation>
     </message>
     <message>
-        <source>no controller of kind 'own' is recorded</source>
-        <translation>не запісаны аператар тыпу 'own'</translation>
+        <source>no controller of kind &apos;own&apos; is recorded</source>
+        <translation>не запісаны аператар тыпу &apos;own&apos;</translation>
     </message>
 </context>
 <context>
@@ -4109,7 +4208,7 @@
     </message>
     <message>
         <source>Subjects</source>
-        <translation>Суб'екты</translation>
+        <translation>Суб&apos;екты</translation>
     </message>
     <message>
         <source>Requests</source>
@@ -4149,7 +4248,7 @@
     </message>
     <message>
         <source>&amp;Find Subject</source>
-        <translation>&amp;Знайсці суб'екта</translation>
+        <translation>&amp;Знайсці суб&apos;екта</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -4173,7 +4272,7 @@
     </message>
     <message>
         <source>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Records of personal data, the register of processing purposes and data-subject requests, for privacy officers, support staff and auditors.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Улік персанальных даных, рэестр мэт апрацоўкі і запытаў суб'ектаў персанальных даных для адказных за абарону персанальных даных, супрацоўнікаў падтрымкі і аўдытараў.&lt;/p&gt;&lt;p&gt;Сабрана з Qt %2.&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Улік персанальных даных, рэестр мэт апрацоўкі і запытаў суб&apos;ектаў персанальных даных для адказных за абарону персанальных даных, супрацоўнікаў падтрымкі і аўдытараў.&lt;/p&gt;&lt;p&gt;Сабрана з Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
@@ -4213,7 +4312,7 @@
     </message>
     <message>
         <source>&amp;Subjects</source>
-        <translation>&amp;Суб'екты</translation>
+        <translation>&amp;Суб&apos;екты</translation>
     </message>
     <message>
         <source>Reply Letter &amp;Templates…</source>
@@ -4229,7 +4328,7 @@
     </message>
     <message>
         <source>&amp;Import Subjects…</source>
-        <translation>&amp;Імпарт суб'ектаў…</translation>
+        <translation>&amp;Імпарт суб&apos;ектаў…</translation>
     </message>
 </context>
 <context>
@@ -4310,7 +4409,7 @@
     </message>
     <message>
         <source>handle data-subject requests</source>
-        <translation>апрацоўваць запыты суб'ектаў персанальных даных</translation>
+        <translation>апрацоўваць запыты суб&apos;ектаў персанальных даных</translation>
     </message>
     <message>
         <source>change processing purposes</source>
@@ -4359,16 +4458,16 @@
 <context>
     <name>pd::ProfileInstaller</name>
     <message>
-        <source>profile '%1': %2 refers to %3 '%4', which the profile does not define</source>
-        <translation>профіль '%1': %2 спасылаецца на %3 '%4', якога няма ў профілі</translation>
+        <source>profile &apos;%1&apos;: %2 refers to %3 &apos;%4&apos;, which the profile does not define</source>
+        <translation>профіль &apos;%1&apos;: %2 спасылаецца на %3 &apos;%4&apos;, якога няма ў профілі</translation>
     </message>
     <message>
-        <source>system '%1'</source>
-        <translation>сістэма '%1'</translation>
+        <source>system &apos;%1&apos;</source>
+        <translation>сістэма &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>purpose '%1'</source>
-        <translation>мэта '%1'</translation>
+        <source>purpose &apos;%1&apos;</source>
+        <translation>мэта &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -4378,44 +4477,44 @@
         <translation>%1:%2: %3</translation>
     </message>
     <message>
-        <source>%1:%2: field '%3': %4</source>
-        <translation>%1:%2: поле '%3': %4</translation>
+        <source>%1:%2: field &apos;%3&apos;: %4</source>
+        <translation>%1:%2: поле &apos;%3&apos;: %4</translation>
     </message>
     <message>
         <source>%1:%2: [%3]: %4</source>
         <translation>%1:%2: [%3]: %4</translation>
     </message>
     <message>
-        <source>section header is not closed (expected '[TYPE CODE]')</source>
-        <translation>загаловак секцыі не закрыты (чакаецца '[TYPE CODE]')</translation>
+        <source>section header is not closed (expected &apos;[TYPE CODE]&apos;)</source>
+        <translation>загаловак секцыі не закрыты (чакаецца &apos;[TYPE CODE]&apos;)</translation>
     </message>
     <message>
-        <source>section '%1': unknown section type (expected [profile], [controller CODE], [system CODE] or [purpose CODE])</source>
-        <translation>секцыя '%1': невядомы тып секцыі (чакаецца [profile], [controller CODE], [system CODE] або [purpose CODE])</translation>
+        <source>section &apos;%1&apos;: unknown section type (expected [profile], [controller CODE], [system CODE] or [purpose CODE])</source>
+        <translation>секцыя &apos;%1&apos;: невядомы тып секцыі (чакаецца [profile], [controller CODE], [system CODE] або [purpose CODE])</translation>
     </message>
     <message>
-        <source>section '%1': [profile] takes no code</source>
-        <translation>секцыя '%1': для [profile] код не пазначаецца</translation>
+        <source>section &apos;%1&apos;: [profile] takes no code</source>
+        <translation>секцыя &apos;%1&apos;: для [profile] код не пазначаецца</translation>
     </message>
     <message>
-        <source>section '%1': expected exactly one code, as in '[%2 CODE]'</source>
-        <translation>секцыя '%1': чакаецца роўна адзін код, напрыклад '[%2 CODE]'</translation>
+        <source>section &apos;%1&apos;: expected exactly one code, as in &apos;[%2 CODE]&apos;</source>
+        <translation>секцыя &apos;%1&apos;: чакаецца роўна адзін код, напрыклад &apos;[%2 CODE]&apos;</translation>
     </message>
     <message>
-        <source>'%1' is not a valid code (expected lowercase letters, digits and '-')</source>
-        <translation>'%1' — недапушчальны код (чакаюцца малыя лацінскія літары, лічбы і '-')</translation>
+        <source>&apos;%1&apos; is not a valid code (expected lowercase letters, digits and &apos;-&apos;)</source>
+        <translation>&apos;%1&apos; — недапушчальны код (чакаюцца малыя лацінскія літары, лічбы і &apos;-&apos;)</translation>
     </message>
     <message>
         <source>section given twice (first on line %1)</source>
         <translation>секцыя пазначана двойчы (упершыню ў радку %1)</translation>
     </message>
     <message>
-        <source>code '%1' is already used by the %2 on line %3</source>
-        <translation>код '%1' ужо заняты: секцыя %2 у радку %3</translation>
+        <source>code &apos;%1&apos; is already used by the %2 on line %3</source>
+        <translation>код &apos;%1&apos; ужо заняты: секцыя %2 у радку %3</translation>
     </message>
     <message>
-        <source>this line is neither a section header nor a field (expected '[TYPE CODE]' or 'key = value')</source>
-        <translation>радок не з'яўляецца ні загалоўкам секцыі, ні полем (чакаецца '[TYPE CODE]' або 'key = value')</translation>
+        <source>this line is neither a section header nor a field (expected &apos;[TYPE CODE]&apos; or &apos;key = value&apos;)</source>
+        <translation>радок не з&apos;яўляецца ні загалоўкам секцыі, ні полем (чакаецца &apos;[TYPE CODE]&apos; або &apos;key = value&apos;)</translation>
     </message>
     <message>
         <source>found before any section (expected a [profile] section first)</source>
@@ -4426,8 +4525,8 @@
         <translation>невядомае поле ў [%1] (чакаецца адно з: %2)</translation>
     </message>
     <message>
-        <source>required field '%1' is missing</source>
-        <translation>адсутнічае абавязковае поле '%1'</translation>
+        <source>required field &apos;%1&apos; is missing</source>
+        <translation>адсутнічае абавязковае поле &apos;%1&apos;</translation>
     </message>
     <message>
         <source>is empty (expected a value: the field is required)</source>
@@ -4438,48 +4537,48 @@
         <translation>элемент %1 спісу пусты (чакаецца спіс праз коску)</translation>
     </message>
     <message>
-        <source>'%1' is not a country code (expected an ISO 3166 alpha-2 code in capitals, such as BY or DE)</source>
-        <translation>'%1' — не код краіны (чакаецца код ISO 3166 alpha-2 вялікімі літарамі, напрыклад BY або DE)</translation>
+        <source>&apos;%1&apos; is not a country code (expected an ISO 3166 alpha-2 code in capitals, such as BY or DE)</source>
+        <translation>&apos;%1&apos; — не код краіны (чакаецца код ISO 3166 alpha-2 вялікімі літарамі, напрыклад BY або DE)</translation>
     </message>
     <message>
-        <source>'%1' is not a controller kind (expected own or client)</source>
-        <translation>'%1' — недапушчальны тып аператара (чакаецца own або client)</translation>
+        <source>&apos;%1&apos; is not a controller kind (expected own or client)</source>
+        <translation>&apos;%1&apos; — недапушчальны тып аператара (чакаецца own або client)</translation>
     </message>
     <message>
-        <source>expected contract-term, legal, backup-cycle, until-withdrawal, '&lt;N&gt; months after &lt;event&gt;' or '&lt;N&gt; years after &lt;event&gt;' with &lt;event&gt; one of %1</source>
-        <translation>чакаецца contract-term, legal, backup-cycle, until-withdrawal, '&lt;N&gt; months after &lt;event&gt;' або '&lt;N&gt; years after &lt;event&gt;', дзе &lt;event&gt; — адно з: %1</translation>
+        <source>expected contract-term, legal, backup-cycle, until-withdrawal, &apos;&lt;N&gt; months after &lt;event&gt;&apos; or &apos;&lt;N&gt; years after &lt;event&gt;&apos; with &lt;event&gt; one of %1</source>
+        <translation>чакаецца contract-term, legal, backup-cycle, until-withdrawal, &apos;&lt;N&gt; months after &lt;event&gt;&apos; або &apos;&lt;N&gt; years after &lt;event&gt;&apos;, дзе &lt;event&gt; — адно з: %1</translation>
     </message>
     <message>
         <source>the period must be at least 1 (%1)</source>
         <translation>тэрмін павінен быць не менш за 1 (%1)</translation>
     </message>
     <message>
-        <source>'%1' is not a retention event (%2)</source>
-        <translation>'%1' — недапушчальная падзея для тэрміну захоўвання (%2)</translation>
+        <source>&apos;%1&apos; is not a retention event (%2)</source>
+        <translation>&apos;%1&apos; — недапушчальная падзея для тэрміну захоўвання (%2)</translation>
     </message>
     <message>
-        <source>'%1' is not a retention rule (%2)</source>
-        <translation>'%1' — недапушчальнае правіла тэрміну захоўвання (%2)</translation>
+        <source>&apos;%1&apos; is not a retention rule (%2)</source>
+        <translation>&apos;%1&apos; — недапушчальнае правіла тэрміну захоўвання (%2)</translation>
     </message>
     <message>
-        <source>found %1 part(s) separated by '|' (%2)</source>
-        <translation>частак, падзеленых '|': %1 (%2)</translation>
+        <source>found %1 part(s) separated by &apos;|&apos; (%2)</source>
+        <translation>частак, падзеленых &apos;|&apos;: %1 (%2)</translation>
     </message>
     <message>
         <source>the name is empty (%1)</source>
         <translation>пустая назва (%1)</translation>
     </message>
     <message>
-        <source>'%1' is not a recipient role (%2)</source>
-        <translation>'%1' — недапушчальная роля атрымальніка (%2)</translation>
+        <source>&apos;%1&apos; is not a recipient role (%2)</source>
+        <translation>&apos;%1&apos; — недапушчальная роля атрымальніка (%2)</translation>
     </message>
     <message>
-        <source>'%1' is not a legal ground (expected one of: %2)</source>
-        <translation>'%1' — недапушчальная прававая падстава (чакаецца адна з: %2)</translation>
+        <source>&apos;%1&apos; is not a legal ground (expected one of: %2)</source>
+        <translation>&apos;%1&apos; — недапушчальная прававая падстава (чакаецца адна з: %2)</translation>
     </message>
     <message>
-        <source>'%1' is not a data category (expected one of: %2)</source>
-        <translation>'%1' — недапушчальная катэгорыя даных (чакаецца адна з: %2)</translation>
+        <source>&apos;%1&apos; is not a data category (expected one of: %2)</source>
+        <translation>&apos;%1&apos; — недапушчальная катэгорыя даных (чакаецца адна з: %2)</translation>
     </message>
     <message>
         <source>expected a [%1 CODE] section</source>
@@ -4514,44 +4613,44 @@
         <translation>%1: профіль больш за %2 МіБ</translation>
     </message>
     <message>
-        <source>'%1' is not what retention ends with (expected delete or anonymize)</source>
+        <source>&apos;%1&apos; is not what retention ends with (expected delete or anonymize)</source>
         <translation>«%1» — не тое, чым заканчваецца захоўванне (чакалася delete або anonymize)</translation>
     </message>
     <message>
-        <source>found %1 part(s) separated by '|' (expected 'CATEGORY | RULE | ACTION | TEXT', the last two optional)</source>
-        <translation>частак, падзеленых '|': %1 (чакаецца 'CATEGORY | RULE | ACTION | TEXT', апошнія дзве неабавязковыя)</translation>
+        <source>found %1 part(s) separated by &apos;|&apos; (expected &apos;CATEGORY | RULE | ACTION | TEXT&apos;, the last two optional)</source>
+        <translation>частак, падзеленых &apos;|&apos;: %1 (чакаецца &apos;CATEGORY | RULE | ACTION | TEXT&apos;, апошнія дзве неабавязковыя)</translation>
     </message>
     <message>
-        <source>'%1' is not one of this purpose's categories (expected one of: %2)</source>
-        <translation>'%1' — не катэгорыя даных гэтай мэты (чакаецца адна з: %2)</translation>
+        <source>&apos;%1&apos; is not one of this purpose&apos;s categories (expected one of: %2)</source>
+        <translation>&apos;%1&apos; — не катэгорыя даных гэтай мэты (чакаецца адна з: %2)</translation>
     </message>
     <message>
-        <source>category '%1' is given a period twice</source>
-        <translation>для катэгорыі '%1' тэрмін зададзены двойчы</translation>
+        <source>category &apos;%1&apos; is given a period twice</source>
+        <translation>для катэгорыі &apos;%1&apos; тэрмін зададзены двойчы</translation>
     </message>
     <message>
-        <source>expected 'NAME | processor|controller|authority|internal | COUNTRY | SAFEGUARDS | CONTRACT', the last three optional</source>
-        <translation>чакаецца 'NAME | processor|controller|authority|internal | COUNTRY | SAFEGUARDS | CONTRACT', апошнія тры неабавязковыя</translation>
+        <source>expected &apos;NAME | processor|controller|authority|internal | COUNTRY | SAFEGUARDS | CONTRACT&apos;, the last three optional</source>
+        <translation>чакаецца &apos;NAME | processor|controller|authority|internal | COUNTRY | SAFEGUARDS | CONTRACT&apos;, апошнія тры неабавязковыя</translation>
     </message>
     <message>
-        <source>'%1' is neither yes nor no</source>
-        <translation>'%1' — не yes і не no</translation>
+        <source>&apos;%1&apos; is neither yes nor no</source>
+        <translation>&apos;%1&apos; — не yes і не no</translation>
     </message>
     <message>
-        <source>is given for a purpose without special categories of data (expected 'special = yes' with it)</source>
-        <translation>пазначана для мэты без спецыяльных катэгорый даных (разам з ім чакаецца 'special = yes')</translation>
+        <source>is given for a purpose without special categories of data (expected &apos;special = yes&apos; with it)</source>
+        <translation>пазначана для мэты без спецыяльных катэгорый даных (разам з ім чакаецца &apos;special = yes&apos;)</translation>
     </message>
     <message>
-        <source>'%1' is not a DPIA status (expected one of: %2)</source>
-        <translation>'%1' — недапушчальны статус DPIA (чакаецца адзін з: %2)</translation>
+        <source>&apos;%1&apos; is not a DPIA status (expected one of: %2)</source>
+        <translation>&apos;%1&apos; — недапушчальны статус DPIA (чакаецца адзін з: %2)</translation>
     </message>
     <message>
-        <source>'%1' is not a date (expected YYYY-MM-DD)</source>
-        <translation>'%1' — не дата (чакаецца YYYY-MM-DD)</translation>
+        <source>&apos;%1&apos; is not a date (expected YYYY-MM-DD)</source>
+        <translation>&apos;%1&apos; — не дата (чакаецца YYYY-MM-DD)</translation>
     </message>
     <message>
-        <source>given twice in [%1] (first on line %2; only 'recipient' and 'category_retention' may repeat)</source>
-        <translation>пазначана двойчы ў [%1] (упершыню ў радку %2; паўтарацца могуць толькі 'recipient' і 'category_retention')</translation>
+        <source>given twice in [%1] (first on line %2; only &apos;recipient&apos; and &apos;category_retention&apos; may repeat)</source>
+        <translation>пазначана двойчы ў [%1] (упершыню ў радку %2; паўтарацца могуць толькі &apos;recipient&apos; і &apos;category_retention&apos;)</translation>
     </message>
 </context>
 <context>
@@ -4673,7 +4772,7 @@
     </message>
     <message>
         <source>Subjects</source>
-        <translation>Суб'екты</translation>
+        <translation>Суб&apos;екты</translation>
     </message>
     <message>
         <source>Categories</source>
@@ -4767,8 +4866,8 @@
         <translation>&amp;Атрымальнікі і трансгранічная перадача</translation>
     </message>
     <message>
-        <source>lowercase letters, digits and '-', such as support-chat</source>
-        <translation>малыя лацінскія літары, лічбы і '-', напрыклад support-chat</translation>
+        <source>lowercase letters, digits and &apos;-&apos;, such as support-chat</source>
+        <translation>малыя лацінскія літары, лічбы і &apos;-&apos;, напрыклад support-chat</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -4840,7 +4939,7 @@
     </message>
     <message>
         <source>the subject, a client, public sources, ...</source>
-        <translation>суб'ект, кліент, агульнадаступныя крыніцы, ...</translation>
+        <translation>суб&apos;ект, кліент, агульнадаступныя крыніцы, ...</translation>
     </message>
     <message>
         <source>comma-separated, such as collection, storage, deletion</source>
@@ -4848,7 +4947,7 @@
     </message>
     <message>
         <source>Categories of &amp;subjects:</source>
-        <translation>Катэгорыі &amp;суб'ектаў:</translation>
+        <translation>Катэгорыі &amp;суб&apos;ектаў:</translation>
     </message>
     <message>
         <source>Categories of &amp;data:</source>
@@ -4867,7 +4966,7 @@
         <translation>&amp;Віды апрацоўкі:</translation>
     </message>
     <message>
-        <source>the policy's own words for the period</source>
+        <source>the policy&apos;s own words for the period</source>
         <translation>фармулёўка тэрміну з палітыкі</translation>
     </message>
     <message>
@@ -4875,7 +4974,7 @@
         <translation>Катэгорыя</translation>
     </message>
     <message>
-        <source>Kept, and the policy's words</source>
+        <source>Kept, and the policy&apos;s words</source>
         <translation>Тэрмін захоўвання і фармулёўка палітыкі</translation>
     </message>
     <message>
@@ -4899,7 +4998,7 @@
         <translation>&amp;Тэрмін захоўвання:</translation>
     </message>
     <message>
-        <source>The policy's &amp;words:</source>
+        <source>The policy&apos;s &amp;words:</source>
         <translation>Фармулёўка &amp;палітыкі:</translation>
     </message>
     <message>
@@ -4953,7 +5052,7 @@ for other periods:</source>
         <translation>Атрымальнікі:</translation>
     </message>
     <message>
-        <source>the policy's own words for this period</source>
+        <source>the policy&apos;s own words for this period</source>
         <translation>фармулёўка гэтага тэрміну з палітыкі</translation>
     </message>
     <message>
@@ -4964,8 +5063,8 @@ for other periods:</source>
 <context>
     <name>pd::PurposeRegister</name>
     <message>
-        <source>there is no purpose '%1'</source>
-        <translation>няма мэты '%1'</translation>
+        <source>there is no purpose &apos;%1&apos;</source>
+        <translation>няма мэты &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -5011,7 +5110,7 @@ for other periods:</source>
         <translation>Мэты апрацоўкі пакуль не зарэгістраваны.</translation>
     </message>
     <message>
-        <source>A client: we process this data on the client's instructions</source>
+        <source>A client: we process this data on the client&apos;s instructions</source>
         <translation>Кліент: мы апрацоўваем гэтыя даныя па даручэнні кліента</translation>
     </message>
     <message>
@@ -5159,8 +5258,8 @@ for other periods:</source>
         <translation>Код:</translation>
     </message>
     <message>
-        <source>lowercase letters, digits and '-'</source>
-        <translation>малыя лацінскія літары, лічбы і '-'</translation>
+        <source>lowercase letters, digits and &apos;-&apos;</source>
+        <translation>малыя лацінскія літары, лічбы і &apos;-&apos;</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -5279,12 +5378,12 @@ for other periods:</source>
         <translation>Вяртанне мэты ў выкарыстанне</translation>
     </message>
     <message>
-        <source>'%1' will take no new data or consent from the day it is retired. Nothing is deleted: the data held for it stays under its retention rule, and the purpose stays in the register and its history.</source>
-        <translation>З дня вываду з выкарыстання для мэты '%1' не будуць прымацца новыя даныя і згоды. Нічога не выдаляецца: даныя, якія захоўваюцца для яе, застаюцца пад дзеяннем яе тэрміну захоўвання, а мэта застаецца ў рэестры і ў яго гісторыі.</translation>
+        <source>&apos;%1&apos; will take no new data or consent from the day it is retired. Nothing is deleted: the data held for it stays under its retention rule, and the purpose stays in the register and its history.</source>
+        <translation>З дня вываду з выкарыстання для мэты &apos;%1&apos; не будуць прымацца новыя даныя і згоды. Нічога не выдаляецца: даныя, якія захоўваюцца для яе, застаюцца пад дзеяннем яе тэрміну захоўвання, а мэта застаецца ў рэестры і ў яго гісторыі.</translation>
     </message>
     <message>
-        <source>'%1' will take new data and consents again.</source>
-        <translation>Для мэты '%1' зноў будуць прымацца новыя даныя і згоды.</translation>
+        <source>&apos;%1&apos; will take new data and consents again.</source>
+        <translation>Для мэты &apos;%1&apos; зноў будуць прымацца новыя даныя і згоды.</translation>
     </message>
     <message>
         <source>Retire</source>
@@ -5314,52 +5413,52 @@ for other periods:</source>
 <context>
     <name>pd::RegisterEditor</name>
     <message>
-        <source>code: '%1' is already used by another %2</source>
-        <translation>код: '%1' ужо заняты іншым аб'ектам тыпу %2</translation>
+        <source>code: &apos;%1&apos; is already used by another %2</source>
+        <translation>код: &apos;%1&apos; ужо заняты іншым аб&apos;ектам тыпу %2</translation>
     </message>
     <message>
-        <source>there is no %1 '%2'</source>
-        <translation>аб'ект %1 '%2' не знойдзены</translation>
+        <source>there is no %1 &apos;%2&apos;</source>
+        <translation>аб&apos;ект %1 &apos;%2&apos; не знойдзены</translation>
     </message>
     <message>
-        <source>%1 '%2' was changed by someone else meanwhile; open it again to see the changes</source>
-        <translation>аб'ект %1 '%2' тым часам зменены кімсьці іншым; адкрыйце яго зноў, каб убачыць змены</translation>
+        <source>%1 &apos;%2&apos; was changed by someone else meanwhile; open it again to see the changes</source>
+        <translation>аб&apos;ект %1 &apos;%2&apos; тым часам зменены кімсьці іншым; адкрыйце яго зноў, каб убачыць змены</translation>
     </message>
     <message>
-        <source>code: '%1' is not a valid code</source>
-        <translation>код: '%1' — недапушчальны код</translation>
+        <source>code: &apos;%1&apos; is not a valid code</source>
+        <translation>код: &apos;%1&apos; — недапушчальны код</translation>
     </message>
     <message>
-        <source>field '%1': holds a line break or '|', which the register cannot keep</source>
-        <translation>поле '%1': змяшчае перанос радка або '|', якія рэестр не можа захаваць</translation>
+        <source>field &apos;%1&apos;: holds a line break or &apos;|&apos;, which the register cannot keep</source>
+        <translation>поле &apos;%1&apos;: змяшчае перанос радка або &apos;|&apos;, якія рэестр не можа захаваць</translation>
     </message>
     <message>
         <source>reason: a reason is required</source>
         <translation>прычына: трэба пазначыць прычыну</translation>
     </message>
     <message>
-        <source>there is no purpose '%1'</source>
-        <translation>няма мэты '%1'</translation>
+        <source>there is no purpose &apos;%1&apos;</source>
+        <translation>няма мэты &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>purpose '%1' is in use, not retired</source>
-        <translation>мэта апрацоўкі '%1' выкарыстоўваецца і не выведзена з выкарыстання</translation>
+        <source>purpose &apos;%1&apos; is in use, not retired</source>
+        <translation>мэта апрацоўкі &apos;%1&apos; выкарыстоўваецца і не выведзена з выкарыстання</translation>
     </message>
     <message>
-        <source>purpose '%1' was retired on %2</source>
-        <translation>мэта апрацоўкі '%1' выведзена з выкарыстання %2</translation>
+        <source>purpose &apos;%1&apos; was retired on %2</source>
+        <translation>мэта апрацоўкі &apos;%1&apos; выведзена з выкарыстання %2</translation>
     </message>
     <message>
         <source>name: a processor needs a name</source>
         <translation>найменне: у ўпаўнаважанай асобы павінна быць найменне</translation>
     </message>
     <message>
-        <source>there is no processor '%1'</source>
-        <translation>няма ўпаўнаважанай асобы '%1'</translation>
+        <source>there is no processor &apos;%1&apos;</source>
+        <translation>няма ўпаўнаважанай асобы &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>processor '%1' was changed by someone else meanwhile; open it again to see the changes</source>
-        <translation>упаўнаважаная асоба '%1' тым часам зменена кімсьці іншым; адкрыйце яе зноў, каб убачыць змены</translation>
+        <source>processor &apos;%1&apos; was changed by someone else meanwhile; open it again to see the changes</source>
+        <translation>упаўнаважаная асоба &apos;%1&apos; тым часам зменена кімсьці іншым; адкрыйце яе зноў, каб убачыць змены</translation>
     </message>
 </context>
 <context>
@@ -5553,7 +5652,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Subjects (approx.)</source>
-        <translation>Закранута суб'ектаў (прыбл.)</translation>
+        <translation>Закранута суб&apos;ектаў (прыбл.)</translation>
     </message>
     <message>
         <source>Records (approx.)</source>
@@ -5577,7 +5676,7 @@ for other periods:</source>
     </message>
     <message>
         <source>High risk: subjects told (art. 34)</source>
-        <translation>Высокая рызыка: апавяшчэнне суб'ектаў (GDPR арт. 34)</translation>
+        <translation>Высокая рызыка: апавяшчэнне суб&apos;ектаў (GDPR арт. 34)</translation>
     </message>
     <message>
         <source>Notifications to regulators</source>
@@ -5673,7 +5772,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Subject</source>
-        <translation>Суб'ект</translation>
+        <translation>Суб&apos;ект</translation>
     </message>
     <message>
         <source>Name</source>
@@ -5745,11 +5844,11 @@ for other periods:</source>
     </message>
     <message>
         <source>Subjects per purpose (now)</source>
-        <translation>Суб'екты па мэтах апрацоўкі (на бягучы момант)</translation>
+        <translation>Суб&apos;екты па мэтах апрацоўкі (на бягучы момант)</translation>
     </message>
     <message>
         <source>Subjects per data category (now)</source>
-        <translation>Суб'екты па катэгорыях даных (на бягучы момант)</translation>
+        <translation>Суб&apos;екты па катэгорыях даных (на бягучы момант)</translation>
     </message>
     <message>
         <source>Erasures per month</source>
@@ -5779,7 +5878,7 @@ for other periods:</source>
         <translation>Адказ на запыт #%1</translation>
     </message>
     <message>
-        <source>The letter is made in %1 from the office's template (Tools → Reply letter templates) and kept with the request.</source>
+        <source>The letter is made in %1 from the office&apos;s template (Tools → Reply letter templates) and kept with the request.</source>
         <translation>Ліст (мова: %1) складаецца па шаблоне арганізацыі (Інструменты → Шаблоны адказаў) і захоўваецца разам з запытам.</translation>
     </message>
     <message>
@@ -5799,7 +5898,7 @@ for other periods:</source>
         <translation>Што зроблена</translation>
     </message>
     <message>
-        <source>in the letter's language, e.g. Your data were erased from all our systems.</source>
+        <source>in the letter&apos;s language, e.g. Your data were erased from all our systems.</source>
         <translation>на мове ліста, напрыклад: Вашы даныя выдалены з усіх нашых сістэм.</translation>
     </message>
     <message>
@@ -5827,7 +5926,7 @@ for other periods:</source>
         <translation>Дата адпраўкі</translation>
     </message>
     <message>
-        <source>Signatory's position</source>
+        <source>Signatory&apos;s position</source>
         <translation>Пасада падпісанта</translation>
     </message>
     <message>
@@ -5893,15 +5992,15 @@ for other periods:</source>
         <translation>з %1 па %2</translation>
     </message>
     <message>
-        <source>the register has no client we process for; a processor's record needs one</source>
+        <source>the register has no client we process for; a processor&apos;s record needs one</source>
         <translation>у рэестры няма кліента, па даручэнні якога мы апрацоўваем даныя; ён патрэбны для рэестра апрацоўкі па даручэнні</translation>
     </message>
     <message>
-        <source>controller: '%1' is our own; its record is the report ropa</source>
+        <source>controller: &apos;%1&apos; is our own; its record is the report ropa</source>
         <translation>controller: «%1» — наш уласны аператар; яго рэестр — справаздача ropa</translation>
     </message>
     <message>
-        <source>controller: '%1' is a client; its record is the report processor-record</source>
+        <source>controller: &apos;%1&apos; is a client; its record is the report processor-record</source>
         <translation>controller: «%1» — кліент; яго рэестр — справаздача processor-record</translation>
     </message>
     <message>
@@ -5941,8 +6040,8 @@ for other periods:</source>
         <translation>Статыстыка</translation>
     </message>
     <message>
-        <source>Subject's data (access, portability)</source>
-        <translation>Даныя суб'екта (доступ, пераноснасць)</translation>
+        <source>Subject&apos;s data (access, portability)</source>
+        <translation>Даныя суб&apos;екта (доступ, пераноснасць)</translation>
     </message>
     <message>
         <source>period: the first and the last day are required</source>
@@ -5957,8 +6056,8 @@ for other periods:</source>
         <translation>невядомая справаздача</translation>
     </message>
     <message>
-        <source>request: only a subject's data answers a request</source>
-        <translation>request: да запыту далучаюцца толькі даныя суб'екта</translation>
+        <source>request: only a subject&apos;s data answers a request</source>
+        <translation>request: да запыту далучаюцца толькі даныя суб&apos;екта</translation>
     </message>
     <message>
         <source>Information systems</source>
@@ -6012,7 +6111,7 @@ for other periods:</source>
 <context>
     <name>pd::ReportsPage</name>
     <message>
-        <source>The controller's record of processing activities (GDPR art. 30(1), Belarus Decree 422 sub. 3.5), one row per activity as the ICO and CNIL templates lay it out.</source>
+        <source>The controller&apos;s record of processing activities (GDPR art. 30(1), Belarus Decree 422 sub. 3.5), one row per activity as the ICO and CNIL templates lay it out.</source>
         <translation>Рэестр аперацый па апрацоўцы персанальных даных аператара (GDPR, арт. 30(1); Указ № 422, падп. 3.5): па радку на кожную аперацыю, як у шаблонах ICO і CNIL.</translation>
     </message>
     <message>
@@ -6041,11 +6140,11 @@ for other periods:</source>
     </message>
     <message>
         <source>Requests per right and status, the on-time rate, subjects per purpose and category, erasures per month.</source>
-        <translation>Запыты па правах і статусах, доля выкананых у тэрмін, суб'екты па мэтах і катэгорыях, выдаленні па месяцах.</translation>
+        <translation>Запыты па правах і статусах, доля выкананых у тэрмін, суб&apos;екты па мэтах і катэгорыях, выдаленні па месяцах.</translation>
     </message>
     <message>
         <source>Everything held about one subject, with its rights, for an access or portability request: a readable PDF, JSON to take elsewhere, and CSV.</source>
-        <translation>Усе даныя пра аднаго суб'екта і яго правы — для запыту на доступ або пераноснасць: зручны для чытання PDF, JSON для пераносу і CSV.</translation>
+        <translation>Усе даныя пра аднаго суб&apos;екта і яго правы — для запыту на доступ або пераноснасць: зручны для чытання PDF, JSON для пераносу і CSV.</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
@@ -6092,7 +6191,7 @@ for other periods:</source>
         <translation>&amp;Друк…</translation>
     </message>
     <message>
-        <source>Print the report's pages (Ctrl+P)</source>
+        <source>Print the report&apos;s pages (Ctrl+P)</source>
         <translation>Раздрукаваць старонкі справаздачы (Ctrl+P)</translation>
     </message>
     <message>
@@ -6120,15 +6219,15 @@ for other periods:</source>
         <translation>Для вашай ролі справаздач няма</translation>
     </message>
     <message>
-        <source>Reports are made by privacy officers and auditors; administrators make the audit extract, support agents the subject's data for their requests.</source>
-        <translation>Справаздачы фарміруюць адказныя за абарону даных і аўдытары; адміністратары — выпіску з журнала аўдыту, супрацоўнікі падтрымкі — даныя суб'екта па сваіх запытах.</translation>
+        <source>Reports are made by privacy officers and auditors; administrators make the audit extract, support agents the subject&apos;s data for their requests.</source>
+        <translation>Справаздачы фарміруюць адказныя за абарону даных і аўдытары; адміністратары — выпіску з журнала аўдыту, супрацоўнікі падтрымкі — даныя суб&apos;екта па сваіх запытах.</translation>
     </message>
     <message>
         <source>Draw Up an Act of Destruction</source>
         <translation>Складанне акта аб знішчэнні</translation>
     </message>
     <message>
-        <source>Draw up a new act of destruction for what you chose? It gets the next number and is kept for three years; to print an existing act again, choose "Print an act again" and its number.</source>
+        <source>Draw up a new act of destruction for what you chose? It gets the next number and is kept for three years; to print an existing act again, choose &quot;Print an act again&quot; and its number.</source>
         <translation>Скласці новы акт аб знішчэнні па выбраных даных? Ён атрымае наступны нумар і будзе захоўвацца тры гады; каб паўторна раздрукаваць існуючы акт, выберыце «Паўторны друк акта» і яго нумар.</translation>
     </message>
     <message>
@@ -6204,8 +6303,8 @@ for other periods:</source>
         <translation>Аператар:</translation>
     </message>
     <message>
-        <source>One subject's deletion</source>
-        <translation>Выдаленне аднаго суб'екта</translation>
+        <source>One subject&apos;s deletion</source>
+        <translation>Выдаленне аднаго суб&apos;екта</translation>
     </message>
     <message>
         <source>The erasure of a request</source>
@@ -6229,11 +6328,11 @@ for other periods:</source>
     </message>
     <message>
         <source>Subject number, e.g. 1042</source>
-        <translation>Нумар суб'екта, напрыклад 1042</translation>
+        <translation>Нумар суб&apos;екта, напрыклад 1042</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation>Суб'ект:</translation>
+        <translation>Суб&apos;ект:</translation>
     </message>
     <message>
         <source>Request:</source>
@@ -6284,11 +6383,11 @@ for other periods:</source>
     <name>pd::RequestClosing</name>
     <message>
         <source>reply: the letter is not a PDF document</source>
-        <translation>адказ: ліст не з'яўляецца дакументам PDF</translation>
+        <translation>адказ: ліст не з&apos;яўляецца дакументам PDF</translation>
     </message>
     <message>
-        <source>form: expected email, letter or in-person, got '%1'</source>
-        <translation>форма: чакаецца email, letter або in-person, атрымана '%1'</translation>
+        <source>form: expected email, letter or in-person, got &apos;%1&apos;</source>
+        <translation>форма: чакаецца email, letter або in-person, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
         <source>sent on: %1 is in the future</source>
@@ -6351,23 +6450,23 @@ for other periods:</source>
     <name>pd::RequestExecution</name>
     <message>
         <source>consent #%1 is not an active consent of this subject</source>
-        <translation>згода #%1 не з'яўляецца дзейнай згодай гэтага суб'екта</translation>
+        <translation>згода #%1 не з&apos;яўляецца дзейнай згодай гэтага суб&apos;екта</translation>
     </message>
     <message>
         <source>the subject has no active consent to withdraw</source>
-        <translation>у суб'екта няма дзейнай згоды, якую можна адклікаць</translation>
+        <translation>у суб&apos;екта няма дзейнай згоды, якую можна адклікаць</translation>
     </message>
     <message>
         <source>request #%1 is %2: it is carried out once the identity is confirmed and the request is in progress</source>
         <translation>запыт #%1 у статусе «%2»: ён выконваецца пасля пацвярджэння асобы, калі запыт у рабоце</translation>
     </message>
     <message>
-        <source>a request of type %1 cannot run '%2'</source>
-        <translation>запыт тыпу «%1» не можа выканаць '%2'</translation>
+        <source>a request of type %1 cannot run &apos;%2&apos;</source>
+        <translation>запыт тыпу «%1» не можа выканаць &apos;%2&apos;</translation>
     </message>
     <message>
         <source>request #%1 is not linked to a subject: there is no data to act on</source>
-        <translation>запыт #%1 не звязаны з суб'ектам: няма даных для апрацоўкі</translation>
+        <translation>запыт #%1 не звязаны з суб&apos;ектам: няма даных для апрацоўкі</translation>
     </message>
     <message>
         <source>request #%1 (%2)</source>
@@ -6379,23 +6478,23 @@ for other periods:</source>
     </message>
     <message>
         <source>Subject #%1 deleted</source>
-        <translation>Суб'ект #%1 выдалены</translation>
+        <translation>Суб&apos;ект #%1 выдалены</translation>
     </message>
     <message>
         <source>Subject #%1 anonymized</source>
-        <translation>Суб'ект #%1 абязасоблены</translation>
+        <translation>Суб&apos;ект #%1 абязасоблены</translation>
     </message>
     <message>
         <source>Subject #%1 blocked until %2</source>
-        <translation>Суб'ект #%1 заблакаваны да %2</translation>
+        <translation>Суб&apos;ект #%1 заблакаваны да %2</translation>
     </message>
     <message>
         <source>Subject #%1 blocked</source>
-        <translation>Суб'ект #%1 заблакаваны</translation>
+        <translation>Суб&apos;ект #%1 заблакаваны</translation>
     </message>
     <message>
-        <source>Field '%1' of subject #%2 corrected</source>
-        <translation>Поле '%1' суб'екта #%2 выпраўлена</translation>
+        <source>Field &apos;%1&apos; of subject #%2 corrected</source>
+        <translation>Поле &apos;%1&apos; суб&apos;екта #%2 выпраўлена</translation>
     </message>
     <message numerus="yes">
         <source>%n consent(s) withdrawn; erasure of the data kept for them scheduled by %1</source>
@@ -6406,11 +6505,11 @@ for other periods:</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The subject's data attached (%n item(s))</source>
+        <source>The subject&apos;s data attached (%n item(s))</source>
         <translation>
-            <numerusform>Даныя суб'екта дададзены (%n элемент)</numerusform>
-            <numerusform>Даныя суб'екта дададзены (%n элементы)</numerusform>
-            <numerusform>Даныя суб'екта дададзены (%n элементаў)</numerusform>
+            <numerusform>Даныя суб&apos;екта дададзены (%n элемент)</numerusform>
+            <numerusform>Даныя суб&apos;екта дададзены (%n элементы)</numerusform>
+            <numerusform>Даныя суб&apos;екта дададзены (%n элементаў)</numerusform>
         </translation>
     </message>
     <message>
@@ -6464,7 +6563,7 @@ for other periods:</source>
         <translation>Асабіста</translation>
     </message>
     <message>
-        <source>The substance of the request, in the requester's words</source>
+        <source>The substance of the request, in the requester&apos;s words</source>
         <translation>Сутнасць запыту словамі заяўніка</translation>
     </message>
     <message>
@@ -6497,11 +6596,11 @@ for other periods:</source>
     </message>
     <message>
         <source>subject number, if known</source>
-        <translation>нумар суб'екта, калі вядомы</translation>
+        <translation>нумар суб&apos;екта, калі вядомы</translation>
     </message>
     <message>
         <source>Register as a new subject</source>
-        <translation>Зарэгістраваць як новага суб'екта</translation>
+        <translation>Зарэгістраваць як новага суб&apos;екта</translation>
     </message>
     <message>
         <source>surname, first name, patronymic</source>
@@ -6533,7 +6632,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Subject:</source>
-        <translation>Суб'ект:</translation>
+        <translation>Суб&apos;ект:</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -6585,15 +6684,15 @@ for other periods:</source>
     </message>
     <message>
         <source>Subject: expected a subject number.</source>
-        <translation>Суб'ект: чакаецца нумар суб'екта.</translation>
+        <translation>Суб&apos;ект: чакаецца нумар суб&apos;екта.</translation>
     </message>
     <message>
         <source>Subject: link an existing subject or register a new one, not both.</source>
-        <translation>Суб'ект: укажыце існуючага суб'екта або зарэгіструйце новага, але не адначасова.</translation>
+        <translation>Суб&apos;ект: укажыце існуючага суб&apos;екта або зарэгіструйце новага, але не адначасова.</translation>
     </message>
     <message>
         <source>Name: required when the request is not linked to a subject.</source>
-        <translation>Імя: абавязкова, калі запыт не звязаны з суб'ектам.</translation>
+        <translation>Імя: абавязкова, калі запыт не звязаны з суб&apos;ектам.</translation>
     </message>
     <message>
         <source>Date of birth: expected YYYY-MM-DD.</source>
@@ -6605,7 +6704,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Document of authority: required when a representative acts for the subject.</source>
-        <translation>Дакумент аб паўнамоцтвах: абавязковы, калі ад імя суб'екта дзейнічае прадстаўнік.</translation>
+        <translation>Дакумент аб паўнамоцтвах: абавязковы, калі ад імя суб&apos;екта дзейнічае прадстаўнік.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -6690,16 +6789,16 @@ for other periods:</source>
 <context>
     <name>pd::RequestPanel</name>
     <message>
-        <source>Delete the subject's data</source>
-        <translation>Выдаліць даныя суб'екта</translation>
+        <source>Delete the subject&apos;s data</source>
+        <translation>Выдаліць даныя суб&apos;екта</translation>
     </message>
     <message>
         <source>Anonymize the subject</source>
-        <translation>Абязасобіць суб'екта</translation>
+        <translation>Абязасобіць суб&apos;екта</translation>
     </message>
     <message>
-        <source>Block the subject's data</source>
-        <translation>Заблакаваць даныя суб'екта</translation>
+        <source>Block the subject&apos;s data</source>
+        <translation>Заблакаваць даныя суб&apos;екта</translation>
     </message>
     <message>
         <source>Correct a field</source>
@@ -6710,8 +6809,8 @@ for other periods:</source>
         <translation>Адклікаць згоду і запланаваць выдаленне</translation>
     </message>
     <message>
-        <source>Attach the subject's data</source>
-        <translation>Дадаць даныя суб'екта</translation>
+        <source>Attach the subject&apos;s data</source>
+        <translation>Дадаць даныя суб&apos;екта</translation>
     </message>
     <message>
         <source>← Back to the list</source>
@@ -6819,7 +6918,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Subject</source>
-        <translation>Суб'ект</translation>
+        <translation>Суб&apos;ект</translation>
     </message>
     <message>
         <source>#%1 %2</source>
@@ -6919,7 +7018,7 @@ for other periods:</source>
     </message>
     <message>
         <source>an open request #%1 of the same subject and type exists</source>
-        <translation>ёсць адкрыты запыт #%1 таго ж суб'екта і тыпу</translation>
+        <translation>ёсць адкрыты запыт #%1 таго ж суб&apos;екта і тыпу</translation>
     </message>
     <message>
         <source>Replied</source>
@@ -6959,7 +7058,7 @@ for other periods:</source>
     </message>
     <message>
         <source>The request is not linked to a subject</source>
-        <translation>Запыт не звязаны з суб'ектам</translation>
+        <translation>Запыт не звязаны з суб&apos;ектам</translation>
     </message>
     <message>
         <source>Nothing to carry out for this type</source>
@@ -6990,8 +7089,8 @@ for other periods:</source>
         <translation>Праверка асобы</translation>
     </message>
     <message>
-        <source>Record how the requester's identity was checked. Proportionate means: no more than the request needs. Only that a document was seen is recorded; never keep a copy or its number.</source>
-        <translation>Запішыце, як правяралася асоба заяўніка. Суразмерна — значыць не больш, чым патрабуе запыт. Запісваецца толькі факт прад'яўлення дакумента; ніколі не захоўвайце яго копію або нумар.</translation>
+        <source>Record how the requester&apos;s identity was checked. Proportionate means: no more than the request needs. Only that a document was seen is recorded; never keep a copy or its number.</source>
+        <translation>Запішыце, як правяралася асоба заяўніка. Суразмерна — значыць не больш, чым патрабуе запыт. Запісваецца толькі факт прад&apos;яўлення дакумента; ніколі не захоўвайце яго копію або нумар.</translation>
     </message>
     <message>
         <source>Record</source>
@@ -7003,7 +7102,7 @@ for other periods:</source>
     </message>
     <message>
         <source>e.g. ID card shown at the office</source>
-        <translation>напрыклад, пасведчанне асобы прад'яўлена ў офісе</translation>
+        <translation>напрыклад, пасведчанне асобы прад&apos;яўлена ў офісе</translation>
     </message>
     <message>
         <source>Result</source>
@@ -7107,7 +7206,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Runs on subject #%1 (%2). The change is recorded in the audit trail with this request.</source>
-        <translation>Выконваецца для суб'екта #%1 (%2). Змена запісваецца ў журнал аўдыту разам з гэтым запытам.</translation>
+        <translation>Выконваецца для суб&apos;екта #%1 (%2). Змена запісваецца ў журнал аўдыту разам з гэтым запытам.</translation>
     </message>
     <message>
         <source>Carry out</source>
@@ -7139,11 +7238,11 @@ for other periods:</source>
     </message>
     <message>
         <source>Delete all data of subject #%1 (%2)? Items, consents and disclosures are removed for good; only the fact of deletion is kept.</source>
-        <translation>Выдаліць усе даныя суб'екта #%1 (%2)? Элементы даных, згоды і прадастаўленні выдаляюцца беззваротна; захоўваецца толькі факт выдалення.</translation>
+        <translation>Выдаліць усе даныя суб&apos;екта #%1 (%2)? Элементы даных, згоды і прадастаўленні выдаляюцца беззваротна; захоўваецца толькі факт выдалення.</translation>
     </message>
     <message>
         <source>Anonymize subject #%1 (%2)? Names, contacts and identifiers are replaced for good and cannot be restored.</source>
-        <translation>Абязасобіць суб'екта #%1 (%2)? Імёны, кантакты і ідэнтыфікатары замяняюцца беззваротна і не могуць быць адноўлены.</translation>
+        <translation>Абязасобіць суб&apos;екта #%1 (%2)? Імёны, кантакты і ідэнтыфікатары замяняюцца беззваротна і не могуць быць адноўлены.</translation>
     </message>
     <message>
         <source>A second officer must approve this (approval #%1). The request waits until then.</source>
@@ -7261,14 +7360,14 @@ for other periods:</source>
     </message>
     <message>
         <source>Subject</source>
-        <translation>Суб'ект</translation>
+        <translation>Суб&apos;ект</translation>
     </message>
     <message>
         <source>Requester</source>
         <translation>Заяўнік</translation>
     </message>
     <message>
-        <source>Requester's address and contacts</source>
+        <source>Requester&apos;s address and contacts</source>
         <translation>Адрас і кантакты заяўніка</translation>
     </message>
     <message>
@@ -7376,8 +7475,8 @@ for other periods:</source>
         <translation>%1 (выдалены)</translation>
     </message>
     <message>
-        <source>(withheld: the subject's data was erased)</source>
-        <translation>(не прыводзіцца: даныя суб'екта выдалены)</translation>
+        <source>(withheld: the subject&apos;s data was erased)</source>
+        <translation>(не прыводзіцца: даныя суб&apos;екта выдалены)</translation>
     </message>
     <message>
         <source>paused since %1</source>
@@ -7425,7 +7524,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Register of data-subject requests</source>
-        <translation>Рэестр запытаў суб'ектаў персанальных даных</translation>
+        <translation>Рэестр запытаў суб&apos;ектаў персанальных даных</translation>
     </message>
     <message>
         <source>Belarus Law 99-Z art. 14; GDPR arts. 12 to 22</source>
@@ -7476,7 +7575,7 @@ for other periods:</source>
     </message>
     <message>
         <source>subject: the register has no own controller to keep a new subject under</source>
-        <translation>суб'ект: у рэестры няма ўласнага аператара, за якім можна запісаць новага суб'екта</translation>
+        <translation>суб&apos;ект: у рэестры няма ўласнага аператара, за якім можна запісаць новага суб&apos;екта</translation>
     </message>
     <message>
         <source>requester name: required (surname, first name and patronymic where there is one)</source>
@@ -7495,20 +7594,20 @@ for other periods:</source>
         <translation>дата нараджэння: павінна быць датай у мінулым</translation>
     </message>
     <message>
-        <source>channel: expected email, web-form, letter, phone or in-person, got '%1'</source>
-        <translation>канал: чакаецца email, web-form, letter, phone або in-person, атрымана '%1'</translation>
+        <source>channel: expected email, web-form, letter, phone or in-person, got &apos;%1&apos;</source>
+        <translation>канал: чакаецца email, web-form, letter, phone або in-person, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>form of the answer: expected email, letter or in-person, got '%1'</source>
-        <translation>форма адказу: чакаецца email, letter або in-person, атрымана '%1'</translation>
+        <source>form of the answer: expected email, letter or in-person, got &apos;%1&apos;</source>
+        <translation>форма адказу: чакаецца email, letter або in-person, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>language: expected en or ru, got '%1'</source>
-        <translation>мова: чакаецца en або ru, атрымана '%1'</translation>
+        <source>language: expected en or ru, got &apos;%1&apos;</source>
+        <translation>мова: чакаецца en або ru, атрымана &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>representative's document: required when a representative acts for the subject (power of attorney or other document of authority)</source>
-        <translation>дакумент прадстаўніка: абавязковы, калі ад імя суб'екта дзейнічае прадстаўнік (даверанасць або іншы дакумент аб паўнамоцтвах)</translation>
+        <source>representative&apos;s document: required when a representative acts for the subject (power of attorney or other document of authority)</source>
+        <translation>дакумент прадстаўніка: абавязковы, калі ад імя суб&apos;екта дзейнічае прадстаўнік (даверанасць або іншы дакумент аб паўнамоцтвах)</translation>
     </message>
     <message>
         <source>e-mail: required when the answer goes by e-mail</source>
@@ -7520,15 +7619,15 @@ for other periods:</source>
     </message>
     <message>
         <source>subject: either link an existing subject or create one, not both</source>
-        <translation>суб'ект: укажыце існуючага суб'екта або стварыце новага, але не адначасова</translation>
+        <translation>суб&apos;ект: укажыце існуючага суб&apos;екта або стварыце новага, але не адначасова</translation>
     </message>
     <message>
         <source>subject: there is no subject #%1</source>
-        <translation>суб'ект: няма суб'екта #%1</translation>
+        <translation>суб&apos;ект: няма суб&apos;екта #%1</translation>
     </message>
     <message>
         <source>Request registered; an open request #%1 of the same subject and type exists (possible duplicate)</source>
-        <translation>Запыт зарэгістраваны; ёсць адкрыты запыт #%1 таго ж суб'екта і тыпу (магчымы дублікат)</translation>
+        <translation>Запыт зарэгістраваны; ёсць адкрыты запыт #%1 таго ж суб&apos;екта і тыпу (магчымы дублікат)</translation>
     </message>
     <message>
         <source>Request registered</source>
@@ -7536,7 +7635,7 @@ for other periods:</source>
     </message>
     <message>
         <source>method: say how the identity was checked (e.g. ID card shown at the office)</source>
-        <translation>спосаб: пазначце, як правяралася асоба (напрыклад, пасведчанне асобы прад'яўлена ў офісе)</translation>
+        <translation>спосаб: пазначце, як правяралася асоба (напрыклад, пасведчанне асобы прад&apos;яўлена ў офісе)</translation>
     </message>
     <message>
         <source>Identity confirmed: %1</source>
@@ -7677,7 +7776,7 @@ for other periods:</source>
         <translation>Ваша роля (%1) не прадугледжвае апрацоўку запытаў</translation>
     </message>
     <message>
-        <source>Requester's name or request number</source>
+        <source>Requester&apos;s name or request number</source>
         <translation>Імя заяўніка або нумар запыту</translation>
     </message>
     <message>
@@ -7777,7 +7876,7 @@ for other periods:</source>
     </message>
     <message>
         <source>subject #%1 is not blocked</source>
-        <translation>суб'ект #%1 не заблакаваны</translation>
+        <translation>суб&apos;ект #%1 не заблакаваны</translation>
     </message>
 </context>
 <context>
@@ -7787,8 +7886,8 @@ for other periods:</source>
         <translation>дата збору</translation>
     </message>
     <message>
-        <source>the subject's registration</source>
-        <translation>рэгістрацыя суб'екта</translation>
+        <source>the subject&apos;s registration</source>
+        <translation>рэгістрацыя суб&apos;екта</translation>
     </message>
     <message>
         <source>the end of the contract</source>
@@ -7807,7 +7906,7 @@ for other periods:</source>
         <translation>адкліканне згоды</translation>
     </message>
     <message>
-        <source>an event the rule does not know ('%1')</source>
+        <source>an event the rule does not know (&apos;%1&apos;)</source>
         <translation>падзея, невядомая правілу («%1»)</translation>
     </message>
     <message>
@@ -7870,8 +7969,8 @@ for other periods:</source>
         <translation>Выканаць ачыстку па тэрмінах захоўвання можа толькі адказны за абарону даных.</translation>
     </message>
     <message>
-        <source>As of %1. Data past its retention period is deleted or anonymized as each purpose's rule says. Blocked data, data of a subject with an open request and data under a legal hold are held back.</source>
-        <translation>Па стане на %1. Даныя з мінулым тэрмінам захоўвання выдаляюцца або абязасабляюцца, як патрабуе правіла кожнай мэты. Заблакіраваныя даныя, даныя суб'екта з адкрытым запытам і даныя пад юрыдычным утрыманнем не закранаюцца.</translation>
+        <source>As of %1. Data past its retention period is deleted or anonymized as each purpose&apos;s rule says. Blocked data, data of a subject with an open request and data under a legal hold are held back.</source>
+        <translation>Па стане на %1. Даныя з мінулым тэрмінам захоўвання выдаляюцца або абязасабляюцца, як патрабуе правіла кожнай мэты. Заблакіраваныя даныя, даныя суб&apos;екта з адкрытым запытам і даныя пад юрыдычным утрыманнем не закранаюцца.</translation>
     </message>
     <message>
         <source>Anonymize</source>
@@ -7912,9 +8011,9 @@ for other periods:</source>
     <message numerus="yes">
         <source>Delete or anonymize the data whose retention period is over (%Ln item(s) and scheduled erasure(s))? A subject that keeps nothing else is deleted, or anonymized, as a whole. Held-back data stays. This cannot be undone.</source>
         <translation>
-            <numerusform>Выдаліць або абязасобіць даныя з мінулым тэрмінам захоўвання (%Ln элемент або запланаванае выдаленне)? Суб'ект, у якога не застанецца іншых даных, выдаляецца або абязасабляецца цалкам. Утрыманыя даныя застаюцца. Гэта незваротна.</numerusform>
-            <numerusform>Выдаліць або абязасобіць даныя з мінулым тэрмінам захоўвання (%Ln элементы і запланаваныя выдаленні)? Суб'ект, у якога не застанецца іншых даных, выдаляецца або абязасабляецца цалкам. Утрыманыя даныя застаюцца. Гэта незваротна.</numerusform>
-            <numerusform>Выдаліць або абязасобіць даныя з мінулым тэрмінам захоўвання (%Ln элементаў і запланаваных выдаленняў)? Суб'ект, у якога не застанецца іншых даных, выдаляецца або абязасабляецца цалкам. Утрыманыя даныя застаюцца. Гэта незваротна.</numerusform>
+            <numerusform>Выдаліць або абязасобіць даныя з мінулым тэрмінам захоўвання (%Ln элемент або запланаванае выдаленне)? Суб&apos;ект, у якога не застанецца іншых даных, выдаляецца або абязасабляецца цалкам. Утрыманыя даныя застаюцца. Гэта незваротна.</numerusform>
+            <numerusform>Выдаліць або абязасобіць даныя з мінулым тэрмінам захоўвання (%Ln элементы і запланаваныя выдаленні)? Суб&apos;ект, у якога не застанецца іншых даных, выдаляецца або абязасабляецца цалкам. Утрыманыя даныя застаюцца. Гэта незваротна.</numerusform>
+            <numerusform>Выдаліць або абязасобіць даныя з мінулым тэрмінам захоўвання (%Ln элементаў і запланаваных выдаленняў)? Суб&apos;ект, у якога не застанецца іншых даных, выдаляецца або абязасабляецца цалкам. Утрыманыя даныя застаюцца. Гэта незваротна.</numerusform>
         </translation>
     </message>
     <message>
@@ -7928,14 +8027,14 @@ for other periods:</source>
     <message numerus="yes">
         <source>Nothing was done: the sweep would change %Ln subject(s), more than one officer may change alone. Approval #%1 waits for a second officer (Tools &gt; Pending Approvals).</source>
         <translation>
-            <numerusform>Нічога не зроблена: ачыстка закранула б %Ln суб'екта — больш, чым адзін адказны можа змяніць сам. Узгадненне #%1 чакае другога адказнага (Інструменты &gt; Чакаюць узгаднення).</numerusform>
-            <numerusform>Нічога не зроблена: ачыстка закранула б %Ln суб'ектаў — больш, чым адзін адказны можа змяніць сам. Узгадненне #%1 чакае другога адказнага (Інструменты &gt; Чакаюць узгаднення).</numerusform>
-            <numerusform>Нічога не зроблена: ачыстка закранула б %Ln суб'ектаў — больш, чым адзін адказны можа змяніць сам. Узгадненне #%1 чакае другога адказнага (Інструменты &gt; Чакаюць узгаднення).</numerusform>
+            <numerusform>Нічога не зроблена: ачыстка закранула б %Ln суб&apos;екта — больш, чым адзін адказны можа змяніць сам. Узгадненне #%1 чакае другога адказнага (Інструменты &gt; Чакаюць узгаднення).</numerusform>
+            <numerusform>Нічога не зроблена: ачыстка закранула б %Ln суб&apos;ектаў — больш, чым адзін адказны можа змяніць сам. Узгадненне #%1 чакае другога адказнага (Інструменты &gt; Чакаюць узгаднення).</numerusform>
+            <numerusform>Нічога не зроблена: ачыстка закранула б %Ln суб&apos;ектаў — больш, чым адзін адказны можа змяніць сам. Узгадненне #%1 чакае другога адказнага (Інструменты &gt; Чакаюць узгаднення).</numerusform>
         </translation>
     </message>
     <message>
         <source>Sweep done. Subjects deleted: %1, anonymized: %2. Subjects that keep other data: %3 (items deleted: %4, anonymized: %5). Scheduled erasures carried out: %6.</source>
-        <translation>Ачыстка выканана. Суб'ектаў выдалена: %1, абязасоблена: %2. Суб'ектаў, у якіх засталіся іншыя даныя: %3 (элементаў выдалена: %4, абязасоблена: %5). Запланаваных выдаленняў выканана: %6.</translation>
+        <translation>Ачыстка выканана. Суб&apos;ектаў выдалена: %1, абязасоблена: %2. Суб&apos;ектаў, у якіх засталіся іншыя даныя: %3 (элементаў выдалена: %4, абязасоблена: %5). Запланаваных выдаленняў выканана: %6.</translation>
     </message>
     <message>
         <source>Held back: %1.</source>
@@ -7943,7 +8042,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Subjects changed by someone else meanwhile and left as they were: %1.</source>
-        <translation>Суб'ектаў, змененых за гэты час іншымі і пакінутых як ёсць: %1.</translation>
+        <translation>Суб&apos;ектаў, змененых за гэты час іншымі і пакінутых як ёсць: %1.</translation>
     </message>
     <message>
         <source>Cancelled: what was done stays done; run the sweep again to finish.</source>
@@ -7954,8 +8053,12 @@ for other periods:</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>%1, data category '%2' (kept for a period of its own)</source>
-        <translation>%1, катэгорыя даных '%2' (са сваім тэрмінам захоўвання)</translation>
+        <source>%1, data category &apos;%2&apos; (kept for a period of its own)</source>
+        <translation>%1, катэгорыя даных &apos;%2&apos; (са сваім тэрмінам захоўвання)</translation>
+    </message>
+    <message>
+        <source>Copies of what was erased stay in the backups until %1.</source>
+        <translation>Копіі выдаленага застаюцца ў рэзервовых копіях да %1.</translation>
     </message>
 </context>
 <context>
@@ -8039,7 +8142,7 @@ for other periods:</source>
         <translation>у рэестры няма ўласнага аператара</translation>
     </message>
     <message>
-        <source>no controller with the code '%1'</source>
+        <source>no controller with the code &apos;%1&apos;</source>
         <translation>няма аператара з кодам «%1»</translation>
     </message>
     <message>
@@ -8064,7 +8167,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Categories of individuals</source>
-        <translation>Катэгорыі суб'ектаў</translation>
+        <translation>Катэгорыі суб&apos;ектаў</translation>
     </message>
     <message>
         <source>Categories of personal data</source>
@@ -8255,24 +8358,24 @@ for other periods:</source>
         <translation>Вы маеце права падаць скаргу ў орган па абароне персанальных даных: у Беларусі — у Нацыянальны цэнтр абароны персанальных даных, у ЕС — у наглядны орган вашай краіны.</translation>
     </message>
     <message>
-        <source>%1 (agent) may export a subject's data only for a request assigned to them; request #%2 is not</source>
-        <translation>%1 (супрацоўнік падтрымкі) можа выгружаць даныя суб'екта толькі па прызначаным яму запыце; запыт #%2 яму не прызначаны</translation>
+        <source>%1 (agent) may export a subject&apos;s data only for a request assigned to them; request #%2 is not</source>
+        <translation>%1 (супрацоўнік падтрымкі) можа выгружаць даныя суб&apos;екта толькі па прызначаным яму запыце; запыт #%2 яму не прызначаны</translation>
     </message>
     <message>
         <source>request: #%1 names no subject held here</source>
-        <translation>request: у запыце #%1 не пазначаны суб'ект, даныя якога тут захоўваюцца</translation>
+        <translation>request: у запыце #%1 не пазначаны суб&apos;ект, даныя якога тут захоўваюцца</translation>
     </message>
     <message>
         <source>subject: request #%1 is about subject #%2, not #%3</source>
-        <translation>subject: запыт #%1 датычыцца суб'екта #%2, а не #%3</translation>
+        <translation>subject: запыт #%1 датычыцца суб&apos;екта #%2, а не #%3</translation>
     </message>
     <message>
-        <source>%1 (agent) may export a subject's data only for a request assigned to them: name the request</source>
-        <translation>%1 (супрацоўнік падтрымкі) можа выгружаць даныя суб'екта толькі па прызначаным яму запыце: пазначце запыт</translation>
+        <source>%1 (agent) may export a subject&apos;s data only for a request assigned to them: name the request</source>
+        <translation>%1 (супрацоўнік падтрымкі) можа выгружаць даныя суб&apos;екта толькі па прызначаным яму запыце: пазначце запыт</translation>
     </message>
     <message>
         <source>subject: name the subject or the request</source>
-        <translation>subject: пазначце суб'ект або запыт</translation>
+        <translation>subject: пазначце суб&apos;ект або запыт</translation>
     </message>
     <message>
         <source>Your personal data held by us</source>
@@ -8280,7 +8383,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Subject S-%1: %2</source>
-        <translation>Суб'ект S-%1: %2</translation>
+        <translation>Суб&apos;ект S-%1: %2</translation>
     </message>
     <message>
         <source>Who you are to us</source>
@@ -8443,27 +8546,27 @@ for other periods:</source>
     </message>
     <message>
         <source>there is no subject #%1</source>
-        <translation>няма суб'екта #%1</translation>
+        <translation>няма суб&apos;екта #%1</translation>
     </message>
     <message>
         <source>subject #%1 was changed by someone else at %2 (version %3, you edited version %4); nothing was saved: look at the newer values and try again</source>
-        <translation>суб'ект #%1 зменены іншым карыстальнікам у %2 (версія %3, вы рэдагавалі версію %4); нічога не захавана: праверце новыя значэнні і паспрабуйце зноў</translation>
+        <translation>суб&apos;ект #%1 зменены іншым карыстальнікам у %2 (версія %3, вы рэдагавалі версію %4); нічога не захавана: праверце новыя значэнні і паспрабуйце зноў</translation>
     </message>
     <message>
         <source>subject #%1 is anonymized: nothing of it can change</source>
-        <translation>суб'ект #%1 абязасоблены: яго даныя змяніць нельга</translation>
+        <translation>суб&apos;ект #%1 абязасоблены: яго даныя змяніць нельга</translation>
     </message>
     <message>
         <source>subject #%1 is blocked: its data is read-only until the block is lifted</source>
-        <translation>суб'ект #%1 заблакаваны: яго даныя даступныя толькі для чытання, пакуль блакаванне не знята</translation>
+        <translation>суб&apos;ект #%1 заблакаваны: яго даныя даступныя толькі для чытання, пакуль блакаванне не знята</translation>
     </message>
     <message>
         <source>subject #%1 is not blocked</source>
-        <translation>суб'ект #%1 не заблакаваны</translation>
+        <translation>суб&apos;ект #%1 не заблакаваны</translation>
     </message>
     <message>
         <source>subject #%1 has no active item #%2</source>
-        <translation>у суб'екта #%1 няма актыўнага элемента даных #%2</translation>
+        <translation>у суб&apos;екта #%1 няма актыўнага элемента даных #%2</translation>
     </message>
     <message>
         <source>cannot prepare the anonymization in SQLite</source>
@@ -8529,7 +8632,7 @@ for other periods:</source>
     <name>pd::SubjectDetailsReader</name>
     <message>
         <source>there is no subject #%1</source>
-        <translation>няма суб'екта #%1</translation>
+        <translation>няма суб&apos;екта #%1</translation>
     </message>
 </context>
 <context>
@@ -8540,7 +8643,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Search subjects</source>
-        <translation>Пошук суб'ектаў</translation>
+        <translation>Пошук суб&apos;ектаў</translation>
     </message>
     <message>
         <source>All</source>
@@ -8560,19 +8663,19 @@ for other periods:</source>
     </message>
     <message>
         <source>Show subjects in state</source>
-        <translation>Паказаць суб'ектаў у стане</translation>
+        <translation>Паказаць суб&apos;ектаў у стане</translation>
     </message>
     <message>
         <source>Show subjects processed for purpose</source>
-        <translation>Паказаць суб'ектаў, даныя якіх апрацоўваюцца для мэты</translation>
+        <translation>Паказаць суб&apos;ектаў, даныя якіх апрацоўваюцца для мэты</translation>
     </message>
     <message>
         <source>Show subjects of controller</source>
-        <translation>Паказаць суб'ектаў аператара</translation>
+        <translation>Паказаць суб&apos;ектаў аператара</translation>
     </message>
     <message>
         <source>Show subjects with data of category</source>
-        <translation>Паказаць суб'ектаў з данымі катэгорыі</translation>
+        <translation>Паказаць суб&apos;ектаў з данымі катэгорыі</translation>
     </message>
     <message>
         <source>All categories</source>
@@ -8584,7 +8687,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Show every subject again</source>
-        <translation>Зноў паказаць усіх суб'ектаў</translation>
+        <translation>Зноў паказаць усіх суб&apos;ектаў</translation>
     </message>
     <message>
         <source>&amp;State:</source>
@@ -8666,7 +8769,7 @@ for other periods:</source>
     <name>pd::SubjectPanel</name>
     <message>
         <source>Subjects</source>
-        <translation>Суб'екты</translation>
+        <translation>Суб&apos;екты</translation>
     </message>
     <message>
         <source>Back to the list (Esc)</source>
@@ -8678,7 +8781,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Read the subject again (F5)</source>
-        <translation>Зноў загрузіць даныя суб'екта (F5)</translation>
+        <translation>Зноў загрузіць даныя суб&apos;екта (F5)</translation>
     </message>
     <message>
         <source>&amp;Correct…</source>
@@ -8702,11 +8805,11 @@ for other periods:</source>
     </message>
     <message>
         <source>Subject #%1</source>
-        <translation>Суб'ект #%1</translation>
+        <translation>Суб&apos;ект #%1</translation>
     </message>
     <message>
         <source>The subject could not be opened: %1</source>
-        <translation>Не ўдалося адкрыць суб'екта: %1</translation>
+        <translation>Не ўдалося адкрыць суб&apos;екта: %1</translation>
     </message>
     <message>
         <source>#%1</source>
@@ -8742,7 +8845,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Anonymized: nothing of this subject identifies anyone any more, and nothing can change.</source>
-        <translation>Абязасоблены: даныя гэтага суб'екта больш не дазваляюць нікога ідэнтыфікаваць і не могуць быць зменены.</translation>
+        <translation>Абязасоблены: даныя гэтага суб&apos;екта больш не дазваляюць нікога ідэнтыфікаваць і не могуць быць зменены.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln item(s) blocked; they are read-only until the block is lifted.</source>
@@ -8754,15 +8857,15 @@ for other periods:</source>
     </message>
     <message>
         <source>No subject is open.</source>
-        <translation>Суб'ект не адкрыты.</translation>
+        <translation>Суб&apos;ект не адкрыты.</translation>
     </message>
     <message>
         <source>The subject is anonymized: nothing of it can change.</source>
-        <translation>Суб'ект абязасоблены: яго даныя змяніць нельга.</translation>
+        <translation>Суб&apos;ект абязасоблены: яго даныя змяніць нельга.</translation>
     </message>
     <message>
         <source>The subject is blocked: its data is read-only until the block is lifted.</source>
-        <translation>Суб'ект заблакаваны: яго даныя даступныя толькі для чытання, пакуль блакаванне не знята.</translation>
+        <translation>Суб&apos;ект заблакаваны: яго даныя даступныя толькі для чытання, пакуль блакаванне не знята.</translation>
     </message>
     <message>
         <source>Select the item to correct in the list.</source>
@@ -8778,11 +8881,11 @@ for other periods:</source>
     </message>
     <message>
         <source>The subject is already blocked.</source>
-        <translation>Суб'ект ужо заблакаваны.</translation>
+        <translation>Суб&apos;ект ужо заблакаваны.</translation>
     </message>
     <message>
         <source>Nothing of this subject is blocked.</source>
-        <translation>У гэтага суб'екта нічога не заблакавана.</translation>
+        <translation>У гэтага суб&apos;екта нічога не заблакавана.</translation>
     </message>
     <message>
         <source>Correct the selected value (F2)</source>
@@ -8798,15 +8901,15 @@ for other periods:</source>
     </message>
     <message>
         <source>Remove what identifies the subject (Ctrl+Alt+A)</source>
-        <translation>Выдаліць усё, што ідэнтыфікуе суб'екта (Ctrl+Alt+A)</translation>
+        <translation>Выдаліць усё, што ідэнтыфікуе суб&apos;екта (Ctrl+Alt+A)</translation>
     </message>
     <message>
-        <source>Destroy the subject's data (Del)</source>
-        <translation>Знішчыць даныя суб'екта (Del)</translation>
+        <source>Destroy the subject&apos;s data (Del)</source>
+        <translation>Знішчыць даныя суб&apos;екта (Del)</translation>
     </message>
     <message>
         <source>Someone else changed this subject while you were working on it, so nothing was saved. The page now shows the newer values; what you entered is still in the dialog.</source>
-        <translation>Пакуль вы працавалі з гэтым суб'ектам, яго змяніў іншы карыстальнік, таму нічога не захавана. Цяпер на старонцы паказаны новыя значэнні; уведзенае вамі засталося ў дыялогу.</translation>
+        <translation>Пакуль вы працавалі з гэтым суб&apos;ектам, яго змяніў іншы карыстальнік, таму нічога не захавана. Цяпер на старонцы паказаны новыя значэнні; уведзенае вамі засталося ў дыялогу.</translation>
     </message>
     <message>
         <source>Delete %1</source>
@@ -8913,15 +9016,15 @@ for other periods:</source>
     </message>
     <message>
         <source>No consent is recorded for this subject.</source>
-        <translation>Для гэтага суб'екта не запісана ніводнай згоды.</translation>
+        <translation>Для гэтага суб&apos;екта не запісана ніводнай згоды.</translation>
     </message>
     <message>
         <source>This subject has made no requests.</source>
-        <translation>Гэты суб'ект не падаваў запытаў.</translation>
+        <translation>Гэты суб&apos;ект не падаваў запытаў.</translation>
     </message>
     <message>
         <source>Nothing of this subject was disclosed to third parties.</source>
-        <translation>Даныя гэтага суб'екта не прадастаўляліся трэцім асобам.</translation>
+        <translation>Даныя гэтага суб&apos;екта не прадастаўляліся трэцім асобам.</translation>
     </message>
     <message>
         <source>all</source>
@@ -8929,7 +9032,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Nothing is recorded about this subject yet.</source>
-        <translation>Пра гэтага суб'екта пакуль нічога не запісана.</translation>
+        <translation>Пра гэтага суб&apos;екта пакуль нічога не запісана.</translation>
     </message>
     <message>
         <source>Consents (%1)</source>
@@ -8956,11 +9059,11 @@ for other periods:</source>
     </message>
     <message>
         <source>Subjects</source>
-        <translation>Суб'екты</translation>
+        <translation>Суб&apos;екты</translation>
     </message>
     <message>
         <source>The subjects could not be loaded: %1</source>
-        <translation>Не ўдалося загрузіць суб'ектаў: %1</translation>
+        <translation>Не ўдалося загрузіць суб&apos;ектаў: %1</translation>
     </message>
     <message>
         <source>Counting…</source>
@@ -8969,22 +9072,22 @@ for other periods:</source>
     <message numerus="yes">
         <source>%Ln subject(s)</source>
         <translation>
-            <numerusform>%Ln суб'ект</numerusform>
-            <numerusform>%Ln суб'екты</numerusform>
-            <numerusform>%Ln суб'ектаў</numerusform>
+            <numerusform>%Ln суб&apos;ект</numerusform>
+            <numerusform>%Ln суб&apos;екты</numerusform>
+            <numerusform>%Ln суб&apos;ектаў</numerusform>
         </translation>
     </message>
     <message>
         <source>This database holds no subjects yet.</source>
-        <translation>У базе даных пакуль няма суб'ектаў.</translation>
+        <translation>У базе даных пакуль няма суб&apos;ектаў.</translation>
     </message>
     <message>
         <source>Subjects appear here once they are imported or recorded. To try the panel out, fill an empty database with made-up subjects:</source>
-        <translation>Суб'екты з'явяцца тут пасля імпарту або ўводу. Каб паспрабаваць панэль, запоўніце пустую базу даных выдуманымі суб'ектамі:</translation>
+        <translation>Суб&apos;екты з&apos;явяцца тут пасля імпарту або ўводу. Каб паспрабаваць панэль, запоўніце пустую базу даных выдуманымі суб&apos;ектамі:</translation>
     </message>
     <message>
         <source>No subject matches the search.</source>
-        <translation>Ніводзін суб'ект не адпавядае ўмовам пошуку.</translation>
+        <translation>Ніводзін суб&apos;ект не адпавядае ўмовам пошуку.</translation>
     </message>
     <message>
         <source>Your role does not include viewing personal data.</source>
@@ -8992,7 +9095,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Subjects are shown to officers, agents and auditors. Administrators manage operators and settings and read the audit trail.</source>
-        <translation>Суб'екты даступныя адказным за абарону даных, супрацоўнікам падтрымкі і аўдытарам. Адміністратары кіруюць карыстальнікамі і наладамі і чытаюць журнал аўдыту.</translation>
+        <translation>Суб&apos;екты даступныя адказным за абарону даных, супрацоўнікам падтрымкі і аўдытарам. Адміністратары кіруюць карыстальнікамі і наладамі і чытаюць журнал аўдыту.</translation>
     </message>
     <message>
         <source>All matching the &amp;filter</source>
@@ -9000,7 +9103,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Apply Block, Anonymize and Delete to every subject the search and filters find, not only the selected rows</source>
-        <translation>Ужываць блакаванне, абязасабленне і выдаленне да ўсіх суб'ектаў, знойдзеных пошукам і фільтрамі, а не толькі да выбраных радкоў</translation>
+        <translation>Ужываць блакаванне, абязасабленне і выдаленне да ўсіх суб&apos;ектаў, знойдзеных пошукам і фільтрамі, а не толькі да выбраных радкоў</translation>
     </message>
     <message>
         <source>&amp;Open</source>
@@ -9032,14 +9135,14 @@ for other periods:</source>
     </message>
     <message>
         <source>No subject is selected.</source>
-        <translation>Суб'ект не выбраны.</translation>
+        <translation>Суб&apos;ект не выбраны.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln subject(s) matching</source>
         <translation>
-            <numerusform>Знойдзены %Ln суб'ект</numerusform>
-            <numerusform>Знойдзены %Ln суб'екты</numerusform>
-            <numerusform>Знойдзена %Ln суб'ектаў</numerusform>
+            <numerusform>Знойдзены %Ln суб&apos;ект</numerusform>
+            <numerusform>Знойдзены %Ln суб&apos;екты</numerusform>
+            <numerusform>Знойдзена %Ln суб&apos;ектаў</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -9052,7 +9155,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Open a subject first.</source>
-        <translation>Спачатку адкрыйце суб'екта.</translation>
+        <translation>Спачатку адкрыйце суб&apos;екта.</translation>
     </message>
     <message>
         <source>Not available now.</source>
@@ -9064,11 +9167,11 @@ for other periods:</source>
     </message>
     <message>
         <source>Select a subject.</source>
-        <translation>Выберыце суб'екта.</translation>
+        <translation>Выберыце суб&apos;екта.</translation>
     </message>
     <message>
         <source>Show everything about the selected subject (Enter)</source>
-        <translation>Паказаць усе звесткі пра выбранага суб'екта (Enter)</translation>
+        <translation>Паказаць усе звесткі пра выбранага суб&apos;екта (Enter)</translation>
     </message>
     <message>
         <source>The list is shown.</source>
@@ -9080,7 +9183,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Restrict the processing of the subjects</source>
-        <translation>Абмежаваць апрацоўку даных суб'ектаў</translation>
+        <translation>Абмежаваць апрацоўку даных суб&apos;ектаў</translation>
     </message>
     <message>
         <source>Lift the block</source>
@@ -9088,11 +9191,11 @@ for other periods:</source>
     </message>
     <message>
         <source>Remove what identifies the subjects; cannot be undone</source>
-        <translation>Выдаліць усё, што ідэнтыфікуе суб'ектаў; адмяніць нельга</translation>
+        <translation>Выдаліць усё, што ідэнтыфікуе суб&apos;ектаў; адмяніць нельга</translation>
     </message>
     <message>
-        <source>Destroy the subjects' data; cannot be undone</source>
-        <translation>Знішчыць даныя суб'ектаў; адмяніць нельга</translation>
+        <source>Destroy the subjects&apos; data; cannot be undone</source>
+        <translation>Знішчыць даныя суб&apos;ектаў; адмяніць нельга</translation>
     </message>
     <message>
         <source>Wait until the action in progress ends.</source>
@@ -9100,11 +9203,11 @@ for other periods:</source>
     </message>
     <message>
         <source>No subject matches the filter.</source>
-        <translation>Ніводзін суб'ект не адпавядае фільтру.</translation>
+        <translation>Ніводзін суб&apos;ект не адпавядае фільтру.</translation>
     </message>
     <message>
         <source>Select subjects in the list first.</source>
-        <translation>Спачатку выберыце суб'ектаў у спісе.</translation>
+        <translation>Спачатку выберыце суб&apos;ектаў у спісе.</translation>
     </message>
     <message>
         <source>Check the spelling, search by the beginning of a name, e-mail, phone number, external id or IP address, or clear the filters.</source>
@@ -9131,7 +9234,7 @@ for other periods:</source>
     </message>
     <message>
         <source>The subject was &amp;told before the block is lifted (GDPR art. 18(3))</source>
-        <translation>Суб'ект &amp;апавешчаны да зняцця блакавання (арт. 18(3) GDPR)</translation>
+        <translation>Суб&apos;ект &amp;апавешчаны да зняцця блакавання (арт. 18(3) GDPR)</translation>
     </message>
     <message>
         <source>e.g. e-mail of 3 March, phone call today</source>
@@ -9139,7 +9242,7 @@ for other periods:</source>
     </message>
     <message>
         <source>How and when the subject was told</source>
-        <translation>Як і калі суб'ект быў апавешчаны</translation>
+        <translation>Як і калі суб&apos;ект быў апавешчаны</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
@@ -9163,7 +9266,7 @@ for other periods:</source>
     </message>
     <message>
         <source>The subject must be told before the block is lifted: tick the box once they were.</source>
-        <translation>Суб'ект павінен быць апавешчаны да зняцця блакавання: адзначце сцяжок, калі гэта зроблена.</translation>
+        <translation>Суб&apos;ект павінен быць апавешчаны да зняцця блакавання: адзначце сцяжок, калі гэта зроблена.</translation>
     </message>
 </context>
 <context>

@@ -687,8 +687,8 @@
         <translation>пароль не должен начинаться или заканчиваться пробелом</translation>
     </message>
     <message>
-        <source>an operator name is 2 to 40 lower-case letters, digits, '.', '_' or '-' (got '%1')</source>
-        <translation>имя пользователя должно состоять из 2–40 строчных латинских букв, цифр, '.', '_' или '-' (получено '%1')</translation>
+        <source>an operator name is 2 to 40 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (got &apos;%1&apos;)</source>
+        <translation>имя пользователя должно состоять из 2–40 строчных латинских букв, цифр, &apos;.&apos;, &apos;_&apos; или &apos;-&apos; (получено &apos;%1&apos;)</translation>
     </message>
     <message>
         <source>cannot hash the password (out of memory?)</source>
@@ -725,6 +725,85 @@
     <message>
         <source>operator %1 is already %2</source>
         <translation>у пользователя %1 уже роль %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::BackupService</name>
+    <message>
+        <source>the copy could not start: %1</source>
+        <translation>копирование не удалось начать: %1</translation>
+    </message>
+    <message>
+        <source>the copy failed: %1</source>
+        <translation>копирование не удалось: %1</translation>
+    </message>
+    <message>
+        <source>backups here are of an SQLite database; back a PostgreSQL server up with pg_dump</source>
+        <translation>здесь создаются резервные копии базы SQLite; сервер PostgreSQL копируйте средствами pg_dump</translation>
+    </message>
+    <message>
+        <source>%1: there is no such file</source>
+        <translation>%1: такого файла нет</translation>
+    </message>
+    <message>
+        <source>%1: not a database (%2)</source>
+        <translation>%1: это не база данных (%2)</translation>
+    </message>
+    <message>
+        <source>%1: the database is damaged (%2)</source>
+        <translation>%1: база данных повреждена (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is not a Privacy Desk database</source>
+        <translation>%1 — не база данных Privacy Desk</translation>
+    </message>
+    <message>
+        <source>%1 has schema %2; this version reads schemas 1 to %3</source>
+        <translation>%1 имеет схему %2; эта версия читает схемы с 1 по %3</translation>
+    </message>
+    <message>
+        <source>%1 could not be read</source>
+        <translation>не удалось прочитать %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: its audit trail is broken at entry #%2 (%3)</source>
+        <translation>%1: цепочка журнала аудита нарушена на записи № %2 (%3)</translation>
+    </message>
+    <message>
+        <source>backup: name the file to write</source>
+        <translation>backup: укажите файл для записи</translation>
+    </message>
+    <message>
+        <source>backup: %1 is the database itself</source>
+        <translation>backup: %1 — это сама база данных</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>не удалось записать %1: %2</translation>
+    </message>
+    <message>
+        <source>the backup did not pass its check: %1</source>
+        <translation>резервная копия не прошла проверку: %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be written</source>
+        <translation>не удалось записать %1</translation>
+    </message>
+    <message>
+        <source>restore: the database is busy; try again</source>
+        <translation>restore: база данных занята; повторите попытку</translation>
+    </message>
+    <message>
+        <source>the copy was not restored, nothing was replaced: %1</source>
+        <translation>копия не восстановлена, ничего не заменено: %1</translation>
+    </message>
+    <message>
+        <source>the checked copy could not be read: %1</source>
+        <translation>не удалось прочитать проверенную копию: %1</translation>
     </message>
 </context>
 <context>
@@ -1009,8 +1088,8 @@
         <translation>%1: длиннее %2 символов</translation>
     </message>
     <message>
-        <source>categories: '%1' is not a category key (lower-case letters, digits, - and _)</source>
-        <translation>categories: '%1' — недопустимый ключ категории (строчные латинские буквы, цифры, - и _)</translation>
+        <source>categories: &apos;%1&apos; is not a category key (lower-case letters, digits, - and _)</source>
+        <translation>categories: &apos;%1&apos; — недопустимый ключ категории (строчные латинские буквы, цифры, - и _)</translation>
     </message>
     <message>
         <source>subjects, records: a number of 0 or more</source>
@@ -1457,11 +1536,11 @@
         <translation>Он уже был таким, поэтому сроки не меняются.</translation>
     </message>
     <message>
-        <source>Remove the office's edit of %1? The built-in holiday holds again.</source>
+        <source>Remove the office&apos;s edit of %1? The built-in holiday holds again.</source>
         <translation>Удалить правку офиса для %1? Снова действует встроенный праздник.</translation>
     </message>
     <message>
-        <source>Remove the office's edit of %1? It becomes an ordinary %2 again.</source>
+        <source>Remove the office&apos;s edit of %1? It becomes an ordinary %2 again.</source>
         <translation>Удалить правку офиса для %1? Он снова станет обычным днём (%2).</translation>
     </message>
     <message>
@@ -1508,8 +1587,8 @@
 <context>
     <name>pd::CalendarService</name>
     <message>
-        <source>country: expected a two-letter ISO code such as BY, got '%1'</source>
-        <translation>страна: ожидается двухбуквенный код ISO, например BY, получено '%1'</translation>
+        <source>country: expected a two-letter ISO code such as BY, got &apos;%1&apos;</source>
+        <translation>страна: ожидается двухбуквенный код ISO, например BY, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>day: expected a date as YYYY-MM-DD</source>
@@ -1523,8 +1602,8 @@
 <context>
     <name>pd::CliApp</name>
     <message>
-        <source>Try 'privacydesk-cli --help'.</source>
-        <translation>Подробнее: 'privacydesk-cli --help'.</translation>
+        <source>Try &apos;privacydesk-cli --help&apos;.</source>
+        <translation>Подробнее: &apos;privacydesk-cli --help&apos;.</translation>
     </message>
     <message>
         <source>option --%1 takes no value</source>
@@ -1551,44 +1630,44 @@
         <translation>не указана команда</translation>
     </message>
     <message>
-        <source>unknown command '%1'</source>
-        <translation>неизвестная команда '%1'</translation>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>неизвестная команда &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>init: unexpected argument '%1'</source>
-        <translation>init: лишний аргумент '%1'</translation>
+        <source>init: unexpected argument &apos;%1&apos;</source>
+        <translation>init: лишний аргумент &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Database %1 is at schema version %2.</source>
         <translation>База данных %1: версия схемы %2.</translation>
     </message>
     <message>
-        <source>Profile "%1": %2 controllers, %3 information systems, %4 purposes, %5 recipients.</source>
-        <translation>Профиль "%1": операторов — %2, информационных систем — %3, целей обработки — %4, получателей — %5.</translation>
+        <source>Profile &quot;%1&quot;: %2 controllers, %3 information systems, %4 purposes, %5 recipients.</source>
+        <translation>Профиль &quot;%1&quot;: операторов — %2, информационных систем — %3, целей обработки — %4, получателей — %5.</translation>
     </message>
     <message>
-        <source>demo: unexpected argument '%1'</source>
-        <translation>demo: лишний аргумент '%1'</translation>
+        <source>demo: unexpected argument &apos;%1&apos;</source>
+        <translation>demo: лишний аргумент &apos;%1&apos;</translation>
     </message>
     <message>
         <source>demo: --subjects N is required</source>
         <translation>demo: обязателен параметр --subjects N</translation>
     </message>
     <message>
-        <source>demo: --subjects: expected a whole number from 1 to 10000000, got '%1'</source>
-        <translation>demo: --subjects: ожидалось целое число от 1 до 10000000, получено '%1'</translation>
+        <source>demo: --subjects: expected a whole number from 1 to 10000000, got &apos;%1&apos;</source>
+        <translation>demo: --subjects: ожидалось целое число от 1 до 10000000, получено &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>demo: --requests: expected a whole number from 0 to 10000000, got '%1'</source>
-        <translation>demo: --requests: ожидалось целое число от 0 до 10000000, получено '%1'</translation>
+        <source>demo: --requests: expected a whole number from 0 to 10000000, got &apos;%1&apos;</source>
+        <translation>demo: --requests: ожидалось целое число от 0 до 10000000, получено &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>demo: --seed: expected a whole number, got '%1'</source>
-        <translation>demo: --seed: ожидалось целое число, получено '%1'</translation>
+        <source>demo: --seed: expected a whole number, got &apos;%1&apos;</source>
+        <translation>demo: --seed: ожидалось целое число, получено &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>demo: --today: expected a date as YYYY-MM-DD, got '%1'</source>
-        <translation>demo: --today: ожидалась дата в формате YYYY-MM-DD, получено '%1'</translation>
+        <source>demo: --today: expected a date as YYYY-MM-DD, got &apos;%1&apos;</source>
+        <translation>demo: --today: ожидалась дата в формате YYYY-MM-DD, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Demo data: %1 subjects, %2 data items, %3 consents, %4 disclosures, %5 requests in %6 s.</source>
@@ -1611,11 +1690,11 @@
         <translation>operator add: обязателен параметр --role (%1)</translation>
     </message>
     <message>
-        <source>operator add: --role: expected %1, got '%2'</source>
-        <translation>operator add: --role: ожидается %1, получено '%2'</translation>
+        <source>operator add: --role: expected %1, got &apos;%2&apos;</source>
+        <translation>operator add: --role: ожидается %1, получено &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>operator add: set the new operator's password in PRIVACYDESK_NEW_PASSWORD</source>
+        <source>operator add: set the new operator&apos;s password in PRIVACYDESK_NEW_PASSWORD</source>
         <translation>operator add: задайте пароль нового пользователя в PRIVACYDESK_NEW_PASSWORD</translation>
     </message>
     <message>
@@ -1627,8 +1706,8 @@
         <translation>Первый администратор %1 добавлен.</translation>
     </message>
     <message>
-        <source>operator list: unexpected argument '%1'</source>
-        <translation>operator list: лишний аргумент '%1'</translation>
+        <source>operator list: unexpected argument &apos;%1&apos;</source>
+        <translation>operator list: лишний аргумент &apos;%1&apos;</translation>
     </message>
     <message>
         <source>deactivated</source>
@@ -1639,16 +1718,16 @@
         <translation> заблокирован до %1</translation>
     </message>
     <message>
-        <source>settings: expected 'show' or 'set KEY VALUE'</source>
-        <translation>settings: ожидается 'show' или 'set KEY VALUE'</translation>
+        <source>settings: expected &apos;show&apos; or &apos;set KEY VALUE&apos;</source>
+        <translation>settings: ожидается &apos;show&apos; или &apos;set KEY VALUE&apos;</translation>
     </message>
     <message>
-        <source>settings set: unknown KEY '%1'</source>
-        <translation>settings set: неизвестный ключ (KEY) '%1'</translation>
+        <source>settings set: unknown KEY &apos;%1&apos;</source>
+        <translation>settings set: неизвестный ключ (KEY) &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>audit verify: unexpected argument '%1'</source>
-        <translation>audit verify: лишний аргумент '%1'</translation>
+        <source>audit verify: unexpected argument &apos;%1&apos;</source>
+        <translation>audit verify: лишний аргумент &apos;%1&apos;</translation>
     </message>
     <message>
         <source>audit trail broken at entry %1: %2</source>
@@ -1659,20 +1738,20 @@
         <translation>Журнал аудита не нарушен: проверено записей — %1.</translation>
     </message>
     <message>
-        <source>audit list: --subject: expected a subject id, got '%1'</source>
-        <translation>audit list: --subject: ожидается ID субъекта, получено '%1'</translation>
+        <source>audit list: --subject: expected a subject id, got &apos;%1&apos;</source>
+        <translation>audit list: --subject: ожидается ID субъекта, получено &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>audit list: --%1: expected YYYY-MM-DD, got '%2'</source>
-        <translation>audit list: --%1: ожидается дата YYYY-MM-DD, получено '%2'</translation>
+        <source>audit list: --%1: expected YYYY-MM-DD, got &apos;%2&apos;</source>
+        <translation>audit list: --%1: ожидается дата YYYY-MM-DD, получено &apos;%2&apos;</translation>
     </message>
     <message>
         <source>audit list: --limit: expected a whole number above 0</source>
         <translation>audit list: --limit: ожидается целое число больше 0</translation>
     </message>
     <message>
-        <source>approval %1: ID: expected an approval number, got '%2'</source>
-        <translation>approval %1: ID: ожидается номер согласования, получено '%2'</translation>
+        <source>approval %1: ID: expected an approval number, got &apos;%2&apos;</source>
+        <translation>approval %1: ID: ожидается номер согласования, получено &apos;%2&apos;</translation>
     </message>
     <message>
         <source>Approval %1 approved and carried out.</source>
@@ -1691,28 +1770,28 @@
         <translation> (записаны в %1)</translation>
     </message>
     <message>
-        <source>%1: --request: expected a request number, got '%2'</source>
-        <translation>%1: --request: ожидается номер запроса, получено '%2'</translation>
+        <source>%1: --request: expected a request number, got &apos;%2&apos;</source>
+        <translation>%1: --request: ожидается номер запроса, получено &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>%1: ID: expected a subject number, got '%2'</source>
-        <translation>%1: ID: ожидается номер субъекта, получено '%2'</translation>
+        <source>%1: ID: expected a subject number, got &apos;%2&apos;</source>
+        <translation>%1: ID: ожидается номер субъекта, получено &apos;%2&apos;</translation>
     </message>
     <message>
         <source>subjects search: expected one TEXT (quote it when it has spaces)</source>
         <translation>subjects search: ожидается один аргумент TEXT (заключите его в кавычки, если в нём есть пробелы)</translation>
     </message>
     <message>
-        <source>subjects search: --state: expected active, blocked or anonymized, got '%1'</source>
-        <translation>subjects search: --state: ожидается active, blocked или anonymized, получено '%1'</translation>
+        <source>subjects search: --state: expected active, blocked or anonymized, got &apos;%1&apos;</source>
+        <translation>subjects search: --state: ожидается active, blocked или anonymized, получено &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>subjects search: --category: expected one of %1, got '%2'</source>
-        <translation>subjects search: --category: ожидается одно из: %1, получено '%2'</translation>
+        <source>subjects search: --category: expected one of %1, got &apos;%2&apos;</source>
+        <translation>subjects search: --category: ожидается одно из: %1, получено &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>subjects search: --limit: expected a whole number from 1 to 100000, got '%1'</source>
-        <translation>subjects search: --limit: ожидается целое число от 1 до 100000, получено '%1'</translation>
+        <source>subjects search: --limit: expected a whole number from 1 to 100000, got &apos;%1&apos;</source>
+        <translation>subjects search: --limit: ожидается целое число от 1 до 100000, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>subject show: expected one ID</source>
@@ -1767,20 +1846,20 @@
         <translation>%1: обработано субъектов: %2, пропущено: %3.</translation>
     </message>
     <message>
-        <source>request add: unexpected argument '%1'</source>
-        <translation>request add: лишний аргумент '%1'</translation>
+        <source>request add: unexpected argument &apos;%1&apos;</source>
+        <translation>request add: лишний аргумент &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>request add: --type: expected one of %1, got '%2'</source>
-        <translation>request add: --type: ожидается одно из: %1, получено '%2'</translation>
+        <source>request add: --type: expected one of %1, got &apos;%2&apos;</source>
+        <translation>request add: --type: ожидается одно из: %1, получено &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>request add: --regime: expected one of %1, got '%2'</source>
-        <translation>request add: --regime: ожидается одно из: %1, получено '%2'</translation>
+        <source>request add: --regime: expected one of %1, got &apos;%2&apos;</source>
+        <translation>request add: --regime: ожидается одно из: %1, получено &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>request add: --subject: expected a subject number, got '%1'</source>
-        <translation>request add: --subject: ожидается номер субъекта, получено '%1'</translation>
+        <source>request add: --subject: expected a subject number, got &apos;%1&apos;</source>
+        <translation>request add: --subject: ожидается номер субъекта, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>request add: --subject ID, or --name with --new-subject (or without a subject) is required</source>
@@ -1791,32 +1870,32 @@
         <translation>Запрос (%1, %2), зарегистрирован из командной строки</translation>
     </message>
     <message>
-        <source>request list: unexpected argument '%1'</source>
-        <translation>request list: лишний аргумент '%1'</translation>
+        <source>request list: unexpected argument &apos;%1&apos;</source>
+        <translation>request list: лишний аргумент &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>request list: --status: expected one of %1, got '%2'</source>
-        <translation>request list: --status: ожидается одно из: %1, получено '%2'</translation>
+        <source>request list: --status: expected one of %1, got &apos;%2&apos;</source>
+        <translation>request list: --status: ожидается одно из: %1, получено &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>request list: --type: expected one of %1, got '%2'</source>
-        <translation>request list: --type: ожидается одно из: %1, получено '%2'</translation>
+        <source>request list: --type: expected one of %1, got &apos;%2&apos;</source>
+        <translation>request list: --type: ожидается одно из: %1, получено &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>request list: --regime: expected one of %1, got '%2'</source>
-        <translation>request list: --regime: ожидается одно из: %1, получено '%2'</translation>
+        <source>request list: --regime: expected one of %1, got &apos;%2&apos;</source>
+        <translation>request list: --regime: ожидается одно из: %1, получено &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>request list: --limit: expected a positive number, got '%1'</source>
-        <translation>request list: --limit: ожидается положительное число, получено '%1'</translation>
+        <source>request list: --limit: expected a positive number, got &apos;%1&apos;</source>
+        <translation>request list: --limit: ожидается положительное число, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>request show: expected one ID</source>
         <translation>request show: ожидается один ID</translation>
     </message>
     <message>
-        <source>request show: expected a request number, got '%1'</source>
-        <translation>request show: ожидается номер запроса, получено '%1'</translation>
+        <source>request show: expected a request number, got &apos;%1&apos;</source>
+        <translation>request show: ожидается номер запроса, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Request #%1: %2 under %3, %4</source>
@@ -1851,16 +1930,16 @@
         <translation>%1: ожидается одно из: %2</translation>
     </message>
     <message>
-        <source>%1: unknown '%2' (expected one of: %3)</source>
-        <translation>%1: неизвестная подкоманда '%2' (ожидается одно из: %3)</translation>
+        <source>%1: unknown &apos;%2&apos; (expected one of: %3)</source>
+        <translation>%1: неизвестная подкоманда &apos;%2&apos; (ожидается одно из: %3)</translation>
     </message>
     <message>
         <source>%1: expected one NAME, got %2</source>
         <translation>%1: ожидается одно ИМЯ, получено %2</translation>
     </message>
     <message>
-        <source>%1: --role: expected %2, got '%3'</source>
-        <translation>%1: --role: ожидается %2, получено '%3'</translation>
+        <source>%1: --role: expected %2, got &apos;%3&apos;</source>
+        <translation>%1: --role: ожидается %2, получено &apos;%3&apos;</translation>
     </message>
     <message>
         <source>%1: set the new password in PRIVACYDESK_NEW_PASSWORD</source>
@@ -1887,12 +1966,12 @@
         <translation>Роль пользователя %1 теперь %2.</translation>
     </message>
     <message>
-        <source>settings set %1: VALUE must be a whole number from %2 to %3, got '%4'</source>
-        <translation>settings set %1: ЗНАЧЕНИЕ должно быть целым числом от %2 до %3, получено '%4'</translation>
+        <source>settings set %1: VALUE must be a whole number from %2 to %3, got &apos;%4&apos;</source>
+        <translation>settings set %1: ЗНАЧЕНИЕ должно быть целым числом от %2 до %3, получено &apos;%4&apos;</translation>
     </message>
     <message>
-        <source>approval: expected 'list', 'approve ID', 'reject ID --note TEXT' or 'cancel ID --note TEXT'</source>
-        <translation>approval: ожидается 'list', 'approve ID', 'reject ID --note ТЕКСТ' или 'cancel ID --note ТЕКСТ'</translation>
+        <source>approval: expected &apos;list&apos;, &apos;approve ID&apos;, &apos;reject ID --note TEXT&apos; or &apos;cancel ID --note TEXT&apos;</source>
+        <translation>approval: ожидается &apos;list&apos;, &apos;approve ID&apos;, &apos;reject ID --note ТЕКСТ&apos; или &apos;cancel ID --note ТЕКСТ&apos;</translation>
     </message>
     <message>
         <source>approval %1: --note TEXT is required</source>
@@ -1943,8 +2022,8 @@
         <translation>request add: --from: не объект JSON (символ %1)</translation>
     </message>
     <message>
-        <source>request add: --from: unknown key '%1' (expected %2)</source>
-        <translation>request add: --from: неизвестный ключ '%1' (ожидается %2)</translation>
+        <source>request add: --from: unknown key &apos;%1&apos; (expected %2)</source>
+        <translation>request add: --from: неизвестный ключ &apos;%1&apos; (ожидается %2)</translation>
     </message>
     <message>
         <source>request add: --%1: expected a date as YYYY-MM-DD</source>
@@ -1975,7 +2054,7 @@
         <translation>Субъект №%1: договор действует.</translation>
     </message>
     <message>
-        <source>%1: unexpected argument '%2'</source>
+        <source>%1: unexpected argument &apos;%2&apos;</source>
         <translation>%1: лишний аргумент «%2»</translation>
     </message>
     <message>
@@ -2083,8 +2162,8 @@
         <translation>%1: ожидается один КОД цели</translation>
     </message>
     <message>
-        <source>%1: expected a number, got '%2'</source>
-        <translation>%1: ожидается число, получено '%2'</translation>
+        <source>%1: expected a number, got &apos;%2&apos;</source>
+        <translation>%1: ожидается число, получено &apos;%2&apos;</translation>
     </message>
     <message>
         <source>%1: expected SUBJECT-ID PURPOSE</source>
@@ -2131,12 +2210,12 @@
         <translation>Согласий, требующих повторного получения: %1 (показано %2).</translation>
     </message>
     <message>
-        <source>import subjects: expected one FILE (.csv, .jsonl or a subject's .json)</source>
+        <source>import subjects: expected one FILE (.csv, .jsonl or a subject&apos;s .json)</source>
         <translation>import subjects: ожидается один ФАЙЛ (.csv, .jsonl или .json с данными субъекта)</translation>
     </message>
     <message>
-        <source>%1: --format: expected csv, jsonl or subject-json, got '%2'</source>
-        <translation>%1: --format: ожидается csv, jsonl или subject-json, получено '%2'</translation>
+        <source>%1: --format: expected csv, jsonl or subject-json, got &apos;%2&apos;</source>
+        <translation>%1: --format: ожидается csv, jsonl или subject-json, получено &apos;%2&apos;</translation>
     </message>
     <message>
         <source>%1: expected one FILE</source>
@@ -2167,8 +2246,8 @@
         <translation>%1: --%2: ожидается число 0 или больше</translation>
     </message>
     <message>
-        <source>%1: --regime: unknown regime '%2' (expected %3)</source>
-        <translation>%1: --regime: неизвестный режим '%2' (ожидается %3)</translation>
+        <source>%1: --regime: unknown regime &apos;%2&apos; (expected %3)</source>
+        <translation>%1: --regime: неизвестный режим &apos;%2&apos; (ожидается %3)</translation>
     </message>
     <message>
         <source>%1: --regime R[,R...] is required (%2)</source>
@@ -2303,8 +2382,8 @@
         <translation>report: укажите отчёт: %1</translation>
     </message>
     <message>
-        <source>report: unknown report '%1'; expected one of %2</source>
-        <translation>report: неизвестный отчёт '%1'; ожидается одно из: %2</translation>
+        <source>report: unknown report &apos;%1&apos;; expected one of %2</source>
+        <translation>report: неизвестный отчёт &apos;%1&apos;; ожидается одно из: %2</translation>
     </message>
     <message>
         <source>%1: --format: expected pdf, csv, xlsx or json</source>
@@ -2334,6 +2413,26 @@
         <source>Act No. %1 is kept until %2.</source>
         <translation>Акт № %1 хранится до %2.</translation>
     </message>
+    <message>
+        <source>Copies of what was erased stay in the backups until %1 (backups are kept %2 days: settings backup_keep_days).</source>
+        <translation>Копии удалённого остаются в резервных копиях до %1 (резервные копии хранятся %2 дн.: настройка backup_keep_days).</translation>
+    </message>
+    <message>
+        <source>%1: name one file: %1 FILE</source>
+        <translation>%1: укажите один файл: %1 ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>schema %1, %2 subjects, %3 audit entries with their chain whole, integrity ok</source>
+        <translation>схема %1, субъектов: %2, записей аудита: %3, цепочка целостна, проверка целостности пройдена</translation>
+    </message>
+    <message>
+        <source>Backup written to %1 and checked: %2.</source>
+        <translation>Резервная копия записана в %1 и проверена: %2.</translation>
+    </message>
+    <message>
+        <source>Restored from %1 (%2). What was in the database since that backup is gone; data erased after it was made is back and must be erased again.</source>
+        <translation>Восстановлено из %1 (%2). Всё, что появилось в базе после этой копии, утрачено; данные, удалённые после её создания, вернулись и должны быть удалены снова.</translation>
+    </message>
 </context>
 <context>
     <name>pd::ConsentReview</name>
@@ -2353,12 +2452,12 @@
         <translation>версия политики: обязательна (с чем согласился субъект)</translation>
     </message>
     <message>
-        <source>purpose: there is no purpose '%1'</source>
-        <translation>цель обработки: нет цели обработки '%1'</translation>
+        <source>purpose: there is no purpose &apos;%1&apos;</source>
+        <translation>цель обработки: нет цели обработки &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>purpose '%1' rests on %2, not on consent</source>
-        <translation>правовое основание цели обработки '%1' — %2, а не согласие</translation>
+        <source>purpose &apos;%1&apos; rests on %2, not on consent</source>
+        <translation>правовое основание цели обработки &apos;%1&apos; — %2, а не согласие</translation>
     </message>
     <message>
         <source>there is no subject #%1</source>
@@ -2381,12 +2480,12 @@
         <translation>согласие #%1 уже отозвано</translation>
     </message>
     <message>
-        <source>purpose '%1' belongs to another controller than subject #%2's</source>
-        <translation>цель '%1' принадлежит другому оператору, чем субъект #%2</translation>
+        <source>purpose &apos;%1&apos; belongs to another controller than subject #%2&apos;s</source>
+        <translation>цель &apos;%1&apos; принадлежит другому оператору, чем субъект #%2</translation>
     </message>
     <message>
-        <source>purpose '%1' was retired on %2: no new consent is taken for it</source>
-        <translation>цель обработки '%1' выведена из использования %2: новые согласия для неё не принимаются</translation>
+        <source>purpose &apos;%1&apos; was retired on %2: no new consent is taken for it</source>
+        <translation>цель обработки &apos;%1&apos; выведена из использования %2: новые согласия для неё не принимаются</translation>
     </message>
 </context>
 <context>
@@ -2467,20 +2566,20 @@
 <context>
     <name>pd::CorrectionService</name>
     <message>
-        <source>subject #%1 has no field '%2' that can be corrected</source>
-        <translation>у субъекта #%1 нет поля '%2', которое можно исправить</translation>
+        <source>subject #%1 has no field &apos;%2&apos; that can be corrected</source>
+        <translation>у субъекта #%1 нет поля &apos;%2&apos;, которое можно исправить</translation>
     </message>
     <message>
         <source>subject #%1 has no item #%2</source>
         <translation>у субъекта #%1 нет элемента данных #%2</translation>
     </message>
     <message>
-        <source>field '%1' of subject #%2 is %3 and cannot be corrected</source>
-        <translation>поле '%1' субъекта #%2 в состоянии %3 и не может быть исправлено</translation>
+        <source>field &apos;%1&apos; of subject #%2 is %3 and cannot be corrected</source>
+        <translation>поле &apos;%1&apos; субъекта #%2 в состоянии %3 и не может быть исправлено</translation>
     </message>
     <message>
-        <source>field '%1': payment data comes from the payment system and is not corrected here</source>
-        <translation>поле '%1': платёжные данные поступают из платёжной системы и здесь не исправляются</translation>
+        <source>field &apos;%1&apos;: payment data comes from the payment system and is not corrected here</source>
+        <translation>поле &apos;%1&apos;: платёжные данные поступают из платёжной системы и здесь не исправляются</translation>
     </message>
 </context>
 <context>
@@ -2734,8 +2833,8 @@
         <translation>URL базы данных пуст</translation>
     </message>
     <message>
-        <source>database URL "sqlite:" names no file</source>
-        <translation>в URL базы данных "sqlite:" не указан файл</translation>
+        <source>database URL &quot;sqlite:&quot; names no file</source>
+        <translation>в URL базы данных &quot;sqlite:&quot; не указан файл</translation>
     </message>
     <message>
         <source>database URL is not a valid postgresql://user:password@host:port/dbname URL</source>
@@ -2746,8 +2845,8 @@
         <translation>в URL не указана база данных: ожидается postgresql://user@host:port/dbname</translation>
     </message>
     <message>
-        <source>database URL must start with sqlite: or postgresql:// (got "%1")</source>
-        <translation>URL базы данных должен начинаться с sqlite: или postgresql:// (получено "%1")</translation>
+        <source>database URL must start with sqlite: or postgresql:// (got &quot;%1&quot;)</source>
+        <translation>URL базы данных должен начинаться с sqlite: или postgresql:// (получено &quot;%1&quot;)</translation>
     </message>
 </context>
 <context>
@@ -2765,12 +2864,12 @@
         <translation>генерация демонстрационных данных отменена; создано субъектов: %1</translation>
     </message>
     <message>
-        <source>the demo profile has no purpose '%1'</source>
-        <translation>в демонстрационном профиле нет цели обработки '%1'</translation>
+        <source>the demo profile has no purpose &apos;%1&apos;</source>
+        <translation>в демонстрационном профиле нет цели обработки &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>the demo profile lacks the controllers 'operator' and 'client-retail'</source>
-        <translation>в демонстрационном профиле нет операторов 'operator' и 'client-retail'</translation>
+        <source>the demo profile lacks the controllers &apos;operator&apos; and &apos;client-retail&apos;</source>
+        <translation>в демонстрационном профиле нет операторов &apos;operator&apos; и &apos;client-retail&apos;</translation>
     </message>
 </context>
 <context>
@@ -2868,7 +2967,7 @@
         <translation>Запрос</translation>
     </message>
     <message>
-        <source>we, on the client's instructions (seed 003 sub. 2)</source>
+        <source>we, on the client&apos;s instructions (seed 003 sub. 2)</source>
         <translation>мы, по поручению клиента (политика 003, п. 2)</translation>
     </message>
     <message>
@@ -2994,52 +3093,52 @@
 <context>
     <name>pd::FieldRules</name>
     <message>
-        <source>field '%1': a value is required (to remove data, anonymize or delete the subject)</source>
-        <translation>поле '%1': требуется значение (чтобы удалить данные, обезличьте или удалите субъекта)</translation>
+        <source>field &apos;%1&apos;: a value is required (to remove data, anonymize or delete the subject)</source>
+        <translation>поле &apos;%1&apos;: требуется значение (чтобы удалить данные, обезличьте или удалите субъекта)</translation>
     </message>
     <message>
-        <source>field 'email': not an e-mail address (expected name@domain.tld)</source>
-        <translation>поле 'email': это не адрес e-mail (ожидается name@domain.tld)</translation>
+        <source>field &apos;email&apos;: not an e-mail address (expected name@domain.tld)</source>
+        <translation>поле &apos;email&apos;: это не адрес e-mail (ожидается name@domain.tld)</translation>
     </message>
     <message>
-        <source>field 'phone': not a phone number (7 to 15 digits, optionally +, spaces, dashes, brackets)</source>
-        <translation>поле 'phone': это не номер телефона (от 7 до 15 цифр, допускаются +, пробелы, дефисы, скобки)</translation>
+        <source>field &apos;phone&apos;: not a phone number (7 to 15 digits, optionally +, spaces, dashes, brackets)</source>
+        <translation>поле &apos;phone&apos;: это не номер телефона (от 7 до 15 цифр, допускаются +, пробелы, дефисы, скобки)</translation>
     </message>
     <message>
-        <source>field '%1': not a date in the past as YYYY-MM-DD</source>
-        <translation>поле '%1': ожидается прошедшая дата в формате YYYY-MM-DD</translation>
+        <source>field &apos;%1&apos;: not a date in the past as YYYY-MM-DD</source>
+        <translation>поле &apos;%1&apos;: ожидается прошедшая дата в формате YYYY-MM-DD</translation>
     </message>
     <message>
-        <source>field 'card_expiry': expected MM/YY</source>
-        <translation>поле 'card_expiry': ожидается MM/YY</translation>
+        <source>field &apos;card_expiry&apos;: expected MM/YY</source>
+        <translation>поле &apos;card_expiry&apos;: ожидается MM/YY</translation>
     </message>
     <message>
-        <source>field 'card_masked': only a masked number is stored (first 6 and last 4 digits, e.g. 427683******1234)</source>
-        <translation>поле 'card_masked': хранится только маскированный номер (первые 6 и последние 4 цифры, например 427683******1234)</translation>
+        <source>field &apos;card_masked&apos;: only a masked number is stored (first 6 and last 4 digits, e.g. 427683******1234)</source>
+        <translation>поле &apos;card_masked&apos;: хранится только маскированный номер (первые 6 и последние 4 цифры, например 427683******1234)</translation>
     </message>
     <message>
-        <source>field '%1': longer than %2 characters</source>
-        <translation>поле '%1': длиннее %2 символов</translation>
+        <source>field &apos;%1&apos;: longer than %2 characters</source>
+        <translation>поле &apos;%1&apos;: длиннее %2 символов</translation>
     </message>
     <message>
-        <source>field '%1': a line break is not allowed here</source>
-        <translation>поле '%1': перевод строки здесь не допускается</translation>
+        <source>field &apos;%1&apos;: a line break is not allowed here</source>
+        <translation>поле &apos;%1&apos;: перевод строки здесь не допускается</translation>
     </message>
     <message>
-        <source>field '%1': contains a control character (code %2)</source>
-        <translation>поле '%1': содержит управляющий символ (код %2)</translation>
+        <source>field &apos;%1&apos;: contains a control character (code %2)</source>
+        <translation>поле &apos;%1&apos;: содержит управляющий символ (код %2)</translation>
     </message>
     <message>
-        <source>field 'email': longer than %1 characters</source>
-        <translation>поле 'email': длиннее %1 символов</translation>
+        <source>field &apos;email&apos;: longer than %1 characters</source>
+        <translation>поле &apos;email&apos;: длиннее %1 символов</translation>
     </message>
     <message>
-        <source>field 'country': not a country code (two capital letters of ISO 3166-1, e.g. BY, DE)</source>
-        <translation>поле 'country': не код страны (две заглавные буквы ISO 3166-1, например BY, DE)</translation>
+        <source>field &apos;country&apos;: not a country code (two capital letters of ISO 3166-1, e.g. BY, DE)</source>
+        <translation>поле &apos;country&apos;: не код страны (две заглавные буквы ISO 3166-1, например BY, DE)</translation>
     </message>
     <message>
-        <source>field 'ip': not an IPv4 or IPv6 address</source>
-        <translation>поле 'ip': не адрес IPv4 или IPv6</translation>
+        <source>field &apos;ip&apos;: not an IPv4 or IPv6 address</source>
+        <translation>поле &apos;ip&apos;: не адрес IPv4 или IPv6</translation>
     </message>
 </context>
 <context>
@@ -3127,7 +3226,7 @@
         <translation>&amp;Выбрать файл…</translation>
     </message>
     <message>
-        <source>By the file's extension</source>
+        <source>By the file&apos;s extension</source>
         <translation>По расширению файла</translation>
     </message>
     <message>
@@ -3151,7 +3250,7 @@
         <translation>Точка с запятой (;)</translation>
     </message>
     <message>
-        <source>From the file's purpose column</source>
+        <source>From the file&apos;s purpose column</source>
         <translation>Из столбца purpose файла</translation>
     </message>
     <message>
@@ -3227,8 +3326,8 @@
         <translation>Проблема</translation>
     </message>
     <message>
-        <source>'%1' is not a place a column can go: choose one from the list, or write category.field.</source>
-        <translation>'%1' — не место, куда может попасть столбец: выберите из списка или напишите категория.поле.</translation>
+        <source>&apos;%1&apos; is not a place a column can go: choose one from the list, or write category.field.</source>
+        <translation>&apos;%1&apos; — не место, куда может попасть столбец: выберите из списка или напишите категория.поле.</translation>
     </message>
     <message>
         <source>%1 rows: %2 new subjects, %3 for subjects stored already (they are updated), %4 rejected.</source>
@@ -3267,7 +3366,7 @@
         <translation>[номер карты удалён]</translation>
     </message>
     <message>
-        <source>One subject's data (JSON)</source>
+        <source>One subject&apos;s data (JSON)</source>
         <translation>Данные одного субъекта (JSON)</translation>
     </message>
     <message>
@@ -3278,20 +3377,20 @@
 <context>
     <name>pd::ImportFile</name>
     <message>
-        <source>'%1' is not a target: expected one of the understood columns, category.field (a data item, e.g. account.city) or ignore</source>
-        <translation>'%1' — не назначение: ожидается один из понятных столбцов, категория.поле (элемент данных, например account.city) или ignore</translation>
+        <source>&apos;%1&apos; is not a target: expected one of the understood columns, category.field (a data item, e.g. account.city) or ignore</source>
+        <translation>&apos;%1&apos; — не назначение: ожидается один из понятных столбцов, категория.поле (элемент данных, например account.city) или ignore</translation>
     </message>
     <message>
-        <source>%1: line %2: expected 'column = target'</source>
-        <translation>%1: строка %2: ожидается 'столбец = назначение'</translation>
+        <source>%1: line %2: expected &apos;column = target&apos;</source>
+        <translation>%1: строка %2: ожидается &apos;столбец = назначение&apos;</translation>
     </message>
     <message>
         <source>line %1: %2</source>
         <translation>строка %1: %2</translation>
     </message>
     <message>
-        <source>%1: line %2: column '%3' is mapped twice</source>
-        <translation>%1: строка %2: столбец '%3' сопоставлен дважды</translation>
+        <source>%1: line %2: column &apos;%3&apos; is mapped twice</source>
+        <translation>%1: строка %2: столбец &apos;%3&apos; сопоставлен дважды</translation>
     </message>
     <message>
         <source>%1: the file is empty</source>
@@ -3314,32 +3413,32 @@
         <translation>%1: в файле нет объектов JSON</translation>
     </message>
     <message>
-        <source>field '%1': expected text, a number or null</source>
-        <translation>поле '%1': ожидается текст, число или null</translation>
+        <source>field &apos;%1&apos;: expected text, a number or null</source>
+        <translation>поле &apos;%1&apos;: ожидается текст, число или null</translation>
     </message>
     <message>
-        <source>%1: row 1: column '%2' appears twice</source>
-        <translation>%1: строка 1: столбец '%2' встречается дважды</translation>
+        <source>%1: row 1: column &apos;%2&apos; appears twice</source>
+        <translation>%1: строка 1: столбец &apos;%2&apos; встречается дважды</translation>
     </message>
     <message>
-        <source>column '%1' is not understood and is ignored (map it to a data field to import it)</source>
-        <translation>столбец '%1' не распознан и пропущен (сопоставьте его полю данных, чтобы импортировать)</translation>
+        <source>column &apos;%1&apos; is not understood and is ignored (map it to a data field to import it)</source>
+        <translation>столбец &apos;%1&apos; не распознан и пропущен (сопоставьте его полю данных, чтобы импортировать)</translation>
     </message>
     <message>
-        <source>%1: row 1: columns '%2' and '%3' both go to '%4'</source>
-        <translation>%1: строка 1: столбцы '%2' и '%3' оба попадают в '%4'</translation>
+        <source>%1: row 1: columns &apos;%2&apos; and &apos;%3&apos; both go to &apos;%4&apos;</source>
+        <translation>%1: строка 1: столбцы &apos;%2&apos; и &apos;%3&apos; оба попадают в &apos;%4&apos;</translation>
     </message>
     <message>
-        <source>%1: the mapping names column '%2', which the file does not have</source>
-        <translation>%1: сопоставление называет столбец '%2', которого нет в файле</translation>
+        <source>%1: the mapping names column &apos;%2&apos;, which the file does not have</source>
+        <translation>%1: сопоставление называет столбец &apos;%2&apos;, которого нет в файле</translation>
     </message>
     <message>
-        <source>%1: not a subject's data as JSON (%2)</source>
+        <source>%1: not a subject&apos;s data as JSON (%2)</source>
         <translation>%1: это не данные субъекта в JSON (%2)</translation>
     </message>
     <message>
-        <source>%1: not a subject's data as JSON: there is no "items" list</source>
-        <translation>%1: это не данные субъекта в JSON: нет списка "items"</translation>
+        <source>%1: not a subject&apos;s data as JSON: there is no &quot;items&quot; list</source>
+        <translation>%1: это не данные субъекта в JSON: нет списка &quot;items&quot;</translation>
     </message>
     <message>
         <source>%1: item %2: category and field must be lower-case names</source>
@@ -3361,24 +3460,24 @@
 <context>
     <name>pd::ImportService</name>
     <message>
-        <source>field 'controller': required (the database has no own controller)</source>
-        <translation>поле 'controller': обязательно (в базе данных нет собственного оператора)</translation>
+        <source>field &apos;controller&apos;: required (the database has no own controller)</source>
+        <translation>поле &apos;controller&apos;: обязательно (в базе данных нет собственного оператора)</translation>
     </message>
     <message>
-        <source>field 'controller': no controller with this code</source>
-        <translation>поле 'controller': нет оператора с таким кодом</translation>
+        <source>field &apos;controller&apos;: no controller with this code</source>
+        <translation>поле &apos;controller&apos;: нет оператора с таким кодом</translation>
     </message>
     <message>
-        <source>field 'purpose': no purpose with this code</source>
-        <translation>поле 'purpose': нет цели обработки с таким кодом</translation>
+        <source>field &apos;purpose&apos;: no purpose with this code</source>
+        <translation>поле &apos;purpose&apos;: нет цели обработки с таким кодом</translation>
     </message>
     <message>
-        <source>field 'collected_at': not a date in the past as YYYY-MM-DD</source>
-        <translation>поле 'collected_at': ожидается прошедшая дата в формате YYYY-MM-DD</translation>
+        <source>field &apos;collected_at&apos;: not a date in the past as YYYY-MM-DD</source>
+        <translation>поле &apos;collected_at&apos;: ожидается прошедшая дата в формате YYYY-MM-DD</translation>
     </message>
     <message>
-        <source>field 'external_id': the same id appears on an earlier row</source>
-        <translation>поле 'external_id': такой же ID уже встречается в предыдущей строке</translation>
+        <source>field &apos;external_id&apos;: the same id appears on an earlier row</source>
+        <translation>поле &apos;external_id&apos;: такой же ID уже встречается в предыдущей строке</translation>
     </message>
     <message>
         <source>%1: cannot read the file: %2</source>
@@ -3401,8 +3500,8 @@
         <translation>%1: не удалось записать файл отклонённых строк: %2</translation>
     </message>
     <message>
-        <source>field 'purpose': the purpose belongs to another controller</source>
-        <translation>поле 'purpose': цель принадлежит другому оператору</translation>
+        <source>field &apos;purpose&apos;: the purpose belongs to another controller</source>
+        <translation>поле &apos;purpose&apos;: цель принадлежит другому оператору</translation>
     </message>
     <message>
         <source>%1: larger than %2 MiB; split it into smaller files</source>
@@ -3413,40 +3512,40 @@
         <translation>строка %1: субъект #%2 тем временем заблокирован, обезличен или удалён</translation>
     </message>
     <message>
-        <source>field '%1': holds what looks like a full card number, which is never stored; only a masked number may be imported</source>
-        <translation>поле '%1': содержит то, что похоже на полный номер карты, который никогда не сохраняется; импортировать можно только маскированный номер</translation>
+        <source>field &apos;%1&apos;: holds what looks like a full card number, which is never stored; only a masked number may be imported</source>
+        <translation>поле &apos;%1&apos;: содержит то, что похоже на полный номер карты, который никогда не сохраняется; импортировать можно только маскированный номер</translation>
     </message>
     <message>
-        <source>field 'full_name': a name or an e-mail is required</source>
-        <translation>поле 'full_name': требуется имя или e-mail</translation>
+        <source>field &apos;full_name&apos;: a name or an e-mail is required</source>
+        <translation>поле &apos;full_name&apos;: требуется имя или e-mail</translation>
     </message>
     <message>
-        <source>field 'full_name': longer than %1 characters</source>
-        <translation>поле 'full_name': длиннее %1 символов</translation>
+        <source>field &apos;full_name&apos;: longer than %1 characters</source>
+        <translation>поле &apos;full_name&apos;: длиннее %1 символов</translation>
     </message>
     <message>
-        <source>field '%1': secrets (tokens, keys, passwords) are not imported</source>
-        <translation>поле '%1': секреты (токены, ключи, пароли) не импортируются</translation>
+        <source>field &apos;%1&apos;: secrets (tokens, keys, passwords) are not imported</source>
+        <translation>поле &apos;%1&apos;: секреты (токены, ключи, пароли) не импортируются</translation>
     </message>
     <message>
-        <source>field 'purpose': required (a column, or --purpose for every row)</source>
-        <translation>поле 'purpose': обязательно (столбец или --purpose для всех строк)</translation>
+        <source>field &apos;purpose&apos;: required (a column, or --purpose for every row)</source>
+        <translation>поле &apos;purpose&apos;: обязательно (столбец или --purpose для всех строк)</translation>
     </message>
     <message>
-        <source>field 'consent_given_at': not a date in the past as YYYY-MM-DD</source>
-        <translation>поле 'consent_given_at': не дата в прошлом в виде ГГГГ-ММ-ДД</translation>
+        <source>field &apos;consent_given_at&apos;: not a date in the past as YYYY-MM-DD</source>
+        <translation>поле &apos;consent_given_at&apos;: не дата в прошлом в виде ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <source>field 'consent_given_at': the purpose is not based on consent</source>
-        <translation>поле 'consent_given_at': цель обработки основана не на согласии</translation>
+        <source>field &apos;consent_given_at&apos;: the purpose is not based on consent</source>
+        <translation>поле &apos;consent_given_at&apos;: цель обработки основана не на согласии</translation>
     </message>
     <message>
-        <source>field 'policy_version': required with consent_given_at (the version the subject agreed to)</source>
-        <translation>поле 'policy_version': обязательно вместе с consent_given_at (версия, с которой согласился субъект)</translation>
+        <source>field &apos;policy_version&apos;: required with consent_given_at (the version the subject agreed to)</source>
+        <translation>поле &apos;policy_version&apos;: обязательно вместе с consent_given_at (версия, с которой согласился субъект)</translation>
     </message>
     <message>
-        <source>field 'email': the same e-mail appears on an earlier row</source>
-        <translation>поле 'email': тот же e-mail встречается в одной из предыдущих строк</translation>
+        <source>field &apos;email&apos;: the same e-mail appears on an earlier row</source>
+        <translation>поле &apos;email&apos;: тот же e-mail встречается в одной из предыдущих строк</translation>
     </message>
     <message>
         <source>%1: row 1: the file needs a name (full_name, or first_name and last_name) or an email column, and a purpose column unless --purpose names the purpose of every row</source>
@@ -3469,8 +3568,8 @@
         <translation>; строки до %1 включительно сохранены, импортируйте тот же файл снова, чтобы продолжить</translation>
     </message>
     <message>
-        <source>field 'purpose': the purpose is retired (no new data is collected for it)</source>
-        <translation>поле 'purpose': цель обработки выведена из использования (новые данные для неё не собираются)</translation>
+        <source>field &apos;purpose&apos;: the purpose is retired (no new data is collected for it)</source>
+        <translation>поле &apos;purpose&apos;: цель обработки выведена из использования (новые данные для неё не собираются)</translation>
     </message>
 </context>
 <context>
@@ -3838,7 +3937,7 @@
         <translation>строка %1: блок {{%2%3}} не закрыт тегом {{/%3}}</translation>
     </message>
     <message>
-        <source>the request's number</source>
+        <source>the request&apos;s number</source>
         <translation>номер запроса</translation>
     </message>
     <message>
@@ -3858,15 +3957,15 @@
         <translation>дата этого ответа</translation>
     </message>
     <message>
-        <source>who wrote: the subject's full name</source>
+        <source>who wrote: the subject&apos;s full name</source>
         <translation>кто обратился: полное имя субъекта</translation>
     </message>
     <message>
-        <source>the requester's postal address</source>
+        <source>the requester&apos;s postal address</source>
         <translation>почтовый адрес заявителя</translation>
     </message>
     <message>
-        <source>the requester's e-mail</source>
+        <source>the requester&apos;s e-mail</source>
         <translation>e-mail заявителя</translation>
     </message>
     <message>
@@ -3886,7 +3985,7 @@
         <translation>причина отказа (иначе пусто)</translation>
     </message>
     <message>
-        <source>the full name of the law of the request's regime</source>
+        <source>the full name of the law of the request&apos;s regime</source>
         <translation>полное название закона, по которому подан запрос</translation>
     </message>
     <message>
@@ -3902,19 +4001,19 @@
         <translation>статья, дающая право на жалобу</translation>
     </message>
     <message>
-        <source>the controller's name</source>
+        <source>the controller&apos;s name</source>
         <translation>наименование оператора</translation>
     </message>
     <message>
-        <source>the controller's address</source>
+        <source>the controller&apos;s address</source>
         <translation>адрес оператора</translation>
     </message>
     <message>
-        <source>the controller's contact for questions</source>
+        <source>the controller&apos;s contact for questions</source>
         <translation>контакт оператора для вопросов</translation>
     </message>
     <message>
-        <source>the data protection officer's contact</source>
+        <source>the data protection officer&apos;s contact</source>
         <translation>контакт ответственного за защиту данных</translation>
     </message>
     <message>
@@ -3922,12 +4021,12 @@
         <translation>кто подписывает ответ</translation>
     </message>
     <message>
-        <source>the signatory's position</source>
+        <source>the signatory&apos;s position</source>
         <translation>должность подписанта</translation>
     </message>
     <message>
-        <source>letter language '%1': expected one of %2</source>
-        <translation>язык письма '%1': ожидается одно из: %2</translation>
+        <source>letter language &apos;%1&apos;: expected one of %2</source>
+        <translation>язык письма &apos;%1&apos;: ожидается одно из: %2</translation>
     </message>
 </context>
 <context>
@@ -4023,7 +4122,7 @@
         <translation>Вернуть встроенный</translation>
     </message>
     <message>
-        <source>Replace the %1 %2 template with the built-in one? The office's edited text is lost.</source>
+        <source>Replace the %1 %2 template with the built-in one? The office&apos;s edited text is lost.</source>
         <translation>Заменить шаблон (%1, %2) встроенным? Текст, изменённый в организации, будет потерян.</translation>
     </message>
     <message>
@@ -4046,16 +4145,16 @@
 <context>
     <name>pd::LetterTemplateStore</name>
     <message>
-        <source>letter language '%1': expected one of %2</source>
-        <translation>язык письма '%1': ожидается одно из: %2</translation>
+        <source>letter language &apos;%1&apos;: expected one of %2</source>
+        <translation>язык письма &apos;%1&apos;: ожидается одно из: %2</translation>
     </message>
     <message>
-        <source>letter kind '%1': expected one of %2</source>
-        <translation>вид письма '%1': ожидается одно из: %2</translation>
+        <source>letter kind &apos;%1&apos;: expected one of %2</source>
+        <translation>вид письма &apos;%1&apos;: ожидается одно из: %2</translation>
     </message>
     <message>
-        <source>the built-in %1 template for '%2' is missing from this build</source>
-        <translation>встроенный шаблон %1 для '%2' отсутствует в этой сборке</translation>
+        <source>the built-in %1 template for &apos;%2&apos; is missing from this build</source>
+        <translation>встроенный шаблон %1 для &apos;%2&apos; отсутствует в этой сборке</translation>
     </message>
     <message>
         <source>the template is empty</source>
@@ -4066,8 +4165,8 @@
         <translation>оператор #%1 не существует</translation>
     </message>
     <message>
-        <source>no controller of kind 'own' is recorded</source>
-        <translation>не записан оператор вида 'own'</translation>
+        <source>no controller of kind &apos;own&apos; is recorded</source>
+        <translation>не записан оператор вида &apos;own&apos;</translation>
     </message>
 </context>
 <context>
@@ -4359,16 +4458,16 @@
 <context>
     <name>pd::ProfileInstaller</name>
     <message>
-        <source>profile '%1': %2 refers to %3 '%4', which the profile does not define</source>
-        <translation>профиль '%1': %2 ссылается на %3 '%4', которого нет в профиле</translation>
+        <source>profile &apos;%1&apos;: %2 refers to %3 &apos;%4&apos;, which the profile does not define</source>
+        <translation>профиль &apos;%1&apos;: %2 ссылается на %3 &apos;%4&apos;, которого нет в профиле</translation>
     </message>
     <message>
-        <source>system '%1'</source>
-        <translation>система '%1'</translation>
+        <source>system &apos;%1&apos;</source>
+        <translation>система &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>purpose '%1'</source>
-        <translation>цель '%1'</translation>
+        <source>purpose &apos;%1&apos;</source>
+        <translation>цель &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -4378,44 +4477,44 @@
         <translation>%1:%2: %3</translation>
     </message>
     <message>
-        <source>%1:%2: field '%3': %4</source>
-        <translation>%1:%2: поле '%3': %4</translation>
+        <source>%1:%2: field &apos;%3&apos;: %4</source>
+        <translation>%1:%2: поле &apos;%3&apos;: %4</translation>
     </message>
     <message>
         <source>%1:%2: [%3]: %4</source>
         <translation>%1:%2: [%3]: %4</translation>
     </message>
     <message>
-        <source>section header is not closed (expected '[TYPE CODE]')</source>
-        <translation>заголовок секции не закрыт (ожидается '[TYPE CODE]')</translation>
+        <source>section header is not closed (expected &apos;[TYPE CODE]&apos;)</source>
+        <translation>заголовок секции не закрыт (ожидается &apos;[TYPE CODE]&apos;)</translation>
     </message>
     <message>
-        <source>section '%1': unknown section type (expected [profile], [controller CODE], [system CODE] or [purpose CODE])</source>
-        <translation>секция '%1': неизвестный тип секции (ожидается [profile], [controller CODE], [system CODE] или [purpose CODE])</translation>
+        <source>section &apos;%1&apos;: unknown section type (expected [profile], [controller CODE], [system CODE] or [purpose CODE])</source>
+        <translation>секция &apos;%1&apos;: неизвестный тип секции (ожидается [profile], [controller CODE], [system CODE] или [purpose CODE])</translation>
     </message>
     <message>
-        <source>section '%1': [profile] takes no code</source>
-        <translation>секция '%1': для [profile] код не указывается</translation>
+        <source>section &apos;%1&apos;: [profile] takes no code</source>
+        <translation>секция &apos;%1&apos;: для [profile] код не указывается</translation>
     </message>
     <message>
-        <source>section '%1': expected exactly one code, as in '[%2 CODE]'</source>
-        <translation>секция '%1': ожидается ровно один код, например '[%2 CODE]'</translation>
+        <source>section &apos;%1&apos;: expected exactly one code, as in &apos;[%2 CODE]&apos;</source>
+        <translation>секция &apos;%1&apos;: ожидается ровно один код, например &apos;[%2 CODE]&apos;</translation>
     </message>
     <message>
-        <source>'%1' is not a valid code (expected lowercase letters, digits and '-')</source>
-        <translation>'%1' — недопустимый код (ожидаются строчные латинские буквы, цифры и '-')</translation>
+        <source>&apos;%1&apos; is not a valid code (expected lowercase letters, digits and &apos;-&apos;)</source>
+        <translation>&apos;%1&apos; — недопустимый код (ожидаются строчные латинские буквы, цифры и &apos;-&apos;)</translation>
     </message>
     <message>
         <source>section given twice (first on line %1)</source>
         <translation>секция указана дважды (впервые в строке %1)</translation>
     </message>
     <message>
-        <source>code '%1' is already used by the %2 on line %3</source>
-        <translation>код '%1' уже занят: секция %2 в строке %3</translation>
+        <source>code &apos;%1&apos; is already used by the %2 on line %3</source>
+        <translation>код &apos;%1&apos; уже занят: секция %2 в строке %3</translation>
     </message>
     <message>
-        <source>this line is neither a section header nor a field (expected '[TYPE CODE]' or 'key = value')</source>
-        <translation>строка не является ни заголовком секции, ни полем (ожидается '[TYPE CODE]' или 'key = value')</translation>
+        <source>this line is neither a section header nor a field (expected &apos;[TYPE CODE]&apos; or &apos;key = value&apos;)</source>
+        <translation>строка не является ни заголовком секции, ни полем (ожидается &apos;[TYPE CODE]&apos; или &apos;key = value&apos;)</translation>
     </message>
     <message>
         <source>found before any section (expected a [profile] section first)</source>
@@ -4426,8 +4525,8 @@
         <translation>неизвестное поле в [%1] (ожидается одно из: %2)</translation>
     </message>
     <message>
-        <source>required field '%1' is missing</source>
-        <translation>отсутствует обязательное поле '%1'</translation>
+        <source>required field &apos;%1&apos; is missing</source>
+        <translation>отсутствует обязательное поле &apos;%1&apos;</translation>
     </message>
     <message>
         <source>is empty (expected a value: the field is required)</source>
@@ -4438,48 +4537,48 @@
         <translation>элемент %1 списка пуст (ожидается список через запятую)</translation>
     </message>
     <message>
-        <source>'%1' is not a country code (expected an ISO 3166 alpha-2 code in capitals, such as BY or DE)</source>
-        <translation>'%1' — не код страны (ожидается код ISO 3166 alpha-2 заглавными буквами, например BY или DE)</translation>
+        <source>&apos;%1&apos; is not a country code (expected an ISO 3166 alpha-2 code in capitals, such as BY or DE)</source>
+        <translation>&apos;%1&apos; — не код страны (ожидается код ISO 3166 alpha-2 заглавными буквами, например BY или DE)</translation>
     </message>
     <message>
-        <source>'%1' is not a controller kind (expected own or client)</source>
-        <translation>'%1' — недопустимый вид оператора (ожидается own или client)</translation>
+        <source>&apos;%1&apos; is not a controller kind (expected own or client)</source>
+        <translation>&apos;%1&apos; — недопустимый вид оператора (ожидается own или client)</translation>
     </message>
     <message>
-        <source>expected contract-term, legal, backup-cycle, until-withdrawal, '&lt;N&gt; months after &lt;event&gt;' or '&lt;N&gt; years after &lt;event&gt;' with &lt;event&gt; one of %1</source>
-        <translation>ожидается contract-term, legal, backup-cycle, until-withdrawal, '&lt;N&gt; months after &lt;event&gt;' или '&lt;N&gt; years after &lt;event&gt;', где &lt;event&gt; — одно из: %1</translation>
+        <source>expected contract-term, legal, backup-cycle, until-withdrawal, &apos;&lt;N&gt; months after &lt;event&gt;&apos; or &apos;&lt;N&gt; years after &lt;event&gt;&apos; with &lt;event&gt; one of %1</source>
+        <translation>ожидается contract-term, legal, backup-cycle, until-withdrawal, &apos;&lt;N&gt; months after &lt;event&gt;&apos; или &apos;&lt;N&gt; years after &lt;event&gt;&apos;, где &lt;event&gt; — одно из: %1</translation>
     </message>
     <message>
         <source>the period must be at least 1 (%1)</source>
         <translation>срок должен быть не меньше 1 (%1)</translation>
     </message>
     <message>
-        <source>'%1' is not a retention event (%2)</source>
-        <translation>'%1' — недопустимое событие для срока хранения (%2)</translation>
+        <source>&apos;%1&apos; is not a retention event (%2)</source>
+        <translation>&apos;%1&apos; — недопустимое событие для срока хранения (%2)</translation>
     </message>
     <message>
-        <source>'%1' is not a retention rule (%2)</source>
-        <translation>'%1' — недопустимое правило срока хранения (%2)</translation>
+        <source>&apos;%1&apos; is not a retention rule (%2)</source>
+        <translation>&apos;%1&apos; — недопустимое правило срока хранения (%2)</translation>
     </message>
     <message>
-        <source>found %1 part(s) separated by '|' (%2)</source>
-        <translation>частей, разделённых '|': %1 (%2)</translation>
+        <source>found %1 part(s) separated by &apos;|&apos; (%2)</source>
+        <translation>частей, разделённых &apos;|&apos;: %1 (%2)</translation>
     </message>
     <message>
         <source>the name is empty (%1)</source>
         <translation>пустое наименование (%1)</translation>
     </message>
     <message>
-        <source>'%1' is not a recipient role (%2)</source>
-        <translation>'%1' — недопустимая роль получателя (%2)</translation>
+        <source>&apos;%1&apos; is not a recipient role (%2)</source>
+        <translation>&apos;%1&apos; — недопустимая роль получателя (%2)</translation>
     </message>
     <message>
-        <source>'%1' is not a legal ground (expected one of: %2)</source>
-        <translation>'%1' — недопустимое правовое основание (ожидается одно из: %2)</translation>
+        <source>&apos;%1&apos; is not a legal ground (expected one of: %2)</source>
+        <translation>&apos;%1&apos; — недопустимое правовое основание (ожидается одно из: %2)</translation>
     </message>
     <message>
-        <source>'%1' is not a data category (expected one of: %2)</source>
-        <translation>'%1' — недопустимая категория данных (ожидается одна из: %2)</translation>
+        <source>&apos;%1&apos; is not a data category (expected one of: %2)</source>
+        <translation>&apos;%1&apos; — недопустимая категория данных (ожидается одна из: %2)</translation>
     </message>
     <message>
         <source>expected a [%1 CODE] section</source>
@@ -4514,44 +4613,44 @@
         <translation>%1: профиль больше %2 МиБ</translation>
     </message>
     <message>
-        <source>'%1' is not what retention ends with (expected delete or anonymize)</source>
+        <source>&apos;%1&apos; is not what retention ends with (expected delete or anonymize)</source>
         <translation>«%1» — не то, чем заканчивается хранение (ожидалось delete или anonymize)</translation>
     </message>
     <message>
-        <source>found %1 part(s) separated by '|' (expected 'CATEGORY | RULE | ACTION | TEXT', the last two optional)</source>
-        <translation>частей, разделённых '|': %1 (ожидается 'CATEGORY | RULE | ACTION | TEXT', последние две необязательны)</translation>
+        <source>found %1 part(s) separated by &apos;|&apos; (expected &apos;CATEGORY | RULE | ACTION | TEXT&apos;, the last two optional)</source>
+        <translation>частей, разделённых &apos;|&apos;: %1 (ожидается &apos;CATEGORY | RULE | ACTION | TEXT&apos;, последние две необязательны)</translation>
     </message>
     <message>
-        <source>'%1' is not one of this purpose's categories (expected one of: %2)</source>
-        <translation>'%1' — не категория данных этой цели (ожидается одна из: %2)</translation>
+        <source>&apos;%1&apos; is not one of this purpose&apos;s categories (expected one of: %2)</source>
+        <translation>&apos;%1&apos; — не категория данных этой цели (ожидается одна из: %2)</translation>
     </message>
     <message>
-        <source>category '%1' is given a period twice</source>
-        <translation>для категории '%1' срок задан дважды</translation>
+        <source>category &apos;%1&apos; is given a period twice</source>
+        <translation>для категории &apos;%1&apos; срок задан дважды</translation>
     </message>
     <message>
-        <source>expected 'NAME | processor|controller|authority|internal | COUNTRY | SAFEGUARDS | CONTRACT', the last three optional</source>
-        <translation>ожидается 'NAME | processor|controller|authority|internal | COUNTRY | SAFEGUARDS | CONTRACT', последние три необязательны</translation>
+        <source>expected &apos;NAME | processor|controller|authority|internal | COUNTRY | SAFEGUARDS | CONTRACT&apos;, the last three optional</source>
+        <translation>ожидается &apos;NAME | processor|controller|authority|internal | COUNTRY | SAFEGUARDS | CONTRACT&apos;, последние три необязательны</translation>
     </message>
     <message>
-        <source>'%1' is neither yes nor no</source>
-        <translation>'%1' — не yes и не no</translation>
+        <source>&apos;%1&apos; is neither yes nor no</source>
+        <translation>&apos;%1&apos; — не yes и не no</translation>
     </message>
     <message>
-        <source>is given for a purpose without special categories of data (expected 'special = yes' with it)</source>
-        <translation>указано для цели без специальных категорий данных (вместе с ним ожидается 'special = yes')</translation>
+        <source>is given for a purpose without special categories of data (expected &apos;special = yes&apos; with it)</source>
+        <translation>указано для цели без специальных категорий данных (вместе с ним ожидается &apos;special = yes&apos;)</translation>
     </message>
     <message>
-        <source>'%1' is not a DPIA status (expected one of: %2)</source>
-        <translation>'%1' — недопустимый статус DPIA (ожидается один из: %2)</translation>
+        <source>&apos;%1&apos; is not a DPIA status (expected one of: %2)</source>
+        <translation>&apos;%1&apos; — недопустимый статус DPIA (ожидается один из: %2)</translation>
     </message>
     <message>
-        <source>'%1' is not a date (expected YYYY-MM-DD)</source>
-        <translation>'%1' — не дата (ожидается YYYY-MM-DD)</translation>
+        <source>&apos;%1&apos; is not a date (expected YYYY-MM-DD)</source>
+        <translation>&apos;%1&apos; — не дата (ожидается YYYY-MM-DD)</translation>
     </message>
     <message>
-        <source>given twice in [%1] (first on line %2; only 'recipient' and 'category_retention' may repeat)</source>
-        <translation>указано дважды в [%1] (впервые в строке %2; повторяться могут только 'recipient' и 'category_retention')</translation>
+        <source>given twice in [%1] (first on line %2; only &apos;recipient&apos; and &apos;category_retention&apos; may repeat)</source>
+        <translation>указано дважды в [%1] (впервые в строке %2; повторяться могут только &apos;recipient&apos; и &apos;category_retention&apos;)</translation>
     </message>
 </context>
 <context>
@@ -4767,8 +4866,8 @@
         <translation>Полу&amp;чатели и трансграничная передача</translation>
     </message>
     <message>
-        <source>lowercase letters, digits and '-', such as support-chat</source>
-        <translation>строчные латинские буквы, цифры и '-', например support-chat</translation>
+        <source>lowercase letters, digits and &apos;-&apos;, such as support-chat</source>
+        <translation>строчные латинские буквы, цифры и &apos;-&apos;, например support-chat</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -4867,7 +4966,7 @@
         <translation>&amp;Виды обработки:</translation>
     </message>
     <message>
-        <source>the policy's own words for the period</source>
+        <source>the policy&apos;s own words for the period</source>
         <translation>формулировка срока из политики</translation>
     </message>
     <message>
@@ -4875,7 +4974,7 @@
         <translation>Категория</translation>
     </message>
     <message>
-        <source>Kept, and the policy's words</source>
+        <source>Kept, and the policy&apos;s words</source>
         <translation>Срок хранения и формулировка политики</translation>
     </message>
     <message>
@@ -4899,7 +4998,7 @@
         <translation>&amp;Срок хранения:</translation>
     </message>
     <message>
-        <source>The policy's &amp;words:</source>
+        <source>The policy&apos;s &amp;words:</source>
         <translation>Формулировка &amp;политики:</translation>
     </message>
     <message>
@@ -4953,7 +5052,7 @@ for other periods:</source>
         <translation>Получатели:</translation>
     </message>
     <message>
-        <source>the policy's own words for this period</source>
+        <source>the policy&apos;s own words for this period</source>
         <translation>формулировка этого срока из политики</translation>
     </message>
     <message>
@@ -4964,8 +5063,8 @@ for other periods:</source>
 <context>
     <name>pd::PurposeRegister</name>
     <message>
-        <source>there is no purpose '%1'</source>
-        <translation>нет цели '%1'</translation>
+        <source>there is no purpose &apos;%1&apos;</source>
+        <translation>нет цели &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
@@ -5011,7 +5110,7 @@ for other periods:</source>
         <translation>Цели обработки пока не зарегистрированы.</translation>
     </message>
     <message>
-        <source>A client: we process this data on the client's instructions</source>
+        <source>A client: we process this data on the client&apos;s instructions</source>
         <translation>Клиент: мы обрабатываем эти данные по поручению клиента</translation>
     </message>
     <message>
@@ -5159,8 +5258,8 @@ for other periods:</source>
         <translation>Код:</translation>
     </message>
     <message>
-        <source>lowercase letters, digits and '-'</source>
-        <translation>строчные латинские буквы, цифры и '-'</translation>
+        <source>lowercase letters, digits and &apos;-&apos;</source>
+        <translation>строчные латинские буквы, цифры и &apos;-&apos;</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -5279,12 +5378,12 @@ for other periods:</source>
         <translation>Возврат цели в использование</translation>
     </message>
     <message>
-        <source>'%1' will take no new data or consent from the day it is retired. Nothing is deleted: the data held for it stays under its retention rule, and the purpose stays in the register and its history.</source>
-        <translation>С дня вывода из использования для цели '%1' не будут приниматься новые данные и согласия. Ничего не удаляется: хранимые для неё данные остаются под действием её срока хранения, а цель остаётся в реестре и в его истории.</translation>
+        <source>&apos;%1&apos; will take no new data or consent from the day it is retired. Nothing is deleted: the data held for it stays under its retention rule, and the purpose stays in the register and its history.</source>
+        <translation>С дня вывода из использования для цели &apos;%1&apos; не будут приниматься новые данные и согласия. Ничего не удаляется: хранимые для неё данные остаются под действием её срока хранения, а цель остаётся в реестре и в его истории.</translation>
     </message>
     <message>
-        <source>'%1' will take new data and consents again.</source>
-        <translation>Для цели '%1' снова будут приниматься новые данные и согласия.</translation>
+        <source>&apos;%1&apos; will take new data and consents again.</source>
+        <translation>Для цели &apos;%1&apos; снова будут приниматься новые данные и согласия.</translation>
     </message>
     <message>
         <source>Retire</source>
@@ -5314,52 +5413,52 @@ for other periods:</source>
 <context>
     <name>pd::RegisterEditor</name>
     <message>
-        <source>code: '%1' is already used by another %2</source>
-        <translation>код: '%1' уже занят другим объектом типа %2</translation>
+        <source>code: &apos;%1&apos; is already used by another %2</source>
+        <translation>код: &apos;%1&apos; уже занят другим объектом типа %2</translation>
     </message>
     <message>
-        <source>there is no %1 '%2'</source>
-        <translation>объект %1 '%2' не найден</translation>
+        <source>there is no %1 &apos;%2&apos;</source>
+        <translation>объект %1 &apos;%2&apos; не найден</translation>
     </message>
     <message>
-        <source>%1 '%2' was changed by someone else meanwhile; open it again to see the changes</source>
-        <translation>объект %1 '%2' тем временем изменён кем-то другим; откройте его снова, чтобы увидеть изменения</translation>
+        <source>%1 &apos;%2&apos; was changed by someone else meanwhile; open it again to see the changes</source>
+        <translation>объект %1 &apos;%2&apos; тем временем изменён кем-то другим; откройте его снова, чтобы увидеть изменения</translation>
     </message>
     <message>
-        <source>code: '%1' is not a valid code</source>
-        <translation>код: '%1' — недопустимый код</translation>
+        <source>code: &apos;%1&apos; is not a valid code</source>
+        <translation>код: &apos;%1&apos; — недопустимый код</translation>
     </message>
     <message>
-        <source>field '%1': holds a line break or '|', which the register cannot keep</source>
-        <translation>поле '%1': содержит перевод строки или '|', которые реестр не может сохранить</translation>
+        <source>field &apos;%1&apos;: holds a line break or &apos;|&apos;, which the register cannot keep</source>
+        <translation>поле &apos;%1&apos;: содержит перевод строки или &apos;|&apos;, которые реестр не может сохранить</translation>
     </message>
     <message>
         <source>reason: a reason is required</source>
         <translation>причина: требуется указать причину</translation>
     </message>
     <message>
-        <source>there is no purpose '%1'</source>
-        <translation>нет цели '%1'</translation>
+        <source>there is no purpose &apos;%1&apos;</source>
+        <translation>нет цели &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>purpose '%1' is in use, not retired</source>
-        <translation>цель обработки '%1' используется и не выведена из использования</translation>
+        <source>purpose &apos;%1&apos; is in use, not retired</source>
+        <translation>цель обработки &apos;%1&apos; используется и не выведена из использования</translation>
     </message>
     <message>
-        <source>purpose '%1' was retired on %2</source>
-        <translation>цель обработки '%1' выведена из использования %2</translation>
+        <source>purpose &apos;%1&apos; was retired on %2</source>
+        <translation>цель обработки &apos;%1&apos; выведена из использования %2</translation>
     </message>
     <message>
         <source>name: a processor needs a name</source>
         <translation>наименование: у уполномоченного лица должно быть наименование</translation>
     </message>
     <message>
-        <source>there is no processor '%1'</source>
-        <translation>нет уполномоченного лица '%1'</translation>
+        <source>there is no processor &apos;%1&apos;</source>
+        <translation>нет уполномоченного лица &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>processor '%1' was changed by someone else meanwhile; open it again to see the changes</source>
-        <translation>уполномоченное лицо '%1' тем временем изменено кем-то другим; откройте его снова, чтобы увидеть изменения</translation>
+        <source>processor &apos;%1&apos; was changed by someone else meanwhile; open it again to see the changes</source>
+        <translation>уполномоченное лицо &apos;%1&apos; тем временем изменено кем-то другим; откройте его снова, чтобы увидеть изменения</translation>
     </message>
 </context>
 <context>
@@ -5779,7 +5878,7 @@ for other periods:</source>
         <translation>Ответ на запрос #%1</translation>
     </message>
     <message>
-        <source>The letter is made in %1 from the office's template (Tools → Reply letter templates) and kept with the request.</source>
+        <source>The letter is made in %1 from the office&apos;s template (Tools → Reply letter templates) and kept with the request.</source>
         <translation>Письмо (язык: %1) составляется по шаблону организации (Инструменты → Шаблоны ответов) и сохраняется вместе с запросом.</translation>
     </message>
     <message>
@@ -5799,7 +5898,7 @@ for other periods:</source>
         <translation>Что сделано</translation>
     </message>
     <message>
-        <source>in the letter's language, e.g. Your data were erased from all our systems.</source>
+        <source>in the letter&apos;s language, e.g. Your data were erased from all our systems.</source>
         <translation>на языке письма, например: Ваши данные удалены из всех наших систем.</translation>
     </message>
     <message>
@@ -5827,7 +5926,7 @@ for other periods:</source>
         <translation>Дата отправки</translation>
     </message>
     <message>
-        <source>Signatory's position</source>
+        <source>Signatory&apos;s position</source>
         <translation>Должность подписанта</translation>
     </message>
     <message>
@@ -5893,15 +5992,15 @@ for other periods:</source>
         <translation>с %1 по %2</translation>
     </message>
     <message>
-        <source>the register has no client we process for; a processor's record needs one</source>
+        <source>the register has no client we process for; a processor&apos;s record needs one</source>
         <translation>в реестре нет клиента, по поручению которого мы обрабатываем данные; он нужен для реестра обработки по поручению</translation>
     </message>
     <message>
-        <source>controller: '%1' is our own; its record is the report ropa</source>
+        <source>controller: &apos;%1&apos; is our own; its record is the report ropa</source>
         <translation>controller: «%1» — наш собственный оператор; его реестр — отчёт ropa</translation>
     </message>
     <message>
-        <source>controller: '%1' is a client; its record is the report processor-record</source>
+        <source>controller: &apos;%1&apos; is a client; its record is the report processor-record</source>
         <translation>controller: «%1» — клиент; его реестр — отчёт processor-record</translation>
     </message>
     <message>
@@ -5941,7 +6040,7 @@ for other periods:</source>
         <translation>Статистика</translation>
     </message>
     <message>
-        <source>Subject's data (access, portability)</source>
+        <source>Subject&apos;s data (access, portability)</source>
         <translation>Данные субъекта (доступ, переносимость)</translation>
     </message>
     <message>
@@ -5957,7 +6056,7 @@ for other periods:</source>
         <translation>неизвестный отчёт</translation>
     </message>
     <message>
-        <source>request: only a subject's data answers a request</source>
+        <source>request: only a subject&apos;s data answers a request</source>
         <translation>request: к запросу прилагаются только данные субъекта</translation>
     </message>
     <message>
@@ -6012,7 +6111,7 @@ for other periods:</source>
 <context>
     <name>pd::ReportsPage</name>
     <message>
-        <source>The controller's record of processing activities (GDPR art. 30(1), Belarus Decree 422 sub. 3.5), one row per activity as the ICO and CNIL templates lay it out.</source>
+        <source>The controller&apos;s record of processing activities (GDPR art. 30(1), Belarus Decree 422 sub. 3.5), one row per activity as the ICO and CNIL templates lay it out.</source>
         <translation>Реестр операций по обработке персональных данных оператора (GDPR, ст. 30(1); Указ № 422, подп. 3.5): по строке на каждую операцию, как в шаблонах ICO и CNIL.</translation>
     </message>
     <message>
@@ -6092,7 +6191,7 @@ for other periods:</source>
         <translation>П&amp;ечать…</translation>
     </message>
     <message>
-        <source>Print the report's pages (Ctrl+P)</source>
+        <source>Print the report&apos;s pages (Ctrl+P)</source>
         <translation>Распечатать страницы отчёта (Ctrl+P)</translation>
     </message>
     <message>
@@ -6120,7 +6219,7 @@ for other periods:</source>
         <translation>Для вашей роли отчётов нет</translation>
     </message>
     <message>
-        <source>Reports are made by privacy officers and auditors; administrators make the audit extract, support agents the subject's data for their requests.</source>
+        <source>Reports are made by privacy officers and auditors; administrators make the audit extract, support agents the subject&apos;s data for their requests.</source>
         <translation>Отчёты формируют ответственные за защиту данных и аудиторы; администраторы — выписку из журнала аудита, сотрудники поддержки — данные субъекта по своим запросам.</translation>
     </message>
     <message>
@@ -6128,7 +6227,7 @@ for other periods:</source>
         <translation>Составление акта об уничтожении</translation>
     </message>
     <message>
-        <source>Draw up a new act of destruction for what you chose? It gets the next number and is kept for three years; to print an existing act again, choose "Print an act again" and its number.</source>
+        <source>Draw up a new act of destruction for what you chose? It gets the next number and is kept for three years; to print an existing act again, choose &quot;Print an act again&quot; and its number.</source>
         <translation>Составить новый акт об уничтожении по выбранным данным? Он получит следующий номер и будет храниться три года; чтобы повторно распечатать существующий акт, выберите «Повторная печать акта» и его номер.</translation>
     </message>
     <message>
@@ -6204,7 +6303,7 @@ for other periods:</source>
         <translation>Оператор:</translation>
     </message>
     <message>
-        <source>One subject's deletion</source>
+        <source>One subject&apos;s deletion</source>
         <translation>Удаление одного субъекта</translation>
     </message>
     <message>
@@ -6287,8 +6386,8 @@ for other periods:</source>
         <translation>ответ: письмо не является документом PDF</translation>
     </message>
     <message>
-        <source>form: expected email, letter or in-person, got '%1'</source>
-        <translation>форма: ожидается email, letter или in-person, получено '%1'</translation>
+        <source>form: expected email, letter or in-person, got &apos;%1&apos;</source>
+        <translation>форма: ожидается email, letter или in-person, получено &apos;%1&apos;</translation>
     </message>
     <message>
         <source>sent on: %1 is in the future</source>
@@ -6362,8 +6461,8 @@ for other periods:</source>
         <translation>запрос #%1 в статусе «%2»: он исполняется после подтверждения личности, когда запрос в работе</translation>
     </message>
     <message>
-        <source>a request of type %1 cannot run '%2'</source>
-        <translation>запрос типа «%1» не может выполнить '%2'</translation>
+        <source>a request of type %1 cannot run &apos;%2&apos;</source>
+        <translation>запрос типа «%1» не может выполнить &apos;%2&apos;</translation>
     </message>
     <message>
         <source>request #%1 is not linked to a subject: there is no data to act on</source>
@@ -6394,8 +6493,8 @@ for other periods:</source>
         <translation>Субъект #%1 заблокирован</translation>
     </message>
     <message>
-        <source>Field '%1' of subject #%2 corrected</source>
-        <translation>Поле '%1' субъекта #%2 исправлено</translation>
+        <source>Field &apos;%1&apos; of subject #%2 corrected</source>
+        <translation>Поле &apos;%1&apos; субъекта #%2 исправлено</translation>
     </message>
     <message numerus="yes">
         <source>%n consent(s) withdrawn; erasure of the data kept for them scheduled by %1</source>
@@ -6406,7 +6505,7 @@ for other periods:</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The subject's data attached (%n item(s))</source>
+        <source>The subject&apos;s data attached (%n item(s))</source>
         <translation>
             <numerusform>Данные субъекта приложены (%n элемент)</numerusform>
             <numerusform>Данные субъекта приложены (%n элемента)</numerusform>
@@ -6464,7 +6563,7 @@ for other periods:</source>
         <translation>Лично</translation>
     </message>
     <message>
-        <source>The substance of the request, in the requester's words</source>
+        <source>The substance of the request, in the requester&apos;s words</source>
         <translation>Суть запроса словами заявителя</translation>
     </message>
     <message>
@@ -6690,7 +6789,7 @@ for other periods:</source>
 <context>
     <name>pd::RequestPanel</name>
     <message>
-        <source>Delete the subject's data</source>
+        <source>Delete the subject&apos;s data</source>
         <translation>Удалить данные субъекта</translation>
     </message>
     <message>
@@ -6698,7 +6797,7 @@ for other periods:</source>
         <translation>Обезличить субъекта</translation>
     </message>
     <message>
-        <source>Block the subject's data</source>
+        <source>Block the subject&apos;s data</source>
         <translation>Заблокировать данные субъекта</translation>
     </message>
     <message>
@@ -6710,7 +6809,7 @@ for other periods:</source>
         <translation>Отозвать согласие и запланировать удаление</translation>
     </message>
     <message>
-        <source>Attach the subject's data</source>
+        <source>Attach the subject&apos;s data</source>
         <translation>Приложить данные субъекта</translation>
     </message>
     <message>
@@ -6990,7 +7089,7 @@ for other periods:</source>
         <translation>Проверка личности</translation>
     </message>
     <message>
-        <source>Record how the requester's identity was checked. Proportionate means: no more than the request needs. Only that a document was seen is recorded; never keep a copy or its number.</source>
+        <source>Record how the requester&apos;s identity was checked. Proportionate means: no more than the request needs. Only that a document was seen is recorded; never keep a copy or its number.</source>
         <translation>Запишите, как проверялась личность заявителя. Соразмерно — значит не больше, чем нужно для запроса. Записывается только факт предъявления документа; никогда не сохраняйте его копию или номер.</translation>
     </message>
     <message>
@@ -7268,7 +7367,7 @@ for other periods:</source>
         <translation>Заявитель</translation>
     </message>
     <message>
-        <source>Requester's address and contacts</source>
+        <source>Requester&apos;s address and contacts</source>
         <translation>Адрес и контакты заявителя</translation>
     </message>
     <message>
@@ -7376,7 +7475,7 @@ for other periods:</source>
         <translation>%1 (удалён)</translation>
     </message>
     <message>
-        <source>(withheld: the subject's data was erased)</source>
+        <source>(withheld: the subject&apos;s data was erased)</source>
         <translation>(не приводится: данные субъекта удалены)</translation>
     </message>
     <message>
@@ -7495,19 +7594,19 @@ for other periods:</source>
         <translation>дата рождения: должна быть датой в прошлом</translation>
     </message>
     <message>
-        <source>channel: expected email, web-form, letter, phone or in-person, got '%1'</source>
-        <translation>канал: ожидается email, web-form, letter, phone или in-person, получено '%1'</translation>
+        <source>channel: expected email, web-form, letter, phone or in-person, got &apos;%1&apos;</source>
+        <translation>канал: ожидается email, web-form, letter, phone или in-person, получено &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>form of the answer: expected email, letter or in-person, got '%1'</source>
-        <translation>форма ответа: ожидается email, letter или in-person, получено '%1'</translation>
+        <source>form of the answer: expected email, letter or in-person, got &apos;%1&apos;</source>
+        <translation>форма ответа: ожидается email, letter или in-person, получено &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>language: expected en or ru, got '%1'</source>
-        <translation>язык: ожидается en или ru, получено '%1'</translation>
+        <source>language: expected en or ru, got &apos;%1&apos;</source>
+        <translation>язык: ожидается en или ru, получено &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>representative's document: required when a representative acts for the subject (power of attorney or other document of authority)</source>
+        <source>representative&apos;s document: required when a representative acts for the subject (power of attorney or other document of authority)</source>
         <translation>документ представителя: обязателен, если от имени субъекта действует представитель (доверенность или иной документ о полномочиях)</translation>
     </message>
     <message>
@@ -7677,7 +7776,7 @@ for other periods:</source>
         <translation>Ваша роль (%1) не предусматривает обработку запросов</translation>
     </message>
     <message>
-        <source>Requester's name or request number</source>
+        <source>Requester&apos;s name or request number</source>
         <translation>Имя заявителя или номер запроса</translation>
     </message>
     <message>
@@ -7787,7 +7886,7 @@ for other periods:</source>
         <translation>дата сбора</translation>
     </message>
     <message>
-        <source>the subject's registration</source>
+        <source>the subject&apos;s registration</source>
         <translation>регистрация субъекта</translation>
     </message>
     <message>
@@ -7807,7 +7906,7 @@ for other periods:</source>
         <translation>отзыв согласия</translation>
     </message>
     <message>
-        <source>an event the rule does not know ('%1')</source>
+        <source>an event the rule does not know (&apos;%1&apos;)</source>
         <translation>событие, неизвестное правилу («%1»)</translation>
     </message>
     <message>
@@ -7870,7 +7969,7 @@ for other periods:</source>
         <translation>Выполнить очистку по срокам хранения может только ответственный за защиту данных.</translation>
     </message>
     <message>
-        <source>As of %1. Data past its retention period is deleted or anonymized as each purpose's rule says. Blocked data, data of a subject with an open request and data under a legal hold are held back.</source>
+        <source>As of %1. Data past its retention period is deleted or anonymized as each purpose&apos;s rule says. Blocked data, data of a subject with an open request and data under a legal hold are held back.</source>
         <translation>По состоянию на %1. Данные с истёкшим сроком хранения удаляются или обезличиваются, как требует правило каждой цели. Заблокированные данные, данные субъекта с открытым запросом и данные под юридическим удержанием не затрагиваются.</translation>
     </message>
     <message>
@@ -7954,8 +8053,12 @@ for other periods:</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>%1, data category '%2' (kept for a period of its own)</source>
-        <translation>%1, категория данных '%2' (со своим сроком хранения)</translation>
+        <source>%1, data category &apos;%2&apos; (kept for a period of its own)</source>
+        <translation>%1, категория данных &apos;%2&apos; (со своим сроком хранения)</translation>
+    </message>
+    <message>
+        <source>Copies of what was erased stay in the backups until %1.</source>
+        <translation>Копии удалённого остаются в резервных копиях до %1.</translation>
     </message>
 </context>
 <context>
@@ -8039,7 +8142,7 @@ for other periods:</source>
         <translation>в реестре нет собственного оператора</translation>
     </message>
     <message>
-        <source>no controller with the code '%1'</source>
+        <source>no controller with the code &apos;%1&apos;</source>
         <translation>нет оператора с кодом «%1»</translation>
     </message>
     <message>
@@ -8255,7 +8358,7 @@ for other periods:</source>
         <translation>Вы вправе подать жалобу в орган по защите персональных данных: в Беларуси — в Национальный центр защиты персональных данных, в ЕС — в надзорный орган вашей страны.</translation>
     </message>
     <message>
-        <source>%1 (agent) may export a subject's data only for a request assigned to them; request #%2 is not</source>
+        <source>%1 (agent) may export a subject&apos;s data only for a request assigned to them; request #%2 is not</source>
         <translation>%1 (сотрудник поддержки) может выгружать данные субъекта только по назначенному ему запросу; запрос #%2 ему не назначен</translation>
     </message>
     <message>
@@ -8267,7 +8370,7 @@ for other periods:</source>
         <translation>subject: запрос #%1 касается субъекта #%2, а не #%3</translation>
     </message>
     <message>
-        <source>%1 (agent) may export a subject's data only for a request assigned to them: name the request</source>
+        <source>%1 (agent) may export a subject&apos;s data only for a request assigned to them: name the request</source>
         <translation>%1 (сотрудник поддержки) может выгружать данные субъекта только по назначенному ему запросу: укажите запрос</translation>
     </message>
     <message>
@@ -8801,7 +8904,7 @@ for other periods:</source>
         <translation>Удалить всё, что идентифицирует субъекта (Ctrl+Alt+A)</translation>
     </message>
     <message>
-        <source>Destroy the subject's data (Del)</source>
+        <source>Destroy the subject&apos;s data (Del)</source>
         <translation>Уничтожить данные субъекта (Del)</translation>
     </message>
     <message>
@@ -9091,7 +9194,7 @@ for other periods:</source>
         <translation>Удалить всё, что идентифицирует субъектов; отменить нельзя</translation>
     </message>
     <message>
-        <source>Destroy the subjects' data; cannot be undone</source>
+        <source>Destroy the subjects&apos; data; cannot be undone</source>
         <translation>Уничтожить данные субъектов; отменить нельзя</translation>
     </message>
     <message>

@@ -14,8 +14,8 @@ namespace pd {
 
 QList<Settings::Key> Settings::allKeys()
 {
-    return {Key::IdleLockMinutes,   Key::LockoutAttempts,      Key::LockoutMinutes,
-            Key::FourEyesThreshold, Key::FourEyesAllDeletions, Key::FourEyesWindowMinutes};
+    return {Key::IdleLockMinutes,      Key::LockoutAttempts,       Key::LockoutMinutes, Key::FourEyesThreshold,
+            Key::FourEyesAllDeletions, Key::FourEyesWindowMinutes, Key::BackupKeepDays};
 }
 
 QString Settings::name(Key key)
@@ -33,6 +33,8 @@ QString Settings::name(Key key)
         return QStringLiteral("four_eyes_all_deletions");
     case Key::FourEyesWindowMinutes:
         return QStringLiteral("four_eyes_window_minutes");
+    case Key::BackupKeepDays:
+        return QStringLiteral("backup_keep_days");
     }
     return {};
 }
@@ -52,6 +54,8 @@ int Settings::defaultValue(Key key)
         return 0;
     case Key::FourEyesWindowMinutes:
         return 60;
+    case Key::BackupKeepDays:
+        return 30;
     }
     return 0;
 }
@@ -71,6 +75,8 @@ Settings::Bounds Settings::bounds(Key key)
         return {0, 1};
     case Key::FourEyesWindowMinutes:
         return {1, 10080};
+    case Key::BackupKeepDays:
+        return {1, 3660};
     }
     return {0, 0};
 }

@@ -21,10 +21,12 @@ public:
         FourEyesThreshold,     ///< anonymizing or deleting more subjects than this at once needs a second officer
         FourEyesAllDeletions,  ///< 1: every deletion needs a second officer
         FourEyesWindowMinutes, ///< one operator's anonymizations and deletions over this many minutes add up
+        BackupKeepDays,        ///< backups are kept this many days: what is erased leaves them that much later
     };
 
     /// The values a setting may take, inclusive: lock-out 3 to 20 attempts for 1 to 1440 minutes, idle lock 1 to 240
-    /// minutes, a four-eyes threshold of at least 1 over a window of 1 to 10080 minutes (a week), all-deletions 0 or 1.
+    /// minutes, a four-eyes threshold of at least 1 over a window of 1 to 10080 minutes (a week), all-deletions 0 or 1,
+    /// backups kept 1 to 3660 days.
     struct Bounds
     {
         int minimum = 0;

@@ -72,6 +72,8 @@ const char *const kUsage =
     "                                              a report for a regulator or a subject; KIND is ropa,\n"
     "                                              processor-record, requests, destruction, breaches, disclosures,\n"
     "                                              audit, statistics or subject-access (docs/cli.md)\n"
+    "  backup FILE                                 an SQLite database's online backup, checked, mode 0600\n"
+    "  restore FILE                                replace the database with a checked backup (administrators)\n"
     "\n"
     "Signing in: --operator NAME with the password in PRIVACYDESK_PASSWORD. On a database without operators,\n"
     "'operator add NAME --role admin' creates the first administrator without signing in.\n"
@@ -154,6 +156,7 @@ int CliApp::run()
         {"approval", runApproval}, {"settings", runSettings}, {"import", runImport},       {"subjects", runSubjects},
         {"subject", runSubject},   {"request", runRequest},   {"retention", runRetention}, {"purpose", runPurpose},
         {"profile", runProfile},   {"consent", runConsent},   {"breach", runBreach},       {"report", runReport},
+        {"backup", runBackup},     {"restore", runRestore},
     };
     for (const auto &[name, runner] : commands) {
         if (command == QLatin1String(name)) {

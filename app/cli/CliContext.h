@@ -117,5 +117,7 @@ int runProfile(CliContext &cli, const QStringList &words);
 int runConsent(CliContext &cli, const QStringList &words);
 int runBreach(CliContext &cli, const QStringList &words);
 int runReport(CliContext &cli, const QStringList &words);
+int runBackup(CliContext &cli, const QStringList &words);
+int runRestore(CliContext &cli, const QStringList &words);
 
 } // namespace pd

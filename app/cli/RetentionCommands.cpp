@@ -66,7 +66,8 @@ int sweep(CliContext &cli, const QString &command, Database &database, const Ses
                            {QStringLiteral("items_anonymized"), summary->itemsAnonymized},
                            {QStringLiteral("scheduled_erasures_done"), summary->scheduledDone},
                            {QStringLiteral("scheduled_erasures_held"), summary->scheduledHeld},
-                           {QStringLiteral("skipped"), summary->skipped}};
+                           {QStringLiteral("skipped"), summary->skipped},
+                           {QStringLiteral("backups_clear_by"), summary->backupsClearBy.toString(Qt::ISODate)}};
         if (summary->pendingApproval > 0) {
             object.insert(QStringLiteral("pending_approval"), summary->pendingApproval);
         }
@@ -107,6 +108,11 @@ int sweep(CliContext &cli, const QString &command, Database &database, const Ses
                        .arg(summary->scheduledDone)
                        .arg(summary->scheduledHeld)
                        .arg(summary->skipped)
+                << '\n';
+        cli.out << CliText::tr("Copies of what was erased stay in the backups until %1 (backups are kept %2 days: "
+                               "settings backup_keep_days).")
+                       .arg(summary->backupsClearBy.toString(Qt::ISODate))
+                       .arg(summary->backupsClearBy.toJulianDay() - QDate::currentDate().toJulianDay())
                 << '\n';
     }
     if (summary->pendingApproval > 0) {

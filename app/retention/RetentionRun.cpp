@@ -3,6 +3,7 @@
 
 #include "app/access/ApprovalQueue.h"
 #include "app/access/AuditLog.h"
+#include "app/access/Settings.h"
 #include "app/domain/Permissions.h"
 #include "app/requests/Request.h"
 #include "app/retention/RetentionSweep.h"
@@ -210,6 +211,12 @@ Result<RetentionRun::Summary> execute(Database &database, const Session &who, co
             break;
         }
     }
+    // Copies of what went stay in the backups until the last backup made before the sweep expires.
+    Result<int> keepDays = Settings::value(database, Settings::Key::BackupKeepDays);
+    if (!keepDays) {
+        return keepDays.error();
+    }
+    summary.backupsClearBy = QDate::currentDate().addDays(keepDays.value());
     // The sweep itself is on the record, with what it did (counts only).
     Status audited = database.transaction([&](QSqlDatabase &tx) -> Status {
         AuditEntry entry;
@@ -227,7 +234,8 @@ Result<RetentionRun::Summary> execute(Database &database, const Session &who, co
                             .arg(summary.held())
                             .arg(summary.skipped)
                             .arg(summary.cancelled ? QStringLiteral(" cancelled") : QString(),
-                                 approvalId > 0 ? QStringLiteral(" approval=%1").arg(approvalId) : QString());
+                                 approvalId > 0 ? QStringLiteral(" approval=%1").arg(approvalId) : QString()) +
+                        QStringLiteral(" backups_clear_by=%1").arg(summary.backupsClearBy.toString(Qt::ISODate));
         return AuditLog::append(tx, who, entry);
     });
     if (!audited) {

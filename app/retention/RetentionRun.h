@@ -57,6 +57,9 @@ public:
         qint64 skipped = 0;            ///< subjects changed by someone else meanwhile, left as they were
         qint64 pendingApproval = 0;    ///< > 0: nothing was done, the approval waits for a second officer
         bool cancelled = false;
+        /// The day the erased data leaves the backups too: today plus the backups' keeping period
+        /// (Settings::Key::BackupKeepDays); until then a restore would bring it back.
+        QDate backupsClearBy;
 
         qint64 held() const;
     };

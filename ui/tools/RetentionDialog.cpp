@@ -278,6 +278,10 @@ QString RetentionDialog::summaryText(const RetentionRun::Summary &summary) const
         text += QLatin1Char(' ') + tr("Subjects changed by someone else meanwhile and left as they were: %1.")
                                        .arg(locale.toString(summary.skipped));
     }
+    if (summary.backupsClearBy.isValid()) {
+        text += QLatin1Char(' ') + tr("Copies of what was erased stay in the backups until %1.")
+                                       .arg(locale.toString(summary.backupsClearBy, QLocale::ShortFormat));
+    }
     if (summary.cancelled) {
         text += QLatin1Char(' ') + tr("Cancelled: what was done stays done; run the sweep again to finish.");
     }
