@@ -728,6 +728,61 @@
     </message>
 </context>
 <context>
+    <name>pd::BackupActions</name>
+    <message>
+        <source>Schema %1, %2 subjects, %3 audit entries; the audit chain is whole and the file is intact.</source>
+        <translation>Схема %1, суб&apos;ектаў: %2, запісаў аўдыту: %3; ланцужок журнала аўдыту цэлы, файл не пашкоджаны.</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Database…</source>
+        <translation>&amp;Рэзервовая копія базы…</translation>
+    </message>
+    <message>
+        <source>Write a checked copy of the database to a file only you can read</source>
+        <translation>Запісаць правераную копію базы ў файл, даступны толькі вам</translation>
+    </message>
+    <message>
+        <source>Back Up the Database</source>
+        <translation>Рэзервовае капіраванне базы</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db)</source>
+        <translation>Базы SQLite (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>Copying and checking the database…</source>
+        <translation>Капіраванне і праверка базы…</translation>
+    </message>
+    <message>
+        <source>The backup is in %1. %2 Data erased from now on stays in this copy until it is discarded.</source>
+        <translation>Рэзервовая копія: %1. %2 Даныя, выдаленыя з гэтага моманту, застаюцца ў гэтай копіі, пакуль яе не знішчаць.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore From Backup…</source>
+        <translation>&amp;Аднавіць з копіі…</translation>
+    </message>
+    <message>
+        <source>Replace the database with a checked backup</source>
+        <translation>Замяніць базу правераной рэзервовай копіяй</translation>
+    </message>
+    <message>
+        <source>Restore From a Backup</source>
+        <translation>Аднаўленне з рэзервовай копіі</translation>
+    </message>
+    <message>
+        <source>Replace everything in the database with the backup %1? Whatever was recorded since that backup is lost, and data erased since comes back and must be erased again. The copy is checked first; a damaged one replaces nothing.</source>
+        <translation>Замяніць увесь змест базы рэзервовай копіяй %1? Усё, што запісана пасля гэтай копіі, будзе страчана, а даныя, выдаленыя пасля яе, вернуцца і павінны быць выдалены зноў. Копія спачатку правяраецца; пашкоджаная нічога не заменіць.</translation>
+    </message>
+    <message>
+        <source>Checking and restoring the backup…</source>
+        <translation>Праверка і аднаўленне копіі…</translation>
+    </message>
+    <message>
+        <source>The database was restored. %1</source>
+        <translation>База адноўлена. %1</translation>
+    </message>
+</context>
+<context>
     <name>pd::BackupService</name>
     <message>
         <source>the copy could not start: %1</source>

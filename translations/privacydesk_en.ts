@@ -715,6 +715,61 @@
     </message>
 </context>
 <context>
+    <name>pd::BackupActions</name>
+    <message>
+        <source>Schema %1, %2 subjects, %3 audit entries; the audit chain is whole and the file is intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a checked copy of the database to a file only you can read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back Up the Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copying and checking the database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup is in %1. %2 Data erased from now on stays in this copy until it is discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore From Backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the database with a checked backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore From a Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace everything in the database with the backup %1? Whatever was recorded since that backup is lost, and data erased since comes back and must be erased again. The copy is checked first; a damaged one replaces nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking and restoring the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database was restored. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::BackupService</name>
     <message>
         <source>the copy could not start: %1</source>

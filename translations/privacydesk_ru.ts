@@ -728,6 +728,61 @@
     </message>
 </context>
 <context>
+    <name>pd::BackupActions</name>
+    <message>
+        <source>Schema %1, %2 subjects, %3 audit entries; the audit chain is whole and the file is intact.</source>
+        <translation>Схема %1, субъектов: %2, записей аудита: %3; цепочка журнала аудита целостна, файл не повреждён.</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Database…</source>
+        <translation>&amp;Резервная копия базы…</translation>
+    </message>
+    <message>
+        <source>Write a checked copy of the database to a file only you can read</source>
+        <translation>Записать проверенную копию базы в файл, доступный только вам</translation>
+    </message>
+    <message>
+        <source>Back Up the Database</source>
+        <translation>Резервное копирование базы</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.sqlite *.db)</source>
+        <translation>Базы SQLite (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <source>Copying and checking the database…</source>
+        <translation>Копирование и проверка базы…</translation>
+    </message>
+    <message>
+        <source>The backup is in %1. %2 Data erased from now on stays in this copy until it is discarded.</source>
+        <translation>Резервная копия: %1. %2 Данные, удалённые с этого момента, остаются в этой копии, пока её не уничтожат.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore From Backup…</source>
+        <translation>&amp;Восстановить из копии…</translation>
+    </message>
+    <message>
+        <source>Replace the database with a checked backup</source>
+        <translation>Заменить базу проверенной резервной копией</translation>
+    </message>
+    <message>
+        <source>Restore From a Backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>Replace everything in the database with the backup %1? Whatever was recorded since that backup is lost, and data erased since comes back and must be erased again. The copy is checked first; a damaged one replaces nothing.</source>
+        <translation>Заменить всё содержимое базы резервной копией %1? Всё, что записано после этой копии, будет утрачено, а данные, удалённые после неё, вернутся и должны быть удалены снова. Копия сначала проверяется; повреждённая ничего не заменит.</translation>
+    </message>
+    <message>
+        <source>Checking and restoring the backup…</source>
+        <translation>Проверка и восстановление копии…</translation>
+    </message>
+    <message>
+        <source>The database was restored. %1</source>
+        <translation>База восстановлена. %1</translation>
+    </message>
+</context>
+<context>
     <name>pd::BackupService</name>
     <message>
         <source>the copy could not start: %1</source>

@@ -15,6 +15,8 @@
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
 
+#include <algorithm>
+
 namespace pd {
 
 void ReportsPage::createParameters(QWidget *box)
@@ -56,6 +58,8 @@ void ReportsPage::createParameters(QWidget *box)
     m_subject = new QLineEdit(box);
     m_subject->setObjectName(QStringLiteral("reportSubject"));
     m_subject->setPlaceholderText(tr("Subject number, e.g. 1042"));
+    // Wide enough for its hint in every language (the form keeps fields at their size hint).
+    m_subject->setMinimumWidth(m_subject->fontMetrics().horizontalAdvance(m_subject->placeholderText()) + 24);
     m_subject->setValidator(
         new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[Ss]?-?\\d{0,12}")), m_subject));
     connect(m_subject, &QLineEdit::textChanged, this, &ReportsPage::parametersChanged);
@@ -63,6 +67,8 @@ void ReportsPage::createParameters(QWidget *box)
 
     m_request = new RequestIdEdit(box);
     m_request->setObjectName(QStringLiteral("reportRequest"));
+    m_request->setMinimumWidth(std::max(m_subject->minimumWidth(),
+                                        m_request->fontMetrics().horizontalAdvance(m_request->placeholderText()) + 24));
     connect(m_request, &QLineEdit::textChanged, this, &ReportsPage::parametersChanged);
     m_form->addRow(tr("Request:"), m_request);
 

@@ -19,6 +19,7 @@
 #include "ui/subjects/SubjectFilterBar.h"
 #include "ui/subjects/SubjectPanel.h"
 #include "ui/subjects/SubjectsPage.h"
+#include "ui/tools/BackupActions.h"
 #include "ui/tools/CalendarDialog.h"
 #include "ui/tools/ImportDialog.h"
 #include "ui/tools/LetterTemplateDialog.h"
@@ -192,6 +193,13 @@ void MainWindow::createMenus()
         });
         m_unlockedActions.append(import);
     }
+    file->addSeparator();
+    m_unlockedActions << addBackupActions(file, this, m_database, m_session, [this] {
+        m_subjects->scheduleRefresh();
+        m_requests->scheduleRefresh();
+        m_dashboard->scheduleRefresh();
+        m_audit->scheduleRefresh();
+    });
     file->addSeparator();
     QAction *quit = file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
