@@ -4326,10 +4326,6 @@
         <translation>Пра праграму Privacy Desk</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Records of personal data, the register of processing purposes and data-subject requests, for privacy officers, support staff and auditors.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Улік персанальных даных, рэестр мэт апрацоўкі і запытаў суб&apos;ектаў персанальных даных для адказных за абарону персанальных даных, супрацоўнікаў падтрымкі і аўдытараў.&lt;/p&gt;&lt;p&gt;Сабрана з Qt %2.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&amp;Lock</source>
         <translation>&amp;Заблакаваць акно</translation>
     </message>
@@ -4384,6 +4380,10 @@
     <message>
         <source>&amp;Import Subjects…</source>
         <translation>&amp;Імпарт суб&apos;ектаў…</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Records of personal data, the register of processing purposes and data-subject requests, for privacy officers, support staff and auditors.&lt;/p&gt;&lt;p&gt;Qt %2, SQLite %3, PostgreSQL client %4, libsodium %5.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Улік персанальных даных, рэестр мэт апрацоўкі і запытаў суб&apos;ектаў персанальных даных для адказных за абарону персанальных даных, супрацоўнікаў падтрымкі і аўдытараў.&lt;/p&gt;&lt;p&gt;Qt %2, SQLite %3, кліент PostgreSQL %4, libsodium %5.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -9322,6 +9322,13 @@ for other periods:</source>
     <message>
         <source>The subject must be told before the block is lifted: tick the box once they were.</source>
         <translation>Суб&apos;ект павінен быць апавешчаны да зняцця блакавання: адзначце сцяжок, калі гэта зроблена.</translation>
+    </message>
+</context>
+<context>
+    <name>pd::Versions</name>
+    <message>
+        <source>not installed</source>
+        <translation>не ўсталяваны</translation>
     </message>
 </context>
 <context>

@@ -4288,10 +4288,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Records of personal data, the register of processing purposes and data-subject requests, for privacy officers, support staff and auditors.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4344,6 +4340,10 @@
     </message>
     <message>
         <source>&amp;Import Subjects…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Records of personal data, the register of processing purposes and data-subject requests, for privacy officers, support staff and auditors.&lt;/p&gt;&lt;p&gt;Qt %2, SQLite %3, PostgreSQL client %4, libsodium %5.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9257,6 +9257,13 @@ for other periods:</source>
     </message>
     <message>
         <source>The subject must be told before the block is lifted: tick the box once they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::Versions</name>
+    <message>
+        <source>not installed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4326,10 +4326,6 @@
         <translation>О программе Privacy Desk</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Records of personal data, the register of processing purposes and data-subject requests, for privacy officers, support staff and auditors.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Учёт персональных данных, реестр целей обработки и запросов субъектов персональных данных для ответственных за защиту персональных данных, сотрудников поддержки и аудиторов.&lt;/p&gt;&lt;p&gt;Собрано с Qt %2.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&amp;Lock</source>
         <translation>&amp;Заблокировать окно</translation>
     </message>
@@ -4384,6 +4380,10 @@
     <message>
         <source>&amp;Import Subjects…</source>
         <translation>&amp;Импорт субъектов…</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Records of personal data, the register of processing purposes and data-subject requests, for privacy officers, support staff and auditors.&lt;/p&gt;&lt;p&gt;Qt %2, SQLite %3, PostgreSQL client %4, libsodium %5.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Учёт персональных данных, реестр целей обработки и запросов субъектов персональных данных для ответственных за защиту персональных данных, сотрудников поддержки и аудиторов.&lt;/p&gt;&lt;p&gt;Qt %2, SQLite %3, клиент PostgreSQL %4, libsodium %5.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -9322,6 +9322,13 @@ for other periods:</source>
     <message>
         <source>The subject must be told before the block is lifted: tick the box once they were.</source>
         <translation>Субъект должен быть уведомлён до снятия блокировки: отметьте флажок, когда это сделано.</translation>
+    </message>
+</context>
+<context>
+    <name>pd::Versions</name>
+    <message>
+        <source>not installed</source>
+        <translation>не установлен</translation>
     </message>
 </context>
 <context>

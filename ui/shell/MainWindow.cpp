@@ -5,6 +5,7 @@
 #include "app/domain/Permissions.h"
 #include "app/storage/ChangeNotifier.h"
 #include "app/storage/Database.h"
+#include "app/storage/Versions.h"
 #include "ui/audit/AuditPage.h"
 #include "ui/bulk/ApprovalsDialog.h"
 #include "ui/common/Labels.h"
@@ -271,6 +272,7 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Privacy Desk"));
+    about->setObjectName(QStringLiteral("aboutPrivacyDesk"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
 }
@@ -455,12 +457,14 @@ void MainWindow::findSubject()
 
 void MainWindow::showAbout()
 {
+    const Versions versions = Versions::current();
     MessageBox::about(this, tr("About Privacy Desk"),
                       tr("<h3>Privacy Desk %1</h3>"
                          "<p>Records of personal data, the register of processing purposes and data-subject "
                          "requests, for privacy officers, support staff and auditors.</p>"
-                         "<p>Built with Qt %2.</p>")
-                          .arg(QApplication::applicationVersion(), QLatin1String(qVersion())));
+                         "<p>Qt %2, SQLite %3, PostgreSQL client %4, libsodium %5.</p>")
+                          .arg(QApplication::applicationVersion(), versions.qt, versions.sqlite,
+                               versions.postgresqlClient, versions.libsodium));
 }
 
 void MainWindow::restoreSettings()

@@ -6,6 +6,7 @@
 #include "app/subjects/RestrictionService.h"
 #include "ui/audit/AuditPage.h"
 #include "ui/common/EmptyState.h"
+#include "ui/common/MessageBox.h"
 #include "ui/policy/PurposesPage.h"
 #include "ui/subjects/SubjectListModel.h"
 #include "ui/subjects/SubjectsPage.h"
@@ -20,6 +21,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStackedWidget>
@@ -140,6 +142,19 @@ TEST_F(MainWindowTest, StatusBarNamesTheDatabaseAndTheOperator)
     const QString database = child<QLabel>("databaseLabel")->text();
     EXPECT_EQ(database, QStringLiteral("Database: ") + m_testDatabase.database()->url().displayName());
     EXPECT_EQ(child<QLabel>("operatorLabel")->text(), QStringLiteral("Operator: officer (officer)"));
+}
+
+TEST_F(MainWindowTest, AboutNamesTheVersionsOfTheLibrariesItRunsOn)
+{
+    open(10);
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    child<QAction>("aboutPrivacyDesk")->trigger();
+    const QString text = MessageBox::lastText();
+    for (const char *library : {"Qt", "SQLite", "PostgreSQL client", "libsodium"}) {
+        EXPECT_TRUE(text.contains(QRegularExpression(QLatin1String(library) + QStringLiteral(" \\d+\\.\\d+"))))
+            << library << " in: " << text.toStdString();
+    }
+    EXPECT_TRUE(text.contains(QLatin1String(qVersion())));
 }
 
 TEST_F(MainWindowTest, NavigationSwitchesPages)
