@@ -10,6 +10,8 @@
 
 namespace pd {
 
+static_assert(ReportPdf::kResolution == pdfpages::kResolution, "print() draws at the resolution of the PDF pages");
+
 namespace {
 
 class Tr

@@ -43,18 +43,8 @@ ReportTable textTable(const QString &key, const QString &name, const QStringList
 
 /// Decree 422 sub. 3.5: each information system of the controller with the categories of data in it (special data
 /// set apart), the processors that reach it and the retention periods of what it holds.
-Result<ReportTable> systemsTable(Database &database, const QString &code, const QString &controllerName)
+ReportTable systemsTable(const Profile &profile, const QString &controllerCode)
 {
-    Result<Profile> profile = ProfileExport::read(database);
-    if (!profile) {
-        return profile.error();
-    }
-    QString controllerCode = code;
-    for (const ProfileController &controller : profile->controllers) {
-        if (controllerCode.isEmpty() && controller.name == controllerName) {
-            controllerCode = controller.code;
-        }
-    }
     ReportTable table;
     table.key = QStringLiteral("information_systems");
     table.name = Tr::tr("Information systems");
@@ -65,13 +55,13 @@ Result<ReportTable> systemsTable(Database &database, const QString &code, const 
         {QStringLiteral("special"), Tr::tr("Special categories"), ReportColumn::Type::Text},
         {QStringLiteral("processors"), Tr::tr("Authorised persons (processors)"), ReportColumn::Type::Text},
         {QStringLiteral("retention"), Tr::tr("Retention periods"), ReportColumn::Type::Text}};
-    for (const ProfileSystem &system : profile->systems) {
+    for (const ProfileSystem &system : profile.systems) {
         QStringList categories;
         QStringList special;
         QStringList processors;
         QStringList retention;
         bool used = false;
-        for (const ProfilePurpose &purpose : profile->purposes) {
+        for (const ProfilePurpose &purpose : profile.purposes) {
             if (purpose.system != system.code || purpose.controller != controllerCode) {
                 continue;
             }
@@ -165,13 +155,13 @@ ReportDocument::Table pageTable(const ReportTable &table, const QList<int> &show
 
 Result<Report> ropa(Database &database, const Session &who, const ReportParameters &parameters, bool processor)
 {
+    Result<Profile> profile = ProfileExport::read(database);
+    if (!profile) {
+        return profile.error();
+    }
     QString code = parameters.controller;
     if (processor && code.isEmpty()) {
         // The processor's record is for a client: the first one of the register unless one is named.
-        Result<Profile> profile = ProfileExport::read(database);
-        if (!profile) {
-            return profile.error();
-        }
         for (const ProfileController &controller : profile->controllers) {
             if (controller.kind == ControllerKind::Client) {
                 code = controller.code;
@@ -183,7 +173,7 @@ Result<Report> ropa(Database &database, const Session &who, const ReportParamete
                              Tr::tr("the register has no client we process for; a processor's record needs one"));
         }
     }
-    Result<Ropa::Sheet> sheet = Ropa::sheet(database, who, code);
+    Result<Ropa::Sheet> sheet = Ropa::sheet(profile.value(), who, code);
     if (!sheet) {
         return sheet.error();
     }
@@ -225,30 +215,26 @@ Result<Report> ropa(Database &database, const Session &who, const ReportParamete
                                sheet->standOut)};
     report.jsonExtra.insert(QStringLiteral("controller"), sheet->controllerName);
     report.count = sheet->rows.size();
-    Result<ReportTable> systems = systemsTable(database, code.isEmpty() ? QString() : code, sheet->controllerName);
-    if (!systems) {
-        return systems.error();
-    }
+    const ReportTable systems = systemsTable(profile.value(), sheet->controllerCode);
     // Decree 422 first, a section per system (its texts are long: fields, not a narrow table).
     QList<ReportDocument::Section> sections;
     ReportDocument::Section heading;
     heading.heading = Tr::tr("Information systems (Belarus Decree 422 sub. 3.5)");
-    if (systems->rows.isEmpty()) {
+    if (systems.rows.isEmpty()) {
         heading.paragraphs << Tr::tr("The register names no information system of this controller.");
     }
     sections << heading;
-    for (qsizetype row = 0; row < systems->rows.size(); ++row) {
+    for (qsizetype row = 0; row < systems.rows.size(); ++row) {
         ReportDocument::Section system;
-        system.heading = systems->rows.at(row).value(0);
-        for (qsizetype column = 1; column < systems->columns.size(); ++column) {
-            system.fields << ReportDocument::Field{systems->columns.at(column).title,
-                                                   systems->rows.at(row).value(column),
-                                                   systems->bold.at(row).contains(int(column))};
+        system.heading = systems.rows.at(row).value(0);
+        for (qsizetype column = 1; column < systems.columns.size(); ++column) {
+            system.fields << ReportDocument::Field{systems.columns.at(column).title, systems.rows.at(row).value(column),
+                                                   systems.bold.at(row).contains(int(column))};
         }
         sections << system;
     }
     report.document.sections = sections + report.document.sections;
-    report.tables << systems.value();
+    report.tables << systems;
     return report;
 }
 
@@ -364,11 +350,6 @@ Reports::Needs Reports::needs(ReportKind kind)
     needs.subject = kind == ReportKind::SubjectAccess;
     needs.destruction = kind == ReportKind::Destruction;
     return needs;
-}
-
-QList<ReportFormat> Reports::formats(ReportKind)
-{
-    return {ReportFormat::Pdf, ReportFormat::Csv, ReportFormat::Xlsx, ReportFormat::Json};
 }
 
 Status Reports::allowed(const Session &who, ReportKind kind)

@@ -60,8 +60,6 @@ public:
     /// The report's title in the UI language.
     static QString title(ReportKind kind);
     static Needs needs(ReportKind kind);
-    /// The formats a kind is written in: every kind in all four (a document's CSV is its main table).
-    static QList<ReportFormat> formats(ReportKind kind);
 
     /// Whether `who` may run `kind` at all (the roles table: officers and auditors read registers, administrators the
     /// audit extract, agents only the access report of a request assigned to them). PermissionDenied otherwise.

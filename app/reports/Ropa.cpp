@@ -4,7 +4,6 @@
 #include "app/domain/Permissions.h"
 #include "app/domain/Retention.h"
 #include "app/policy/ProfileExport.h"
-#include "app/reports/SheetFile.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -105,8 +104,16 @@ Result<Ropa::Sheet> Ropa::sheet(Database &database, const Session &who, const QS
     if (!profile) {
         return profile.error();
     }
+    return sheet(profile.value(), who, controllerCode);
+}
+
+Result<Ropa::Sheet> Ropa::sheet(const Profile &profile, const Session &who, const QString &controllerCode)
+{
+    if (Status allowed = Permissions::check(who, Action::ExportRegisters); !allowed) {
+        return allowed.error();
+    }
     const ProfileController *controller = nullptr;
-    for (const ProfileController &candidate : profile->controllers) {
+    for (const ProfileController &candidate : profile.controllers) {
         if (controllerCode.isEmpty() ? candidate.kind == ControllerKind::Own : candidate.code == controllerCode) {
             controller = &candidate;
             break;
@@ -120,9 +127,10 @@ Result<Ropa::Sheet> Ropa::sheet(Database &database, const Session &who, const QS
     Sheet sheet;
     sheet.record = controller->kind == ControllerKind::Own ? Record::Controller : Record::Processor;
     sheet.controllerName = controller->name;
+    sheet.controllerCode = controller->code;
     sheet.letterhead = reporting::letterhead(*controller);
     QHash<QString, const ProfileSystem *> systems;
-    for (const ProfileSystem &system : profile->systems) {
+    for (const ProfileSystem &system : profile.systems) {
         systems.insert(system.code, &system);
     }
     if (sheet.record == Record::Controller) {
@@ -155,7 +163,7 @@ Result<Ropa::Sheet> Ropa::sheet(Database &database, const Session &who, const QS
                         Tr::tr("Information system and location of the data"),
                         Tr::tr("Status")};
     }
-    for (const ProfilePurpose &purpose : profile->purposes) {
+    for (const ProfilePurpose &purpose : profile.purposes) {
         if (purpose.controller != controller->code) {
             continue;
         }
@@ -252,19 +260,9 @@ ReportDocument Ropa::document(const Sheet &sheet, const QString &generatedBy)
     return report;
 }
 
-QByteArray Ropa::csv(const Sheet &sheet, bool bom)
-{
-    return SheetFile::csv(sheet.header, sheet.rows, bom);
-}
-
 QString Ropa::sheetName(const Sheet &sheet)
 {
     return sheet.record == Record::Controller ? Tr::tr("Record of processing") : Tr::tr("Processor record");
-}
-
-Result<QByteArray> Ropa::xlsx(const Sheet &sheet)
-{
-    return SheetFile::xlsx(sheetName(sheet), sheet.header, sheet.rows, sheet.standOut);
 }
 
 } // namespace pd

@@ -2,6 +2,7 @@
 
 #include "app/domain/Result.h"
 #include "app/domain/Session.h"
+#include "app/policy/Profile.h"
 #include "app/reports/ReportPdf.h"
 
 #include <QByteArray>
@@ -27,6 +28,7 @@ public:
         Record record = Record::Controller;
         QStringList letterhead; ///< the controller: name, address, contacts, DPO, representative
         QString controllerName;
+        QString controllerCode;
         QStringList header;
         QList<QStringList> rows;
         /// Per row, the columns a regulator must not miss (special data, a DPIA that is needed, transfers).
@@ -36,12 +38,10 @@ public:
     /// The record of controller `controllerCode` (the first own controller when empty). Officers and auditors
     /// (Action::ExportRegisters).
     static Result<Sheet> sheet(Database &database, const Session &who, const QString &controllerCode = {});
+    /// The same from a register already read (ProfileExport::read).
+    static Result<Sheet> sheet(const Profile &profile, const Session &who, const QString &controllerCode = {});
     /// The sheet as a report (a section per activity), for ReportPdf.
     static ReportDocument document(const Sheet &sheet, const QString &generatedBy);
-    /// The sheet as CSV (RFC 4180, CRLF), with a UTF-8 byte-order mark for spreadsheet programs when `bom`.
-    static QByteArray csv(const Sheet &sheet, bool bom);
-    /// The sheet as an .xlsx workbook: a header row, a row per activity, what stands out in bold.
-    static Result<QByteArray> xlsx(const Sheet &sheet);
     /// The name of its sheet in a workbook.
     static QString sheetName(const Sheet &sheet);
 };

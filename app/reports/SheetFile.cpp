@@ -64,19 +64,6 @@ QByteArray SheetFile::csv(const QStringList &header, const QList<QStringList> &r
     return (bom ? QByteArray("\xEF\xBB\xBF") : QByteArray()) + text.toUtf8();
 }
 
-Result<QByteArray> SheetFile::xlsx(const QString &name, const QStringList &header, const QList<QStringList> &rows,
-                                   const QList<QList<int>> &bold)
-{
-    ReportTable table;
-    table.name = name;
-    for (const QString &title : header) {
-        table.columns << ReportColumn{QString(), title, ReportColumn::Type::Text};
-    }
-    table.rows = rows;
-    table.bold = bold;
-    return xlsx(QList<ReportTable>{table});
-}
-
 Result<QByteArray> SheetFile::xlsx(const QList<ReportTable> &tables)
 {
     // libxlsxwriter writes a file: into a folder only its owner can read, then read back and removed with it.

@@ -6,6 +6,7 @@
 
 #include "app/domain/CsvReader.h"
 #include "app/reports/ReportPdf.h"
+#include "app/reports/Reports.h"
 #include "app/reports/Ropa.h"
 
 #include <QRegularExpression>
@@ -63,7 +64,9 @@ TEST_P(RopaTest, TheControllersRecordHasARowPerActivityAndWhatMustNotBeMissedSta
                     .contains(QLatin1String("technical:")))
         << "a category kept for a period of its own has its own line";
 
-    const QByteArray csv = Ropa::csv(sheet.value(), true);
+    const Result<Report> report = Reports::build(db(), as("auditor"), ReportKind::Ropa, {});
+    ASSERT_TRUE(report.ok()) << report.error().message.toStdString();
+    const QByteArray csv = ReportFile::write(report.value(), ReportFormat::Csv, true).value();
     ASSERT_TRUE(csv.startsWith("\xEF\xBB\xBF"));
     CsvReader reader(QString::fromUtf8(csv));
     QStringList fields;
@@ -74,7 +77,7 @@ TEST_P(RopaTest, TheControllersRecordHasARowPerActivityAndWhatMustNotBeMissedSta
         EXPECT_EQ(fields, expected) << "a cell with commas, quotes or lines reads back whole";
     }
     EXPECT_FALSE(reader.next(&fields));
-    EXPECT_FALSE(Ropa::csv(sheet.value(), false).startsWith("\xEF\xBB\xBF"));
+    EXPECT_FALSE(ReportFile::write(report.value(), ReportFormat::Csv, false).value().startsWith("\xEF\xBB\xBF"));
 
     const QString text = pdfText(ReportPdf::render(Ropa::document(sheet.value(), QStringLiteral("auditor"))).value());
     EXPECT_TRUE(text.contains(QLatin1String("Record of processing activities")));
@@ -88,7 +91,9 @@ TEST_P(RopaTest, TheWorkbookHasRealCellsAFrozenFilteredHeaderAndBoldWhereItStand
                         "'appeals'"));
     const Result<Ropa::Sheet> sheet = Ropa::sheet(db(), as("officer"));
     ASSERT_TRUE(sheet.ok());
-    const Result<QByteArray> workbook = Ropa::xlsx(sheet.value());
+    const Result<Report> report = Reports::build(db(), as("officer"), ReportKind::Ropa, {});
+    ASSERT_TRUE(report.ok()) << report.error().message.toStdString();
+    const Result<QByteArray> workbook = ReportFile::write(report.value(), ReportFormat::Xlsx);
     ASSERT_TRUE(workbook.ok()) << workbook.error().message.toStdString();
     EXPECT_TRUE(workbook->startsWith("PK\x03\x04")) << "an .xlsx is a zip archive";
     const QString strings = zipMember(workbook.value(), QStringLiteral("xl/sharedStrings.xml"));
