@@ -229,12 +229,6 @@ Result<BackupService::Check> BackupService::backup(Database &database, const Ses
     return check;
 }
 
-Result<BackupService::Check> BackupService::verify(const QString &path, const Session &who)
-{
-    QTemporaryDir scratch;
-    return checkCopy(path, who, scratch);
-}
-
 Result<BackupService::Check> BackupService::restore(Database &database, const Session &who, const QString &path)
 {
     if (Status allowed = Permissions::check(who, Action::ManageSettings); !allowed) {

@@ -30,8 +30,6 @@ public:
     /// Writes a backup of `database` to `path` (replacing a file there) and returns its check. Administrators,
     /// officers and auditors (Action::ManageSettings or Action::ExportRegisters); recorded in the audit trail.
     static Result<Check> backup(Database &database, const Session &who, const QString &path);
-    /// Verifies the copy at `path` without changing it. Needs Action::ViewAudit (its chain is read).
-    static Result<Check> verify(const QString &path, const Session &who);
     /// Replaces the content of `database` with the verified copy at `path`. Administrators only
     /// (Action::ManageSettings). A copy that fails its check is refused and nothing is replaced.
     static Result<Check> restore(Database &database, const Session &who, const QString &path);

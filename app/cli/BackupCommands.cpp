@@ -10,8 +10,11 @@ namespace pd {
 
 namespace {
 
-/// The one FILE argument of `command`, or the exit code of a usage error (reported).
-int fileArgument(CliContext &cli, const QString &command, const QStringList &words, QString *path)
+using Operation = Result<BackupService::Check> (*)(Database &, const Session &, const QString &);
+
+/// `command FILE`: signs in, runs `operation` on FILE and returns the check, or the exit code of a failure (reported).
+int runOnFile(CliContext &cli, const QString &command, const QStringList &words, Operation operation, QString *path,
+              BackupService::Check *check)
 {
     CliContext::Arguments args;
     QString error;
@@ -22,6 +25,16 @@ int fileArgument(CliContext &cli, const QString &command, const QStringList &wor
         return cli.usage(CliText::tr("%1: name one file: %1 FILE").arg(command));
     }
     *path = args.positionals.first();
+    std::shared_ptr<Database> database;
+    Session who;
+    if (int signedIn = cli.openSignedIn(command, &database, &who); signedIn != 0) {
+        return signedIn;
+    }
+    Result<BackupService::Check> done = operation(*database, who, *path);
+    if (!done) {
+        return cli.fail(done.error());
+    }
+    *check = done.value();
     return CliContext::Success;
 }
 
@@ -37,43 +50,26 @@ QString described(const BackupService::Check &check)
 
 int runBackup(CliContext &cli, const QStringList &words)
 {
-    const QString command = QStringLiteral("backup");
     QString path;
-    if (int code = fileArgument(cli, command, words, &path); code != 0) {
+    BackupService::Check check;
+    if (int code = runOnFile(cli, QStringLiteral("backup"), words, &BackupService::backup, &path, &check); code != 0) {
         return code;
     }
-    std::shared_ptr<Database> database;
-    Session who;
-    if (int signedIn = cli.openSignedIn(command, &database, &who); signedIn != 0) {
-        return signedIn;
-    }
-    Result<BackupService::Check> check = BackupService::backup(*database, who, path);
-    if (!check) {
-        return cli.fail(check.error());
-    }
-    cli.out << CliText::tr("Backup written to %1 and checked: %2.").arg(path, described(check.value())) << '\n';
+    cli.out << CliText::tr("Backup written to %1 and checked: %2.").arg(path, described(check)) << '\n';
     return CliContext::Success;
 }
 
 int runRestore(CliContext &cli, const QStringList &words)
 {
-    const QString command = QStringLiteral("restore");
     QString path;
-    if (int code = fileArgument(cli, command, words, &path); code != 0) {
+    BackupService::Check check;
+    if (int code = runOnFile(cli, QStringLiteral("restore"), words, &BackupService::restore, &path, &check);
+        code != 0) {
         return code;
-    }
-    std::shared_ptr<Database> database;
-    Session who;
-    if (int signedIn = cli.openSignedIn(command, &database, &who); signedIn != 0) {
-        return signedIn;
-    }
-    Result<BackupService::Check> check = BackupService::restore(*database, who, path);
-    if (!check) {
-        return cli.fail(check.error());
     }
     cli.out << CliText::tr("Restored from %1 (%2). What was in the database since that backup is gone; data erased "
                            "after it was made is back and must be erased again.")
-                   .arg(path, described(check.value()))
+                   .arg(path, described(check))
             << '\n';
     return CliContext::Success;
 }

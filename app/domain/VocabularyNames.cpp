@@ -38,6 +38,12 @@ QString VocabularyNames::regime(Regime regime)
     return {};
 }
 
+QString VocabularyNames::regime(const QString &code)
+{
+    const std::optional<Regime> parsed = parseRegime(code);
+    return parsed ? regime(*parsed) : code;
+}
+
 QString VocabularyNames::category(const QString &category)
 {
     // Built on every call, not once: the language may change while the program runs (tests switch it).

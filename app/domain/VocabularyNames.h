@@ -21,6 +21,8 @@ public:
     static QString role(Role role);
     /// "GDPR", "Belarus 99-Z", ...
     static QString regime(Regime regime);
+    /// A stored regime code ("gdpr", "by-99z", ...); unknown codes as they are.
+    static QString regime(const QString &code);
     /// A stored data category ("account", "payment", ...); unknown ones as they are.
     static QString category(const QString &category);
     /// A stored field name ("email", "card_masked", ...) as a short label; unknown fields as they are.

@@ -88,17 +88,14 @@ Result<Report> breaches(Database &database, const Session &who)
     ReportTable notices;
     notices.key = QStringLiteral("notifications");
     notices.name = Tr::tr("Notifications");
-    notices.columns = {{QStringLiteral("breach"), Tr::tr("Breach"), T::Number},
-                       {QStringLiteral("regime"), Tr::tr("Regime"), T::Text,
-                        [](const QString &code) {
-                            const std::optional<Regime> regime = parseRegime(code);
-                            return regime ? VocabularyNames::regime(*regime) : code;
-                        }},
-                       {QStringLiteral("notify_by"), Tr::tr("Notify by (UTC)"), T::DateTime},
-                       {QStringLiteral("follow_up_by"), Tr::tr("Result of the investigation by (UTC)"), T::DateTime},
-                       {QStringLiteral("notified_at"), Tr::tr("Notified (UTC)"), T::DateTime},
-                       {QStringLiteral("late"), Tr::tr("Late"), T::Text},
-                       {QStringLiteral("late_reason"), Tr::tr("Reason for the delay"), T::Text}};
+    notices.columns = {
+        {QStringLiteral("breach"), Tr::tr("Breach"), T::Number},
+        {QStringLiteral("regime"), Tr::tr("Regime"), T::Text, qOverload<const QString &>(&VocabularyNames::regime)},
+        {QStringLiteral("notify_by"), Tr::tr("Notify by (UTC)"), T::DateTime},
+        {QStringLiteral("follow_up_by"), Tr::tr("Result of the investigation by (UTC)"), T::DateTime},
+        {QStringLiteral("notified_at"), Tr::tr("Notified (UTC)"), T::DateTime},
+        {QStringLiteral("late"), Tr::tr("Late"), T::Text},
+        {QStringLiteral("late_reason"), Tr::tr("Reason for the delay"), T::Text}};
     for (const BreachRegister::Breach &breach : list.value()) {
         const BreachRegister::Input &d = breach.details;
         QStringList noticeLines;

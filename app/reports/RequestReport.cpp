@@ -59,12 +59,6 @@ enum Column {
     Assignee,
 };
 
-QString regimeName(const QString &code)
-{
-    const std::optional<Regime> regime = parseRegime(code);
-    return regime ? VocabularyNames::regime(*regime) : code;
-}
-
 QList<ReportColumn> columns()
 {
     using T = ReportColumn::Type;
@@ -73,7 +67,7 @@ QList<ReportColumn> columns()
         {QStringLiteral("received_at"), Tr::tr("Received (UTC)"), T::DateTime},
         {QStringLiteral("channel"), Tr::tr("Channel"), T::Text},
         {QStringLiteral("right"), Tr::tr("Right"), T::Text, VocabularyNames::requestType},
-        {QStringLiteral("regime"), Tr::tr("Regime"), T::Text, regimeName},
+        {QStringLiteral("regime"), Tr::tr("Regime"), T::Text, qOverload<const QString &>(&VocabularyNames::regime)},
         {QStringLiteral("status"), Tr::tr("Status"), T::Text, VocabularyNames::requestStatus},
         {QStringLiteral("subject"), Tr::tr("Subject"), T::Text},
         {QStringLiteral("requester"), Tr::tr("Requester"), T::Text},

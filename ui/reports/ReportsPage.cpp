@@ -1,6 +1,5 @@
 #include "ui/reports/ReportsPage.h"
 
-#include "app/policy/ProfileExport.h"
 #include "app/reports/ReportLanguage.h"
 #include "app/reports/ReportPdf.h"
 #include "app/storage/Database.h"
@@ -29,7 +28,6 @@
 #include <QPrintPreviewWidget>
 #include <QPrinter>
 #include <QPushButton>
-#include <QRegularExpressionValidator>
 #include <QSettings>
 #include <QShortcut>
 #include <QSpinBox>
