@@ -473,10 +473,6 @@
         <translation>усе</translation>
     </message>
     <message>
-        <source>%1 UTC</source>
-        <translation>%1 UTC</translation>
-    </message>
-    <message>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -515,6 +511,10 @@
     <message>
         <source>Details</source>
         <translation>Падрабязнасці</translation>
+    </message>
+    <message>
+        <source>%1 (%2 UTC)</source>
+        <translation>%1 (%2 UTC)</translation>
     </message>
 </context>
 <context>
@@ -2905,6 +2905,65 @@
     </message>
 </context>
 <context>
+    <name>pd::Deadlines</name>
+    <message>
+        <source>Law 99-Z art. 11</source>
+        <translation>Закон 99-З, арт. 11</translation>
+    </message>
+    <message>
+        <source>Law 99-Z art. 12(2)</source>
+        <translation>Закон 99-З, арт. 12(2)</translation>
+    </message>
+    <message>
+        <source>Law 99-Z art. 10(2)</source>
+        <translation>Закон 99-З, арт. 10(2)</translation>
+    </message>
+    <message>
+        <source>Law 99-Z art. 13(2)</source>
+        <translation>Закон 99-З, арт. 13(2)</translation>
+    </message>
+    <message>
+        <source>Law 99-Z art. 14</source>
+        <translation>Закон 99-З, арт. 14</translation>
+    </message>
+    <message>
+        <source>GDPR art. 12(3)</source>
+        <translation>GDPR, арт. 12(3)</translation>
+    </message>
+    <message>
+        <source>UK GDPR art. 12(3)</source>
+        <translation>UK GDPR, арт. 12(3)</translation>
+    </message>
+    <message>
+        <source>CCPA §1798.130(a)(2)</source>
+        <translation>CCPA, § 1798.130(a)(2)</translation>
+    </message>
+    <message>
+        <source>152-FZ art. 14(3), 20(2)</source>
+        <translation>152-ФЗ, арт. 14(3), 20(2)</translation>
+    </message>
+    <message>
+        <source>152-FZ art. 21(2)</source>
+        <translation>152-ФЗ, арт. 21(2)</translation>
+    </message>
+    <message>
+        <source>152-FZ art. 21(5.1)</source>
+        <translation>152-ФЗ, арт. 21(5.1)</translation>
+    </message>
+    <message>
+        <source>152-FZ art. 21(5)</source>
+        <translation>152-ФЗ, арт. 21(5)</translation>
+    </message>
+    <message>
+        <source>152-FZ art. 21</source>
+        <translation>152-ФЗ, арт. 21</translation>
+    </message>
+    <message>
+        <source>LGPD art. 19(II)</source>
+        <translation>LGPD, арт. 19(II)</translation>
+    </message>
+</context>
+<context>
     <name>pd::DemoGenerator</name>
     <message>
         <source>the database already holds %1 subjects; demo data goes only into an empty database</source>
@@ -3260,6 +3319,73 @@
     <message>
         <source>Required: %1</source>
         <translation>Абавязкова: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pd::HelpDialogs</name>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Кіраўніцтва карыстальніка</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Спалучэнні клавіш</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Спалучэнні клавіш</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Каманда</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавішы</translation>
+    </message>
+    <message>
+        <source>On the pages</source>
+        <translation>У раздзелах</translation>
+    </message>
+    <message>
+        <source>Open the selected subject or request</source>
+        <translation>Адкрыць выбранага суб&apos;екта або запыт</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>From the search box into the results</source>
+        <translation>З поля пошуку да вынікаў</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Стрэлка ўніз</translation>
+    </message>
+    <message>
+        <source>Back from a subject or request to the list</source>
+        <translation>Вярнуцца ад суб&apos;екта або запыту да спісу</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Preview the chosen report</source>
+        <translation>Папярэдні прагляд выбранай справаздачы</translation>
+    </message>
+    <message>
+        <source>Save the chosen report</source>
+        <translation>Захаваць выбраную справаздачу</translation>
+    </message>
+    <message>
+        <source>Print the chosen report</source>
+        <translation>Раздрукаваць выбраную справаздачу</translation>
+    </message>
+    <message>
+        <source>Privacy Desk User Guide</source>
+        <translation>Кіраўніцтва карыстальніка Privacy Desk</translation>
     </message>
 </context>
 <context>
@@ -3854,76 +3980,8 @@
         <translation>Адкліканы</translation>
     </message>
     <message>
-        <source>Viewed</source>
-        <translation>Прагледжана</translation>
-    </message>
-    <message>
-        <source>Corrected</source>
-        <translation>Выпраўлена</translation>
-    </message>
-    <message>
-        <source>Block lifted</source>
-        <translation>Блакаванне знята</translation>
-    </message>
-    <message>
-        <source>Deleted</source>
-        <translation>Выдалена</translation>
-    </message>
-    <message>
-        <source>Imported</source>
-        <translation>Імпартавана</translation>
-    </message>
-    <message>
-        <source>Consent given</source>
-        <translation>Згода дадзена</translation>
-    </message>
-    <message>
-        <source>Consent withdrawn</source>
-        <translation>Згода адклікана</translation>
-    </message>
-    <message>
         <source>Your role (%1) may not %2.</source>
         <translation>Ваша роля (%1) не дазваляе %2.</translation>
-    </message>
-    <message>
-        <source>Letter template changed</source>
-        <translation>Шаблон адказу зменены</translation>
-    </message>
-    <message>
-        <source>Letter template reset</source>
-        <translation>Шаблон адказу скінуты</translation>
-    </message>
-    <message>
-        <source>Updated by an import</source>
-        <translation>Абноўлена імпартам</translation>
-    </message>
-    <message>
-        <source>Items deleted (retention)</source>
-        <translation>Элементы выдалены (тэрмін захоўвання)</translation>
-    </message>
-    <message>
-        <source>Items anonymized (retention)</source>
-        <translation>Элементы абязасоблены (тэрмін захоўвання)</translation>
-    </message>
-    <message>
-        <source>End of contract recorded</source>
-        <translation>Запісана заканчэнне дагавора</translation>
-    </message>
-    <message>
-        <source>Legal hold</source>
-        <translation>Юрыдычнае ўтрыманне</translation>
-    </message>
-    <message>
-        <source>Legal hold lifted</source>
-        <translation>Юрыдычнае ўтрыманне знята</translation>
-    </message>
-    <message>
-        <source>Retention sweep</source>
-        <translation>Ачыстка па тэрмінах захоўвання</translation>
-    </message>
-    <message>
-        <source>Policy version recorded</source>
-        <translation>Запісана версія палітыкі</translation>
     </message>
     <message>
         <source>Belarus 99-Z</source>
@@ -3950,12 +4008,400 @@
         <translation>Бразілія, LGPD</translation>
     </message>
     <message>
+        <source>Web form</source>
+        <translation>Вэб-форма</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Ліст</translation>
+    </message>
+    <message>
+        <source>On paper</source>
+        <translation>На паперы</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Асабіста</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Імпарт</translation>
+    </message>
+    <message>
+        <source>by e-mail</source>
+        <translation>па e-mail</translation>
+    </message>
+    <message>
+        <source>by letter</source>
+        <translation>лістом</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>асабіста</translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation>задаволены</translation>
+    </message>
+    <message>
+        <source>partly granted</source>
+        <translation>задаволены часткова</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>адмоўлена</translation>
+    </message>
+    <message>
+        <source>approval</source>
+        <translation>узгадненне</translation>
+    </message>
+    <message>
+        <source>breach</source>
+        <translation>інцыдэнт</translation>
+    </message>
+    <message>
+        <source>calendar</source>
+        <translation>каляндар</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>згода</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>база даных</translation>
+    </message>
+    <message>
+        <source>demo data</source>
+        <translation>дэманстрацыйныя даныя</translation>
+    </message>
+    <message>
+        <source>act of destruction</source>
+        <translation>акт аб знішчэнні</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>файл</translation>
+    </message>
+    <message>
+        <source>letter template</source>
+        <translation>шаблон адказу</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>карыстальнік</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>палітыка</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>справаздача</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>запыт</translation>
+    </message>
+    <message>
+        <source>retention</source>
+        <translation>тэрмін захоўвання</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>налада</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>суб&apos;ект</translation>
+    </message>
+    <message>
+        <source>purpose</source>
+        <translation>мэта апрацоўкі</translation>
+    </message>
+    <message>
+        <source>controller</source>
+        <translation>аператар</translation>
+    </message>
+    <message>
+        <source>information system</source>
+        <translation>інфармацыйная сістэма</translation>
+    </message>
+    <message>
+        <source>processor</source>
+        <translation>упаўнаважаная асоба</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Руская</translation>
+    </message>
+    <message>
+        <source>Belarusian</source>
+        <translation>Беларуская</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Англійская</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Уваход выкананы</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Няўдалы ўваход</translation>
+    </message>
+    <message>
+        <source>Operator added</source>
+        <translation>Карыстальнік дададзены</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s role changed</source>
+        <translation>Роля карыстальніка зменена</translation>
+    </message>
+    <message>
+        <source>Operator reactivated</source>
+        <translation>Карыстальнік зноў уключаны</translation>
+    </message>
+    <message>
+        <source>Operator deactivated</source>
+        <translation>Карыстальнік адключаны</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Пароль скінуты</translation>
+    </message>
+    <message>
+        <source>Operator locked out</source>
+        <translation>Карыстальнік заблакаваны</translation>
+    </message>
+    <message>
+        <source>Operator unlocked</source>
+        <translation>Карыстальнік разблакаваны</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Налады зменены</translation>
+    </message>
+    <message>
+        <source>Database backed up</source>
+        <translation>Створана рэзервовая копія базы</translation>
+    </message>
+    <message>
+        <source>Database restored</source>
+        <translation>База адноўлена</translation>
+    </message>
+    <message>
+        <source>Demo data created</source>
+        <translation>Створаны дэманстрацыйныя даныя</translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation>Прагледжана</translation>
+    </message>
+    <message>
+        <source>Subject registered</source>
+        <translation>Суб&apos;ект зарэгістраваны</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Выпраўлена</translation>
+    </message>
+    <message>
+        <source>Block lifted</source>
+        <translation>Блакаванне знята</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Выдалена</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Імпартавана</translation>
+    </message>
+    <message>
+        <source>Updated by an import</source>
+        <translation>Абноўлена імпартам</translation>
+    </message>
+    <message>
+        <source>Items deleted (retention)</source>
+        <translation>Элементы выдалены (тэрмін захоўвання)</translation>
+    </message>
+    <message>
+        <source>Items anonymized (retention)</source>
+        <translation>Элементы абязасоблены (тэрмін захоўвання)</translation>
+    </message>
+    <message>
+        <source>End of contract recorded</source>
+        <translation>Запісана заканчэнне дагавора</translation>
+    </message>
+    <message>
+        <source>Legal hold</source>
+        <translation>Юрыдычнае ўтрыманне</translation>
+    </message>
+    <message>
+        <source>Legal hold lifted</source>
+        <translation>Юрыдычнае ўтрыманне знята</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Згода дадзена</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Згода адклікана</translation>
+    </message>
+    <message>
+        <source>Request registered</source>
+        <translation>Запыт зарэгістраваны</translation>
+    </message>
+    <message>
+        <source>Request viewed</source>
+        <translation>Запыт прагледжаны</translation>
+    </message>
+    <message>
+        <source>Identity checked</source>
+        <translation>Асоба праверана</translation>
+    </message>
+    <message>
+        <source>Requester asked</source>
+        <translation>Запытана ў заяўніка</translation>
+    </message>
+    <message>
+        <source>Clock resumed</source>
+        <translation>Адлік тэрміну адноўлены</translation>
+    </message>
+    <message>
+        <source>Deadline extended</source>
+        <translation>Тэрмін падоўжаны</translation>
+    </message>
+    <message>
+        <source>Request assigned</source>
+        <translation>Прызначаны выканаўца</translation>
+    </message>
+    <message>
+        <source>Request carried out</source>
+        <translation>Запыт выкананы</translation>
+    </message>
+    <message>
+        <source>Request sent for approval</source>
+        <translation>Запыт накіраваны на ўзгадненне</translation>
+    </message>
+    <message>
+        <source>Reply sent</source>
+        <translation>Адказ адпраўлены</translation>
+    </message>
+    <message>
+        <source>Request completed</source>
+        <translation>Запыт завершаны</translation>
+    </message>
+    <message>
+        <source>Request refused</source>
+        <translation>Адмова па запыце</translation>
+    </message>
+    <message>
+        <source>Request withdrawn</source>
+        <translation>Запыт адкліканы</translation>
+    </message>
+    <message>
+        <source>Comment added</source>
+        <translation>Дададзены каментарый</translation>
+    </message>
+    <message>
+        <source>Approval asked for</source>
+        <translation>Запытана ўзгадненне</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Узгоднена</translation>
+    </message>
+    <message>
+        <source>Approval refused</source>
+        <translation>Узгадненне адхілена</translation>
+    </message>
+    <message>
+        <source>Approval withdrawn</source>
+        <translation>Узгадненне адменена</translation>
+    </message>
+    <message>
+        <source>Purpose added</source>
+        <translation>Мэта апрацоўкі дададзена</translation>
+    </message>
+    <message>
+        <source>Purpose changed</source>
+        <translation>Мэта апрацоўкі зменена</translation>
+    </message>
+    <message>
+        <source>Purpose retired</source>
+        <translation>Мэта апрацоўкі выведзена з выкарыстання</translation>
+    </message>
+    <message>
+        <source>Purpose reinstated</source>
+        <translation>Мэта апрацоўкі вернута ў выкарыстанне</translation>
+    </message>
+    <message>
+        <source>Controller added</source>
+        <translation>Аператар дададзены</translation>
+    </message>
+    <message>
+        <source>Controller changed</source>
+        <translation>Аператар зменены</translation>
+    </message>
+    <message>
+        <source>Information system added</source>
+        <translation>Інфармацыйная сістэма дададзена</translation>
+    </message>
+    <message>
+        <source>Information system changed</source>
+        <translation>Інфармацыйная сістэма зменена</translation>
+    </message>
+    <message>
+        <source>Processor changed</source>
+        <translation>Упаўнаважаная асоба зменена</translation>
+    </message>
+    <message>
+        <source>Calendar day set</source>
+        <translation>Зададзены дзень календара</translation>
+    </message>
+    <message>
+        <source>Calendar day removed</source>
+        <translation>Выдалены дзень календара</translation>
+    </message>
+    <message>
+        <source>Retention sweep</source>
+        <translation>Ачыстка па тэрмінах захоўвання</translation>
+    </message>
+    <message>
         <source>Report exported</source>
         <translation>Справаздача выгружана</translation>
     </message>
     <message>
         <source>Act of destruction drawn up</source>
         <translation>Складзены акт аб знішчэнні</translation>
+    </message>
+    <message>
+        <source>Breach recorded</source>
+        <translation>Інцыдэнт зарэгістраваны</translation>
+    </message>
+    <message>
+        <source>Authority notified of a breach</source>
+        <translation>Упаўнаважаны орган апавешчаны пра інцыдэнт</translation>
+    </message>
+    <message>
+        <source>Subjects told of a breach</source>
+        <translation>Суб&apos;екты апавешчаны пра інцыдэнт</translation>
+    </message>
+    <message>
+        <source>Policy version recorded</source>
+        <translation>Запісана версія палітыкі</translation>
+    </message>
+    <message>
+        <source>Letter template changed</source>
+        <translation>Шаблон адказу зменены</translation>
+    </message>
+    <message>
+        <source>Letter template reset</source>
+        <translation>Шаблон адказу скінуты</translation>
     </message>
 </context>
 <context>
@@ -4384,6 +4830,10 @@
     <message>
         <source>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Records of personal data, the register of processing purposes and data-subject requests, for privacy officers, support staff and auditors.&lt;/p&gt;&lt;p&gt;Qt %2, SQLite %3, PostgreSQL client %4, libsodium %5.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Улік персанальных даных, рэестр мэт апрацоўкі і запытаў суб&apos;ектаў персанальных даных для адказных за абарону персанальных даных, супрацоўнікаў падтрымкі і аўдытараў.&lt;/p&gt;&lt;p&gt;Qt %2, SQLite %3, кліент PostgreSQL %4, libsodium %5.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;New Request…</source>
+        <translation>&amp;Новы запыт…</translation>
     </message>
 </context>
 <context>
@@ -6500,6 +6950,10 @@ for other periods:</source>
         <source>Withdrawn by the requester: %1</source>
         <translation>Адкліканы заяўнікам: %1</translation>
     </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрыты</translation>
+    </message>
 </context>
 <context>
     <name>pd::RequestExecution</name>
@@ -6551,21 +7005,13 @@ for other periods:</source>
         <source>Field &apos;%1&apos; of subject #%2 corrected</source>
         <translation>Поле &apos;%1&apos; суб&apos;екта #%2 выпраўлена</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n consent(s) withdrawn; erasure of the data kept for them scheduled by %1</source>
-        <translation>
-            <numerusform>Адклікана %n згода; выдаленне даных, якія захоўваліся на яе падставе, запланавана не пазней за %1</numerusform>
-            <numerusform>Адклікана %n згоды; выдаленне даных, якія захоўваліся на іх падставе, запланавана не пазней за %1</numerusform>
-            <numerusform>Адклікана %n згод; выдаленне даных, якія захоўваліся на іх падставе, запланавана не пазней за %1</numerusform>
-        </translation>
+        <translation>Адклікана згод: %n; выдаленне даных, якія захоўваліся на іх падставе, запланавана не пазней за %1</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>The subject&apos;s data attached (%n item(s))</source>
-        <translation>
-            <numerusform>Даныя суб&apos;екта дададзены (%n элемент)</numerusform>
-            <numerusform>Даныя суб&apos;екта дададзены (%n элементы)</numerusform>
-            <numerusform>Даныя суб&apos;екта дададзены (%n элементаў)</numerusform>
-        </translation>
+        <translation>Даныя суб&apos;екта далучаны (элементаў: %n)</translation>
     </message>
     <message>
         <source>The approved erasure was carried out</source>
@@ -6648,10 +7094,6 @@ for other periods:</source>
     <message>
         <source>Requester</source>
         <translation>Заяўнік</translation>
-    </message>
-    <message>
-        <source>subject number, if known</source>
-        <translation>нумар суб&apos;екта, калі вядомы</translation>
     </message>
     <message>
         <source>Register as a new subject</source>
@@ -6738,10 +7180,6 @@ for other periods:</source>
         <translation>&amp;Зарэгістраваць</translation>
     </message>
     <message>
-        <source>Subject: expected a subject number.</source>
-        <translation>Суб&apos;ект: чакаецца нумар суб&apos;екта.</translation>
-    </message>
-    <message>
         <source>Subject: link an existing subject or register a new one, not both.</source>
         <translation>Суб&apos;ект: укажыце існуючага суб&apos;екта або зарэгіструйце новага, але не адначасова.</translation>
     </message>
@@ -6764,6 +7202,14 @@ for other periods:</source>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>name, e-mail, phone or number of a known subject</source>
+        <translation>імя, e-mail, тэлефон або нумар вядомага суб&apos;екта</translation>
+    </message>
+    <message>
+        <source>Subject: choose one of the subjects found, or give a subject number.</source>
+        <translation>Суб&apos;ект: выберыце аднаго са знойдзеных суб&apos;ектаў або пакажыце нумар суб&apos;екта.</translation>
     </message>
 </context>
 <context>
@@ -7026,14 +7472,6 @@ for other periods:</source>
     <message>
         <source>%1, in %2</source>
         <translation>%1, мова: %2</translation>
-    </message>
-    <message>
-        <source>Russian</source>
-        <translation>руская</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>англійская</translation>
     </message>
     <message>
         <source>Assigned to</source>
@@ -7374,6 +7812,45 @@ for other periods:</source>
     <message>
         <source>Comment</source>
         <translation>Каментарый</translation>
+    </message>
+    <message>
+        <source>&amp;More Actions</source>
+        <translation>&amp;Іншыя дзеянні</translation>
+    </message>
+    <message>
+        <source>Awaiting Approval</source>
+        <translation>Чакае ўзгаднення</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрыты</translation>
+    </message>
+    <message>
+        <source>A second officer decides in Subjects ▸ Approvals</source>
+        <translation>Рашэнне прымае другі спецыяліст: Суб&apos;екты ▸ Узгадненні</translation>
+    </message>
+    <message>
+        <source>The next step (Ctrl+Enter)</source>
+        <translation>Наступны крок (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RequestProgress</name>
+    <message>
+        <source>Identity</source>
+        <translation>Асоба</translation>
+    </message>
+    <message>
+        <source>Carry out</source>
+        <translation>Выкананне</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Адказ</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Завяршэнне</translation>
     </message>
 </context>
 <context>
@@ -7744,13 +8221,9 @@ for other periods:</source>
         <source>on: before the clock was stopped</source>
         <translation>дата: раней за прыпыненне адліку тэрміну</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>The requester answered; the clock runs again (%n day(s) paused, due %1)</source>
-        <translation>
-            <numerusform>Заяўнік адказаў; адлік тэрміну адноўлены (быў прыпынены на %n дзень, тэрмін — %1)</numerusform>
-            <numerusform>Заяўнік адказаў; адлік тэрміну адноўлены (быў прыпынены на %n дні, тэрмін — %1)</numerusform>
-            <numerusform>Заяўнік адказаў; адлік тэрміну адноўлены (быў прыпынены на %n дзён, тэрмін — %1)</numerusform>
-        </translation>
+        <translation>Заяўнік адказаў; адлік тэрміну адноўлены (дзён прыпынення: %n, тэрмін — %1)</translation>
     </message>
     <message>
         <source>reason: required (the law allows an extension only with reasons given)</source>
@@ -8821,6 +9294,17 @@ for other periods:</source>
     </message>
 </context>
 <context>
+    <name>pd::SubjectLookup</name>
+    <message>
+        <source>anonymized</source>
+        <translation>абязлічаны</translation>
+    </message>
+    <message>
+        <source>%1 (#%2)</source>
+        <translation>%1 (№%2)</translation>
+    </message>
+</context>
+<context>
     <name>pd::SubjectPanel</name>
     <message>
         <source>Subjects</source>
@@ -9271,6 +9755,25 @@ for other periods:</source>
     <message>
         <source>Counting what will change…</source>
         <translation>Падлік таго, што зменіцца…</translation>
+    </message>
+</context>
+<context>
+    <name>pd::UiLanguage</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Мова</translation>
+    </message>
+    <message>
+        <source>System Language (%1)</source>
+        <translation>Мова сістэмы (%1)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Мова</translation>
+    </message>
+    <message>
+        <source>Privacy Desk will speak %1 from the next start.</source>
+        <translation>Privacy Desk пераключыцца на мову «%1» пры наступным запуску.</translation>
     </message>
 </context>
 <context>

@@ -462,10 +462,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 UTC</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>#</source>
         <translation type="unfinished"></translation>
     </message>
@@ -503,6 +499,10 @@
     </message>
     <message>
         <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 UTC)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2868,6 +2868,65 @@
     </message>
 </context>
 <context>
+    <name>pd::Deadlines</name>
+    <message>
+        <source>Law 99-Z art. 11</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Law 99-Z art. 12(2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Law 99-Z art. 10(2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Law 99-Z art. 13(2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Law 99-Z art. 14</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GDPR art. 12(3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UK GDPR art. 12(3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CCPA §1798.130(a)(2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>152-FZ art. 14(3), 20(2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>152-FZ art. 21(2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>152-FZ art. 21(5.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>152-FZ art. 21(5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>152-FZ art. 21</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LGPD art. 19(II)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::DemoGenerator</name>
     <message>
         <source>the database already holds %1 subjects; demo data goes only into an empty database</source>
@@ -3222,6 +3281,73 @@
     <name>pd::FormDialog</name>
     <message>
         <source>Required: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::HelpDialogs</name>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected subject or request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the search box into the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back from a subject or request to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview the chosen report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the chosen report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the chosen report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy Desk User Guide</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3817,75 +3943,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Viewed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Corrected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Block lifted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consent given</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consent withdrawn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Your role (%1) may not %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Letter template changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Letter template reset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Updated by an import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Items deleted (retention)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Items anonymized (retention)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>End of contract recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Legal hold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Legal hold lifted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retention sweep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Policy version recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3913,11 +3971,399 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Web form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partly granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>act of destruction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>letter template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>controller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>information system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>processor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belarusian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator&apos;s role changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator reactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator locked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database backed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo data created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block lifted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated by an import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items deleted (retention)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items anonymized (retention)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of contract recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal hold lifted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requester asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline extended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request carried out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request sent for approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose reinstated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controller added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controller changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information system added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information system changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processor changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar day set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar day removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Report exported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Act of destruction drawn up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breach recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authority notified of a breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subjects told of a breach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy version recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter template changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter template reset</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4344,6 +4790,10 @@
     </message>
     <message>
         <source>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Records of personal data, the register of processing purposes and data-subject requests, for privacy officers, support staff and auditors.&lt;/p&gt;&lt;p&gt;Qt %2, SQLite %3, PostgreSQL client %4, libsodium %5.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Request…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6453,6 +6903,10 @@ for other periods:</source>
         <source>Withdrawn by the requester: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::RequestExecution</name>
@@ -6504,19 +6958,13 @@ for other periods:</source>
         <source>Field &apos;%1&apos; of subject #%2 corrected</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n consent(s) withdrawn; erasure of the data kept for them scheduled by %1</source>
-        <translation>
-            <numerusform>%n consent withdrawn; erasure of the data kept for it scheduled by %1</numerusform>
-            <numerusform>%n consents withdrawn; erasure of the data kept for them scheduled by %1</numerusform>
-        </translation>
+        <translation type="unfinished">%n consent withdrawn; erasure of the data kept for it scheduled by %1</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>The subject&apos;s data attached (%n item(s))</source>
-        <translation>
-            <numerusform>The subject&apos;s data attached (%n item)</numerusform>
-            <numerusform>The subject&apos;s data attached (%n items)</numerusform>
-        </translation>
+        <translation type="unfinished">The subject&apos;s data attached (%n item)</translation>
     </message>
     <message>
         <source>The approved erasure was carried out</source>
@@ -6598,10 +7046,6 @@ for other periods:</source>
     </message>
     <message>
         <source>Requester</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>subject number, if known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6689,10 +7133,6 @@ for other periods:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Subject: expected a subject number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Subject: link an existing subject or register a new one, not both.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6714,6 +7154,14 @@ for other periods:</source>
     </message>
     <message>
         <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name, e-mail, phone or number of a known subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject: choose one of the subjects found, or give a subject number.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6972,14 +7420,6 @@ for other periods:</source>
     </message>
     <message>
         <source>%1, in %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Russian</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>English</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7320,6 +7760,45 @@ for other periods:</source>
     </message>
     <message>
         <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;More Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting Approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second officer decides in Subjects ▸ Approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next step (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::RequestProgress</name>
+    <message>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Carry out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7691,12 +8170,9 @@ for other periods:</source>
         <source>on: before the clock was stopped</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>The requester answered; the clock runs again (%n day(s) paused, due %1)</source>
-        <translation>
-            <numerusform>The requester answered; the clock runs again (%n day paused, due %1)</numerusform>
-            <numerusform>The requester answered; the clock runs again (%n days paused, due %1)</numerusform>
-        </translation>
+        <translation type="unfinished">The requester answered; the clock runs again (%n day paused, due %1)</translation>
     </message>
     <message>
         <source>reason: required (the law allows an extension only with reasons given)</source>
@@ -8761,6 +9237,17 @@ for other periods:</source>
     </message>
 </context>
 <context>
+    <name>pd::SubjectLookup</name>
+    <message>
+        <source>anonymized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (#%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::SubjectPanel</name>
     <message>
         <source>Subjects</source>
@@ -9206,6 +9693,25 @@ for other periods:</source>
     </message>
     <message>
         <source>Counting what will change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::UiLanguage</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System Language (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy Desk will speak %1 from the next start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

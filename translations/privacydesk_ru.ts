@@ -473,10 +473,6 @@
         <translation>все</translation>
     </message>
     <message>
-        <source>%1 UTC</source>
-        <translation>%1 UTC</translation>
-    </message>
-    <message>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -515,6 +511,10 @@
     <message>
         <source>Details</source>
         <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>%1 (%2 UTC)</source>
+        <translation>%1 (%2 UTC)</translation>
     </message>
 </context>
 <context>
@@ -2905,6 +2905,65 @@
     </message>
 </context>
 <context>
+    <name>pd::Deadlines</name>
+    <message>
+        <source>Law 99-Z art. 11</source>
+        <translation>Закон 99-З, ст. 11</translation>
+    </message>
+    <message>
+        <source>Law 99-Z art. 12(2)</source>
+        <translation>Закон 99-З, ст. 12(2)</translation>
+    </message>
+    <message>
+        <source>Law 99-Z art. 10(2)</source>
+        <translation>Закон 99-З, ст. 10(2)</translation>
+    </message>
+    <message>
+        <source>Law 99-Z art. 13(2)</source>
+        <translation>Закон 99-З, ст. 13(2)</translation>
+    </message>
+    <message>
+        <source>Law 99-Z art. 14</source>
+        <translation>Закон 99-З, ст. 14</translation>
+    </message>
+    <message>
+        <source>GDPR art. 12(3)</source>
+        <translation>GDPR, ст. 12(3)</translation>
+    </message>
+    <message>
+        <source>UK GDPR art. 12(3)</source>
+        <translation>UK GDPR, ст. 12(3)</translation>
+    </message>
+    <message>
+        <source>CCPA §1798.130(a)(2)</source>
+        <translation>CCPA, § 1798.130(a)(2)</translation>
+    </message>
+    <message>
+        <source>152-FZ art. 14(3), 20(2)</source>
+        <translation>152-ФЗ, ст. 14(3), 20(2)</translation>
+    </message>
+    <message>
+        <source>152-FZ art. 21(2)</source>
+        <translation>152-ФЗ, ст. 21(2)</translation>
+    </message>
+    <message>
+        <source>152-FZ art. 21(5.1)</source>
+        <translation>152-ФЗ, ст. 21(5.1)</translation>
+    </message>
+    <message>
+        <source>152-FZ art. 21(5)</source>
+        <translation>152-ФЗ, ст. 21(5)</translation>
+    </message>
+    <message>
+        <source>152-FZ art. 21</source>
+        <translation>152-ФЗ, ст. 21</translation>
+    </message>
+    <message>
+        <source>LGPD art. 19(II)</source>
+        <translation>LGPD, ст. 19(II)</translation>
+    </message>
+</context>
+<context>
     <name>pd::DemoGenerator</name>
     <message>
         <source>the database already holds %1 subjects; demo data goes only into an empty database</source>
@@ -3260,6 +3319,73 @@
     <message>
         <source>Required: %1</source>
         <translation>Обязательно: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pd::HelpDialogs</name>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Руководство пользователя</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <source>On the pages</source>
+        <translation>В разделах</translation>
+    </message>
+    <message>
+        <source>Open the selected subject or request</source>
+        <translation>Открыть выбранного субъекта или запрос</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>From the search box into the results</source>
+        <translation>Из поля поиска к результатам</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Стрелка вниз</translation>
+    </message>
+    <message>
+        <source>Back from a subject or request to the list</source>
+        <translation>Вернуться от субъекта или запроса к списку</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Preview the chosen report</source>
+        <translation>Предпросмотр выбранного отчёта</translation>
+    </message>
+    <message>
+        <source>Save the chosen report</source>
+        <translation>Сохранить выбранный отчёт</translation>
+    </message>
+    <message>
+        <source>Print the chosen report</source>
+        <translation>Распечатать выбранный отчёт</translation>
+    </message>
+    <message>
+        <source>Privacy Desk User Guide</source>
+        <translation>Руководство пользователя Privacy Desk</translation>
     </message>
 </context>
 <context>
@@ -3854,76 +3980,8 @@
         <translation>Отозван</translation>
     </message>
     <message>
-        <source>Viewed</source>
-        <translation>Просмотрено</translation>
-    </message>
-    <message>
-        <source>Corrected</source>
-        <translation>Исправлено</translation>
-    </message>
-    <message>
-        <source>Block lifted</source>
-        <translation>Блокировка снята</translation>
-    </message>
-    <message>
-        <source>Deleted</source>
-        <translation>Удалено</translation>
-    </message>
-    <message>
-        <source>Imported</source>
-        <translation>Импортировано</translation>
-    </message>
-    <message>
-        <source>Consent given</source>
-        <translation>Согласие дано</translation>
-    </message>
-    <message>
-        <source>Consent withdrawn</source>
-        <translation>Согласие отозвано</translation>
-    </message>
-    <message>
         <source>Your role (%1) may not %2.</source>
         <translation>Ваша роль (%1) не позволяет %2.</translation>
-    </message>
-    <message>
-        <source>Letter template changed</source>
-        <translation>Шаблон ответа изменён</translation>
-    </message>
-    <message>
-        <source>Letter template reset</source>
-        <translation>Шаблон ответа сброшен</translation>
-    </message>
-    <message>
-        <source>Updated by an import</source>
-        <translation>Обновлено импортом</translation>
-    </message>
-    <message>
-        <source>Items deleted (retention)</source>
-        <translation>Элементы удалены (срок хранения)</translation>
-    </message>
-    <message>
-        <source>Items anonymized (retention)</source>
-        <translation>Элементы обезличены (срок хранения)</translation>
-    </message>
-    <message>
-        <source>End of contract recorded</source>
-        <translation>Записано окончание договора</translation>
-    </message>
-    <message>
-        <source>Legal hold</source>
-        <translation>Юридическое удержание</translation>
-    </message>
-    <message>
-        <source>Legal hold lifted</source>
-        <translation>Юридическое удержание снято</translation>
-    </message>
-    <message>
-        <source>Retention sweep</source>
-        <translation>Очистка по срокам хранения</translation>
-    </message>
-    <message>
-        <source>Policy version recorded</source>
-        <translation>Записана версия политики</translation>
     </message>
     <message>
         <source>Belarus 99-Z</source>
@@ -3950,12 +4008,400 @@
         <translation>Бразилия, LGPD</translation>
     </message>
     <message>
+        <source>Web form</source>
+        <translation>Веб-форма</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Письмо</translation>
+    </message>
+    <message>
+        <source>On paper</source>
+        <translation>На бумаге</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Лично</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <source>by e-mail</source>
+        <translation>по e-mail</translation>
+    </message>
+    <message>
+        <source>by letter</source>
+        <translation>письмом</translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation>лично</translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation>удовлетворён</translation>
+    </message>
+    <message>
+        <source>partly granted</source>
+        <translation>удовлетворён частично</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>отказано</translation>
+    </message>
+    <message>
+        <source>approval</source>
+        <translation>согласование</translation>
+    </message>
+    <message>
+        <source>breach</source>
+        <translation>инцидент</translation>
+    </message>
+    <message>
+        <source>calendar</source>
+        <translation>календарь</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>согласие</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>база данных</translation>
+    </message>
+    <message>
+        <source>demo data</source>
+        <translation>демонстрационные данные</translation>
+    </message>
+    <message>
+        <source>act of destruction</source>
+        <translation>акт об уничтожении</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>файл</translation>
+    </message>
+    <message>
+        <source>letter template</source>
+        <translation>шаблон ответа</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>пользователь</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>политика</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>отчёт</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>запрос</translation>
+    </message>
+    <message>
+        <source>retention</source>
+        <translation>срок хранения</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>настройка</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>субъект</translation>
+    </message>
+    <message>
+        <source>purpose</source>
+        <translation>цель обработки</translation>
+    </message>
+    <message>
+        <source>controller</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>information system</source>
+        <translation>информационная система</translation>
+    </message>
+    <message>
+        <source>processor</source>
+        <translation>уполномоченное лицо</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <source>Belarusian</source>
+        <translation>Белорусский</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Вход выполнен</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Неудачный вход</translation>
+    </message>
+    <message>
+        <source>Operator added</source>
+        <translation>Пользователь добавлен</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s role changed</source>
+        <translation>Роль пользователя изменена</translation>
+    </message>
+    <message>
+        <source>Operator reactivated</source>
+        <translation>Пользователь снова включён</translation>
+    </message>
+    <message>
+        <source>Operator deactivated</source>
+        <translation>Пользователь отключён</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Пароль сброшен</translation>
+    </message>
+    <message>
+        <source>Operator locked out</source>
+        <translation>Пользователь заблокирован</translation>
+    </message>
+    <message>
+        <source>Operator unlocked</source>
+        <translation>Пользователь разблокирован</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Настройки изменены</translation>
+    </message>
+    <message>
+        <source>Database backed up</source>
+        <translation>Создана резервная копия базы</translation>
+    </message>
+    <message>
+        <source>Database restored</source>
+        <translation>База восстановлена</translation>
+    </message>
+    <message>
+        <source>Demo data created</source>
+        <translation>Созданы демонстрационные данные</translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation>Просмотрено</translation>
+    </message>
+    <message>
+        <source>Subject registered</source>
+        <translation>Субъект зарегистрирован</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Исправлено</translation>
+    </message>
+    <message>
+        <source>Block lifted</source>
+        <translation>Блокировка снята</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Удалено</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Импортировано</translation>
+    </message>
+    <message>
+        <source>Updated by an import</source>
+        <translation>Обновлено импортом</translation>
+    </message>
+    <message>
+        <source>Items deleted (retention)</source>
+        <translation>Элементы удалены (срок хранения)</translation>
+    </message>
+    <message>
+        <source>Items anonymized (retention)</source>
+        <translation>Элементы обезличены (срок хранения)</translation>
+    </message>
+    <message>
+        <source>End of contract recorded</source>
+        <translation>Записано окончание договора</translation>
+    </message>
+    <message>
+        <source>Legal hold</source>
+        <translation>Юридическое удержание</translation>
+    </message>
+    <message>
+        <source>Legal hold lifted</source>
+        <translation>Юридическое удержание снято</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Согласие дано</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Согласие отозвано</translation>
+    </message>
+    <message>
+        <source>Request registered</source>
+        <translation>Запрос зарегистрирован</translation>
+    </message>
+    <message>
+        <source>Request viewed</source>
+        <translation>Запрос просмотрен</translation>
+    </message>
+    <message>
+        <source>Identity checked</source>
+        <translation>Личность проверена</translation>
+    </message>
+    <message>
+        <source>Requester asked</source>
+        <translation>Запрошено у заявителя</translation>
+    </message>
+    <message>
+        <source>Clock resumed</source>
+        <translation>Отсчёт срока возобновлён</translation>
+    </message>
+    <message>
+        <source>Deadline extended</source>
+        <translation>Срок продлён</translation>
+    </message>
+    <message>
+        <source>Request assigned</source>
+        <translation>Назначен исполнитель</translation>
+    </message>
+    <message>
+        <source>Request carried out</source>
+        <translation>Запрос исполнен</translation>
+    </message>
+    <message>
+        <source>Request sent for approval</source>
+        <translation>Запрос направлен на согласование</translation>
+    </message>
+    <message>
+        <source>Reply sent</source>
+        <translation>Ответ отправлен</translation>
+    </message>
+    <message>
+        <source>Request completed</source>
+        <translation>Запрос завершён</translation>
+    </message>
+    <message>
+        <source>Request refused</source>
+        <translation>Отказ по запросу</translation>
+    </message>
+    <message>
+        <source>Request withdrawn</source>
+        <translation>Запрос отозван</translation>
+    </message>
+    <message>
+        <source>Comment added</source>
+        <translation>Добавлен комментарий</translation>
+    </message>
+    <message>
+        <source>Approval asked for</source>
+        <translation>Запрошено согласование</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Согласовано</translation>
+    </message>
+    <message>
+        <source>Approval refused</source>
+        <translation>Согласование отклонено</translation>
+    </message>
+    <message>
+        <source>Approval withdrawn</source>
+        <translation>Согласование отменено</translation>
+    </message>
+    <message>
+        <source>Purpose added</source>
+        <translation>Цель обработки добавлена</translation>
+    </message>
+    <message>
+        <source>Purpose changed</source>
+        <translation>Цель обработки изменена</translation>
+    </message>
+    <message>
+        <source>Purpose retired</source>
+        <translation>Цель обработки выведена из использования</translation>
+    </message>
+    <message>
+        <source>Purpose reinstated</source>
+        <translation>Цель обработки возвращена в использование</translation>
+    </message>
+    <message>
+        <source>Controller added</source>
+        <translation>Оператор добавлен</translation>
+    </message>
+    <message>
+        <source>Controller changed</source>
+        <translation>Оператор изменён</translation>
+    </message>
+    <message>
+        <source>Information system added</source>
+        <translation>Информационная система добавлена</translation>
+    </message>
+    <message>
+        <source>Information system changed</source>
+        <translation>Информационная система изменена</translation>
+    </message>
+    <message>
+        <source>Processor changed</source>
+        <translation>Уполномоченное лицо изменено</translation>
+    </message>
+    <message>
+        <source>Calendar day set</source>
+        <translation>Задан день календаря</translation>
+    </message>
+    <message>
+        <source>Calendar day removed</source>
+        <translation>Удалён день календаря</translation>
+    </message>
+    <message>
+        <source>Retention sweep</source>
+        <translation>Очистка по срокам хранения</translation>
+    </message>
+    <message>
         <source>Report exported</source>
         <translation>Отчёт выгружен</translation>
     </message>
     <message>
         <source>Act of destruction drawn up</source>
         <translation>Составлен акт об уничтожении</translation>
+    </message>
+    <message>
+        <source>Breach recorded</source>
+        <translation>Инцидент зарегистрирован</translation>
+    </message>
+    <message>
+        <source>Authority notified of a breach</source>
+        <translation>Уполномоченный орган уведомлён об инциденте</translation>
+    </message>
+    <message>
+        <source>Subjects told of a breach</source>
+        <translation>Субъекты уведомлены об инциденте</translation>
+    </message>
+    <message>
+        <source>Policy version recorded</source>
+        <translation>Записана версия политики</translation>
+    </message>
+    <message>
+        <source>Letter template changed</source>
+        <translation>Шаблон ответа изменён</translation>
+    </message>
+    <message>
+        <source>Letter template reset</source>
+        <translation>Шаблон ответа сброшен</translation>
     </message>
 </context>
 <context>
@@ -4384,6 +4830,10 @@
     <message>
         <source>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Records of personal data, the register of processing purposes and data-subject requests, for privacy officers, support staff and auditors.&lt;/p&gt;&lt;p&gt;Qt %2, SQLite %3, PostgreSQL client %4, libsodium %5.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Privacy Desk %1&lt;/h3&gt;&lt;p&gt;Учёт персональных данных, реестр целей обработки и запросов субъектов персональных данных для ответственных за защиту персональных данных, сотрудников поддержки и аудиторов.&lt;/p&gt;&lt;p&gt;Qt %2, SQLite %3, клиент PostgreSQL %4, libsodium %5.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;New Request…</source>
+        <translation>&amp;Новый запрос…</translation>
     </message>
 </context>
 <context>
@@ -6500,6 +6950,10 @@ for other periods:</source>
         <source>Withdrawn by the requester: %1</source>
         <translation>Отозван заявителем: %1</translation>
     </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрыт</translation>
+    </message>
 </context>
 <context>
     <name>pd::RequestExecution</name>
@@ -6551,21 +7005,13 @@ for other periods:</source>
         <source>Field &apos;%1&apos; of subject #%2 corrected</source>
         <translation>Поле &apos;%1&apos; субъекта #%2 исправлено</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n consent(s) withdrawn; erasure of the data kept for them scheduled by %1</source>
-        <translation>
-            <numerusform>Отозвано %n согласие; удаление данных, хранившихся на его основании, запланировано не позднее %1</numerusform>
-            <numerusform>Отозвано %n согласия; удаление данных, хранившихся на их основании, запланировано не позднее %1</numerusform>
-            <numerusform>Отозвано %n согласий; удаление данных, хранившихся на их основании, запланировано не позднее %1</numerusform>
-        </translation>
+        <translation>Отозвано согласий: %n; удаление данных, хранившихся на их основании, запланировано не позднее %1</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>The subject&apos;s data attached (%n item(s))</source>
-        <translation>
-            <numerusform>Данные субъекта приложены (%n элемент)</numerusform>
-            <numerusform>Данные субъекта приложены (%n элемента)</numerusform>
-            <numerusform>Данные субъекта приложены (%n элементов)</numerusform>
-        </translation>
+        <translation>Данные субъекта приложены (элементов: %n)</translation>
     </message>
     <message>
         <source>The approved erasure was carried out</source>
@@ -6648,10 +7094,6 @@ for other periods:</source>
     <message>
         <source>Requester</source>
         <translation>Заявитель</translation>
-    </message>
-    <message>
-        <source>subject number, if known</source>
-        <translation>номер субъекта, если известен</translation>
     </message>
     <message>
         <source>Register as a new subject</source>
@@ -6738,10 +7180,6 @@ for other periods:</source>
         <translation>&amp;Зарегистрировать</translation>
     </message>
     <message>
-        <source>Subject: expected a subject number.</source>
-        <translation>Субъект: ожидается номер субъекта.</translation>
-    </message>
-    <message>
         <source>Subject: link an existing subject or register a new one, not both.</source>
         <translation>Субъект: укажите существующего субъекта или зарегистрируйте нового, но не то и другое сразу.</translation>
     </message>
@@ -6764,6 +7202,14 @@ for other periods:</source>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>name, e-mail, phone or number of a known subject</source>
+        <translation>имя, e-mail, телефон или номер известного субъекта</translation>
+    </message>
+    <message>
+        <source>Subject: choose one of the subjects found, or give a subject number.</source>
+        <translation>Субъект: выберите одного из найденных субъектов или укажите номер субъекта.</translation>
     </message>
 </context>
 <context>
@@ -7026,14 +7472,6 @@ for other periods:</source>
     <message>
         <source>%1, in %2</source>
         <translation>%1, язык: %2</translation>
-    </message>
-    <message>
-        <source>Russian</source>
-        <translation>русский</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>английский</translation>
     </message>
     <message>
         <source>Assigned to</source>
@@ -7374,6 +7812,45 @@ for other periods:</source>
     <message>
         <source>Comment</source>
         <translation>Комментарий</translation>
+    </message>
+    <message>
+        <source>&amp;More Actions</source>
+        <translation>&amp;Другие действия</translation>
+    </message>
+    <message>
+        <source>Awaiting Approval</source>
+        <translation>Ожидает согласования</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрыт</translation>
+    </message>
+    <message>
+        <source>A second officer decides in Subjects ▸ Approvals</source>
+        <translation>Решение принимает второй специалист: Субъекты ▸ Согласования</translation>
+    </message>
+    <message>
+        <source>The next step (Ctrl+Enter)</source>
+        <translation>Следующий шаг (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>pd::RequestProgress</name>
+    <message>
+        <source>Identity</source>
+        <translation>Личность</translation>
+    </message>
+    <message>
+        <source>Carry out</source>
+        <translation>Исполнение</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Завершение</translation>
     </message>
 </context>
 <context>
@@ -7744,13 +8221,9 @@ for other periods:</source>
         <source>on: before the clock was stopped</source>
         <translation>дата: раньше приостановки отсчёта срока</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>The requester answered; the clock runs again (%n day(s) paused, due %1)</source>
-        <translation>
-            <numerusform>Заявитель ответил; отсчёт срока возобновлён (был приостановлен на %n день, срок — %1)</numerusform>
-            <numerusform>Заявитель ответил; отсчёт срока возобновлён (был приостановлен на %n дня, срок — %1)</numerusform>
-            <numerusform>Заявитель ответил; отсчёт срока возобновлён (был приостановлен на %n дней, срок — %1)</numerusform>
-        </translation>
+        <translation>Заявитель ответил; отсчёт срока возобновлён (дней приостановки: %n, срок — %1)</translation>
     </message>
     <message>
         <source>reason: required (the law allows an extension only with reasons given)</source>
@@ -8821,6 +9294,17 @@ for other periods:</source>
     </message>
 </context>
 <context>
+    <name>pd::SubjectLookup</name>
+    <message>
+        <source>anonymized</source>
+        <translation>обезличен</translation>
+    </message>
+    <message>
+        <source>%1 (#%2)</source>
+        <translation>%1 (№%2)</translation>
+    </message>
+</context>
+<context>
     <name>pd::SubjectPanel</name>
     <message>
         <source>Subjects</source>
@@ -9271,6 +9755,25 @@ for other periods:</source>
     <message>
         <source>Counting what will change…</source>
         <translation>Подсчёт того, что изменится…</translation>
+    </message>
+</context>
+<context>
+    <name>pd::UiLanguage</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>System Language (%1)</source>
+        <translation>Язык системы (%1)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Privacy Desk will speak %1 from the next start.</source>
+        <translation>Privacy Desk переключится на язык «%1» при следующем запуске.</translation>
     </message>
 </context>
 <context>

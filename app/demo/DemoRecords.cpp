@@ -5,6 +5,7 @@
 #include "app/demo/SubjectMaker.h"
 #include "app/domain/Deadlines.h"
 #include "app/domain/SearchKeys.h"
+#include "app/requests/EventMessage.h"
 #include "app/storage/BatchInserter.h"
 #include "app/storage/Sql.h"
 
@@ -123,12 +124,26 @@ Status writeRequests(QSqlDatabase &db, const QDate &today, quint64 seed, qint64 
     }
     // One "received" event per request, and one for the closing of answered ones.
     QSqlQuery events(db);
-    if (!events.exec(QStringLiteral("INSERT INTO request_events (request_id, at, kind, to_status, comment) "
-                                    "SELECT id, received_at, 'received', 'new', 'Request registered' FROM requests")) ||
-        !events.exec(
-            QStringLiteral("INSERT INTO request_events (request_id, at, kind, from_status, to_status, comment) "
-                           "SELECT id, completed_at, 'status', 'in-progress', status, 'Closed' "
-                           "FROM requests WHERE completed_at IS NOT NULL AND completed_at <> ''"))) {
+    // Their lines are the program's own (EventMessage), so that a Russian window shows them in Russian.
+    const QString registered =
+        EventMessage("pd::RequestService", QT_TRANSLATE_NOOP("pd::RequestService", "Request registered")).toJson();
+    const QString closed =
+        EventMessage("pd::RequestClosing", QT_TRANSLATE_NOOP("pd::RequestClosing", "Closed")).toJson();
+    if (!events.prepare(QStringLiteral("INSERT INTO request_events (request_id, at, kind, to_status, comment, message) "
+                                       "SELECT id, received_at, 'received', 'new', 'Request registered', ? "
+                                       "FROM requests"))) {
+        return sql::queryError(events, "writing request events");
+    }
+    events.addBindValue(registered);
+    if (!events.exec() ||
+        !events.prepare(QStringLiteral(
+            "INSERT INTO request_events (request_id, at, kind, from_status, to_status, comment, message) "
+            "SELECT id, completed_at, 'status', 'in-progress', status, 'Closed', ? "
+            "FROM requests WHERE completed_at IS NOT NULL AND completed_at <> ''"))) {
+        return sql::queryError(events, "writing request events");
+    }
+    events.addBindValue(closed);
+    if (!events.exec()) {
         return sql::queryError(events, "writing request events");
     }
     return {};

@@ -94,7 +94,8 @@ Status SubjectMaker::writeRows(qint64 id, qint64 index)
     Status status = m_batch->subjects.add(
         {id, anonymized ? QVariant(QString()) : QVariant(externalId),
          client ? m_ids.clientController : m_ids.operatorController, text(name), text(shownEmail), text(shownPhone),
-         text(searchkeys::name(name)), text(searchkeys::email(shownEmail)), text(searchkeys::phone(shownPhone)), state,
+         text(searchkeys::nameSortKey(name)), text(searchkeys::email(shownEmail)), text(searchkeys::phone(shownPhone)),
+         state,
          state == QLatin1String("blocked")
              ? QVariant(QStringLiteral("Accuracy disputed by the subject; verification in progress"))
              : QVariant(QString()),

@@ -14,7 +14,7 @@ DeadlineRule make(Unit unit, int amount, bool nextWorkingDay, bool pausable,
     rule.nextWorkingDay = nextWorkingDay;
     rule.pausable = pausable;
     rule.extension = extension;
-    rule.source = QLatin1String(source);
+    rule.source = QString::fromUtf8(source); // "CCPA §1798.130": UTF-8, not Latin-1
     return rule;
 }
 
@@ -26,51 +26,63 @@ DeadlineRule Deadlines::rule(Regime regime, RequestType type)
     case Regime::By99z:
         switch (type) {
         case RequestType::Access:
-            return make(Unit::WorkingDays, 5, false, false, std::nullopt, "Law 99-Z art. 11");
+            return make(Unit::WorkingDays, 5, false, false, std::nullopt,
+                        QT_TRANSLATE_NOOP("pd::Deadlines", "Law 99-Z art. 11"));
         case RequestType::Disclosures:
-            return make(Unit::CalendarDays, 15, true, false, std::nullopt, "Law 99-Z art. 12(2)");
+            return make(Unit::CalendarDays, 15, true, false, std::nullopt,
+                        QT_TRANSLATE_NOOP("pd::Deadlines", "Law 99-Z art. 12(2)"));
         case RequestType::ConsentWithdrawal:
-            return make(Unit::CalendarDays, 15, true, false, std::nullopt, "Law 99-Z art. 10(2)");
+            return make(Unit::CalendarDays, 15, true, false, std::nullopt,
+                        QT_TRANSLATE_NOOP("pd::Deadlines", "Law 99-Z art. 10(2)"));
         case RequestType::Erasure:
         case RequestType::Objection:
         case RequestType::Restriction:
-            return make(Unit::CalendarDays, 15, true, false, std::nullopt, "Law 99-Z art. 13(2)");
+            return make(Unit::CalendarDays, 15, true, false, std::nullopt,
+                        QT_TRANSLATE_NOOP("pd::Deadlines", "Law 99-Z art. 13(2)"));
         case RequestType::Rectification:
-            return make(Unit::CalendarDays, 15, true, false, std::nullopt, "Law 99-Z art. 11");
+            return make(Unit::CalendarDays, 15, true, false, std::nullopt,
+                        QT_TRANSLATE_NOOP("pd::Deadlines", "Law 99-Z art. 11"));
         case RequestType::Portability:
         case RequestType::Complaint:
-            return make(Unit::CalendarDays, 15, true, false, std::nullopt, "Law 99-Z art. 14");
+            return make(Unit::CalendarDays, 15, true, false, std::nullopt,
+                        QT_TRANSLATE_NOOP("pd::Deadlines", "Law 99-Z art. 14"));
         }
         break;
     case Regime::Gdpr:
-        return make(Unit::Months, 1, true, true, DeadlineRule::Period{Unit::Months, 2}, "GDPR art. 12(3)");
+        return make(Unit::Months, 1, true, true, DeadlineRule::Period{Unit::Months, 2},
+                    QT_TRANSLATE_NOOP("pd::Deadlines", "GDPR art. 12(3)"));
     case Regime::UkGdpr:
-        return make(Unit::Months, 1, true, true, DeadlineRule::Period{Unit::Months, 2}, "UK GDPR art. 12(3)");
+        return make(Unit::Months, 1, true, true, DeadlineRule::Period{Unit::Months, 2},
+                    QT_TRANSLATE_NOOP("pd::Deadlines", "UK GDPR art. 12(3)"));
     case Regime::Ccpa:
         return make(Unit::CalendarDays, 45, false, false, DeadlineRule::Period{Unit::CalendarDays, 45},
-                    "CCPA §1798.130(a)(2)");
+                    QT_TRANSLATE_NOOP("pd::Deadlines", "CCPA §1798.130(a)(2)"));
     case Regime::Ru152fz:
         switch (type) {
         case RequestType::Access:
         case RequestType::Disclosures:
         case RequestType::Portability:
             return make(Unit::WorkingDays, 10, false, false, DeadlineRule::Period{Unit::WorkingDays, 5},
-                        "152-FZ art. 14(3), 20(2)");
+                        QT_TRANSLATE_NOOP("pd::Deadlines", "152-FZ art. 14(3), 20(2)"));
         case RequestType::Rectification:
         case RequestType::Restriction:
-            return make(Unit::WorkingDays, 7, false, false, std::nullopt, "152-FZ art. 21(2)");
+            return make(Unit::WorkingDays, 7, false, false, std::nullopt,
+                        QT_TRANSLATE_NOOP("pd::Deadlines", "152-FZ art. 21(2)"));
         case RequestType::Erasure:
         case RequestType::Objection:
             return make(Unit::WorkingDays, 10, false, false, DeadlineRule::Period{Unit::WorkingDays, 5},
-                        "152-FZ art. 21(5.1)");
+                        QT_TRANSLATE_NOOP("pd::Deadlines", "152-FZ art. 21(5.1)"));
         case RequestType::ConsentWithdrawal:
-            return make(Unit::CalendarDays, 30, true, false, std::nullopt, "152-FZ art. 21(5)");
+            return make(Unit::CalendarDays, 30, true, false, std::nullopt,
+                        QT_TRANSLATE_NOOP("pd::Deadlines", "152-FZ art. 21(5)"));
         case RequestType::Complaint:
-            return make(Unit::CalendarDays, 30, true, false, std::nullopt, "152-FZ art. 21");
+            return make(Unit::CalendarDays, 30, true, false, std::nullopt,
+                        QT_TRANSLATE_NOOP("pd::Deadlines", "152-FZ art. 21"));
         }
         break;
     case Regime::BrLgpd:
-        return make(Unit::CalendarDays, 15, false, false, std::nullopt, "LGPD art. 19(II)");
+        return make(Unit::CalendarDays, 15, false, false, std::nullopt,
+                    QT_TRANSLATE_NOOP("pd::Deadlines", "LGPD art. 19(II)"));
     }
     return make(Unit::CalendarDays, 30, true, false, std::nullopt, "");
 }

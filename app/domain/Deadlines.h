@@ -3,6 +3,7 @@
 #include "app/domain/Vocabulary.h"
 #include "app/domain/WorkingCalendar.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QString>
 
@@ -28,7 +29,13 @@ struct DeadlineRule
     bool pausable = false;
     /// The extension the law allows, with a reason and a notice to the requester.
     std::optional<Period> extension;
-    QString source; ///< the article, for the request page and reports
+    QString source; ///< the article, in English as the command line and the JSON give it
+
+    /// The article in the language of the window ("Закон 99-З, ст. 13(2)").
+    QString sourceName() const
+    {
+        return source.isEmpty() ? source : QCoreApplication::translate("pd::Deadlines", source.toUtf8().constData());
+    }
 };
 
 /// Where a request's clock stands.

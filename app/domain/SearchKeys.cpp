@@ -7,6 +7,12 @@ QString name(const QString &value)
     return value.simplified().toCaseFolded();
 }
 
+QString nameSortKey(const QString &value)
+{
+    const QString key = name(value);
+    return key.isEmpty() ? QString(kNoName) : key;
+}
+
 QString email(const QString &value)
 {
     return value.trimmed().toLower();

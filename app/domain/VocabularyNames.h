@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 namespace pd {
 
@@ -27,6 +28,7 @@ public:
     static QString category(const QString &category);
     /// A stored field name ("email", "card_masked", ...) as a short label; unknown fields as they are.
     static QString field(const QString &field);
+    static QStringList fields();
     /// A stored state of a subject or item ("active", "blocked", "anonymized").
     static QString dataState(const QString &state);
     /// A stored request type ("access", "erasure", ...).
@@ -35,6 +37,22 @@ public:
     static QString requestStatus(const QString &status);
     /// An audit action ("subject.correct", ...) as a verb; unknown actions as they are.
     static QString auditAction(const QString &action);
+    /// Every audit action the program writes (each has a name).
+    static QStringList auditActions();
+    /// How a request or consent came in ("email", "web-form", "paper", ...).
+    static QString channel(const QString &channel);
+    static QStringList channels();
+    /// How the answer goes out ("email", "letter", "in-person"), as "by e-mail".
+    static QString answerForm(const QString &form);
+    static QStringList answerForms();
+    /// The decision on a request ("granted", "partly-granted", "refused").
+    static QString decision(const QString &code);
+    static QStringList decisions();
+    /// What an audit entry is about ("subject", "request", "operator", ...).
+    static QString objectType(const QString &type);
+    static QStringList objectTypes();
+    /// A language code of a letter or report ("en", "ru", "be").
+    static QString language(const QString &code);
 };
 
 } // namespace pd

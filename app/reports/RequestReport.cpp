@@ -5,6 +5,7 @@
 #include "app/domain/Vocabulary.h"
 #include "app/domain/VocabularyNames.h"
 #include "app/reports/ReportLanguage.h"
+#include "app/requests/EventMessage.h"
 #include "app/storage/Database.h"
 #include "app/storage/Sql.h"
 
@@ -128,12 +129,14 @@ Status readExtras(QSqlDatabase &db, const QString &periodCondition, const QVaria
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (Status status = sql::exec(query,
-                                  QStringLiteral("SELECT e.request_id, e.kind, e.at, e.comment FROM request_events e "
-                                                 "JOIN requests r ON r.id = e.request_id WHERE %1 AND e.kind IN "
-                                                 "('paused', 'resumed', 'executed') ORDER BY e.request_id, e.id")
-                                      .arg(periodCondition),
-                                  period, "reading the requests' events");
+    if (Status status =
+            sql::exec(query,
+                      QStringLiteral(
+                          "SELECT e.request_id, e.kind, e.at, e.comment, COALESCE(e.message, '') FROM request_events e "
+                          "JOIN requests r ON r.id = e.request_id WHERE %1 AND e.kind IN "
+                          "('paused', 'resumed', 'executed') ORDER BY e.request_id, e.id")
+                          .arg(periodCondition),
+                      period, "reading the requests' events");
         !status) {
         return status;
     }
@@ -142,7 +145,7 @@ Status readExtras(QSqlDatabase &db, const QString &periodCondition, const QVaria
         const QString kind = query.value(1).toString();
         const QString at = query.value(2).toString().left(10);
         if (kind == QLatin1String("executed")) {
-            addUnique(extras->actions[id], query.value(3).toString());
+            addUnique(extras->actions[id], EventMessage::render(query.value(4).toString(), query.value(3).toString()));
         } else if (kind == QLatin1String("paused")) {
             extras->pauses[id] << Tr::tr("paused %1").arg(at);
         } else {

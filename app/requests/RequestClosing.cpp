@@ -16,6 +16,12 @@ class Tr
 {
     Q_DECLARE_TR_FUNCTIONS(pd::RequestClosing)
 };
+
+/// A timeline line of this file's context (see EventMessage).
+pd::EventMessage line(const char *source, int n = -1)
+{
+    return pd::EventMessage("pd::RequestClosing", source, n);
+}
 } // namespace
 
 namespace pd {
@@ -72,9 +78,12 @@ Result<qint64> RequestClosing::recordReply(Database &database, const Session &wh
             !updated) {
             return updated;
         }
-        if (Status event = requeststeps::event(
-                tx, who, request, QStringLiteral("reply"), QString(), QString(),
-                Tr::tr("Reply sent on %1 (%2, %3)").arg(sent.toString(Qt::ISODate), reply.form, reply.language));
+        if (Status event =
+                requeststeps::event(tx, who, request, QStringLiteral("reply"), QString(), QString(),
+                                    line(QT_TRANSLATE_NOOP("pd::RequestClosing", "Reply sent on %1 (%2, %3)"))
+                                        .date(sent)
+                                        .answerForm(reply.form)
+                                        .language(reply.language));
             !event) {
             return event;
         }
@@ -125,8 +134,12 @@ Status RequestClosing::complete(Database &database, const Session &who, qint64 r
             !status) {
             return status;
         }
-        const QString comment = note.trimmed().isEmpty() ? Tr::tr("Completed (%1)").arg(decision)
-                                                         : Tr::tr("Completed (%1): %2").arg(decision, note.trimmed());
+        const EventMessage comment =
+            note.trimmed().isEmpty()
+                ? line(QT_TRANSLATE_NOOP("pd::RequestClosing", "Completed (%1)")).decision(decision)
+                : line(QT_TRANSLATE_NOOP("pd::RequestClosing", "Completed (%1): %2"))
+                      .decision(decision)
+                      .arg(note.trimmed());
         return requeststeps::change(tx, who, request, RequestStatus::Completed, QStringLiteral("status"), comment,
                                     "request.complete", QStringLiteral("decision=%1").arg(decision));
     });
@@ -165,8 +178,10 @@ Status RequestClosing::refuse(Database &database, const Session &who, qint64 req
             !status) {
             return status;
         }
-        return requeststeps::change(tx, who, request, RequestStatus::Refused, QStringLiteral("status"),
-                                    Tr::tr("Refused: %1").arg(legalGround.trimmed()), "request.refuse", QString());
+        return requeststeps::change(
+            tx, who, request, RequestStatus::Refused, QStringLiteral("status"),
+            line(QT_TRANSLATE_NOOP("pd::RequestClosing", "Refused: %1")).arg(legalGround.trimmed()), "request.refuse",
+            QString());
     });
 }
 
@@ -190,8 +205,10 @@ Status RequestClosing::withdraw(Database &database, const Session &who, qint64 r
                 ErrorCode::InvalidArgument,
                 Tr::tr("request #%1 awaits approval of its execution: reject the approval first").arg(requestId));
         }
-        const QString comment = note.trimmed().isEmpty() ? Tr::tr("Withdrawn by the requester")
-                                                         : Tr::tr("Withdrawn by the requester: %1").arg(note.trimmed());
+        const EventMessage comment =
+            note.trimmed().isEmpty()
+                ? line(QT_TRANSLATE_NOOP("pd::RequestClosing", "Withdrawn by the requester"))
+                : line(QT_TRANSLATE_NOOP("pd::RequestClosing", "Withdrawn by the requester: %1")).arg(note.trimmed());
         return requeststeps::change(tx, who, request, RequestStatus::Withdrawn, QStringLiteral("status"), comment,
                                     "request.withdraw", QString());
     });

@@ -21,6 +21,12 @@ class Tr
 {
     Q_DECLARE_TR_FUNCTIONS(pd::RequestExecution)
 };
+
+/// A timeline line of this file's context (see EventMessage).
+pd::EventMessage line(const char *source, int n = -1)
+{
+    return pd::EventMessage("pd::RequestExecution", source, n);
+}
 } // namespace
 
 namespace pd {
@@ -152,7 +158,7 @@ Result<RequestExecution::Outcome> RequestExecution::execute(Database &database, 
                                    ? Tr::tr("request #%1 (%2)").arg(requestId).arg(toString(request.type))
                                    : operation.reason.trimmed();
         RequestStatus next = request.status;
-        QString note;
+        EventMessage note = EventMessage::plain(QString());
         switch (operation.kind) {
         case Operation::Kind::Delete:
         case Operation::Kind::Anonymize: {
@@ -166,10 +172,13 @@ Result<RequestExecution::Outcome> RequestExecution::execute(Database &database, 
             outcome.pendingApproval = done->pendingApproval;
             if (done->pendingApproval != 0) {
                 next = RequestStatus::AwaitingApproval;
-                note = Tr::tr("Sent for approval #%1 by a second officer").arg(done->pendingApproval);
+                note = line(QT_TRANSLATE_NOOP("pd::RequestExecution", "Sent for approval #%1 by a second officer"))
+                           .arg(done->pendingApproval);
             } else {
-                note = operation.kind == Operation::Kind::Delete ? Tr::tr("Subject #%1 deleted").arg(subjectId)
-                                                                 : Tr::tr("Subject #%1 anonymized").arg(subjectId);
+                note = (operation.kind == Operation::Kind::Delete
+                            ? line(QT_TRANSLATE_NOOP("pd::RequestExecution", "Subject #%1 deleted"))
+                            : line(QT_TRANSLATE_NOOP("pd::RequestExecution", "Subject #%1 anonymized")))
+                           .arg(subjectId);
             }
             break;
         }
@@ -183,10 +192,11 @@ Result<RequestExecution::Outcome> RequestExecution::execute(Database &database, 
             if (Status blocked = RestrictionService::block(database, who, restriction); !blocked) {
                 return blocked;
             }
-            note = operation.blockUntil.isValid() ? Tr::tr("Subject #%1 blocked until %2")
-                                                        .arg(subjectId)
-                                                        .arg(operation.blockUntil.toString(Qt::ISODate))
-                                                  : Tr::tr("Subject #%1 blocked").arg(subjectId);
+            note = operation.blockUntil.isValid()
+                       ? line(QT_TRANSLATE_NOOP("pd::RequestExecution", "Subject #%1 blocked until %2"))
+                             .arg(subjectId)
+                             .date(operation.blockUntil)
+                       : line(QT_TRANSLATE_NOOP("pd::RequestExecution", "Subject #%1 blocked")).arg(subjectId);
             break;
         }
         case Operation::Kind::Correct: {
@@ -201,7 +211,9 @@ Result<RequestExecution::Outcome> RequestExecution::execute(Database &database, 
                 return corrected;
             }
             // The new value stays in the subject's data; the timeline names only the field.
-            note = Tr::tr("Field '%1' of subject #%2 corrected").arg(operation.field).arg(subjectId);
+            note = line(QT_TRANSLATE_NOOP("pd::RequestExecution", "Field '%1' of subject #%2 corrected"))
+                       .field(operation.field)
+                       .arg(subjectId);
             break;
         }
         case Operation::Kind::WithdrawConsent: {
@@ -210,9 +222,10 @@ Result<RequestExecution::Outcome> RequestExecution::execute(Database &database, 
                 return scheduled.error();
             }
             outcome.scheduledErasures = scheduled.value();
-            note = Tr::tr("%n consent(s) withdrawn; erasure of the data kept for them scheduled by %1", nullptr,
-                          scheduled.value())
-                       .arg(request.effectiveDue().toString(Qt::ISODate));
+            note = line(QT_TRANSLATE_NOOP("pd::RequestExecution",
+                                          "%n consent(s) withdrawn; erasure of the data kept for them scheduled by %1"),
+                        scheduled.value())
+                       .date(request.effectiveDue());
             break;
         }
         case Operation::Kind::ProvideData: {
@@ -237,7 +250,8 @@ Result<RequestExecution::Outcome> RequestExecution::execute(Database &database, 
                     outcome.documentId = document.value();
                 }
             }
-            note = Tr::tr("The subject's data attached (%n item(s))", nullptr, int(details->items.size()));
+            note = line(QT_TRANSLATE_NOOP("pd::RequestExecution", "The subject's data attached (%n item(s))"),
+                        int(details->items.size()));
             break;
         }
         }
@@ -265,11 +279,12 @@ Status RequestExecution::approvalDecided(Database &database, const Session &who,
         if (request.status != RequestStatus::AwaitingApproval) {
             return {};
         }
-        return requeststeps::change(tx, who, request, RequestStatus::InProgress, QStringLiteral("executed"),
-                                    executed ? Tr::tr("The approved erasure was carried out")
-                                             : Tr::tr("The erasure was not approved; the request is back in progress"),
-                                    "request.approval",
-                                    executed ? QStringLiteral("executed") : QStringLiteral("rejected"));
+        return requeststeps::change(
+            tx, who, request, RequestStatus::InProgress, QStringLiteral("executed"),
+            executed ? line(QT_TRANSLATE_NOOP("pd::RequestExecution", "The approved erasure was carried out"))
+                     : line(QT_TRANSLATE_NOOP("pd::RequestExecution", "The erasure was not approved; the request is "
+                                                                      "back in progress")),
+            "request.approval", executed ? QStringLiteral("executed") : QStringLiteral("rejected"));
     });
 }
 

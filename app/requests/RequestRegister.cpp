@@ -3,6 +3,7 @@
 #include "app/access/AuditLog.h"
 #include "app/domain/Permissions.h"
 #include "app/domain/SearchKeys.h"
+#include "app/requests/EventMessage.h"
 #include "app/storage/Database.h"
 #include "app/storage/Sql.h"
 
@@ -287,12 +288,14 @@ Result<QList<RequestEvent>> RequestRegister::events(Database &database, const Se
     }
     QSqlDatabase db = database.connection();
     QSqlQuery query(db);
-    if (Status status = sql::exec(query,
-                                  QStringLiteral("SELECT e.id, e.at, COALESCE(o.name, ''), e.kind, "
-                                                 "COALESCE(e.from_status, ''), COALESCE(e.to_status, ''), e.comment "
-                                                 "FROM request_events e LEFT JOIN operators o ON o.id = e.operator_id "
-                                                 "WHERE e.request_id = ? ORDER BY e.at, e.id"),
-                                  {requestId}, "reading the request's timeline");
+    if (Status status =
+            sql::exec(query,
+                      QStringLiteral(
+                          "SELECT e.id, e.at, COALESCE(o.name, ''), e.kind, "
+                          "COALESCE(e.from_status, ''), COALESCE(e.to_status, ''), e.comment, "
+                          "COALESCE(e.message, '') FROM request_events e LEFT JOIN operators o ON o.id = e.operator_id "
+                          "WHERE e.request_id = ? ORDER BY e.at, e.id"),
+                      {requestId}, "reading the request's timeline");
         !status) {
         return status.error();
     }
@@ -300,7 +303,7 @@ Result<QList<RequestEvent>> RequestRegister::events(Database &database, const Se
     while (query.next()) {
         events.append(RequestEvent{query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
                                    query.value(3).toString(), query.value(4).toString(), query.value(5).toString(),
-                                   query.value(6).toString()});
+                                   EventMessage::render(query.value(7).toString(), query.value(6).toString())});
     }
     return events;
 }

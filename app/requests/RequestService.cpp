@@ -22,6 +22,12 @@ class Tr
 {
     Q_DECLARE_TR_FUNCTIONS(pd::RequestService)
 };
+
+/// A timeline line of this file's context (see EventMessage).
+pd::EventMessage line(const char *source, int n = -1)
+{
+    return pd::EventMessage("pd::RequestService", source, n);
+}
 } // namespace
 
 namespace pd {
@@ -220,10 +226,12 @@ Result<qint64> RequestService::add(Database &database, const Session &who, const
             return id.error();
         }
         requestId = id.value().toLongLong();
-        const QString note = duplicateOf ? Tr::tr("Request registered; an open request #%1 of the same subject and "
-                                                  "type exists (possible duplicate)")
-                                               .arg(*duplicateOf)
-                                         : Tr::tr("Request registered");
+        const EventMessage note =
+            duplicateOf ? line(QT_TRANSLATE_NOOP("pd::RequestService", "Request registered; an open request #%1 of "
+                                                                       "the same subject and type exists (possible "
+                                                                       "duplicate)"))
+                              .arg(*duplicateOf)
+                        : line(QT_TRANSLATE_NOOP("pd::RequestService", "Request registered"));
         Stored stored;
         stored.id = requestId;
         stored.subjectId = subjectId;
@@ -289,8 +297,10 @@ Status RequestService::checkIdentity(Database &database, const Session &who, qin
             !status) {
             return status;
         }
-        const QString what = check.confirmed ? Tr::tr("Identity confirmed: %1").arg(check.method.trimmed())
-                                             : Tr::tr("Identity not confirmed: %1").arg(check.method.trimmed());
+        const EventMessage what =
+            (check.confirmed ? line(QT_TRANSLATE_NOOP("pd::RequestService", "Identity confirmed: %1"))
+                             : line(QT_TRANSLATE_NOOP("pd::RequestService", "Identity not confirmed: %1")))
+                .arg(check.method.trimmed());
         return requeststeps::change(tx, who, request, next, QStringLiteral("identity"), what, "request.identity",
                                     check.confirmed ? QStringLiteral("confirmed") : QStringLiteral("failed"));
     });
@@ -328,10 +338,10 @@ Status RequestService::askRequester(Database &database, const Session &who, qint
             return makeError(ErrorCode::InvalidArgument, Tr::tr("since: before the request was received"));
         }
         const DeadlineRule rule = Deadlines::rule(request.regime, request.type);
-        QString note = Tr::tr("Requester asked: %1").arg(what.trimmed());
+        EventMessage note = line(QT_TRANSLATE_NOOP("pd::RequestService", "Requester asked: %1")).arg(what.trimmed());
         if (request.pausedSince.isValid()) {
-            note += QLatin1String("; ") +
-                    Tr::tr("the clock already stands since %1").arg(request.pausedSince.toString(Qt::ISODate));
+            note.then(line(QT_TRANSLATE_NOOP("pd::RequestService", "the clock already stands since %1"))
+                          .date(request.pausedSince));
         } else if (rule.pausable) {
             QSqlQuery query(tx);
             if (Status status = sql::exec(query, QStringLiteral("UPDATE requests SET paused_since = ? WHERE id = ?"),
@@ -339,10 +349,11 @@ Status RequestService::askRequester(Database &database, const Session &who, qint
                 !status) {
                 return status;
             }
-            note += QLatin1String("; ") +
-                    Tr::tr("the clock stands from %1 until the answer").arg(from.toString(Qt::ISODate));
+            note.then(
+                line(QT_TRANSLATE_NOOP("pd::RequestService", "the clock stands from %1 until the answer")).date(from));
         } else {
-            note += QLatin1String("; ") + Tr::tr("the clock keeps running (%1 does not stop it)").arg(rule.source);
+            note.then(line(QT_TRANSLATE_NOOP("pd::RequestService", "the clock keeps running (%1 does not stop it)"))
+                          .article(rule.source));
         }
         return requeststeps::change(tx, who, request, RequestStatus::IdentityPending, QStringLiteral("paused"), note,
                                     "request.ask", QString());
@@ -379,8 +390,10 @@ Status RequestService::resume(Database &database, const Session &who, qint64 req
         }
         return requeststeps::change(
             tx, who, request, request.status, QStringLiteral("resumed"),
-            Tr::tr("The requester answered; the clock runs again (%n day(s) paused, due %1)", nullptr, days)
-                .arg(request.effectiveDue().toString(Qt::ISODate)),
+            line(QT_TRANSLATE_NOOP("pd::RequestService",
+                                   "The requester answered; the clock runs again (%n day(s) paused, due %1)"),
+                 days)
+                .date(request.effectiveDue()),
             "request.resume", QStringLiteral("paused-days=%1").arg(days));
     });
 }
@@ -412,7 +425,7 @@ Status RequestService::extend(Database &database, const Session &who, qint64 req
         if (!rule.extension) {
             return makeError(
                 ErrorCode::InvalidArgument,
-                Tr::tr("request #%1: %2 allows no extension for this request").arg(requestId).arg(rule.source));
+                Tr::tr("request #%1: %2 allows no extension for this request").arg(requestId).arg(rule.sourceName()));
         }
         if (request.extendedDue.isValid()) {
             return makeError(ErrorCode::InvalidArgument, Tr::tr("request #%1 was already extended to %2")
@@ -446,8 +459,10 @@ Status RequestService::extend(Database &database, const Session &who, qint64 req
         request.extendedDue = extended.value();
         return requeststeps::change(
             tx, who, request, request.status, QStringLiteral("extended"),
-            Tr::tr("Deadline extended to %1 (requester told on %2): %3")
-                .arg(extended->toString(Qt::ISODate), requesterNotified.toString(Qt::ISODate), reason.trimmed()),
+            line(QT_TRANSLATE_NOOP("pd::RequestService", "Deadline extended to %1 (requester told on %2): %3"))
+                .date(*extended)
+                .date(requesterNotified)
+                .arg(reason.trimmed()),
             "request.extend", QStringLiteral("due=%1").arg(extended->toString(Qt::ISODate)));
     });
 }
@@ -493,7 +508,9 @@ Status RequestService::assign(Database &database, const Session &who, qint64 req
         }
         Stored request = stored.value();
         return requeststeps::change(tx, who, request, request.status, QStringLiteral("assigned"),
-                                    operatorId != 0 ? Tr::tr("Assigned to %1").arg(name) : Tr::tr("Unassigned"),
+                                    operatorId != 0
+                                        ? line(QT_TRANSLATE_NOOP("pd::RequestService", "Assigned to %1")).arg(name)
+                                        : line(QT_TRANSLATE_NOOP("pd::RequestService", "Unassigned")),
                                     "request.assign", QStringLiteral("assignee=%1").arg(name));
     });
 }
@@ -516,7 +533,7 @@ Status RequestService::comment(Database &database, const Session &who, qint64 re
             return stored.error();
         }
         if (Status event = requeststeps::event(tx, who, stored.value(), QStringLiteral("comment"), QString(), QString(),
-                                               text.trimmed());
+                                               EventMessage::plain(text.trimmed()));
             !event) {
             return event;
         }

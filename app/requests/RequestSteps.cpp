@@ -128,17 +128,17 @@ Status resumeClock(QSqlDatabase &tx, Stored &request, const QDate &day)
 }
 
 Status event(QSqlDatabase &tx, const Session &who, const Stored &request, const QString &kind,
-             const QString &fromStatus, const QString &toStatus, const QString &comment)
+             const QString &fromStatus, const QString &toStatus, const EventMessage &message)
 {
     QSqlQuery query(tx);
     return sql::exec(query,
                      QStringLiteral("INSERT INTO request_events (request_id, at, operator_id, kind, from_status, "
-                                    "to_status, comment) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                    "to_status, comment, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                      {request.id, sql::nowTimestamp(),
                       who.isValid() ? QVariant(who.operatorId) : QVariant(QMetaType::fromType<qlonglong>()), kind,
                       fromStatus.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(fromStatus),
                       toStatus.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(toStatus),
-                      sql::text(comment)},
+                      sql::text(message.english()), message.toJson()},
                      "writing the request's timeline");
 }
 
@@ -155,7 +155,7 @@ Status audit(QSqlDatabase &tx, const Session &who, const Stored &request, const 
 }
 
 Status change(QSqlDatabase &tx, const Session &who, Stored &request, RequestStatus next, const QString &kind,
-              const QString &comment, const char *action, const QString &details)
+              const EventMessage &message, const char *action, const QString &details)
 {
     const bool closing = !isOpen(next);
     const QString now = sql::nowTimestamp();
@@ -178,7 +178,7 @@ Status change(QSqlDatabase &tx, const Session &who, Stored &request, RequestStat
     request.status = next;
     ++request.version;
     if (Status written = event(tx, who, request, kind, from == toString(next) ? QString() : from,
-                               from == toString(next) ? QString() : toString(next), comment);
+                               from == toString(next) ? QString() : toString(next), message);
         !written) {
         return written;
     }
@@ -220,7 +220,7 @@ Result<qint64> createSubject(QSqlDatabase &tx, const Session &who, const Request
         tx,
         QStringLiteral("INSERT INTO subjects (controller_id, display_name, email, phone, name_key, email_key, "
                        "phone_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-        {controller.value(), name, sql::text(email), sql::text(phone), sql::text(searchkeys::name(name)),
+        {controller.value(), name, sql::text(email), sql::text(phone), sql::text(searchkeys::nameSortKey(name)),
          sql::text(searchkeys::email(email)), sql::text(searchkeys::phone(phone)), now, now},
         "registering the subject");
     if (!id) {

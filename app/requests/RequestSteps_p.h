@@ -4,6 +4,7 @@
 
 #include "app/domain/Result.h"
 #include "app/domain/Session.h"
+#include "app/requests/EventMessage.h"
 #include "app/requests/Request.h"
 
 #include <QDate>
@@ -49,13 +50,13 @@ Status resumeClock(QSqlDatabase &tx, Stored &request, const QDate &day);
 
 /// A line of the timeline.
 Status event(QSqlDatabase &tx, const Session &who, const Stored &request, const QString &kind,
-             const QString &fromStatus, const QString &toStatus, const QString &comment);
+             const QString &fromStatus, const QString &toStatus, const EventMessage &message);
 /// An audit entry about the request (never with personal data in `details`).
 Status audit(QSqlDatabase &tx, const Session &who, const Stored &request, const char *action, const QString &details);
 /// Moves the request to `next` (may be its status), bumps its version, and writes the event, the audit entry and
 /// the notification.
 Status change(QSqlDatabase &tx, const Session &who, Stored &request, RequestStatus next, const QString &kind,
-              const QString &comment, const char *action, const QString &details);
+              const EventMessage &message, const char *action, const QString &details);
 
 /// Keeps a document with the request (the subject's data for an access request, a reply letter); returns its id.
 Result<qint64> storeDocument(QSqlDatabase &tx, const Session &who, qint64 requestId, const QString &kind,

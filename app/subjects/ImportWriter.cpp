@@ -125,7 +125,7 @@ Status createSubjects(QSqlDatabase &tx, const QList<const Row *> &rows)
         if (Status status =
                 subjects.add({ids->at(i), row.externalId.isEmpty() ? QVariant(QString()) : QVariant(row.externalId),
                               row.controllerId, sql::text(row.name), sql::text(row.email), sql::text(row.phone),
-                              sql::text(searchkeys::name(row.name)), sql::text(searchkeys::email(row.email)),
+                              sql::text(searchkeys::nameSortKey(row.name)), sql::text(searchkeys::email(row.email)),
                               sql::text(searchkeys::phone(row.phone)), now, now, commaList(categories),
                               QString(QLatin1Char(',') + QString::number(row.purposeId) + QLatin1Char(','))});
             !status) {

@@ -37,7 +37,7 @@ Status requireReason(const QString &reason)
 
 const QList<ListingColumn> &listingColumns()
 {
-    static const QList<ListingColumn> columns = {{"name", "display_name", "name_key", &searchkeys::name},
+    static const QList<ListingColumn> columns = {{"name", "display_name", "name_key", &searchkeys::nameSortKey},
                                                  {"email", "email", "email_key", &searchkeys::email},
                                                  {"phone", "phone", "phone_key", &searchkeys::phone}};
     return columns;
@@ -426,11 +426,11 @@ Result<qint64> anonymizeMany(QSqlDatabase &tx, const Session &who, const QList<q
     QSqlQuery query(tx);
     if (Status status = sql::exec(query,
                                   QStringLiteral("UPDATE subjects SET display_name = '', email = '', phone = '', "
-                                                 "name_key = '', email_key = '', phone_key = '', external_id = NULL, "
+                                                 "name_key = ?, email_key = '', phone_key = '', external_id = NULL, "
                                                  "state = 'anonymized', blocked_reason = NULL, blocked_until = NULL, "
                                                  "version = version + 1, updated_at = ? WHERE %1")
                                       .arg(sql::inIds(tx, "id")),
-                                  {sql::nowTimestamp(), set}, "anonymizing the subjects");
+                                  {QString(searchkeys::kNoName), sql::nowTimestamp(), set}, "anonymizing the subjects");
         !status) {
         return status.error();
     }

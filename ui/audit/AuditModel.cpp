@@ -1,5 +1,6 @@
 #include "ui/audit/AuditModel.h"
 
+#include "app/domain/VocabularyNames.h"
 #include "app/storage/Database.h"
 #include "ui/common/Labels.h"
 #include "ui/common/Style.h"
@@ -39,10 +40,11 @@ QString AuditModel::display(const AuditRecord &record, int column) const
     case Operator:
         return record.operatorName;
     case Action:
-        return entry.action;
+        return Labels::auditAction(entry.action);
     case Object:
-        return entry.objectId.isEmpty() ? entry.objectType
-                                        : QStringLiteral("%1 #%2").arg(entry.objectType, entry.objectId);
+        return entry.objectId.isEmpty()
+                   ? VocabularyNames::objectType(entry.objectType)
+                   : QStringLiteral("%1 #%2").arg(VocabularyNames::objectType(entry.objectType), entry.objectId);
     case Subject:
         return entry.subjectId ? QString::number(*entry.subjectId) : QString();
     case Request:
@@ -70,7 +72,10 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
         return display(record, index.column());
     case Qt::ToolTipRole:
         if (index.column() == Time) {
-            return tr("%1 UTC").arg(record.at);
+            return tr("%1 (%2 UTC)").arg(Labels::fullTime(record.at), record.at);
+        }
+        if (index.column() == Action) {
+            return record.entry.action; // the code, as the command line's --action takes it
         }
         if (index.column() == Reason || index.column() == Details || index.column() == Fields) {
             const QString text = display(record, index.column());

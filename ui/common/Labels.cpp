@@ -40,7 +40,18 @@ QString Labels::localTime(const QString &isoUtc)
     }
     const QDateTime local = parsed.toLocalTime();
     return QLocale().toString(local.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
-           local.time().toString(QStringLiteral("HH:mm:ss"));
+           QLocale().toString(local.time(), QLocale::ShortFormat);
+}
+
+QString Labels::fullTime(const QString &isoUtc)
+{
+    const QDateTime parsed = QDateTime::fromString(isoUtc, Qt::ISODate);
+    if (!parsed.isValid()) {
+        return isoUtc;
+    }
+    const QDateTime local = parsed.toLocalTime();
+    return QLocale().toString(local.date(), QLocale::LongFormat) + QLatin1Char(' ') +
+           local.time().toString(QStringLiteral("HH:mm:ss")) + QLatin1Char(' ') + local.timeZoneAbbreviation();
 }
 
 QString Labels::localDate(const QString &iso)

@@ -21,8 +21,11 @@ public:
     static QString role(Role role);
     /// A core message ("operator x is locked ...") as a sentence for a label: capital first letter, final period.
     static QString sentence(const QString &message);
-    /// An ISO 8601 UTC time from the database in local time, with seconds; the text itself when it is not a time.
+    /// An ISO 8601 UTC time from the database as a short local date and time, the one format of every page; the
+    /// text itself when it is not a time.
     static QString localTime(const QString &isoUtc);
+    /// The same time in full (long date, seconds, time zone), for tooltips.
+    static QString fullTime(const QString &isoUtc);
     /// An ISO 8601 date or time as a short local date; the text itself when it is neither.
     static QString localDate(const QString &iso);
 

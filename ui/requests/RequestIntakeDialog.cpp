@@ -5,11 +5,13 @@
 #include "ui/common/Labels.h"
 #include "ui/common/Style.h"
 #include "ui/requests/RequestListModel.h"
+#include "ui/requests/SubjectLookup.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -42,7 +44,7 @@ RequestIntakeDialog::RequestIntakeDialog(std::shared_ptr<Database> database, con
     m_received = new QDateEdit(QDate::currentDate(), request);
     m_received->setObjectName(QStringLiteral("received"));
     m_received->setCalendarPopup(true);
-    m_received->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_received->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
     m_received->setMaximumDate(QDate::currentDate());
     m_channel = new QComboBox(request);
     m_channel->setObjectName(QStringLiteral("channel"));
@@ -71,7 +73,15 @@ RequestIntakeDialog::RequestIntakeDialog(std::shared_ptr<Database> database, con
     auto *subjectRow = new QHBoxLayout;
     m_subject = new QLineEdit(requester);
     m_subject->setObjectName(QStringLiteral("subject"));
-    m_subject->setPlaceholderText(tr("subject number, if known"));
+    m_subject->setPlaceholderText(tr("name, e-mail, phone or number of a known subject"));
+    m_subject->setClearButtonEnabled(true);
+    m_lookup = new SubjectLookup(m_database, m_session, m_subject);
+    m_subjectInfo = new QLabel(requester);
+    m_subjectInfo->setObjectName(QStringLiteral("subjectInfo"));
+    m_subjectInfo->setWordWrap(true);
+    connect(m_lookup, &SubjectLookup::chosen, this,
+            [this](qint64, const QString &description) { m_subjectInfo->setText(description); });
+    connect(m_subject, &QLineEdit::textEdited, m_subjectInfo, &QLabel::clear);
     m_newSubject = new QCheckBox(tr("Register as a new subject"), requester);
     m_newSubject->setObjectName(QStringLiteral("newSubject"));
     subjectRow->addWidget(m_subject, 1);
@@ -101,6 +111,7 @@ RequestIntakeDialog::RequestIntakeDialog(std::shared_ptr<Database> database, con
     m_language->addItem(tr("English"), QStringLiteral("en"));
     m_language->addItem(tr("Russian"), QStringLiteral("ru"));
     requesterForm->addRow(tr("Subject:"), subjectRow);
+    requesterForm->addRow(QString(), m_subjectInfo);
     requesterForm->addRow(tr("Name:"), m_name);
     requesterForm->addRow(tr("Address:"), m_address);
     requesterForm->addRow(tr("Date of birth:"), m_birthDate);
@@ -138,6 +149,11 @@ RequestIntakeDialog::RequestIntakeDialog(std::shared_ptr<Database> database, con
     for (QLineEdit *edit :
          {m_subject, m_name, m_address, m_birthDate, m_idNumber, m_email, m_phone, m_representative, m_authority}) {
         connect(edit, &QLineEdit::textChanged, this, &RequestIntakeDialog::updateState);
+    }
+    // A field's problem shows once the operator has left it (or tried to register), not before anything is typed.
+    for (QWidget *field :
+         std::initializer_list<QWidget *>{m_subject, m_name, m_birthDate, m_asked, m_representative, m_authority}) {
+        field->installEventFilter(this);
     }
     for (QComboBox *combo : {m_type, m_regime, m_channel, m_answerForm, m_language}) {
         connect(combo, &QComboBox::currentIndexChanged, this, &RequestIntakeDialog::updateState);
@@ -182,28 +198,44 @@ RequestIntake RequestIntakeDialog::intake() const
 
 QString RequestIntakeDialog::problem() const
 {
+    return fieldProblem().second;
+}
+
+std::pair<QWidget *, QString> RequestIntakeDialog::fieldProblem() const
+{
     const QString subject = m_subject->text().trimmed().remove(QLatin1Char('#'));
     bool ok = false;
     if (!subject.isEmpty() && (subject.toLongLong(&ok) <= 0 || !ok)) {
-        return tr("Subject: expected a subject number.");
+        return {m_subject, tr("Subject: choose one of the subjects found, or give a subject number.")};
     }
     if (!subject.isEmpty() && m_newSubject->isChecked()) {
-        return tr("Subject: link an existing subject or register a new one, not both.");
+        return {m_subject, tr("Subject: link an existing subject or register a new one, not both.")};
     }
     if (subject.isEmpty() && m_name->text().trimmed().isEmpty()) {
-        return tr("Name: required when the request is not linked to a subject.");
+        return {m_name, tr("Name: required when the request is not linked to a subject.")};
     }
     if (!m_birthDate->text().trimmed().isEmpty() &&
         !QDate::fromString(m_birthDate->text().trimmed(), Qt::ISODate).isValid()) {
-        return tr("Date of birth: expected YYYY-MM-DD.");
+        return {m_birthDate, tr("Date of birth: expected YYYY-MM-DD.")};
     }
     if (m_asked->toPlainText().trimmed().isEmpty()) {
-        return tr("What is asked: required.");
+        return {m_asked, tr("What is asked: required.")};
     }
     if (!m_representative->text().trimmed().isEmpty() && m_authority->text().trimmed().isEmpty()) {
-        return tr("Document of authority: required when a representative acts for the subject.");
+        return {m_authority, tr("Document of authority: required when a representative acts for the subject.")};
     }
-    return {};
+    return {nullptr, QString()};
+}
+
+bool RequestIntakeDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::FocusOut) {
+        if (auto *field = qobject_cast<QWidget *>(watched)) {
+            m_left.insert(field);
+            updateState();
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void RequestIntakeDialog::updateState()
@@ -211,15 +243,21 @@ void RequestIntakeDialog::updateState()
     const RequestIntake in = intake();
     const DeadlineRule rule = Deadlines::rule(in.regime, in.type);
     const QDate due = Deadlines::dueDate(in.regime, in.type, in.received);
-    m_due->setText(tr("%1 (%2)").arg(QLocale().toString(due, QLocale::LongFormat), rule.source));
-    const QString text = problem();
-    m_problem->setText(text);
+    m_due->setText(tr("%1 (%2)").arg(QLocale().toString(due, QLocale::LongFormat), rule.sourceName()));
+    const auto [field, text] = fieldProblem();
+    // The name is wanted only when no subject is linked: leaving the subject empty shows it too.
+    const bool left = m_triedToRegister || m_left.contains(field) ||
+                      (field == m_name && m_left.contains(m_subject) && m_left.contains(m_name));
+    m_problem->setText(left ? text : QString());
     m_register->setEnabled(text.isEmpty());
+    m_register->setToolTip(text);
 }
 
 void RequestIntakeDialog::accept()
 {
+    m_triedToRegister = true;
     if (!problem().isEmpty()) {
+        updateState();
         return;
     }
     Result<qint64> id = RequestService::add(*m_database, m_session, intake());

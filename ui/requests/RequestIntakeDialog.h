@@ -4,8 +4,10 @@
 #include "app/requests/Request.h"
 
 #include <QDialog>
+#include <QSet>
 
 #include <memory>
+#include <utility>
 
 class QCheckBox;
 class QComboBox;
@@ -18,6 +20,7 @@ class QPushButton;
 namespace pd {
 
 class Database;
+class SubjectLookup;
 
 /// The intake form of a data-subject request: what Belarus 99-Z art. 14 and GDPR ask a request to state (name,
 /// address, date of birth, identification number where given, what is asked, channel, form and language of the
@@ -41,11 +44,19 @@ public:
     /// What the form says is wrong, empty when it can be registered (also shown under the form).
     QString problem() const;
 
+    /// The subject field's search by name, e-mail or phone.
+    SubjectLookup *subjectLookup() const { return m_lookup; }
+
 public slots:
     void accept() override;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void updateState();
+    /// The first problem and the field it is in.
+    std::pair<QWidget *, QString> fieldProblem() const;
 
     std::shared_ptr<Database> m_database;
     Session m_session;
@@ -70,6 +81,10 @@ private:
     QLabel *m_due = nullptr;
     QLabel *m_problem = nullptr;
     QPushButton *m_register = nullptr;
+    QLabel *m_subjectInfo = nullptr;
+    SubjectLookup *m_lookup = nullptr;
+    QSet<QWidget *> m_left; ///< fields the operator has left: their problems show
+    bool m_triedToRegister = false;
 };
 
 } // namespace pd

@@ -2,6 +2,7 @@
 
 #include "app/domain/Deadlines.h"
 #include "app/domain/Permissions.h"
+#include "app/domain/VocabularyNames.h"
 #include "app/requests/RequestClosing.h"
 #include "app/requests/RequestExecution.h"
 #include "app/requests/RequestRegister.h"
@@ -11,14 +12,16 @@
 #include "ui/common/MessageBox.h"
 #include "ui/requests/ReplyStep.h"
 #include "ui/requests/RequestListModel.h"
+#include "ui/requests/RequestProgress.h"
 
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -76,18 +79,47 @@ RequestPanel::RequestPanel(std::shared_ptr<Database> database, const Session &se
     m_clock->setWordWrap(true);
     layout->addWidget(m_clock);
 
-    auto *steps = new QGridLayout;
+    // Where the request stands, its one next step as the main button, and every step in a menu beside it.
+    auto *steps = new QHBoxLayout;
+    m_progress = new QLabel(this);
+    m_progress->setObjectName(QStringLiteral("progress"));
+    m_progress->setTextFormat(Qt::RichText);
+    m_progress->setWordWrap(true);
+    m_next = new QPushButton(this);
+    m_next->setObjectName(QStringLiteral("nextStep"));
+    m_next->setDefault(true);
+    connect(m_next, &QPushButton::clicked, this, [this] {
+        if (m_nextStep != StepCount) {
+            runStep(m_nextStep);
+        }
+    });
+    auto *nextShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    nextShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(nextShortcut, &QShortcut::activated, m_next, &QPushButton::click);
+    auto *more = new QToolButton(this);
+    more->setObjectName(QStringLiteral("moreSteps"));
+    more->setText(tr("&More Actions"));
+    more->setPopupMode(QToolButton::InstantPopup);
+    more->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_stepMenu = new QMenu(more);
+    m_stepMenu->setToolTipsVisible(true);
+    more->setMenu(m_stepMenu);
     const QString labels[StepCount] = {tr("Check &identity…"), tr("&Ask requester…"), tr("Resume &clock"),
                                        tr("E&xtend…"),         tr("Assi&gn…"),        tr("Carry &out…"),
                                        tr("&Reply letter…"),   tr("Co&mplete…"),      tr("Re&fuse…"),
                                        tr("&Withdrawn…"),      tr("Co&mment…")};
     for (int step = 0; step < StepCount; ++step) {
-        auto *button = new QPushButton(labels[step], this);
-        button->setObjectName(QStringLiteral("step%1").arg(step));
-        connect(button, &QPushButton::clicked, this, [this, step] { runStep(Step(step)); });
-        steps->addWidget(button, step / 6, step % 6);
-        m_buttons[step] = button;
+        if (step == Refuse || step == Comment) {
+            m_stepMenu->addSeparator();
+        }
+        QAction *action = m_stepMenu->addAction(labels[step]);
+        action->setObjectName(QStringLiteral("step%1").arg(step));
+        connect(action, &QAction::triggered, this, [this, step] { runStep(Step(step)); });
+        m_actions[step] = action;
     }
+    steps->addWidget(m_progress, 1);
+    steps->addWidget(m_next);
+    steps->addWidget(more);
     layout->addLayout(steps);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
@@ -133,7 +165,7 @@ bool RequestPanel::showRequest(qint64 requestId)
     const QDate today = QDate::currentDate();
     QString clock = tr("Received %1 · due %2 (%3)")
                         .arg(QLocale().toString(r.received, QLocale::ShortFormat),
-                             QLocale().toString(r.effectiveDue(), QLocale::LongFormat), rule.source);
+                             QLocale().toString(r.effectiveDue(), QLocale::LongFormat), rule.sourceName());
     if (r.extendedDue.isValid()) {
         clock += QStringLiteral(" · ") + tr("extended from %1; requester told on %2")
                                              .arg(QLocale().toString(r.due, QLocale::ShortFormat),
@@ -178,9 +210,9 @@ bool RequestPanel::showRequest(qint64 requestId)
                                           ? QString()
                                           : tr("%1 (%2)").arg(r.representativeName, r.representativeDocument));
     html += row(tr("What is asked"), r.whatAsked);
-    html += row(tr("Channel"), r.channel);
+    html += row(tr("Channel"), VocabularyNames::channel(r.channel));
     html += row(tr("Answer"),
-                tr("%1, in %2").arg(r.answerForm, r.language == QLatin1String("ru") ? tr("Russian") : tr("English")));
+                tr("%1, in %2").arg(VocabularyNames::answerForm(r.answerForm), VocabularyNames::language(r.language)));
     html += row(tr("Assigned to"), r.assigneeName.isEmpty() ? tr("nobody") : r.assigneeName);
     html += row(
         tr("Identity"),
@@ -194,19 +226,23 @@ bool RequestPanel::showRequest(qint64 requestId)
     html += row(tr("Duplicate"), r.duplicateOf
                                      ? tr("an open request #%1 of the same subject and type exists").arg(*r.duplicateOf)
                                      : QString());
-    html += row(tr("Replied"),
-                r.repliedAt.isEmpty() ? QString() : tr("%1 (%2)").arg(Labels::localTime(r.repliedAt), r.replyForm));
+    html += row(tr("Replied"), r.repliedAt.isEmpty() ? QString()
+                                                     : tr("%1 (%2)").arg(Labels::localTime(r.repliedAt),
+                                                                         VocabularyNames::answerForm(r.replyForm)));
     html += row(tr("Refusal ground"), r.refusalGround);
     html += QStringLiteral("</table>");
     m_details->setText(html);
 
     m_timeline->clear();
+    m_executed = false;
     for (const RequestEvent &e : events.value()) {
+        m_executed = m_executed || e.kind == QLatin1String("executed");
         QString what = e.comment;
         if (!e.toStatus.isEmpty() && !e.fromStatus.isEmpty()) {
             what = tr("%1 → %2: %3").arg(Labels::requestStatus(e.fromStatus), Labels::requestStatus(e.toStatus), what);
         }
         auto *item = new QTreeWidgetItem(m_timeline, {Labels::localTime(e.at), e.operatorName, what});
+        item->setToolTip(0, Labels::fullTime(e.at));
         item->setToolTip(2, what);
     }
     m_timeline->resizeColumnToContents(0);
@@ -227,8 +263,8 @@ void RequestPanel::updateSteps()
     const bool open = r.isOpen();
     const DeadlineRule rule = Deadlines::rule(r.regime, r.type);
     const auto set = [this](Step step, bool enabled, const QString &why) {
-        m_buttons[step]->setEnabled(enabled);
-        m_buttons[step]->setToolTip(enabled ? QString() : why);
+        m_actions[step]->setEnabled(enabled);
+        m_actions[step]->setToolTip(enabled ? QString() : why);
     };
     const QString role = tr("Your role (%1) does not handle requests").arg(Labels::role(m_session.role));
     const QString closed = tr("The request is closed");
@@ -240,7 +276,7 @@ void RequestPanel::updateSteps()
     check(AskRequester, !awaiting, tr("The request awaits approval"));
     check(Resume, r.pausedSince.isValid(), tr("The clock is running"));
     check(Extend, rule.extension.has_value() && !r.extendedDue.isValid(),
-          r.extendedDue.isValid() ? tr("Already extended") : tr("%1 allows no extension").arg(rule.source));
+          r.extendedDue.isValid() ? tr("Already extended") : tr("%1 allows no extension").arg(rule.sourceName()));
     check(Assign, true, QString());
     check(Execute,
           r.status == RequestStatus::InProgress && r.subjectId && !RequestExecution::operationsFor(r.type).isEmpty(),
@@ -254,6 +290,51 @@ void RequestPanel::updateSteps()
     check(Refuse, !awaiting, tr("The request awaits approval"));
     check(Withdraw, !awaiting, tr("The request awaits approval"));
     set(Comment, mayHandle, role);
+    updateNextStep();
+}
+
+RequestPanel::Step RequestPanel::nextStep() const
+{
+    const RequestRecord &r = m_record;
+    if (!r.isOpen() || r.status == RequestStatus::AwaitingApproval) {
+        return StepCount;
+    }
+    if (r.pausedSince.isValid()) {
+        return Resume;
+    }
+    const RequestProgress progress(r, m_executed, !RequestExecution::operationsFor(r.type).isEmpty());
+    switch (progress.current()) {
+    case RequestProgress::Identity:
+        return CheckIdentity;
+    case RequestProgress::CarryOut:
+        return Execute;
+    case RequestProgress::Reply:
+        return Reply;
+    case RequestProgress::Complete:
+        return Complete;
+    case RequestProgress::StageCount:
+        break;
+    }
+    return StepCount;
+}
+
+void RequestPanel::updateNextStep()
+{
+    const RequestRecord &r = m_record;
+    m_progress->setText(RequestProgress(r, m_executed, !RequestExecution::operationsFor(r.type).isEmpty()).html());
+    m_nextStep = nextStep();
+    if (m_nextStep == StepCount) {
+        m_next->setText(r.status == RequestStatus::AwaitingApproval ? tr("Awaiting Approval") : tr("Closed"));
+        m_next->setEnabled(false);
+        m_next->setToolTip(r.status == RequestStatus::AwaitingApproval
+                               ? tr("A second officer decides in Subjects ▸ Approvals")
+                               : tr("The request is closed"));
+        return;
+    }
+    QAction *action = m_actions[m_nextStep];
+    m_next->setText(action->text());
+    m_next->setEnabled(action->isEnabled());
+    m_next->setToolTip(action->isEnabled() ? tr("The next step (Ctrl+Enter)") : action->toolTip());
 }
 
 void RequestPanel::report(const Status &status)
@@ -330,8 +411,8 @@ void RequestPanel::askRequester()
 {
     const DeadlineRule rule = Deadlines::rule(m_record.regime, m_record.type);
     FormDialog form(tr("Ask the requester"),
-                    rule.pausable ? tr("The clock stops until the requester answers (%1).").arg(rule.source)
-                                  : tr("The clock keeps running: %1 does not stop it.").arg(rule.source),
+                    rule.pausable ? tr("The clock stops until the requester answers (%1).").arg(rule.sourceName())
+                                  : tr("The clock keeps running: %1 does not stop it.").arg(rule.sourceName()),
                     tr("Record"), this);
     form.addText(QStringLiteral("what"), tr("Asked for"), true, tr("e.g. proof of identity, the account number"));
     form.addDate(QStringLiteral("since"), tr("Asked on"), QDate::currentDate(), QDate::currentDate());
@@ -360,7 +441,7 @@ void RequestPanel::extend()
     FormDialog form(tr("Extend the deadline"),
                     tr("%1 allows one extension with reasons, of which the requester must be told within the first "
                        "period.")
-                        .arg(rule.source),
+                        .arg(rule.sourceName()),
                     tr("Extend"), this);
     form.addText(QStringLiteral("reason"), tr("Reason"), true, tr("e.g. complex request: data in several systems"));
     form.addDate(QStringLiteral("notified"), tr("Requester told on"), QDate::currentDate(), QDate::currentDate());

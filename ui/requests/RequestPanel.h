@@ -8,7 +8,9 @@
 
 #include <memory>
 
+class QAction;
 class QLabel;
+class QMenu;
 class QPushButton;
 class QTreeWidget;
 
@@ -17,8 +19,9 @@ namespace pd {
 class Database;
 
 /// One request: what was asked and by whom, where its clock stands, its timeline of events and comments, and the
-/// steps of work as buttons (identity check, ask the requester, resume the clock, extend, assign, carry out,
-/// reply, complete, refuse, withdraw, comment). Steps that do not apply are disabled with the reason as tooltip.
+/// steps of work: the stages (identity → carry out → reply → complete) with the next step as the main button, and
+/// every step (identity check, ask the requester, resume the clock, extend, assign, carry out, reply, complete,
+/// refuse, withdraw, comment) in a menu. Steps that do not apply are disabled with the reason as tooltip.
 /// Each step goes through RequestService; a refusal is shown in a message box and nothing changes.
 class RequestPanel final : public QWidget
 {
@@ -48,7 +51,13 @@ public:
     /// Reads the shown request again.
     bool reload();
     const RequestRecord &record() const { return m_record; }
-    QPushButton *stepButton(Step step) const { return m_buttons[step]; }
+    /// A step as the More Actions menu holds it: disabled with the reason as tooltip where it does not apply.
+    QAction *stepAction(Step step) const { return m_actions[step]; }
+    /// The step the main button offers: the one the request waits for (StepCount when closed or awaiting approval).
+    Step nextStep() const;
+    QPushButton *nextButton() const { return m_next; }
+    /// The stages of the request (identity → carry out → reply → complete), as shown above the details.
+    QLabel *progressLabel() const { return m_progress; }
     QTreeWidget *timeline() const { return m_timeline; }
 
     /// Runs a step as its button does (the forms it shows can be pre-answered with FormDialog::setNextValues).
@@ -61,6 +70,7 @@ signals:
 
 private:
     void updateSteps();
+    void updateNextStep();
     void report(const Status &status);
     void checkIdentity();
     void askRequester();
@@ -81,7 +91,12 @@ private:
     QLabel *m_clock = nullptr;
     QLabel *m_details = nullptr;
     QTreeWidget *m_timeline = nullptr;
-    QPushButton *m_buttons[StepCount] = {};
+    QLabel *m_progress = nullptr;
+    QPushButton *m_next = nullptr;
+    QMenu *m_stepMenu = nullptr;
+    QAction *m_actions[StepCount] = {};
+    Step m_nextStep = StepCount;
+    bool m_executed = false; ///< the timeline records a carried-out step
 };
 
 } // namespace pd

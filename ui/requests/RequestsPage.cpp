@@ -41,7 +41,7 @@ RequestsPage::RequestsPage(std::shared_ptr<Database> database, const Session &se
     titleRow->addWidget(new PageTitle(tr("Requests"), list), 1);
     m_new = new QPushButton(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New request…"), list);
     m_new->setObjectName(QStringLiteral("newRequest"));
-    m_new->setShortcut(QKeySequence::New);
+    // Ctrl+N is File > New Request, which works from every page.
     m_new->setToolTip(tr("Register a request received by letter, e-mail, web form, phone or in person (%1)")
                           .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
     const bool mayHandle = Permissions::allows(m_session.role, Action::HandleRequests);

@@ -1,42 +1,23 @@
 #include "ui/shell/Application.h"
 
 #include "app/access/AuthService.h"
-#include "app/reports/ReportLanguage.h"
 #include "app/storage/Database.h"
 #include "app/storage/DatabaseUrl.h"
 #include "ui/common/MessageBox.h"
 #include "ui/shell/FirstAdministratorDialog.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/SignInDialog.h"
+#include "ui/shell/UiLanguage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 namespace pd {
 
 Application::Application() = default;
 
 Application::~Application() = default;
-
-void Application::installTranslators(QApplication &app)
-{
-    // The .qm files may be missing (an English-only build): the untranslated text is the fallback.
-    auto *own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("privacydesk"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        QCoreApplication::installTranslator(own);
-    }
-    auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-        QCoreApplication::installTranslator(qt);
-    }
-    // Last, so that it is asked first: a report for a request in another language is written in that language.
-    ReportLanguage::install(QStringLiteral("privacydesk"), QStringLiteral(":/i18n"));
-}
 
 Result<std::optional<Session>> Application::signIn(Database &database, const DialogRunner &run)
 {
@@ -68,9 +49,9 @@ Application::Start Application::start(QApplication &app)
     QApplication::setApplicationName(QStringLiteral("privacydesk"));
     QApplication::setApplicationDisplayName(tr("Privacy Desk"));
     QApplication::setApplicationVersion(QStringLiteral(PRIVACYDESK_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("privacydesk"));
+    QApplication::setDesktopFileName(QStringLiteral("org.privacydesk.PrivacyDesk"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/privacydesk.svg")));
-    installTranslators(app);
+    UiLanguage::install(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Privacy Desk: records of personal data and data-subject requests."));

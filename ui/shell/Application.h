@@ -52,8 +52,6 @@ public:
     MainWindow *window() const { return m_window.get(); }
 
 private:
-    static void installTranslators(QApplication &app);
-
     // Declared before the window so that it is destroyed after it: the window's models use the database.
     std::shared_ptr<Database> m_database;
     std::unique_ptr<MainWindow> m_window;

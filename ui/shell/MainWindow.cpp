@@ -15,8 +15,10 @@
 #include "ui/policy/PurposesPage.h"
 #include "ui/reports/ReportsPage.h"
 #include "ui/requests/RequestsPage.h"
+#include "ui/shell/HelpDialogs.h"
 #include "ui/shell/IdleLock.h"
 #include "ui/shell/LockScreen.h"
+#include "ui/shell/UiLanguage.h"
 #include "ui/subjects/SubjectFilterBar.h"
 #include "ui/subjects/SubjectPanel.h"
 #include "ui/subjects/SubjectsPage.h"
@@ -176,6 +178,19 @@ void MainWindow::createPages()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    if (Permissions::allows(m_session.role, Action::HandleRequests)) {
+        // From every page: the intake form opens over the Requests page, which shows the new request.
+        QAction *newRequest = file->addAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New Request…"));
+        newRequest->setObjectName(QStringLiteral("newRequestAction"));
+        newRequest->setShortcut(QKeySequence::New);
+        newRequest->setShortcutContext(Qt::WindowShortcut);
+        connect(newRequest, &QAction::triggered, this, [this] {
+            setCurrentPage(Page::Requests);
+            m_requests->newRequest();
+        });
+        m_unlockedActions.append(newRequest);
+        file->addSeparator();
+    }
     m_lockAction = file->addAction(QIcon::fromTheme(QStringLiteral("system-lock-screen")), tr("&Lock"));
     m_lockAction->setObjectName(QStringLiteral("lockWindow"));
     m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -228,6 +243,8 @@ void MainWindow::createMenus()
     connect(find, &QAction::triggered, this, &MainWindow::findSubject);
     m_unlockedActions.append(m_pageActions);
     m_unlockedActions.append(find);
+    view->addSeparator();
+    view->addMenu(UiLanguage::createMenu(this));
 
     QMenu *subjects = menuBar()->addMenu(tr("&Subjects"));
     subjects->setObjectName(QStringLiteral("subjectsMenu"));
@@ -271,6 +288,8 @@ void MainWindow::createMenus()
     m_unlockedActions.append(calendars);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    HelpDialogs::fillMenu(help, this);
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About Privacy Desk"));
     about->setObjectName(QStringLiteral("aboutPrivacyDesk"));
     about->setMenuRole(QAction::AboutRole);

@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QToolButton>
@@ -105,6 +106,7 @@ SubjectFilterBar::SubjectFilterBar(std::shared_ptr<Database> database, QWidget *
             m_searchDelay.start();
         }
     });
+    m_search->installEventFilter(this);
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         m_searchDelay.stop();
         emit changed();
@@ -121,6 +123,16 @@ SubjectFilterBar::SubjectFilterBar(std::shared_ptr<Database> database, QWidget *
     }
     connect(m_clear, &QToolButton::clicked, this, &SubjectFilterBar::clear);
     reloadChoices();
+}
+
+bool SubjectFilterBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down) {
+        emit moveToResults();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 SubjectFilter SubjectFilterBar::filter() const

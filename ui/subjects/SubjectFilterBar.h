@@ -48,6 +48,11 @@ signals:
     void changed();
     /// Enter in the search field, even when nothing changed (the page retries after a failure).
     void searchConfirmed();
+    /// Down in the search field: the operator moves into the results.
+    void moveToResults();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updateClearButton();

@@ -2,6 +2,7 @@
 
 #include "app/domain/Permissions.h"
 #include "app/storage/Database.h"
+#include "ui/common/Labels.h"
 #include "ui/subjects/SubjectRowLoader.h"
 
 #include <QDateTime>
@@ -442,13 +443,10 @@ void SubjectListModel::storePage(int page, const QList<SubjectRow> &rows)
     Page stored;
     stored.lastUse = ++m_useClock;
     stored.rows.reserve(rows.size());
-    const QLocale locale;
     for (const SubjectRow &subject : rows) {
         Row row;
         row.subject = subject;
-        const QDateTime created = QDateTime::fromString(subject.createdAt, Qt::ISODate);
-        row.created =
-            created.isValid() ? locale.toString(created.toLocalTime(), QLocale::ShortFormat) : subject.createdAt;
+        row.created = Labels::localTime(subject.createdAt);
         row.blocked = subject.state == kStateBlocked;
         row.anonymized = subject.state == kStateAnonymized;
         stored.rows.append(row);

@@ -1,5 +1,6 @@
 #include "ui/subjects/SubjectRecordTabs.h"
 
+#include "app/domain/VocabularyNames.h"
 #include "ui/common/EmptyState.h"
 #include "ui/common/Labels.h"
 
@@ -59,7 +60,7 @@ void SubjectRecordTabs::setDetails(const SubjectDetails &details)
     QList<QStringList> rows;
     for (const SubjectDetails::Consent &consent : details.consents) {
         rows << QStringList{consent.purposeTitle, consent.policyVersion, Labels::localDate(consent.givenAt),
-                            dash(Labels::localDate(consent.withdrawnAt)), consent.channel};
+                            dash(Labels::localDate(consent.withdrawnAt)), VocabularyNames::channel(consent.channel)};
     }
     fill(Consents, rows, tr("No consent is recorded for this subject."));
     for (int row = 0; row < details.consents.size(); ++row) {

@@ -105,6 +105,22 @@ QWidget *SubjectsPage::createListPane()
             m_model->reload(); // Enter after a failure tries again
             updateSummary();
         }
+        // Enter opens the first match, as soon as it has arrived.
+        m_openFirstMatch = true;
+        openFirstMatch();
+    });
+    connect(m_filters, &SubjectFilterBar::moveToResults, this, [this] {
+        m_table->setFocus(Qt::ShortcutFocusReason);
+        if (m_model->rowCount() > 0) {
+            m_table->selectionModel()->setCurrentIndex(m_model->index(0, SubjectListModel::Name),
+                                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        }
+    });
+    connect(m_model, &SubjectListModel::pageLoaded, this, &SubjectsPage::openFirstMatch);
+    connect(m_model, &SubjectListModel::countChanged, this, [this](int count) {
+        if (count == 0) {
+            m_openFirstMatch = false; // nothing to open: the empty state says so
+        }
     });
 
     m_count = new QLabel(pane);
@@ -307,6 +323,19 @@ void SubjectsPage::setActive(bool active)
 bool SubjectsPage::isShowingSubject() const
 {
     return m_pages->currentWidget() == m_panel;
+}
+
+void SubjectsPage::openFirstMatch()
+{
+    if (!m_openFirstMatch || m_model->isCounting() || m_model->rowCount() == 0) {
+        return; // a new search is still being counted: its rows come with pageLoaded()
+    }
+    const QVariant id = m_model->index(0, 0).data(SubjectListModel::SubjectIdRole);
+    if (!id.isValid()) {
+        return; // the first page is still on its way: pageLoaded() calls again
+    }
+    m_openFirstMatch = false;
+    openSubject(id.toLongLong());
 }
 
 bool SubjectsPage::openSubject(qint64 subjectId)

@@ -104,6 +104,8 @@ signals:
     void bulkPrepared();
 
 private:
+    /// After Enter in the search: opens the first match once it has arrived.
+    void openFirstMatch();
     QWidget *createListPane();
     void createActions();
     void applyFilter();
@@ -147,6 +149,7 @@ private:
     int m_batchSize = kDefaultBatchSize;
     bool m_active = true;
     bool m_scrollToTopOnReset = false; ///< a new filter or order starts at the first row
+    bool m_openFirstMatch = false;     ///< Enter was pressed in the search: open the first match when it arrives
 };
 
 } // namespace pd

@@ -241,4 +241,24 @@ TEST_P(SubjectChangesTest, DeletionKeepsOnlyTheFactOfDeletion)
     EXPECT_EQ(auditCount("subject.delete"), 1);
 }
 
+TEST_P(SubjectChangesTest, AnAnonymizedSubjectSortsLastByName)
+{
+    const Target target = activeSubject();
+    ASSERT_TRUE(
+        ErasureService::anonymize(db(), as("officer"), {{target.subject}, QStringLiteral("erasure request"), {}}).ok());
+    const qint64 total = SubjectDirectory::count(db(), as("officer"), {}).value();
+    Result<QList<SubjectRow>> first =
+        SubjectDirectory::page(db(), as("officer"), {}, SubjectDirectory::Sort::Name, false, 0, 5);
+    ASSERT_TRUE(first.ok());
+    for (const SubjectRow &row : first.value()) {
+        EXPECT_NE(row.state, QStringLiteral("anonymized")) << "a nameless row at the top of the list, #" << row.id;
+        EXPECT_FALSE(row.displayName.isEmpty());
+    }
+    Result<QList<SubjectRow>> last =
+        SubjectDirectory::page(db(), as("officer"), {}, SubjectDirectory::Sort::Name, false, total - 1, 1);
+    ASSERT_TRUE(last.ok());
+    ASSERT_EQ(last->size(), 1);
+    EXPECT_EQ(last->first().state, QStringLiteral("anonymized"));
+}
+
 PD_INSTANTIATE_FOR_BACKENDS(SubjectChangesTest);

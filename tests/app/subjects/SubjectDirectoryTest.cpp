@@ -60,7 +60,7 @@ protected:
                               "INSERT INTO subjects (external_id, controller_id, display_name, email, phone, name_key, "
                               "email_key, phone_key, state, created_at, updated_at) "
                               "VALUES (?, (SELECT id FROM controllers WHERE code = 'own'), ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                          {QStringLiteral("U-%1").arg(100 + n), name, email, phone, searchkeys::name(name),
+                          {QStringLiteral("U-%1").arg(100 + n), name, email, phone, searchkeys::nameSortKey(name),
                            searchkeys::email(email), searchkeys::phone(phone), QLatin1String(p.state),
                            QStringLiteral("2026-0%1-01T10:00:00Z").arg(n + 1), QStringLiteral("2026-01-01T10:00:00Z")},
                           "insert subject");

@@ -81,6 +81,11 @@ protected:
     }
 
     QString cell(int row, int column) const { return model().data(model().index(row, column)).toString(); }
+    /// The action's code, as the Action column's tooltip gives it (the column shows its name).
+    QString actionCode(int row) const
+    {
+        return model().data(model().index(row, AuditModel::Action), Qt::ToolTipRole).toString();
+    }
 
     TestDatabase m_testDatabase{Backend::SQLite};
     Session m_anna;
@@ -94,7 +99,8 @@ TEST_F(AuditPageTest, ListsEntriesNewestFirstAndVerifiesTheChain)
     ASSERT_TRUE(waitForVerification(QStringLiteral("Audit trail intact"))) << page().verificationText().toStdString();
     EXPECT_EQ(page().verificationText(), QStringLiteral("Audit trail intact: %1 entries verified").arg(total()));
     EXPECT_EQ(model().rowCount(), total());
-    EXPECT_EQ(cell(0, AuditModel::Action), QStringLiteral("subject.block"));
+    EXPECT_EQ(cell(0, AuditModel::Action), QStringLiteral("Blocked")) << "the action by its name, not its code";
+    EXPECT_EQ(actionCode(0), QStringLiteral("subject.block"));
     EXPECT_EQ(cell(0, AuditModel::Operator), QStringLiteral("anna"));
     EXPECT_EQ(cell(0, AuditModel::Subject), QStringLiteral("3"));
     EXPECT_EQ(cell(0, AuditModel::Reason), QStringLiteral("accuracy disputed"));
@@ -128,8 +134,8 @@ TEST_F(AuditPageTest, FiltersByOperatorActionAndSubject)
     EXPECT_LT(model().rowCount(), all);
     bool sawFailure = false;
     for (int row = 0; row < model().rowCount(); ++row) {
-        EXPECT_TRUE(cell(row, AuditModel::Action).startsWith(QStringLiteral("sign-in"))) << row;
-        sawFailure = sawFailure || cell(row, AuditModel::Action) == QStringLiteral("sign-in.failed");
+        EXPECT_TRUE(actionCode(row).startsWith(QStringLiteral("sign-in"))) << row;
+        sawFailure = sawFailure || cell(row, AuditModel::Action) == QStringLiteral("Sign-in failed");
     }
     EXPECT_TRUE(sawFailure);
 
@@ -139,7 +145,7 @@ TEST_F(AuditPageTest, FiltersByOperatorActionAndSubject)
     EXPECT_EQ(subject->text(), QStringLiteral("3")); // digits only
     page().applyFilter();
     ASSERT_EQ(model().rowCount(), 1);
-    EXPECT_EQ(cell(0, AuditModel::Action), QStringLiteral("subject.block"));
+    EXPECT_EQ(actionCode(0), QStringLiteral("subject.block"));
 
     subject->setText(QStringLiteral("999"));
     page().applyFilter();

@@ -3,6 +3,7 @@
 
 #include "DemoFixture.h"
 #include "TestEnvironment.h"
+#include "app/requests/RequestExecution.h"
 #include "app/storage/Database.h"
 #include "ui/common/FormDialog.h"
 #include "ui/common/MessageBox.h"
@@ -10,12 +11,16 @@
 #include "ui/requests/RequestIntakeDialog.h"
 #include "ui/requests/RequestListModel.h"
 #include "ui/requests/RequestPanel.h"
+#include "ui/requests/SubjectLookup.h"
 #include "ui/shell/MainWindow.h"
 
 #include <gtest/gtest.h>
 
+#include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,6 +31,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -83,7 +89,7 @@ protected:
             dialog->findChild<QLineEdit *>(QStringLiteral("subject"))->setText(QString::number(subject));
             auto *registerButton = dialog->findChild<QPushButton *>(QStringLiteral("register"));
             EXPECT_FALSE(registerButton->isEnabled()) << "what is asked is required";
-            EXPECT_FALSE(dialog->findChild<QLabel *>(QStringLiteral("problem"))->text().isEmpty());
+            EXPECT_FALSE(registerButton->toolTip().isEmpty()) << "the disabled button says why";
             dialog->findChild<QPlainTextEdit *>(QStringLiteral("asked"))
                 ->setPlainText(QStringLiteral("Please erase everything you hold about me"));
             EXPECT_TRUE(registerButton->isEnabled());
@@ -171,8 +177,8 @@ TEST_F(RequestsPageTest, ARequestTakenInThroughTheFormIsListedOpenedAndCounted)
     EXPECT_EQ(view->record().id, id);
     EXPECT_EQ(view->record().status, RequestStatus::New);
     EXPECT_EQ(view->timeline()->topLevelItemCount(), 1);
-    EXPECT_FALSE(view->stepButton(RequestPanel::Execute)->isEnabled()) << "nothing is carried out before the check";
-    EXPECT_FALSE(view->stepButton(RequestPanel::Execute)->toolTip().isEmpty());
+    EXPECT_FALSE(view->stepAction(RequestPanel::Execute)->isEnabled()) << "nothing is carried out before the check";
+    EXPECT_FALSE(view->stepAction(RequestPanel::Execute)->toolTip().isEmpty());
 
     // The identity check moves it on; the timeline says so.
     FormDialog::setNextValues(QHash<QString, QVariant>{{QStringLiteral("method"), QStringLiteral("ID card seen")},
@@ -215,7 +221,7 @@ TEST_F(RequestsPageTest, TheReplyLetterIsMadeKeptWithTheRequestAndLetsItComplete
     FormDialog::setNextValues(QHash<QString, QVariant>{{QStringLiteral("method"), QStringLiteral("e-mail on file")},
                                                        {QStringLiteral("result"), QStringLiteral("confirmed")}});
     view->runStep(RequestPanel::CheckIdentity);
-    EXPECT_FALSE(view->stepButton(RequestPanel::Complete)->isEnabled()) << "no answer recorded yet";
+    EXPECT_FALSE(view->stepAction(RequestPanel::Complete)->isEnabled()) << "no answer recorded yet";
 
     FormDialog::setNextValues(
         QHash<QString, QVariant>{{QStringLiteral("outcome"), QStringLiteral("We enclose all data we hold about you.")},
@@ -228,11 +234,11 @@ TEST_F(RequestsPageTest, TheReplyLetterIsMadeKeptWithTheRequestAndLetsItComplete
               1);
     EXPECT_EQ(view->record().replyForm, QStringLiteral("letter"));
     EXPECT_FALSE(view->record().repliedAt.isEmpty());
-    ASSERT_TRUE(view->stepButton(RequestPanel::Complete)->isEnabled());
+    ASSERT_TRUE(view->stepAction(RequestPanel::Complete)->isEnabled());
     FormDialog::setNextValues(QHash<QString, QVariant>{{QStringLiteral("decision"), QStringLiteral("granted")}});
     view->runStep(RequestPanel::Complete);
     EXPECT_EQ(view->record().status, RequestStatus::Completed);
-    EXPECT_FALSE(view->stepButton(RequestPanel::Refuse)->isEnabled()) << "a closed request changes no more";
+    EXPECT_FALSE(view->stepAction(RequestPanel::Refuse)->isEnabled()) << "a closed request changes no more";
 }
 
 TEST_F(RequestsPageTest, TheCopyOfAReplyLetterIsTheOperatorsAlone)
@@ -286,6 +292,132 @@ TEST_F(RequestsPageTest, AnAuditorReadsButTakesNothingIn)
     EXPECT_FALSE(requests().newRequestButton()->isEnabled());
     EXPECT_FALSE(requests().newRequestButton()->toolTip().isEmpty());
     EXPECT_EQ(requests().newRequest(), 0);
+}
+
+} // namespace pd::test
+
+namespace pd::test {
+
+TEST_F(RequestsPageTest, TheRequestPageOffersTheNextStepUntilTheRequestIsComplete)
+{
+    openRequests(QStringLiteral("officer"));
+    const qint64 subject = scalar(QStringLiteral("SELECT MIN(id) FROM subjects WHERE state = 'active'"));
+    const qint64 id = registerThroughTheForm(subject, QStringLiteral("access"));
+    ASSERT_GT(id, 0);
+    RequestPanel *view = requests().requestPanel();
+    QPushButton *next = view->nextButton();
+    const auto offers = [&](RequestPanel::Step step) {
+        EXPECT_EQ(view->nextStep(), step);
+        EXPECT_EQ(next->text(), view->stepAction(step)->text());
+        EXPECT_TRUE(next->isEnabled()) << next->toolTip().toStdString();
+    };
+
+    // 1. Identity: the stage is in bold, nothing before it is ticked.
+    offers(RequestPanel::CheckIdentity);
+    EXPECT_TRUE(view->progressLabel()->text().contains(QStringLiteral("<b>1.")));
+    FormDialog::setNextValues(QHash<QString, QVariant>{{QStringLiteral("method"), QStringLiteral("ID card seen")},
+                                                       {QStringLiteral("result"), QStringLiteral("confirmed")}});
+    next->click();
+    ASSERT_EQ(view->record().status, RequestStatus::InProgress);
+    // The timeline says who confirmed the identity, and when.
+    QTreeWidgetItem *last = view->timeline()->topLevelItem(view->timeline()->topLevelItemCount() - 1);
+    EXPECT_TRUE(last->text(2).contains(QStringLiteral("ID card seen"))) << last->text(2).toStdString();
+    EXPECT_FALSE(last->text(1).isEmpty()) << "who";
+    EXPECT_FALSE(last->text(0).isEmpty()) << "when";
+    EXPECT_TRUE(view->progressLabel()->text().contains(QStringLiteral("✓")));
+
+    // 2. Carry out: the subject's data is attached.
+    offers(RequestPanel::Execute);
+    FormDialog::setNextValues(QHash<QString, QVariant>{
+        {QStringLiteral("kind"), QString::number(int(RequestExecution::Operation::Kind::ProvideData))}});
+    next->click();
+    EXPECT_EQ(
+        scalar(QStringLiteral("SELECT COUNT(*) FROM request_events WHERE request_id = ? AND kind = 'executed'"), {id}),
+        1);
+
+    // 3. Reply, then 4. Complete.
+    offers(RequestPanel::Reply);
+    FormDialog::setNextValues(
+        QHash<QString, QVariant>{{QStringLiteral("outcome"), QStringLiteral("We enclose all data we hold about you.")},
+                                 {QStringLiteral("form"), QStringLiteral("email")}});
+    MessageBox::setNextAnswer(QMessageBox::No); // no copy to a file
+    next->click();
+    offers(RequestPanel::Complete);
+    FormDialog::setNextValues(QHash<QString, QVariant>{{QStringLiteral("decision"), QStringLiteral("granted")}});
+    next->click();
+    EXPECT_EQ(view->record().status, RequestStatus::Completed);
+    EXPECT_EQ(view->nextStep(), RequestPanel::StepCount);
+    EXPECT_FALSE(next->isEnabled()) << "a closed request has no next step";
+    EXPECT_EQ(view->progressLabel()->text().count(QStringLiteral("✓")), 4);
+}
+
+TEST_F(RequestsPageTest, TheIntakeFormFindsTheSubjectByNameAndSaysWhoItIs)
+{
+    openRequests();
+    QSqlDatabase connection = db().connection();
+    QSqlQuery query(connection);
+    ASSERT_TRUE(query.exec(QStringLiteral("SELECT id, display_name, email FROM subjects WHERE state = 'active' AND "
+                                          "display_name <> '' AND email <> '' ORDER BY id LIMIT 1")) &&
+                query.next());
+    const qint64 subject = query.value(0).toLongLong();
+    const QString name = query.value(1).toString();
+    const QString email = query.value(2).toString();
+    const QString surname = name.section(QLatin1Char(' '), 0, 0);
+
+    RequestIntakeDialog dialog(m_testDatabase.database(), window().session(), &window());
+    dialog.show();
+    auto *edit = dialog.findChild<QLineEdit *>(QStringLiteral("subject"));
+    auto *problem = dialog.findChild<QLabel *>(QStringLiteral("problem"));
+    EXPECT_TRUE(problem->text().isEmpty()) << "no error before anything is typed";
+
+    edit->setFocus();
+    QSignalSpy searched(dialog.subjectLookup(), &SubjectLookup::searched);
+    // By name (typed as an input method would: the names are Cyrillic, which key clicks cannot type) ...
+    edit->insert(name);
+    ASSERT_TRUE(searched.wait(kWaitMs)) << "typing searches after a moment";
+    ASSERT_GT(searched.last().at(0).toInt(), 0) << "the subject is found by its name";
+    // ... and by e-mail, typed key by key.
+    edit->clear();
+    QTest::keyClicks(edit, email);
+    ASSERT_TRUE(searched.wait(kWaitMs));
+    ASSERT_GT(searched.last().at(0).toInt(), 0) << "the subject is found by its e-mail";
+    QAbstractItemView *popup = dialog.subjectLookup()->completer()->popup();
+    QSignalSpy chosen(dialog.subjectLookup(), &SubjectLookup::chosen);
+    const QModelIndex first = popup->model()->index(0, 0);
+    EXPECT_TRUE(first.data().toString().contains(surname)) << first.data().toString().toStdString();
+    popup->setCurrentIndex(first);
+    QTest::keyClick(popup, Qt::Key_Return);
+    ASSERT_EQ(chosen.count(), 1);
+    EXPECT_EQ(edit->text().toLongLong(), chosen.first().at(0).toLongLong());
+    auto *info = dialog.findChild<QLabel *>(QStringLiteral("subjectInfo"));
+    EXPECT_TRUE(info->text().contains(surname)) << "the form shows who it is: " << info->text().toStdString();
+    EXPECT_EQ(dialog.intake().subjectId.value_or(0), subject) << "the e-mail is the subject's own";
+
+    // Leaving the empty "what is asked" shows its problem.
+    auto *asked = dialog.findChild<QPlainTextEdit *>(QStringLiteral("asked"));
+    asked->setFocus();
+    edit->setFocus();
+    EXPECT_TRUE(problem->text().contains(QStringLiteral("What is asked"))) << problem->text().toStdString();
+}
+
+TEST_F(RequestsPageTest, CtrlNOpensTheIntakeFormFromEveryPage)
+{
+    openRequests(QStringLiteral("officer"));
+    window().setCurrentPage(MainWindow::Page::Dashboard);
+    window().activateWindow();
+    bool opened = false;
+    QTimer::singleShot(0, [&] {
+        if (auto *dialog = qobject_cast<RequestIntakeDialog *>(QApplication::activeModalWidget())) {
+            opened = true;
+            dialog->reject();
+        }
+    });
+    QAction *action = window().findChild<QAction *>(QStringLiteral("newRequestAction"));
+    ASSERT_NE(action, nullptr);
+    EXPECT_EQ(action->shortcut(), QKeySequence(QKeySequence::New));
+    QTest::keySequence(&window(), QKeySequence::New);
+    EXPECT_TRUE(opened);
+    EXPECT_TRUE(requests().isVisible()) << "the form opens over the Requests page";
 }
 
 } // namespace pd::test

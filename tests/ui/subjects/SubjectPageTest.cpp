@@ -154,6 +154,27 @@ TEST_F(SubjectPageTest, SearchOpenCorrectAndBlock)
     EXPECT_FALSE(row.data(Qt::DecorationRole).isNull()); // the lock
 }
 
+TEST_F(SubjectPageTest, EnterInTheSearchOpensTheFirstMatchAndDownMovesIntoTheResults)
+{
+    const SubjectDetails subject = subjectWithEmail(m_officer);
+    openWindow(m_officer);
+    auto *search = find<QLineEdit>(&window(), "subjectSearch");
+    search->setFocus();
+
+    // Down: from the search box into the list, on its first row.
+    QTest::keyClick(search, Qt::Key_Down);
+    QTableView *table = page().table();
+    EXPECT_TRUE(table->hasFocus());
+    EXPECT_EQ(table->currentIndex().row(), 0);
+
+    // Enter right after typing (before the pause that starts a search): the first match opens once it arrives.
+    search->setFocus();
+    QTest::keyClicks(search, subject.subject.email);
+    QTest::keyClick(search, Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return page().isShowingSubject(); }, kWaitMs)) << "Enter opens the match";
+    EXPECT_EQ(panel().subjectId(), subject.subject.id);
+}
+
 TEST_F(SubjectPageTest, AConflictReloadsTheNewerValueAndKeepsWhatWasTyped)
 {
     const SubjectDetails subject = subjectWithEmail(m_officer);
