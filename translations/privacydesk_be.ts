@@ -7826,12 +7826,12 @@ for other periods:</source>
         <translation>Закрыты</translation>
     </message>
     <message>
-        <source>A second officer decides in Subjects ▸ Approvals</source>
-        <translation>Рашэнне прымае другі спецыяліст: Суб&apos;екты ▸ Узгадненні</translation>
-    </message>
-    <message>
         <source>The next step (Ctrl+Enter)</source>
         <translation>Наступны крок (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>A second officer decides in Tools ▸ Pending Approvals</source>
+        <translation>Рашэнне прымае другі спецыяліст: Інструменты ▸ Чакаюць узгаднення</translation>
     </message>
 </context>
 <context>

@@ -7775,11 +7775,11 @@ for other periods:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A second officer decides in Subjects ▸ Approvals</source>
+        <source>The next step (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The next step (Ctrl+Enter)</source>
+        <source>A second officer decides in Tools ▸ Pending Approvals</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7826,12 +7826,12 @@ for other periods:</source>
         <translation>Закрыт</translation>
     </message>
     <message>
-        <source>A second officer decides in Subjects ▸ Approvals</source>
-        <translation>Решение принимает второй специалист: Субъекты ▸ Согласования</translation>
-    </message>
-    <message>
         <source>The next step (Ctrl+Enter)</source>
         <translation>Следующий шаг (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>A second officer decides in Tools ▸ Pending Approvals</source>
+        <translation>Решение принимает второй специалист: Инструменты ▸ Ожидающие согласования</translation>
     </message>
 </context>
 <context>

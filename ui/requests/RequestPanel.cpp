@@ -327,7 +327,7 @@ void RequestPanel::updateNextStep()
         m_next->setText(r.status == RequestStatus::AwaitingApproval ? tr("Awaiting Approval") : tr("Closed"));
         m_next->setEnabled(false);
         m_next->setToolTip(r.status == RequestStatus::AwaitingApproval
-                               ? tr("A second officer decides in Subjects ▸ Approvals")
+                               ? tr("A second officer decides in Tools ▸ Pending Approvals")
                                : tr("The request is closed"));
         return;
     }

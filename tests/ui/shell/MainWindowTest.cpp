@@ -8,6 +8,8 @@
 #include "ui/common/EmptyState.h"
 #include "ui/common/MessageBox.h"
 #include "ui/policy/PurposesPage.h"
+#include "ui/shell/HelpDialogs.h"
+#include "ui/shell/UiLanguage.h"
 #include "ui/subjects/SubjectListModel.h"
 #include "ui/subjects/SubjectsPage.h"
 
@@ -26,6 +28,8 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTextBrowser>
+#include <QTreeWidget>
 #include <QTest>
 #include <QTranslator>
 
@@ -155,6 +159,56 @@ TEST_F(MainWindowTest, AboutNamesTheVersionsOfTheLibrariesItRunsOn)
             << library << " in: " << text.toStdString();
     }
     EXPECT_TRUE(text.contains(QLatin1String(qVersion())));
+}
+
+TEST_F(MainWindowTest, ViewLanguageKeepsTheChoiceAndTheNextStartSpeaksIt)
+{
+    open(0);
+    QAction *belarusian = child<QAction>("language-be");
+    ASSERT_NE(belarusian, nullptr);
+    EXPECT_TRUE(child<QAction>("language-system")->isChecked()) << "the system's language by default";
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    belarusian->trigger();
+    EXPECT_TRUE(MessageBox::lastText().contains(QStringLiteral("Беларуская"))) << "says when it applies";
+    EXPECT_EQ(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("be"));
+    EXPECT_EQ(UiLanguage::effective(), QStringLiteral("be"));
+
+    // The next start: the translations and the date format are Belarusian whatever the system speaks.
+    UiLanguage::install(*qApp);
+    EXPECT_EQ(QCoreApplication::translate("pd::MainWindow", "Subjects"), QStringLiteral("Суб'екты"));
+    EXPECT_EQ(QLocale().language(), QLocale::Belarusian);
+    MainWindow next(m_testDatabase.database(), officerSession());
+    EXPECT_TRUE(next.findChild<QAction *>(QStringLiteral("language-be"))->isChecked());
+}
+
+TEST_F(MainWindowTest, HelpShowsTheGuideInTheWindowsLanguageAndEveryShortcut)
+{
+    open(0);
+    child<QAction>("keyboardShortcuts")->trigger();
+    QDialog *shortcuts = m_window->findChild<QDialog *>(QStringLiteral("shortcutsDialog"));
+    ASSERT_NE(shortcuts, nullptr);
+    QStringList listed;
+    for (QTreeWidgetItem *item : shortcuts->findChild<QTreeWidget *>()->findItems(
+             QStringLiteral("*"), Qt::MatchWildcard | Qt::MatchRecursive, 1)) {
+        listed << item->text(0) + QStringLiteral(" = ") + item->text(1);
+    }
+    const QString all = listed.join(QLatin1Char('\n'));
+    for (const QKeySequence &keys : {QKeySequence(QKeySequence::New), QKeySequence(QKeySequence::Find),
+                                     QKeySequence(Qt::CTRL | Qt::Key_L), QKeySequence(Qt::CTRL | Qt::Key_1)}) {
+        EXPECT_TRUE(all.contains(keys.toString(QKeySequence::NativeText))) << all.toStdString();
+    }
+    EXPECT_TRUE(all.contains(QStringLiteral("New Request"))) << all.toStdString();
+
+    child<QAction>("userGuide")->trigger();
+    QDialog *guide = m_window->findChild<QDialog *>(QStringLiteral("guideDialog"));
+    ASSERT_NE(guide, nullptr);
+    EXPECT_TRUE(guide->findChild<QTextBrowser *>()->toPlainText().contains(QStringLiteral("Privacy Desk")));
+    // Each language ships its own guide.
+    const QString russian = HelpDialogs::guide(QStringLiteral("ru"));
+    const QString belarusian = HelpDialogs::guide(QStringLiteral("be"));
+    EXPECT_TRUE(russian.contains(QStringLiteral("Руководство пользователя")));
+    EXPECT_TRUE(belarusian.contains(QStringLiteral("Кіраўніцтва карыстальніка")));
+    EXPECT_NE(russian, HelpDialogs::guide(QStringLiteral("en")));
 }
 
 TEST_F(MainWindowTest, NavigationSwitchesPages)
