@@ -4133,15 +4133,15 @@
     </message>
     <message>
         <source>Russian</source>
-        <translation>Руская</translation>
+        <translation>руская</translation>
     </message>
     <message>
         <source>Belarusian</source>
-        <translation>Беларуская</translation>
+        <translation>беларуская</translation>
     </message>
     <message>
         <source>English</source>
-        <translation>Англійская</translation>
+        <translation>англійская</translation>
     </message>
     <message>
         <source>Signed in</source>

@@ -4133,15 +4133,15 @@
     </message>
     <message>
         <source>Russian</source>
-        <translation>Русский</translation>
+        <translation>русский</translation>
     </message>
     <message>
         <source>Belarusian</source>
-        <translation>Белорусский</translation>
+        <translation>белорусский</translation>
     </message>
     <message>
         <source>English</source>
-        <translation>Английский</translation>
+        <translation>английский</translation>
     </message>
     <message>
         <source>Signed in</source>

@@ -10,9 +10,31 @@
 #include "app/storage/Sql.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QSqlQuery>
 
 namespace pd::demo {
+
+/// What a requester of this type writes, in the requester's words (demo requests are in English).
+namespace {
+
+QString whatAsked(const QString &type)
+{
+    static const QHash<QString, QString> asked = {
+        {QStringLiteral("access"), QStringLiteral("Please send me a copy of the personal data you hold about me.")},
+        {QStringLiteral("disclosures"), QStringLiteral("To whom have you passed my personal data?")},
+        {QStringLiteral("rectification"), QStringLiteral("My address has changed; please correct it in your records.")},
+        {QStringLiteral("erasure"), QStringLiteral("Please delete all my personal data.")},
+        {QStringLiteral("restriction"), QStringLiteral("Please stop using my data until my complaint is settled.")},
+        {QStringLiteral("objection"), QStringLiteral("I object to my data being used for marketing.")},
+        {QStringLiteral("consent-withdrawal"), QStringLiteral("I withdraw my consent to the newsletter.")},
+        {QStringLiteral("portability"), QStringLiteral("Please send my data in a machine-readable file.")},
+        {QStringLiteral("complaint"), QStringLiteral("I was not told why my data were collected.")},
+    };
+    return asked.value(type, QStringLiteral("Please answer my request about my personal data."));
+}
+
+} // namespace
 
 /// Requests spread over the six months before `today`, with statuses that fit their age.
 Status writeRequests(QSqlDatabase &db, const QDate &today, quint64 seed, qint64 firstSubject, qint64 subjects,
@@ -99,7 +121,7 @@ Status writeRequests(QSqlDatabase &db, const QDate &today, quint64 seed, qint64 
              name,
              searchkeys::name(name),
              email,
-             QStringLiteral("Request under %1: %2").arg(toString(regime), type),
+             whatAsked(type),
              random.pick(channels),
              random.percent(60) ? QStringLiteral("ru") : QStringLiteral("en"),
              verified ? QVariant(random.percent(50) ? QStringLiteral("e-mail from the address on file")
