@@ -28,10 +28,10 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QTextBrowser>
-#include <QTreeWidget>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTranslator>
+#include <QTreeWidget>
 
 #include <algorithm>
 #include <memory>
