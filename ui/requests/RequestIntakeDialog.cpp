@@ -70,7 +70,9 @@ RequestIntakeDialog::RequestIntakeDialog(std::shared_ptr<Database> database, con
 
     auto *requester = new QGroupBox(tr("Requester"), this);
     auto *requesterForm = new QFormLayout(requester);
-    auto *subjectRow = new QHBoxLayout;
+    // The search field takes the whole width (its hint is long in Belarusian); who was found and the new-subject
+    // choice go under it.
+    auto *subjectRow = new QVBoxLayout;
     m_subject = new QLineEdit(requester);
     m_subject->setObjectName(QStringLiteral("subject"));
     m_subject->setPlaceholderText(tr("name, e-mail, phone or number of a known subject"));
@@ -79,12 +81,19 @@ RequestIntakeDialog::RequestIntakeDialog(std::shared_ptr<Database> database, con
     m_subjectInfo = new QLabel(requester);
     m_subjectInfo->setObjectName(QStringLiteral("subjectInfo"));
     m_subjectInfo->setWordWrap(true);
-    connect(m_lookup, &SubjectLookup::chosen, this,
-            [this](qint64, const QString &description) { m_subjectInfo->setText(description); });
-    connect(m_subject, &QLineEdit::textEdited, m_subjectInfo, &QLabel::clear);
+    m_subjectInfo->hide();
+    connect(m_lookup, &SubjectLookup::chosen, this, [this](qint64, const QString &description) {
+        m_subjectInfo->setText(description);
+        m_subjectInfo->show();
+    });
+    connect(m_subject, &QLineEdit::textEdited, m_subjectInfo, [this] {
+        m_subjectInfo->clear();
+        m_subjectInfo->hide();
+    });
     m_newSubject = new QCheckBox(tr("Register as a new subject"), requester);
     m_newSubject->setObjectName(QStringLiteral("newSubject"));
-    subjectRow->addWidget(m_subject, 1);
+    subjectRow->addWidget(m_subject);
+    subjectRow->addWidget(m_subjectInfo);
     subjectRow->addWidget(m_newSubject);
     m_name = new QLineEdit(requester);
     m_name->setObjectName(QStringLiteral("name"));
@@ -111,7 +120,6 @@ RequestIntakeDialog::RequestIntakeDialog(std::shared_ptr<Database> database, con
     m_language->addItem(tr("English"), QStringLiteral("en"));
     m_language->addItem(tr("Russian"), QStringLiteral("ru"));
     requesterForm->addRow(tr("Subject:"), subjectRow);
-    requesterForm->addRow(QString(), m_subjectInfo);
     requesterForm->addRow(tr("Name:"), m_name);
     requesterForm->addRow(tr("Address:"), m_address);
     requesterForm->addRow(tr("Date of birth:"), m_birthDate);
