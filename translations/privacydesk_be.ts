@@ -7204,7 +7204,7 @@ for other periods:</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>name, e-mail, phone or number of a known subject</source>
+        <source>name, e-mail, phone or number</source>
         <translation>імя, e-mail, тэлефон або нумар вядомага суб&apos;екта</translation>
     </message>
     <message>

@@ -7157,7 +7157,7 @@ for other periods:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>name, e-mail, phone or number of a known subject</source>
+        <source>name, e-mail, phone or number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

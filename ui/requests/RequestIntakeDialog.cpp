@@ -75,7 +75,7 @@ RequestIntakeDialog::RequestIntakeDialog(std::shared_ptr<Database> database, con
     auto *subjectRow = new QVBoxLayout;
     m_subject = new QLineEdit(requester);
     m_subject->setObjectName(QStringLiteral("subject"));
-    m_subject->setPlaceholderText(tr("name, e-mail, phone or number of a known subject"));
+    m_subject->setPlaceholderText(tr("name, e-mail, phone or number"));
     m_subject->setClearButtonEnabled(true);
     m_lookup = new SubjectLookup(m_database, m_session, m_subject);
     m_subjectInfo = new QLabel(requester);
