@@ -7044,22 +7044,6 @@ for other periods:</source>
         <translation>Запыт</translation>
     </message>
     <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Web form</source>
-        <translation>Вэб-форма</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>Ліст</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Тэлефон</translation>
-    </message>
-    <message>
         <source>In person</source>
         <translation>Асабіста</translation>
     </message>

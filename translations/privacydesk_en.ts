@@ -6997,22 +6997,6 @@ for other periods:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>E-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Web form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>In person</source>
         <translation type="unfinished"></translation>
     </message>

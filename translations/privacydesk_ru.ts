@@ -7044,22 +7044,6 @@ for other periods:</source>
         <translation>Запрос</translation>
     </message>
     <message>
-        <source>E-mail</source>
-        <translation>E-mail</translation>
-    </message>
-    <message>
-        <source>Web form</source>
-        <translation>Веб-форма</translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation>Письмо</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Телефон</translation>
-    </message>
-    <message>
         <source>In person</source>
         <translation>Лично</translation>
     </message>

@@ -65,7 +65,32 @@ QString VocabularyNames::category(const QString &category)
 
 namespace {
 
-QHash<QString, QString> fieldNames()
+/// A vocabulary: its codes in order, each with its name in the current language (built on every call, as the
+/// language may change while the program runs).
+using Table = QList<QPair<QString, QString>>;
+
+/// The name of `code` in `table`; the code itself when the table has none.
+QString nameIn(const Table &table, const QString &code)
+{
+    for (const QPair<QString, QString> &named : table) {
+        if (named.first == code) {
+            return named.second;
+        }
+    }
+    return code;
+}
+
+QStringList codesOf(const Table &table)
+{
+    QStringList codes;
+    codes.reserve(table.size());
+    for (const QPair<QString, QString> &named : table) {
+        codes << named.first;
+    }
+    return codes;
+}
+
+Table fieldNames()
 {
     return {
         {QStringLiteral("name"), VocabularyNames::tr("Name")},
@@ -99,14 +124,12 @@ QHash<QString, QString> fieldNames()
 
 QString VocabularyNames::field(const QString &field)
 {
-    return fieldNames().value(field, field);
+    return nameIn(fieldNames(), field);
 }
 
 QStringList VocabularyNames::fields()
 {
-    QStringList codes = fieldNames().keys();
-    codes.sort();
-    return codes;
+    return codesOf(fieldNames());
 }
 
 QString VocabularyNames::dataState(const QString &state)
@@ -177,7 +200,7 @@ QString VocabularyNames::requestStatus(const QString &status)
 namespace {
 
 /// Every audit action the program writes, with its name; auditAction() and auditActions() read it.
-QList<QPair<QString, QString>> auditActionNames()
+Table auditActionNames()
 {
     return {
         {QStringLiteral("sign-in"), VocabularyNames::tr("Signed in")},
@@ -254,106 +277,114 @@ QList<QPair<QString, QString>> auditActionNames()
 
 QString VocabularyNames::auditAction(const QString &action)
 {
-    for (const QPair<QString, QString> &named : auditActionNames()) {
-        if (named.first == action) {
-            return named.second;
-        }
-    }
-    return action;
+    return nameIn(auditActionNames(), action);
 }
 
 QStringList VocabularyNames::auditActions()
 {
-    QStringList codes;
-    for (const QPair<QString, QString> &named : auditActionNames()) {
-        codes << named.first;
-    }
-    return codes;
+    return codesOf(auditActionNames());
 }
+
+namespace {
+
+Table channelNames()
+{
+    return {
+        {QStringLiteral("email"), VocabularyNames::tr("E-mail")},
+        {QStringLiteral("e-mail"), VocabularyNames::tr("E-mail")},
+        {QStringLiteral("web-form"), VocabularyNames::tr("Web form")},
+        {QStringLiteral("letter"), VocabularyNames::tr("Letter")},
+        {QStringLiteral("paper"), VocabularyNames::tr("On paper")},
+        {QStringLiteral("phone"), VocabularyNames::tr("Phone")},
+        {QStringLiteral("in-person"), VocabularyNames::tr("In person")},
+        {QStringLiteral("import"), VocabularyNames::tr("Import")},
+    };
+}
+
+Table answerFormNames()
+{
+    return {
+        {QStringLiteral("email"), VocabularyNames::tr("by e-mail")},
+        {QStringLiteral("letter"), VocabularyNames::tr("by letter")},
+        {QStringLiteral("in-person"), VocabularyNames::tr("in person")},
+    };
+}
+
+Table decisionNames()
+{
+    return {
+        {QStringLiteral("granted"), VocabularyNames::tr("granted")},
+        {QStringLiteral("partly-granted"), VocabularyNames::tr("partly granted")},
+        {QStringLiteral("refused"), VocabularyNames::tr("refused")},
+    };
+}
+
+Table objectTypeNames()
+{
+    return {
+        {QStringLiteral("approval"), VocabularyNames::tr("approval")},
+        {QStringLiteral("breach"), VocabularyNames::tr("breach")},
+        {QStringLiteral("calendar"), VocabularyNames::tr("calendar")},
+        {QStringLiteral("consent"), VocabularyNames::tr("consent")},
+        {QStringLiteral("database"), VocabularyNames::tr("database")},
+        {QStringLiteral("demo"), VocabularyNames::tr("demo data")},
+        {QStringLiteral("destruction-act"), VocabularyNames::tr("act of destruction")},
+        {QStringLiteral("file"), VocabularyNames::tr("file")},
+        {QStringLiteral("letter-template"), VocabularyNames::tr("letter template")},
+        {QStringLiteral("operator"), VocabularyNames::tr("operator")},
+        {QStringLiteral("policy"), VocabularyNames::tr("policy")},
+        {QStringLiteral("report"), VocabularyNames::tr("report")},
+        {QStringLiteral("request"), VocabularyNames::tr("request")},
+        {QStringLiteral("retention"), VocabularyNames::tr("retention")},
+        {QStringLiteral("setting"), VocabularyNames::tr("setting")},
+        {QStringLiteral("subject"), VocabularyNames::tr("subject")},
+        {QStringLiteral("purpose"), VocabularyNames::tr("purpose")},
+        {QStringLiteral("controller"), VocabularyNames::tr("controller")},
+        {QStringLiteral("system"), VocabularyNames::tr("information system")},
+        {QStringLiteral("processor"), VocabularyNames::tr("processor")},
+    };
+}
+
+} // namespace
 
 QString VocabularyNames::channel(const QString &channel)
 {
-    const QHash<QString, QString> labels = {
-        {QStringLiteral("email"), tr("E-mail")},        {QStringLiteral("e-mail"), tr("E-mail")},
-        {QStringLiteral("web-form"), tr("Web form")},   {QStringLiteral("letter"), tr("Letter")},
-        {QStringLiteral("paper"), tr("On paper")},      {QStringLiteral("phone"), tr("Phone")},
-        {QStringLiteral("in-person"), tr("In person")}, {QStringLiteral("import"), tr("Import")},
-    };
-    return labels.value(channel, channel);
+    return nameIn(channelNames(), channel);
 }
 
 QStringList VocabularyNames::channels()
 {
-    return {QStringLiteral("email"), QStringLiteral("e-mail"), QStringLiteral("web-form"),  QStringLiteral("letter"),
-            QStringLiteral("paper"), QStringLiteral("phone"),  QStringLiteral("in-person"), QStringLiteral("import")};
+    return codesOf(channelNames());
 }
 
 QString VocabularyNames::answerForm(const QString &form)
 {
-    const QHash<QString, QString> labels = {
-        {QStringLiteral("email"), tr("by e-mail")},
-        {QStringLiteral("letter"), tr("by letter")},
-        {QStringLiteral("in-person"), tr("in person")},
-    };
-    return labels.value(form, form);
+    return nameIn(answerFormNames(), form);
 }
 
 QStringList VocabularyNames::answerForms()
 {
-    return {QStringLiteral("email"), QStringLiteral("letter"), QStringLiteral("in-person")};
+    return codesOf(answerFormNames());
 }
 
 QString VocabularyNames::decision(const QString &code)
 {
-    const QHash<QString, QString> labels = {
-        {QStringLiteral("granted"), tr("granted")},
-        {QStringLiteral("partly-granted"), tr("partly granted")},
-        {QStringLiteral("refused"), tr("refused")},
-    };
-    return labels.value(code, code);
+    return nameIn(decisionNames(), code);
 }
 
 QStringList VocabularyNames::decisions()
 {
-    return {QStringLiteral("granted"), QStringLiteral("partly-granted"), QStringLiteral("refused")};
+    return codesOf(decisionNames());
 }
 
 QString VocabularyNames::objectType(const QString &type)
 {
-    const QHash<QString, QString> labels = {
-        {QStringLiteral("approval"), tr("approval")},
-        {QStringLiteral("breach"), tr("breach")},
-        {QStringLiteral("calendar"), tr("calendar")},
-        {QStringLiteral("consent"), tr("consent")},
-        {QStringLiteral("database"), tr("database")},
-        {QStringLiteral("demo"), tr("demo data")},
-        {QStringLiteral("destruction-act"), tr("act of destruction")},
-        {QStringLiteral("file"), tr("file")},
-        {QStringLiteral("letter-template"), tr("letter template")},
-        {QStringLiteral("operator"), tr("operator")},
-        {QStringLiteral("policy"), tr("policy")},
-        {QStringLiteral("report"), tr("report")},
-        {QStringLiteral("request"), tr("request")},
-        {QStringLiteral("retention"), tr("retention")},
-        {QStringLiteral("setting"), tr("setting")},
-        {QStringLiteral("subject"), tr("subject")},
-        {QStringLiteral("purpose"), tr("purpose")},
-        {QStringLiteral("controller"), tr("controller")},
-        {QStringLiteral("system"), tr("information system")},
-        {QStringLiteral("processor"), tr("processor")},
-    };
-    return labels.value(type, type);
+    return nameIn(objectTypeNames(), type);
 }
 
 QStringList VocabularyNames::objectTypes()
 {
-    return {QStringLiteral("approval"),        QStringLiteral("breach"),    QStringLiteral("calendar"),
-            QStringLiteral("consent"),         QStringLiteral("database"),  QStringLiteral("demo"),
-            QStringLiteral("destruction-act"), QStringLiteral("file"),      QStringLiteral("letter-template"),
-            QStringLiteral("operator"),        QStringLiteral("policy"),    QStringLiteral("report"),
-            QStringLiteral("request"),         QStringLiteral("retention"), QStringLiteral("setting"),
-            QStringLiteral("subject"),         QStringLiteral("purpose"),   QStringLiteral("controller"),
-            QStringLiteral("system"),          QStringLiteral("processor")};
+    return codesOf(objectTypeNames());
 }
 
 QString VocabularyNames::language(const QString &code)

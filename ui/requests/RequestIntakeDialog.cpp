@@ -1,6 +1,7 @@
 #include "ui/requests/RequestIntakeDialog.h"
 
 #include "app/domain/Deadlines.h"
+#include "app/domain/VocabularyNames.h"
 #include "app/requests/RequestService.h"
 #include "ui/common/Labels.h"
 #include "ui/common/Style.h"
@@ -48,11 +49,9 @@ RequestIntakeDialog::RequestIntakeDialog(std::shared_ptr<Database> database, con
     m_received->setMaximumDate(QDate::currentDate());
     m_channel = new QComboBox(request);
     m_channel->setObjectName(QStringLiteral("channel"));
-    m_channel->addItem(tr("E-mail"), QStringLiteral("email"));
-    m_channel->addItem(tr("Web form"), QStringLiteral("web-form"));
-    m_channel->addItem(tr("Letter"), QStringLiteral("letter"));
-    m_channel->addItem(tr("Phone"), QStringLiteral("phone"));
-    m_channel->addItem(tr("In person"), QStringLiteral("in-person"));
+    for (const char *channel : {"email", "web-form", "letter", "phone", "in-person"}) { // what RequestService takes
+        m_channel->addItem(VocabularyNames::channel(QLatin1String(channel)), QLatin1String(channel));
+    }
     m_asked = new QPlainTextEdit(request);
     m_asked->setObjectName(QStringLiteral("asked"));
     m_asked->setTabChangesFocus(true);
@@ -253,9 +252,7 @@ void RequestIntakeDialog::updateState()
     const QDate due = Deadlines::dueDate(in.regime, in.type, in.received);
     m_due->setText(tr("%1 (%2)").arg(QLocale().toString(due, QLocale::LongFormat), rule.sourceName()));
     const auto [field, text] = fieldProblem();
-    // The name is wanted only when no subject is linked: leaving the subject empty shows it too.
-    const bool left = m_triedToRegister || m_left.contains(field) ||
-                      (field == m_name && m_left.contains(m_subject) && m_left.contains(m_name));
+    const bool left = m_triedToRegister || m_left.contains(field);
     m_problem->setText(left ? text : QString());
     m_register->setEnabled(text.isEmpty());
     m_register->setToolTip(text);

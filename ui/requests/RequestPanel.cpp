@@ -89,8 +89,8 @@ RequestPanel::RequestPanel(std::shared_ptr<Database> database, const Session &se
     m_next->setObjectName(QStringLiteral("nextStep"));
     m_next->setDefault(true);
     connect(m_next, &QPushButton::clicked, this, [this] {
-        if (m_nextStep != StepCount) {
-            runStep(m_nextStep);
+        if (const Step step = nextStep(); step != StepCount) {
+            runStep(step);
         }
     });
     auto *nextShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
@@ -293,6 +293,11 @@ void RequestPanel::updateSteps()
     updateNextStep();
 }
 
+RequestProgress RequestPanel::progress() const
+{
+    return RequestProgress(m_record, m_executed, !RequestExecution::operationsFor(m_record.type).isEmpty());
+}
+
 RequestPanel::Step RequestPanel::nextStep() const
 {
     const RequestRecord &r = m_record;
@@ -302,8 +307,7 @@ RequestPanel::Step RequestPanel::nextStep() const
     if (r.pausedSince.isValid()) {
         return Resume;
     }
-    const RequestProgress progress(r, m_executed, !RequestExecution::operationsFor(r.type).isEmpty());
-    switch (progress.current()) {
+    switch (progress().current()) {
     case RequestProgress::Identity:
         return CheckIdentity;
     case RequestProgress::CarryOut:
@@ -321,9 +325,9 @@ RequestPanel::Step RequestPanel::nextStep() const
 void RequestPanel::updateNextStep()
 {
     const RequestRecord &r = m_record;
-    m_progress->setText(RequestProgress(r, m_executed, !RequestExecution::operationsFor(r.type).isEmpty()).html());
-    m_nextStep = nextStep();
-    if (m_nextStep == StepCount) {
+    m_progress->setText(progress().html());
+    const Step next = nextStep();
+    if (next == StepCount) {
         m_next->setText(r.status == RequestStatus::AwaitingApproval ? tr("Awaiting Approval") : tr("Closed"));
         m_next->setEnabled(false);
         m_next->setToolTip(r.status == RequestStatus::AwaitingApproval
@@ -331,7 +335,7 @@ void RequestPanel::updateNextStep()
                                : tr("The request is closed"));
         return;
     }
-    QAction *action = m_actions[m_nextStep];
+    QAction *action = m_actions[next];
     m_next->setText(action->text());
     m_next->setEnabled(action->isEnabled());
     m_next->setToolTip(action->isEnabled() ? tr("The next step (Ctrl+Enter)") : action->toolTip());

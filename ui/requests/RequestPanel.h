@@ -17,6 +17,7 @@ class QTreeWidget;
 namespace pd {
 
 class Database;
+class RequestProgress;
 
 /// One request: what was asked and by whom, where its clock stands, its timeline of events and comments, and the
 /// steps of work: the stages (identity → carry out → reply → complete) with the next step as the main button, and
@@ -71,6 +72,7 @@ signals:
 private:
     void updateSteps();
     void updateNextStep();
+    RequestProgress progress() const;
     void report(const Status &status);
     void checkIdentity();
     void askRequester();
@@ -95,7 +97,6 @@ private:
     QPushButton *m_next = nullptr;
     QMenu *m_stepMenu = nullptr;
     QAction *m_actions[StepCount] = {};
-    Step m_nextStep = StepCount;
     bool m_executed = false; ///< the timeline records a carried-out step
 };
 

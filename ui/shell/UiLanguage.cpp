@@ -121,12 +121,12 @@ QMenu *UiLanguage::createMenu(QWidget *parent)
         if (code == chosen()) {
             return;
         }
-        const bool sameAsNow = (code.isEmpty() ? systemLanguage() : code) == effective();
+        const QString speaks = code.isEmpty() ? systemLanguage() : code;
+        const bool sameAsNow = speaks == effective();
         choose(code);
         if (!sameAsNow) {
             MessageBox::information(parent, tr("Language"),
-                                    tr("Privacy Desk will speak %1 from the next start.")
-                                        .arg(nativeName(code.isEmpty() ? systemLanguage() : code)));
+                                    tr("Privacy Desk will speak %1 from the next start.").arg(nativeName(speaks)));
         }
     });
     return menu;
