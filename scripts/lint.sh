@@ -101,7 +101,7 @@ if [ "${#source_files[@]}" -gt 0 ]; then
         rank["app/reports"] = 8;  rank["app/demo"] = 8;     rank["app/cli"] = 9
         rank["ui/common"] = 10;   rank["ui/bulk"] = 11
         rank["ui/subjects"] = 12; rank["ui/requests"] = 12; rank["ui/dashboard"] = 12; rank["ui/audit"] = 12
-        rank["ui/policy"] = 12;   rank["ui/tools"] = 12;    rank["ui/reports"] = 12;    rank["ui/shell"] = 13;      rank["ui/main"] = 14
+        rank["ui/policy"] = 12;   rank["ui/tools"] = 12;    rank["ui/reports"] = 12;    rank["ui/settings"] = 12.5; rank["ui/shell"] = 13;      rank["ui/main"] = 14
     }
     function folder(path,    parts, k) {
         k = split(path, parts, "/")
@@ -144,6 +144,9 @@ if [ "${#source_files[@]}" -gt 0 ]; then
         next
     }
     FILENAME ~ /^ui\// && /QSql/ && !/^[ \t]*\/\// { problem("ui/ names Qt SQL (" $0 "): ask a service in app/") }
+    /QLatin1(String|Char|StringView)\([^)]*\\u[0-9a-fA-F][0-9a-fA-F][0-9a-fA-F][0-9a-fA-F]/ {
+        problem("a \\u escape in QLatin1String is UTF-8 read as Latin-1 (mojibake): use QStringLiteral")
+    }
     ' "${source_files[@]}" >>"$problems"
 fi
 

@@ -4835,6 +4835,10 @@
         <source>&amp;New Request…</source>
         <translation>&amp;Новы запыт…</translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Налады…</translation>
+    </message>
 </context>
 <context>
     <name>pd::Migrations</name>
@@ -4853,6 +4857,185 @@
     <message>
         <source>migration %1 could not be committed: %2</source>
         <translation>не ўдалося зафіксаваць міграцыю %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::OperatorsPage</name>
+    <message>
+        <source>Who may sign in to this database, and what each may do. Accounts are never deleted: a deactivated operator can no longer sign in, and their history stays.</source>
+        <translation>Хто можа ўваходзіць у гэтую базу даных і што кожнаму дазволена. Уліковыя запісы не выдаляюцца: адключаны аператар больш не можа ўвайсці, а яго гісторыя захоўваецца.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Імя</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Бачнае імя</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роля</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Апошні ўваход</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Аператары</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Дадаць…</translation>
+    </message>
+    <message>
+        <source>Change &amp;Role…</source>
+        <translation>Змяніць &amp;ролю…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate…</source>
+        <translation>&amp;Адключыць…</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Password…</source>
+        <translation>Скінуць &amp;пароль…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>Раз&amp;блакаваць</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Актыўны</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Адключаны</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>Заблакаваны да %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ніколі</translation>
+    </message>
+    <message>
+        <source>Add Operator</source>
+        <translation>Даданне аператара</translation>
+    </message>
+    <message>
+        <source>The new operator signs in with this name and password and is asked for nothing else. Tell them the password in person; they cannot change it themselves yet.</source>
+        <translation>Новы аператар уваходзіць з гэтым імем і паролем, больш нічога не пытаецца. Паведаміце пароль асабіста: змяніць яго сам аператар пакуль не можа.</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Дадаць</translation>
+    </message>
+    <message>
+        <source>Sign-in name:</source>
+        <translation>Імя для ўваходу:</translation>
+    </message>
+    <message>
+        <source>e.g. jsmith</source>
+        <translation>напрыклад, iivanou</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>Бачнае імя:</translation>
+    </message>
+    <message>
+        <source>e.g. Jane Smith</source>
+        <translation>напрыклад, Ірына Іванова</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роля:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Пароль яшчэ раз:</translation>
+    </message>
+    <message>
+        <source>the two passwords differ; nothing was added</source>
+        <translation>паролі не супадаюць; нічога не дададзена</translation>
+    </message>
+    <message>
+        <source>Operator %1 was added.</source>
+        <translation>Аператар %1 дададзены.</translation>
+    </message>
+    <message>
+        <source>Change Role</source>
+        <translation>Змена ролі</translation>
+    </message>
+    <message>
+        <source>What %1 may do from their next sign-in. A window already open keeps the old role until it is closed.</source>
+        <translation>Што %1 зможа рабіць з наступнага ўваходу. Ужо адкрытае акно захоўвае ранейшую ролю, пакуль яго не закрыюць.</translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation>&amp;Змяніць</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>Цяпер у %1 роля: %2.</translation>
+    </message>
+    <message>
+        <source>%1 may sign in again.</source>
+        <translation>%1 зноў можа ўваходзіць.</translation>
+    </message>
+    <message>
+        <source>Deactivate Operator</source>
+        <translation>Адключэнне аператара</translation>
+    </message>
+    <message>
+        <source>Deactivate %1? They can no longer sign in. What they did stays in the audit trail under their name, and the account can be activated again.</source>
+        <translation>Адключыць %1? Аператар больш не зможа ўвайсці. Яго дзеянні застаюцца ў журнале аўдыту пад яго імем, а ўліковы запіс можна ўключыць зноў.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 больш не можа ўваходзіць.</translation>
+    </message>
+    <message>
+        <source>Reset Password</source>
+        <translation>Скід пароля</translation>
+    </message>
+    <message>
+        <source>Sets a new password for %1 and lifts a lock-out. The old password stops working at once.</source>
+        <translation>Задае новы пароль для %1 і здымае блакаванне. Стары пароль адразу перастае дзейнічаць.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>&amp;Скінуць</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Новы пароль:</translation>
+    </message>
+    <message>
+        <source>the two passwords differ; the password was not changed</source>
+        <translation>паролі не супадаюць; пароль не зменены</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset.</source>
+        <translation>Пароль %1 скінуты.</translation>
+    </message>
+    <message>
+        <source>%1 may try to sign in again.</source>
+        <translation>%1 зноў можа паспрабаваць увайсці.</translation>
+    </message>
+    <message>
+        <source>A&amp;ctivate</source>
+        <translation>&amp;Уключыць</translation>
     </message>
 </context>
 <context>
@@ -5964,6 +6147,14 @@ for other periods:</source>
     <message>
         <source>processor &apos;%1&apos; was changed by someone else meanwhile; open it again to see the changes</source>
         <translation>упаўнаважаная асоба &apos;%1&apos; тым часам зменена кімсьці іншым; адкрыйце яе зноў, каб убачыць змены</translation>
+    </message>
+    <message>
+        <source>the letterhead is that of one of the office&apos;s own controllers</source>
+        <translation>бланк адносіцца да аднаго з уласных аператараў даных арганізацыі</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: not part of the letterhead</source>
+        <translation>поле «%1»: не ўваходзіць у бланк</translation>
     </message>
 </context>
 <context>
@@ -8795,6 +8986,153 @@ for other periods:</source>
     <message>
         <source>setting %1: expected %2 to %3, got %4</source>
         <translation>параметр %1: чакаецца значэнне ад %2 да %3, атрымана %4</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SettingsDialog</name>
+    <message>
+        <source>Settings — Privacy Desk</source>
+        <translation>Налады — Privacy Desk</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Раздзелы налад</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Аператары</translation>
+    </message>
+    <message>
+        <source>Sign-in and approvals</source>
+        <translation>Уваход і ўзгадненні</translation>
+    </message>
+    <message>
+        <source>Letterhead</source>
+        <translation>Бланк</translation>
+    </message>
+    <message>
+        <source>Working-day calendars</source>
+        <translation>Календары працоўных дзён</translation>
+    </message>
+    <message>
+        <source>Reply letters</source>
+        <translation>Лісты-адказы</translation>
+    </message>
+    <message>
+        <source>From %1 to %2; %3 when never set.</source>
+        <translation>Ад %1 да %2; %3, калі не зададзена.</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Уваход</translation>
+    </message>
+    <message>
+        <source>Every workstation locks its window after that long without input; only the signed-in operator&apos;s password opens it again.</source>
+        <translation>Кожнае працоўнае месца блакуе акно пасля такога прастою; адкрыць яго зноў можна толькі паролем аператара, які ўвайшоў.</translation>
+    </message>
+    <message>
+        <source>Four-eyes approvals</source>
+        <translation>Правіла двух супрацоўнікаў</translation>
+    </message>
+    <message>
+        <source>Every deletion needs a second officer, whatever its size</source>
+        <translation>Любое выдаленне патрабуе другога супрацоўніка, незалежна ад аб&apos;ёму</translation>
+    </message>
+    <message>
+        <source>Anonymizing or deleting more subjects than this at once, or one operator&apos;s anonymizations and deletions adding up to more within the period, waits for a second privacy officer.</source>
+        <translation>Абязлічванне або выдаленне большай колькасці суб&apos;ектаў за раз, а таксама абязлічванні і выдаленні аднаго аператара, якія ў суме перавысілі гэтую колькасць за перыяд, чакаюць згоды другога супрацоўніка па абароне даных.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Рэзервовыя копіі</translation>
+    </message>
+    <message>
+        <source>What is erased from the database stays in backups until they expire; the retention run records when that will be.</source>
+        <translation>Сцёртае з базы даных застаецца ў рэзервовых копіях да заканчэння іх тэрміну; праход па тэрмінах захоўвання запісвае, калі гэта адбудзецца.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Захаваць</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Вярнуць</translation>
+    </message>
+    <message>
+        <source>Administrators change these settings; your role (%1) can read them.</source>
+        <translation>Гэтыя налады змяняюць адміністратары; ваша роля (%1) можа іх толькі чытаць.</translation>
+    </message>
+    <message>
+        <source>&amp;Controller:</source>
+        <translation>&amp;Аператар даных:</translation>
+    </message>
+    <message>
+        <source>Office &amp;name:</source>
+        <translation>&amp;Назва:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрас:</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact:</source>
+        <translation>&amp;Кантакт:</translation>
+    </message>
+    <message>
+        <source>&amp;Data protection officer:</source>
+        <translation>&amp;Адказны за абарону даных:</translation>
+    </message>
+    <message>
+        <source>e.g. dpo@example.org, +375 17 000-00-00</source>
+        <translation>напрыклад, dpo@example.org, +375 17 000-00-00</translation>
+    </message>
+    <message>
+        <source>At the head of every report and reply letter. These are the office&apos;s own controller in the register of processing; officers edit its other fields on the Purposes page.</source>
+        <translation>У шапцы кожнай справаздачы і ліста-адказу. Гэта ўласны аператар даных арганізацыі ў рэестры апрацоўкі; астатнія яго палі супрацоўнікі па абароне даных змяняюць на старонцы «Мэты апрацоўкі».</translation>
+    </message>
+    <message>
+        <source>Administrators and privacy officers change the letterhead; your role (%1) can read it.</source>
+        <translation>Бланк змяняюць адміністратары і супрацоўнікі па абароне даных; ваша роля (%1) можа яго толькі чытаць.</translation>
+    </message>
+    <message>
+        <source>The settings were saved. They apply on every workstation of this database.</source>
+        <translation>Налады захаваны. Яны дзейнічаюць на ўсіх працоўных месцах гэтай базы даных.</translation>
+    </message>
+    <message>
+        <source>The letterhead was saved; the next report and letter carry it.</source>
+        <translation>Бланк захаваны; наступныя справаздача і ліст выйдуць з ім.</translation>
+    </message>
+    <message>
+        <source>Unsaved Settings</source>
+        <translation>Незахаваныя налады</translation>
+    </message>
+    <message>
+        <source>Discard the settings you changed but did not save?</source>
+        <translation>Адмяніць змененыя, але не захаваныя налады?</translation>
+    </message>
+    <message>
+        <source>Lock an idle window after (minutes):</source>
+        <translation>Блакаваць акно без дзеянняў праз (хвілін):</translation>
+    </message>
+    <message>
+        <source>Wrong passwords that lock an account:</source>
+        <translation>Няправільных пароляў да блакавання:</translation>
+    </message>
+    <message>
+        <source>Keep it locked for (minutes):</source>
+        <translation>Тэрмін блакавання (хвілін):</translation>
+    </message>
+    <message>
+        <source>A second officer approves more subjects than:</source>
+        <translation>Другі супрацоўнік узгадняе, калі суб&apos;ектаў больш:</translation>
+    </message>
+    <message>
+        <source>Counted together over (minutes):</source>
+        <translation>Сумуюцца за (хвілін):</translation>
+    </message>
+    <message>
+        <source>Backups are kept for (days):</source>
+        <translation>Рэзервовыя копіі захоўваюцца (дзён):</translation>
     </message>
 </context>
 <context>

@@ -4796,6 +4796,10 @@
         <source>&amp;New Request…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::Migrations</name>
@@ -4813,6 +4817,185 @@
     </message>
     <message>
         <source>migration %1 could not be committed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::OperatorsPage</name>
+    <message>
+        <source>Who may sign in to this database, and what each may do. Accounts are never deleted: a deactivated operator can no longer sign in, and their history stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;Role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;Password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new operator signs in with this name and password and is asked for nothing else. Tell them the password in person; they cannot change it themselves yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. jsmith</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Jane Smith</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the two passwords differ; nothing was added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator %1 was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What %1 may do from their next sign-in. A window already open keeps the old role until it is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate %1? They can no longer sign in. What they did stays in the audit trail under their name, and the account can be activated again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sets a new password for %1 and lifts a lock-out. The old password stops working at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the two passwords differ; the password was not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may try to sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ctivate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5921,6 +6104,14 @@ for other periods:</source>
     </message>
     <message>
         <source>processor &apos;%1&apos; was changed by someone else meanwhile; open it again to see the changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the letterhead is that of one of the office&apos;s own controllers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: not part of the letterhead</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8738,6 +8929,153 @@ for other periods:</source>
     <name>pd::Settings</name>
     <message>
         <source>setting %1: expected %2 to %3, got %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::SettingsDialog</name>
+    <message>
+        <source>Settings — Privacy Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in and approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letterhead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working-day calendars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 to %2; %3 when never set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every workstation locks its window after that long without input; only the signed-in operator&apos;s password opens it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Four-eyes approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every deletion needs a second officer, whatever its size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymizing or deleting more subjects than this at once, or one operator&apos;s anonymizations and deletions adding up to more within the period, waits for a second privacy officer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is erased from the database stays in backups until they expire; the retention run records when that will be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrators change these settings; your role (%1) can read them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Controller:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Office &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ontact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Data protection officer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. dpo@example.org, +375 17 000-00-00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the head of every report and reply letter. These are the office&apos;s own controller in the register of processing; officers edit its other fields on the Purposes page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrators and privacy officers change the letterhead; your role (%1) can read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings were saved. They apply on every workstation of this database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The letterhead was saved; the next report and letter carry it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the settings you changed but did not save?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock an idle window after (minutes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong passwords that lock an account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it locked for (minutes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second officer approves more subjects than:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted together over (minutes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups are kept for (days):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4835,6 +4835,10 @@
         <source>&amp;New Request…</source>
         <translation>&amp;Новый запрос…</translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
 </context>
 <context>
     <name>pd::Migrations</name>
@@ -4853,6 +4857,185 @@
     <message>
         <source>migration %1 could not be committed: %2</source>
         <translation>не удалось зафиксировать миграцию %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::OperatorsPage</name>
+    <message>
+        <source>Who may sign in to this database, and what each may do. Accounts are never deleted: a deactivated operator can no longer sign in, and their history stays.</source>
+        <translation>Кто может входить в эту базу данных и что каждому разрешено. Учётные записи не удаляются: отключённый оператор больше не может войти, а его история сохраняется.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Отображаемое имя</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Последний вход</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Операторы</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Добавить…</translation>
+    </message>
+    <message>
+        <source>Change &amp;Role…</source>
+        <translation>Сменить &amp;роль…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate…</source>
+        <translation>&amp;Отключить…</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Password…</source>
+        <translation>Сбросить &amp;пароль…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>Раз&amp;блокировать</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активен</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Отключён</translation>
+    </message>
+    <message>
+        <source>Locked until %1</source>
+        <translation>Заблокирован до %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>Add Operator</source>
+        <translation>Добавление оператора</translation>
+    </message>
+    <message>
+        <source>The new operator signs in with this name and password and is asked for nothing else. Tell them the password in person; they cannot change it themselves yet.</source>
+        <translation>Новый оператор входит с этим именем и паролем, больше ничего не спрашивается. Сообщите пароль лично: сменить его сам оператор пока не может.</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>Sign-in name:</source>
+        <translation>Имя для входа:</translation>
+    </message>
+    <message>
+        <source>e.g. jsmith</source>
+        <translation>например, iivanov</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>Отображаемое имя:</translation>
+    </message>
+    <message>
+        <source>e.g. Jane Smith</source>
+        <translation>например, Ирина Иванова</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Роль:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>Пароль ещё раз:</translation>
+    </message>
+    <message>
+        <source>the two passwords differ; nothing was added</source>
+        <translation>пароли не совпадают; ничего не добавлено</translation>
+    </message>
+    <message>
+        <source>Operator %1 was added.</source>
+        <translation>Оператор %1 добавлен.</translation>
+    </message>
+    <message>
+        <source>Change Role</source>
+        <translation>Смена роли</translation>
+    </message>
+    <message>
+        <source>What %1 may do from their next sign-in. A window already open keeps the old role until it is closed.</source>
+        <translation>Что %1 сможет делать со следующего входа. Уже открытое окно сохраняет прежнюю роль, пока его не закроют.</translation>
+    </message>
+    <message>
+        <source>&amp;Change</source>
+        <translation>&amp;Сменить</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>Теперь у %1 роль: %2.</translation>
+    </message>
+    <message>
+        <source>%1 may sign in again.</source>
+        <translation>%1 снова может входить.</translation>
+    </message>
+    <message>
+        <source>Deactivate Operator</source>
+        <translation>Отключение оператора</translation>
+    </message>
+    <message>
+        <source>Deactivate %1? They can no longer sign in. What they did stays in the audit trail under their name, and the account can be activated again.</source>
+        <translation>Отключить %1? Оператор больше не сможет войти. Его действия остаются в журнале аудита под его именем, а учётную запись можно включить снова.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 больше не может входить.</translation>
+    </message>
+    <message>
+        <source>Reset Password</source>
+        <translation>Сброс пароля</translation>
+    </message>
+    <message>
+        <source>Sets a new password for %1 and lifts a lock-out. The old password stops working at once.</source>
+        <translation>Задаёт новый пароль для %1 и снимает блокировку. Старый пароль сразу перестаёт действовать.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>&amp;Сбросить</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Новый пароль:</translation>
+    </message>
+    <message>
+        <source>the two passwords differ; the password was not changed</source>
+        <translation>пароли не совпадают; пароль не изменён</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset.</source>
+        <translation>Пароль %1 сброшен.</translation>
+    </message>
+    <message>
+        <source>%1 may try to sign in again.</source>
+        <translation>%1 снова может попытаться войти.</translation>
+    </message>
+    <message>
+        <source>A&amp;ctivate</source>
+        <translation>&amp;Включить</translation>
     </message>
 </context>
 <context>
@@ -5964,6 +6147,14 @@ for other periods:</source>
     <message>
         <source>processor &apos;%1&apos; was changed by someone else meanwhile; open it again to see the changes</source>
         <translation>уполномоченное лицо &apos;%1&apos; тем временем изменено кем-то другим; откройте его снова, чтобы увидеть изменения</translation>
+    </message>
+    <message>
+        <source>the letterhead is that of one of the office&apos;s own controllers</source>
+        <translation>бланк относится к одному из собственных операторов данных организации</translation>
+    </message>
+    <message>
+        <source>field &apos;%1&apos;: not part of the letterhead</source>
+        <translation>поле «%1»: не входит в бланк</translation>
     </message>
 </context>
 <context>
@@ -8795,6 +8986,153 @@ for other periods:</source>
     <message>
         <source>setting %1: expected %2 to %3, got %4</source>
         <translation>параметр %1: ожидается значение от %2 до %3, получено %4</translation>
+    </message>
+</context>
+<context>
+    <name>pd::SettingsDialog</name>
+    <message>
+        <source>Settings — Privacy Desk</source>
+        <translation>Настройки — Privacy Desk</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Разделы настроек</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Операторы</translation>
+    </message>
+    <message>
+        <source>Sign-in and approvals</source>
+        <translation>Вход и согласования</translation>
+    </message>
+    <message>
+        <source>Letterhead</source>
+        <translation>Бланк</translation>
+    </message>
+    <message>
+        <source>Working-day calendars</source>
+        <translation>Календари рабочих дней</translation>
+    </message>
+    <message>
+        <source>Reply letters</source>
+        <translation>Письма-ответы</translation>
+    </message>
+    <message>
+        <source>From %1 to %2; %3 when never set.</source>
+        <translation>От %1 до %2; %3, если не задано.</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Every workstation locks its window after that long without input; only the signed-in operator&apos;s password opens it again.</source>
+        <translation>Каждое рабочее место блокирует окно после такого простоя; открыть его снова можно только паролем вошедшего оператора.</translation>
+    </message>
+    <message>
+        <source>Four-eyes approvals</source>
+        <translation>Правило двух сотрудников</translation>
+    </message>
+    <message>
+        <source>Every deletion needs a second officer, whatever its size</source>
+        <translation>Любое удаление требует второго сотрудника, независимо от объёма</translation>
+    </message>
+    <message>
+        <source>Anonymizing or deleting more subjects than this at once, or one operator&apos;s anonymizations and deletions adding up to more within the period, waits for a second privacy officer.</source>
+        <translation>Обезличивание или удаление большего числа субъектов за раз, а также обезличивания и удаления одного оператора, в сумме превысившие это число за период, ждут согласия второго сотрудника по защите данных.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Резервные копии</translation>
+    </message>
+    <message>
+        <source>What is erased from the database stays in backups until they expire; the retention run records when that will be.</source>
+        <translation>Стёртое из базы данных остаётся в резервных копиях до истечения их срока; проход по срокам хранения записывает, когда это произойдёт.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Вернуть</translation>
+    </message>
+    <message>
+        <source>Administrators change these settings; your role (%1) can read them.</source>
+        <translation>Эти настройки меняют администраторы; ваша роль (%1) может их только читать.</translation>
+    </message>
+    <message>
+        <source>&amp;Controller:</source>
+        <translation>&amp;Оператор данных:</translation>
+    </message>
+    <message>
+        <source>Office &amp;name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>C&amp;ontact:</source>
+        <translation>&amp;Контакт:</translation>
+    </message>
+    <message>
+        <source>&amp;Data protection officer:</source>
+        <translation>&amp;Ответственный за защиту данных:</translation>
+    </message>
+    <message>
+        <source>e.g. dpo@example.org, +375 17 000-00-00</source>
+        <translation>например, dpo@example.org, +375 17 000-00-00</translation>
+    </message>
+    <message>
+        <source>At the head of every report and reply letter. These are the office&apos;s own controller in the register of processing; officers edit its other fields on the Purposes page.</source>
+        <translation>В шапке каждого отчёта и письма-ответа. Это собственный оператор данных организации в реестре обработки; остальные его поля сотрудники по защите данных меняют на странице «Цели обработки».</translation>
+    </message>
+    <message>
+        <source>Administrators and privacy officers change the letterhead; your role (%1) can read it.</source>
+        <translation>Бланк меняют администраторы и сотрудники по защите данных; ваша роль (%1) может его только читать.</translation>
+    </message>
+    <message>
+        <source>The settings were saved. They apply on every workstation of this database.</source>
+        <translation>Настройки сохранены. Они действуют на всех рабочих местах этой базы данных.</translation>
+    </message>
+    <message>
+        <source>The letterhead was saved; the next report and letter carry it.</source>
+        <translation>Бланк сохранён; следующие отчёт и письмо выйдут с ним.</translation>
+    </message>
+    <message>
+        <source>Unsaved Settings</source>
+        <translation>Несохранённые настройки</translation>
+    </message>
+    <message>
+        <source>Discard the settings you changed but did not save?</source>
+        <translation>Отменить изменённые, но не сохранённые настройки?</translation>
+    </message>
+    <message>
+        <source>Lock an idle window after (minutes):</source>
+        <translation>Блокировать окно без действий через (минут):</translation>
+    </message>
+    <message>
+        <source>Wrong passwords that lock an account:</source>
+        <translation>Неверных паролей до блокировки:</translation>
+    </message>
+    <message>
+        <source>Keep it locked for (minutes):</source>
+        <translation>Срок блокировки (минут):</translation>
+    </message>
+    <message>
+        <source>A second officer approves more subjects than:</source>
+        <translation>Второй сотрудник согласует, если субъектов больше:</translation>
+    </message>
+    <message>
+        <source>Counted together over (minutes):</source>
+        <translation>Суммируются за (минут):</translation>
+    </message>
+    <message>
+        <source>Backups are kept for (days):</source>
+        <translation>Резервные копии хранятся (дней):</translation>
     </message>
 </context>
 <context>

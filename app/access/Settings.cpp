@@ -2,6 +2,7 @@
 
 #include "app/access/AuditLog.h"
 #include "app/domain/Permissions.h"
+#include "app/storage/ChangeNotifier.h"
 #include "app/storage/Database.h"
 #include "app/storage/Sql.h"
 
@@ -126,6 +127,7 @@ Status Settings::setValue(Database &database, const Session &who, Key key, int v
         entry.objectType = QStringLiteral("setting");
         entry.objectId = name(key);
         entry.details = QStringLiteral("%1=%2").arg(name(key)).arg(value);
+        ChangeNotifier::notify(tx, QStringLiteral("settings")); // the idle lock changes on every workstation
         return AuditLog::append(tx, who, entry);
     });
 }

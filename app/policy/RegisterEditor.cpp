@@ -122,12 +122,15 @@ Status auditChanges(QSqlDatabase &tx, const Session &who, const QString &action,
     return AuditLog::append(tx, who, entry);
 }
 
+/// `allowedAlready`: the caller checked a narrower permission (the letterhead) instead of Action::ManagePurposes.
 template <typename Kind>
 Status save(Database &database, const Session &who, const typename Kind::Entry &before,
-            const typename Kind::Entry &after)
+            const typename Kind::Entry &after, bool allowedAlready = false)
 {
-    if (Status allowed = Permissions::check(who, Action::ManagePurposes); !allowed) {
-        return allowed;
+    if (!allowedAlready) {
+        if (Status allowed = Permissions::check(who, Action::ManagePurposes); !allowed) {
+            return allowed;
+        }
     }
     const QString type = QLatin1String(Kind::type);
     const bool adding = before.code.isEmpty();
@@ -269,6 +272,29 @@ Status RegisterEditor::saveController(Database &database, const Session &who, co
                                       const ProfileController &after)
 {
     return save<ControllerKind_>(database, who, before, after);
+}
+
+Status RegisterEditor::saveLetterhead(Database &database, const Session &who, const ProfileController &before,
+                                      const ProfileController &after)
+{
+    if (!who.isValid() || !Permissions::allows(who.role, Action::ManagePurposes)) {
+        if (Status allowed = Permissions::check(who, Action::ManageSettings); !allowed) {
+            return allowed;
+        }
+    }
+    if (before.code.isEmpty() || before.code != after.code || before.kind != ControllerKind::Own) {
+        return makeError(ErrorCode::InvalidArgument,
+                         Tr::tr("the letterhead is that of one of the office's own controllers"));
+    }
+    static const QStringList letterheadFields{QStringLiteral("name"), QStringLiteral("address"),
+                                              QStringLiteral("contact"), QStringLiteral("dpo")};
+    for (const Change &change : changes(before, after)) {
+        if (!letterheadFields.contains(change.field)) {
+            return makeError(ErrorCode::InvalidArgument,
+                             Tr::tr("field '%1': not part of the letterhead").arg(change.field));
+        }
+    }
+    return save<ControllerKind_>(database, who, before, after, true);
 }
 
 Status RegisterEditor::saveSystem(Database &database, const Session &who, const ProfileSystem &before,

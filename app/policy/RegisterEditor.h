@@ -36,6 +36,11 @@ public:
     /// one (whose code must be new).
     static Status saveController(Database &database, const Session &who, const ProfileController &before,
                                  const ProfileController &after);
+    /// Saves the letterhead of reports and letters: the name, address, contact and DPO of one of the office's own
+    /// controllers, and nothing else. Officers (Action::ManagePurposes) and administrators (Action::ManageSettings)
+    /// may; audited as a change of the controller.
+    static Status saveLetterhead(Database &database, const Session &who, const ProfileController &before,
+                                 const ProfileController &after);
     static Status saveSystem(Database &database, const Session &who, const ProfileSystem &before,
                              const ProfileSystem &after);
     static Status savePurpose(Database &database, const Session &who, const ProfilePurpose &before,

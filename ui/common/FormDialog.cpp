@@ -61,6 +61,14 @@ void FormDialog::addText(const QString &key, const QString &label, bool required
     updateState();
 }
 
+void FormDialog::addPassword(const QString &key, const QString &label)
+{
+    addText(key, label, true);
+    auto *edit = static_cast<QLineEdit *>(m_fields.value(key));
+    edit->setEchoMode(QLineEdit::Password);
+    edit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
+}
+
 void FormDialog::addMultiLine(const QString &key, const QString &label, bool required, const QString &placeholder)
 {
     auto *edit = new QPlainTextEdit(this);

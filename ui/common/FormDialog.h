@@ -29,6 +29,8 @@ public:
 
     void addText(const QString &key, const QString &label, bool required, const QString &placeholder = QString(),
                  const QString &initial = QString());
+    /// A password: typed characters are not shown.
+    void addPassword(const QString &key, const QString &label);
     void addMultiLine(const QString &key, const QString &label, bool required, const QString &placeholder = QString());
     void addDate(const QString &key, const QString &label, const QDate &initial, const QDate &maximum = QDate());
     /// A choice: `items` are (stored value, label) pairs.

@@ -15,6 +15,7 @@
 #include "ui/policy/PurposesPage.h"
 #include "ui/reports/ReportsPage.h"
 #include "ui/requests/RequestsPage.h"
+#include "ui/settings/SettingsDialog.h"
 #include "ui/shell/HelpDialogs.h"
 #include "ui/shell/IdleLock.h"
 #include "ui/shell/LockScreen.h"
@@ -81,9 +82,7 @@ MainWindow::MainWindow(std::shared_ptr<Database> database, const Session &sessio
     refreshApprovalCount();
 
     m_idleLock = new IdleLock(this);
-    const Result<int> minutes = Settings::value(*m_database, Settings::Key::IdleLockMinutes);
-    // A setting that cannot be read must not switch the lock off: the default applies then.
-    m_idleLock->setMinutes(minutes ? minutes.value() : Settings::defaultValue(Settings::Key::IdleLockMinutes));
+    applySettings();
     connect(m_idleLock, &IdleLock::idle, this, &MainWindow::lock);
     m_idleLock->start();
 }
@@ -279,6 +278,13 @@ void MainWindow::createMenus()
         connect(templates, &QAction::triggered, this, &MainWindow::showLetterTemplates);
         m_unlockedActions.append(templates);
     }
+    tools->addSeparator();
+    QAction *settings = tools->addAction(QIcon::fromTheme(QStringLiteral("preferences-system")), tr("&Settings\u2026"));
+    settings->setObjectName(QStringLiteral("showSettings"));
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settings->setMenuRole(QAction::PreferencesRole);
+    connect(settings, &QAction::triggered, this, [this] { showSettings(); });
+    m_unlockedActions.append(settings);
     QAction *calendars = tools->addAction(tr("Working-Day &Calendars\u2026"));
     calendars->setObjectName(QStringLiteral("calendarAction"));
     connect(calendars, &QAction::triggered, this, [this] {
@@ -386,6 +392,9 @@ void MainWindow::dataChanged(const QString &topic)
     if (topic == QLatin1String("purposes")) {
         m_subjects->filterBar()->reloadChoices();
     }
+    if (topic == QLatin1String("settings")) {
+        applySettings(); // an administrator changed the idle lock, maybe on another workstation
+    }
     if (topic == QLatin1String("approvals")) {
         refreshApprovalCount();
         if (m_approvals && m_approvals->isVisible()) {
@@ -393,6 +402,35 @@ void MainWindow::dataChanged(const QString &topic)
         }
     }
     m_audit->scheduleRefresh(); // every change is audited
+}
+
+void MainWindow::applySettings()
+{
+    const Result<int> minutes = Settings::value(*m_database, Settings::Key::IdleLockMinutes);
+    // A setting that cannot be read must not switch the lock off: the default applies then.
+    const int interval =
+        (minutes ? minutes.value() : Settings::defaultValue(Settings::Key::IdleLockMinutes)) * 60 * 1000;
+    if (interval != m_idleLock->interval()) {
+        m_idleLock->setInterval(interval); // while counting, counts the new time from now
+    }
+}
+
+SettingsDialog *MainWindow::showSettings(int page)
+{
+    if (m_locked) {
+        return nullptr;
+    }
+    if (!m_settings) {
+        m_settings = new SettingsDialog(m_database, m_session, this);
+        connect(m_settings, &SettingsDialog::settingsChanged, this, &MainWindow::applySettings);
+    }
+    if (page >= 0) {
+        m_settings->showPage(SettingsDialog::Page(page));
+    }
+    m_settings->show();
+    m_settings->raise();
+    m_settings->activateWindow();
+    return m_settings;
 }
 
 void MainWindow::refreshApprovalCount()

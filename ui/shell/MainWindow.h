@@ -24,6 +24,7 @@ class Database;
 class IdleLock;
 class LetterTemplateDialog;
 class LockScreen;
+class SettingsDialog;
 class PurposesPage;
 class ReportsPage;
 class RequestsPage;
@@ -69,6 +70,9 @@ public:
     /// Shows the reply-letter template editor (Tools > Reply Letter Templates, officers only) and returns it; the
     /// window owns it and keeps it (with unsaved edits) across a lock. Null while locked.
     LetterTemplateDialog *showLetterTemplates();
+    /// Shows Tools > Settings on its last page (or on `page`, an int of SettingsDialog::Page, when >= 0) and returns
+    /// it; the window owns it and keeps it (with unsaved edits) across a lock. Null while locked.
+    SettingsDialog *showSettings(int page = -1);
     /// Pending approvals as last counted for the status bar (0 when the role may not see them).
     int waitingApprovals() const { return m_waitingApprovals; }
 
@@ -99,6 +103,8 @@ private:
     void hideOtherWindows();
     void dataChanged(const QString &topic);
     void refreshApprovalCount();
+    /// Reads the shared settings that act in the window (the idle lock) and applies them.
+    void applySettings();
 
     std::shared_ptr<Database> m_database;
     Session m_session;
@@ -121,6 +127,7 @@ private:
     QPushButton *m_approvalsButton = nullptr;
     QPointer<ApprovalsDialog> m_approvals;
     QPointer<LetterTemplateDialog> m_letterTemplates;
+    QPointer<SettingsDialog> m_settings;
     ChangeNotifier *m_notifier = nullptr;
     IdleLock *m_idleLock = nullptr;
     bool m_locked = false;

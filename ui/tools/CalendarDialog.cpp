@@ -13,6 +13,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -135,6 +136,7 @@ CalendarDialog::CalendarDialog(std::shared_ptr<Database> database, const Session
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_remove = buttons->addButton(tr("&Remove edit\u2026"), QDialogButtonBox::ActionRole);
+    m_close = buttons->button(QDialogButtonBox::Close);
     m_remove->setObjectName(QStringLiteral("removeEditButton"));
     // Enter in the table or the note field must not add or remove a day by surprise.
     for (QPushButton *button : {m_addDayOff, m_addWorkingDay, m_remove}) {
@@ -414,6 +416,23 @@ void CalendarDialog::done(int result)
 {
     QSettings().setValue(kGeometryKey, saveGeometry());
     QDialog::done(result);
+}
+
+void CalendarDialog::setEmbedded()
+{
+    m_embedded = true;
+    setWindowFlags(Qt::Widget);
+    m_close->hide();
+    layout()->setContentsMargins(0, 0, 0, 0);
+}
+
+void CalendarDialog::keyPressEvent(QKeyEvent *event)
+{
+    if (m_embedded && event->key() == Qt::Key_Escape) {
+        event->ignore(); // the window around it closes
+        return;
+    }
+    QDialog::keyPressEvent(event);
 }
 
 void CalendarDialog::showMessage(const QString &text, bool error)

@@ -61,6 +61,8 @@ public:
 
     /// The line under the table (what was done, or a hint), empty when none.
     QString messageText() const;
+    /// Makes it a page of another window (the Settings dialog): no Close button, Esc left to that window.
+    void setEmbedded();
 
 signals:
     /// An edit was added or removed here.
@@ -68,6 +70,7 @@ signals:
 
 protected:
     void done(int result) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     struct Row
@@ -98,6 +101,8 @@ private:
     QPushButton *m_addDayOff = nullptr;
     QPushButton *m_addWorkingDay = nullptr;
     QPushButton *m_remove = nullptr;
+    QPushButton *m_close = nullptr;
+    bool m_embedded = false;
 };
 
 } // namespace pd

@@ -244,7 +244,7 @@ void LetterTemplateDialog::load()
                           ? tr("Built-in template")
                           : tr("Edited by %1 on %2").arg(stored->updatedBy, Labels::localTime(stored->updatedAt)));
     if (!m_canEdit) {
-        m_status->setText(m_status->text() + QLatin1String(" \u2014 ") + tr("read-only"));
+        m_status->setText(m_status->text() + QStringLiteral(" \u2014 ") + tr("read-only"));
     }
     checkTemplate();
     updateButtons();
@@ -386,8 +386,18 @@ bool LetterTemplateDialog::requestClose()
     if (isModified()) {
         load(); // the edits were discarded: next time the stored text shows
     }
-    reject();
+    if (!m_embedded) {
+        reject();
+    }
     return true;
+}
+
+void LetterTemplateDialog::setEmbedded()
+{
+    m_embedded = true;
+    setWindowFlags(Qt::Widget);
+    findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close)->hide();
+    layout()->setContentsMargins(0, 0, 0, 0);
 }
 
 void LetterTemplateDialog::closeEvent(QCloseEvent *event)
@@ -405,6 +415,10 @@ void LetterTemplateDialog::closeEvent(QCloseEvent *event)
 void LetterTemplateDialog::keyPressEvent(QKeyEvent *event)
 {
     if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier) {
+        if (m_embedded) {
+            event->ignore(); // the window around it asks about the edits and closes
+            return;
+        }
         requestClose();
         return;
     }

@@ -54,8 +54,11 @@ public:
     bool save();
     /// After a question, goes back to the built-in template. False when the operator said no or it failed.
     bool resetToBuiltIn();
-    /// Closes, asking first when there are unsaved edits (Close, Esc, the window's close button).
+    /// Closes, asking first when there are unsaved edits (Close, Esc, the window's close button). Embedded, it only
+    /// asks and drops the edits: the window around it closes.
     bool requestClose();
+    /// Makes it a page of another window (the Settings dialog): no Close button, Esc left to that window.
+    void setEmbedded();
 
     /// The problem shown under the editor (empty when none), and the line about whose template this is.
     QString problemText() const;
@@ -77,6 +80,7 @@ private:
     std::shared_ptr<Database> m_database;
     Session m_session;
     bool m_canEdit = false;
+    bool m_embedded = false;
     QString m_loadedLanguage;
     QString m_loadedKind;
     bool m_builtIn = true;

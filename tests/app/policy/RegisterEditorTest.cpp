@@ -169,6 +169,53 @@ TEST_P(RegisterEditorTest, OnlyOfficersEditTheRegister)
     EXPECT_EQ(purpose("appeals").title, before.title);
 }
 
+TEST_P(RegisterEditorTest, AnAdministratorChangesTheLetterheadAndNothingElseOfTheController)
+{
+    ProfileController before;
+    for (const ProfileController &controller : stored().controllers) {
+        if (controller.kind == ControllerKind::Own) {
+            before = controller;
+            break;
+        }
+    }
+    ASSERT_FALSE(before.code.isEmpty()) << "the profile has an own controller";
+    ProfileController after = before;
+    after.address = QStringLiteral("ul. Kalvaryjskaja 1, Minsk");
+    after.dpoContact = QStringLiteral("dpo@example.by");
+    ASSERT_TRUE(RegisterEditor::saveLetterhead(db(), as("admin"), before, after).ok());
+    const auto own = [this, &before] {
+        for (const ProfileController &controller : stored().controllers) {
+            if (controller.code == before.code) {
+                return controller;
+            }
+        }
+        return ProfileController();
+    };
+    EXPECT_EQ(own().address, after.address);
+    EXPECT_EQ(own().dpoContact, after.dpoContact);
+    const AuditRecord entry = lastEntry("controller.update");
+    EXPECT_EQ(entry.operatorName, QStringLiteral("admin"));
+    EXPECT_TRUE(entry.entry.details.contains(QStringLiteral("dpo@example.by")));
+
+    // Its other fields are the register's, which only officers change; agents change nothing of it.
+    ProfileController country = own();
+    ProfileController moved = country;
+    moved.country = QStringLiteral("LT");
+    const Status refused = RegisterEditor::saveLetterhead(db(), as("admin"), country, moved);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(refused.error().message.contains(QStringLiteral("country"))) << refused.error().message.toStdString();
+    EXPECT_EQ(RegisterEditor::saveController(db(), as("admin"), country, moved).error().code,
+              ErrorCode::PermissionDenied);
+    moved = country;
+    moved.name = QStringLiteral("Someone else");
+    EXPECT_EQ(RegisterEditor::saveLetterhead(db(), as("agent"), country, moved).error().code,
+              ErrorCode::PermissionDenied);
+    EXPECT_EQ(own().country, country.country);
+    EXPECT_EQ(own().name, country.name);
+    EXPECT_TRUE(RegisterEditor::saveLetterhead(db(), as("officer"), country, moved).ok());
+    EXPECT_EQ(own().name, QStringLiteral("Someone else"));
+}
+
 TEST_P(RegisterEditorTest, ARetiredPurposeKeepsItsDataAndTakesNoNewConsent)
 {
     const qint64 items = scalar(QStringLiteral("SELECT COUNT(*) FROM pd_items i JOIN purposes p ON p.id = "
