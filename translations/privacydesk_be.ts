@@ -87,10 +87,6 @@
         <translation>Privacy Desk: улік персанальных даных і запытаў суб&apos;ектаў персанальных даных.</translation>
     </message>
     <message>
-        <source>Database to open: sqlite:/path/file.sqlite or postgresql://user:password@host:port/dbname. Default: the PRIVACYDESK_DB environment variable, then a file in your data folder.</source>
-        <translation>База даных для адкрыцця: sqlite:/path/file.sqlite або postgresql://user:password@host:port/dbname. Па змаўчанні — пераменная асяроддзя PRIVACYDESK_DB, інакш файл у тэчцы даных карыстальніка.</translation>
-    </message>
-    <message>
         <source>URL</source>
         <translation>URL</translation>
     </message>
@@ -99,20 +95,24 @@
         <translation>Няправільны адрас базы даных: %1.</translation>
     </message>
     <message>
-        <source>Privacy Desk cannot open the database %1.
-
-%2</source>
-        <translation>Privacy Desk не можа адкрыць базу даных %1.
-
-%2</translation>
-    </message>
-    <message>
         <source>Privacy Desk cannot read the operators of the database %1.
 
 %2</source>
         <translation>Privacy Desk не можа прачытаць спіс карыстальнікаў базы даных %1.
 
 %2</translation>
+    </message>
+    <message>
+        <source>Enter the password for %1.</source>
+        <translation>Увядзіце пароль для %1.</translation>
+    </message>
+    <message>
+        <source>Privacy Desk cannot open the database %1: %2</source>
+        <translation>Privacy Desk не можа адкрыць базу даных %1: %2</translation>
+    </message>
+    <message>
+        <source>Database to open: sqlite:/path/file.sqlite or postgresql://user:password@host:port/dbname. Default: the PRIVACYDESK_DB environment variable, then the database signed in to last, then a file in your data folder.</source>
+        <translation>База даных: sqlite:/шлях/файл.sqlite або postgresql://карыстальнік:пароль@хост:порт/база. Па змаўчанні — зменная асяроддзя PRIVACYDESK_DB, потым база, у якую ўваходзілі апошняй, потым файл у папцы даных.</translation>
     </message>
 </context>
 <context>
@@ -2964,6 +2964,41 @@
     </message>
 </context>
 <context>
+    <name>pd::DemoDatabase</name>
+    <message>
+        <source>The demo is made by privacydesk-cli, which was not found next to this program or on the PATH.</source>
+        <translation>Дэманстрацыйную базу стварае privacydesk-cli, але гэтая праграма не знойдзена ні побач з Privacy Desk, ні ў PATH.</translation>
+    </message>
+    <message>
+        <source>Making the demo database: %1 made-up people with their data, consents and requests…</source>
+        <translation>Ствараецца дэманстрацыйная база: %1 выдуманых людзей з іх данымі, згодамі і запытамі…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасаваць</translation>
+    </message>
+    <message>
+        <source>Demo — Privacy Desk</source>
+        <translation>Дэманстрацыя — Privacy Desk</translation>
+    </message>
+    <message>
+        <source>Making the demo was cancelled; nothing was kept.</source>
+        <translation>Стварэнне дэманстрацыйнай базы скасавана; нічога не захавана.</translation>
+    </message>
+    <message>
+        <source>The demo could not be made: %1</source>
+        <translation>Не ўдалося стварыць дэманстрацыйную базу: %1</translation>
+    </message>
+    <message>
+        <source>The demo could not be moved to %1.</source>
+        <translation>Не ўдалося перамясціць дэманстрацыйную базу ў %1.</translation>
+    </message>
+    <message>
+        <source>Demo operators: officer, officer2, agent, auditor and admin; each one&apos;s password is its name followed by -demo-2026 (officer-demo-2026).</source>
+        <translation>Дэманстрацыйныя аператары: officer, officer2, agent, auditor і admin; пароль кожнага — яго імя і -demo-2026 (officer-demo-2026).</translation>
+    </message>
+</context>
+<context>
     <name>pd::DemoGenerator</name>
     <message>
         <source>the database already holds %1 subjects; demo data goes only into an empty database</source>
@@ -3312,6 +3347,46 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>Паролі не супадаюць.</translation>
+    </message>
+    <message>
+        <source>%1 (built in)</source>
+        <translation>%1 (убудаваны)</translation>
+    </message>
+    <message>
+        <source>None: the officers fill in the register later</source>
+        <translation>Няма: супрацоўнікі запоўняць рэестр пазней</translation>
+    </message>
+    <message>
+        <source>From a profile file…</source>
+        <translation>З файла профілю…</translation>
+    </message>
+    <message>
+        <source>The register of processing to start with: controllers, information systems and purposes of one privacy policy. Officers change it later on the Purposes page.</source>
+        <translation>Пачатковы рэестр апрацоўкі: аператары даных, інфармацыйныя сістэмы і мэты адной палітыкі канфідэнцыяльнасці. Пазней супрацоўнікі змяняюць яго на старонцы «Мэты апрацоўкі».</translation>
+    </message>
+    <message>
+        <source>Policy Profile</source>
+        <translation>Профіль палітыкі</translation>
+    </message>
+    <message>
+        <source>Policy profiles (*.profile);;All files (*)</source>
+        <translation>Профілі палітык (*.profile);;Усе файлы (*)</translation>
+    </message>
+    <message>
+        <source>A database of made-up people and requests, to try everything without real data</source>
+        <translation>База выдуманых людзей і запытаў, каб усё паспрабаваць без сапраўдных даных</translation>
+    </message>
+    <message>
+        <source>Open &amp;Another Database…</source>
+        <translation>Адкрыць ін&amp;шую базу…</translation>
+    </message>
+    <message>
+        <source>Policy pro&amp;file:</source>
+        <translation>Профіль па&amp;літыкі:</translation>
+    </message>
+    <message>
+        <source>Open the De&amp;mo</source>
+        <translation>Адкрыць &amp;дэма</translation>
     </message>
 </context>
 <context>
@@ -4839,6 +4914,30 @@
         <source>&amp;Settings…</source>
         <translation>&amp;Налады…</translation>
     </message>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation>&amp;Адкрыць базу даных…</translation>
+    </message>
+    <message>
+        <source>Sign in to another database; this window closes once you are signed in there</source>
+        <translation>Увайсці ў іншую базу даных; гэтае акно закрыецца пасля ўваходу туды</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Нядаўнія</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Адкрыта зараз</translation>
+    </message>
+    <message>
+        <source>No databases yet</source>
+        <translation>Пакуль няма баз даных</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Ачысціць спіс</translation>
+    </message>
 </context>
 <context>
     <name>pd::Migrations</name>
@@ -4857,6 +4956,85 @@
     <message>
         <source>migration %1 could not be committed: %2</source>
         <translation>не ўдалося зафіксаваць міграцыю %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::OpenDatabaseDialog</name>
+    <message>
+        <source>Open Database — Privacy Desk</source>
+        <translation>Адкрыць базу даных — Privacy Desk</translation>
+    </message>
+    <message>
+        <source>A database &amp;file on this computer (SQLite)</source>
+        <translation>&amp;Файл базы даных на гэтым камп&apos;ютары (SQLite)</translation>
+    </message>
+    <message>
+        <source>e.g. /srv/privacy/office.sqlite; a new file starts a new database</source>
+        <translation>напрыклад, /srv/privacy/office.sqlite; новы файл — новая база</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Агляд…</translation>
+    </message>
+    <message>
+        <source>A shared database on a &amp;server (PostgreSQL)</source>
+        <translation>Агульная база даных на &amp;серверы (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>e.g. db.office.example</source>
+        <translation>напрыклад, db.office.example</translation>
+    </message>
+    <message>
+        <source>e.g. privacydesk</source>
+        <translation>напрыклад, privacydesk</translation>
+    </message>
+    <message>
+        <source>asked every time, never stored</source>
+        <translation>пытаецца кожны раз, не захоўваецца</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Хост:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>П&amp;орт:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;База даных:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Карыстальнік:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Паро&amp;ль:</translation>
+    </message>
+    <message>
+        <source>Enter the database file, or choose it with Browse.</source>
+        <translation>Пакажыце файл базы даных або выберыце яго кнопкай «Агляд».</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; enter a file in it.</source>
+        <translation>%1 — гэта папка; пакажыце файл у ёй.</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name.</source>
+        <translation>Пакажыце імя хоста сервера.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database on the server.</source>
+        <translation>Пакажыце імя базы даных на серверы.</translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation>Адкрыць базу даных</translation>
+    </message>
+    <message>
+        <source>Privacy Desk databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Базы Privacy Desk (*.sqlite *.db);;Усе файлы (*)</translation>
     </message>
 </context>
 <context>
@@ -9064,7 +9242,7 @@ for other periods:</source>
     </message>
     <message>
         <source>&amp;Controller:</source>
-        <translation>&amp;Аператар даных:</translation>
+        <translation>Аператар &amp;даных:</translation>
     </message>
     <message>
         <source>Office &amp;name:</source>
@@ -9080,7 +9258,7 @@ for other periods:</source>
     </message>
     <message>
         <source>&amp;Data protection officer:</source>
-        <translation>&amp;Адказны за абарону даных:</translation>
+        <translation>Адказны за а&amp;барону даных:</translation>
     </message>
     <message>
         <source>e.g. dpo@example.org, +375 17 000-00-00</source>
@@ -9161,10 +9339,6 @@ for other periods:</source>
         <translation>Уваход — Privacy Desk</translation>
     </message>
     <message>
-        <source>Sign in with your operator name and password.</source>
-        <translation>Увайдзіце, пазначыўшы імя карыстальніка і пароль.</translation>
-    </message>
-    <message>
         <source>Operator name</source>
         <translation>Імя карыстальніка</translation>
     </message>
@@ -9187,6 +9361,10 @@ for other periods:</source>
     <message>
         <source>Enter your operator name.</source>
         <translation>Увядзіце імя карыстальніка.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 with your operator name and password.</source>
+        <translation>Увайдзіце ў %1 са сваім імем аператара і паролем.</translation>
     </message>
 </context>
 <context>

@@ -87,10 +87,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Database to open: sqlite:/path/file.sqlite or postgresql://user:password@host:port/dbname. Default: the PRIVACYDESK_DB environment variable, then a file in your data folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>URL</source>
         <translation type="unfinished"></translation>
     </message>
@@ -99,15 +95,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Privacy Desk cannot open the database %1.
+        <source>Privacy Desk cannot read the operators of the database %1.
 
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Privacy Desk cannot read the operators of the database %1.
-
-%2</source>
+        <source>Enter the password for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy Desk cannot open the database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database to open: sqlite:/path/file.sqlite or postgresql://user:password@host:port/dbname. Default: the PRIVACYDESK_DB environment variable, then the database signed in to last, then a file in your data folder.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2927,6 +2929,41 @@
     </message>
 </context>
 <context>
+    <name>pd::DemoDatabase</name>
+    <message>
+        <source>The demo is made by privacydesk-cli, which was not found next to this program or on the PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the demo database: %1 made-up people with their data, consents and requests…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo — Privacy Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the demo was cancelled; nothing was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo could not be made: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo could not be moved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo operators: officer, officer2, agent, auditor and admin; each one&apos;s password is its name followed by -demo-2026 (officer-demo-2026).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::DemoGenerator</name>
     <message>
         <source>the database already holds %1 subjects; demo data goes only into an empty database</source>
@@ -3274,6 +3311,46 @@
     </message>
     <message>
         <source>The two passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (built in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: the officers fill in the register later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a profile file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The register of processing to start with: controllers, information systems and purposes of one privacy policy. Officers change it later on the Purposes page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy profiles (*.profile);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A database of made-up people and requests, to try everything without real data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Another Database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy pro&amp;file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the De&amp;mo</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4800,6 +4877,30 @@
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to another database; this window closes once you are signed in there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No databases yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::Migrations</name>
@@ -4817,6 +4918,85 @@
     </message>
     <message>
         <source>migration %1 could not be committed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>pd::OpenDatabaseDialog</name>
+    <message>
+        <source>Open Database — Privacy Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A database &amp;file on this computer (SQLite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. /srv/privacy/office.sqlite; a new file starts a new database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A shared database on a &amp;server (PostgreSQL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. db.office.example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. privacydesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asked every time, never stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the database file, or choose it with Browse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder; enter a file in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the name of the database on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Privacy Desk databases (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9105,10 +9285,6 @@ for other periods:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sign in with your operator name and password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Operator name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -9130,6 +9306,10 @@ for other periods:</source>
     </message>
     <message>
         <source>Enter your operator name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to %1 with your operator name and password.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -87,10 +87,6 @@
         <translation>Privacy Desk: учёт персональных данных и запросов субъектов персональных данных.</translation>
     </message>
     <message>
-        <source>Database to open: sqlite:/path/file.sqlite or postgresql://user:password@host:port/dbname. Default: the PRIVACYDESK_DB environment variable, then a file in your data folder.</source>
-        <translation>Открываемая база данных: sqlite:/path/file.sqlite или postgresql://user:password@host:port/dbname. По умолчанию — переменная окружения PRIVACYDESK_DB, иначе файл в папке данных пользователя.</translation>
-    </message>
-    <message>
         <source>URL</source>
         <translation>URL</translation>
     </message>
@@ -99,20 +95,24 @@
         <translation>Неверный адрес базы данных: %1.</translation>
     </message>
     <message>
-        <source>Privacy Desk cannot open the database %1.
-
-%2</source>
-        <translation>Privacy Desk не может открыть базу данных %1.
-
-%2</translation>
-    </message>
-    <message>
         <source>Privacy Desk cannot read the operators of the database %1.
 
 %2</source>
         <translation>Privacy Desk не может прочитать список пользователей базы данных %1.
 
 %2</translation>
+    </message>
+    <message>
+        <source>Enter the password for %1.</source>
+        <translation>Введите пароль для %1.</translation>
+    </message>
+    <message>
+        <source>Privacy Desk cannot open the database %1: %2</source>
+        <translation>Privacy Desk не может открыть базу данных %1: %2</translation>
+    </message>
+    <message>
+        <source>Database to open: sqlite:/path/file.sqlite or postgresql://user:password@host:port/dbname. Default: the PRIVACYDESK_DB environment variable, then the database signed in to last, then a file in your data folder.</source>
+        <translation>База данных: sqlite:/путь/файл.sqlite или postgresql://пользователь:пароль@хост:порт/база. По умолчанию — переменная окружения PRIVACYDESK_DB, затем база, в которую входили последней, затем файл в папке данных.</translation>
     </message>
 </context>
 <context>
@@ -2964,6 +2964,41 @@
     </message>
 </context>
 <context>
+    <name>pd::DemoDatabase</name>
+    <message>
+        <source>The demo is made by privacydesk-cli, which was not found next to this program or on the PATH.</source>
+        <translation>Демонстрационную базу создаёт privacydesk-cli, но эта программа не найдена ни рядом с Privacy Desk, ни в PATH.</translation>
+    </message>
+    <message>
+        <source>Making the demo database: %1 made-up people with their data, consents and requests…</source>
+        <translation>Создаётся демонстрационная база: %1 вымышленных людей с их данными, согласиями и запросами…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Demo — Privacy Desk</source>
+        <translation>Демонстрация — Privacy Desk</translation>
+    </message>
+    <message>
+        <source>Making the demo was cancelled; nothing was kept.</source>
+        <translation>Создание демонстрационной базы отменено; ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>The demo could not be made: %1</source>
+        <translation>Не удалось создать демонстрационную базу: %1</translation>
+    </message>
+    <message>
+        <source>The demo could not be moved to %1.</source>
+        <translation>Не удалось переместить демонстрационную базу в %1.</translation>
+    </message>
+    <message>
+        <source>Demo operators: officer, officer2, agent, auditor and admin; each one&apos;s password is its name followed by -demo-2026 (officer-demo-2026).</source>
+        <translation>Демонстрационные операторы: officer, officer2, agent, auditor и admin; пароль каждого — его имя и -demo-2026 (officer-demo-2026).</translation>
+    </message>
+</context>
+<context>
     <name>pd::DemoGenerator</name>
     <message>
         <source>the database already holds %1 subjects; demo data goes only into an empty database</source>
@@ -3312,6 +3347,46 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <source>%1 (built in)</source>
+        <translation>%1 (встроенный)</translation>
+    </message>
+    <message>
+        <source>None: the officers fill in the register later</source>
+        <translation>Нет: сотрудники заполнят реестр позже</translation>
+    </message>
+    <message>
+        <source>From a profile file…</source>
+        <translation>Из файла профиля…</translation>
+    </message>
+    <message>
+        <source>The register of processing to start with: controllers, information systems and purposes of one privacy policy. Officers change it later on the Purposes page.</source>
+        <translation>Начальный реестр обработки: операторы данных, информационные системы и цели одной политики конфиденциальности. Позже сотрудники меняют его на странице «Цели обработки».</translation>
+    </message>
+    <message>
+        <source>Policy Profile</source>
+        <translation>Профиль политики</translation>
+    </message>
+    <message>
+        <source>Policy profiles (*.profile);;All files (*)</source>
+        <translation>Профили политик (*.profile);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>A database of made-up people and requests, to try everything without real data</source>
+        <translation>База вымышленных людей и запросов, чтобы всё попробовать без настоящих данных</translation>
+    </message>
+    <message>
+        <source>Open &amp;Another Database…</source>
+        <translation>Открыть др&amp;угую базу…</translation>
+    </message>
+    <message>
+        <source>Policy pro&amp;file:</source>
+        <translation>Профиль по&amp;литики:</translation>
+    </message>
+    <message>
+        <source>Open the De&amp;mo</source>
+        <translation>Открыть &amp;демо</translation>
     </message>
 </context>
 <context>
@@ -4839,6 +4914,30 @@
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
+    <message>
+        <source>&amp;Open Database…</source>
+        <translation>&amp;Открыть базу данных…</translation>
+    </message>
+    <message>
+        <source>Sign in to another database; this window closes once you are signed in there</source>
+        <translation>Войти в другую базу данных; это окно закроется после входа туда</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Недавние</translation>
+    </message>
+    <message>
+        <source>Open now</source>
+        <translation>Открыта сейчас</translation>
+    </message>
+    <message>
+        <source>No databases yet</source>
+        <translation>Пока нет баз данных</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Очистить список</translation>
+    </message>
 </context>
 <context>
     <name>pd::Migrations</name>
@@ -4857,6 +4956,85 @@
     <message>
         <source>migration %1 could not be committed: %2</source>
         <translation>не удалось зафиксировать миграцию %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pd::OpenDatabaseDialog</name>
+    <message>
+        <source>Open Database — Privacy Desk</source>
+        <translation>Открыть базу данных — Privacy Desk</translation>
+    </message>
+    <message>
+        <source>A database &amp;file on this computer (SQLite)</source>
+        <translation>&amp;Файл базы данных на этом компьютере (SQLite)</translation>
+    </message>
+    <message>
+        <source>e.g. /srv/privacy/office.sqlite; a new file starts a new database</source>
+        <translation>например, /srv/privacy/office.sqlite; новый файл — новая база</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Об&amp;зор…</translation>
+    </message>
+    <message>
+        <source>A shared database on a &amp;server (PostgreSQL)</source>
+        <translation>Общая база данных на &amp;сервере (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>e.g. db.office.example</source>
+        <translation>например, db.office.example</translation>
+    </message>
+    <message>
+        <source>e.g. privacydesk</source>
+        <translation>например, privacydesk</translation>
+    </message>
+    <message>
+        <source>asked every time, never stored</source>
+        <translation>спрашивается каждый раз, не сохраняется</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Хост:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>П&amp;орт:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;База данных:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Пользователь:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Паро&amp;ль:</translation>
+    </message>
+    <message>
+        <source>Enter the database file, or choose it with Browse.</source>
+        <translation>Укажите файл базы данных или выберите его кнопкой «Обзор».</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; enter a file in it.</source>
+        <translation>%1 — это папка; укажите файл в ней.</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name.</source>
+        <translation>Укажите имя хоста сервера.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the database on the server.</source>
+        <translation>Укажите имя базы данных на сервере.</translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation>Открыть базу данных</translation>
+    </message>
+    <message>
+        <source>Privacy Desk databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Базы Privacy Desk (*.sqlite *.db);;Все файлы (*)</translation>
     </message>
 </context>
 <context>
@@ -9080,7 +9258,7 @@ for other periods:</source>
     </message>
     <message>
         <source>&amp;Data protection officer:</source>
-        <translation>&amp;Ответственный за защиту данных:</translation>
+        <translation>Ответственный за &amp;защиту данных:</translation>
     </message>
     <message>
         <source>e.g. dpo@example.org, +375 17 000-00-00</source>
@@ -9161,10 +9339,6 @@ for other periods:</source>
         <translation>Вход — Privacy Desk</translation>
     </message>
     <message>
-        <source>Sign in with your operator name and password.</source>
-        <translation>Войдите, указав имя пользователя и пароль.</translation>
-    </message>
-    <message>
         <source>Operator name</source>
         <translation>Имя пользователя</translation>
     </message>
@@ -9187,6 +9361,10 @@ for other periods:</source>
     <message>
         <source>Enter your operator name.</source>
         <translation>Введите имя пользователя.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 with your operator name and password.</source>
+        <translation>Войдите в %1 со своим именем оператора и паролем.</translation>
     </message>
 </context>
 <context>

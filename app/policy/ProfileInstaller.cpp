@@ -1,6 +1,7 @@
 #include "app/policy/ProfileInstaller.h"
-#include "app/policy/RegisterStore_p.h"
 
+#include "app/access/AuthService.h"
+#include "app/policy/RegisterStore_p.h"
 #include "app/storage/Database.h"
 #include "app/storage/Sql.h"
 
@@ -289,6 +290,29 @@ Result<ProfileInstaller::Summary> ProfileInstaller::install(Database &database, 
         return status.error();
     }
     return summary;
+}
+
+Result<Session> ProfileInstaller::setUp(Database &database, const std::optional<Profile> &profile, const QString &name,
+                                        const QString &password, const QString &displayName)
+{
+    Session created;
+    const Status status = database.transaction([&](QSqlDatabase &) -> Status {
+        if (profile) {
+            if (Result<Summary> installed = install(database, *profile); !installed) {
+                return installed.error();
+            }
+        }
+        Result<Session> added = AuthService::addOperator(database, Session(), name, Role::Admin, password, displayName);
+        if (!added) {
+            return added.error();
+        }
+        created = added.value();
+        return {};
+    });
+    if (!status) {
+        return status.error();
+    }
+    return created;
 }
 
 } // namespace pd

@@ -1,7 +1,10 @@
 #pragma once
 
 #include "app/domain/Result.h"
+#include "app/domain/Session.h"
 #include "app/policy/Profile.h"
+
+#include <optional>
 
 namespace pd {
 
@@ -26,6 +29,11 @@ public:
     /// does not define (only possible for a Profile not made by ProfileLoader), ErrorCode::Storage when the database
     /// refuses; either way nothing of the profile is stored.
     static Result<Summary> install(Database &database, const Profile &profile);
+
+    /// The first start of a new database: the first administrator (AuthService::addOperator without an actor) and,
+    /// when given, the register of `profile`, in one transaction: either both are there afterwards or neither.
+    static Result<Session> setUp(Database &database, const std::optional<Profile> &profile, const QString &name,
+                                 const QString &password, const QString &displayName);
 };
 
 } // namespace pd

@@ -85,6 +85,26 @@ DatabaseUrl DatabaseUrl::sqlite(const QString &path)
     return result;
 }
 
+DatabaseUrl DatabaseUrl::postgresql(const QString &host, int port, const QString &databaseName, const QString &user,
+                                    const QString &password)
+{
+    DatabaseUrl url;
+    url.m_backend = Backend::PostgreSQL;
+    url.m_host = host;
+    url.m_port = port;
+    url.m_databaseName = databaseName;
+    url.m_user = user;
+    url.m_password = password;
+    return url;
+}
+
+DatabaseUrl DatabaseUrl::withoutPassword() const
+{
+    DatabaseUrl url = *this;
+    url.m_password.clear();
+    return url;
+}
+
 QString DatabaseUrl::displayName() const
 {
     if (m_backend == Backend::SQLite) {

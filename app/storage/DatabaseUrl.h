@@ -20,6 +20,11 @@ public:
     static Result<DatabaseUrl> resolve(const QString &commandLineValue);
 
     static DatabaseUrl sqlite(const QString &path);
+    static DatabaseUrl postgresql(const QString &host, int port, const QString &databaseName, const QString &user,
+                                  const QString &password);
+    /// The same address without its password, for lists that are written to disk.
+    DatabaseUrl withoutPassword() const;
+    void setPassword(const QString &password) { m_password = password; }
 
     Backend backend() const { return m_backend; }
     QString path() const { return m_path; } ///< SQLite file path

@@ -2,6 +2,7 @@
 
 #include "app/domain/Result.h"
 #include "app/domain/Session.h"
+#include "app/storage/DatabaseUrl.h"
 
 #include <QCoreApplication>
 
@@ -11,15 +12,18 @@
 
 class QApplication;
 class QDialog;
+class QWidget;
 
 namespace pd {
 
 class Database;
 class MainWindow;
 
-/// Start-up of the desktop program: names, translations, the command line (--db URL, or PRIVACYDESK_DB),
-/// opening the database, the first administrator on a new database, sign-in, and the main window. Keeps main()
-/// to a few lines.
+/// Start-up of the desktop program: names, translations, the command line (--db URL, or PRIVACYDESK_DB, or the
+/// database signed in to last, or a new one in the data folder), opening the database, the first start on a new
+/// database (first administrator and policy profile, or the demo, or another database), sign-in, and the main
+/// window. File > Open Database and Open Recent come back here: the new database is opened and signed in to
+/// before the old window closes, so that a failure keeps the operator where they were. Keeps main() short.
 class Application final
 {
     Q_DECLARE_TR_FUNCTIONS(pd::Application)
@@ -43,10 +47,36 @@ public:
     /// --version print and exit here), opens the database, signs the operator in and shows the main window.
     Start start(QApplication &app);
 
+    /// What the operator chose instead of creating the first administrator.
+    enum class FirstStartChoice { None, Demo, Other };
+
     /// The sign-in steps: on a database without operators the first administrator is created
-    /// (FirstAdministratorDialog), then the operator signs in (SignInDialog). Returns the session, nullopt when
-    /// the operator cancelled, or the error when the database could not be asked whether it has operators.
-    static Result<std::optional<Session>> signIn(Database &database, const DialogRunner &run);
+    /// (FirstAdministratorDialog), then the operator signs in (SignInDialog, showing `hint` when given). Returns the
+    /// session, nullopt when the operator cancelled or chose the demo or another database (then `choice` says
+    /// which), or the error when the database could not be asked whether it has operators.
+    static Result<std::optional<Session>> signIn(Database &database, const DialogRunner &run,
+                                                 FirstStartChoice *choice = nullptr, const QString &hint = QString());
+
+    struct Opened
+    {
+        std::shared_ptr<Database> database;
+        Session session;
+    };
+    /// Opens `url` and signs in. On the way it asks for what is missing: the password of a PostgreSQL address that
+    /// has none, another address when the database does not open (the reason shown), and on a database without
+    /// operators the first start; the demo is made when chosen (DemoDatabase). A database signed in to goes first
+    /// in RecentDatabases. Nullopt when the operator cancelled; `failed` then says whether an error was the last
+    /// thing shown.
+    static std::optional<Opened> openAndSignIn(DatabaseUrl url, const DialogRunner &run, QWidget *parent,
+                                               bool *failed = nullptr);
+
+    /// Shows the main window on `opened`, closing the window shown before (if any).
+    void show(Opened opened);
+
+    /// File > Open Database (an empty `url`: the form asks) and Open Recent: signs in to the other database and
+    /// replaces the window; the current one stays when that is cancelled or fails. `run` runs the dialogs.
+    void switchDatabase(const QString &url, const DialogRunner &run = execDialog);
+    static int execDialog(QDialog &dialog);
 
     /// The main window once start() returned Running.
     MainWindow *window() const { return m_window.get(); }

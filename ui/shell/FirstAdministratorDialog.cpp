@@ -1,10 +1,15 @@
 #include "ui/shell/FirstAdministratorDialog.h"
 
 #include "app/access/AuthService.h"
+#include "app/policy/ProfileInstaller.h"
+#include "app/policy/ProfileLoader.h"
 #include "ui/common/Labels.h"
+#include "ui/common/MessageBox.h"
 #include "ui/common/Style.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QIcon>
@@ -72,6 +77,29 @@ FirstAdministratorDialog::FirstAdministratorDialog(Database &database, QWidget *
     m_confirmationProblem = makeProblemLabel(QStringLiteral("adminConfirmationProblem"), this);
     m_error = makeProblemLabel(QStringLiteral("adminError"), this);
 
+    m_profile = new QComboBox(this);
+    m_profile->setObjectName(QStringLiteral("profileChoice"));
+    for (const QString &path : ProfileLoader::builtInProfiles()) {
+        if (path == ProfileLoader::defaultProfilePath()) {
+            continue; // the demo's, offered by Open the Demo
+        }
+        const Result<Profile> builtIn = ProfileLoader::load(path);
+        m_profile->addItem(builtIn ? tr("%1 (built in)").arg(builtIn->name) : path, path);
+    }
+    m_profile->addItem(tr("None: the officers fill in the register later"), QString());
+    m_profile->addItem(tr("From a profile file\u2026"), QStringLiteral("?"));
+    m_profile->setToolTip(tr("The register of processing to start with: controllers, information systems and "
+                             "purposes of one privacy policy. Officers change it later on the Purposes page."));
+    connect(m_profile, qOverload<int>(&QComboBox::activated), this, [this] {
+        if (m_profile->currentData().toString() != QLatin1String("?")) {
+            return;
+        }
+        const QString file = MessageBox::getOpenFileName(this, tr("Policy Profile"), QString(),
+                                                         tr("Policy profiles (*.profile);;All files (*)"));
+        setProfile(file.isEmpty() ? m_profile->itemData(0).toString() : file);
+    });
+    m_profileProblem = makeProblemLabel(QStringLiteral("profileProblem"), this);
+
     auto *form = new QFormLayout;
     form->addRow(tr("Operator &name:"), m_name);
     form->addRow(QString(), m_nameProblem);
@@ -80,11 +108,23 @@ FirstAdministratorDialog::FirstAdministratorDialog(Database &database, QWidget *
     form->addRow(QString(), m_passwordProblem);
     form->addRow(tr("&Repeat password:"), m_confirmation);
     form->addRow(QString(), m_confirmationProblem);
+    form->addRow(tr("Policy pro&file:"), m_profile);
+    form->addRow(QString(), m_profileProblem);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     QPushButton *create = buttons->addButton(tr("&Create Administrator"), QDialogButtonBox::AcceptRole);
     create->setObjectName(QStringLiteral("createAdministrator"));
     create->setDefault(true);
+    QPushButton *demo = buttons->addButton(tr("Open the De&mo"), QDialogButtonBox::ActionRole);
+    demo->setObjectName(QStringLiteral("openDemo"));
+    demo->setToolTip(tr("A database of made-up people and requests, to try everything without real data"));
+    connect(demo, &QPushButton::clicked, this, [this] { done(OpenDemo); });
+    QPushButton *other = buttons->addButton(tr("Open &Another Database\u2026"), QDialogButtonBox::ActionRole);
+    other->setObjectName(QStringLiteral("openOther"));
+    connect(other, &QPushButton::clicked, this, [this] { done(OpenOther); });
+    for (QPushButton *button : {demo, other}) {
+        button->setAutoDefault(false);
+    }
     connect(buttons, &QDialogButtonBox::accepted, this, &FirstAdministratorDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &FirstAdministratorDialog::reject);
 
@@ -112,10 +152,25 @@ void FirstAdministratorDialog::setFields(const QString &name, const QString &dis
     m_confirmation->setText(confirmation);
 }
 
+void FirstAdministratorDialog::setProfile(const QString &path)
+{
+    int index = m_profile->findData(path);
+    if (index < 0) {
+        m_profile->insertItem(m_profile->count() - 1, QFileInfo(path).fileName(), path);
+        index = m_profile->count() - 2;
+    }
+    m_profile->setCurrentIndex(index);
+}
+
+QString FirstAdministratorDialog::profile() const
+{
+    return m_profile->currentData().toString();
+}
+
 QString FirstAdministratorDialog::problemText() const
 {
     QStringList problems;
-    for (const QLabel *label : {m_nameProblem, m_passwordProblem, m_confirmationProblem, m_error}) {
+    for (const QLabel *label : {m_nameProblem, m_passwordProblem, m_confirmationProblem, m_profileProblem, m_error}) {
         if (!label->isHidden() && !label->text().isEmpty()) {
             problems << label->text();
         }
@@ -153,10 +208,21 @@ void FirstAdministratorDialog::accept()
     if (!validate(true)) {
         return;
     }
+    // The profile is read before anything is created: one that does not load leaves the database as it was.
+    std::optional<Profile> profile;
+    showProblem(m_profileProblem, QString());
+    if (const QString path = this->profile(); !path.isEmpty() && path != QLatin1String("?")) {
+        Result<Profile> loaded = ProfileLoader::load(path);
+        if (!loaded) {
+            showProblem(m_profileProblem, Labels::sentence(loaded.error().message));
+            adjustSize();
+            return;
+        }
+        profile = loaded.value();
+    }
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    const Result<Session> created =
-        AuthService::addOperator(m_database, Session(), m_name->text().trimmed(), Role::Admin, m_password->text(),
-                                 m_displayName->text().trimmed());
+    const Result<Session> created = ProfileInstaller::setUp(m_database, profile, m_name->text().trimmed(),
+                                                            m_password->text(), m_displayName->text().trimmed());
     QGuiApplication::restoreOverrideCursor();
     if (!created) {
         showProblem(m_error, Labels::sentence(created.error().message));

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 
@@ -12,18 +13,29 @@ namespace pd {
 class Database;
 
 /// The first start on a database without operators: asks for the first administrator (name, display name,
-/// password twice) and creates it with AuthService::addOperator. Problems are shown inline under their field
-/// (AuthService::nameProblem and passwordProblem, a confirmation that differs) and the dialog stays open.
+/// password twice) and the register of processing to start with (one of the built-in policy profiles, a profile
+/// file, or none), and creates both in one transaction (AuthService::addOperator, ProfileInstaller). Problems are
+/// shown inline under their field (AuthService::nameProblem and passwordProblem, a confirmation that differs, a
+/// profile that does not load, naming its file and line) and the dialog stays open with nothing created.
+/// Instead of creating, the operator may open the demo database or another database: the dialog then closes
+/// with OpenDemo or OpenOther and the caller does that.
 ///
-/// Tests fill the fields with setFields() and call accept() instead of exec().
+/// Tests fill the fields with setFields() and setProfile() and call accept() instead of exec().
 class FirstAdministratorDialog final : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FirstAdministratorDialog)
 
 public:
+    /// Results besides Accepted and Rejected.
+    enum Outcome { OpenDemo = 2, OpenOther = 3 };
+
     /// `database` must outlive the dialog.
     explicit FirstAdministratorDialog(Database &database, QWidget *parent = nullptr);
+
+    /// The profile to install: a path or resource from ProfileLoader::builtInProfiles(), a file, or empty for none.
+    void setProfile(const QString &path);
+    QString profile() const;
 
     void setFields(const QString &name, const QString &displayName, const QString &password,
                    const QString &confirmation);
@@ -46,6 +58,8 @@ private:
     QLineEdit *m_displayName = nullptr;
     QLineEdit *m_password = nullptr;
     QLineEdit *m_confirmation = nullptr;
+    QComboBox *m_profile = nullptr;
+    QLabel *m_profileProblem = nullptr;
     QLabel *m_nameProblem = nullptr;
     QLabel *m_passwordProblem = nullptr;
     QLabel *m_confirmationProblem = nullptr;

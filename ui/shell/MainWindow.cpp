@@ -19,6 +19,7 @@
 #include "ui/shell/HelpDialogs.h"
 #include "ui/shell/IdleLock.h"
 #include "ui/shell/LockScreen.h"
+#include "ui/shell/RecentDatabases.h"
 #include "ui/shell/UiLanguage.h"
 #include "ui/subjects/SubjectFilterBar.h"
 #include "ui/subjects/SubjectPanel.h"
@@ -190,6 +191,18 @@ void MainWindow::createMenus()
         m_unlockedActions.append(newRequest);
         file->addSeparator();
     }
+    QAction *open = file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open Database\u2026"));
+    open->setObjectName(QStringLiteral("openDatabase"));
+    open->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)); // Ctrl+O opens the selected subject
+    open->setToolTip(tr("Sign in to another database; this window closes once you are signed in there"));
+    connect(open, &QAction::triggered, this, [this] { emit openDatabaseWanted(QString()); });
+    m_unlockedActions.append(open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentDatabases"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu();
+    m_unlockedActions.append(m_recentMenu->menuAction());
+    file->addSeparator();
     m_lockAction = file->addAction(QIcon::fromTheme(QStringLiteral("system-lock-screen")), tr("&Lock"));
     m_lockAction->setObjectName(QStringLiteral("lockWindow"));
     m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -402,35 +415,6 @@ void MainWindow::dataChanged(const QString &topic)
         }
     }
     m_audit->scheduleRefresh(); // every change is audited
-}
-
-void MainWindow::applySettings()
-{
-    const Result<int> minutes = Settings::value(*m_database, Settings::Key::IdleLockMinutes);
-    // A setting that cannot be read must not switch the lock off: the default applies then.
-    const int interval =
-        (minutes ? minutes.value() : Settings::defaultValue(Settings::Key::IdleLockMinutes)) * 60 * 1000;
-    if (interval != m_idleLock->interval()) {
-        m_idleLock->setInterval(interval); // while counting, counts the new time from now
-    }
-}
-
-SettingsDialog *MainWindow::showSettings(int page)
-{
-    if (m_locked) {
-        return nullptr;
-    }
-    if (!m_settings) {
-        m_settings = new SettingsDialog(m_database, m_session, this);
-        connect(m_settings, &SettingsDialog::settingsChanged, this, &MainWindow::applySettings);
-    }
-    if (page >= 0) {
-        m_settings->showPage(SettingsDialog::Page(page));
-    }
-    m_settings->show();
-    m_settings->raise();
-    m_settings->activateWindow();
-    return m_settings;
 }
 
 void MainWindow::refreshApprovalCount()

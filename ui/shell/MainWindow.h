@@ -10,6 +10,7 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QListWidget;
 class QPushButton;
 class QStackedWidget;
@@ -83,6 +84,9 @@ public:
 signals:
     /// The operator chose Sign out on the lock screen; the window has closed.
     void signedOut();
+    /// File > Open Database (an empty `url`) or an entry of Open Recent: the Application signs in to it and
+    /// replaces this window.
+    void openDatabaseWanted(const QString &url);
     /// The Requests page should show the requests matching `filter` (emitted by showRequests(), after switching
     /// to the page).
     void requestsFilterWanted(const pd::RequestFilter &filter);
@@ -93,6 +97,7 @@ protected:
 private:
     void createPages();
     void createMenus();
+    void fillRecentMenu();
     void createStatusBar();
     void restoreSettings();
     void saveSettings() const;
@@ -122,6 +127,7 @@ private:
     QList<QAction *> m_pageActions;
     QList<QAction *> m_unlockedActions; ///< disabled while locked: they would show data
     QAction *m_lockAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QLabel *m_operatorLabel = nullptr;
     QPushButton *m_approvalsButton = nullptr;

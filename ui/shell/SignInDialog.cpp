@@ -1,6 +1,7 @@
 #include "ui/shell/SignInDialog.h"
 
 #include "app/access/AuthService.h"
+#include "app/storage/Database.h"
 #include "ui/common/Labels.h"
 #include "ui/common/Style.h"
 
@@ -28,8 +29,16 @@ SignInDialog::SignInDialog(Database &database, QWidget *parent) : QDialog(parent
     setWindowTitle(tr("Sign in \u2014 Privacy Desk"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/privacydesk.svg")));
 
-    auto *intro = new QLabel(tr("Sign in with your operator name and password."), this);
+    auto *intro =
+        new QLabel(tr("Sign in to %1 with your operator name and password.").arg(m_database.url().displayName()), this);
+    intro->setObjectName(QStringLiteral("signInIntro"));
     intro->setWordWrap(true);
+    intro->setTextFormat(Qt::PlainText);
+    m_hint = new QLabel(this);
+    m_hint->setObjectName(QStringLiteral("signInHint"));
+    m_hint->setWordWrap(true);
+    m_hint->setTextFormat(Qt::PlainText);
+    m_hint->hide();
 
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("signInName"));
@@ -61,6 +70,7 @@ SignInDialog::SignInDialog(Database &database, QWidget *parent) : QDialog(parent
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
+    layout->addWidget(m_hint);
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
@@ -76,6 +86,17 @@ SignInDialog::SignInDialog(Database &database, QWidget *parent) : QDialog(parent
 void SignInDialog::setOperatorName(const QString &name)
 {
     m_name->setText(name);
+}
+
+void SignInDialog::setHint(const QString &text)
+{
+    m_hint->setText(text);
+    m_hint->setVisible(!text.isEmpty());
+}
+
+QString SignInDialog::hint() const
+{
+    return m_hint->isHidden() ? QString() : m_hint->text();
 }
 
 void SignInDialog::setPassword(const QString &password)

@@ -28,6 +28,9 @@ public:
 
     void setOperatorName(const QString &name);
     void setPassword(const QString &password);
+    /// A line under the introduction (who may sign in to the demo), empty to hide it.
+    void setHint(const QString &text);
+    QString hint() const;
     QString operatorName() const;
     /// The inline error shown now, empty when none.
     QString errorText() const;
@@ -45,6 +48,7 @@ private:
     QLineEdit *m_name = nullptr;
     QLineEdit *m_password = nullptr;
     QLabel *m_error = nullptr;
+    QLabel *m_hint = nullptr;
     QPushButton *m_signIn = nullptr;
 };
 
