@@ -9792,6 +9792,10 @@ for other periods:</source>
         <source>Anonymized</source>
         <translation>Абязасоблены</translation>
     </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-адрас</translation>
+    </message>
 </context>
 <context>
     <name>pd::SubjectLookup</name>

@@ -9737,6 +9737,10 @@ for other periods:</source>
         <source>Anonymized</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>pd::SubjectLookup</name>

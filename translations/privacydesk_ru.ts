@@ -9792,6 +9792,10 @@ for other periods:</source>
         <source>Anonymized</source>
         <translation>Обезличенный</translation>
     </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-адрес</translation>
+    </message>
 </context>
 <context>
     <name>pd::SubjectLookup</name>

@@ -40,6 +40,7 @@ struct SubjectRow
     QString state;
     QString controller;
     QString createdAt; ///< ISO 8601 UTC
+    QString matchedIp; ///< an IP search (SubjectDirectory::isIpSearch): the subject's address it matched
 };
 
 /// Everything the subject page shows about one subject.

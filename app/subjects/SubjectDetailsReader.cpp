@@ -66,7 +66,7 @@ Result<SubjectDetails> SubjectDetailsReader::read(Database &database, const Sess
         }
         details.subject = {query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
                            query.value(3).toString(),   query.value(4).toString(), query.value(5).toString(),
-                           query.value(6).toString(),   query.value(7).toString()};
+                           query.value(6).toString(),   query.value(7).toString(), QString()};
         details.version = query.value(8).toInt();
         details.controllerKind = query.value(9).toString();
         details.blockedReason = query.value(10).toString();

@@ -49,8 +49,7 @@ WhereClause whereFor(const SubjectFilter &filter)
                                                                       [](QChar c) { return phoneChars.contains(c); });
         if (text.contains(QLatin1Char('@'))) {
             conditions << prefixCondition(clause.values, "email_key", searchkeys::email(text));
-        } else if (searchterms::looksLikeIp(text) &&
-                   (text.contains(QLatin1Char('.')) || text.contains(QLatin1Char(':')))) {
+        } else if (SubjectDirectory::isIpSearch(text)) {
             // "178.120" or "2a02:": an address or its start (phone numbers are written with spaces or dashes).
             QStringList either;
             either << termCondition(clause.values, text.toLower());
@@ -185,6 +184,13 @@ Result<qint64> SubjectDirectory::count(Database &database, const Session &who, c
     return query.value(0).toLongLong();
 }
 
+bool SubjectDirectory::isIpSearch(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    return !trimmed.contains(QLatin1Char('@')) && searchterms::looksLikeIp(trimmed) &&
+           (trimmed.contains(QLatin1Char('.')) || trimmed.contains(QLatin1Char(':')));
+}
+
 Result<QList<SubjectRow>> SubjectDirectory::page(Database &database, const Session &who, const SubjectFilter &filter,
                                                  Sort sort, bool descending, qint64 offset, int limit)
 {
@@ -204,11 +210,23 @@ Result<QList<SubjectRow>> SubjectDirectory::page(Database &database, const Sessi
     }
     QSqlQuery query(db);
     query.setForwardOnly(true);
+    // An IP search also reads which address matched, from the same index of terms the condition uses.
+    const bool ipSearch = isIpSearch(filter.text);
+    QVariantList values;
+    QString matched = QStringLiteral("''");
+    if (ipSearch) {
+        const QString prefix = filter.text.trimmed().toLower();
+        matched = QStringLiteral("(SELECT MIN(t.term) FROM subject_terms t WHERE t.subject_id = s.id "
+                                 "AND t.term >= ? AND t.term < ?)");
+        values << prefix << searchkeys::upperBound(prefix);
+    }
     const QString statement =
-        QStringLiteral("SELECT s.id, s.external_id, s.display_name, s.email, s.phone, s.state, c.name, s.created_at "
-                       "FROM subjects s JOIN controllers c ON c.id = s.controller_id") +
-        where.sql + orderBy(sort, descending) + QStringLiteral(" LIMIT ?");
-    if (Status status = sql::exec(query, statement, where.values + QVariantList{limit}, "listing subjects"); !status) {
+        QStringLiteral(
+            "SELECT s.id, s.external_id, s.display_name, s.email, s.phone, s.state, c.name, s.created_at, ") +
+        matched + QStringLiteral(" FROM subjects s JOIN controllers c ON c.id = s.controller_id") + where.sql +
+        orderBy(sort, descending) + QStringLiteral(" LIMIT ?");
+    if (Status status = sql::exec(query, statement, values + where.values + QVariantList{limit}, "listing subjects");
+        !status) {
         return status.error();
     }
     QList<SubjectRow> rows;
@@ -223,6 +241,7 @@ Result<QList<SubjectRow>> SubjectDirectory::page(Database &database, const Sessi
         row.state = query.value(5).toString();
         row.controller = query.value(6).toString();
         row.createdAt = query.value(7).toString();
+        row.matchedIp = query.value(8).toString();
         rows.append(row);
     }
     return rows;

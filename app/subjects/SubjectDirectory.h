@@ -22,6 +22,10 @@ class SubjectDirectory
 public:
     enum class Sort { Id, Name, Email, Created };
 
+    /// Whether the search text is read as an IP address or its start ("178.120", "2a02:"); the rows of such a
+    /// search say which of the subject's addresses matched (SubjectRow::matchedIp).
+    static bool isIpSearch(const QString &text);
+
     /// How many subjects match.
     static Result<qint64> count(Database &database, const Session &who, const SubjectFilter &filter);
     /// Rows [offset, offset + limit) of the matching subjects in the given order (ties broken by id). A deep page

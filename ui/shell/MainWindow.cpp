@@ -55,7 +55,8 @@ namespace {
 const QString kGeometryKey = QStringLiteral("MainWindow/geometry");
 const QString kStateKey = QStringLiteral("MainWindow/state");
 const QString kPageKey = QStringLiteral("MainWindow/page");
-const QString kSubjectColumnsKey = QStringLiteral("SubjectsPage/columns");
+// "columns2": the IP address column came second in 0.1; a header saved with one column less is not restored.
+const QString kSubjectColumnsKey = QStringLiteral("SubjectsPage/columns2");
 const QString kSubjectPanelKey = QStringLiteral("SubjectView/splitter");
 
 struct PageInfo

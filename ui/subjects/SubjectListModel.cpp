@@ -98,6 +98,8 @@ QVariant SubjectListModel::rowData(const Row &row, int column, int role) const
             return subject.id;
         case Name:
             return subject.displayName;
+        case IpAddress:
+            return subject.matchedIp;
         case Email:
             return subject.email;
         case Phone:
@@ -155,6 +157,8 @@ QVariant SubjectListModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Id");
     case Name:
         return tr("Name");
+    case IpAddress:
+        return tr("IP address");
     case Email:
         return tr("E-mail");
     case Phone:

@@ -40,7 +40,8 @@ class SubjectListModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(SubjectListModel)
 
 public:
-    enum Column { Id, Name, Email, Phone, ExternalId, State, Controller, Created, ColumnCount };
+    /// IpAddress: the address an IP search matched; SubjectsPage shows the column only for such a search.
+    enum Column { Id, Name, IpAddress, Email, Phone, ExternalId, State, Controller, Created, ColumnCount };
     enum Role {
         SubjectIdRole = Qt::UserRole + 1, ///< qint64 id of the subject (invalid QVariant while not loaded)
         StateRole,                        ///< stored state spelling: "active", "blocked" or "anonymized"

@@ -163,6 +163,7 @@ QWidget *SubjectsPage::createListPane()
     const int widths[SubjectListModel::ColumnCount] = {
         fit(QStringLiteral("0000000")),
         14 * em,
+        fit(QStringLiteral("2a02:0000:0000:0000::0000")),
         17 * em,
         fit(QStringLiteral("+375 29 000 00 00")),
         fit(QStringLiteral("CRM-0000000")),
@@ -173,6 +174,7 @@ QWidget *SubjectsPage::createListPane()
     for (int column = 0; column < SubjectListModel::ColumnCount; ++column) {
         header->resizeSection(column, widths[column]);
     }
+    m_table->setColumnHidden(SubjectListModel::IpAddress, true);
 
     m_empty = new EmptyState(pane);
     m_empty->setObjectName(QStringLiteral("subjectEmptyState"));
@@ -459,6 +461,7 @@ void SubjectsPage::restoreHeaderState(const QByteArray &state)
     header->restoreState(state);
     // The restored indicator may name a column the model cannot sort by; the model's order is what counts.
     header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+    updateIpColumn();
 }
 
 void SubjectsPage::applyFilter()
@@ -469,7 +472,14 @@ void SubjectsPage::applyFilter()
     }
     m_scrollToTopOnReset = true;
     m_model->setFilter(filter);
+    updateIpColumn();
     updateSummary();
+}
+
+void SubjectsPage::updateIpColumn()
+{
+    // The address an IP search matched is shown next to the name, and only then.
+    m_table->setColumnHidden(SubjectListModel::IpAddress, !SubjectDirectory::isIpSearch(m_model->filter().text));
 }
 
 void SubjectsPage::sortBySection(int section)

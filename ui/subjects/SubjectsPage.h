@@ -108,6 +108,7 @@ private:
     void openFirstMatch();
     QWidget *createListPane();
     void createActions();
+    void updateIpColumn();
     void applyFilter();
     void sortBySection(int section);
     void updateSummary();

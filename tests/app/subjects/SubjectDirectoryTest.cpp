@@ -167,6 +167,24 @@ TEST_P(SubjectDirectoryTest, FindsByAnyWordOfTheNameAndByIp)
     EXPECT_EQ(names(matching(QStringLiteral("93.84.12.9"))), QStringList({QStringLiteral("Иван Петров")}));
 }
 
+TEST_P(SubjectDirectoryTest, AnIpSearchSaysWhichAddressMatched)
+{
+    EXPECT_TRUE(SubjectDirectory::isIpSearch(QStringLiteral(" 178.120")));
+    EXPECT_TRUE(SubjectDirectory::isIpSearch(QStringLiteral("2a02:")));
+    EXPECT_FALSE(SubjectDirectory::isIpSearch(QStringLiteral("ivan")));
+    EXPECT_FALSE(SubjectDirectory::isIpSearch(QStringLiteral("+375 29 123")));
+    Result<QList<SubjectRow>> rows = SubjectDirectory::page(db(), m_officer, matching(QStringLiteral("178.1")),
+                                                            SubjectDirectory::Sort::Name, false, 0, 10);
+    ASSERT_TRUE(rows.ok()) << rows.error().message.toStdString();
+    ASSERT_EQ(rows->size(), 1);
+    EXPECT_EQ(rows->first().matchedIp, QStringLiteral("178.120.4.7"));
+    rows = SubjectDirectory::page(db(), m_officer, matching(QStringLiteral("ivan")), SubjectDirectory::Sort::Name,
+                                  false, 0, 10);
+    ASSERT_TRUE(rows.ok());
+    ASSERT_FALSE(rows->isEmpty());
+    EXPECT_TRUE(rows->first().matchedIp.isEmpty()) << "a name search matched no address";
+}
+
 TEST_P(SubjectDirectoryTest, FiltersByControllerPurposeAndCategory)
 {
     SubjectFilter payment;

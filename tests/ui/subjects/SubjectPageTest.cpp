@@ -175,6 +175,38 @@ TEST_F(SubjectPageTest, EnterInTheSearchOpensTheFirstMatchAndDownMovesIntoTheRes
     EXPECT_EQ(panel().subjectId(), subject.subject.id);
 }
 
+TEST_F(SubjectPageTest, AnIpSearchShowsTheAddressThatMatched)
+{
+    const SubjectDetails subject = subjectWithEmail(m_officer);
+    QString ip;
+    for (const SubjectDetails::Item &item : subject.items) {
+        if (item.field == QLatin1String("ip")) {
+            ip = item.value;
+        }
+    }
+    ASSERT_FALSE(ip.isEmpty()) << "every active demo subject has a web-server address";
+    openWindow(m_officer);
+    QTableView *table = page().table();
+    EXPECT_TRUE(table->isColumnHidden(SubjectListModel::IpAddress)) << "no address column without an IP search";
+
+    SubjectListModel &model = *page().model();
+    auto *search = find<QLineEdit>(&window(), "subjectSearch");
+    search->setFocus();
+    search->insert(ip); // as pasted from a log; QTest cannot type every character of an IPv6 address
+    ASSERT_TRUE(QTest::qWaitFor([&] { return model.filter().text == ip; }, kWaitMs));
+    ASSERT_TRUE(waitForCount(model));
+    ASSERT_GE(model.rowCount(), 1);
+    ASSERT_TRUE(loadRow(model, 0));
+    EXPECT_FALSE(table->isColumnHidden(SubjectListModel::IpAddress));
+    EXPECT_EQ(model.headerData(SubjectListModel::IpAddress, Qt::Horizontal).toString(), QStringLiteral("IP address"));
+    EXPECT_EQ(model.index(0, SubjectListModel::IpAddress).data().toString(), ip);
+
+    search->clear();
+    search->insert(subject.subject.displayName.section(QLatin1Char(' '), 0, 0));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !model.filter().text.isEmpty() && model.filter().text != ip; }, kWaitMs));
+    EXPECT_TRUE(table->isColumnHidden(SubjectListModel::IpAddress)) << "a name search hides it again";
+}
+
 TEST_F(SubjectPageTest, AConflictReloadsTheNewerValueAndKeepsWhatWasTyped)
 {
     const SubjectDetails subject = subjectWithEmail(m_officer);
