@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QFile>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -76,6 +77,61 @@ TEST_F(BackupActionsTest, AnAdministratorBacksUpAndRestoresFromTheFileMenu)
     ASSERT_TRUE(QTest::qWaitFor([] { return MessageBox::lastText().contains(QLatin1String("was restored")); }, 30000))
         << MessageBox::lastText().toStdString();
     EXPECT_EQ(items(), before);
+}
+
+TEST_F(BackupActionsTest, ABrokenCopyIsRefusedAndNothingIsReplaced)
+{
+    openWindow(signIn(QStringLiteral("admin")));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("copy.sqlite"));
+    MessageBox::setNextFileName(path);
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    action("backUpDatabase")->trigger();
+    ASSERT_TRUE(
+        QTest::qWaitFor([] { return MessageBox::lastText().contains(QLatin1String("The backup is in")); }, 30000));
+
+    // Someone rewrites an audit entry in the copy.
+    {
+        QSqlDatabase copy = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+        copy.setDatabaseName(path);
+        ASSERT_TRUE(copy.open());
+        QSqlQuery query(copy);
+        ASSERT_TRUE(query.exec(QStringLiteral("DROP TRIGGER audit_log_no_update")));
+        ASSERT_TRUE(query.exec(QStringLiteral("UPDATE audit_log SET reason = 'rewritten' WHERE id = 2")));
+        query.finish();
+        copy.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+    {
+        QSqlDatabase connection = db().connection();
+        QSqlQuery query(connection);
+        ASSERT_TRUE(
+            query.exec(QStringLiteral("DELETE FROM pd_items WHERE subject_id = (SELECT MIN(id) FROM subjects)")));
+    }
+    const qint64 now = items();
+
+    MessageBox::setNextFileName(path);
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    action("restoreDatabase")->trigger();
+    MessageBox::setNextAnswer(QMessageBox::Ok); // the box that says why not
+    ASSERT_TRUE(QTest::qWaitFor([] { return MessageBox::lastText().contains(QLatin1String("audit trail is broken")); },
+                                30000))
+        << MessageBox::lastText().toStdString();
+    EXPECT_EQ(items(), now) << "the live database is as it was";
+
+    // A file that is not a database at all.
+    QFile junk(dir.filePath(QStringLiteral("junk.sqlite")));
+    ASSERT_TRUE(junk.open(QIODevice::WriteOnly));
+    junk.write(QByteArray(8192, 'x'));
+    junk.close();
+    MessageBox::setNextFileName(junk.fileName());
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    action("restoreDatabase")->trigger();
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    ASSERT_TRUE(QTest::qWaitFor([] { return MessageBox::lastText().contains(QLatin1String("junk.sqlite:")); }, 30000))
+        << MessageBox::lastText().toStdString();
+    EXPECT_FALSE(MessageBox::lastText().contains(QLatin1String("was restored")));
+    EXPECT_EQ(items(), now);
 }
 
 TEST_F(BackupActionsTest, OnlyAdministratorsRestoreAndAgentsDoNeither)
