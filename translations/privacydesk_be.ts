@@ -2708,11 +2708,11 @@
     </message>
     <message>
         <source>Due in 3 days</source>
-        <translation>Тэрмін на працягу 3 дзён</translation>
+        <translation>Да 3 дзён</translation>
     </message>
     <message>
         <source>Due in 7 days</source>
-        <translation>Тэрмін на працягу 7 дзён</translation>
+        <translation>Да 7 дзён</translation>
     </message>
     <message>
         <source>Later</source>
@@ -3996,7 +3996,7 @@
     </message>
     <message>
         <source>List of disclosures</source>
-        <translation>Пералік прадастаўленняў</translation>
+        <translation>Пералік перадач</translation>
     </message>
     <message>
         <source>Rectification</source>
@@ -4008,7 +4008,7 @@
     </message>
     <message>
         <source>Restriction</source>
-        <translation>Абмежаванне апрацоўкі</translation>
+        <translation>Абмежаванне</translation>
     </message>
     <message>
         <source>Objection</source>
@@ -4032,7 +4032,7 @@
     </message>
     <message>
         <source>Identity pending</source>
-        <translation>Чакае пацвярджэння асобы</translation>
+        <translation>Праверка асобы</translation>
     </message>
     <message>
         <source>In progress</source>
@@ -4040,7 +4040,7 @@
     </message>
     <message>
         <source>Awaiting approval</source>
-        <translation>Чакае ўзгаднення</translation>
+        <translation>На ўзгадненні</translation>
     </message>
     <message>
         <source>Completed</source>

@@ -2708,11 +2708,11 @@
     </message>
     <message>
         <source>Due in 3 days</source>
-        <translation>Срок в течение 3 дней</translation>
+        <translation>До 3 дней</translation>
     </message>
     <message>
         <source>Due in 7 days</source>
-        <translation>Срок в течение 7 дней</translation>
+        <translation>До 7 дней</translation>
     </message>
     <message>
         <source>Later</source>
@@ -3996,7 +3996,7 @@
     </message>
     <message>
         <source>List of disclosures</source>
-        <translation>Перечень предоставлений</translation>
+        <translation>Перечень передач</translation>
     </message>
     <message>
         <source>Rectification</source>
@@ -4008,7 +4008,7 @@
     </message>
     <message>
         <source>Restriction</source>
-        <translation>Ограничение обработки</translation>
+        <translation>Ограничение</translation>
     </message>
     <message>
         <source>Objection</source>
@@ -4032,7 +4032,7 @@
     </message>
     <message>
         <source>Identity pending</source>
-        <translation>Ожидает подтверждения личности</translation>
+        <translation>Проверка личности</translation>
     </message>
     <message>
         <source>In progress</source>
@@ -4040,7 +4040,7 @@
     </message>
     <message>
         <source>Awaiting approval</source>
-        <translation>Ожидает согласования</translation>
+        <translation>На согласовании</translation>
     </message>
     <message>
         <source>Completed</source>

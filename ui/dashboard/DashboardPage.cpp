@@ -108,7 +108,7 @@ DashboardPage::DashboardPage(std::shared_ptr<Database> database, const Session &
         m_views.at(std::size_t(index)) = view;
     }
     // The deadline bars are short; the status legend and the type names need the width.
-    topRow->addWidget(chartView(Panel::ByAge), 4);
+    topRow->addWidget(chartView(Panel::ByAge), 5);
     topRow->addWidget(chartView(Panel::ByStatus), 6);
     topRow->addWidget(chartView(Panel::ByType), 5);
     bottomRow->addWidget(chartView(Panel::Flow), 2);

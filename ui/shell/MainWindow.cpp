@@ -42,6 +42,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -513,7 +514,9 @@ void MainWindow::restoreSettings()
 {
     const QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
-        resize(1200, 760);
+        // The first time: as much of the screen as the pages use, all of a 1280x800 one.
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+        resize(std::min(1440, available.width()), std::min(900, available.height()));
     }
     restoreState(settings.value(kStateKey).toByteArray());
     m_subjects->restoreHeaderState(settings.value(kSubjectColumnsKey).toByteArray());

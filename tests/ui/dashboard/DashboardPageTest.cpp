@@ -15,6 +15,10 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QGraphicsLayout>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 #include <QHorizontalStackedBarSeries>
 #include <QImage>
 #include <QLabel>
@@ -24,6 +28,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 namespace pd::test {
 
@@ -85,6 +90,46 @@ protected:
 
     static QString number(qint64 value) { return QLocale().toString(value); }
 };
+
+TEST_F(DashboardPageTest, NoChartLabelIsCutOnTheSmallestScreenInAnyLanguage)
+{
+    generate(400);
+    for (const char *language : {"en", "ru", "be"}) {
+        QTranslator translator;
+        ASSERT_TRUE(translator.load(QStringLiteral(":/i18n/privacydesk_%1.qm").arg(QLatin1String(language))));
+        QCoreApplication::installTranslator(&translator);
+        openDashboard();
+        window().resize(1260, 740); // 1280x800 less the window's frame and title bar
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+        QStringList labels;
+        QStringList cut;
+        for (QChartView *view : dashboard().findChildren<QChartView *>()) {
+            view->chart()->layout()->activate(); // lays the axes and the legend out at the new size
+            QCoreApplication::processEvents();
+            for (QGraphicsItem *item : view->scene()->items()) {
+                QString text;
+                if (auto *rich = dynamic_cast<QGraphicsTextItem *>(item)) {
+                    text = rich->toPlainText();
+                } else if (auto *plain = dynamic_cast<QGraphicsSimpleTextItem *>(item)) {
+                    text = plain->text();
+                }
+                if (text.isEmpty() || !item->isVisible()) {
+                    continue;
+                }
+                labels << text;
+                // Qt Charts shortens a label that does not fit with "..." at its end.
+                if (text.endsWith(QLatin1String("...")) || text.endsWith(QChar(0x2026))) {
+                    cut << text;
+                }
+            }
+        }
+        EXPECT_GT(labels.size(), 20) << language << ": the charts' axes, legends and titles were found";
+        EXPECT_TRUE(cut.isEmpty()) << language << ": " << cut.join(QStringLiteral(" | ")).toStdString();
+        m_window.reset();
+        QCoreApplication::removeTranslator(&translator);
+    }
+}
 
 TEST_F(DashboardPageTest, HeadlineFiguresAreTheRegistersCounts)
 {

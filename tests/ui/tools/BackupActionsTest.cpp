@@ -114,8 +114,8 @@ TEST_F(BackupActionsTest, ABrokenCopyIsRefusedAndNothingIsReplaced)
     MessageBox::setNextAnswer(QMessageBox::Yes);
     action("restoreDatabase")->trigger();
     MessageBox::setNextAnswer(QMessageBox::Ok); // the box that says why not
-    ASSERT_TRUE(QTest::qWaitFor([] { return MessageBox::lastText().contains(QLatin1String("audit trail is broken")); },
-                                30000))
+    ASSERT_TRUE(
+        QTest::qWaitFor([] { return MessageBox::lastText().contains(QLatin1String("audit trail is broken")); }, 30000))
         << MessageBox::lastText().toStdString();
     EXPECT_EQ(items(), now) << "the live database is as it was";
 
