@@ -7,13 +7,23 @@
 #include "app/access/AuditLog.h"
 #include "app/access/AuthService.h"
 #include "app/policy/ProfileExport.h"
+#include "ui/bulk/ApprovalsDialog.h"
 #include "ui/common/FormDialog.h"
 #include "ui/common/MessageBox.h"
+#include "ui/requests/RequestIntakeDialog.h"
 #include "ui/settings/OperatorsPage.h"
+#include "ui/shell/FirstAdministratorDialog.h"
 #include "ui/shell/IdleLock.h"
 #include "ui/shell/MainWindow.h"
+#include "ui/shell/OpenDatabaseDialog.h"
+#include "ui/shell/SignInDialog.h"
+#include "ui/subjects/BlockDialog.h"
+#include "ui/subjects/CorrectDialog.h"
+#include "ui/subjects/UnblockDialog.h"
 #include "ui/tools/CalendarDialog.h"
+#include "ui/tools/ImportDialog.h"
 #include "ui/tools/LetterTemplateDialog.h"
+#include "ui/tools/RetentionDialog.h"
 
 #include <gtest/gtest.h>
 
@@ -22,6 +32,10 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTest>
+#include <QTranslator>
+
+#include <memory>
+#include <vector>
 
 namespace pd::test {
 
@@ -281,6 +295,46 @@ TEST_F(SettingsDialogTest, CalendarsAndTemplatesArePagesOfTheSameDialog)
     MessageBox::setNextAnswer(QMessageBox::No);
     EXPECT_FALSE(dialog->requestClose()) << "the template's edits are asked about";
     EXPECT_TRUE(dialog->isVisible());
+}
+
+TEST_F(SettingsDialogTest, EveryDialogFitsTheSmallestScreenInEveryLanguage)
+{
+    const SubjectDetails subject = subjectWithEmail(signIn(QStringLiteral("officer")));
+    ASSERT_FALSE(subject.items.isEmpty());
+    for (const char *language : {"en", "ru", "be"}) {
+        QTranslator translator;
+        ASSERT_TRUE(translator.load(QStringLiteral(":/i18n/privacydesk_%1.qm").arg(QLatin1String(language))));
+        QCoreApplication::installTranslator(&translator);
+        {
+            const std::shared_ptr<Database> database = m_testDatabase.database();
+            const Session admin = signIn(QStringLiteral("admin"));
+            const Session officer = signIn(QStringLiteral("officer"));
+            std::vector<std::unique_ptr<QDialog>> dialogs;
+            dialogs.push_back(std::make_unique<SettingsDialog>(database, admin));
+            dialogs.push_back(std::make_unique<SettingsDialog>(database, officer));
+            dialogs.push_back(std::make_unique<OpenDatabaseDialog>());
+            dialogs.push_back(std::make_unique<FirstAdministratorDialog>(*database));
+            dialogs.push_back(std::make_unique<SignInDialog>(*database));
+            dialogs.push_back(std::make_unique<CalendarDialog>(database, officer));
+            dialogs.push_back(std::make_unique<LetterTemplateDialog>(database, officer));
+            dialogs.push_back(std::make_unique<RetentionDialog>(database, officer));
+            dialogs.push_back(std::make_unique<ImportDialog>(database, officer));
+            dialogs.push_back(std::make_unique<ApprovalsDialog>(database, officer));
+            dialogs.push_back(std::make_unique<RequestIntakeDialog>(database, officer));
+            dialogs.push_back(std::make_unique<CorrectDialog>(subject.items.first()));
+            dialogs.push_back(std::make_unique<BlockDialog>(subject));
+            dialogs.push_back(std::make_unique<UnblockDialog>(subject.subject.displayName));
+            for (const std::unique_ptr<QDialog> &dialog : dialogs) {
+                const QSize needs = dialog->minimumSizeHint().expandedTo(dialog->minimumSize());
+                // 1280x800 less the frame and title bar a window manager adds.
+                EXPECT_LE(needs.width(), 1260) << language << ": " << dialog->metaObject()->className();
+                EXPECT_LE(needs.height(), 740) << language << ": " << dialog->metaObject()->className();
+                EXPECT_LE(dialog->size().width(), 1260)
+                    << language << ": " << dialog->metaObject()->className() << " opens wider than the screen";
+            }
+        }
+        QCoreApplication::removeTranslator(&translator);
+    }
 }
 
 } // namespace pd::test
