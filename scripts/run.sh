@@ -74,4 +74,8 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLAT
 fi
 shown_url=$(printf '%s' "${db_url:-sqlite:$db_file}" | sed -E 's#^(postgres(ql)?://[^:@/]*):[^@/]*@#\1:***@#')
 pd_say "starting $build/ui/privacydesk on $shown_url"
+if [ -z "$db_url" ]; then
+    # Named, so that the demo opens even when the window would otherwise open the database signed in to last.
+    exec "$build/ui/privacydesk" --db "sqlite:$db_file" "$@"
+fi
 exec "$build/ui/privacydesk" "$@"
