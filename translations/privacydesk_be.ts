@@ -77,6 +77,29 @@
     </message>
 </context>
 <context>
+    <name>QShortcut</name>
+    <message>
+        <source>Left</source>
+        <translation>Улева</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Управа</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Уверх</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Уніз</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Прабел</translation>
+    </message>
+</context>
+<context>
     <name>pd::Application</name>
     <message>
         <source>Privacy Desk</source>
@@ -1496,7 +1519,7 @@
     </message>
     <message>
         <source>e.g. transfer by government decree of 2025-12-20</source>
-        <translation>напрыклад, перанос паводле пастановы ўрада ад 2025-12-20</translation>
+        <translation>напрыклад, перанос працоўнага дня</translation>
     </message>
     <message>
         <source>Add &amp;day off</source>
@@ -3507,7 +3530,7 @@
     </message>
     <message>
         <source>From the file&apos;s purpose column</source>
-        <translation>Са слупка purpose файла</translation>
+        <translation>Са слупка «purpose» файла</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -3571,7 +3594,7 @@
     </message>
     <message>
         <source>An understood column, a data item as category.field, or ignore</source>
-        <translation>Зразумелы слупок, элемент даных у выглядзе катэгорыя.поле або ignore</translation>
+        <translation>Зразумелы слупок, элемент даных у выглядзе катэгорыя.поле або «ignore»</translation>
     </message>
     <message>
         <source>Row</source>
@@ -7241,16 +7264,16 @@ for other periods:</source>
         <translation>Фармат:</translation>
     </message>
     <message>
-        <source>The first of its kind</source>
-        <translation>Першы адпаведны</translation>
-    </message>
-    <message>
         <source>%1 (our own)</source>
         <translation>%1 (уласны)</translation>
     </message>
     <message>
         <source>%1 (a client we process for)</source>
         <translation>%1 (кліент, па даручэнні якога мы апрацоўваем даныя)</translation>
+    </message>
+    <message>
+        <source>The first that applies</source>
+        <translation>Першы адпаведны</translation>
     </message>
 </context>
 <context>
@@ -7458,11 +7481,11 @@ for other periods:</source>
     </message>
     <message>
         <source>YYYY-MM-DD, if given</source>
-        <translation>YYYY-MM-DD, калі пазначана</translation>
+        <translation>ГГГГ-ММ-ДД, калі пазначана</translation>
     </message>
     <message>
         <source>identification number, if given</source>
-        <translation>ідэнтыфікацыйны нумар, калі пазначаны</translation>
+        <translation>калі пазначаны</translation>
     </message>
     <message>
         <source>By e-mail</source>
@@ -7542,7 +7565,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Date of birth: expected YYYY-MM-DD.</source>
-        <translation>Дата нараджэння: чакаецца YYYY-MM-DD.</translation>
+        <translation>Дата нараджэння: чакаецца ГГГГ-ММ-ДД.</translation>
     </message>
     <message>
         <source>What is asked: required.</source>
@@ -7558,7 +7581,7 @@ for other periods:</source>
     </message>
     <message>
         <source>name, e-mail, phone or number</source>
-        <translation>імя, e-mail, тэлефон або нумар вядомага суб&apos;екта</translation>
+        <translation>імя, e-mail, тэлефон або нумар</translation>
     </message>
     <message>
         <source>Subject: choose one of the subjects found, or give a subject number.</source>

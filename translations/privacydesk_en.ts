@@ -77,6 +77,29 @@
     </message>
 </context>
 <context>
+    <name>QShortcut</name>
+    <message>
+        <source>Left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>pd::Application</name>
     <message>
         <source>Privacy Desk</source>
@@ -7196,15 +7219,15 @@ for other periods:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The first of its kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (our own)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 (a client we process for)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first that applies</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -77,6 +77,29 @@
     </message>
 </context>
 <context>
+    <name>QShortcut</name>
+    <message>
+        <source>Left</source>
+        <translation>Влево</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Вправо</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Вверх</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Вниз</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Пробел</translation>
+    </message>
+</context>
+<context>
     <name>pd::Application</name>
     <message>
         <source>Privacy Desk</source>
@@ -1496,7 +1519,7 @@
     </message>
     <message>
         <source>e.g. transfer by government decree of 2025-12-20</source>
-        <translation>например, перенос по постановлению правительства от 2025-12-20</translation>
+        <translation>например, перенос рабочего дня</translation>
     </message>
     <message>
         <source>Add &amp;day off</source>
@@ -3507,7 +3530,7 @@
     </message>
     <message>
         <source>From the file&apos;s purpose column</source>
-        <translation>Из столбца purpose файла</translation>
+        <translation>Из столбца «purpose» файла</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -3571,7 +3594,7 @@
     </message>
     <message>
         <source>An understood column, a data item as category.field, or ignore</source>
-        <translation>Понятный столбец, элемент данных в виде категория.поле или ignore</translation>
+        <translation>Понятный столбец, элемент данных в виде категория.поле или «ignore»</translation>
     </message>
     <message>
         <source>Row</source>
@@ -7241,16 +7264,16 @@ for other periods:</source>
         <translation>Формат:</translation>
     </message>
     <message>
-        <source>The first of its kind</source>
-        <translation>Первый подходящий</translation>
-    </message>
-    <message>
         <source>%1 (our own)</source>
         <translation>%1 (собственный)</translation>
     </message>
     <message>
         <source>%1 (a client we process for)</source>
         <translation>%1 (клиент, по поручению которого мы обрабатываем данные)</translation>
+    </message>
+    <message>
+        <source>The first that applies</source>
+        <translation>Первый подходящий</translation>
     </message>
 </context>
 <context>
@@ -7458,11 +7481,11 @@ for other periods:</source>
     </message>
     <message>
         <source>YYYY-MM-DD, if given</source>
-        <translation>YYYY-MM-DD, если указана</translation>
+        <translation>ГГГГ-ММ-ДД, если указана</translation>
     </message>
     <message>
         <source>identification number, if given</source>
-        <translation>идентификационный номер, если указан</translation>
+        <translation>если указан</translation>
     </message>
     <message>
         <source>By e-mail</source>
@@ -7542,7 +7565,7 @@ for other periods:</source>
     </message>
     <message>
         <source>Date of birth: expected YYYY-MM-DD.</source>
-        <translation>Дата рождения: ожидается YYYY-MM-DD.</translation>
+        <translation>Дата рождения: ожидается ГГГГ-ММ-ДД.</translation>
     </message>
     <message>
         <source>What is asked: required.</source>
@@ -7558,7 +7581,7 @@ for other periods:</source>
     </message>
     <message>
         <source>name, e-mail, phone or number</source>
-        <translation>имя, e-mail, телефон или номер известного субъекта</translation>
+        <translation>имя, e-mail, телефон или номер</translation>
     </message>
     <message>
         <source>Subject: choose one of the subjects found, or give a subject number.</source>

@@ -2,6 +2,7 @@
 
 #include "app/access/AuthService.h"
 #include "app/domain/Permissions.h"
+#include "app/domain/VocabularyNames.h"
 #include "app/storage/Database.h"
 #include "ui/audit/AuditModel.h"
 #include "ui/common/CompactCombo.h"
@@ -81,11 +82,17 @@ AuditPage::AuditPage(std::shared_ptr<Database> database, const Session &session,
     header->setStretchLastSection(true);
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
     const auto fit = [this](const QString &sample) { return fontMetrics().horizontalAdvance(sample) + 24; };
+    // The action column shows translated names: as wide as the widest in this language, within reason.
+    int actionWidth = 0;
+    for (const QString &code : VocabularyNames::auditActions()) {
+        actionWidth = std::max(actionWidth, fit(Labels::auditAction(code)));
+    }
+    actionWidth = std::min(actionWidth, 18 * em);
     const int widths[AuditModel::ColumnCount] = {
         fit(QStringLiteral("000000")),
         fit(Labels::localTime(QStringLiteral("2026-12-28T23:59:59Z"))),
         9 * em,
-        fit(QStringLiteral("approval.request")),
+        actionWidth,
         fit(QStringLiteral("subject #00000")),
         fit(tr("Subject")),
         fit(tr("Request")),

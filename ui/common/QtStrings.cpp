@@ -19,6 +19,13 @@ namespace {
     QT_TRANSLATE_NOOP("QPlatformTheme", "Reset"),    QT_TRANSLATE_NOOP("QPlatformTheme", "Restore Defaults"),
 };
 
+// Key names in Help > Keyboard Shortcuts (QKeySequence::NativeText looks them up under QShortcut).
+[[maybe_unused]] const char *const kKeyNames[] = {
+    QT_TRANSLATE_NOOP("QShortcut", "Left"),  QT_TRANSLATE_NOOP("QShortcut", "Right"),
+    QT_TRANSLATE_NOOP("QShortcut", "Up"),    QT_TRANSLATE_NOOP("QShortcut", "Down"),
+    QT_TRANSLATE_NOOP("QShortcut", "Space"),
+};
+
 } // namespace
 
 } // namespace pd

@@ -104,7 +104,7 @@ void ReportsPage::createParameters(QWidget *box)
 void ReportsPage::fillControllers()
 {
     m_controller->clear();
-    m_controller->addItem(tr("The first of its kind"), QString());
+    m_controller->addItem(tr("The first that applies"), QString());
     Result<Profile> profile = ProfileExport::read(*m_database);
     if (!profile) {
         return;

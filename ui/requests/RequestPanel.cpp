@@ -21,7 +21,6 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
-#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -96,11 +95,10 @@ RequestPanel::RequestPanel(std::shared_ptr<Database> database, const Session &se
     auto *nextShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     nextShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(nextShortcut, &QShortcut::activated, m_next, &QPushButton::click);
-    auto *more = new QToolButton(this);
+    // A push button with a menu: it leaves room for the arrow, which a tool button drew over the last letter.
+    auto *more = new QPushButton(tr("&More Actions"), this);
     more->setObjectName(QStringLiteral("moreSteps"));
-    more->setText(tr("&More Actions"));
-    more->setPopupMode(QToolButton::InstantPopup);
-    more->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    more->setAutoDefault(false);
     m_stepMenu = new QMenu(more);
     m_stepMenu->setToolTipsVisible(true);
     more->setMenu(m_stepMenu);

@@ -24,6 +24,7 @@ LockScreen::LockScreen(Database &database, const QString &operatorName, QWidget 
     auto *title = new QLabel(tr("Privacy Desk is locked."), this);
     title->setObjectName(QStringLiteral("lockTitle"));
     title->setAlignment(Qt::AlignCenter);
+    title->setWordWrap(true); // the Russian and Belarusian sentence is wider than the column
     QFont heading = title->font();
     heading.setPointSizeF(heading.pointSizeF() * 1.4);
     heading.setBold(true);

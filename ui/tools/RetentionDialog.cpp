@@ -76,6 +76,8 @@ RetentionDialog::RetentionDialog(std::shared_ptr<Database> database, const Sessi
     m_table->horizontalHeader()->setSectionResizeMode(Purpose, QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(Rule, QHeaderView::Stretch);
     m_table->setColumnWidth(Purpose, 250);
+    // Heights follow the widths: the stretched column narrows once the window is laid out or resized.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     m_scheduled = new QLabel(this);
     m_message = new QLabel(this);
@@ -190,7 +192,6 @@ void RetentionDialog::showPreview(const Result<RetentionSweep::Preview> &preview
         m_table->setItem(row, Coming, cell(locale.toString(purpose.dueSoon), true));
         m_toChange += purpose.toChange();
     }
-    m_table->resizeRowsToContents();
     m_scheduled->setText(tr("Erasures scheduled by withdrawals of consent, due now: %1")
                              .arg(locale.toString(preview->scheduledErasuresDue)));
     m_toChange += preview->scheduledErasuresDue;

@@ -10,12 +10,14 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTest>
+#include <QTranslator>
 
 #include <memory>
 
@@ -87,6 +89,29 @@ TEST_F(LockTest, LocksWhenIdleAndUnlocksOnlyWithTheRightPassword)
     EXPECT_FALSE(m_window->lockScreen()->isVisible());
     EXPECT_TRUE(m_window->idleLock()->isActive()); // counting again
     EXPECT_TRUE(m_window->findChild<QAction *>(QStringLiteral("showApprovals"))->isEnabled());
+}
+
+TEST_F(LockTest, TheLockScreenSaysItWhollyInEveryLanguage)
+{
+    for (const char *language : {"en", "ru", "be"}) {
+        QTranslator translator;
+        ASSERT_TRUE(translator.load(QStringLiteral(":/i18n/privacydesk_%1.qm").arg(QLatin1String(language))));
+        QCoreApplication::installTranslator(&translator);
+        {
+            MainWindow window(m_testDatabase.database(), m_officer);
+            window.resize(1260, 740);
+            window.show();
+            ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+            window.lock();
+            QCoreApplication::processEvents();
+            const auto *title = window.findChild<QLabel *>(QStringLiteral("lockTitle"));
+            ASSERT_NE(title, nullptr);
+            // A label narrower than its text shows the middle of it ("но Privacy Desk заблокирова").
+            EXPECT_GE(title->width(), title->minimumSizeHint().width()) << language;
+            EXPECT_GE(title->height(), title->heightForWidth(title->width())) << language;
+        }
+        QCoreApplication::removeTranslator(&translator);
+    }
 }
 
 TEST_F(LockTest, ControlLLocksAtOnce)
