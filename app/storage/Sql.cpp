@@ -209,7 +209,14 @@ QDateTime parseTimestamp(const QString &text)
 
 QDate date(const QVariant &stored)
 {
-    return stored.isNull() ? QDate() : QDate::fromString(stored.toString().left(10), Qt::ISODate);
+    const QString text = stored.isNull() ? QString() : stored.toString();
+    if (text.size() > 10) {
+        // A moment in UTC falls on the day it is where the program runs: a request received at 01:30 in Minsk was
+        // received that day, not the day before that UTC still has.
+        const QDateTime moment = parseTimestamp(text);
+        return moment.isValid() ? moment.toLocalTime().date() : QDate();
+    }
+    return QDate::fromString(text, Qt::ISODate);
 }
 
 } // namespace pd::sql

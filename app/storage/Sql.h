@@ -66,7 +66,7 @@ inline QString text(const QString &value)
 QString timestamp(const QDateTime &when);
 QString nowTimestamp();
 QDateTime parseTimestamp(const QString &text);
-/// The date of a stored ISO date or timestamp; invalid for NULL or empty.
+/// The date of a stored ISO date, or the local date of a stored timestamp; invalid for NULL or empty.
 QDate date(const QVariant &stored);
 
 } // namespace pd::sql

@@ -10,7 +10,7 @@ PD_PACKAGES=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libqt6svg6 qt6-svg-dev
     libgl1-mesa-dev cmake g++ ninja-build libgtest-dev googletest libbenchmark-dev
     libsodium-dev libxlsxwriter-dev libsqlite3-dev postgresql sqlite3 xvfb xauth poppler-utils unzip pkg-config
-    clang-format clang desktop-file-utils appstream man-db dpkg-dev
+    clang-format clang desktop-file-utils appstream man-db dpkg-dev tzdata
 )
 
 PD_APT_UPDATED=${PD_APT_UPDATED:-0}

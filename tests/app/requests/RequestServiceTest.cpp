@@ -9,6 +9,7 @@
 #include "app/requests/RequestRegister.h"
 #include "app/requests/RequestService.h"
 #include "app/storage/Database.h"
+#include "app/storage/Sql.h"
 #include "app/subjects/ErasureService.h"
 
 #include <QJsonDocument>
@@ -465,7 +466,7 @@ TEST_P(RequestServiceTest, CompletingNeedsTheAnswerAndClosesTheRequest)
         RequestClosing::recordReply(db(), as("agent"), id, {kPdf, QStringLiteral("letter"), QStringLiteral("ru"), {}});
     ASSERT_TRUE(reply.ok()) << reply.error().message.toStdString();
     EXPECT_EQ(column(id, "reply_form"), QStringLiteral("letter"));
-    EXPECT_EQ(column(id, "replied_at").left(10), QDate::currentDate().toString(Qt::ISODate));
+    EXPECT_EQ(sql::date(column(id, "replied_at")), QDate::currentDate()) << "replied today where the office is";
     Result<QList<RequestDocument>> documents = RequestRegister::documents(db(), as("agent"), id);
     ASSERT_TRUE(documents.ok());
     ASSERT_EQ(documents->size(), 1);

@@ -17,6 +17,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <ctime>
 
 using namespace pd;
 using namespace pd::test;
@@ -452,4 +453,27 @@ TEST(Migrations, AreNumberedWithoutGaps)
     for (int i = 0; i < all.size(); ++i) {
         EXPECT_EQ(all.at(i).version, i + 1) << all.at(i).name.toStdString();
     }
+}
+
+TEST(SqlDate, AStoredMomentFallsOnTheDayItIsWhereTheProgramRuns)
+{
+    const QByteArray zone = qgetenv("TZ");
+    const auto dayIn = [](const char *timeZone, const char *stored) {
+        qputenv("TZ", timeZone);
+        tzset();
+        return sql::date(QString::fromLatin1(stored));
+    };
+    // 22:30 UTC on 9 March is 01:30 on 10 March in Minsk and still 9 March in New York.
+    EXPECT_EQ(dayIn("Europe/Minsk", "2027-03-09T22:30:00Z"), QDate(2027, 3, 10));
+    EXPECT_EQ(dayIn("America/New_York", "2027-03-09T22:30:00Z"), QDate(2027, 3, 9));
+    EXPECT_EQ(dayIn("Europe/Minsk", "2027-03-09T22:30:00"), QDate(2027, 3, 10)) << "text without an offset is UTC";
+    EXPECT_EQ(dayIn("Europe/Minsk", "2027-03-09"), QDate(2027, 3, 9)) << "a date is the date, in any zone";
+    EXPECT_FALSE(dayIn("Europe/Minsk", "not a moment").isValid());
+    EXPECT_FALSE(sql::date(QVariant()).isValid());
+    if (zone.isNull()) {
+        qunsetenv("TZ");
+    } else {
+        qputenv("TZ", zone);
+    }
+    tzset();
 }
