@@ -3,6 +3,7 @@
 #include "app/access/AuthService.h"
 #include "app/storage/Database.h"
 #include "app/storage/DatabaseUrl.h"
+#include "app/storage/PrivateFile.h"
 #include "ui/common/Labels.h"
 #include "ui/common/MessageBox.h"
 #include "ui/shell/DemoDatabase.h"
@@ -15,8 +16,11 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QIcon>
+#include <QSettings>
 
 namespace pd {
 
@@ -123,10 +127,24 @@ std::optional<Application::Opened> Application::openAndSignIn(DatabaseUrl url, c
     }
 }
 
+void Application::keepSettingsPrivate()
+{
+    const QString path = QSettings().fileName();
+    const QString folder = QFileInfo(path).absolutePath();
+    // Best effort: settings that cannot be made private (a read-only home) do not keep the program from starting.
+    if (QDir().mkpath(folder)) {
+        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+    if (const Status created = PrivateFile::create(path); created.ok()) {
+        static_cast<void>(PrivateFile::restrict(path));
+    }
+}
+
 Application::Start Application::start(QApplication &app)
 {
     QApplication::setOrganizationName(QStringLiteral("PrivacyDesk"));
     QApplication::setApplicationName(QStringLiteral("privacydesk"));
+    keepSettingsPrivate();
     QApplication::setApplicationDisplayName(tr("Privacy Desk"));
     QApplication::setApplicationVersion(QStringLiteral(PRIVACYDESK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.privacydesk.PrivacyDesk"));

@@ -47,6 +47,10 @@ public:
     /// --version print and exit here), opens the database, signs the operator in and shows the main window.
     Start start(QApplication &app);
 
+    /// The settings file names the operator who signed in last and the databases opened: it and its folder are made
+    /// the user's alone (0600 and 0700) before anything is written to it; Qt keeps the mode when it rewrites the file.
+    static void keepSettingsPrivate();
+
     /// What the operator chose instead of creating the first administrator.
     enum class FirstStartChoice { None, Demo, Other };
 

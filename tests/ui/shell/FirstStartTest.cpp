@@ -21,6 +21,7 @@
 #include <QAction>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
@@ -30,6 +31,8 @@
 #include <QTest>
 
 #include <functional>
+
+#include <sys/stat.h>
 
 namespace pd::test {
 
@@ -294,6 +297,31 @@ TEST_F(FirstStartTest, OpenRecentSwitchesTheWindowOnlyOnceSignedIn)
                     .contains(QLatin1String("two.sqlite")));
     EXPECT_TRUE(app.window()->isVisible());
     EXPECT_EQ(RecentDatabases::list().value(0), other);
+}
+
+// The settings name the operator who signed in last and the databases opened: nobody else on the machine reads
+// them, whatever the umask, and Qt's rewriting of the file keeps it so.
+TEST(SettingsFile, IsTheUsersAloneWhateverTheUmask)
+{
+    const mode_t previous = ::umask(022);
+    Application::keepSettingsPrivate();
+    const QString path = QSettings().fileName();
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                                            QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    for (const QString &database :
+         {QStringLiteral("sqlite:/srv/one.sqlite"), QStringLiteral("sqlite:/srv/two.sqlite")}) {
+        RecentDatabases::remember(DatabaseUrl::parse(database).value());
+        QSettings().sync();
+        ASSERT_TRUE(QFile::exists(path));
+        EXPECT_EQ(QFile::permissions(path) & others, QFileDevice::Permissions()) << path.toStdString();
+        EXPECT_EQ(QFile::permissions(QFileInfo(path).absolutePath()) & others, QFileDevice::Permissions());
+    }
+    EXPECT_TRUE(QSettings(path, QSettings::IniFormat)
+                    .value(QStringLiteral("databases/recent"))
+                    .toStringList()
+                    .contains(QStringLiteral("sqlite:/srv/two.sqlite")))
+        << "the file was written";
+    ::umask(previous);
 }
 
 } // namespace pd::test
