@@ -1,6 +1,7 @@
 #include "ui/common/Labels.h"
 
 #include "app/domain/VocabularyNames.h"
+#include "app/storage/Sql.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -56,13 +57,7 @@ QString Labels::fullTime(const QString &isoUtc)
 
 QString Labels::localDate(const QString &iso)
 {
-    QDate date = QDate::fromString(iso.left(10), Qt::ISODate);
-    if (iso.size() > 10) {
-        const QDateTime parsed = QDateTime::fromString(iso, Qt::ISODate);
-        if (parsed.isValid()) {
-            date = parsed.toLocalTime().date();
-        }
-    }
+    const QDate date = sql::date(iso);
     return date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : iso;
 }
 
